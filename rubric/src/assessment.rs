@@ -1,0 +1,1 @@
+//! Placeholder: aggregation of measurements (being written).

@@ -1,0 +1,458 @@
+//! The rubric itself: seven aspects, their indicators and the four level
+//! descriptors, in Dutch and English. The content is a versioned data file
+//! embedded in the crate (`data/rubric-v1.json`); this module owns its types,
+//! loading and the completeness check.
+
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+use std::fmt;
+use std::sync::OnceLock;
+
+/// The embedded rubric file. Edit the JSON, never this constant.
+const RUBRIC_V1_JSON: &str = include_str!("../data/rubric-v1.json");
+
+/// A text in both interface languages.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LocalizedText {
+    pub nl: String,
+    pub en: String,
+}
+
+impl LocalizedText {
+    pub fn new(nl: impl Into<String>, en: impl Into<String>) -> Self {
+        Self { nl: nl.into(), en: en.into() }
+    }
+
+    /// The text in `lang`.
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Nl => &self.nl,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// The two interface languages. Dutch is the default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Nl,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Nl, Lang::En];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Nl => "nl",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code {
+            "nl" => Some(Lang::Nl),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
+/// The seven aspects of STEM education the rubric measures, in rubric order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AspectId {
+    Curriculum,
+    Pedagogy,
+    Professionalisation,
+    Evaluation,
+    CompanyCooperation,
+    Leadership,
+    Infrastructure,
+}
+
+impl AspectId {
+    pub const ALL: [AspectId; 7] = [
+        AspectId::Curriculum,
+        AspectId::Pedagogy,
+        AspectId::Professionalisation,
+        AspectId::Evaluation,
+        AspectId::CompanyCooperation,
+        AspectId::Leadership,
+        AspectId::Infrastructure,
+    ];
+
+    /// The identifier used in the data file and in URLs.
+    pub fn key(self) -> &'static str {
+        match self {
+            AspectId::Curriculum => "curriculum",
+            AspectId::Pedagogy => "pedagogy",
+            AspectId::Professionalisation => "professionalisation",
+            AspectId::Evaluation => "evaluation",
+            AspectId::CompanyCooperation => "company-cooperation",
+            AspectId::Leadership => "leadership",
+            AspectId::Infrastructure => "infrastructure",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<AspectId> {
+        AspectId::ALL.into_iter().find(|a| a.key() == key)
+    }
+}
+
+impl fmt::Display for AspectId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.key())
+    }
+}
+
+/// A level on the rubric: 1 starting, 2 developing, 3 proficient, 4 exemplary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(try_from = "u8", into = "u8")]
+pub struct Level(u8);
+
+impl Level {
+    pub const MIN: Level = Level(1);
+    pub const MAX: Level = Level(4);
+    pub const ALL: [Level; 4] = [Level(1), Level(2), Level(3), Level(4)];
+
+    /// A level from its number, if it is 1 to 4.
+    pub fn new(n: u8) -> Result<Level, LevelOutOfRange> {
+        if (1..=4).contains(&n) {
+            Ok(Level(n))
+        } else {
+            Err(LevelOutOfRange(n as i64))
+        }
+    }
+
+    pub fn get(self) -> u8 {
+        self.0
+    }
+
+    /// The next level up, if there is one.
+    pub fn next(self) -> Option<Level> {
+        Level::new(self.0 + 1).ok()
+    }
+}
+
+impl TryFrom<u8> for Level {
+    type Error = LevelOutOfRange;
+    fn try_from(n: u8) -> Result<Self, Self::Error> {
+        Level::new(n)
+    }
+}
+
+impl From<Level> for u8 {
+    fn from(l: Level) -> u8 {
+        l.0
+    }
+}
+
+impl fmt::Display for Level {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.0)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error("level {0} is out of range: a level is 1, 2, 3 or 4")]
+pub struct LevelOutOfRange(pub i64);
+
+/// The name of each level, shared by all indicators.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LevelName {
+    pub level: Level,
+    pub name: LocalizedText,
+}
+
+/// One indicator: an observable practice with four level descriptors.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Indicator {
+    /// Unique over the rubric, e.g. `curriculum.learning-lines`.
+    pub id: String,
+    pub title: LocalizedText,
+    /// The question a respondent answers, in one sentence.
+    pub question: LocalizedText,
+    /// Exactly four descriptors, for levels 1 to 4 in order.
+    pub levels: Vec<LocalizedText>,
+    /// What evidence shows the level (documents, observations, figures).
+    pub evidence: LocalizedText,
+}
+
+impl Indicator {
+    /// The descriptor of `level`.
+    pub fn descriptor(&self, level: Level) -> Option<&LocalizedText> {
+        self.levels.get(usize::from(level.get()) - 1)
+    }
+}
+
+/// One of the seven aspects.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Aspect {
+    pub id: AspectId,
+    pub name: LocalizedText,
+    pub description: LocalizedText,
+    pub indicators: Vec<Indicator>,
+}
+
+/// The whole rubric, as stored in the data file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Rubric {
+    /// Stable identifier of the rubric family.
+    pub id: String,
+    /// Content version; measurements record the version they were made on.
+    pub version: u32,
+    pub title: LocalizedText,
+    pub introduction: LocalizedText,
+    /// Names of levels 1 to 4.
+    pub level_names: Vec<LevelName>,
+    /// Label for "not applicable / don't know".
+    pub not_applicable: LocalizedText,
+    pub aspects: Vec<Aspect>,
+}
+
+/// What is wrong with a rubric file.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum RubricError {
+    #[error("the rubric file is not valid JSON: {0}")]
+    Parse(String),
+    #[error("the rubric has no id or version")]
+    MissingVersion,
+    #[error("the rubric must have the seven aspects in order; found {0:?}")]
+    Aspects(Vec<AspectId>),
+    #[error("aspect {aspect} has {count} indicators; 3 to 5 are required")]
+    IndicatorCount { aspect: AspectId, count: usize },
+    #[error("indicator id {0} is used twice")]
+    DuplicateIndicator(String),
+    #[error("indicator {0} must start with its aspect key and a dot")]
+    IndicatorPrefix(String),
+    #[error("indicator {id} has {count} level descriptors; exactly 4 are required")]
+    LevelCount { id: String, count: usize },
+    #[error("{place} has no {lang} text")]
+    MissingText { place: String, lang: &'static str },
+    #[error("the level names must be levels 1 to 4 in order")]
+    LevelNames,
+}
+
+impl Rubric {
+    /// Parse and check a rubric file.
+    pub fn from_json(json: &str) -> Result<Rubric, RubricError> {
+        let rubric: Rubric =
+            serde_json::from_str(json).map_err(|e| RubricError::Parse(e.to_string()))?;
+        rubric.check()?;
+        Ok(rubric)
+    }
+
+    /// Check completeness: seven aspects in order, 3 to 5 indicators each,
+    /// unique ids, four levels per indicator, every text in both languages.
+    pub fn check(&self) -> Result<(), RubricError> {
+        fn text(t: &LocalizedText, place: impl Fn() -> String) -> Result<(), RubricError> {
+            for (lang, s) in [("Dutch", &t.nl), ("English", &t.en)] {
+                if s.trim().is_empty() {
+                    return Err(RubricError::MissingText { place: place(), lang });
+                }
+            }
+            Ok(())
+        }
+        if self.id.trim().is_empty() || self.version == 0 {
+            return Err(RubricError::MissingVersion);
+        }
+        text(&self.title, || "the title".into())?;
+        text(&self.introduction, || "the introduction".into())?;
+        text(&self.not_applicable, || "the not-applicable label".into())?;
+        let names: Vec<Level> = self.level_names.iter().map(|n| n.level).collect();
+        if names != Level::ALL {
+            return Err(RubricError::LevelNames);
+        }
+        for n in &self.level_names {
+            text(&n.name, || format!("level name {}", n.level))?;
+        }
+        let ids: Vec<AspectId> = self.aspects.iter().map(|a| a.id).collect();
+        if ids != AspectId::ALL {
+            return Err(RubricError::Aspects(ids));
+        }
+        let mut seen = HashSet::new();
+        for aspect in &self.aspects {
+            text(&aspect.name, || format!("aspect {}", aspect.id))?;
+            text(&aspect.description, || format!("the description of aspect {}", aspect.id))?;
+            let count = aspect.indicators.len();
+            if !(3..=5).contains(&count) {
+                return Err(RubricError::IndicatorCount { aspect: aspect.id, count });
+            }
+            for ind in &aspect.indicators {
+                if !seen.insert(ind.id.clone()) {
+                    return Err(RubricError::DuplicateIndicator(ind.id.clone()));
+                }
+                let prefix = format!("{}.", aspect.id.key());
+                if !ind.id.starts_with(&prefix) || ind.id.len() == prefix.len() {
+                    return Err(RubricError::IndicatorPrefix(ind.id.clone()));
+                }
+                if ind.levels.len() != 4 {
+                    return Err(RubricError::LevelCount {
+                        id: ind.id.clone(),
+                        count: ind.levels.len(),
+                    });
+                }
+                text(&ind.title, || format!("the title of {}", ind.id))?;
+                text(&ind.question, || format!("the question of {}", ind.id))?;
+                text(&ind.evidence, || format!("the evidence guidance of {}", ind.id))?;
+                for (i, l) in ind.levels.iter().enumerate() {
+                    text(l, || format!("level {} of {}", i + 1, ind.id))?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The aspect with this id.
+    pub fn aspect(&self, id: AspectId) -> Option<&Aspect> {
+        self.aspects.iter().find(|a| a.id == id)
+    }
+
+    /// All indicators in rubric order, with their aspect.
+    pub fn indicators(&self) -> impl Iterator<Item = (AspectId, &Indicator)> {
+        self.aspects
+            .iter()
+            .flat_map(|a| a.indicators.iter().map(move |i| (a.id, i)))
+    }
+
+    /// The indicator with this id, and its aspect.
+    pub fn indicator(&self, id: &str) -> Option<(AspectId, &Indicator)> {
+        self.indicators().find(|(_, i)| i.id == id)
+    }
+
+    pub fn indicator_count(&self) -> usize {
+        self.aspects.iter().map(|a| a.indicators.len()).sum()
+    }
+
+    /// The name of a level.
+    pub fn level_name(&self, level: Level) -> &LocalizedText {
+        &self.level_names[usize::from(level.get()) - 1].name
+    }
+}
+
+/// The current rubric, parsed once. The embedded file is checked by the
+/// test suite, so a failure here is a build defect, not user input.
+pub fn current() -> &'static Rubric {
+    static RUBRIC: OnceLock<Rubric> = OnceLock::new();
+    RUBRIC.get_or_init(|| {
+        Rubric::from_json(RUBRIC_V1_JSON)
+            .unwrap_or_else(|e| panic!("embedded rubric-v1.json is invalid: {e}"))
+    })
+}
+
+/// The embedded rubric file as text, to serve it unparsed.
+pub fn current_json() -> &'static str {
+    RUBRIC_V1_JSON
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_rubric_is_complete() {
+        let rubric = Rubric::from_json(RUBRIC_V1_JSON).expect("rubric file is complete");
+        assert_eq!(rubric.id, "stempact-rubric");
+        assert!(rubric.version >= 1);
+        assert_eq!(rubric.aspects.len(), 7);
+        for a in &rubric.aspects {
+            assert!((3..=5).contains(&a.indicators.len()), "{}", a.id);
+            for i in &a.indicators {
+                assert_eq!(i.levels.len(), 4, "{}", i.id);
+                for l in &i.levels {
+                    assert!(!l.nl.trim().is_empty() && !l.en.trim().is_empty(), "{}", i.id);
+                }
+            }
+        }
+        let ids: HashSet<_> = rubric.indicators().map(|(_, i)| i.id.clone()).collect();
+        assert_eq!(ids.len(), rubric.indicator_count());
+    }
+
+    #[test]
+    fn descriptors_differ_between_levels() {
+        // A rubric whose levels repeat each other cannot discriminate.
+        for (_, ind) in current().indicators() {
+            let nl: HashSet<_> = ind.levels.iter().map(|l| l.nl.as_str()).collect();
+            let en: HashSet<_> = ind.levels.iter().map(|l| l.en.as_str()).collect();
+            assert_eq!(nl.len(), 4, "{} repeats a Dutch descriptor", ind.id);
+            assert_eq!(en.len(), 4, "{} repeats an English descriptor", ind.id);
+        }
+    }
+
+    fn minimal() -> Rubric {
+        let t = |s: &str| LocalizedText::new(format!("{s} nl"), format!("{s} en"));
+        Rubric {
+            id: "x".into(),
+            version: 1,
+            title: t("title"),
+            introduction: t("intro"),
+            level_names: Level::ALL
+                .iter()
+                .map(|&level| LevelName { level, name: t("lvl") })
+                .collect(),
+            not_applicable: t("na"),
+            aspects: AspectId::ALL
+                .iter()
+                .map(|&id| Aspect {
+                    id,
+                    name: t("a"),
+                    description: t("d"),
+                    indicators: (0..3)
+                        .map(|n| Indicator {
+                            id: format!("{}.i{n}", id.key()),
+                            title: t("i"),
+                            question: t("q"),
+                            levels: (1..=4).map(|l| t(&format!("l{l}"))).collect(),
+                            evidence: t("e"),
+                        })
+                        .collect(),
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn check_rejects_incomplete_rubrics() {
+        assert_eq!(minimal().check(), Ok(()));
+
+        let mut r = minimal();
+        r.aspects[2].indicators[1].levels[3].en = " ".into();
+        assert!(matches!(r.check(), Err(RubricError::MissingText { lang: "English", .. })));
+
+        let mut r = minimal();
+        r.aspects[0].indicators[1].id = r.aspects[0].indicators[0].id.clone();
+        assert!(matches!(r.check(), Err(RubricError::DuplicateIndicator(_))));
+
+        let mut r = minimal();
+        r.aspects[4].indicators.truncate(2);
+        assert!(matches!(r.check(), Err(RubricError::IndicatorCount { count: 2, .. })));
+
+        let mut r = minimal();
+        r.aspects[1].indicators[0].levels.pop();
+        assert!(matches!(r.check(), Err(RubricError::LevelCount { count: 3, .. })));
+
+        let mut r = minimal();
+        r.aspects.swap(0, 1);
+        assert!(matches!(r.check(), Err(RubricError::Aspects(_))));
+
+        let mut r = minimal();
+        r.version = 0;
+        assert_eq!(r.check(), Err(RubricError::MissingVersion));
+
+        let mut r = minimal();
+        r.aspects[0].indicators[0].id = "pedagogy.x".into();
+        assert!(matches!(r.check(), Err(RubricError::IndicatorPrefix(_))));
+    }
+
+    #[test]
+    fn level_parses_only_one_to_four() {
+        assert!(Level::new(0).is_err());
+        assert!(Level::new(5).is_err());
+        assert_eq!(Level::new(3).map(Level::get), Ok(3));
+        assert!(serde_json::from_str::<Level>("7").is_err());
+        assert_eq!(Level::new(4).ok().and_then(Level::next), None);
+    }
+}

@@ -1,0 +1,1 @@
+//! Placeholder: jury results and agreement statistics (being written).

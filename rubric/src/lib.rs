@@ -1,0 +1,14 @@
+//! The STEMpact domain: rubric content, measurements and their aggregation,
+//! action plans, programme set-up and jury results. Pure Rust with no I/O,
+//! shared by the server (which validates every write with it) and the
+//! frontend (which uses it for instant feedback).
+
+pub mod assessment;
+pub mod content;
+pub mod date;
+pub mod jury;
+pub mod people;
+pub mod plan;
+
+pub use content::{current as current_rubric, AspectId, Indicator, Lang, Level, LocalizedText, Rubric};
+pub use date::Date;
