@@ -1,0 +1,163 @@
+//! Who is asking: random tokens and their hashes, the session cookie, and the
+//! `AuthUser` extractor every protected handler takes. Role and scope checks
+//! live here so handlers state them in one line.
+
+use crate::db;
+use crate::error::AppError;
+use crate::state::AppState;
+use axum::extract::{FromRef, FromRequestParts};
+use axum::http::request::Parts;
+use axum::http::{header, HeaderMap, HeaderValue};
+use rand::RngCore;
+use rubric::people::{Me, Role};
+use sha2::{Digest, Sha256};
+
+/// Name of the session cookie.
+pub const SESSION_COOKIE: &str = "stempact_session";
+
+fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write;
+    bytes.iter().fold(String::with_capacity(bytes.len() * 2), |mut s, b| {
+        let _ = write!(s, "{b:02x}");
+        s
+    })
+}
+
+/// A fresh 256-bit random token, hex encoded.
+pub fn new_token() -> String {
+    let mut bytes = [0u8; 32];
+    rand::rng().fill_bytes(&mut bytes);
+    hex(&bytes)
+}
+
+/// The SHA-256 of a token, hex encoded: what the database stores.
+pub fn hash_token(token: &str) -> String {
+    hex(&Sha256::digest(token.as_bytes()))
+}
+
+/// The `Set-Cookie` value that starts a session.
+pub fn session_cookie(token: &str, secure: bool) -> HeaderValue {
+    let max_age = db::sessions::SESSION_DAYS * 86_400;
+    let secure = if secure { "; Secure" } else { "" };
+    HeaderValue::from_str(&format!(
+        "{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict; Max-Age={max_age}{secure}"
+    ))
+    .unwrap_or_else(|_| HeaderValue::from_static(""))
+}
+
+/// The `Set-Cookie` value that ends a session.
+pub fn clear_cookie() -> HeaderValue {
+    HeaderValue::from_static("stempact_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0")
+}
+
+/// The session token from the request's cookies, if any.
+pub fn session_token(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|kv| kv.trim().split_once('='))
+        .find(|(k, _)| *k == SESSION_COOKIE)
+        .map(|(_, v)| v.to_string())
+        .filter(|v| !v.is_empty())
+}
+
+/// The signed-in person. Rejects with 401 when there is no live session.
+#[derive(Debug, Clone)]
+pub struct AuthUser(pub Me);
+
+impl AuthUser {
+    pub fn id(&self) -> i64 {
+        self.0.id
+    }
+
+    pub fn role(&self) -> Role {
+        self.0.role
+    }
+
+    /// 403 unless the person has this role.
+    pub fn require(&self, role: Role) -> Result<(), AppError> {
+        if self.0.role == role {
+            Ok(())
+        } else {
+            Err(AppError::Forbidden)
+        }
+    }
+
+    /// 403 unless the person is a coordinator.
+    pub fn require_coordinator(&self) -> Result<(), AppError> {
+        self.require(Role::Coordinator)
+    }
+
+    pub fn is_coordinator(&self) -> bool {
+        self.0.role == Role::Coordinator
+    }
+
+    /// The school of a school member.
+    pub fn school_id(&self) -> Option<i64> {
+        match self.0.role {
+            Role::SchoolMember => self.0.school_id,
+            _ => None,
+        }
+    }
+
+    /// The company of a company member.
+    pub fn company_id(&self) -> Option<i64> {
+        match self.0.role {
+            Role::CompanyMember => self.0.company_id,
+            _ => None,
+        }
+    }
+}
+
+impl<S> FromRequestParts<S> for AuthUser
+where
+    AppState: FromRef<S>,
+    S: Send + Sync,
+{
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        let state = AppState::from_ref(state);
+        let token = session_token(&parts.headers).ok_or(AppError::Unauthorized)?;
+        let person_id = db::sessions::person_for(&state.db, &token)
+            .await?
+            .ok_or(AppError::Unauthorized)?;
+        let me = db::people::get_me(&state.db, person_id).await?.ok_or(AppError::Unauthorized)?;
+        Ok(AuthUser(me))
+    }
+}
+
+/// The signed-in person, if any: for endpoints open to everyone.
+#[derive(Debug, Clone)]
+pub struct MaybeAuthUser(pub Option<AuthUser>);
+
+impl<S> FromRequestParts<S> for MaybeAuthUser
+where
+    AppState: FromRef<S>,
+    S: Send + Sync,
+{
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
+        match AuthUser::from_request_parts(parts, state).await {
+            Ok(user) => Ok(MaybeAuthUser(Some(user))),
+            Err(AppError::Unauthorized) => Ok(MaybeAuthUser(None)),
+            Err(e) => Err(e),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_are_random_and_hashes_stable() {
+        let a = new_token();
+        assert_eq!(a.len(), 64);
+        assert_ne!(a, new_token());
+        assert_eq!(hash_token("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    }
+}

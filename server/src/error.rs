@@ -1,0 +1,154 @@
+//! The API's error type: one variant per HTTP status, rendered as JSON
+//! `{code, message, fields}`. Database and internal errors are logged and
+//! answered with a generic 500 so no internals leak to the client.
+
+use axum::extract::rejection::JsonRejection;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde::Serialize;
+
+pub type Result<T, E = AppError> = std::result::Result<T, E>;
+
+/// A message at one field of a form or API body.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct FieldError {
+    pub field: String,
+    pub message: String,
+}
+
+impl FieldError {
+    pub fn new(field: impl Into<String>, message: impl ToString) -> Self {
+        Self { field: field.into(), message: message.to_string() }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    /// 400: the request is malformed (bad JSON, wrong types).
+    #[error("{message}")]
+    BadRequest { code: &'static str, message: String },
+    /// 401: no valid session.
+    #[error("sign in first")]
+    Unauthorized,
+    /// 403: signed in, but this person may not do this.
+    #[error("you do not have access to this")]
+    Forbidden,
+    /// 404: no such thing (or not visible to this person).
+    #[error("{0} not found")]
+    NotFound(&'static str),
+    /// 409: the thing changed since the client read it; carries the current state.
+    #[error("{message}")]
+    Conflict { code: &'static str, message: String, current: Option<serde_json::Value> },
+    /// 410: a sign-in link that was used or revoked.
+    #[error("{message}")]
+    Gone { code: &'static str, message: String },
+    /// 422: the body is well-formed but a value is not acceptable.
+    #[error("some fields are not valid")]
+    Validation(Vec<FieldError>),
+    /// 500: logged, never shown.
+    #[error("database error: {0}")]
+    Sqlx(#[from] sqlx::Error),
+    /// 500: logged, never shown.
+    #[error("internal error: {0}")]
+    Internal(String),
+}
+
+impl AppError {
+    pub fn bad_request(code: &'static str, message: impl Into<String>) -> Self {
+        AppError::BadRequest { code, message: message.into() }
+    }
+
+    pub fn field(field: impl Into<String>, message: impl ToString) -> Self {
+        AppError::Validation(vec![FieldError::new(field, message)])
+    }
+
+    pub fn conflict(code: &'static str, message: impl Into<String>, current: Option<serde_json::Value>) -> Self {
+        AppError::Conflict { code, message: message.into(), current }
+    }
+
+    fn status(&self) -> StatusCode {
+        match self {
+            AppError::BadRequest { .. } => StatusCode::BAD_REQUEST,
+            AppError::Unauthorized => StatusCode::UNAUTHORIZED,
+            AppError::Forbidden => StatusCode::FORBIDDEN,
+            AppError::NotFound(_) => StatusCode::NOT_FOUND,
+            AppError::Conflict { .. } => StatusCode::CONFLICT,
+            AppError::Gone { .. } => StatusCode::GONE,
+            AppError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::Sqlx(_) | AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn code(&self) -> &'static str {
+        match self {
+            AppError::BadRequest { code, .. } | AppError::Conflict { code, .. } | AppError::Gone { code, .. } => code,
+            AppError::Unauthorized => "unauthorized",
+            AppError::Forbidden => "forbidden",
+            AppError::NotFound(_) => "not_found",
+            AppError::Validation(_) => "validation",
+            AppError::Sqlx(_) | AppError::Internal(_) => "internal",
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct ErrorBody<'a> {
+    code: &'a str,
+    message: String,
+    #[serde(skip_serializing_if = "<[FieldError]>::is_empty")]
+    fields: &'a [FieldError],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    current: Option<&'a serde_json::Value>,
+}
+
+impl IntoResponse for AppError {
+    fn into_response(self) -> Response {
+        let status = self.status();
+        let message = match &self {
+            AppError::Sqlx(e) => {
+                tracing::error!("database error: {e}");
+                "something went wrong on the server; please try again".to_string()
+            }
+            AppError::Internal(e) => {
+                tracing::error!("internal error: {e}");
+                "something went wrong on the server; please try again".to_string()
+            }
+            other => other.to_string(),
+        };
+        let fields: &[FieldError] = match &self {
+            AppError::Validation(f) => f,
+            _ => &[],
+        };
+        let current = match &self {
+            AppError::Conflict { current, .. } => current.as_ref(),
+            _ => None,
+        };
+        let mut response =
+            (status, Json(ErrorBody { code: self.code(), message, fields, current })).into_response();
+        if status == StatusCode::UNAUTHORIZED {
+            response
+                .headers_mut()
+                .insert("www-authenticate", axum::http::HeaderValue::from_static("Cookie realm=\"stempact\""));
+        }
+        response
+    }
+}
+
+impl From<JsonRejection> for AppError {
+    fn from(rejection: JsonRejection) -> Self {
+        AppError::bad_request("bad_json", rejection.body_text())
+    }
+}
+
+/// `Json` whose rejection is an [`AppError`], so malformed bodies get the
+/// same JSON error shape as everything else.
+#[derive(axum::extract::FromRequest)]
+#[from_request(via(axum::Json), rejection(AppError))]
+pub struct AppJson<T>(pub T);
+
+impl<T: Serialize> IntoResponse for AppJson<T> {
+    fn into_response(self) -> Response {
+        Json(self.0).into_response()
+    }
+}

@@ -1,0 +1,122 @@
+//! The `stempact` command: `serve` runs the app, `invite` prints a sign-in
+//! link. Parses arguments and reports startup errors in plain words.
+
+use clap::{Parser, Subcommand};
+use rubric::people::{validate_name, Role};
+use server::state::Config;
+use server::{db, StartError};
+use std::net::{Ipv4Addr, SocketAddr};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "stempact", version, about = "STEMpact: nulmeting, action plans and jury for a STEM school programme")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the app and its API.
+    Serve {
+        #[arg(long, default_value_t = 8080)]
+        port: u16,
+        /// Folder for the database (created on first start).
+        #[arg(long, default_value = "./data")]
+        data_dir: PathBuf,
+        /// Folder with the built frontend.
+        #[arg(long, default_value = "./dist")]
+        dist_dir: PathBuf,
+        /// Address people use to reach the app (for sign-in links).
+        #[arg(long)]
+        public_url: Option<String>,
+        /// Listen on all interfaces instead of localhost only.
+        #[arg(long)]
+        public: bool,
+    },
+    /// Create a person and print their one-time sign-in link.
+    Invite {
+        #[arg(long, value_parser = parse_role)]
+        role: Role,
+        #[arg(long)]
+        name: String,
+        /// The school, for a school member.
+        #[arg(long)]
+        school: Option<i64>,
+        /// The company, for a company member.
+        #[arg(long)]
+        company: Option<i64>,
+        #[arg(long, default_value = "./data")]
+        data_dir: PathBuf,
+    },
+}
+
+fn parse_role(s: &str) -> Result<Role, String> {
+    Role::from_key(s).ok_or_else(|| {
+        let all: Vec<&str> = Role::ALL.iter().map(|r| r.key()).collect();
+        format!("unknown role '{s}'; choose one of {}", all.join(", "))
+    })
+}
+
+#[derive(Debug, thiserror::Error)]
+enum CliError {
+    #[error(transparent)]
+    Start(#[from] StartError),
+    #[error(transparent)]
+    Open(#[from] db::OpenError),
+    #[error("database error: {0}")]
+    Db(#[from] sqlx::Error),
+    #[error("{0}")]
+    Input(String),
+    #[error("server stopped with an error: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn,server=info")),
+        )
+        .init();
+    match run(Cli::parse()).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("stempact: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> Result<(), CliError> {
+    match cli.command {
+        Command::Serve { port, data_dir, dist_dir, public_url, public } => {
+            if !dist_dir.join("index.html").is_file() {
+                return Err(StartError::NoFrontend(dist_dir.join("index.html")).into());
+            }
+            let host = if public { Ipv4Addr::UNSPECIFIED } else { Ipv4Addr::LOCALHOST };
+            let listener = server::bind(SocketAddr::from((host, port))).await?;
+            let public_url = public_url.unwrap_or_else(|| format!("http://localhost:{port}"));
+            let config = Config { dist_dir, public_url: public_url.clone(), secure_cookies: public_url.starts_with("https://") };
+            let state = server::prepare(&data_dir, config).await?;
+            println!("STEMpact runs at {public_url}  (data in {})", data_dir.display());
+            if let Some(link) = server::bootstrap(&state.db, &public_url).await.map_err(StartError::from)? {
+                println!("First start: sign in as coordinator with this one-time link:\n  {link}");
+            }
+            println!("Press Ctrl-C to stop.");
+            server::serve(listener, state).await?;
+            Ok(())
+        }
+        Command::Invite { role, name, school, company, data_dir } => {
+            let name = validate_name(&name).map_err(|e| CliError::Input(format!("--name: {e}")))?;
+            let pool = db::open(&data_dir).await?;
+            let person = server::invite::NewInvite { name, email: String::new(), role, school_id: school, company_id: company, school_function: None };
+            let (_, token) = server::invite::create(&pool, &person, None).await.map_err(|e| CliError::Input(e.to_string()))?;
+            let public_url = db::setting(&pool, "public_url").await?.unwrap_or_else(|| "http://localhost:8080".into());
+            println!("{}", server::sign_in_link(&public_url, &token));
+            Ok(())
+        }
+    }
+}

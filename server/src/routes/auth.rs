@@ -1,0 +1,75 @@
+//! Signing in with an invitation link, signing out, and `GET /api/me`.
+
+use crate::auth::{clear_cookie, session_cookie, session_token, AuthUser};
+use crate::db;
+use crate::db::people::RedeemError;
+use crate::error::{AppError, AppJson, Result};
+use crate::state::AppState;
+use axum::extract::State;
+use axum::http::header::SET_COOKIE;
+use axum::http::HeaderMap;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use rubric::people::Me;
+use serde::Deserialize;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/auth/signin", post(sign_in))
+        .route("/auth/signout", post(sign_out))
+        .route("/me", get(me))
+}
+
+#[derive(Deserialize)]
+struct SignInBody {
+    token: String,
+}
+
+// POST /api/auth/signin
+async fn sign_in(State(state): State<AppState>, AppJson(body): AppJson<SignInBody>) -> Result<Response> {
+    let token = body.token.trim();
+    if token.len() != 64 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(AppError::bad_request(
+            "invalid_link",
+            "this sign-in link is not valid; check that you copied all of it",
+        ));
+    }
+    let person_id = match db::people::redeem_invitation(&state.db, token).await? {
+        Ok(id) => id,
+        Err(RedeemError::Unknown) => {
+            return Err(AppError::bad_request(
+                "invalid_link",
+                "this sign-in link is not valid; check that you copied all of it",
+            ))
+        }
+        Err(RedeemError::Used) => {
+            return Err(AppError::Gone {
+                code: "link_used",
+                message: "this sign-in link has already been used; ask your coordinator for a new one".into(),
+            })
+        }
+        Err(RedeemError::Revoked) => {
+            return Err(AppError::Gone {
+                code: "link_revoked",
+                message: "this sign-in link was withdrawn; ask your coordinator for a new one".into(),
+            })
+        }
+    };
+    let me = db::people::get_me(&state.db, person_id).await?.ok_or(AppError::NotFound("person"))?;
+    let session = db::sessions::create(&state.db, person_id).await?;
+    Ok(([(SET_COOKIE, session_cookie(&session, state.config.secure_cookies))], Json(me)).into_response())
+}
+
+// POST /api/auth/signout
+async fn sign_out(State(state): State<AppState>, headers: HeaderMap) -> Result<Response> {
+    if let Some(token) = session_token(&headers) {
+        db::sessions::delete(&state.db, &token).await?;
+    }
+    Ok(([(SET_COOKIE, clear_cookie())], Json(serde_json::json!({"signed_out": true}))).into_response())
+}
+
+// GET /api/me
+async fn me(user: AuthUser) -> Json<Me> {
+    Json(user.0)
+}

@@ -1,0 +1,18 @@
+//! The JSON API under `/api`: each submodule owns the routes, bodies and
+//! handlers of one resource and exposes `router()`; this module merges them.
+
+pub mod auth;
+pub mod health;
+pub mod rubric;
+
+use crate::error::AppError;
+use crate::state::AppState;
+use axum::Router;
+
+pub fn api_router() -> Router<AppState> {
+    Router::new()
+        .merge(health::router())
+        .merge(auth::router())
+        .merge(rubric::router())
+        .fallback(|| async { AppError::NotFound("endpoint") })
+}
