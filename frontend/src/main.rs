@@ -1,1 +1,5 @@
-fn main() {}
+//! Entry point: mounts the app. Nothing else lives here.
+
+fn main() {
+    yew::Renderer::<frontend::app::App>::new().render();
+}

@@ -1,0 +1,7 @@
+//! The HTTP client: `client` sends requests to `/api` and turns failures
+//! into [`client::ApiError`]; one module per resource wraps the endpoints.
+
+pub mod auth;
+pub mod client;
+
+pub use client::ApiError;

@@ -1,0 +1,7 @@
+//! Reusable pieces: props in, callbacks out, no fetching.
+
+pub mod error_box;
+pub mod header;
+pub mod lang_switch;
+pub mod loading;
+pub mod rubric_aspect;

@@ -1,0 +1,9 @@
+//! Hooks: the language and session contexts, and data loading.
+
+pub mod fetch;
+pub mod lang;
+pub mod session;
+
+pub use fetch::{use_fetch, Fetch};
+pub use lang::use_lang;
+pub use session::{use_session, SessionState};

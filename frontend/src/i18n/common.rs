@@ -1,0 +1,141 @@
+//! Texts of the app shell: header, navigation, sign-in, errors, the rubric
+//! browser and other pages shared by every role.
+
+use super::Text;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum C {
+    AppName,
+    Tagline,
+    SkipToContent,
+    NavHome,
+    NavRubric,
+    SignOut,
+    SignedInAs,
+    NotSignedIn,
+    LanguageLabel,
+    Loading,
+    Retry,
+    ServerUnreachable,
+    NotFoundTitle,
+    NotFoundBody,
+    BackHome,
+    // Sign-in
+    SigningIn,
+    SignInTitle,
+    SignInNoToken,
+    SignInFailedTitle,
+    SignedInWelcome,
+    ContinueToStart,
+    // Roles
+    RoleCoordinator,
+    RoleSchoolMember,
+    RoleCompanyMember,
+    RoleJuror,
+    // Landing
+    LandingLead,
+    LandingSchools,
+    LandingSchoolsBody,
+    LandingCompanies,
+    LandingCompaniesBody,
+    LandingJury,
+    LandingJuryBody,
+    LandingCoordinator,
+    LandingCoordinatorBody,
+    LandingHowToSignIn,
+    ReadTheRubric,
+    // Rubric browser
+    RubricAspects,
+    RubricEvidence,
+    RubricQuestion,
+    RubricPrint,
+    RubricVersion,
+    RubricLevels,
+}
+
+impl Text for C {
+    fn texts(self) -> (&'static str, &'static str) {
+        match self {
+            C::AppName => ("STEMpact", "STEMpact"),
+            C::Tagline => ("Samen naar sterker STEM-onderwijs", "Together towards stronger STEM education"),
+            C::SkipToContent => ("Naar de inhoud", "Skip to content"),
+            C::NavHome => ("Start", "Home"),
+            C::NavRubric => ("Rubric", "Rubric"),
+            C::SignOut => ("Afmelden", "Sign out"),
+            C::SignedInAs => ("Aangemeld als", "Signed in as"),
+            C::NotSignedIn => ("Niet aangemeld", "Not signed in"),
+            C::LanguageLabel => ("Taal", "Language"),
+            C::Loading => ("Laden…", "Loading…"),
+            C::Retry => ("Opnieuw proberen", "Try again"),
+            C::ServerUnreachable => (
+                "De server is niet bereikbaar. Controleer je verbinding en probeer opnieuw.",
+                "The server cannot be reached. Check your connection and try again.",
+            ),
+            C::NotFoundTitle => ("Pagina niet gevonden", "Page not found"),
+            C::NotFoundBody => (
+                "Deze pagina bestaat niet (meer). Controleer het adres of ga terug naar de start.",
+                "This page does not exist (any more). Check the address or go back to the start.",
+            ),
+            C::BackHome => ("Terug naar start", "Back to the start"),
+            C::SigningIn => ("Bezig met aanmelden…", "Signing you in…"),
+            C::SignInTitle => ("Aanmelden", "Sign in"),
+            C::SignInNoToken => (
+                "Je meldt je aan met de persoonlijke link die je van de coördinator kreeg. Open die link opnieuw, volledig.",
+                "You sign in with the personal link your coordinator sent you. Open that link again, in full.",
+            ),
+            C::SignInFailedTitle => ("Aanmelden lukt niet", "Could not sign you in"),
+            C::SignedInWelcome => ("Welkom", "Welcome"),
+            C::ContinueToStart => ("Verder naar je startpagina", "Continue to your start page"),
+            C::RoleCoordinator => ("Programmacoördinator", "Programme coordinator"),
+            C::RoleSchoolMember => ("Schoolteam", "School team"),
+            C::RoleCompanyMember => ("Peterbedrijf", "Sponsor company"),
+            C::RoleJuror => ("Jurylid", "Juror"),
+            C::LandingLead => (
+                "STEMpact begeleidt scholen en hun peterbedrijven door een volledig STEM-traject: een nulmeting van het STEM-onderwijs, een actieplan vanuit de grootste groeikansen, feedback van het peterbedrijf en de STEMpact award.",
+                "STEMpact guides schools and their sponsor companies through a complete STEM programme: a baseline measurement of STEM education, an action plan built on the biggest opportunities for growth, feedback from the sponsor company, and the STEMpact award.",
+            ),
+            C::LandingSchools => ("Voor scholen", "For schools"),
+            C::LandingSchoolsBody => (
+                "Het schoolteam vult samen de rubric in, bespreekt waar het van mening verschilt en krijgt een STEM-profiel per aspect. Daaruit volgt het actieplan.",
+                "The school team fills in the rubric together, discusses where it disagrees and gets a STEM profile per aspect. The action plan follows from it.",
+            ),
+            C::LandingCompanies => ("Voor peterbedrijven", "For sponsor companies"),
+            C::LandingCompaniesBody => (
+                "Het peterbedrijf leest het actieplan van zijn school mee en geeft feedback bij doelen en acties.",
+                "The sponsor company reads its school's action plan and comments on goals and actions.",
+            ),
+            C::LandingJury => ("Voor de jury", "For the jury"),
+            C::LandingJuryBody => (
+                "Juryleden beoordelen de actieplannen van de finalisten op gewogen criteria, onafhankelijk van elkaar.",
+                "Jurors score the finalists' action plans on weighted criteria, independently of each other.",
+            ),
+            C::LandingCoordinator => ("Voor de coördinator", "For the coordinator"),
+            C::LandingCoordinatorBody => (
+                "De coördinator zet de editie op: scholen, bedrijven, matching, lerende netwerken, jury en resultaten.",
+                "The coordinator sets up the edition: schools, companies, matching, learning networks, jury and results.",
+            ),
+            C::LandingHowToSignIn => (
+                "Je meldt je aan met de persoonlijke link die je van de coördinator kreeg.",
+                "You sign in with the personal link your coordinator sent you.",
+            ),
+            C::ReadTheRubric => ("Bekijk de rubric", "Read the rubric"),
+            C::RubricAspects => ("Aspecten", "Aspects"),
+            C::RubricEvidence => ("Waaraan zie je het?", "What shows it?"),
+            C::RubricQuestion => ("Vraag", "Question"),
+            C::RubricPrint => ("Afdrukken", "Print"),
+            C::RubricVersion => ("versie", "version"),
+            C::RubricLevels => ("Niveaus", "Levels"),
+        }
+    }
+}
+
+/// The name of a role.
+pub fn role_name(role: rubric::people::Role) -> C {
+    use rubric::people::Role;
+    match role {
+        Role::Coordinator => C::RoleCoordinator,
+        Role::SchoolMember => C::RoleSchoolMember,
+        Role::CompanyMember => C::RoleCompanyMember,
+        Role::Juror => C::RoleJuror,
+    }
+}

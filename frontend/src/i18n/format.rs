@@ -1,0 +1,56 @@
+//! Numbers, counts and dates written the way each language writes them:
+//! Dutch uses a decimal comma and day-month-year.
+
+use super::Lang;
+use rubric::Date;
+
+/// A decimal number with `decimals` places: "2,5" in Dutch, "2.5" in English.
+pub fn decimal(lang: Lang, value: f64, decimals: usize) -> String {
+    let s = format!("{value:.decimals$}");
+    match lang {
+        Lang::Nl => s.replace('.', ","),
+        Lang::En => s,
+    }
+}
+
+const MONTHS_NL: [&str; 12] =
+    ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
+const MONTHS_EN: [&str; 12] =
+    ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+/// A date in words: "30 mei 2024" / "30 May 2024".
+pub fn date(lang: Lang, d: Date) -> String {
+    let m = usize::from(d.month()).saturating_sub(1).min(11);
+    match lang {
+        Lang::Nl => format!("{} {} {}", d.day(), MONTHS_NL[m], d.year()),
+        Lang::En => format!("{} {} {}", d.day(), MONTHS_EN[m], d.year()),
+    }
+}
+
+/// "1 indicator" / "3 indicatoren" style counts.
+pub fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decimals_follow_the_language() {
+        assert_eq!(decimal(Lang::Nl, 2.5, 1), "2,5");
+        assert_eq!(decimal(Lang::En, 2.5, 1), "2.5");
+        assert_eq!(decimal(Lang::Nl, 3.0, 0), "3");
+    }
+
+    #[test]
+    fn dates_in_words() {
+        let d = Date::new(2024, 5, 30).unwrap();
+        assert_eq!(date(Lang::Nl, d), "30 mei 2024");
+        assert_eq!(date(Lang::En, d), "30 May 2024");
+    }
+}

@@ -1,0 +1,31 @@
+//! Every text of the interface, in Dutch and English. Each area of the app
+//! has its own message enum; an exhaustive `match` gives each variant both
+//! texts, so a missing translation cannot compile. Dutch is the default.
+
+pub mod common;
+pub mod format;
+
+pub use rubric::Lang;
+
+/// A message key with a Dutch and an English text.
+pub trait Text: Copy {
+    /// `(dutch, english)`.
+    fn texts(self) -> (&'static str, &'static str);
+
+    /// The text in `lang`.
+    fn t(self, lang: Lang) -> &'static str {
+        let (nl, en) = self.texts();
+        match lang {
+            Lang::Nl => nl,
+            Lang::En => en,
+        }
+    }
+}
+
+/// Pick the Dutch or English variant of a formatted text.
+pub fn pick<T>(lang: Lang, nl: T, en: T) -> T {
+    match lang {
+        Lang::Nl => nl,
+        Lang::En => en,
+    }
+}

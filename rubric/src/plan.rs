@@ -1,1 +1,0 @@
-//! Placeholder: action plans (being written).
