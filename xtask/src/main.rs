@@ -1,1 +1,115 @@
-fn main() {}
+//! Project tasks behind the README's two commands.
+//!
+//! - `cargo xtask setup`  installs what is missing, pinned and idempotent
+//! - `cargo xtask serve`  setup, build the frontend, run the server
+//! - `cargo xtask test`   setup, build the frontend, run every test
+//! - `cargo xtask bench`  bundle size and first-render ratio (release)
+//! - `cargo xtask build`  setup, build the frontend only
+
+mod bench;
+mod setup;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+/// The workspace root (the folder above `xtask/`).
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map(Path::to_path_buf).unwrap_or_else(|| PathBuf::from("."))
+}
+
+/// A task failure, printed as one line.
+#[derive(Debug)]
+pub struct TaskError(pub String);
+
+impl std::fmt::Display for TaskError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+pub type Result<T = ()> = std::result::Result<T, TaskError>;
+
+/// Run a command in the workspace root, failing with its description.
+pub fn run(cmd: &mut Command, what: &str) -> Result {
+    cmd.current_dir(root());
+    let status = cmd.status().map_err(|e| TaskError(format!("{what}: cannot start {:?}: {e}", cmd.get_program())))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(TaskError(format!("{what} failed ({status})")))
+    }
+}
+
+/// PATH with the project's tools folder (wasm-opt) and cargo's bin in front.
+pub fn tool_path() -> String {
+    let mut parts = vec![setup::tools_bin().display().to_string()];
+    if let Some(home) = std::env::var_os("CARGO_HOME") {
+        parts.push(Path::new(&home).join("bin").display().to_string());
+    } else if let Some(home) = std::env::var_os("HOME") {
+        parts.push(Path::new(&home).join(".cargo/bin").display().to_string());
+    }
+    if let Some(path) = std::env::var_os("PATH") {
+        parts.push(path.to_string_lossy().into_owned());
+    }
+    parts.join(":")
+}
+
+/// Build the frontend into `dist/` (release, offline, wasm-opt).
+pub fn build_frontend() -> Result {
+    println!("==> building the frontend (trunk build --release --offline)");
+    run(
+        Command::new("trunk")
+            .args(["build", "--release", "--offline", "--dist", "dist"])
+            .env("PATH", tool_path())
+            .env_remove("CARGO_TARGET_DIR_WASM"),
+        "building the frontend",
+    )
+}
+
+fn serve(args: &[String]) -> Result {
+    setup::setup()?;
+    build_frontend()?;
+    println!("==> starting the server");
+    let mut cmd = Command::new(env!("CARGO"));
+    cmd.args(["run", "--quiet", "--profile", "server", "-p", "server", "--bin", "stempact", "--", "serve"]).args(args);
+    run(&mut cmd, "the server")
+}
+
+fn test(args: &[String]) -> Result {
+    setup::setup()?;
+    build_frontend()?;
+    println!("==> running every test (unit, server, browser journeys)");
+    let mut cmd = Command::new(env!("CARGO"));
+    cmd.args(["test", "--workspace", "--exclude", "frontend"]).args(args).env("PATH", tool_path());
+    run(&mut cmd, "the tests")?;
+    println!("==> frontend unit tests (native)");
+    run(Command::new(env!("CARGO")).args(["test", "-p", "frontend", "--lib"]), "the frontend unit tests")?;
+    println!("==> all tests passed");
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (task, rest) = match args.split_first() {
+        Some((t, r)) => (t.as_str(), r),
+        None => ("help", &[][..]),
+    };
+    let result = match task {
+        "setup" => setup::setup(),
+        "build" => setup::setup().and_then(|()| build_frontend()),
+        "serve" => serve(rest),
+        "test" => test(rest),
+        "bench" => bench::bench(),
+        _ => {
+            eprintln!("usage: cargo xtask setup | serve [--port N] [--data-dir D] | test | bench | build");
+            return if task == "help" { ExitCode::SUCCESS } else { ExitCode::FAILURE };
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask {task}: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
