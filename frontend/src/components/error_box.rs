@@ -3,7 +3,8 @@
 
 use crate::api::ApiError;
 use crate::hooks::use_lang;
-use crate::i18n::{common::C, Text};
+use crate::i18n::common::{error_text, C};
+use crate::i18n::Text;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -18,6 +19,8 @@ pub fn ErrorBox(props: &ErrorBoxProps) -> Html {
     let lang = use_lang();
     let message = if props.error.is_network() {
         C::ServerUnreachable.t(lang).to_string()
+    } else if let Some(text) = error_text(&props.error.code) {
+        text.t(lang).to_string()
     } else {
         props.error.message.clone()
     };

@@ -51,6 +51,16 @@ pub enum C {
     RubricPrint,
     RubricVersion,
     RubricLevels,
+    // Errors the server reports by code
+    ErrInvalidLink,
+    ErrLinkUsed,
+    ErrLinkRevoked,
+    ErrForbidden,
+    ErrUnauthorized,
+    ErrNotFound,
+    ErrInternal,
+    ErrValidation,
+    ErrConflict,
 }
 
 impl Text for C {
@@ -125,6 +135,33 @@ impl Text for C {
             C::RubricPrint => ("Afdrukken", "Print"),
             C::RubricVersion => ("versie", "version"),
             C::RubricLevels => ("Niveaus", "Levels"),
+            C::ErrInvalidLink => (
+                "Deze aanmeldlink is niet geldig. Controleer of je de volledige link hebt gekopieerd.",
+                "This sign-in link is not valid. Check that you copied all of it.",
+            ),
+            C::ErrLinkUsed => (
+                "Deze aanmeldlink werd al gebruikt. Vraag je coördinator om een nieuwe link.",
+                "This sign-in link has already been used. Ask your coordinator for a new one.",
+            ),
+            C::ErrLinkRevoked => (
+                "Deze aanmeldlink werd ingetrokken. Vraag je coördinator om een nieuwe link.",
+                "This sign-in link was withdrawn. Ask your coordinator for a new one.",
+            ),
+            C::ErrForbidden => ("Je hebt geen toegang tot deze gegevens.", "You do not have access to this."),
+            C::ErrUnauthorized => (
+                "Je bent niet (meer) aangemeld. Gebruik je persoonlijke aanmeldlink.",
+                "You are not signed in (any more). Use your personal sign-in link.",
+            ),
+            C::ErrNotFound => ("Dit bestaat niet (meer).", "This does not exist (any more)."),
+            C::ErrInternal => (
+                "Er liep iets mis op de server. Probeer het opnieuw.",
+                "Something went wrong on the server. Please try again.",
+            ),
+            C::ErrValidation => ("Enkele velden zijn niet in orde.", "Some fields are not valid."),
+            C::ErrConflict => (
+                "Iemand anders heeft dit intussen gewijzigd.",
+                "Someone else changed this in the meantime.",
+            ),
         }
     }
 }
@@ -138,4 +175,21 @@ pub fn role_name(role: rubric::people::Role) -> C {
         Role::CompanyMember => C::RoleCompanyMember,
         Role::Juror => C::RoleJuror,
     }
+}
+
+/// The translated text for an error code the server sends, if it is a
+/// generic one; specific messages come from the server as they are.
+pub fn error_text(code: &str) -> Option<C> {
+    Some(match code {
+        "invalid_link" => C::ErrInvalidLink,
+        "link_used" => C::ErrLinkUsed,
+        "link_revoked" => C::ErrLinkRevoked,
+        "forbidden" => C::ErrForbidden,
+        "unauthorized" => C::ErrUnauthorized,
+        "not_found" => C::ErrNotFound,
+        "internal" => C::ErrInternal,
+        "validation" => C::ErrValidation,
+        "stale" | "conflict" => C::ErrConflict,
+        _ => return None,
+    })
 }
