@@ -16,16 +16,77 @@ pub enum Route {
     SignIn,
     #[at("/rubric")]
     Rubric,
+
+    // Programme coordinator
+    #[at("/coordinator")]
+    Dashboard,
+    #[at("/coordinator/edition")]
+    Edition,
+    #[at("/coordinator/schools")]
+    Schools,
+    #[at("/coordinator/companies")]
+    Companies,
+    #[at("/coordinator/matching")]
+    Matching,
+    #[at("/coordinator/networks")]
+    Networks,
+    #[at("/coordinator/people")]
+    People,
+    #[at("/coordinator/jury")]
+    JurySetup,
+    #[at("/coordinator/jury/results")]
+    JuryResults,
+
+    // School team
+    #[at("/nulmeting")]
+    Nulmeting,
+    #[at("/schools/:id/team")]
+    SchoolTeam { id: i64 },
+    #[at("/schools/:id/report")]
+    SchoolReport { id: i64 },
+    #[at("/schools/:id/plan")]
+    SchoolPlan { id: i64 },
+    #[at("/schools/:id/plan/print")]
+    SchoolPlanPrint { id: i64 },
+
+    // Sponsor company
+    #[at("/company")]
+    CompanyHome,
+
+    // Jury
+    #[at("/jury")]
+    JuryHome,
+    #[at("/jury/finalists/:id")]
+    JuryScore { id: i64 },
+
     #[not_found]
     #[at("/404")]
     NotFound,
 }
 
 fn switch(route: Route) -> Html {
+    use pages::coming::ComingPage;
     match route {
         Route::Home => html! { <pages::home::HomePage /> },
         Route::SignIn => html! { <pages::sign_in::SignInPage /> },
         Route::Rubric => html! { <pages::rubric::RubricPage /> },
+        Route::Dashboard
+        | Route::Edition
+        | Route::Schools
+        | Route::Companies
+        | Route::Matching
+        | Route::Networks
+        | Route::People
+        | Route::JurySetup
+        | Route::JuryResults
+        | Route::Nulmeting
+        | Route::SchoolTeam { .. }
+        | Route::SchoolReport { .. }
+        | Route::SchoolPlan { .. }
+        | Route::SchoolPlanPrint { .. }
+        | Route::CompanyHome
+        | Route::JuryHome
+        | Route::JuryScore { .. } => html! { <ComingPage /> },
         Route::NotFound => html! { <pages::not_found::NotFoundPage /> },
     }
 }

@@ -4,6 +4,8 @@
 //! waits for what a person would see. Everything is stopped on drop, so a
 //! failed assertion leaves nothing running.
 
+pub mod fixtures;
+
 use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};
 use rubric::people::{Role, SchoolFunction};

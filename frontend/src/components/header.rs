@@ -4,6 +4,7 @@
 use crate::api;
 use crate::app::Route;
 use crate::components::lang_switch::LangSwitch;
+use crate::components::nav::MainNav;
 use crate::hooks::session::{use_session, SessionState};
 use crate::hooks::use_lang;
 use crate::i18n::common::{role_name, C};
@@ -59,10 +60,7 @@ pub fn Header() -> Html {
                     <span class="brand-mark" aria-hidden="true">{ "S" }</span>
                     <span class="brand-name">{ C::AppName.t(lang) }</span>
                 </Link<Route>>
-                <nav class="main-nav" aria-label="main">
-                    <Link<Route> to={Route::Home}>{ C::NavHome.t(lang) }</Link<Route>>
-                    <Link<Route> to={Route::Rubric}>{ C::NavRubric.t(lang) }</Link<Route>>
-                </nav>
+                <MainNav />
                 { who }
                 <LangSwitch />
             </div>

@@ -4,4 +4,5 @@ pub mod error_box;
 pub mod header;
 pub mod lang_switch;
 pub mod loading;
+pub mod nav;
 pub mod rubric_aspect;

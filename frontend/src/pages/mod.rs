@@ -1,6 +1,7 @@
 //! One component per route. Pages load data through hooks and compose
 //! components; they hold no business rules.
 
+pub mod coming;
 pub mod home;
 pub mod not_found;
 pub mod rubric;

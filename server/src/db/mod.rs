@@ -3,6 +3,7 @@
 //! Each submodule owns the SQL of one resource.
 
 pub mod people;
+pub mod profile;
 pub mod sessions;
 
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};

@@ -1,0 +1,54 @@
+//! Test data written straight into the database, for journeys that need an
+//! edition, schools and companies before the one under test starts. Each
+//! function returns the new row's id.
+
+use sqlx::SqlitePool;
+
+pub type DbResult<T> = Result<T, sqlx::Error>;
+
+fn now() -> i64 {
+    server::db::now()
+}
+
+/// An active edition.
+pub async fn edition(db: &SqlitePool, name: &str) -> DbResult<i64> {
+    sqlx::query("update editions set active = 0").execute(db).await?;
+    sqlx::query_scalar(
+        "insert into editions (name, school_year, nulmeting_deadline, plan_deadline, final_date, final_place, active, created_at) \
+         values (?, '2025-2026', '2025-12-19', '2026-03-27', '2026-05-29', 'Sint-Niklaas', 1, ?) returning id",
+    )
+    .bind(name)
+    .bind(now())
+    .fetch_one(db)
+    .await
+}
+
+pub async fn school(db: &SqlitePool, edition_id: i64, name: &str, town: &str) -> DbResult<i64> {
+    sqlx::query_scalar(
+        "insert into schools (edition_id, name, town, region, tracks, created_at) values (?, ?, ?, 'Oost-Vlaanderen', 'transition', ?) returning id",
+    )
+    .bind(edition_id)
+    .bind(name)
+    .bind(town)
+    .bind(now())
+    .fetch_one(db)
+    .await
+}
+
+pub async fn company(db: &SqlitePool, edition_id: i64, name: &str, town: &str) -> DbResult<i64> {
+    sqlx::query_scalar(
+        "insert into companies (edition_id, name, town, sector, created_at) values (?, ?, ?, 'chemie', ?) returning id",
+    )
+    .bind(edition_id)
+    .bind(name)
+    .bind(town)
+    .bind(now())
+    .fetch_one(db)
+    .await
+}
+
+/// Make `company_id` the sponsor of `school_id`.
+pub async fn sponsor(db: &SqlitePool, school_id: i64, company_id: i64) -> DbResult<()> {
+    sqlx::query("update schools set company_id = ? where id = ?").bind(company_id).bind(school_id).execute(db).await?;
+    Ok(())
+}
