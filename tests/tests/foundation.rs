@@ -83,7 +83,12 @@ async fn the_rubric_page_lists_every_aspect_and_indicator() -> TestResult {
     browser.goto(&format!("{}/rubric", server.url)).await?;
     browser.wait_for("[data-testid=rubric-page] .indicator").await?;
     let rubric = rubric::current_rubric();
-    let aspects = browser.all("section.aspect").await?;
+    let aspects = browser
+        .eventually("seven aspects", || async {
+            let all = browser.all("section.aspect").await?;
+            Ok((all.len() >= 7).then_some(all))
+        })
+        .await?;
     assert_eq!(aspects.len(), 7);
     for (section, aspect) in aspects.iter().zip(&rubric.aspects) {
         assert_eq!(section.attr("data-aspect").await?.as_deref(), Some(aspect.id.key()));
