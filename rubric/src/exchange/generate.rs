@@ -148,9 +148,10 @@ pub fn document(seed: u64) -> ExchangeDocument {
         });
         id
     };
-    if r.chance(60) {
-        person(&mut d, r, Role::Coordinator, None, None);
-    }
+    // Coordinators and jurors are part of an edition only through what
+    // they did in it: here the jury (as chair and jurors).
+    let with_jury = r.chance(70);
+    let coordinator = (with_jury && r.chance(60)).then(|| person(&mut d, r, Role::Coordinator, None, None));
     for s in 1..=n_schools {
         for _ in 0..r.range(0, 3) {
             person(&mut d, r, Role::SchoolMember, Some(s), None);
@@ -161,7 +162,7 @@ pub fn document(seed: u64) -> ExchangeDocument {
             person(&mut d, r, Role::CompanyMember, None, Some(c));
         }
     }
-    for _ in 0..r.range(0, 3) {
+    for _ in 0..if with_jury { r.range(0, 3) } else { 0 } {
         person(&mut d, r, Role::Juror, None, None);
     }
     let n_people = d.people.len() as i64;
@@ -368,7 +369,7 @@ pub fn document(seed: u64) -> ExchangeDocument {
     }
 
     // Jury.
-    if r.chance(70) {
+    if with_jury {
         for id in 1..=r.range(0, 2) {
             d.award_categories.push(AwardCategoryRecord { id, name: text(r, 2), position: id - 1 });
         }
@@ -460,13 +461,14 @@ pub fn document(seed: u64) -> ExchangeDocument {
         d.jury_settings = Some(JurySettingsRecord {
             status: *r.pick(&[JuryStatus::Setup, JuryStatus::Open, JuryStatus::Closed]).unwrap_or(&JuryStatus::Setup),
             tie_break: Value::Array(tie_break),
-            chair_id: some_person(r),
+            chair_id: coordinator.or_else(|| some_person(r)),
             chair_order: (finalists > 0 && r.chance(50)).then(|| serde_json::json!((1..=finalists).rev().collect::<Vec<_>>())),
             locked_at: maybe_ts(r),
             published_at: maybe_ts(r),
             version: r.range(1, 3),
         });
     }
+    d.sort_canonical();
     d
 }
 

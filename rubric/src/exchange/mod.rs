@@ -478,6 +478,37 @@ impl ExchangeDocument {
         }
     }
 
+    /// Put every table in its canonical order: tables with ids by id, the
+    /// others by their key columns (attendance: schools before companies).
+    /// Exports are canonical, so equal editions give equal files.
+    pub fn sort_canonical(&mut self) {
+        self.schools.sort_by_key(|r| r.id);
+        self.companies.sort_by_key(|r| r.id);
+        self.people.sort_by_key(|r| r.id);
+        self.networks.sort_by_key(|r| r.id);
+        self.network_sessions.sort_by_key(|r| r.id);
+        self.attendance.sort_by_key(|a| (a.session_id, a.school_id.is_none(), a.school_id, a.company_id));
+        self.measurements.sort_by_key(|r| r.id);
+        self.responses.sort_by_key(|r| r.id);
+        self.answers.sort_by(|a, b| (a.response_id, &a.indicator_id).cmp(&(b.response_id, &b.indicator_id)));
+        self.consensus.sort_by(|a, b| (a.measurement_id, &a.indicator_id).cmp(&(b.measurement_id, &b.indicator_id)));
+        self.plans.sort_by_key(|r| r.id);
+        self.goals.sort_by_key(|r| r.id);
+        self.goal_targets.sort_by(|a, b| (a.goal_id, &a.indicator_id).cmp(&(b.goal_id, &b.indicator_id)));
+        self.actions.sort_by_key(|r| r.id);
+        self.plan_versions.sort_by_key(|r| r.id);
+        self.threads.sort_by_key(|r| r.id);
+        self.comments.sort_by_key(|r| r.id);
+        self.plan_reads.sort_by_key(|r| (r.person_id, r.plan_id));
+        self.award_categories.sort_by_key(|r| r.id);
+        self.criteria.sort_by_key(|r| r.id);
+        self.finalists.sort_by_key(|r| r.id);
+        self.jurors.sort_by_key(|r| r.person_id);
+        self.conflicts.sort_by_key(|r| r.id);
+        self.score_sheets.sort_by_key(|r| r.id);
+        self.scores.sort_by_key(|r| (r.sheet_id, r.criterion_id));
+    }
+
     /// The document as pretty JSON (what `stempact export` writes).
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_default()

@@ -46,6 +46,31 @@ impl<T> ImportRow<T> {
     }
 }
 
+/// What the import endpoints answer: the rows with their errors (or why
+/// the whole file cannot be read) and, after saving, how many were saved.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImportOutcome<T> {
+    pub file_error: Option<CsvFileError>,
+    pub rows: Vec<ImportRow<T>>,
+    /// Rows saved; 0 for a preview.
+    pub saved: usize,
+}
+
+impl<T> ImportOutcome<T> {
+    /// The outcome of parsing, before anything is saved.
+    pub fn preview(parsed: Result<Vec<ImportRow<T>>, CsvFileError>) -> ImportOutcome<T> {
+        match parsed {
+            Ok(rows) => ImportOutcome { file_error: None, rows, saved: 0 },
+            Err(e) => ImportOutcome { file_error: Some(e), rows: vec![], saved: 0 },
+        }
+    }
+
+    /// Rows that can be saved.
+    pub fn valid(&self) -> usize {
+        self.rows.iter().filter(|r| r.is_valid()).count()
+    }
+}
+
 /// Split CSV text into records of fields, each with the line it starts on.
 /// Blank lines are skipped; quoted fields may hold separators, doubled
 /// quotes and line breaks.

@@ -123,6 +123,19 @@ impl SchoolProgress {
     }
 }
 
+/// What `GET /api/editions/{id}/dashboard` returns.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Dashboard {
+    pub edition: Edition,
+    /// The server's today, against which "overdue" is judged.
+    pub today: Date,
+    /// The active (not archived) schools, by name.
+    pub schools: Vec<SchoolProgress>,
+    pub timeline: Vec<Milestone>,
+    /// Active companies in the edition.
+    pub companies: u32,
+}
+
 /// Which schools the dashboard lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]

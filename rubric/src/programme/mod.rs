@@ -21,19 +21,20 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 pub use csv::{
-    mark_existing, parse_companies_csv, parse_schools_csv, CsvFileError, ImportRow, MAX_IMPORT_ROWS,
+    mark_existing, parse_companies_csv, parse_schools_csv, CsvFileError, ImportOutcome, ImportRow,
+    MAX_IMPORT_ROWS,
 };
 pub use dashboard::{
-    filter_schools, timeline, Milestone, MilestoneKind, MilestoneState, SchoolFilter, SchoolProgress,
+    filter_schools, timeline, Dashboard, Milestone, MilestoneKind, MilestoneState, SchoolFilter, SchoolProgress,
     StepStatus,
 };
 pub use edition::{validate_edition, Edition, EditionFields, EditionInput, SchoolYear};
 pub use network::{validate_session, Network, NetworkKind, NetworkSession, SessionFields, SessionInput};
 pub use organisation::{
-    validate_company, validate_school, Company, CompanyFields, CompanyInput, School, SchoolFields,
-    SchoolInput,
+    rank_candidates, validate_company, validate_school, Company, CompanyFields, CompanyInput, Matching,
+    MatchingSchool, School, SchoolFields, SchoolInput,
 };
-pub use person::{validate_invite, InviteFields, InviteInput, LinkStatus, Person};
+pub use person::{validate_invite, ColleagueInput, InviteFields, InviteInput, Invitation, LinkStatus, Person};
 
 /// Longest town, region, sector or place name.
 pub const MAX_SHORT_CHARS: usize = 120;

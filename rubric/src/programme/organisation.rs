@@ -164,9 +164,78 @@ impl Company {
     }
 }
 
+/// A school on the match screen: with its nulmeting profile per aspect
+/// once the team recorded a consensus.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MatchingSchool {
+    pub school: School,
+    pub profile: Option<Vec<crate::assessment::AspectResult>>,
+}
+
+/// What the match screen shows: the schools and the candidate companies.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Matching {
+    pub schools: Vec<MatchingSchool>,
+    pub companies: Vec<Company>,
+}
+
+/// The companies that could sponsor a school, best first: companies in the
+/// school's town, then those sponsoring fewer schools, then by name.
+/// Archived companies are left out; the current sponsor stays in.
+pub fn rank_candidates<'a>(school: &School, companies: &'a [Company]) -> Vec<&'a Company> {
+    let town = school.town.trim().to_lowercase();
+    let mut out: Vec<&Company> =
+        companies.iter().filter(|c| !c.archived || Some(c.id) == school.company_id).collect();
+    out.sort_by_key(|c| {
+        let elsewhere = town.is_empty() || c.town.trim().to_lowercase() != town;
+        (elsewhere, c.schools, c.name.to_lowercase(), c.id)
+    });
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn candidates_in_town_and_with_room_come_first() {
+        let company = |id: i64, town: &str, schools: u32, archived: bool| Company {
+            id,
+            edition_id: 1,
+            name: format!("C{id}"),
+            town: town.into(),
+            sector: String::new(),
+            contact_name: String::new(),
+            contact_email: String::new(),
+            archived,
+            version: 1,
+            schools,
+        };
+        let companies = vec![
+            company(1, "Gent", 2, false),
+            company(2, "Genk", 3, false),
+            company(3, "Gent", 0, false),
+            company(4, "Mol", 0, true),
+            company(5, "Mol", 1, false),
+        ];
+        let school = School {
+            id: 9,
+            edition_id: 1,
+            name: "S".into(),
+            town: " gent".into(),
+            region: String::new(),
+            tracks: vec![Track::Dual],
+            contact_name: String::new(),
+            contact_email: String::new(),
+            company_id: None,
+            archived: false,
+            version: 1,
+        };
+        let ids: Vec<i64> = rank_candidates(&school, &companies).iter().map(|c| c.id).collect();
+        assert_eq!(ids, vec![3, 1, 5, 2]);
+        let matched = School { company_id: Some(4), ..school };
+        assert!(rank_candidates(&matched, &companies).iter().any(|c| c.id == 4));
+    }
 
     #[test]
     fn a_school_needs_a_name_and_a_track() {

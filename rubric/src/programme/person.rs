@@ -127,7 +127,25 @@ pub struct Person {
     pub company_id: Option<i64>,
     pub company_name: Option<String>,
     pub school_function: Option<SchoolFunction>,
+    /// Access removed: links revoked, sessions ended.
+    pub archived: bool,
     pub link: LinkStatus,
+}
+
+/// A person with a freshly issued sign-in link: shown once, to copy.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Invitation {
+    pub person: Person,
+    pub link: String,
+}
+
+/// A colleague a school's STEM coordinator invites into their own school.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct ColleagueInput {
+    pub name: String,
+    pub email: String,
+    pub school_function: Option<SchoolFunction>,
 }
 
 #[cfg(test)]
