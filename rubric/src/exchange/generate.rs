@@ -97,7 +97,7 @@ pub fn document(seed: u64) -> ExchangeDocument {
         version: r.range(1, 5),
         created_at: ts(r),
     };
-    let mut d = ExchangeDocument::new(edition, 1_750_000_000, "test");
+    let mut d = ExchangeDocument::new(edition, 1_750_000_000, env!("CARGO_PKG_VERSION"));
     let n_companies = r.range(0, 4);
     for id in 1..=n_companies {
         d.companies.push(CompanyRecord {
