@@ -91,26 +91,26 @@ pub fn validate_invite(input: &InviteInput) -> Result<InviteFields, Vec<FieldErr
 
 /// Where a person's latest sign-in link stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case", tag = "state")]
+#[serde(rename_all = "kebab-case")]
 pub enum LinkStatus {
     /// No link was ever issued (e.g. a person restored from a backup).
     None,
     /// Issued and not yet used.
-    Open { created_at: i64 },
+    Open,
     /// Used to sign in.
-    Used { used_at: i64 },
+    Used,
     /// Withdrawn before it was used.
-    Revoked { revoked_at: i64 },
+    Revoked,
 }
 
 impl LinkStatus {
-    /// The status of the latest link, from its columns.
-    pub fn from_columns(created_at: Option<i64>, used_at: Option<i64>, revoked_at: Option<i64>) -> LinkStatus {
+    /// The status of the latest link and since when, from its columns.
+    pub fn from_columns(created_at: Option<i64>, used_at: Option<i64>, revoked_at: Option<i64>) -> (LinkStatus, Option<i64>) {
         match (created_at, used_at, revoked_at) {
-            (None, _, _) => LinkStatus::None,
-            (Some(_), Some(used_at), _) => LinkStatus::Used { used_at },
-            (Some(_), None, Some(revoked_at)) => LinkStatus::Revoked { revoked_at },
-            (Some(created_at), None, None) => LinkStatus::Open { created_at },
+            (None, _, _) => (LinkStatus::None, None),
+            (Some(_), Some(at), _) => (LinkStatus::Used, Some(at)),
+            (Some(_), None, Some(at)) => (LinkStatus::Revoked, Some(at)),
+            (Some(at), None, None) => (LinkStatus::Open, Some(at)),
         }
     }
 }
@@ -130,6 +130,8 @@ pub struct Person {
     /// Access removed: links revoked, sessions ended.
     pub archived: bool,
     pub link: LinkStatus,
+    /// When the link was issued, used or revoked (Unix seconds).
+    pub link_at: Option<i64>,
 }
 
 /// A person with a freshly issued sign-in link: shown once, to copy.
@@ -173,10 +175,10 @@ mod tests {
 
     #[test]
     fn link_status_from_columns() {
-        assert_eq!(LinkStatus::from_columns(None, None, None), LinkStatus::None);
-        assert_eq!(LinkStatus::from_columns(Some(1), None, None), LinkStatus::Open { created_at: 1 });
-        assert_eq!(LinkStatus::from_columns(Some(1), Some(2), None), LinkStatus::Used { used_at: 2 });
-        assert_eq!(LinkStatus::from_columns(Some(1), None, Some(3)), LinkStatus::Revoked { revoked_at: 3 });
-        assert_eq!(serde_json::to_value(LinkStatus::Open { created_at: 1 }).unwrap()["state"], "open");
+        assert_eq!(LinkStatus::from_columns(None, None, None), (LinkStatus::None, None));
+        assert_eq!(LinkStatus::from_columns(Some(1), None, None), (LinkStatus::Open, Some(1)));
+        assert_eq!(LinkStatus::from_columns(Some(1), Some(2), None), (LinkStatus::Used, Some(2)));
+        assert_eq!(LinkStatus::from_columns(Some(1), None, Some(3)), (LinkStatus::Revoked, Some(3)));
+        assert_eq!(serde_json::to_value(LinkStatus::Open).unwrap(), "open");
     }
 }

@@ -27,6 +27,7 @@ struct PersonRow {
 
 impl PersonRow {
     fn into_person(self) -> Option<Person> {
+        let (link, link_at) = LinkStatus::from_columns(self.link_created, self.link_used, self.link_revoked);
         Some(Person {
             id: self.id,
             name: self.name,
@@ -38,7 +39,8 @@ impl PersonRow {
             company_name: self.company_name,
             school_function: self.school_function.as_deref().and_then(SchoolFunction::from_key),
             archived: self.archived_at.is_some(),
-            link: LinkStatus::from_columns(self.link_created, self.link_used, self.link_revoked),
+            link,
+            link_at,
         })
     }
 }
