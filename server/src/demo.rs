@@ -214,7 +214,7 @@ pub fn document(today: Date, _now: i64) -> ExchangeDocument {
     let edition = EditionRecord {
         name: format!("STEMpact {} (demo)", SchoolYear::containing(today)),
         school_year: SchoolYear::containing(today).to_string(),
-        nulmeting_deadline: Date::from_days(today.to_days() - 75),
+        nulmeting_deadline: Date::from_days(today.to_days() - 60),
         plan_deadline: Date::from_days(today.to_days() - 8),
         final_date: Date::from_days(today.to_days() + 45),
         final_place: "Sint-Niklaas".into(),
@@ -288,9 +288,9 @@ pub fn document(today: Date, _now: i64) -> ExchangeDocument {
 
     // Learning networks: sessions in the past are attended, the last is ahead.
     let sessions: [(NetworkKind, i64, &str, &str); 5] = [
-        (NetworkKind::TeamStemProject, -110, "Genk", "In team een STEM-project ontwikkelen"),
-        (NetworkKind::TeamStemProject, -40, "Gent", "Projecten delen: wat werkte, wat niet"),
-        (NetworkKind::Professionalisation, -80, "Leuven", "Professionalisering van STEM-leerkrachten"),
+        (NetworkKind::TeamStemProject, -70, "Genk", "Samen een STEM-project ontwerpen"),
+        (NetworkKind::TeamStemProject, -35, "Gent", "Projecten delen: wat werkte, wat niet"),
+        (NetworkKind::Professionalisation, -50, "Leuven", "Wat leerkrachten nodig hebben"),
         (NetworkKind::Professionalisation, -12, "Mechelen", "Leerkrachtenstages in bedrijven"),
         (NetworkKind::LocalEcosystem, 21, "Vorselaar", "Een lokaal STEM-ecosysteem uitbouwen"),
     ];

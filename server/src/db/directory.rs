@@ -56,7 +56,9 @@ const SELECT: &str = "select p.id, p.name, p.email, p.role, p.school_id, s.name 
 pub async fn for_edition(db: &SqlitePool, edition_id: i64) -> sqlx::Result<Vec<Person>> {
     let rows: Vec<PersonRow> = sqlx::query_as(&format!(
         "{SELECT} where p.role in ('coordinator', 'juror') or s.edition_id = ? or c.edition_id = ? \
-         order by p.archived_at is not null, p.role, p.name collate nocase, p.id"
+         order by p.archived_at is not null, \
+         case p.role when 'coordinator' then 0 when 'school-member' then 1 when 'company-member' then 2 else 3 end, \
+         s.name collate nocase, c.name collate nocase, p.name collate nocase, p.id"
     ))
     .bind(edition_id)
     .bind(edition_id)

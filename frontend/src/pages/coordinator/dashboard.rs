@@ -93,8 +93,11 @@ pub fn DashboardPage() -> Html {
                         { card(count(&|s| s.plan() == StepStatus::Done), total, P::StepPlan, "stat-plan") }
                         <div class="stat"><span class="stat-number" data-testid="stat-comments">{ d.schools.iter().map(|s| s.open_comments).sum::<u32>() }</span><span class="stat-label">{ P::StepComments.t(lang) }</span></div>
                     </div>
-                    <div class="dashboard-grid">
-                        <section class="panel">
+                    <section class="panel">
+                        <h2>{ P::Timeline.t(lang) }</h2>
+                        { timeline(lang, &d.timeline) }
+                    </section>
+                    <section class="panel">
                             <h2>{ P::Schools.t(lang) }</h2>
                             <div class="filters" role="search">
                                 <label>{ P::FilterStep.t(lang) }
@@ -137,11 +140,6 @@ pub fn DashboardPage() -> Html {
                             }
                             <p class="small muted" data-testid="shown-count">{ pick(lang, format!("{} van {total} scholen", shown.len()), format!("{} of {total} schools", shown.len())) }</p>
                         </section>
-                        <section class="panel">
-                            <h2>{ P::Timeline.t(lang) }</h2>
-                            { timeline(lang, &d.timeline) }
-                        </section>
-                    </div>
                     </>
                 }
             }

@@ -40,7 +40,7 @@ pub fn EditionPage() -> Html {
     let busy = use_state(|| false);
     let error = use_state(|| None::<ApiError>);
     let notice = use_state(|| None::<String>);
-    let imported = use_state(|| None::<Result<ImportSummary, String>>);
+    let imported = use_state(|| None::<Result<ImportSummary, (P, String)>>);
 
     // Run a request; on success reload, close the form and say so.
     let run = {
@@ -73,10 +73,8 @@ pub fn EditionPage() -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string()).unwrap_or_default();
                 let result = match serde_json::from_str::<serde_json::Value>(&text) {
-                    Err(_) => Err(P::NotJsonFile.t(lang).to_string()),
-                    Ok(doc) => api::programme::import_edition(doc)
-                        .await
-                        .map_err(|e| format!("{} {}", import_error_lead(&e.code).t(lang), e.message)),
+                    Err(_) => Err((P::NotJsonFile, String::new())),
+                    Ok(doc) => api::programme::import_edition(doc).await.map_err(|e| (import_error_lead(&e.code), e.message)),
                 };
                 if let Ok(s) = &result {
                     storage::set(EDITION_KEY, &s.edition_id.to_string());
@@ -189,7 +187,12 @@ pub fn EditionPage() -> Html {
                                 format!("{} schools, {} companies, {} people", s.schools, s.companies, s.people)) }
                         </p>
                     },
-                    Some(Err(m)) => html! { <p class="error-box" role="alert" data-testid="import-error">{ m }</p> },
+                    Some(Err((lead, detail))) => html! {
+                        <div class="error-box" role="alert" data-testid="import-error">
+                            <p>{ lead.t(lang) }</p>
+                            if !detail.is_empty() { <p class="small">{ detail }</p> }
+                        </div>
+                    },
                 } }
             </section>
         </section>

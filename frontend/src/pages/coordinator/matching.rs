@@ -99,7 +99,11 @@ pub fn MatchingPage() -> Html {
                                                     <strong>{ &c.name }</strong>
                                                     <span class="muted small">{ [c.town.as_str(), c.sector.as_str()].iter().filter(|x| !x.is_empty()).copied().collect::<Vec<_>>().join(" · ") }</span>
                                                     if same_town { <span class="badge done">{ P::SameTown.t(lang) }</span> }
-                                                    <span class="small muted">{ pick(lang, format!("{} scholen gesponsord", c.schools), format!("{} schools sponsored", c.schools)) }</span>
+                                                    <span class="small muted">{ match c.schools {
+                                                        0 => pick(lang, "sponsort nog geen school".to_string(), "sponsors no school yet".to_string()),
+                                                        1 => pick(lang, "sponsort 1 school".to_string(), "sponsors 1 school".to_string()),
+                                                        n => pick(lang, format!("sponsort {n} scholen"), format!("sponsors {n} schools")),
+                                                    } }</span>
                                                 </div>
                                                 if is_current {
                                                     <span class="badge progress">{ P::Current.t(lang) }</span>

@@ -87,10 +87,11 @@ pub fn NetworksPage() -> Html {
                             run(Box::pin(async move { api::programme::set_attendance(sid, &schools, &companies, version).await }))
                         })
                     };
+                    let (ns, nc) = (s.school_ids.len(), s.company_ids.len());
                     let present = pick(
                         lang,
-                        format!("{} scholen en {} bedrijven aanwezig", s.school_ids.len(), s.company_ids.len()),
-                        format!("{} schools and {} companies present", s.school_ids.len(), s.company_ids.len()),
+                        format!("{} en {} aanwezig", format::count(ns, "school", "scholen"), format::count(nc, "bedrijf", "bedrijven")),
+                        format!("{} and {} present", format::count(ns, "school", "schools"), format::count(nc, "company", "companies")),
                     );
                     html! {
                         <li class="session" data-session={s.date.to_string()}>
