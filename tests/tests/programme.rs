@@ -164,6 +164,12 @@ async fn a_coordinator_sets_up_an_edition_from_scratch() -> TestResult {
     b.click(&format!("{team} [data-testid=edit-attendance]")).await?;
     let checked = b.js("return [...document.querySelectorAll('[data-testid=attendance-editor] input:checked')].map(i => i.dataset.attendee)").await?;
     assert_eq!(checked.as_array().map(Vec::len), Some(2), "{checked}");
+    // The session moves to another place.
+    b.click(&format!("{team} [data-testid=edit-session]")).await?;
+    b.fill(&format!("{team} [data-field$='-place'] input"), "Hasselt").await?;
+    b.click(&format!("{team} [data-testid=save-session]")).await?;
+    b.wait_for_text(&format!("{team} .session"), "Hasselt").await?;
+    assert!(b.text(&format!("{team} [data-testid=present]")).await?.contains("1 school en 1 bedrijf"));
 
     // Invite the school's STEM coordinator; a missing school is refused first.
     b.goto(&format!("{}/coordinator/people", server.url)).await?;

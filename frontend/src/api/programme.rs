@@ -150,6 +150,10 @@ pub async fn create_session(network: i64, input: &SessionInput) -> Result<(), Ap
     call(Method::POST, format!("/networks/{network}/sessions"), body(input)).await.map(|_| ())
 }
 
+pub async fn update_session(id: i64, input: &SessionInput, version: i64) -> Result<(), ApiError> {
+    call(Method::PUT, format!("/sessions/{id}"), versioned(input, version)).await.map(|_| ())
+}
+
 pub async fn delete_session(id: i64) -> Result<(), ApiError> {
     call(Method::DELETE, format!("/sessions/{id}"), None).await.map(|_| ())
 }

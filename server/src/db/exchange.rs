@@ -262,6 +262,11 @@ struct ConflictRow {
     created_at: i64,
 }
 
+/// id, school, kind, rubric version, status, opened, closed.
+type MeasurementRow = (i64, i64, String, i64, String, i64, Option<i64>);
+/// id, person, finalist, remark, submitted, version, updated.
+type SheetRow = (i64, i64, i64, String, Option<i64>, i64, i64);
+
 /// Everyone the edition refers to, by id.
 const PEOPLE_SQL: &str = "select id, name, email, role, school_id, company_id, school_function, archived_at, created_at \
      from people where id in ( \
@@ -411,7 +416,7 @@ pub async fn export(db: &SqlitePool, edition_id: i64, exported_at: i64) -> Resul
     }
 
     // Nulmeting.
-    let measurements: Vec<(i64, i64, String, i64, String, i64, Option<i64>)> = sqlx::query_as(
+    let measurements: Vec<MeasurementRow> = sqlx::query_as(
         "select id, school_id, kind, rubric_version, status, opened_at, closed_at from measurements where edition_id = ? order by id",
     )
     .bind(id)
@@ -735,7 +740,7 @@ pub async fn export(db: &SqlitePool, edition_id: i64, exported_at: i64) -> Resul
             created_at: x.created_at,
         });
     }
-    let sheets: Vec<(i64, i64, i64, String, Option<i64>, i64, i64)> = sqlx::query_as(
+    let sheets: Vec<SheetRow> = sqlx::query_as(
         "select h.id, h.person_id, h.finalist_id, h.remark, h.submitted_at, h.version, h.updated_at from score_sheets h \
          join finalists f on f.id = h.finalist_id join award_categories c on c.id = f.category_id \
          where c.edition_id = ? order by h.id",

@@ -13,6 +13,9 @@ use yew::prelude::*;
 pub struct SessionFormProps {
     /// Distinguishes the form's fields when several networks show one.
     pub prefix: AttrValue,
+    /// The session being edited; empty for a new one.
+    #[prop_or_default]
+    pub initial: SessionInput,
     #[prop_or_default]
     pub busy: bool,
     #[prop_or_default]
@@ -26,7 +29,7 @@ type Setter = fn(&mut SessionInput, String);
 #[component]
 pub fn SessionForm(p: &SessionFormProps) -> Html {
     let lang = use_lang();
-    let input = use_state(SessionInput::default);
+    let input = use_state(|| p.initial.clone());
     let errors = use_state(Vec::<FieldError>::new);
     let field = |key: &'static str, label: P, value: String, kind: &'static str, f: Setter| {
         let input = input.clone();

@@ -57,7 +57,12 @@ pub fn EditionPage() -> Html {
                         storage::set(EDITION_KEY, &e.id.to_string());
                         reload.emit(());
                     }
-                    Err(e) => error.set(Some(e)),
+                    Err(e) => {
+                        if e.status == 409 {
+                            reload.emit(());
+                        }
+                        error.set(Some(e));
+                    }
                 }
                 busy.set(false);
             });

@@ -70,7 +70,12 @@ pub fn MatchingPage() -> Html {
                                             error.set(None);
                                             reload.emit(());
                                         }
-                                        Err(e) => error.set(Some(e)),
+                                        Err(e) => {
+                                            if e.status == 409 {
+                                                reload.emit(());
+                                            }
+                                            error.set(Some(e));
+                                        }
                                     }
                                     busy.set(false);
                                 });

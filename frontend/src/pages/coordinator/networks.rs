@@ -22,6 +22,7 @@ use yew::prelude::*;
 enum Open {
     Nothing,
     NewSession(i64),
+    EditSession(i64),
     Attendance(i64),
 }
 
@@ -55,7 +56,12 @@ pub fn NetworksPage() -> Html {
                         open.set(Open::Nothing);
                         reload.emit(());
                     }
-                    Err(e) => error.set(Some(e)),
+                    Err(e) => {
+                        if e.status == 409 {
+                            reload.emit(());
+                        }
+                        error.set(Some(e));
+                    }
                 }
                 busy.set(false);
             });
@@ -73,6 +79,14 @@ pub fn NetworksPage() -> Html {
                 let session = |s: &NetworkSession| {
                     let (sid, version) = (s.id, s.version);
                     let attend = { let o = open.clone(); Callback::from(move |_: MouseEvent| o.set(Open::Attendance(sid))) };
+                    let edit = { let o = open.clone(); Callback::from(move |_: MouseEvent| o.set(Open::EditSession(sid))) };
+                    let update = {
+                        let run = run.clone();
+                        Callback::from(move |input: SessionInput| {
+                            run(Box::pin(async move { api::programme::update_session(sid, &input, version).await }))
+                        })
+                    };
+                    let initial = SessionInput { date: s.date.to_string(), place: s.place.clone(), topic: s.topic.clone() };
                     let delete = {
                         let run = run.clone();
                         Callback::from(move |_: MouseEvent| {
@@ -103,9 +117,13 @@ pub fn NetworksPage() -> Html {
                                 </div>
                                 <div class="actions">
                                     <button type="button" class="link-button" onclick={attend} data-testid="edit-attendance">{ P::Attendance.t(lang) }</button>
+                                    <button type="button" class="link-button" onclick={edit} data-testid="edit-session">{ P::Edit.t(lang) }</button>
                                     <button type="button" class="link-button" onclick={delete} disabled={*busy}>{ P::Delete.t(lang) }</button>
                                 </div>
                             </div>
+                            if *open == Open::EditSession(sid) {
+                                <SessionForm prefix={format!("s{sid}")} initial={initial} busy={*busy} server_error={(*error).clone()} on_save={update} on_cancel={close.clone()} />
+                            }
                             if *open == Open::Attendance(sid) {
                                 <AttendanceEditor schools={school_names.clone()} companies={company_names.clone()}
                                     present_schools={s.school_ids.clone()} present_companies={s.company_ids.clone()}

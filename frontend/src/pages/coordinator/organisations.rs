@@ -114,7 +114,13 @@ pub fn OrganisationsPage(p: &OrganisationsProps) -> Html {
                     notice.set(Some(msg));
                     reload.emit(());
                 }
-                Err(e) => error.set(Some(e)),
+                Err(e) => {
+                    // A stale write: show the current rows under the message.
+                    if e.status == 409 {
+                        reload.emit(());
+                    }
+                    error.set(Some(e));
+                }
             }
         })
     };
