@@ -32,6 +32,9 @@ pub enum Route {
     Networks,
     #[at("/coordinator/people")]
     People,
+    /// A school's STEM coordinator invites colleagues (issue 4).
+    #[at("/colleagues")]
+    Colleagues,
     #[at("/coordinator/jury")]
     JurySetup,
     #[at("/coordinator/jury/results")]
@@ -70,14 +73,15 @@ fn switch(route: Route) -> Html {
         Route::Home => html! { <pages::home::HomePage /> },
         Route::SignIn => html! { <pages::sign_in::SignInPage /> },
         Route::Rubric => html! { <pages::rubric::RubricPage /> },
-        Route::Dashboard
-        | Route::Edition
-        | Route::Schools
-        | Route::Companies
-        | Route::Matching
-        | Route::Networks
-        | Route::People
-        | Route::JurySetup
+        Route::Dashboard => html! { <pages::coordinator::dashboard::DashboardPage /> },
+        Route::Edition => html! { <pages::coordinator::edition::EditionPage /> },
+        Route::Schools => html! { <pages::coordinator::organisations::OrganisationsPage key="schools" schools=true /> },
+        Route::Companies => html! { <pages::coordinator::organisations::OrganisationsPage key="companies" schools=false /> },
+        Route::Matching => html! { <pages::coordinator::matching::MatchingPage /> },
+        Route::Networks => html! { <pages::coordinator::networks::NetworksPage /> },
+        Route::People => html! { <pages::coordinator::people::PeoplePage /> },
+        Route::Colleagues => html! { <pages::colleagues::ColleaguesPage /> },
+        Route::JurySetup
         | Route::JuryResults
         | Route::Nulmeting
         | Route::SchoolTeam { .. }

@@ -6,9 +6,11 @@
 pub mod assessment;
 pub mod content;
 pub mod date;
+pub mod exchange;
 pub mod jury;
 pub mod people;
 pub mod plan;
+pub mod programme;
 
 pub use content::{current as current_rubric, AspectId, Indicator, Lang, Level, LocalizedText, Rubric};
 pub use date::Date;

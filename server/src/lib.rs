@@ -4,6 +4,7 @@
 
 pub mod auth;
 pub mod db;
+pub mod demo;
 pub mod error;
 pub mod invite;
 pub mod routes;

@@ -1,5 +1,6 @@
 //! The `stempact` command: `serve` runs the app, `invite` prints a sign-in
-//! link. Parses arguments and reports startup errors in plain words.
+//! link, `export`/`import` back up and restore an edition, `demo` loads the
+//! demo edition. Parses arguments and reports startup errors in plain words.
 
 use clap::{Parser, Subcommand};
 use rubric::people::{validate_name, Role};
@@ -47,6 +48,27 @@ enum Command {
         /// The company, for a company member.
         #[arg(long)]
         company: Option<i64>,
+        #[arg(long, default_value = "./data")]
+        data_dir: PathBuf,
+    },
+    /// Write an edition as a versioned JSON document to standard output.
+    Export {
+        /// The edition's id (see the Edition page, or the first edition is 1).
+        #[arg(long)]
+        edition: i64,
+        #[arg(long, default_value = "./data")]
+        data_dir: PathBuf,
+    },
+    /// Import an exported edition as a new edition: all of it or nothing.
+    Import {
+        /// The exported file (`-` reads standard input).
+        file: PathBuf,
+        #[arg(long, default_value = "./data")]
+        data_dir: PathBuf,
+    },
+    /// Load the demo edition: 20 invented schools with their companies,
+    /// networks, nulmeting, plans and jury.
+    Demo {
         #[arg(long, default_value = "./data")]
         data_dir: PathBuf,
     },
@@ -118,5 +140,62 @@ async fn run(cli: Cli) -> Result<(), CliError> {
             println!("{}", server::sign_in_link(&public_url, &token));
             Ok(())
         }
+        Command::Export { edition, data_dir } => {
+            let pool = db::open(&data_dir).await?;
+            let doc = db::exchange::export(&pool, edition, db::now()).await.map_err(|e| CliError::Input(e.to_string()))?;
+            println!("{}", doc.to_json());
+            Ok(())
+        }
+        Command::Import { file, data_dir } => {
+            let text = if file.as_os_str() == "-" {
+                let mut s = String::new();
+                std::io::Read::read_to_string(&mut std::io::stdin(), &mut s)?;
+                s
+            } else {
+                std::fs::read_to_string(&file)
+                    .map_err(|e| CliError::Input(format!("cannot read {}: {e}", file.display())))?
+            };
+            let doc = rubric::exchange::parse_document(&text)
+                .map_err(|e| CliError::Input(format!("{} is refused, nothing was imported: {e}", file.display())))?;
+            let pool = db::open(&data_dir).await?;
+            let link = first_coordinator(&pool).await?;
+            let summary = db::exchange::import(&pool, &doc, None).await.map_err(|e| CliError::Input(e.to_string()))?;
+            report_import(&summary, link);
+            Ok(())
+        }
+        Command::Demo { data_dir } => {
+            let pool = db::open(&data_dir).await?;
+            let today = rubric::Date::from_unix_seconds(db::now())
+                .ok_or_else(|| CliError::Input("the system clock is out of range".into()))?;
+            let doc = server::demo::document(today, db::now());
+            let link = first_coordinator(&pool).await?;
+            let summary = db::exchange::import(&pool, &doc, None).await.map_err(|e| CliError::Input(e.to_string()))?;
+            report_import(&summary, link);
+            Ok(())
+        }
+    }
+}
+
+/// On an installation without a coordinator, create the first one (as
+/// `serve` would) and return their sign-in link. Done before an import, so
+/// coordinators in the imported file (who have no link) never lock it.
+async fn first_coordinator(pool: &sqlx::SqlitePool) -> Result<Option<String>, CliError> {
+    let public_url = db::setting(pool, "public_url").await?.unwrap_or_else(|| "http://localhost:8080".into());
+    Ok(server::bootstrap(pool, &public_url).await?)
+}
+
+/// Say what an import created, and the first coordinator's link if one was made.
+fn report_import(s: &db::exchange::ImportSummary, link: Option<String>) {
+    println!(
+        "Imported edition {} \"{}\": {} schools, {} companies, {} people{}.",
+        s.edition_id,
+        s.name,
+        s.schools,
+        s.companies,
+        s.people,
+        if s.active { ", active" } else { " (not active: another edition is)" }
+    );
+    if let Some(link) = link {
+        println!("Sign in as coordinator with this one-time link:\n  {link}");
     }
 }

@@ -28,6 +28,9 @@ pub fn links_for(me: &rubric::people::Me) -> Vec<(Route, C)> {
             if matches!(me.school_function, Some(SchoolFunction::StemCoordinator | SchoolFunction::Direction)) {
                 links.push((Route::SchoolTeam { id: school }, C::NavTeam));
             }
+            if me.school_function == Some(SchoolFunction::StemCoordinator) {
+                links.push((Route::Colleagues, C::NavColleagues));
+            }
             links.push((Route::SchoolReport { id: school }, C::NavReport));
             links.push((Route::SchoolPlan { id: school }, C::NavPlan));
             links

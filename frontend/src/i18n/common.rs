@@ -25,6 +25,7 @@ pub enum C {
     NavPlan,
     NavMySchools,
     NavJuryScoring,
+    NavColleagues,
     Coming,
     SignOut,
     SignedInAs,
@@ -102,6 +103,7 @@ impl Text for C {
             C::NavPlan => ("Actieplan", "Action plan"),
             C::NavMySchools => ("Mijn scholen", "My schools"),
             C::NavJuryScoring => ("Beoordelen", "Scoring"),
+            C::NavColleagues => ("Collega's", "Colleagues"),
             C::Coming => (
                 "Deze pagina wordt nog gebouwd.",
                 "This page is still being built.",

@@ -49,6 +49,9 @@ pub fn HomePage() -> Html {
             <section class="page" data-testid="start-page">
                 <h1>{ format!("{}, {}", C::SignedInWelcome.t(lang), me.name) }</h1>
                 <p class="lead">{ role_name(me.role).t(lang) }</p>
+                if me.role == rubric::people::Role::Coordinator {
+                    <Link<Route> to={Route::Dashboard} classes="button">{ C::NavDashboard.t(lang) }</Link<Route>>
+                }
             </section>
         },
     }

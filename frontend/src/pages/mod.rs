@@ -1,7 +1,9 @@
 //! One component per route. Pages load data through hooks and compose
 //! components; they hold no business rules.
 
+pub mod colleagues;
 pub mod coming;
+pub mod coordinator;
 pub mod home;
 pub mod not_found;
 pub mod rubric;

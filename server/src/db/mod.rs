@@ -5,6 +5,14 @@
 pub mod people;
 pub mod profile;
 pub mod sessions;
+// Programme set-up (issue 4).
+pub mod companies;
+pub mod dashboard;
+pub mod directory;
+pub mod editions;
+pub mod exchange;
+pub mod networks;
+pub mod schools;
 
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::SqlitePool;

@@ -4,6 +4,15 @@
 pub mod auth;
 pub mod health;
 pub mod rubric;
+// Programme set-up (issue 4).
+pub mod backup;
+pub mod companies;
+pub mod dashboard;
+pub mod editions;
+pub mod matching;
+pub mod networks;
+pub mod people;
+pub mod schools;
 
 use crate::error::AppError;
 use crate::state::AppState;
@@ -14,5 +23,13 @@ pub fn api_router() -> Router<AppState> {
         .merge(health::router())
         .merge(auth::router())
         .merge(rubric::router())
+        .merge(editions::router())
+        .merge(schools::router())
+        .merge(companies::router())
+        .merge(matching::router())
+        .merge(networks::router())
+        .merge(people::router())
+        .merge(dashboard::router())
+        .merge(backup::router())
         .fallback(|| async { AppError::NotFound("endpoint") })
 }

@@ -1,0 +1,115 @@
+//! Editions: list, create, read, update (optimistic concurrency) and make
+//! one active. Coordinators only. Also the helpers the other programme
+//! set-up routes share (validation errors, stale writes, today).
+
+use crate::auth::AuthUser;
+use crate::db;
+use crate::error::{AppError, AppJson, FieldError, Result};
+use crate::state::AppState;
+use axum::extract::{Path, State};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use rubric::programme::{validate_edition, Edition, EditionInput};
+use rubric::Date;
+use serde::{Deserialize, Serialize};
+use sqlx::SqliteExecutor;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/editions", get(list).post(create))
+        .route("/editions/{id}", get(read).put(update))
+        .route("/editions/{id}/activate", post(activate))
+}
+
+/// A 422 with each rubric field error at its field.
+pub(crate) fn invalid(errors: Vec<rubric::programme::FieldError>) -> AppError {
+    AppError::Validation(errors.into_iter().map(|e| FieldError::new(e.field.key(), e.message())).collect())
+}
+
+/// A 409 carrying the current state of the row.
+pub(crate) fn stale<T: Serialize>(current: &T) -> AppError {
+    AppError::conflict(
+        "stale",
+        "someone else changed this in the meantime; the current version is shown",
+        serde_json::to_value(current).ok(),
+    )
+}
+
+/// The edition, or 404.
+pub(crate) async fn edition<'e, E: SqliteExecutor<'e>>(db: E, id: i64) -> Result<Edition> {
+    db::editions::get(db, id).await?.ok_or(AppError::NotFound("edition"))
+}
+
+/// Today on the server (UTC), for deadlines and "overdue".
+pub(crate) fn today() -> Result<Date> {
+    Date::from_unix_seconds(db::now()).ok_or_else(|| AppError::Internal("the system clock is out of range".into()))
+}
+
+#[derive(Deserialize)]
+struct CreateBody {
+    #[serde(flatten)]
+    input: EditionInput,
+    /// Make it the active edition (the first edition always is).
+    #[serde(default)]
+    activate: bool,
+}
+
+#[derive(Deserialize)]
+struct UpdateBody {
+    #[serde(flatten)]
+    input: EditionInput,
+    version: i64,
+}
+
+// GET /api/editions
+async fn list(State(state): State<AppState>, user: AuthUser) -> Result<Json<Vec<Edition>>> {
+    user.require_coordinator()?;
+    Ok(Json(db::editions::list(&state.db).await?))
+}
+
+// POST /api/editions
+async fn create(
+    State(state): State<AppState>,
+    user: AuthUser,
+    AppJson(body): AppJson<CreateBody>,
+) -> Result<Json<Edition>> {
+    user.require_coordinator()?;
+    let fields = validate_edition(&body.input).map_err(invalid)?;
+    let id = db::editions::create(&state.db, &fields, body.activate).await?;
+    db::audit(&state.db, Some(user.id()), "edition-create", &format!("edition {id} ({})", fields.name)).await?;
+    Ok(Json(edition(&state.db, id).await?))
+}
+
+// GET /api/editions/{id}
+async fn read(State(state): State<AppState>, user: AuthUser, Path(id): Path<i64>) -> Result<Json<Edition>> {
+    user.require_coordinator()?;
+    Ok(Json(edition(&state.db, id).await?))
+}
+
+// PUT /api/editions/{id}
+async fn update(
+    State(state): State<AppState>,
+    user: AuthUser,
+    Path(id): Path<i64>,
+    AppJson(body): AppJson<UpdateBody>,
+) -> Result<Json<Edition>> {
+    user.require_coordinator()?;
+    let current = edition(&state.db, id).await?;
+    let fields = validate_edition(&body.input).map_err(invalid)?;
+    if !db::editions::update(&state.db, id, body.version, &fields).await? {
+        return Err(stale(&current));
+    }
+    db::audit(&state.db, Some(user.id()), "edition-update", &format!("edition {id} ({})", fields.name)).await?;
+    Ok(Json(edition(&state.db, id).await?))
+}
+
+// POST /api/editions/{id}/activate
+async fn activate(State(state): State<AppState>, user: AuthUser, Path(id): Path<i64>) -> Result<Json<Edition>> {
+    user.require_coordinator()?;
+    edition(&state.db, id).await?;
+    let mut tx = state.db.begin().await?;
+    db::editions::activate(&mut tx, id).await?;
+    db::audit(&mut *tx, Some(user.id()), "edition-activate", &format!("edition {id}")).await?;
+    tx.commit().await?;
+    Ok(Json(edition(&state.db, id).await?))
+}

@@ -1,0 +1,74 @@
+//! Matching schools to sponsor companies: the match screen's data (each
+//! school with its nulmeting profile once it exists, the companies with how
+//! many schools they sponsor) and setting a school's sponsor. A company may
+//! sponsor several schools. Coordinators only.
+
+use super::companies::company;
+use super::editions::{edition, stale};
+use super::schools::school;
+use crate::auth::AuthUser;
+use crate::db;
+use crate::error::{AppError, AppJson, Result};
+use crate::state::AppState;
+use axum::extract::{Path, State};
+use axum::routing::{get, put};
+use axum::{Json, Router};
+use rubric::assessment::MeasurementKind;
+use rubric::programme::{Matching, MatchingSchool, School};
+use serde::Deserialize;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/editions/{id}/matching", get(matching))
+        .route("/schools/{id}/sponsor", put(set_sponsor))
+}
+
+// GET /api/editions/{id}/matching
+async fn matching(State(state): State<AppState>, user: AuthUser, Path(id): Path<i64>) -> Result<Json<Matching>> {
+    user.require_coordinator()?;
+    edition(&state.db, id).await?;
+    let mut schools = Vec::new();
+    for school in db::schools::list(&state.db, id, false).await? {
+        let profile = db::profile::school_profile(&state.db, id, school.id, MeasurementKind::Baseline)
+            .await?
+            .map(|p| p.aspects);
+        schools.push(MatchingSchool { school, profile });
+    }
+    let companies = db::companies::list(&state.db, id, true).await?;
+    Ok(Json(Matching { schools, companies }))
+}
+
+#[derive(Deserialize)]
+struct SponsorBody {
+    company_id: Option<i64>,
+    version: i64,
+}
+
+// PUT /api/schools/{id}/sponsor
+async fn set_sponsor(
+    State(state): State<AppState>,
+    user: AuthUser,
+    Path(id): Path<i64>,
+    AppJson(body): AppJson<SponsorBody>,
+) -> Result<Json<School>> {
+    user.require_coordinator()?;
+    let current = school(&state, id).await?;
+    let name = match body.company_id {
+        Some(company_id) => {
+            let c = company(&state, company_id).await.map_err(|_| AppError::field("company_id", "there is no such company"))?;
+            if c.edition_id != current.edition_id {
+                return Err(AppError::field("company_id", "this company belongs to another edition"));
+            }
+            if c.archived && current.company_id != Some(c.id) {
+                return Err(AppError::field("company_id", "this company is archived; restore it first"));
+            }
+            c.name
+        }
+        None => "none".to_string(),
+    };
+    if !db::schools::set_sponsor(&state.db, id, body.version, body.company_id).await? {
+        return Err(stale(&current));
+    }
+    db::audit(&state.db, Some(user.id()), "match", &format!("school {id} ({}) sponsored by {name}", current.name)).await?;
+    Ok(Json(school(&state, id).await?))
+}

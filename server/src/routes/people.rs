@@ -1,0 +1,169 @@
+//! People and invitations. The coordinator invites anyone by role and
+//! scope (school member of a school, company member of a company, juror,
+//! coordinator), re-issues and revokes links, and removes or restores a
+//! person's access. A school member whose function is STEM coordinator may
+//! invite colleagues of their own school as respondents and re-issue their
+//! links; nobody else reaches these endpoints.
+
+use super::editions::{edition, invalid};
+use crate::auth::AuthUser;
+use crate::db;
+use crate::error::{AppError, AppJson, Result};
+use crate::invite::{InviteError, NewInvite};
+use crate::state::AppState;
+use axum::extract::{Path, State};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use rubric::people::{Role, SchoolFunction};
+use rubric::programme::{validate_invite, ColleagueInput, InviteInput, Invitation, Person};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/editions/{id}/people", get(list))
+        .route("/people", post(invite))
+        .route("/people/{id}/link", post(reissue))
+        .route("/people/{id}/revoke", post(revoke))
+        .route("/people/{id}/archive", post(archive))
+        .route("/people/{id}/restore", post(restore))
+        .route("/my-school/team", get(team).post(invite_colleague))
+        .route("/my-school/team/{id}/link", post(reissue_colleague))
+}
+
+async fn person(state: &AppState, id: i64) -> Result<Person> {
+    db::directory::get(&state.db, id).await?.ok_or(AppError::NotFound("person"))
+}
+
+fn invite_error(e: InviteError) -> AppError {
+    match e {
+        InviteError::SchoolMissing => AppError::field("school_id", "a school member needs a school"),
+        InviteError::CompanyMissing => AppError::field("company_id", "a company member needs a company"),
+        InviteError::NoSuchSchool(_) => AppError::field("school_id", "there is no such school, or it is archived"),
+        InviteError::NoSuchCompany(_) => AppError::field("company_id", "there is no such company, or it is archived"),
+        InviteError::ScopeNotAllowed => {
+            AppError::field("role", "only a school member has a school, and only a company member a company")
+        }
+        InviteError::Db(e) => AppError::Sqlx(e),
+    }
+}
+
+/// Create the person and their first link.
+async fn create_invitation(state: &AppState, by: i64, input: &InviteInput) -> Result<Invitation> {
+    let f = validate_invite(input).map_err(invalid)?;
+    let new = NewInvite {
+        name: f.name,
+        email: f.email,
+        role: f.role,
+        school_id: f.school_id,
+        company_id: f.company_id,
+        school_function: f.school_function,
+    };
+    let (id, token) = crate::invite::create(&state.db, &new, Some(by)).await.map_err(invite_error)?;
+    Ok(Invitation { person: person(state, id).await?, link: crate::sign_in_link(&state.config.public_url, &token) })
+}
+
+/// A new link for a person with access (the unused old one is revoked).
+async fn new_link(state: &AppState, by: i64, p: Person) -> Result<Invitation> {
+    if p.archived {
+        return Err(AppError::conflict(
+            "person_archived",
+            format!("{} has no access any more; restore their access first", p.name),
+            serde_json::to_value(&p).ok(),
+        ));
+    }
+    let token = db::people::issue_invitation(&state.db, p.id, Some(by)).await?;
+    db::audit(&state.db, Some(by), "link-reissue", &format!("person {} ({})", p.id, p.name)).await?;
+    Ok(Invitation { person: person(state, p.id).await?, link: crate::sign_in_link(&state.config.public_url, &token) })
+}
+
+// GET /api/editions/{id}/people
+async fn list(State(state): State<AppState>, user: AuthUser, Path(id): Path<i64>) -> Result<Json<Vec<Person>>> {
+    user.require_coordinator()?;
+    edition(&state.db, id).await?;
+    Ok(Json(db::directory::for_edition(&state.db, id).await?))
+}
+
+// POST /api/people
+async fn invite(State(state): State<AppState>, user: AuthUser, AppJson(input): AppJson<InviteInput>) -> Result<Json<Invitation>> {
+    user.require_coordinator()?;
+    Ok(Json(create_invitation(&state, user.id(), &input).await?))
+}
+
+// POST /api/people/{id}/link
+async fn reissue(State(state): State<AppState>, user: AuthUser, Path(id): Path<i64>) -> Result<Json<Invitation>> {
+    user.require_coordinator()?;
+    let p = person(&state, id).await?;
+    Ok(Json(new_link(&state, user.id(), p).await?))
+}
+
+// POST /api/people/{id}/revoke
+async fn revoke(State(state): State<AppState>, user: AuthUser, Path(id): Path<i64>) -> Result<Json<Person>> {
+    user.require_coordinator()?;
+    let p = person(&state, id).await?;
+    let revoked = db::people::revoke_invitations(&state.db, id).await?;
+    db::audit(&state.db, Some(user.id()), "link-revoke", &format!("person {id} ({}): {revoked} link(s)", p.name)).await?;
+    Ok(Json(person(&state, id).await?))
+}
+
+// POST /api/people/{id}/archive
+async fn archive(State(state): State<AppState>, user: AuthUser, Path(id): Path<i64>) -> Result<Json<Person>> {
+    user.require_coordinator()?;
+    let p = person(&state, id).await?;
+    if id == user.id() {
+        return Err(AppError::conflict("own_access", "you cannot remove your own access", None));
+    }
+    db::directory::set_archived(&state.db, id, true).await?;
+    db::audit(&state.db, Some(user.id()), "person-archive", &format!("person {id} ({})", p.name)).await?;
+    Ok(Json(person(&state, id).await?))
+}
+
+// POST /api/people/{id}/restore
+async fn restore(State(state): State<AppState>, user: AuthUser, Path(id): Path<i64>) -> Result<Json<Person>> {
+    user.require_coordinator()?;
+    let p = person(&state, id).await?;
+    db::directory::set_archived(&state.db, id, false).await?;
+    db::audit(&state.db, Some(user.id()), "person-restore", &format!("person {id} ({})", p.name)).await?;
+    Ok(Json(person(&state, id).await?))
+}
+
+/// The school of a school member who is its STEM coordinator; 403 for
+/// everyone else.
+fn stem_coordinator_school(user: &AuthUser) -> Result<i64> {
+    match (user.role(), user.0.school_function, user.school_id()) {
+        (Role::SchoolMember, Some(SchoolFunction::StemCoordinator), Some(school)) => Ok(school),
+        _ => Err(AppError::Forbidden),
+    }
+}
+
+// GET /api/my-school/team
+async fn team(State(state): State<AppState>, user: AuthUser) -> Result<Json<Vec<Person>>> {
+    let school = stem_coordinator_school(&user)?;
+    Ok(Json(db::directory::for_school(&state.db, school).await?))
+}
+
+// POST /api/my-school/team
+async fn invite_colleague(
+    State(state): State<AppState>,
+    user: AuthUser,
+    AppJson(body): AppJson<ColleagueInput>,
+) -> Result<Json<Invitation>> {
+    let school = stem_coordinator_school(&user)?;
+    let input = InviteInput {
+        name: body.name,
+        email: body.email,
+        role: Role::SchoolMember,
+        school_id: Some(school),
+        company_id: None,
+        school_function: body.school_function,
+    };
+    Ok(Json(create_invitation(&state, user.id(), &input).await?))
+}
+
+// POST /api/my-school/team/{id}/link
+async fn reissue_colleague(State(state): State<AppState>, user: AuthUser, Path(id): Path<i64>) -> Result<Json<Invitation>> {
+    let school = stem_coordinator_school(&user)?;
+    let p = person(&state, id).await?;
+    if p.role != Role::SchoolMember || p.school_id != Some(school) {
+        return Err(AppError::NotFound("person"));
+    }
+    Ok(Json(new_link(&state, user.id(), p).await?))
+}
