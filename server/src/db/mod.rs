@@ -2,6 +2,7 @@
 //! foreign keys on) and running the migrations in `server/migrations`.
 //! Each submodule owns the SQL of one resource.
 
+pub mod nulmeting;
 pub mod people;
 pub mod profile;
 pub mod sessions;

@@ -3,6 +3,9 @@
 
 pub mod auth;
 pub mod health;
+pub mod measurements;
+pub mod nulmeting;
+pub mod report;
 pub mod rubric;
 
 use crate::error::AppError;
@@ -14,5 +17,8 @@ pub fn api_router() -> Router<AppState> {
         .merge(health::router())
         .merge(auth::router())
         .merge(rubric::router())
+        .merge(nulmeting::router())
+        .merge(measurements::router())
+        .merge(report::router())
         .fallback(|| async { AppError::NotFound("endpoint") })
 }
