@@ -3,5 +3,6 @@
 
 pub mod auth;
 pub mod client;
+pub mod nulmeting;
 
 pub use client::ApiError;

@@ -5,4 +5,5 @@ pub mod header;
 pub mod lang_switch;
 pub mod loading;
 pub mod nav;
+pub mod nulmeting;
 pub mod rubric_aspect;

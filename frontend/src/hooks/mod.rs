@@ -1,5 +1,6 @@
 //! Hooks: the language and session contexts, and data loading.
 
+pub mod answer_sheet;
 pub mod fetch;
 pub mod lang;
 pub mod session;

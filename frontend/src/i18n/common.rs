@@ -25,6 +25,7 @@ pub enum C {
     NavPlan,
     NavMySchools,
     NavJuryScoring,
+    NavMeasurements,
     Coming,
     SignOut,
     SignedInAs,
@@ -102,6 +103,7 @@ impl Text for C {
             C::NavPlan => ("Actieplan", "Action plan"),
             C::NavMySchools => ("Mijn scholen", "My schools"),
             C::NavJuryScoring => ("Beoordelen", "Scoring"),
+            C::NavMeasurements => ("Metingen", "Measurements"),
             C::Coming => (
                 "Deze pagina wordt nog gebouwd.",
                 "This page is still being built.",

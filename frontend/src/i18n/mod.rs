@@ -4,6 +4,7 @@
 
 pub mod common;
 pub mod format;
+pub mod nulmeting;
 
 pub use rubric::Lang;
 

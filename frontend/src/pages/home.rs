@@ -49,6 +49,7 @@ pub fn HomePage() -> Html {
             <section class="page" data-testid="start-page">
                 <h1>{ format!("{}, {}", C::SignedInWelcome.t(lang), me.name) }</h1>
                 <p class="lead">{ role_name(me.role).t(lang) }</p>
+                <crate::pages::nulmeting::home_card::NulmetingHomeCard />
             </section>
         },
     }

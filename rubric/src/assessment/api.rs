@@ -3,7 +3,7 @@
 //! view, the school report and the coordinator's overview of measurements.
 //! Only data lives here; the rules are in the sibling modules.
 
-use crate::assessment::{Answer, Benchmark, Consensus, Growth, IndicatorStats, MeasurementKind, SchoolProfile};
+use crate::assessment::{Answer, Consensus, IndicatorStats, MeasurementKind};
 use crate::content::Level;
 use crate::people::SchoolFunction;
 use serde::{Deserialize, Serialize};
@@ -176,18 +176,16 @@ pub struct TeamView {
     pub can_decide: bool,
 }
 
-/// One measurement in the school report.
+/// One measurement in the school report. The profile and the growth are
+/// computed from `consensus` with [`crate::assessment::SchoolProfile::from_consensus`]
+/// and [`crate::assessment::growth`], on the server and in the browser alike.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MeasurementReport {
     pub measurement: MeasurementInfo,
     /// Respondents who answered at least one indicator.
     pub respondents: u32,
-    /// Indicators with a recorded consensus.
-    pub decided: u32,
-    pub indicators: u32,
-    /// The consensus profile; `None` before any consensus is recorded.
-    pub profile: Option<SchoolProfile>,
-    /// The recorded consensus with its rationale, in rubric order.
+    /// The recorded consensus with its rationale, in rubric order; empty
+    /// before any consensus is recorded.
     #[serde(default)]
     pub consensus: Vec<Consensus>,
     /// Indicators the team disagreed on (spread of two levels or more),
@@ -207,11 +205,13 @@ pub struct SchoolReport {
     pub baseline: Option<MeasurementReport>,
     #[serde(rename = "final")]
     pub final_measurement: Option<MeasurementReport>,
-    /// Final minus baseline, when both have a consensus profile.
-    pub growth: Option<Growth>,
-    /// Median per aspect over the edition's schools with a baseline
-    /// consensus; hidden below [`crate::assessment::BENCHMARK_MIN_SCHOOLS`].
-    pub benchmark: Benchmark,
+    /// The edition benchmark ([`crate::assessment::benchmark`] over the
+    /// baseline consensus of the edition's schools): the median per aspect
+    /// in rubric order, `None` where hidden (fewer than
+    /// [`crate::assessment::BENCHMARK_MIN_SCHOOLS`] schools). Names no school.
+    pub benchmark: Vec<Option<f64>>,
+    /// Schools with a baseline consensus in the edition.
+    pub benchmark_schools: usize,
 }
 
 /// A measurement as the coordinator's overview counts it.

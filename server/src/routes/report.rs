@@ -5,7 +5,6 @@
 
 use crate::auth::AuthUser;
 use crate::db::nulmeting as nm;
-use crate::db::profile::school_profile;
 use crate::error::Result;
 use crate::routes::nulmeting::{load_school, may_see_answers, school_access, SchoolAccess};
 use crate::state::AppState;
@@ -13,7 +12,8 @@ use axum::extract::{Path, State};
 use axum::routing::get;
 use axum::{Json, Router};
 use rubric::assessment::api::{MeasurementInfo, MeasurementReport, SchoolReport};
-use rubric::assessment::{aggregate, benchmark, growth, IndicatorIndex, MeasurementKind, SchoolProfile};
+use rubric::assessment::{aggregate, benchmark, IndicatorIndex, MeasurementKind, SchoolProfile};
+use rubric::AspectId;
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/schools/{id}/report", get(report))
@@ -31,7 +31,6 @@ async fn measurement_report(
     let respondents = nm::respondents(&answers);
     let mut consensus = nm::as_consensus(&nm::consensus_of(&state.db, m.id).await?);
     consensus.sort_by_key(|c| index.position(&c.indicator_id).unwrap_or(usize::MAX));
-    let profile = school_profile(&state.db, m.edition_id, m.school_id, m.kind).await?;
     // Team statistics only for whoever may see the team's answers (the
     // company sees them too: counts and spreads, never who said what).
     let team_visible = access == SchoolAccess::Company || may_see_answers(state, user, access, &m).await?;
@@ -42,10 +41,7 @@ async fn measurement_report(
     };
     Ok(MeasurementReport {
         respondents: u32::try_from(respondents.iter().filter(|r| !r.answers.is_empty()).count()).unwrap_or(0),
-        decided: u32::try_from(consensus.len()).unwrap_or(0),
-        indicators: u32::try_from(index.len()).unwrap_or(0),
         measurement: m,
-        profile,
         consensus,
         discussion_points,
     })
@@ -64,13 +60,6 @@ async fn report(State(state): State<AppState>, user: AuthUser, Path(school_id): 
     }
     let final_measurement = parts.pop().flatten();
     let baseline = parts.pop().flatten();
-    let growth = match (
-        baseline.as_ref().and_then(|b| b.profile.as_ref()),
-        final_measurement.as_ref().and_then(|f| f.profile.as_ref()),
-    ) {
-        (Some(b), Some(f)) => Some(growth(b, f)),
-        _ => None,
-    };
     let rubric = rubric::current_rubric();
     let index = IndicatorIndex::new(rubric);
     let profiles: Vec<SchoolProfile> = nm::edition_consensus(&state.db, school.edition_id, MeasurementKind::Baseline)
@@ -78,6 +67,7 @@ async fn report(State(state): State<AppState>, user: AuthUser, Path(school_id): 
         .into_iter()
         .map(|(_, consensus)| index.profile(&consensus))
         .collect();
+    let benchmark = benchmark(&profiles);
     Ok(Json(SchoolReport {
         school_id: school.id,
         school_name: school.name,
@@ -86,7 +76,7 @@ async fn report(State(state): State<AppState>, user: AuthUser, Path(school_id): 
         company_name: school.company_name,
         baseline,
         final_measurement,
-        growth,
-        benchmark: benchmark(&profiles),
+        benchmark: AspectId::ALL.iter().map(|&a| benchmark.aspect(a).and_then(|b| b.median())).collect(),
+        benchmark_schools: benchmark.schools,
     }))
 }
