@@ -50,6 +50,15 @@ enum Command {
         #[arg(long, default_value = "./data")]
         data_dir: PathBuf,
     },
+    /// Fill in a complete nulmeting (invented answers and consensus) for
+    /// every school of an edition that has none yet, for a demo.
+    DemoNulmeting {
+        /// The edition.
+        #[arg(long)]
+        edition: i64,
+        #[arg(long, default_value = "./data")]
+        data_dir: PathBuf,
+    },
 }
 
 fn parse_role(s: &str) -> Result<Role, String> {
@@ -116,6 +125,17 @@ async fn run(cli: Cli) -> Result<(), CliError> {
             let (_, token) = server::invite::create(&pool, &person, None).await.map_err(|e| CliError::Input(e.to_string()))?;
             let public_url = db::setting(&pool, "public_url").await?.unwrap_or_else(|| "http://localhost:8080".into());
             println!("{}", server::sign_in_link(&public_url, &token));
+            Ok(())
+        }
+        Command::DemoNulmeting { edition, data_dir } => {
+            let pool = db::open(&data_dir).await?;
+            let exists: Option<i64> = sqlx::query_scalar("select id from editions where id = ?").bind(edition).fetch_optional(&pool).await?;
+            exists.ok_or_else(|| CliError::Input(format!("--edition: there is no edition with id {edition}")))?;
+            let s = db::nulmeting_demo::seed(&pool, edition).await?;
+            println!(
+                "Nulmeting filled in for {} schools: {} respondents, {} answers, {} consensus levels.",
+                s.schools, s.respondents, s.answers, s.consensus
+            );
             Ok(())
         }
     }

@@ -579,3 +579,34 @@ async fn after_the_deadline_the_baseline_waits_for_the_coordinator() {
     let (_, sheet) = get(s, &teacher2, "/api/my/measurement").await;
     assert_eq!(sheet["unavailable"], "no-active-edition");
 }
+
+#[tokio::test]
+async fn the_demo_fills_in_a_complete_nulmeting_for_every_school() {
+    let (state, _dir) = state().await;
+    let s = &state;
+    let e = edition(&s.db, "2999-12-31").await;
+    let mut schools = Vec::new();
+    for name in ["Campus Een", "Campus Twee", "Campus Drie", "Campus Vier", "Campus Vijf"] {
+        schools.push(school(&s.db, e, name).await);
+    }
+    let coordinator = person(s, "Coördinator", Role::Coordinator, None, None, None).await;
+    let summary = server::db::nulmeting_demo::seed(&s.db, e).await.expect("seed");
+    let n = indicator_ids().len() as u32;
+    assert_eq!(summary.schools, 5);
+    assert!(summary.respondents >= 15, "{summary:?}");
+    assert_eq!(summary.consensus, 5 * n);
+    assert_eq!(summary.answers, summary.respondents * n);
+    // Seeding again changes nothing.
+    assert_eq!(server::db::nulmeting_demo::seed(&s.db, e).await.expect("seed").schools, 0);
+    let (_, o) = get(s, &coordinator, "/api/measurements").await;
+    for x in o["schools"].as_array().cloned().unwrap_or_default() {
+        assert_eq!(x["baseline"]["status"], "closed", "{x}");
+        assert_eq!(x["baseline"]["decided"].as_u64(), Some(u64::from(n)));
+        assert_eq!(x["baseline"]["submitted"], x["baseline"]["respondents"]);
+        assert!((x["baseline"]["completion"].as_f64().unwrap_or_default() - 1.0).abs() < 1e-9);
+    }
+    let (_, r) = get(s, &coordinator, &format!("/api/schools/{}/report", schools[0])).await;
+    assert!(r["benchmark"].as_array().is_some_and(|b| b.iter().all(|m| m.is_number())), "shown from five schools: {r}");
+    let (_, team) = get(s, &coordinator, &format!("/api/schools/{}/team", schools[0])).await;
+    assert!(team["members"].as_array().is_some_and(|m| m.iter().any(|p| p["function"] == "stem-coordinator")));
+}

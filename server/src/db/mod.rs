@@ -3,6 +3,7 @@
 //! Each submodule owns the SQL of one resource.
 
 pub mod nulmeting;
+pub mod nulmeting_demo;
 pub mod people;
 pub mod profile;
 pub mod sessions;

@@ -95,7 +95,7 @@ pub fn IndicatorConsensus(props: &IndicatorConsensusProps) -> Html {
         let checked = *choice == Some(answer);
         let value = answer.to_string();
         html! {
-            <label class={classes!("chip", checked.then_some("selected"))}>
+            <label class={classes!("chip", checked.then_some("selected"))} data-answer={answer.to_string()}>
                 <input type="radio" name={format!("consensus-{id}")} value={value} checked={checked}
                     disabled={props.saving}
                     onchange={Callback::from(move |_: Event| choice.set(Some(answer)))} />
