@@ -98,10 +98,13 @@ async fn answer_by_api(api: &ApiClient, first: i64, level: i64) -> TestResult<i6
     let (status, sheet) = api.get("/my/measurement").await?;
     assert_eq!(status, 200, "{sheet}");
     let m = sheet["measurement"]["id"].as_i64().ok_or("no measurement")?;
+    let empty = Vec::new();
+    let stored = sheet["answers"].as_array().unwrap_or(&empty);
     for id in all_indicators() {
         let l = if id == FIRST { first } else { level };
+        let version = stored.iter().find(|a| a["indicator_id"] == id.as_str()).and_then(|a| a["version"].as_i64()).unwrap_or(0);
         let (status, body) =
-            api.send(reqwest::Method::PUT, &format!("/measurements/{m}/answers/{id}"), &json!({"answer": l, "version": 0})).await?;
+            api.send(reqwest::Method::PUT, &format!("/measurements/{m}/answers/{id}"), &json!({"answer": l, "version": version})).await?;
         assert_eq!(status, 200, "{id}: {body}");
     }
     let (status, body) = api.send(reqwest::Method::POST, &format!("/measurements/{m}/submit"), &json!({})).await?;
@@ -454,5 +457,86 @@ async fn the_coordinator_closes_reopens_and_opens_the_eindmeting_and_the_report_
     let bars = browser.client.find_all(Locator::Css(&format!(r#"[data-testid=indicator-bars] [data-indicator="{FIRST}"] .delta"#))).await?;
     assert_eq!(bars.len(), 1);
     assert_eq!(bars[0].text().await?, "+1");
+    browser.close().await
+}
+
+/// Not a check: screenshots of the nulmeting pages for a person to look at.
+/// `STEMPACT_SHOTS=/tmp/shots cargo test -p e2e --test nulmeting -- --ignored look`
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore]
+async fn look_at_the_nulmeting_pages() -> TestResult {
+    let dir = std::path::PathBuf::from(std::env::var("STEMPACT_SHOTS").unwrap_or_else(|_| "/tmp/stempact-shots".into()));
+    std::fs::create_dir_all(&dir)?;
+    let (t, links) = team().await?;
+    let server = &t.server;
+    let browser = Browser::start().await?;
+    let shot = |name: &'static str| {
+        let path = dir.join(format!("{name}.png"));
+        let client = browser.client.clone();
+        async move {
+            let png = client.screenshot().await?;
+            std::fs::write(&path, png)?;
+            println!("wrote {}", path.display());
+            TestResult::Ok(())
+        }
+    };
+    let full_height = || async {
+        let h = browser.js("return document.documentElement.scrollHeight").await?.as_i64().unwrap_or(900);
+        browser.client.set_window_size(1280, h.clamp(900, 6000) as u32).await?;
+        TestResult::Ok(())
+    };
+    // An, part-way through.
+    browser.goto(&links[0]).await?;
+    browser.wait_for_text("[data-testid=nulmeting-card]", "0 van 28").await?;
+    shot("01-home-card").await?;
+    browser.goto(&format!("{}/nulmeting", server.url)).await?;
+    for (i, id) in indicators_of(AspectId::Curriculum).iter().enumerate().take(3) {
+        choose(&browser, id, if i == 1 { "na" } else { "2" }).await?;
+    }
+    press(&browser, &format!(r#"[data-indicator="{FIRST}"] details.notes summary"#)).await?;
+    browser.fill(&format!(r#"[id="comment-{FIRST}"]"#), "Leerlijn staat op papier voor de tweede graad").await?;
+    browser.wait_for("[data-testid=save-status][data-state=saved]").await?;
+    browser.js("window.scrollTo(0, 0); return 1;").await?;
+    shot("02-fill").await?;
+    full_height().await?;
+    shot("03-fill-full").await?;
+    browser.client.set_window_size(1280, 900).await?;
+    // The team answers, Chris decides.
+    answer_by_api(&api_as(server, "An Peeters").await?, 3, 3).await?;
+    answer_by_api(&api_as(server, "Bart Claes").await?, 1, 2).await?;
+    let chris = api_as(server, "Chris Maes").await?;
+    let m = answer_by_api(&chris, 4, 3).await?;
+    browser.goto(&fresh_link(server, "Chris Maes").await?).await?;
+    browser.wait_for_text("[data-testid=who-name]", "Chris Maes").await?;
+    browser.goto(&format!("{}/schools/{}/team", server.url, t.school)).await?;
+    browser.wait_for("[data-testid=discussion-points] .consensus-card").await?;
+    browser.client.set_window_size(1280, 1300).await?;
+    shot("04-team").await?;
+    browser.js("document.querySelector('[data-testid=other-indicators]').scrollIntoView(); return 1;").await?;
+    shot("04-team-others").await?;
+    browser.client.set_window_size(1280, 900).await?;
+    chris.send(reqwest::Method::PUT, &format!("/measurements/{m}/consensus/{FIRST}"), &json!({"level": 2, "rationale": "Alleen in de tweede graad uitgewerkt", "version": 0})).await?;
+    chris.send(reqwest::Method::POST, &format!("/measurements/{m}/consensus/accept-proposals"), &json!({})).await?;
+    browser.goto(&format!("{}/schools/{}/report", server.url, t.school)).await?;
+    browser.wait_for(r#"[data-testid=radar][data-drawn="true"]"#).await?;
+    browser.client.set_window_size(1280, 1400).await?;
+    shot("05-report").await?;
+    browser.js("document.querySelector('[data-testid=indicator-bars]').scrollIntoView(); return 1;").await?;
+    shot("05-report-bars").await?;
+    let pdf = browser.client.print(fantoccini::wd::PrintConfiguration::default()).await?;
+    std::fs::write(dir.join("06-report.pdf"), pdf)?;
+    browser.client.set_window_size(1280, 900).await?;
+    press(&browser, "button[data-lang=en]").await?;
+    browser.wait_for_text("[data-testid=aspect-table]", "Curriculum").await?;
+    full_height().await?;
+    shot("07-report-en").await?;
+    browser.client.set_window_size(1280, 900).await?;
+    press(&browser, "button[data-lang=nl]").await?;
+    browser.goto(&links[5]).await?;
+    browser.wait_for_text("[data-testid=who-name]", "Griet Van Damme").await?;
+    browser.goto(&format!("{}/coordinator/measurements", server.url)).await?;
+    browser.wait_for("[data-testid=measurements-page] table").await?;
+    full_height().await?;
+    shot("08-measurements").await?;
     browser.close().await
 }

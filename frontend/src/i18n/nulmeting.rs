@@ -89,6 +89,8 @@ pub enum N {
     NaCount,
     DiscussionPoints,
     DiscussionPointsShort,
+    DiscussionPointShort,
+    AllEven,
     DiscussionPointsExplain,
     NoDiscussionPoints,
     OtherIndicators,
@@ -122,6 +124,7 @@ pub enum N {
     OverallScore,
     IndicatorsDecided,
     Respondents,
+    RespondentsLabel,
     RadarLabel,
     BenchmarkLegend,
     Aspect,
@@ -297,6 +300,11 @@ impl Text for N {
             N::NaCount => ("N.v.t.", "N/A"),
             N::DiscussionPoints => ("Gesprekspunten", "Discussion points"),
             N::DiscussionPointsShort => ("gesprekspunten", "discussion points"),
+            N::DiscussionPointShort => ("gesprekspunt", "discussion point"),
+            N::AllEven => (
+                "Geen indicator scoort lager dan de sterkste: het profiel is gelijkmatig.",
+                "No indicator scores below the strongest ones: the profile is even.",
+            ),
             N::DiscussionPointsExplain => (
                 "Hier liggen de antwoorden twee niveaus of meer uit elkaar. Bespreek ze samen en leg dan het niveau vast waarover jullie het eens zijn.",
                 "Here the answers lie two levels or more apart. Discuss them together, then record the level you agree on.",
@@ -318,7 +326,10 @@ impl Text for N {
             N::TeamAnswers => ("Antwoorden van het team ({n})", "The team's answers ({n})"),
             N::EvidenceLink => ("bewijs", "evidence"),
             N::ConsensusLegend => ("Niveau waarover het team het eens is", "Level the team agrees on"),
-            N::ProposalHint => ("Voorstel (het team is het eens):", "Proposal (the team agrees):"),
+            N::ProposalHint => (
+                "Voorgesteld omdat het team het eens is (nog niet vastgelegd):",
+                "Proposed because the team agrees (not recorded yet):",
+            ),
             N::RationaleLabel => ("Korte motivering", "Short rationale"),
             N::RationalePlaceholder => ("Waarom dit niveau?", "Why this level?"),
             N::RationaleTooLong => ("De motivering is te lang: maximaal {max} tekens.", "The rationale is too long: at most {max} characters."),
@@ -347,6 +358,7 @@ impl Text for N {
             N::OverallScore => ("gemiddeld niveau", "mean level"),
             N::IndicatorsDecided => ("indicatoren met consensus", "indicators with consensus"),
             N::Respondents => ("respondenten", "respondents"),
+            N::RespondentsLabel => ("Respondenten", "Respondents"),
             N::RadarLabel => ("Radar van de zeven aspecten, schaal 1 tot 4", "Radar of the seven aspects, scale 1 to 4"),
             N::BenchmarkLegend => ("Mediaan van de editie", "Edition median"),
             N::Aspect => ("Aspect", "Aspect"),
@@ -427,6 +439,15 @@ impl Text for N {
             N::CardContinue => ("Verder invullen", "Continue"),
             N::CardView => ("Bekijk je antwoorden", "View your answers"),
         }
+    }
+}
+
+/// "1 gesprekspunt", "3 gesprekspunten".
+pub fn discussion_points_label(n: usize) -> N {
+    if n == 1 {
+        N::DiscussionPointShort
+    } else {
+        N::DiscussionPointsShort
     }
 }
 

@@ -46,7 +46,7 @@ pub fn AspectNav(props: &AspectNavProps) -> Html {
                                 data-aspect={p.aspect.key()}
                                 onclick={Callback::from(move |_: MouseEvent| on_select.emit(aspect))}
                             >
-                                <span class="aspect-link-name">{ format!("{}. {name}", i + 1) }</span>
+                                <span class="aspect-link-name">{ format!("{}.\u{a0}{name}", i + 1) }</span>
                                 <span class="aspect-link-count" data-testid="aspect-progress">
                                     { format!("{}/{}", p.answered, p.total) }
                                     <span class="visually-hidden">{ " " }{ N::Answered.t(lang) }</span>

@@ -121,6 +121,8 @@ pub fn IndicatorConsensus(props: &IndicatorConsensusProps) -> Html {
                     </span>
                 }
             </header>
+            <div class="consensus-body">
+            <div class="consensus-facts">
             <Distribution stats={s.clone()} />
             if !props.answers.is_empty() {
                 <details class="team-answers" open={s.disagreement}>
@@ -138,6 +140,8 @@ pub fn IndicatorConsensus(props: &IndicatorConsensusProps) -> Html {
                     </ul>
                 </details>
             }
+            </div>
+            <div class="consensus-decision">
             if let Some(n) = &props.notice { <p class="conflict-notice" role="alert">{ n.clone() }</p> }
             if props.can_decide {
                 <form class="consensus-form" onsubmit={on_save}>
@@ -186,6 +190,8 @@ pub fn IndicatorConsensus(props: &IndicatorConsensusProps) -> Html {
                     </p>
                 }
             }
+            </div>
+            </div>
         </article>
     }
 }

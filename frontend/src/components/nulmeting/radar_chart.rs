@@ -35,7 +35,7 @@ const MAX_LEVEL: f64 = 4.0;
 
 /// Split a long label over two lines at the space nearest its middle.
 fn wrap(label: &str) -> Vec<&str> {
-    if label.chars().count() <= 14 {
+    if label.chars().count() <= 12 {
         return vec![label];
     }
     let middle = label.len() / 2;
@@ -57,7 +57,7 @@ fn draw(canvas: &HtmlCanvasElement, axes: &[String], series: &[RadarSeries]) -> 
     let px = |v: f64| v * scale;
     let n = axes.len().max(3);
     let (cx, cy) = (f64::from(size) / 2.0, f64::from(size) / 2.0 + px(4.0));
-    let radius = f64::from(size) * 0.33;
+    let radius = f64::from(size) * 0.3;
     let point = |axis: usize, value: f64| -> (i32, i32) {
         let angle = -PI / 2.0 + 2.0 * PI * axis as f64 / n as f64;
         let r = radius * (value / MAX_LEVEL).clamp(0.0, 1.0);
@@ -105,7 +105,7 @@ fn draw(canvas: &HtmlCanvasElement, axes: &[String], series: &[RadarSeries]) -> 
         }
     }
     // The aspect names around the outside.
-    let label_px = px(12.5);
+    let label_px = px(11.5);
     for (i, name) in axes.iter().enumerate() {
         let angle = -PI / 2.0 + 2.0 * PI * i as f64 / n as f64;
         let (dx, dy) = (angle.cos(), angle.sin());

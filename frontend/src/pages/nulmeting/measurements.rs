@@ -23,7 +23,7 @@ fn summary_cell(lang: Lang, s: Option<&MeasurementSummary>, members: u32) -> Htm
         <td>
             <span class={classes!("badge", format!("status-{}", s.status.key()))} data-testid="status">{ status_name(s.status).t(lang) }</span>
             <dl class="mini-stats">
-                <div><dt>{ N::Respondents.t(lang) }</dt><dd data-testid="respondents">{ format!("{}/{}", s.respondents, members) }</dd></div>
+                <div><dt>{ N::RespondentsLabel.t(lang) }</dt><dd data-testid="respondents">{ format!("{}/{}", s.respondents, members) }</dd></div>
                 <div><dt>{ N::Submitted.t(lang) }</dt><dd data-testid="submitted">{ s.submitted }</dd></div>
                 <div><dt>{ N::Completion.t(lang) }</dt><dd>{ format!("{pct}%") }</dd></div>
                 <div><dt>{ N::ConsensusColumn.t(lang) }</dt><dd data-testid="decided">{ format!("{}/{}", s.decided, s.indicators) }</dd></div>
@@ -100,10 +100,10 @@ pub fn MeasurementsPage() -> Html {
         let confirm = confirm.clone();
         Callback::from(move |_: MouseEvent| confirm.set(Confirm::Bulk(change)))
     };
-    let row_button = |school: i64, kind: MeasurementKind, open: bool, label: N, testid: &'static str, primary: bool| {
+    let row_button = |school: i64, kind: MeasurementKind, open: bool, label: N, testid: &'static str| {
         let run = run.clone();
         html! {
-            <button type="button" class={classes!("button", (!primary).then_some("secondary"), "small")} data-testid={testid}
+            <button type="button" class="button secondary small" data-testid={testid}
                 disabled={*busy} onclick={Callback::from(move |_: MouseEvent| run.emit((Some(school), kind, open)))}>
                 { label.t(lang) }
             </button>
@@ -115,10 +115,10 @@ pub fn MeasurementsPage() -> Html {
             MeasurementKind::Final => s.final_measurement.as_ref(),
         };
         match (kind, m.map(|m| m.status)) {
-            (_, Some(MeasurementStatus::Open)) => row_button(s.school_id, kind, false, N::Close, "close", false),
-            (_, Some(MeasurementStatus::Closed)) => row_button(s.school_id, kind, true, N::Reopen, "reopen", false),
-            (MeasurementKind::Baseline, None) => row_button(s.school_id, kind, true, N::OpenBaseline, "open-baseline", false),
-            (MeasurementKind::Final, None) => row_button(s.school_id, kind, true, N::OpenFinal, "open-final", true),
+            (_, Some(MeasurementStatus::Open)) => row_button(s.school_id, kind, false, N::Close, "close"),
+            (_, Some(MeasurementStatus::Closed)) => row_button(s.school_id, kind, true, N::Reopen, "reopen"),
+            (MeasurementKind::Baseline, None) => row_button(s.school_id, kind, true, N::OpenBaseline, "open-baseline"),
+            (MeasurementKind::Final, None) => row_button(s.school_id, kind, true, N::OpenFinal, "open-final"),
         }
     };
     let school_count = overview.schools.len();

@@ -12,7 +12,7 @@ use crate::components::nulmeting::indicator_bars::{BarRow, IndicatorBars};
 use crate::components::nulmeting::radar_chart::{RadarChart, RadarSeries};
 use crate::hooks::session::use_session;
 use crate::hooks::{use_fetch, use_lang, Fetch};
-use crate::i18n::nulmeting::{answer_label, kind_name, one_decimal, unix_date, N};
+use crate::i18n::nulmeting::{answer_label, discussion_points_label, kind_name, one_decimal, unix_date, N};
 use crate::i18n::Text;
 use rubric::assessment::api::MeasurementReport;
 use rubric::assessment::{growth, IndicatorResult, MeasurementKind, SchoolProfile};
@@ -53,8 +53,10 @@ fn ranked_list(lang: Lang, items: &[&IndicatorResult], testid: &'static str) -> 
                 let aspect = rubric.aspect(r.aspect).map(|a| a.name.get(lang).to_string()).unwrap_or_default();
                 html! {
                     <li data-indicator={r.indicator_id.clone()}>
-                        <span class="ranked-title">{ title }</span>
-                        <span class="muted small">{ aspect }</span>
+                        <span class="ranked-text">
+                            <span class="ranked-title">{ title }</span>
+                            <span class="muted small">{ aspect }</span>
+                        </span>
                         <span class="ranked-level">{ answer_label(lang, r.outcome) }</span>
                     </li>
                 }
@@ -171,10 +173,12 @@ pub fn SchoolReportPage(props: &SchoolReportPageProps) -> Html {
     let legend = series.clone();
 
     let strongest = profile.strongest(3);
+    // Growth opportunities only where the level is below the strongest ones.
+    let top = strongest.first().and_then(|s| s.level());
     let weakest: Vec<&IndicatorResult> = profile
         .weakest(6)
         .into_iter()
-        .filter(|w| !strongest.iter().any(|s| s.indicator_id == w.indicator_id))
+        .filter(|w| !strongest.iter().any(|s| s.indicator_id == w.indicator_id) && w.level() < top)
         .take(3)
         .collect();
     let rows: Vec<BarRow> = rubric
@@ -214,7 +218,7 @@ pub fn SchoolReportPage(props: &SchoolReportPageProps) -> Html {
                 </div>
                 <div class="figure">
                     <span class="figure-value">{ main.discussion_points.len() }</span>
-                    <span class="figure-label">{ N::DiscussionPointsShort.t(lang) }</span>
+                    <span class="figure-label">{ discussion_points_label(main.discussion_points.len()).t(lang) }</span>
                 </div>
                 if let Some(g) = growth.as_ref().and_then(|g| g.overall) {
                     <div class="figure">
@@ -281,10 +285,14 @@ pub fn SchoolReportPage(props: &SchoolReportPageProps) -> Html {
                 </section>
                 <section>
                     <h2>{ N::Weakest.t(lang) }</h2>
-                    { ranked_list(lang, &weakest, "weakest") }
+                    if weakest.is_empty() {
+                        <p class="muted" data-testid="weakest">{ N::AllEven.t(lang) }</p>
+                    } else {
+                        { ranked_list(lang, &weakest, "weakest") }
+                    }
                 </section>
             </div>
-            <section class="report-section">
+            <section class="report-section indicators-section">
                 <h2>{ N::PerIndicator.t(lang) }</h2>
                 <IndicatorBars rows={rows} with_final={final_profile.is_some()} />
             </section>

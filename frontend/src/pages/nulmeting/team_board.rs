@@ -7,7 +7,7 @@ use crate::api::{self, ApiError};
 use crate::components::error_box::ErrorBox;
 use crate::components::nulmeting::indicator_consensus::{IndicatorConsensus, NamedAnswer};
 use crate::hooks::use_lang;
-use crate::i18n::nulmeting::N;
+use crate::i18n::nulmeting::{discussion_points_label, N};
 use crate::i18n::Text;
 use rubric::assessment::api::{ConsensusWrite, StoredConsensus, TeamView};
 use rubric::assessment::{aggregate, Answer, IndicatorStats, RespondentAnswers};
@@ -214,7 +214,7 @@ pub fn TeamBoard(props: &TeamBoardProps) -> Html {
         <>
             <section class="card summary-strip" data-testid="team-summary">
                 <div class="summary-figures">
-                    <p><strong data-testid="discussion-count">{ points.len() }</strong>{ " " }{ N::DiscussionPointsShort.t(lang) }</p>
+                    <p><strong data-testid="discussion-count">{ points.len() }</strong>{ " " }{ discussion_points_label(points.len()).t(lang) }</p>
                     <p><strong data-testid="decided-count">{ format!("{decided}/{}", agg.indicators.len()) }</strong>{ " " }{ N::DecidedShort.t(lang) }</p>
                 </div>
                 if view.can_decide && open_proposals > 0 {
