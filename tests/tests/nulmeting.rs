@@ -38,13 +38,13 @@ async fn press(browser: &Browser, css: &str) -> TestResult {
 /// Click the level card of an indicator on the open aspect and wait until
 /// the server confirmed it.
 async fn choose(browser: &Browser, indicator: &str, answer: &str) -> TestResult {
-    press(&browser, &format!(r#"[data-indicator="{indicator}"] label[data-answer="{answer}"]"#)).await?;
+    press(browser, &format!(r#"[data-indicator="{indicator}"] label[data-answer="{answer}"]"#)).await?;
     browser.wait_for(&format!(r#"article[data-indicator="{indicator}"][data-state="saved"]"#)).await?;
     Ok(())
 }
 
 async fn open_aspect(browser: &Browser, aspect: AspectId) -> TestResult {
-    press(&browser, &format!(r#"button.aspect-link[data-aspect="{}"]"#, aspect.key())).await?;
+    press(browser, &format!(r#"button.aspect-link[data-aspect="{}"]"#, aspect.key())).await?;
     browser.wait_for(&format!(r#"section.aspect-sheet[data-aspect="{}"]"#, aspect.key())).await?;
     Ok(())
 }

@@ -275,7 +275,8 @@ impl Reducible for Sheet {
                     Change::EvidenceUrl(u) => draft.evidence_url = u,
                 }
                 let server = Draft::of(entry.saved.as_ref());
-                entry.draft = (!draft.same_content(&server) && !(entry.saved.is_none() && draft.is_empty())).then_some(draft);
+                let unchanged = draft.same_content(&server) || (entry.saved.is_none() && draft.is_empty());
+                entry.draft = (!unchanged).then_some(draft);
                 if matches!(entry.sync, SyncState::Rejected(_)) {
                     entry.sync = SyncState::Idle;
                 }

@@ -273,3 +273,48 @@ pub struct BulkResult {
     /// Schools whose measurement was created or changed.
     pub changed: u32,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statuses_round_trip_through_their_keys() {
+        for s in [MeasurementStatus::Open, MeasurementStatus::Closed] {
+            assert_eq!(MeasurementStatus::from_key(s.key()), Some(s));
+            assert_eq!(serde_json::to_string(&s).ok(), Some(format!("\"{}\"", s.key())));
+        }
+        assert_eq!(MeasurementStatus::from_key("half-open"), None);
+    }
+
+    #[test]
+    fn writes_carry_the_answer_as_the_rubric_writes_it() {
+        let w = AnswerWrite { answer: Some(Answer::NotApplicable), comment: String::new(), evidence_url: String::new(), version: 2 };
+        let json = serde_json::to_string(&w).unwrap_or_default();
+        assert_eq!(json, r#"{"answer":"na","comment":"","evidence_url":"","version":2}"#);
+        let unanswered: AnswerWrite = serde_json::from_str(r#"{"answer":null,"version":0}"#).expect("defaults");
+        assert_eq!((unanswered.answer, unanswered.comment.as_str()), (None, ""));
+        let c: ConsensusWrite = serde_json::from_str(r#"{"level":3,"version":1}"#).expect("a consensus write");
+        assert_eq!(c.level.level().map(Level::get), Some(3));
+        assert!(serde_json::from_str::<ConsensusWrite>(r#"{"level":5,"version":1}"#).is_err());
+    }
+
+    #[test]
+    fn the_report_names_the_final_measurement_final_and_hides_benchmarks_as_null() {
+        let report = SchoolReport {
+            school_id: 1,
+            school_name: "Sint-Jozefscollege".into(),
+            town: "Aalst".into(),
+            edition_name: "2025-2026".into(),
+            company_name: None,
+            baseline: None,
+            final_measurement: None,
+            benchmark: vec![None, Some(2.5)],
+            benchmark_schools: 5,
+        };
+        let json = serde_json::to_value(&report).unwrap_or_default();
+        assert!(json.get("final").is_some() && json.get("final_measurement").is_none());
+        assert_eq!(json["benchmark"], serde_json::json!([null, 2.5]));
+        assert_eq!(serde_json::from_value::<SchoolReport>(json).ok(), Some(report));
+    }
+}

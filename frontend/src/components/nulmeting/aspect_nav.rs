@@ -34,7 +34,7 @@ pub fn AspectNav(props: &AspectNavProps) -> Html {
                     let name = rubric.aspect(p.aspect).map(|a| a.name.get(lang).to_string()).unwrap_or_default();
                     let current = p.aspect == props.current;
                     let done = p.total > 0 && p.answered >= p.total;
-                    let pct = if p.total == 0 { 0 } else { p.answered * 100 / p.total };
+                    let pct = (p.answered * 100).checked_div(p.total).unwrap_or(0);
                     let on_select = props.on_select.clone();
                     let aspect = p.aspect;
                     html! {

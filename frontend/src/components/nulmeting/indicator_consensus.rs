@@ -90,12 +90,14 @@ pub fn IndicatorConsensus(props: &IndicatorConsensusProps) -> Html {
             }
         })
     };
+    // A choice that is not recorded yet looks different from a recorded one.
+    let unsaved = changed;
     let option = |answer: Answer, label: String| {
         let choice = choice.clone();
         let checked = *choice == Some(answer);
         let value = answer.to_string();
         html! {
-            <label class={classes!("chip", checked.then_some("selected"))} data-answer={answer.to_string()}>
+            <label class={classes!("chip", checked.then_some("selected"), (checked && unsaved).then_some("unsaved"))} data-answer={answer.to_string()}>
                 <input type="radio" name={format!("consensus-{id}")} value={value} checked={checked}
                     disabled={props.saving}
                     onchange={Callback::from(move |_: Event| choice.set(Some(answer)))} />

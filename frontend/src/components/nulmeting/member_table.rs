@@ -30,7 +30,7 @@ pub fn MemberTable(props: &MemberTableProps) -> Html {
             </thead>
             <tbody>
                 { for props.members.iter().map(|m| {
-                    let pct = if m.total == 0 { 0 } else { m.answered * 100 / m.total };
+                    let pct = (m.answered * 100).checked_div(m.total).unwrap_or(0);
                     html! {
                         <tr data-person={m.person_id.to_string()}>
                             <th scope="row">{ m.name.clone() }</th>

@@ -44,7 +44,7 @@ pub fn NulmetingHomeCard() -> Html {
                 Some(m) => {
                     let total = rubric::current_rubric().indicator_count();
                     let answered = sheet.answers.iter().filter(|a| a.answer.is_some()).count();
-                    let pct = if total == 0 { 0 } else { answered * 100 / total };
+                    let pct = (answered * 100).checked_div(total).unwrap_or(0);
                     let (state, cta) = match (m.status, sheet.submitted_at) {
                         (MeasurementStatus::Closed, _) => (N::CardClosed.t(lang).to_string(), N::CardView),
                         (_, Some(at)) => (format!("{} {}", N::SubmittedOn.t(lang), unix_date(lang, at)), N::CardView),

@@ -204,7 +204,7 @@ pub fn SheetEditor(props: &SheetEditorProps) -> Html {
                             { N::AnsweredOf.t(lang).replace("{n}", &answered.to_string()).replace("{total}", &total.to_string()) }
                         </p>
                         <div class="progress-bar large" aria-hidden="true">
-                            <span style={format!("width:{}%", if total == 0 { 0 } else { answered * 100 / total })}></span>
+                            <span style={format!("width:{}%", (answered * 100).checked_div(total).unwrap_or(0))}></span>
                         </div>
                         if let Some(at) = *submitted_at {
                             <p class="success" data-testid="submitted">

@@ -236,7 +236,7 @@ pub fn TeamBoard(props: &TeamBoardProps) -> Html {
                 if points.is_empty() {
                     <p class="notice" data-testid="no-discussion">{ N::NoDiscussionPoints.t(lang) }</p>
                 }
-                { for points.iter().map(|s| card(s)) }
+                { for points.iter().copied().map(&card) }
             </section>
             <section class="team-section" data-testid="other-indicators">
                 <h2>{ N::OtherIndicators.t(lang) }</h2>
@@ -248,7 +248,7 @@ pub fn TeamBoard(props: &TeamBoardProps) -> Html {
                         if !rest.is_empty() {
                             <div class="aspect-group" data-aspect={aspect.id.key()}>
                                 <h3 class="aspect-title"><span class="aspect-number">{ i + 1 }</span>{ aspect.name.get(lang) }</h3>
-                                { for rest.into_iter().map(|s| card(s)) }
+                                { for rest.into_iter().map(&card) }
                             </div>
                         }
                     }
