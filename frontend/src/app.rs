@@ -39,6 +39,8 @@ pub enum Route {
     JurySetup,
     #[at("/coordinator/jury/results")]
     JuryResults,
+    #[at("/coordinator/measurements")]
+    Measurements,
 
     // School team
     #[at("/nulmeting")]
@@ -83,14 +85,15 @@ fn switch(route: Route) -> Html {
         Route::Colleagues => html! { <pages::colleagues::ColleaguesPage /> },
         Route::JurySetup
         | Route::JuryResults
-        | Route::Nulmeting
-        | Route::SchoolTeam { .. }
-        | Route::SchoolReport { .. }
         | Route::SchoolPlan { .. }
         | Route::SchoolPlanPrint { .. }
         | Route::CompanyHome
         | Route::JuryHome
         | Route::JuryScore { .. } => html! { <ComingPage /> },
+        Route::Nulmeting => html! { <pages::nulmeting::fill::NulmetingPage /> },
+        Route::SchoolTeam { id } => html! { <pages::nulmeting::team::SchoolTeamPage school_id={id} /> },
+        Route::SchoolReport { id } => html! { <pages::nulmeting::report::SchoolReportPage school_id={id} /> },
+        Route::Measurements => html! { <pages::nulmeting::measurements::MeasurementsPage /> },
         Route::NotFound => html! { <pages::not_found::NotFoundPage /> },
     }
 }

@@ -12,6 +12,7 @@
 //! optionally on dense [`TeamMatrix`] input.
 
 mod aggregate;
+pub mod api;
 mod answer;
 mod benchmark;
 mod cohort;

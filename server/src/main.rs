@@ -72,6 +72,15 @@ enum Command {
         #[arg(long, default_value = "./data")]
         data_dir: PathBuf,
     },
+    /// Fill in a complete nulmeting (invented answers and consensus) for
+    /// every school of an edition that has none yet, for a demo.
+    DemoNulmeting {
+        /// The edition.
+        #[arg(long)]
+        edition: i64,
+        #[arg(long, default_value = "./data")]
+        data_dir: PathBuf,
+    },
 }
 
 fn parse_role(s: &str) -> Result<Role, String> {
@@ -171,6 +180,17 @@ async fn run(cli: Cli) -> Result<(), CliError> {
             let link = first_coordinator(&pool).await?;
             let summary = db::exchange::import(&pool, &doc, None).await.map_err(|e| CliError::Input(e.to_string()))?;
             report_import(&summary, link);
+            Ok(())
+        }
+        Command::DemoNulmeting { edition, data_dir } => {
+            let pool = db::open(&data_dir).await?;
+            let exists: Option<i64> = sqlx::query_scalar("select id from editions where id = ?").bind(edition).fetch_optional(&pool).await?;
+            exists.ok_or_else(|| CliError::Input(format!("--edition: there is no edition with id {edition}")))?;
+            let s = db::nulmeting_demo::seed(&pool, edition).await?;
+            println!(
+                "Nulmeting filled in for {} schools: {} respondents, {} answers, {} consensus levels.",
+                s.schools, s.respondents, s.answers, s.consensus
+            );
             Ok(())
         }
     }

@@ -52,3 +52,28 @@ pub async fn sponsor(db: &SqlitePool, school_id: i64, company_id: i64) -> DbResu
     sqlx::query("update schools set company_id = ? where id = ?").bind(company_id).bind(school_id).execute(db).await?;
     Ok(())
 }
+
+/// Give the person with this (unique) name a function in their school team,
+/// e.g. `stem-coordinator` or `direction` (nulmeting, issue 5).
+pub async fn school_function(db: &SqlitePool, name: &str, function: &str) -> DbResult<()> {
+    sqlx::query("update people set school_function = ? where name = ?").bind(function).bind(name).execute(db).await?;
+    Ok(())
+}
+
+/// The id of the person with this (unique) name.
+pub async fn person_id(db: &SqlitePool, name: &str) -> DbResult<i64> {
+    sqlx::query_scalar("select id from people where name = ?").bind(name).fetch_one(db).await
+}
+
+/// A complete nulmeting (answers and consensus) for every school of the
+/// edition that has none yet, as the demo has it (issue 5).
+pub async fn nulmeting_demo(db: &SqlitePool, edition_id: i64) -> DbResult<()> {
+    server::db::nulmeting_demo::seed(db, edition_id).await.map(|_| ())
+}
+
+/// Move the edition's nulmeting deadline (`YYYY-MM-DD`); baselines open on
+/// first use only until that day (issue 5).
+pub async fn nulmeting_deadline(db: &SqlitePool, edition_id: i64, date: &str) -> DbResult<()> {
+    sqlx::query("update editions set nulmeting_deadline = ? where id = ?").bind(date).bind(edition_id).execute(db).await?;
+    Ok(())
+}

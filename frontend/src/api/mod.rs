@@ -4,5 +4,6 @@
 pub mod auth;
 pub mod client;
 pub mod programme;
+pub mod nulmeting;
 
 pub use client::ApiError;

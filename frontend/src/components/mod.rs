@@ -6,4 +6,5 @@ pub mod lang_switch;
 pub mod loading;
 pub mod nav;
 pub mod programme;
+pub mod nulmeting;
 pub mod rubric_aspect;

@@ -20,6 +20,7 @@ pub fn links_for(me: &rubric::people::Me) -> Vec<(Route, C)> {
             (Route::Matching, C::NavMatching),
             (Route::Networks, C::NavNetworks),
             (Route::People, C::NavPeople),
+            (Route::Measurements, C::NavMeasurements),
             (Route::JurySetup, C::NavJury),
         ],
         Role::SchoolMember => {

@@ -26,6 +26,7 @@ pub enum C {
     NavMySchools,
     NavJuryScoring,
     NavColleagues,
+    NavMeasurements,
     Coming,
     SignOut,
     SignedInAs,
@@ -104,6 +105,7 @@ impl Text for C {
             C::NavMySchools => ("Mijn scholen", "My schools"),
             C::NavJuryScoring => ("Beoordelen", "Scoring"),
             C::NavColleagues => ("Collega's", "Colleagues"),
+            C::NavMeasurements => ("Metingen", "Measurements"),
             C::Coming => (
                 "Deze pagina wordt nog gebouwd.",
                 "This page is still being built.",

@@ -5,6 +5,7 @@
 pub mod common;
 pub mod format;
 pub mod programme;
+pub mod nulmeting;
 
 pub use rubric::Lang;
 

@@ -52,6 +52,7 @@ pub fn HomePage() -> Html {
                 if me.role == rubric::people::Role::Coordinator {
                     <Link<Route> to={Route::Dashboard} classes="button">{ C::NavDashboard.t(lang) }</Link<Route>>
                 }
+                <crate::pages::nulmeting::home_card::NulmetingHomeCard />
             </section>
         },
     }

@@ -6,5 +6,6 @@ pub mod coming;
 pub mod coordinator;
 pub mod home;
 pub mod not_found;
+pub mod nulmeting;
 pub mod rubric;
 pub mod sign_in;

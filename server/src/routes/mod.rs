@@ -3,6 +3,9 @@
 
 pub mod auth;
 pub mod health;
+pub mod measurements;
+pub mod nulmeting;
+pub mod report;
 pub mod rubric;
 // Programme set-up (issue 4).
 pub mod backup;
@@ -31,5 +34,8 @@ pub fn api_router() -> Router<AppState> {
         .merge(people::router())
         .merge(dashboard::router())
         .merge(backup::router())
+        .merge(nulmeting::router())
+        .merge(measurements::router())
+        .merge(report::router())
         .fallback(|| async { AppError::NotFound("endpoint") })
 }

@@ -1,0 +1,60 @@
+//! The choice on one indicator: the four level descriptors in full as radio
+//! cards, plus "not applicable / don't know". Native radios in one group, so
+//! the arrow keys move between the cards and the focus is always visible.
+
+use crate::hooks::use_lang;
+use rubric::assessment::Answer;
+use rubric::Level;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct LevelChoiceProps {
+    /// The indicator, also the radio group's name.
+    pub indicator_id: AttrValue,
+    /// The group's accessible name (the indicator's title).
+    pub label: AttrValue,
+    pub value: Option<Answer>,
+    #[prop_or_default]
+    pub disabled: bool,
+    pub on_choose: Callback<Answer>,
+}
+
+#[component]
+pub fn LevelChoice(props: &LevelChoiceProps) -> Html {
+    let lang = use_lang();
+    let rubric = rubric::current_rubric();
+    let Some((_, indicator)) = rubric.indicator(&props.indicator_id) else { return html! {} };
+    let card = |answer: Answer, name: String, text: Option<String>| {
+        let checked = props.value == Some(answer);
+        let on_choose = props.on_choose.clone();
+        let (class, value) = match answer {
+            Answer::Level(l) => (format!("level-card level-{l}"), l.to_string()),
+            Answer::NotApplicable => ("level-card level-na".to_string(), Answer::NOT_APPLICABLE_KEY.to_string()),
+        };
+        html! {
+            <label class={classes!(class, checked.then_some("selected"))} data-answer={value.clone()}>
+                <input
+                    type="radio"
+                    name={props.indicator_id.clone()}
+                    value={value}
+                    checked={checked}
+                    disabled={props.disabled}
+                    onchange={Callback::from(move |_: Event| on_choose.emit(answer))}
+                />
+                <span class="level-name">{ name }</span>
+                if let Some(text) = text { <span class="level-text">{ text }</span> }
+            </label>
+        }
+    };
+    html! {
+        <fieldset class="level-choice" disabled={props.disabled}>
+            <legend class="visually-hidden">{ props.label.clone() }</legend>
+            { for Level::ALL.iter().map(|&level| card(
+                Answer::Level(level),
+                format!("{level} · {}", rubric.level_name(level).get(lang)),
+                indicator.descriptor(level).map(|t| t.get(lang).to_string()),
+            )) }
+            { card(Answer::NotApplicable, rubric.not_applicable.get(lang).to_string(), None) }
+        </fieldset>
+    }
+}

@@ -1,0 +1,57 @@
+//! Who in the school team has responded: per person their function, how
+//! many indicators they answered and whether they submitted.
+
+use crate::hooks::use_lang;
+use crate::i18n::nulmeting::{function_name, unix_date, N};
+use crate::i18n::Text;
+use rubric::assessment::api::TeamMember;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct MemberTableProps {
+    pub members: Vec<TeamMember>,
+}
+
+#[component]
+pub fn MemberTable(props: &MemberTableProps) -> Html {
+    let lang = use_lang();
+    if props.members.is_empty() {
+        return html! { <p class="muted">{ N::NoMembers.t(lang) }</p> };
+    }
+    html! {
+        <table class="data-table members" data-testid="members">
+            <thead>
+                <tr>
+                    <th scope="col">{ N::Name.t(lang) }</th>
+                    <th scope="col">{ N::Function.t(lang) }</th>
+                    <th scope="col">{ N::Progress.t(lang) }</th>
+                    <th scope="col">{ N::Submitted.t(lang) }</th>
+                </tr>
+            </thead>
+            <tbody>
+                { for props.members.iter().map(|m| {
+                    let pct = (m.answered * 100).checked_div(m.total).unwrap_or(0);
+                    html! {
+                        <tr data-person={m.person_id.to_string()}>
+                            <th scope="row">{ m.name.clone() }</th>
+                            <td>{ m.function.map(|f| function_name(f).t(lang)).unwrap_or("–") }</td>
+                            <td>
+                                <span class="progress-bar inline" aria-hidden="true"><span style={format!("width:{pct}%")}></span></span>
+                                { format!(" {}/{}", m.answered, m.total) }
+                            </td>
+                            <td>
+                                if let Some(at) = m.submitted_at {
+                                    <span class="badge good">{ N::Yes.t(lang) }</span>{ " " }<span class="muted small">{ unix_date(lang, at) }</span>
+                                } else if m.answered > 0 {
+                                    <span class="badge">{ N::Busy.t(lang) }</span>
+                                } else {
+                                    <span class="muted">{ N::NotStarted.t(lang) }</span>
+                                }
+                            </td>
+                        </tr>
+                    }
+                }) }
+            </tbody>
+        </table>
+    }
+}

@@ -1,0 +1,145 @@
+//! A radar chart of the seven aspects (scale 1 to 4), drawn with plotters on
+//! a canvas. The canvas has as many pixels as the screen shows (its CSS size
+//! times `devicePixelRatio`, at least twice for print), so lines and labels
+//! stay crisp on high-DPI screens and on paper.
+
+use plotters::element::DashedPathElement;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+use plotters_canvas::CanvasBackend;
+use std::f64::consts::PI;
+use web_sys::HtmlCanvasElement;
+use yew::prelude::*;
+
+/// One polygon on the radar.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RadarSeries {
+    pub label: String,
+    /// One value per axis, 1 to 4; `None` where there is no score.
+    pub values: Vec<Option<f64>>,
+    pub color: (u8, u8, u8),
+    pub filled: bool,
+    pub dashed: bool,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct RadarChartProps {
+    pub axes: Vec<String>,
+    pub series: Vec<RadarSeries>,
+    /// What the chart shows, for screen readers.
+    pub label: AttrValue,
+}
+
+/// The highest value on the scale.
+const MAX_LEVEL: f64 = 4.0;
+
+/// Split a long label over two lines at the space nearest its middle.
+fn wrap(label: &str) -> Vec<&str> {
+    if label.chars().count() <= 12 {
+        return vec![label];
+    }
+    let middle = label.len() / 2;
+    match label.match_indices(' ').map(|(i, _)| i).min_by_key(|i| i.abs_diff(middle)) {
+        Some(i) => vec![&label[..i], &label[i + 1..]],
+        None => vec![label],
+    }
+}
+
+fn draw(canvas: &HtmlCanvasElement, axes: &[String], series: &[RadarSeries]) -> Option<()> {
+    let window = web_sys::window()?;
+    let css = f64::from(canvas.client_width()).max(240.0);
+    let scale = window.device_pixel_ratio().max(2.0);
+    let size = (css * scale).round() as u32;
+    canvas.set_width(size);
+    canvas.set_height(size);
+    let root = CanvasBackend::with_canvas_object(canvas.clone())?.into_drawing_area();
+    root.fill(&WHITE).ok()?;
+    let px = |v: f64| v * scale;
+    let n = axes.len().max(3);
+    let (cx, cy) = (f64::from(size) / 2.0, f64::from(size) / 2.0 + px(4.0));
+    let radius = f64::from(size) * 0.3;
+    let point = |axis: usize, value: f64| -> (i32, i32) {
+        let angle = -PI / 2.0 + 2.0 * PI * axis as f64 / n as f64;
+        let r = radius * (value / MAX_LEVEL).clamp(0.0, 1.0);
+        ((cx + r * angle.cos()).round() as i32, (cy + r * angle.sin()).round() as i32)
+    };
+    let grid = RGBColor(205, 213, 219);
+    let ink = RGBColor(74, 88, 101);
+    let thin = (px(1.0).round() as u32).max(1);
+    // Rings at levels 1 to 4 and a spoke per aspect.
+    for level in 1..=4 {
+        let mut ring: Vec<(i32, i32)> = (0..n).map(|i| point(i, f64::from(level))).collect();
+        ring.push(point(0, f64::from(level)));
+        root.draw(&PathElement::new(ring, grid.stroke_width(thin))).ok()?;
+    }
+    for i in 0..n {
+        root.draw(&PathElement::new(vec![point(i, 0.0), point(i, MAX_LEVEL)], grid.stroke_width(thin))).ok()?;
+    }
+    let small = ("sans-serif", px(11.0)).into_font().color(&ink).pos(Pos::new(HPos::Left, VPos::Center));
+    for level in 1..=4 {
+        let (x, y) = point(0, f64::from(level));
+        root.draw(&Text::new(level.to_string(), (x + px(5.0) as i32, y), small.clone())).ok()?;
+    }
+    // The series: a translucent area, its outline and a dot per score.
+    for s in series {
+        let color = RGBColor(s.color.0, s.color.1, s.color.2);
+        let points: Vec<(i32, i32)> =
+            s.values.iter().enumerate().map(|(i, v)| point(i, v.unwrap_or(0.0))).collect();
+        if s.filled {
+            root.draw(&Polygon::new(points.clone(), color.mix(0.22).filled())).ok()?;
+        }
+        let mut closed = points.clone();
+        if let Some(&first) = points.first() {
+            closed.push(first);
+        }
+        let line = color.stroke_width((px(2.0).round() as u32).max(1));
+        if s.dashed {
+            root.draw(&DashedPathElement::new(closed, px(6.0) as i32, px(4.0) as i32, line)).ok()?;
+        } else {
+            root.draw(&PathElement::new(closed, line)).ok()?;
+            for (i, v) in s.values.iter().enumerate() {
+                if v.is_some() {
+                    root.draw(&Circle::new(point(i, v.unwrap_or(0.0)), px(3.0) as i32, color.filled())).ok()?;
+                }
+            }
+        }
+    }
+    // The aspect names around the outside.
+    let label_px = px(11.5);
+    for (i, name) in axes.iter().enumerate() {
+        let angle = -PI / 2.0 + 2.0 * PI * i as f64 / n as f64;
+        let (dx, dy) = (angle.cos(), angle.sin());
+        let h = if dx > 0.25 { HPos::Left } else if dx < -0.25 { HPos::Right } else { HPos::Center };
+        let lines = wrap(name);
+        let r = radius + px(14.0);
+        let (x, y) = (cx + r * dx, cy + r * dy);
+        let height = label_px * 1.2 * lines.len() as f64;
+        // Below the chart the text hangs down, above it stands up, beside it is centred.
+        let top = if dy > 0.3 { y } else if dy < -0.3 { y - height } else { y - height / 2.0 };
+        let style = ("sans-serif", label_px).into_font().color(&RGBColor(29, 39, 49)).pos(Pos::new(h, VPos::Top));
+        for (k, line) in lines.iter().enumerate() {
+            let ly = top + label_px * 1.2 * k as f64;
+            root.draw(&Text::new(line.to_string(), (x.round() as i32, ly.round() as i32), style.clone())).ok()?;
+        }
+    }
+    root.present().ok()?;
+    Some(())
+}
+
+#[component]
+pub fn RadarChart(props: &RadarChartProps) -> Html {
+    let canvas = use_node_ref();
+    {
+        let canvas = canvas.clone();
+        let data = (props.axes.clone(), props.series.clone());
+        use_effect_with(data, move |(axes, series)| {
+            if let Some(c) = canvas.cast::<HtmlCanvasElement>() {
+                let drawn = draw(&c, axes, series).is_some();
+                let _ = c.set_attribute("data-drawn", if drawn { "true" } else { "false" });
+            }
+        });
+    }
+    html! {
+        <canvas ref={canvas} class="radar-canvas" role="img" aria-label={props.label.clone()} data-testid="radar"></canvas>
+    }
+}

@@ -1,0 +1,63 @@
+//! `/nulmeting`: a school team member fills in their own answers. Loads the
+//! sheet (the baseline opens on first use) and hands it to the editor; says
+//! plainly why there is nothing to fill in when that is the case.
+
+use crate::api;
+use crate::components::error_box::ErrorBox;
+use crate::components::loading::Loading;
+use crate::hooks::session::use_session;
+use crate::hooks::{use_fetch, use_lang, Fetch};
+use crate::i18n::nulmeting::N;
+use crate::i18n::Text;
+use crate::pages::nulmeting::sheet_editor::SheetEditor;
+use rubric::assessment::api::Unavailable;
+use rubric::assessment::MeasurementKind;
+use rubric::people::Role;
+use yew::prelude::*;
+
+#[component]
+pub fn NulmetingPage() -> Html {
+    let lang = use_lang();
+    let session = use_session();
+    let kind = use_state(|| None::<MeasurementKind>);
+    let fetch = use_fetch(*kind, api::nulmeting::my_sheet);
+    let Some(me) = session.state.me().cloned() else {
+        return html! { <section class="page"><Loading /></section> };
+    };
+    if me.role != Role::SchoolMember {
+        return html! {
+            <section class="page narrow" data-testid="nulmeting-page">
+                <h1>{ N::FillTitle.t(lang) }</h1>
+                <p class="notice">{ N::OnlySchoolMembers.t(lang) }</p>
+            </section>
+        };
+    }
+    let on_kind = {
+        let kind = kind.clone();
+        Callback::from(move |k| kind.set(Some(k)))
+    };
+    match &fetch.state {
+        Fetch::Loading => html! { <section class="page"><Loading /></section> },
+        Fetch::Failed(e) => html! {
+            <section class="page"><ErrorBox error={e.clone()} on_retry={fetch.reload.clone()} /></section>
+        },
+        Fetch::Ready(sheet) => match (&sheet.measurement, sheet.unavailable) {
+            (Some(m), _) => html! {
+                <SheetEditor key={m.id} person_id={me.id} sheet={sheet.clone()} on_kind={on_kind} />
+            },
+            (None, reason) => {
+                let text = match reason {
+                    Some(Unavailable::NoActiveEdition) => N::NoActiveEdition,
+                    Some(Unavailable::NotInEdition) => N::NotInEdition,
+                    Some(Unavailable::DeadlinePassed) | None => N::DeadlinePassed,
+                };
+                html! {
+                    <section class="page narrow" data-testid="nulmeting-page">
+                        <h1>{ N::FillTitle.t(lang) }</h1>
+                        <p class="notice" data-testid="unavailable">{ text.t(lang) }</p>
+                    </section>
+                }
+            }
+        },
+    }
+}

@@ -1,0 +1,343 @@
+//! `/schools/{id}/report`: the school's STEM profile from its consensus, as a
+//! director would print it for a staff meeting: the radar of the seven
+//! aspects, scores per aspect with the edition benchmark and the growth,
+//! strongest and weakest indicators, a bar per indicator and the discussion
+//! points. For the school's team, the coordinator and the sponsor company.
+
+use crate::api;
+use crate::app::Route;
+use crate::components::error_box::ErrorBox;
+use crate::components::loading::Loading;
+use crate::components::nulmeting::indicator_bars::{BarRow, IndicatorBars};
+use crate::components::nulmeting::radar_chart::{RadarChart, RadarSeries};
+use crate::hooks::session::use_session;
+use crate::hooks::{use_fetch, use_lang, Fetch};
+use crate::i18n::nulmeting::{answer_label, discussion_points_label, kind_name, one_decimal, unix_date, N};
+use crate::i18n::Text;
+use rubric::assessment::api::MeasurementReport;
+use rubric::assessment::{growth, IndicatorResult, MeasurementKind, SchoolProfile};
+use rubric::people::Role;
+use rubric::{AspectId, Lang};
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct SchoolReportPageProps {
+    pub school_id: i64,
+}
+
+fn score(lang: Lang, v: Option<f64>) -> String {
+    v.map_or_else(|| "–".to_string(), |v| one_decimal(lang, v))
+}
+
+fn signed(lang: Lang, v: Option<f64>) -> String {
+    match v {
+        Some(d) if d > 0.0 => format!("+{}", one_decimal(lang, d)),
+        Some(d) => one_decimal(lang, d),
+        None => "–".to_string(),
+    }
+}
+
+/// The profile of a measurement with a consensus, computed by the rubric crate.
+fn profile_of(m: Option<&MeasurementReport>) -> Option<SchoolProfile> {
+    m.filter(|m| !m.consensus.is_empty())
+        .map(|m| SchoolProfile::from_consensus(rubric::current_rubric(), &m.consensus))
+}
+
+fn ranked_list(lang: Lang, items: &[&IndicatorResult], testid: &'static str) -> Html {
+    let rubric = rubric::current_rubric();
+    html! {
+        <ol class="ranked" data-testid={testid}>
+            { for items.iter().map(|r| {
+                let title = rubric.indicator(&r.indicator_id).map(|(_, i)| i.title.get(lang).to_string()).unwrap_or_default();
+                let aspect = rubric.aspect(r.aspect).map(|a| a.name.get(lang).to_string()).unwrap_or_default();
+                html! {
+                    <li data-indicator={r.indicator_id.clone()}>
+                        <span class="ranked-text">
+                            <span class="ranked-title">{ title }</span>
+                            <span class="muted small">{ aspect }</span>
+                        </span>
+                        <span class="ranked-level">{ answer_label(lang, r.outcome) }</span>
+                    </li>
+                }
+            }) }
+        </ol>
+    }
+}
+
+#[component]
+pub fn SchoolReportPage(props: &SchoolReportPageProps) -> Html {
+    let lang = use_lang();
+    let session = use_session();
+    let fetch = use_fetch(props.school_id, api::nulmeting::report);
+    let report = match &fetch.state {
+        Fetch::Loading => return html! { <section class="page"><Loading /></section> },
+        Fetch::Failed(e) => {
+            return html! {
+                <section class="page" data-testid="report-page">
+                    <h1>{ N::ReportTitle.t(lang) }</h1>
+                    if e.status == 404 || e.status == 403 {
+                        <p class="notice" data-testid="report-unavailable">{ N::ReportNotYours.t(lang) }</p>
+                    } else {
+                        <ErrorBox error={e.clone()} on_retry={fetch.reload.clone()} />
+                    }
+                </section>
+            }
+        }
+        Fetch::Ready(r) => r.clone(),
+    };
+    let leads_or_coordinator = session.state.me().is_some_and(|me| {
+        me.role == Role::Coordinator
+            || (me.role == Role::SchoolMember
+                && matches!(
+                    me.school_function,
+                    Some(rubric::people::SchoolFunction::StemCoordinator | rubric::people::SchoolFunction::Direction)
+                ))
+    });
+    let print = Callback::from(|_: MouseEvent| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    });
+    let rubric = rubric::current_rubric();
+    let baseline = report.baseline.as_ref();
+    let baseline_profile = profile_of(baseline);
+    let final_profile = profile_of(report.final_measurement.as_ref());
+    let growth = baseline_profile.as_ref().zip(final_profile.as_ref()).map(|(b, f)| growth(b, f));
+    let head = html! {
+        <header class="report-head">
+            <div>
+                <p class="eyebrow">{ N::ReportEyebrow.t(lang) }{ " · " }{ report.edition_name.clone() }</p>
+                <h1 data-testid="report-school">{ report.school_name.clone() }</h1>
+                <p class="muted">
+                    { report.town.clone() }
+                    if let Some(c) = &report.company_name { { " · " }{ N::Sponsor.t(lang) }{ " " }{ c.clone() } }
+                </p>
+            </div>
+            <div class="report-actions no-print">
+                if leads_or_coordinator {
+                    <Link<Route> to={Route::SchoolTeam { id: report.school_id }} classes="button secondary">{ N::ToTeam.t(lang) }</Link<Route>>
+                }
+                <button type="button" class="button secondary" onclick={print} data-testid="print">{ N::Print.t(lang) }</button>
+            </div>
+        </header>
+    };
+    let main_part = if final_profile.is_some() { report.final_measurement.as_ref() } else { baseline };
+    let Some((main, profile)) = main_part.zip(final_profile.as_ref().or(baseline_profile.as_ref())) else {
+        return html! {
+            <article class="page report-page" data-testid="report-page">
+                { head }
+                <p class="notice" data-testid="no-profile">
+                    { N::NoProfileYet.t(lang) }
+                    if let Some(b) = baseline { { " " }{ N::DecidedSoFar.t(lang).replace("{n}", &b.consensus.len().to_string()).replace("{total}", &rubric.indicator_count().to_string()) } }
+                </p>
+            </article>
+        };
+    };
+    let baseline_profile = baseline_profile.as_ref();
+    let final_profile = final_profile.as_ref();
+    let bench = |i: usize| report.benchmark.get(i).copied().flatten();
+    let bench_shown = report.benchmark.iter().any(Option::is_some);
+
+    // Radar: the nulmeting, the eindmeting, the edition's median.
+    let axes: Vec<String> = rubric.aspects.iter().map(|a| a.name.get(lang).to_string()).collect();
+    let values = |p: &SchoolProfile| AspectId::ALL.iter().map(|&a| p.aspect_score(a)).collect::<Vec<_>>();
+    let mut series = Vec::new();
+    if bench_shown {
+        series.push(RadarSeries {
+            label: N::BenchmarkLegend.t(lang).to_string(),
+            values: (0..AspectId::ALL.len()).map(bench).collect(),
+            color: (120, 130, 140),
+            filled: false,
+            dashed: true,
+        });
+    }
+    if let Some(p) = baseline_profile {
+        series.push(RadarSeries {
+            label: kind_name(MeasurementKind::Baseline).t(lang).to_string(),
+            values: values(p),
+            color: (11, 93, 107),
+            filled: true,
+            dashed: false,
+        });
+    }
+    if let Some(p) = final_profile {
+        series.push(RadarSeries {
+            label: kind_name(MeasurementKind::Final).t(lang).to_string(),
+            values: values(p),
+            color: (214, 120, 0),
+            filled: true,
+            dashed: false,
+        });
+    }
+    let legend = series.clone();
+
+    let strongest = profile.strongest(3);
+    // Growth opportunities only where the level is below the strongest ones.
+    let top = strongest.first().and_then(|s| s.level());
+    let weakest: Vec<&IndicatorResult> = profile
+        .weakest(6)
+        .into_iter()
+        .filter(|w| !strongest.iter().any(|s| s.indicator_id == w.indicator_id) && w.level() < top)
+        .take(3)
+        .collect();
+    let rows: Vec<BarRow> = rubric
+        .indicators()
+        .map(|(_, ind)| {
+            let find = |p: Option<&SchoolProfile>| {
+                p.and_then(|p| p.indicators.iter().find(|r| r.indicator_id == ind.id)).and_then(|r| r.outcome)
+            };
+            BarRow {
+                indicator_id: ind.id.clone(),
+                baseline: find(baseline_profile),
+                final_outcome: find(final_profile),
+                delta: growth.as_ref().and_then(|g| g.indicator_delta(&ind.id)),
+            }
+        })
+        .collect();
+    let points_of: &MeasurementReport = main;
+    let rationale = |id: &str| {
+        points_of.consensus.iter().find(|c| c.indicator_id == id).map(|c| (c.level, c.rationale.clone()))
+    };
+
+    html! {
+        <article class="page report-page" data-testid="report-page">
+            { head }
+            <section class="report-figures" data-testid="report-figures">
+                <div class="figure">
+                    <span class="figure-value" data-testid="overall">{ score(lang, profile.overall) }</span>
+                    <span class="figure-label">{ N::OverallScore.t(lang) }</span>
+                </div>
+                <div class="figure">
+                    <span class="figure-value">{ format!("{}/{}", main.consensus.len(), rubric.indicator_count()) }</span>
+                    <span class="figure-label">{ N::IndicatorsDecided.t(lang) }</span>
+                </div>
+                <div class="figure">
+                    <span class="figure-value">{ main.respondents }</span>
+                    <span class="figure-label">{ N::Respondents.t(lang) }</span>
+                </div>
+                <div class="figure">
+                    <span class="figure-value">{ main.discussion_points.len() }</span>
+                    <span class="figure-label">{ discussion_points_label(main.discussion_points.len()).t(lang) }</span>
+                </div>
+                if let Some(g) = growth.as_ref().and_then(|g| g.overall) {
+                    <div class="figure">
+                        <span class="figure-value" data-testid="overall-growth">{ signed(lang, Some(g)) }</span>
+                        <span class="figure-label">{ N::Growth.t(lang) }</span>
+                    </div>
+                }
+            </section>
+            <div class="report-grid">
+                <figure class="radar-figure">
+                    <RadarChart axes={axes} series={series} label={N::RadarLabel.t(lang)} />
+                    <figcaption class="legend">
+                        { for legend.iter().map(|s| html! {
+                            <span class="legend-item">
+                                <span class={classes!("swatch", s.dashed.then_some("dashed"))}
+                                    style={format!("border-color:rgb({},{},{});background:{}", s.color.0, s.color.1, s.color.2,
+                                        if s.filled { format!("rgba({},{},{},.25)", s.color.0, s.color.1, s.color.2) } else { "transparent".into() })}></span>
+                                { s.label.clone() }
+                            </span>
+                        }) }
+                    </figcaption>
+                </figure>
+                <div class="aspect-table-wrap">
+                    <table class="data-table aspect-table" data-testid="aspect-table">
+                        <thead>
+                            <tr>
+                                <th scope="col">{ N::Aspect.t(lang) }</th>
+                                <th scope="col" class="num">{ kind_name(MeasurementKind::Baseline).t(lang) }</th>
+                                if final_profile.is_some() {
+                                    <th scope="col" class="num">{ kind_name(MeasurementKind::Final).t(lang) }</th>
+                                    <th scope="col" class="num">{ N::Growth.t(lang) }</th>
+                                }
+                                <th scope="col" class="num">{ N::BenchmarkColumn.t(lang) }</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            { for rubric.aspects.iter().enumerate().map(|(i, a)| html! {
+                                <tr data-aspect={a.id.key()}>
+                                    <th scope="row">{ a.name.get(lang) }</th>
+                                    <td class="num" data-testid="baseline-score">{ score(lang, baseline_profile.and_then(|p| p.aspect_score(a.id))) }</td>
+                                    if let Some(f) = final_profile {
+                                        <td class="num" data-testid="final-score">{ score(lang, f.aspect_score(a.id)) }</td>
+                                        <td class="num delta-cell" data-testid="growth">{ signed(lang, growth.as_ref().and_then(|g| g.aspect_delta(a.id))) }</td>
+                                    }
+                                    <td class="num" data-testid="benchmark">{ score(lang, bench(i)) }</td>
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
+                    <p class="muted small" data-testid="benchmark-note">
+                        if bench_shown {
+                            { N::BenchmarkShown.t(lang).replace("{n}", &report.benchmark_schools.to_string()) }
+                        } else {
+                            { N::BenchmarkHidden.t(lang).replace("{min}", &rubric::assessment::BENCHMARK_MIN_SCHOOLS.to_string()).replace("{n}", &report.benchmark_schools.to_string()) }
+                        }
+                    </p>
+                    <p class="muted small">{ N::ScoreExplain.t(lang) }</p>
+                </div>
+            </div>
+            <div class="two-columns">
+                <section>
+                    <h2>{ N::Strongest.t(lang) }</h2>
+                    { ranked_list(lang, &strongest, "strongest") }
+                </section>
+                <section>
+                    <h2>{ N::Weakest.t(lang) }</h2>
+                    if weakest.is_empty() {
+                        <p class="muted" data-testid="weakest">{ N::AllEven.t(lang) }</p>
+                    } else {
+                        { ranked_list(lang, &weakest, "weakest") }
+                    }
+                </section>
+            </div>
+            <section class="report-section indicators-section">
+                <h2>{ N::PerIndicator.t(lang) }</h2>
+                <IndicatorBars rows={rows} with_final={final_profile.is_some()} />
+            </section>
+            <section class="report-section" data-testid="report-discussion">
+                <h2>{ N::DiscussionPoints.t(lang) }{ " · " }{ kind_name(main.measurement.kind).t(lang) }</h2>
+                if main.discussion_points.is_empty() {
+                    <p class="muted">{ N::NoDiscussionPointsReport.t(lang) }</p>
+                } else {
+                    <table class="data-table">
+                        <thead>
+                            <tr>
+                                <th scope="col">{ N::Indicator.t(lang) }</th>
+                                <th scope="col" class="num">{ N::Range.t(lang) }</th>
+                                <th scope="col" class="num">{ N::Median.t(lang) }</th>
+                                <th scope="col">{ N::ConsensusColumn.t(lang) }</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            { for main.discussion_points.iter().map(|s| {
+                                let title = rubric.indicator(&s.indicator_id).map(|(_, i)| i.title.get(lang).to_string()).unwrap_or_default();
+                                let decided = rationale(&s.indicator_id);
+                                html! {
+                                    <tr data-indicator={s.indicator_id.clone()}>
+                                        <th scope="row">{ title }</th>
+                                        <td class="num">{ match (s.min, s.max) { (Some(lo), Some(hi)) => format!("{lo}–{hi}"), _ => "–".into() } }</td>
+                                        <td class="num">{ score(lang, s.median) }</td>
+                                        <td>
+                                            if let Some((level, why)) = decided {
+                                                <strong>{ answer_label(lang, Some(level.map_or(rubric::assessment::Answer::NotApplicable, rubric::assessment::Answer::Level))) }</strong>
+                                                if !why.is_empty() { <span class="muted">{ " — " }{ why }</span> }
+                                            } else {
+                                                <span class="muted">{ N::NoConsensusYet.t(lang) }</span>
+                                            }
+                                        </td>
+                                    </tr>
+                                }
+                            }) }
+                        </tbody>
+                    </table>
+                }
+            </section>
+            <footer class="report-foot muted small">
+                { N::ReportFooter.t(lang).replace("{version}", &profile.rubric_version.to_string()) }
+                { " · " }{ kind_name(main.measurement.kind).t(lang) }{ " " }{ unix_date(lang, main.measurement.opened_at) }
+            </footer>
+        </article>
+    }
+}

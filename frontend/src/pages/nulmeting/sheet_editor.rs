@@ -1,0 +1,234 @@
+//! Filling in one measurement: the aspects to jump between with their
+//! progress, the indicators of the current aspect, where saving stands, and
+//! submitting. Saving runs through `use_answer_sheet` (drafts on this device,
+//! autosave to the server).
+
+use crate::api;
+use crate::app::Route;
+use crate::components::error_box::ErrorBox;
+use crate::components::nulmeting::aspect_nav::{AspectNav, AspectProgress};
+use crate::components::nulmeting::indicator_answer::IndicatorAnswer;
+use crate::components::nulmeting::save_status::SaveStatusLine;
+use crate::hooks::answer_sheet::{use_answer_sheet, SheetAction};
+use crate::hooks::use_lang;
+use crate::i18n::nulmeting::{kind_name, unix_date, N};
+use crate::i18n::Text;
+use rubric::assessment::api::{MeasurementStatus, MySheet};
+use rubric::AspectId;
+use std::rc::Rc;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+fn aspect_from_hash() -> Option<AspectId> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    AspectId::from_key(hash.trim_start_matches('#'))
+}
+
+fn set_hash(aspect: AspectId) {
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("#{}", aspect.key())));
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SheetEditorProps {
+    pub person_id: i64,
+    pub sheet: Rc<MySheet>,
+    /// Switch between the nulmeting and the eindmeting.
+    pub on_kind: Callback<rubric::assessment::MeasurementKind>,
+}
+
+#[component]
+pub fn SheetEditor(props: &SheetEditorProps) -> Html {
+    let lang = use_lang();
+    let rubric = rubric::current_rubric();
+    let info = props.sheet.measurement.clone();
+    let (measurement_id, closed) = info.as_ref().map_or((0, true), |m| (m.id, m.status == MeasurementStatus::Closed));
+    let sheet = use_answer_sheet(props.person_id, measurement_id, closed, Rc::new(props.sheet.answers.clone()));
+    let aspect = use_state(|| aspect_from_hash().unwrap_or(AspectId::Curriculum));
+    let heading = use_node_ref();
+    let moved = use_mut_ref(|| false);
+    let submitted_at = use_state(|| props.sheet.submitted_at);
+    let submitting = use_state(|| false);
+    let submit_error = use_state(|| None::<api::ApiError>);
+    {
+        let heading = heading.clone();
+        let moved = moved.clone();
+        use_effect_with(*aspect, move |_| {
+            if *moved.borrow() {
+                if let Some(el) = heading.cast::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                    el.scroll_into_view();
+                }
+            }
+        });
+    }
+    let Some(info) = info else { return html! {} };
+    let select = {
+        let aspect = aspect.clone();
+        let moved = moved.clone();
+        Callback::from(move |a: AspectId| {
+            *moved.borrow_mut() = true;
+            set_hash(a);
+            aspect.set(a);
+        })
+    };
+    let progress: Vec<AspectProgress> = rubric
+        .aspects
+        .iter()
+        .map(|a| AspectProgress {
+            aspect: a.id,
+            answered: a.indicators.iter().filter(|i| sheet.entry(&i.id).answered()).count(),
+            total: a.indicators.len(),
+        })
+        .collect();
+    let total = rubric.indicator_count();
+    let answered = sheet.answered();
+    let position = rubric.aspects.iter().position(|a| a.id == *aspect).unwrap_or(0);
+    let Some(current) = rubric.aspects.get(position) else { return html! {} };
+    let prev = position.checked_sub(1).and_then(|p| rubric.aspects.get(p)).map(|a| a.id);
+    let next = rubric.aspects.get(position + 1).map(|a| a.id);
+    let is_closed = closed || sheet.closed;
+
+    let submit = {
+        let submitting = submitting.clone();
+        let submit_error = submit_error.clone();
+        let submitted_at = submitted_at.clone();
+        Callback::from(move |_: MouseEvent| {
+            let submitting = submitting.clone();
+            let submit_error = submit_error.clone();
+            let submitted_at = submitted_at.clone();
+            submitting.set(true);
+            wasm_bindgen_futures::spawn_local(async move {
+                match api::nulmeting::submit(measurement_id).await {
+                    Ok(s) => {
+                        submitted_at.set(Some(s.submitted_at));
+                        submit_error.set(None);
+                    }
+                    Err(e) => submit_error.set(Some(e)),
+                }
+                submitting.set(false);
+            });
+        })
+    };
+    let can_submit = !is_closed && answered >= total && !sheet.pending() && !*submitting;
+    let kind_switch = (props.sheet.kinds.len() > 1).then(|| {
+        html! {
+            <div class="segmented no-print" role="group" aria-label={N::MeasurementChoice.t(lang)}>
+                { for props.sheet.kinds.iter().map(|&k| {
+                    let on_kind = props.on_kind.clone();
+                    html! {
+                        <button type="button" class={classes!("segment", (k == info.kind).then_some("active"))}
+                            aria-pressed={(k == info.kind).to_string()}
+                            onclick={Callback::from(move |_: MouseEvent| on_kind.emit(k))}>{ kind_name(k).t(lang) }</button>
+                    }
+                }) }
+            </div>
+        }
+    });
+
+    html! {
+        <section class="page nulmeting-page" data-testid="nulmeting-page" data-measurement={info.id.to_string()}>
+            <div class="page-head">
+                <div>
+                    <h1>{ format!("{} · {}", kind_name(info.kind).t(lang), info.school_name) }</h1>
+                    <p class="muted">
+                        { info.edition_name.clone() }
+                        if let Some(deadline) = info.deadline.as_deref().and_then(|d| d.parse::<rubric::Date>().ok()) {
+                            { " · " }{ N::Deadline.t(lang) }{ " " }{ crate::i18n::format::date(lang, deadline) }
+                        }
+                    </p>
+                </div>
+                <SaveStatusLine status={sheet.status()} />
+            </div>
+            { for kind_switch }
+            if is_closed {
+                <p class="notice" data-testid="closed-notice">{ N::ClosedNotice.t(lang) }</p>
+            } else if submitted_at.is_none() {
+                <p class="notice">{ N::FillIntro.t(lang) }</p>
+            }
+            <div class="with-sidebar">
+                <AspectNav current={*aspect} progress={progress} on_select={select.clone()} />
+                <div class="content">
+                    <section class="aspect-sheet" data-aspect={current.id.key()}>
+                        <h2 ref={heading} tabindex="-1"><span class="aspect-number">{ position + 1 }</span>{ current.name.get(lang) }</h2>
+                        <p class="muted">{ current.description.get(lang) }</p>
+                        { for current.indicators.iter().enumerate().map(|(i, ind)| {
+                            let id = ind.id.clone();
+                            let dispatcher = sheet.dispatcher();
+                            let on_change = {
+                                let id = id.clone();
+                                let d = dispatcher.clone();
+                                Callback::from(move |change| d.dispatch(SheetAction::Edit { indicator: id.clone(), change }))
+                            };
+                            let on_keep_mine = {
+                                let id = id.clone();
+                                let d = dispatcher.clone();
+                                Callback::from(move |()| d.dispatch(SheetAction::KeepMine { indicator: id.clone() }))
+                            };
+                            let on_dismiss_conflict = {
+                                let id = id.clone();
+                                Callback::from(move |()| dispatcher.dispatch(SheetAction::DismissConflict { indicator: id.clone() }))
+                            };
+                            html! {
+                                <IndicatorAnswer
+                                    key={id.clone()}
+                                    indicator_id={id.clone()}
+                                    number={format!("{}.{}", position + 1, i + 1)}
+                                    entry={sheet.entry(&id)}
+                                    disabled={is_closed}
+                                    on_change={on_change}
+                                    on_keep_mine={on_keep_mine}
+                                    on_dismiss_conflict={on_dismiss_conflict}
+                                />
+                            }
+                        }) }
+                        <div class="aspect-steps no-print">
+                            if let Some(p) = prev {
+                                <button type="button" class="button secondary" data-testid="prev-aspect"
+                                    onclick={let s = select.clone(); Callback::from(move |_: MouseEvent| s.emit(p))}>
+                                    { "← " }{ rubric.aspect(p).map(|a| a.name.get(lang).to_string()).unwrap_or_default() }
+                                </button>
+                            } else { <span /> }
+                            if let Some(n) = next {
+                                <button type="button" class="button" data-testid="next-aspect"
+                                    onclick={let s = select.clone(); Callback::from(move |_: MouseEvent| s.emit(n))}>
+                                    { rubric.aspect(n).map(|a| a.name.get(lang).to_string()).unwrap_or_default() }{ " →" }
+                                </button>
+                            }
+                        </div>
+                    </section>
+                    <section class="card submit-panel" data-testid="submit-panel">
+                        <h2>{ N::SubmitTitle.t(lang) }</h2>
+                        <p data-testid="overall-progress">
+                            { N::AnsweredOf.t(lang).replace("{n}", &answered.to_string()).replace("{total}", &total.to_string()) }
+                        </p>
+                        <div class="progress-bar large" aria-hidden="true">
+                            <span style={format!("width:{}%", (answered * 100).checked_div(total).unwrap_or(0))}></span>
+                        </div>
+                        if let Some(at) = *submitted_at {
+                            <p class="success" data-testid="submitted">
+                                { N::SubmittedOn.t(lang) }{ " " }{ unix_date(lang, at) }{ ". " }
+                                if !is_closed { { N::SubmittedCanChange.t(lang) } }
+                            </p>
+                            <Link<Route> to={Route::SchoolTeam { id: info.school_id }} classes="button secondary">
+                                { N::SeeTeamAnswers.t(lang) }
+                            </Link<Route>>
+                        } else if !is_closed {
+                            <p class="muted">{ N::SubmitExplain.t(lang) }</p>
+                            if answered < total {
+                                <p class="muted" data-testid="submit-hint">
+                                    { N::SubmitMissing.t(lang).replace("{n}", &(total - answered).to_string()) }
+                                </p>
+                            }
+                            <button type="button" class="button" data-testid="submit" disabled={!can_submit} onclick={submit}>
+                                { if *submitting { N::Submitting.t(lang) } else { N::Submit.t(lang) } }
+                            </button>
+                        }
+                        if let Some(e) = (*submit_error).clone() { <ErrorBox error={e} /> }
+                    </section>
+                </div>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,94 @@
+//! `/schools/{id}/team`: the team view for the school's STEM coordinator or
+//! direction and for the programme coordinator (read-only for a team member
+//! who submitted): who has responded, the spread of answers, the discussion
+//! points and the consensus. The server decides who sees what.
+
+use crate::api;
+use crate::app::Route;
+use crate::components::error_box::ErrorBox;
+use crate::components::loading::Loading;
+use crate::components::nulmeting::member_table::MemberTable;
+use crate::hooks::{use_fetch, use_lang, Fetch};
+use crate::i18n::nulmeting::{kind_name, status_name, N};
+use crate::i18n::Text;
+use crate::pages::nulmeting::team_board::TeamBoard;
+use rubric::assessment::MeasurementKind;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct SchoolTeamPageProps {
+    pub school_id: i64,
+}
+
+#[component]
+pub fn SchoolTeamPage(props: &SchoolTeamPageProps) -> Html {
+    let lang = use_lang();
+    let kind = use_state(|| None::<MeasurementKind>);
+    let fetch = use_fetch((props.school_id, *kind), |(id, kind)| api::nulmeting::team(id, kind));
+    let view = match &fetch.state {
+        Fetch::Loading => return html! { <section class="page"><Loading /></section> },
+        Fetch::Failed(e) => {
+            return html! {
+                <section class="page" data-testid="team-page">
+                    <h1>{ N::TeamTitle.t(lang) }</h1>
+                    if e.status == 403 {
+                        <p class="notice" data-testid="team-forbidden">{ N::TeamForbidden.t(lang) }</p>
+                    } else {
+                        <ErrorBox error={e.clone()} on_retry={fetch.reload.clone()} />
+                    }
+                </section>
+            }
+        }
+        Fetch::Ready(v) => v.clone(),
+    };
+    let Some(m) = view.measurement.clone() else {
+        return html! {
+            <section class="page" data-testid="team-page">
+                <h1>{ format!("{} · {}", N::TeamTitle.t(lang), view.school_name) }</h1>
+                <p class="notice" data-testid="no-measurement">{ N::NoMeasurementYet.t(lang) }</p>
+            </section>
+        };
+    };
+    let kind_switch = (view.kinds.len() > 1).then(|| {
+        html! {
+            <div class="segmented" role="group" aria-label={N::MeasurementChoice.t(lang)}>
+                { for view.kinds.iter().map(|&k| {
+                    let kind = kind.clone();
+                    html! {
+                        <button type="button" class={classes!("segment", (k == m.kind).then_some("active"))}
+                            aria-pressed={(k == m.kind).to_string()}
+                            onclick={Callback::from(move |_: MouseEvent| kind.set(Some(k)))}>{ kind_name(k).t(lang) }</button>
+                    }
+                }) }
+            </div>
+        }
+    });
+    html! {
+        <section class="page team-page" data-testid="team-page">
+            <div class="page-head">
+                <div>
+                    <h1>{ format!("{} · {}", N::TeamTitle.t(lang), view.school_name) }</h1>
+                    <p class="muted">
+                        { kind_name(m.kind).t(lang) }{ " · " }{ m.edition_name.clone() }{ " · " }
+                        <span class={classes!("badge", format!("status-{}", m.status.key()))} data-testid="measurement-status">{ status_name(m.status).t(lang) }</span>
+                    </p>
+                </div>
+                <Link<Route> to={Route::SchoolReport { id: view.school_id }} classes="button secondary">{ N::ToReport.t(lang) }</Link<Route>>
+            </div>
+            { for kind_switch }
+            <section class="card">
+                <h2>{ N::WhoResponded.t(lang) }</h2>
+                <MemberTable members={view.members.clone()} />
+            </section>
+            if view.answers_visible {
+                <TeamBoard key={m.id} view={view.clone()} />
+            } else {
+                <p class="notice" data-testid="answers-hidden">
+                    { N::AnswersHidden.t(lang) }{ " " }
+                    <Link<Route> to={Route::Nulmeting}>{ N::ToMySheet.t(lang) }</Link<Route>>
+                </p>
+            }
+        </section>
+    }
+}

@@ -1,0 +1,470 @@
+//! The nulmeting for the school team: a respondent's own sheet and answers
+//! (autosaved one by one, versioned), submitting it, the team view with the
+//! spread of answers, and recording the consensus per indicator. Who may see
+//! and change what is decided here, on every request.
+
+use crate::auth::AuthUser;
+use crate::db;
+use crate::db::nulmeting::{self as nm, SchoolRow, WriteOutcome};
+use crate::error::{AppError, AppJson, FieldError, Result};
+use crate::state::AppState;
+use axum::extract::{Path, Query, State};
+use axum::routing::{get, post, put};
+use axum::{Json, Router};
+use rubric::assessment::api::{
+    MeasurementInfo, MeasurementStatus, MySheet, StoredAnswer, StoredConsensus, TeamMember, TeamView, Unavailable,
+};
+use rubric::assessment::{
+    aggregate, propose_consensus, validate_comment, validate_consensus, validate_evidence_url, Answer, AnswerError, AnswerRecord, Consensus,
+    MeasurementKind,
+};
+use rubric::people::{Role, SchoolFunction};
+use serde::Deserialize;
+use serde_json::{json, Value};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/my/measurement", get(my_measurement))
+        .route("/measurements/{id}/answers/{indicator}", put(write_answer))
+        .route("/measurements/{id}/submit", post(submit))
+        .route("/schools/{id}/team", get(team))
+        .route("/measurements/{id}/consensus/{indicator}", put(write_consensus))
+        .route("/measurements/{id}/consensus/accept-proposals", post(accept_proposals))
+}
+
+/// How the caller relates to a school.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum SchoolAccess {
+    Coordinator,
+    /// A member of the school's team; `leads` for its STEM coordinator or direction.
+    Member { leads: bool },
+    /// A member of the school's sponsor company.
+    Company,
+}
+
+/// Whether a school function leads the school's nulmeting.
+pub(crate) fn leads(function: Option<SchoolFunction>) -> bool {
+    matches!(function, Some(SchoolFunction::StemCoordinator | SchoolFunction::Direction))
+}
+
+/// The caller's access to a school, or 404 (the school is not theirs to see).
+pub(crate) fn school_access(user: &AuthUser, school: &SchoolRow) -> Result<SchoolAccess> {
+    match user.role() {
+        Role::Coordinator => Ok(SchoolAccess::Coordinator),
+        Role::SchoolMember if user.school_id() == Some(school.id) => {
+            Ok(SchoolAccess::Member { leads: leads(user.0.school_function) })
+        }
+        Role::CompanyMember if user.company_id().is_some() && user.company_id() == school.company_id => {
+            Ok(SchoolAccess::Company)
+        }
+        _ => Err(AppError::NotFound("school")),
+    }
+}
+
+/// The school, or 404.
+pub(crate) async fn load_school(state: &AppState, school_id: i64) -> Result<SchoolRow> {
+    nm::school(&state.db, school_id).await?.ok_or(AppError::NotFound("school"))
+}
+
+#[derive(Deserialize)]
+pub(crate) struct KindQuery {
+    kind: Option<String>,
+}
+
+impl KindQuery {
+    /// The asked kind, or 400 for an unknown one.
+    pub(crate) fn parse(&self) -> Result<Option<MeasurementKind>> {
+        match self.kind.as_deref() {
+            None | Some("") => Ok(None),
+            Some(k) => MeasurementKind::from_key(k)
+                .map(Some)
+                .ok_or_else(|| AppError::bad_request("bad_kind", format!("unknown measurement kind \"{k}\"; use baseline or final"))),
+        }
+    }
+}
+
+/// The measurement to show: the asked kind, or else the latest that exists.
+async fn pick_measurement(
+    state: &AppState,
+    edition_id: i64,
+    school_id: i64,
+    kind: Option<MeasurementKind>,
+) -> Result<Option<MeasurementInfo>> {
+    match kind {
+        Some(kind) => Ok(nm::measurement_of(&state.db, edition_id, school_id, kind).await?),
+        None => {
+            for kind in [MeasurementKind::Final, MeasurementKind::Baseline] {
+                if let Some(m) = nm::measurement_of(&state.db, edition_id, school_id, kind).await? {
+                    return Ok(Some(m));
+                }
+            }
+            Ok(None)
+        }
+    }
+}
+
+/// Whether a school member's own sheet in a measurement is submitted.
+async fn has_submitted(state: &AppState, measurement_id: i64, person_id: i64) -> Result<bool> {
+    Ok(matches!(nm::response_of(&state.db, measurement_id, person_id).await?, Some((_, Some(_)))))
+}
+
+/// Whether the caller may see the team's individual answers: coordinators
+/// always; a team member once they submitted their own answers, or once the
+/// measurement is closed (nobody can be swayed any more).
+pub(crate) async fn may_see_answers(
+    state: &AppState,
+    user: &AuthUser,
+    access: SchoolAccess,
+    m: &MeasurementInfo,
+) -> Result<bool> {
+    Ok(match access {
+        SchoolAccess::Coordinator => true,
+        SchoolAccess::Company => false,
+        SchoolAccess::Member { .. } => {
+            m.status == MeasurementStatus::Closed || has_submitted(state, m.id, user.id()).await?
+        }
+    })
+}
+
+// GET /api/my/measurement?kind=baseline|final
+async fn my_measurement(
+    State(state): State<AppState>,
+    user: AuthUser,
+    Query(q): Query<KindQuery>,
+) -> Result<Json<MySheet>> {
+    user.require(Role::SchoolMember)?;
+    let kind = q.parse()?;
+    let school_id = user.school_id().ok_or(AppError::Forbidden)?;
+    let school = load_school(&state, school_id).await?;
+    let leads = leads(user.0.school_function);
+    let empty = |unavailable| MySheet {
+        measurement: None,
+        unavailable: Some(unavailable),
+        kinds: vec![],
+        submitted_at: None,
+        answers: vec![],
+        may_see_team: false,
+        leads,
+    };
+    let active = nm::active_edition(&state.db).await?;
+    let mut measurement = pick_measurement(&state, school.edition_id, school.id, kind).await?;
+    if measurement.is_none() && kind != Some(MeasurementKind::Final) {
+        // The baseline opens on first use while the edition's nulmeting is open.
+        let Some(edition) = active else { return Ok(Json(empty(Unavailable::NoActiveEdition))) };
+        if edition.id != school.edition_id {
+            return Ok(Json(empty(Unavailable::NotInEdition)));
+        }
+        if !edition.nulmeting_open(nm::today()) {
+            return Ok(Json(empty(Unavailable::DeadlinePassed)));
+        }
+        let mut conn = state.db.acquire().await?;
+        let (_, created) = nm::ensure_measurement(&mut conn, edition.id, school.id, MeasurementKind::Baseline).await?;
+        drop(conn);
+        if created {
+            db::audit(&state.db, Some(user.id()), "measurement-open", &format!("baseline of school {} opened on first use", school.id))
+                .await?;
+        }
+        measurement = nm::measurement_of(&state.db, school.edition_id, school.id, MeasurementKind::Baseline).await?;
+    }
+    let Some(m) = measurement else { return Err(AppError::NotFound("measurement")) };
+    let response = nm::response_of(&state.db, m.id, user.id()).await?;
+    let answers = nm::answers_of(&state.db, m.id, user.id()).await?;
+    let kinds = nm::kinds_of(&state.db, school.edition_id, school.id).await?;
+    let may_see_team = m.status == MeasurementStatus::Closed || matches!(response, Some((_, Some(_))));
+    Ok(Json(MySheet {
+        submitted_at: response.and_then(|(_, at)| at),
+        measurement: Some(m),
+        unavailable: None,
+        kinds,
+        answers,
+        may_see_team,
+        leads,
+    }))
+}
+
+/// A measurement the caller may answer in: their own school's, or 404.
+async fn own_measurement(state: &AppState, user: &AuthUser, id: i64) -> Result<MeasurementInfo> {
+    user.require(Role::SchoolMember)?;
+    let m = nm::measurement(&state.db, id).await?.ok_or(AppError::NotFound("measurement"))?;
+    if user.school_id() != Some(m.school_id) {
+        return Err(AppError::NotFound("measurement"));
+    }
+    Ok(m)
+}
+
+fn closed_error() -> AppError {
+    AppError::conflict(
+        "measurement_closed",
+        "this measurement is closed: answers can no longer be changed; ask your programme coordinator to reopen it",
+        None,
+    )
+}
+
+/// An answer as the API receives it: the level is read by hand so a wrong
+/// value gets a 422 at the field instead of a generic parse error.
+#[derive(Deserialize)]
+struct AnswerBody {
+    #[serde(default)]
+    answer: Value,
+    #[serde(default)]
+    comment: String,
+    #[serde(default)]
+    evidence_url: String,
+    version: i64,
+}
+
+fn parse_answer(raw: &Value) -> std::result::Result<Option<Answer>, AnswerError> {
+    match raw {
+        Value::Null => Ok(None),
+        Value::Number(n) => match n.as_i64() {
+            Some(i) => Answer::from_number(i).map(Some),
+            None => Err(AnswerError::NotAnAnswer(n.to_string())),
+        },
+        Value::String(s) if s == Answer::NOT_APPLICABLE_KEY => Ok(Some(Answer::NotApplicable)),
+        other => Err(AnswerError::NotAnAnswer(other.to_string().trim_matches('"').to_string())),
+    }
+}
+
+// PUT /api/measurements/{id}/answers/{indicator}
+async fn write_answer(
+    State(state): State<AppState>,
+    user: AuthUser,
+    Path((id, indicator)): Path<(i64, String)>,
+    AppJson(body): AppJson<AnswerBody>,
+) -> Result<Json<StoredAnswer>> {
+    let m = own_measurement(&state, &user, id).await?;
+    let rubric = rubric::current_rubric();
+    let mut errors = Vec::new();
+    if rubric.indicator(&indicator).is_none() {
+        errors.push(FieldError::new("indicator_id", AnswerError::UnknownIndicator(indicator.clone())));
+    }
+    let answer = match parse_answer(&body.answer) {
+        Ok(a) => a,
+        Err(e) => {
+            errors.push(FieldError::new("answer", &e));
+            None
+        }
+    };
+    if body.version < 0 {
+        errors.push(FieldError::new("version", "the version is 0 for a new answer or the version you last read"));
+    }
+    let comment = validate_comment(&body.comment).unwrap_or_else(|e| {
+        errors.push(FieldError::new("comment", e));
+        String::new()
+    });
+    let evidence_url = validate_evidence_url(&body.evidence_url).unwrap_or_else(|e| {
+        errors.push(FieldError::new("evidence_url", e));
+        String::new()
+    });
+    if !errors.is_empty() {
+        return Err(AppError::Validation(errors));
+    }
+    let record = AnswerRecord { indicator_id: indicator, answer, comment, evidence_url };
+    if m.status != MeasurementStatus::Open {
+        return Err(closed_error());
+    }
+    match nm::write_answer(&state.db, m.id, user.id(), &record, body.version).await? {
+        WriteOutcome::Saved(a) => Ok(Json(a)),
+        WriteOutcome::Closed => Err(closed_error()),
+        WriteOutcome::Stale(current) => Err(AppError::conflict(
+            "stale",
+            "this answer was changed in the meantime (perhaps on another device); the newer answer is shown",
+            Some(json!(current)),
+        )),
+    }
+}
+
+// POST /api/measurements/{id}/submit
+async fn submit(State(state): State<AppState>, user: AuthUser, Path(id): Path<i64>) -> Result<Json<Value>> {
+    let m = own_measurement(&state, &user, id).await?;
+    if m.status != MeasurementStatus::Open {
+        return Err(closed_error());
+    }
+    let rubric = rubric::current_rubric();
+    let answers = nm::answers_of(&state.db, m.id, user.id()).await?;
+    let missing: Vec<&str> = rubric
+        .indicators()
+        .map(|(_, i)| i.id.as_str())
+        .filter(|id| !answers.iter().any(|a| a.indicator_id == *id && a.answer.is_some()))
+        .collect();
+    if !missing.is_empty() {
+        return Err(AppError::field(
+            "answers",
+            format!(
+                "{} of {} indicators are not answered yet (choose a level or \"not applicable\"): {}",
+                missing.len(),
+                rubric.indicator_count(),
+                missing.join(", ")
+            ),
+        ));
+    }
+    match nm::submit(&state.db, m.id, user.id()).await? {
+        WriteOutcome::Saved(at) => {
+            db::audit(&state.db, Some(user.id()), "nulmeting-submit", &format!("measurement {}", m.id)).await?;
+            Ok(Json(json!({ "submitted_at": at })))
+        }
+        WriteOutcome::Closed => Err(closed_error()),
+        WriteOutcome::Stale(_) => Err(AppError::field("answers", "there are no answers to submit yet")),
+    }
+}
+
+// GET /api/schools/{id}/team?kind=baseline|final
+async fn team(
+    State(state): State<AppState>,
+    user: AuthUser,
+    Path(school_id): Path<i64>,
+    Query(q): Query<KindQuery>,
+) -> Result<Json<TeamView>> {
+    let kind = q.parse()?;
+    let school = load_school(&state, school_id).await?;
+    let access = school_access(&user, &school)?;
+    let Some(m) = pick_measurement(&state, school.edition_id, school.id, kind).await? else {
+        if matches!(access, SchoolAccess::Company | SchoolAccess::Member { leads: false }) {
+            return Err(AppError::Forbidden);
+        }
+        return Ok(Json(TeamView {
+            school_id: school.id,
+            school_name: school.name,
+            measurement: None,
+            kinds: vec![],
+            members: vec![],
+            answers_visible: false,
+            answers: vec![],
+            consensus: vec![],
+            can_decide: false,
+        }));
+    };
+    let visible = may_see_answers(&state, &user, access, &m).await?;
+    let (lead, can_decide) = match access {
+        SchoolAccess::Coordinator => (true, true),
+        SchoolAccess::Member { leads: true } => (true, visible),
+        SchoolAccess::Member { leads: false } => (false, false),
+        SchoolAccess::Company => return Err(AppError::Forbidden),
+    };
+    // A team member who is not leading sees the team only after submitting.
+    if !lead && !visible {
+        return Err(AppError::Forbidden);
+    }
+    let rubric = rubric::current_rubric();
+    let answers = nm::team_answers(&state.db, m.id).await?;
+    let agg = aggregate(rubric, &nm::respondents(&answers));
+    let members = nm::members(&state.db, school.id, m.id)
+        .await?
+        .into_iter()
+        .map(|p| {
+            let key = p.person_id.to_string();
+            TeamMember {
+                answered: agg.completion.iter().find(|c| c.respondent == key).map_or(0, |c| c.answered),
+                total: u32::try_from(rubric.indicator_count()).unwrap_or(u32::MAX),
+                person_id: p.person_id,
+                name: p.name,
+                function: p.function,
+                submitted_at: p.submitted_at,
+            }
+        })
+        .collect();
+    let consensus = if visible { nm::consensus_of(&state.db, m.id).await? } else { vec![] };
+    Ok(Json(TeamView {
+        school_id: school.id,
+        school_name: school.name,
+        kinds: nm::kinds_of(&state.db, school.edition_id, school.id).await?,
+        measurement: Some(m),
+        members,
+        answers_visible: visible,
+        answers: if visible { answers } else { vec![] },
+        consensus,
+        can_decide,
+    }))
+}
+
+/// The measurement, if the caller may record its consensus; else 403/404.
+async fn decidable_measurement(state: &AppState, user: &AuthUser, id: i64) -> Result<MeasurementInfo> {
+    let m = nm::measurement(&state.db, id).await?.ok_or(AppError::NotFound("measurement"))?;
+    let school = load_school(state, m.school_id).await?;
+    let access = school_access(user, &school).map_err(|_| AppError::NotFound("measurement"))?;
+    match access {
+        SchoolAccess::Coordinator => Ok(m),
+        SchoolAccess::Member { leads: true } => {
+            if may_see_answers(state, user, access, &m).await? {
+                Ok(m)
+            } else {
+                Err(AppError::conflict(
+                    "submit_first",
+                    "submit your own answers first (or close the measurement) before recording the team's consensus",
+                    None,
+                ))
+            }
+        }
+        SchoolAccess::Member { leads: false } | SchoolAccess::Company => Err(AppError::Forbidden),
+    }
+}
+
+#[derive(Deserialize)]
+struct ConsensusBody {
+    #[serde(default)]
+    level: Value,
+    #[serde(default)]
+    rationale: String,
+    version: i64,
+}
+
+// PUT /api/measurements/{id}/consensus/{indicator}
+async fn write_consensus(
+    State(state): State<AppState>,
+    user: AuthUser,
+    Path((id, indicator)): Path<(i64, String)>,
+    AppJson(body): AppJson<ConsensusBody>,
+) -> Result<Json<StoredConsensus>> {
+    let m = decidable_measurement(&state, &user, id).await?;
+    let rubric = rubric::current_rubric();
+    let mut errors = Vec::new();
+    let level = match parse_answer(&body.level) {
+        Ok(Some(a)) => Some(a),
+        Ok(None) => {
+            errors.push(FieldError::new("level", "choose a level 1, 2, 3 or 4, or \"na\" (not applicable)"));
+            None
+        }
+        Err(e) => {
+            errors.push(FieldError::new("level", e));
+            None
+        }
+    };
+    if body.version < 0 {
+        errors.push(FieldError::new("version", "the version is 0 for a new decision or the version you last read"));
+    }
+    let draft = Consensus { indicator_id: indicator.clone(), level: level.and_then(Answer::level), rationale: body.rationale };
+    let consensus = match validate_consensus(rubric, &draft) {
+        Ok(c) => Some(c),
+        Err(e) => {
+            let field = match e {
+                rubric::assessment::ConsensusError::UnknownIndicator(_) => "indicator_id",
+                rubric::assessment::ConsensusError::RationaleTooLong(_) => "rationale",
+            };
+            errors.push(FieldError::new(field, e));
+            None
+        }
+    };
+    let consensus = match consensus {
+        Some(c) if errors.is_empty() => c,
+        _ => return Err(AppError::Validation(errors)),
+    };
+    match nm::write_consensus(&state.db, m.id, user.id(), &consensus, body.version).await? {
+        WriteOutcome::Saved(c) => Ok(Json(c)),
+        WriteOutcome::Closed => Err(closed_error()),
+        WriteOutcome::Stale(current) => Err(AppError::conflict(
+            "stale",
+            "someone else recorded a consensus for this indicator in the meantime; the newer decision is shown",
+            Some(json!(current)),
+        )),
+    }
+}
+
+// POST /api/measurements/{id}/consensus/accept-proposals
+async fn accept_proposals(State(state): State<AppState>, user: AuthUser, Path(id): Path<i64>) -> Result<Json<Value>> {
+    let m = decidable_measurement(&state, &user, id).await?;
+    let answers = nm::team_answers(&state.db, m.id).await?;
+    let agg = aggregate(rubric::current_rubric(), &nm::respondents(&answers));
+    let proposals = propose_consensus(&agg);
+    let recorded = nm::accept_proposals(&state.db, m.id, user.id(), &proposals).await?;
+    Ok(Json(json!({ "recorded": recorded, "consensus": nm::consensus_of(&state.db, m.id).await? })))
+}

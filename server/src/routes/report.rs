@@ -1,0 +1,82 @@
+//! `GET /api/schools/{id}/report`: a school's STEM profile from its
+//! consensus, the discussion points, growth from nulmeting to eindmeting and
+//! the edition benchmark. For the school's team, the coordinator and the
+//! school's sponsor company; the benchmark never names a school.
+
+use crate::auth::AuthUser;
+use crate::db::nulmeting as nm;
+use crate::error::Result;
+use crate::routes::nulmeting::{load_school, may_see_answers, school_access, SchoolAccess};
+use crate::state::AppState;
+use axum::extract::{Path, State};
+use axum::routing::get;
+use axum::{Json, Router};
+use rubric::assessment::api::{MeasurementInfo, MeasurementReport, SchoolReport};
+use rubric::assessment::{aggregate, benchmark, IndicatorIndex, MeasurementKind, SchoolProfile};
+use rubric::AspectId;
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/schools/{id}/report", get(report))
+}
+
+async fn measurement_report(
+    state: &AppState,
+    user: &AuthUser,
+    access: SchoolAccess,
+    m: MeasurementInfo,
+) -> Result<MeasurementReport> {
+    let rubric = rubric::current_rubric();
+    let index = IndicatorIndex::new(rubric);
+    let answers = nm::team_answers(&state.db, m.id).await?;
+    let respondents = nm::respondents(&answers);
+    let mut consensus = nm::as_consensus(&nm::consensus_of(&state.db, m.id).await?);
+    consensus.sort_by_key(|c| index.position(&c.indicator_id).unwrap_or(usize::MAX));
+    // Team statistics only for whoever may see the team's answers (the
+    // company sees them too: counts and spreads, never who said what).
+    let team_visible = access == SchoolAccess::Company || may_see_answers(state, user, access, &m).await?;
+    let discussion_points = if team_visible {
+        aggregate(rubric, &respondents).discussion_points().into_iter().cloned().collect()
+    } else {
+        vec![]
+    };
+    Ok(MeasurementReport {
+        respondents: u32::try_from(respondents.iter().filter(|r| !r.answers.is_empty()).count()).unwrap_or(0),
+        measurement: m,
+        consensus,
+        discussion_points,
+    })
+}
+
+// GET /api/schools/{id}/report
+async fn report(State(state): State<AppState>, user: AuthUser, Path(school_id): Path<i64>) -> Result<Json<SchoolReport>> {
+    let school = load_school(&state, school_id).await?;
+    let access = school_access(&user, &school)?;
+    let mut parts = Vec::new();
+    for kind in MeasurementKind::ALL {
+        parts.push(match nm::measurement_of(&state.db, school.edition_id, school.id, kind).await? {
+            Some(m) => Some(measurement_report(&state, &user, access, m).await?),
+            None => None,
+        });
+    }
+    let final_measurement = parts.pop().flatten();
+    let baseline = parts.pop().flatten();
+    let rubric = rubric::current_rubric();
+    let index = IndicatorIndex::new(rubric);
+    let profiles: Vec<SchoolProfile> = nm::edition_consensus(&state.db, school.edition_id, MeasurementKind::Baseline)
+        .await?
+        .into_iter()
+        .map(|(_, consensus)| index.profile(&consensus))
+        .collect();
+    let benchmark = benchmark(&profiles);
+    Ok(Json(SchoolReport {
+        school_id: school.id,
+        school_name: school.name,
+        town: school.town,
+        edition_name: school.edition_name,
+        company_name: school.company_name,
+        baseline,
+        final_measurement,
+        benchmark: AspectId::ALL.iter().map(|&a| benchmark.aspect(a).and_then(|b| b.median())).collect(),
+        benchmark_schools: benchmark.schools,
+    }))
+}
