@@ -3,6 +3,8 @@
 //! Each submodule owns the SQL of one resource.
 
 pub mod people;
+pub mod plan_comments;
+pub mod plans;
 pub mod profile;
 pub mod sessions;
 

@@ -3,6 +3,8 @@
 
 pub mod auth;
 pub mod health;
+pub mod plan_comments;
+pub mod plans;
 pub mod rubric;
 
 use crate::error::AppError;
@@ -14,5 +16,7 @@ pub fn api_router() -> Router<AppState> {
         .merge(health::router())
         .merge(auth::router())
         .merge(rubric::router())
+        .merge(plans::router())
+        .merge(plan_comments::router())
         .fallback(|| async { AppError::NotFound("endpoint") })
 }
