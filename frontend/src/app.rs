@@ -82,11 +82,11 @@ fn switch(route: Route) -> Html {
         | Route::Nulmeting
         | Route::SchoolTeam { .. }
         | Route::SchoolReport { .. }
-        | Route::SchoolPlan { .. }
-        | Route::SchoolPlanPrint { .. }
-        | Route::CompanyHome
         | Route::JuryHome
         | Route::JuryScore { .. } => html! { <ComingPage /> },
+        Route::SchoolPlan { id } => html! { <pages::plans::plan::SchoolPlanPage id={id} /> },
+        Route::SchoolPlanPrint { id } => html! { <pages::plans::print::SchoolPlanPrintPage id={id} /> },
+        Route::CompanyHome => html! { <pages::plans::company_home::CompanyHomePage /> },
         Route::NotFound => html! { <pages::not_found::NotFoundPage /> },
     }
 }

@@ -3,5 +3,6 @@
 
 pub mod auth;
 pub mod client;
+pub mod plans;
 
 pub use client::ApiError;

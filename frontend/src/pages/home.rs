@@ -49,6 +49,7 @@ pub fn HomePage() -> Html {
             <section class="page" data-testid="start-page">
                 <h1>{ format!("{}, {}", C::SignedInWelcome.t(lang), me.name) }</h1>
                 <p class="lead">{ role_name(me.role).t(lang) }</p>
+                if let (rubric::people::Role::SchoolMember, Some(school_id)) = (me.role, me.school_id) { <crate::pages::plans::home_card::PlanHomeCard school_id={school_id} /> }
             </section>
         },
     }

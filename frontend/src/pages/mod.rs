@@ -4,5 +4,6 @@
 pub mod coming;
 pub mod home;
 pub mod not_found;
+pub mod plans;
 pub mod rubric;
 pub mod sign_in;

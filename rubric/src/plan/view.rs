@@ -4,8 +4,8 @@
 //! per-school summary shown on start pages.
 
 use super::{
-    Action, ActionInput, ActionPlan, ActionStatus, CommentTarget, Direction, Goal, GoalInput,
-    PlanChange, PlanContext, Thread, ThreadCounts,
+    Action, ActionField, ActionInput, ActionPlan, ActionStatus, CommentTarget, Direction, Goal,
+    GoalField, GoalInput, PlanChange, PlanContext, Thread, ThreadCounts,
 };
 use crate::assessment::SchoolProfile;
 use crate::content::{AspectId, Level, Rubric};
@@ -50,6 +50,74 @@ pub struct RowVersions {
     pub actions: BTreeMap<i64, i64>,
 }
 
+/// One line of a version history, flattened from a [`PlanChange`] so the
+/// page reads it with plain strings: `change` is the change's key
+/// (`goal-added`, `action-changed`, …), `name` the goal's title or the
+/// action's description (empty for reorders), `fields` the keys of the
+/// changed fields (`title`, `deadline`, …).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChangeLine {
+    pub change: String,
+    pub name: String,
+    pub fields: Vec<String>,
+}
+
+fn goal_field_key(f: GoalField) -> &'static str {
+    match f {
+        GoalField::Title => "title",
+        GoalField::Description => "description",
+        GoalField::IndicatorTargets => "indicator-targets",
+    }
+}
+
+fn action_field_key(f: ActionField) -> &'static str {
+    match f {
+        ActionField::Goal => "goal",
+        ActionField::Description => "description",
+        ActionField::Owner => "owner",
+        ActionField::Start => "start",
+        ActionField::Deadline => "deadline",
+        ActionField::Budget => "budget",
+        ActionField::CompanyContribution => "company-contribution",
+        ActionField::SuccessCriterion => "success-criterion",
+        ActionField::Status => "status",
+        ActionField::EvidenceUrl => "evidence-url",
+    }
+}
+
+impl From<&PlanChange> for ChangeLine {
+    fn from(c: &PlanChange) -> ChangeLine {
+        let line = |change: &str, name: &str, fields: Vec<&str>| ChangeLine {
+            change: change.to_string(),
+            name: name.to_string(),
+            fields: fields.into_iter().map(String::from).collect(),
+        };
+        match c {
+            PlanChange::GoalAdded { title, .. } => line("goal-added", title, vec![]),
+            PlanChange::GoalRemoved { title, .. } => line("goal-removed", title, vec![]),
+            PlanChange::GoalChanged { title, fields, .. } => {
+                line("goal-changed", title, fields.iter().map(|f| goal_field_key(*f)).collect())
+            }
+            PlanChange::GoalsReordered => line("goals-reordered", "", vec![]),
+            PlanChange::ActionAdded { description, .. } => line("action-added", description, vec![]),
+            PlanChange::ActionRemoved { description, .. } => {
+                line("action-removed", description, vec![])
+            }
+            PlanChange::ActionChanged { description, fields, .. } => line(
+                "action-changed",
+                description,
+                fields.iter().map(|f| action_field_key(*f)).collect(),
+            ),
+            PlanChange::ActionsReordered { .. } => line("actions-reordered", "", vec![]),
+        }
+    }
+}
+
+/// The lines of a diff.
+pub fn change_lines(changes: &[PlanChange]) -> Vec<ChangeLine> {
+    changes.iter().map(ChangeLine::from).collect()
+}
+
 /// One submitted version in the history, with what changed since the one
 /// before (for version 1: everything, as additions).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -59,7 +127,7 @@ pub struct VersionSummary {
     pub submitted_by: String,
     pub goals: usize,
     pub actions: usize,
-    pub changes: Vec<PlanChange>,
+    pub changes: Vec<ChangeLine>,
 }
 
 /// `GET /api/schools/{id}/plan`: the live (draft) plan and its context.
@@ -84,7 +152,7 @@ pub struct PlanPage {
     pub history: Vec<VersionSummary>,
     /// What changed in the draft since the latest submitted version; empty
     /// when nothing changed or nothing was submitted yet.
-    pub draft_changes: Vec<PlanChange>,
+    pub draft_changes: Vec<ChangeLine>,
     pub access: PlanAccess,
 }
 
@@ -252,6 +320,24 @@ mod tests {
         assert_eq!(maps.aspect_scores.get(&AspectId::Curriculum), Some(&1.0));
         assert_eq!(maps.aspect_scores.get(&AspectId::Pedagogy), None);
         assert_eq!(ProfileMaps::new(None), ProfileMaps::default());
+    }
+
+    #[test]
+    fn change_lines_name_the_change_and_fields() {
+        let line = ChangeLine::from(&PlanChange::ActionChanged {
+            action_id: 1,
+            goal_id: 2,
+            description: "Visit".into(),
+            fields: vec![ActionField::Deadline, ActionField::CompanyContribution],
+        });
+        assert_eq!(line.change, "action-changed");
+        assert_eq!(line.name, "Visit");
+        assert_eq!(line.fields, vec!["deadline", "company-contribution"]);
+        assert_eq!(ChangeLine::from(&PlanChange::GoalsReordered).change, "goals-reordered");
+        // The keys are the serde names of the fields.
+        let json = serde_json::to_value(ActionField::CompanyContribution).unwrap();
+        assert_eq!(json, "company-contribution");
+        assert_eq!(serde_json::to_value(GoalField::IndicatorTargets).unwrap(), "indicator-targets");
     }
 
     #[test]

@@ -19,7 +19,7 @@ use axum::{Json, Router};
 use rubric::assessment::MeasurementKind;
 use rubric::people::Role;
 use rubric::plan::view::{
-    ActionRow, ActionWrite, GoalRow, GoalWrite, MoveWrite, PlanAccess, PlanPage, PlanSummary, StatusWrite, Submitted,
+    change_lines, ActionRow, ActionWrite, GoalRow, GoalWrite, MoveWrite, PlanAccess, PlanPage, PlanSummary, StatusWrite, Submitted,
     VersionSummary,
 };
 use rubric::plan::{
@@ -165,13 +165,13 @@ async fn get_plan(State(state): State<AppState>, user: AuthUser, Path(school_id)
             submitted_by: v.submitted_by.clone(),
             goals: v.version.plan.goals.len(),
             actions: v.version.plan.actions.len(),
-            changes: diff_plans(&previous, &v.version.plan),
+            changes: change_lines(&diff_plans(&previous, &v.version.plan)),
         });
         previous = v.version.plan.clone();
     }
     page.history.reverse();
     if let Some(last) = stored.last() {
-        page.draft_changes = diff_plans(&last.version.plan, &plan);
+        page.draft_changes = change_lines(&diff_plans(&last.version.plan, &plan));
     }
     page.plan = plan;
     page.row_versions = row_versions;
