@@ -552,7 +552,7 @@ impl Ctx {
         let action = a.clone();
         html! {
             <li key={id} class={classes!("plan-action", dropped.then_some("dropped"))} id={format!("action-{id}")}
-                data-testid="action" data-action-id={id.to_string()}>
+                data-testid="action" data-action-id={id.to_string()} data-status={a.status.key()}>
                 <div class="action-head">
                     <span class="action-what pre">{ a.description.clone() }</span>
                     { status_badge(a.status, lang) }
