@@ -184,6 +184,7 @@ async fn a_school_plans_from_its_gaps_the_company_comments_and_the_school_submit
     open_plan(&browser, &w, w.school_a).await?;
     let thread = format!("#goal-{goal_1} [data-testid=thread]");
     browser.wait_for(&format!("{thread} .new-badge")).await?;
+    click(&browser, &format!("{thread} [data-testid=reply]")).await?;
     browser.fill(&format!("{thread} textarea"), "Graag! Past dat in de week van 9 maart?").await?;
     click(&browser, &format!("{thread} [data-testid=send-comment]")).await?;
     browser.wait_for_text(&thread, "9 maart").await?;
@@ -198,7 +199,22 @@ async fn a_school_plans_from_its_gaps_the_company_comments_and_the_school_submit
     browser.wait_for_text("[data-testid=plan-status]", "Versie 1 ingediend").await?;
     browser.wait_for_text("[data-testid=version-history]", "Doel toegevoegd: Leerlijnen STEM uitbouwen").await?;
     // Nothing new: submitting again is not offered.
-    assert_eq!(browser.wait_for("[data-testid=submit-plan]").await?.attr("disabled").await?.is_some(), true);
+    assert!(browser.wait_for("[data-testid=submit-plan]").await?.attr("disabled").await?.is_some());
+
+    // The printable plan of version 1: profile, goals, actions, budget, comment counts; Dutch, then English.
+    click(&browser, "[data-testid=print-version]").await?;
+    browser.wait_for_text("[data-testid=print-state]", "Versie 1").await?;
+    browser.wait_for_text("[data-testid=print-profile]", "Leerplan").await?;
+    assert_eq!(browser.all("[data-testid=plan-view-goal]").await?.len(), 2);
+    browser.wait_for_text("[data-testid=plan-view]", "Duo's van leraren plannen samen een project").await?;
+    browser.wait_for_text("[data-testid=print-budget]", "€ 3.000,00").await?;
+    browser.wait_for_text("[data-testid=print-share]", "8,3 %").await?;
+    browser.wait_for_text("[data-testid=print-comments]", "0 open opmerkingen · 1 afgehandelde opmerkingen").await?;
+    click(&browser, "button[data-lang=en]").await?;
+    browser.wait_for_text("[data-testid=plan-print] h1", "Action plan").await?;
+    browser.wait_for_text("[data-testid=print-budget]", "€3,000.00").await?;
+    browser.wait_for_text("[data-testid=print-comments]", "1 resolved comments").await?;
+    click(&browser, "button[data-lang=nl]").await?;
 
     // The company sees the reply in the thread, resolved, and the submitted version.
     company.reload().await?;

@@ -39,6 +39,24 @@ fn amount_text(cents: i64, lang: Lang) -> String {
 }
 
 impl ActionDraft {
+    /// Set one field from its text. The page applies edits to its latest
+    /// state, so quick successive changes never overwrite each other.
+    pub fn apply(&mut self, f: F, text: String) {
+        match f {
+            F::Description => self.description = text,
+            F::Owner => self.owner = text,
+            F::Start => self.start = text,
+            F::Deadline => self.deadline = text,
+            F::Budget => self.budget = text,
+            F::Kind => self.kind = ContributionKind::from_key(&text).unwrap_or_default(),
+            F::Value => self.value = text,
+            F::ContributionDescription => self.contribution_description = text,
+            F::Criterion => self.success_criterion = text,
+            F::Status => self.status = ActionStatus::from_key(&text).unwrap_or_default(),
+            F::Evidence => self.evidence_url = text,
+        }
+    }
+
     /// The form for an existing action.
     pub fn from_action(a: &Action, lang: Lang) -> ActionDraft {
         ActionDraft {
@@ -107,13 +125,14 @@ pub struct ActionFormProps {
     pub value: ActionDraft,
     pub errors: Errors,
     pub busy: bool,
-    pub on_change: Callback<ActionDraft>,
+    pub on_edit: Callback<(F, String)>,
     pub on_save: Callback<()>,
     pub on_cancel: Callback<()>,
 }
 
-#[derive(Clone, Copy)]
-enum F {
+/// A field of the action form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum F {
     Description,
     Owner,
     Start,
@@ -132,26 +151,8 @@ pub fn ActionForm(props: &ActionFormProps) -> Html {
     let lang = use_lang();
     let v = &props.value;
     let set = |f: F| {
-        let value = props.value.clone();
-        let on_change = props.on_change.clone();
-        Callback::from(move |e: Event| {
-            let text = event_value(&e);
-            let mut next = value.clone();
-            match f {
-                F::Description => next.description = text,
-                F::Owner => next.owner = text,
-                F::Start => next.start = text,
-                F::Deadline => next.deadline = text,
-                F::Budget => next.budget = text,
-                F::Kind => next.kind = ContributionKind::from_key(&text).unwrap_or_default(),
-                F::Value => next.value = text,
-                F::ContributionDescription => next.contribution_description = text,
-                F::Criterion => next.success_criterion = text,
-                F::Status => next.status = ActionStatus::from_key(&text).unwrap_or_default(),
-                F::Evidence => next.evidence_url = text,
-            }
-            on_change.emit(next);
-        })
+        let on_edit = props.on_edit.clone();
+        Callback::from(move |e: Event| on_edit.emit((f, event_value(&e))))
     };
     let typed = |f: F| {
         let cb = set(f);

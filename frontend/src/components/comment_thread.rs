@@ -25,12 +25,14 @@ pub struct CommentThreadProps {
     pub reader_id: i64,
     pub last_read: Option<i64>,
     pub can_reply: bool,
-    pub draft: String,
+    /// The reply being written; `None` when the reply box is closed.
+    pub draft: Option<String>,
     pub error: Option<String>,
     pub busy: bool,
     pub on_draft: Callback<String>,
     pub on_reply: Callback<()>,
     pub on_resolve: Callback<bool>,
+    pub on_cancel: Callback<()>,
 }
 
 #[component]
@@ -71,8 +73,16 @@ pub fn CommentThread(props: &CommentThreadProps) -> Html {
                 }) }
             </ol>
             if props.can_reply && !t.resolved {
-                <CommentBox id={format!("reply-{}", t.id)} label={P::ReplyLabel.t(lang)} value={props.draft.clone()}
-                    error={props.error.clone()} busy={props.busy} on_change={props.on_draft.clone()} on_send={props.on_reply.clone()} />
+                if let Some(draft) = props.draft.clone() {
+                    <CommentBox id={format!("reply-{}", t.id)} label={P::ReplyLabel.t(lang)} value={draft}
+                        error={props.error.clone()} busy={props.busy} on_change={props.on_draft.clone()} on_send={props.on_reply.clone()}
+                        on_cancel={Some(props.on_cancel.clone())} />
+                } else {
+                    <button type="button" class="link-button small" data-testid="reply"
+                        onclick={{ let cb = props.on_draft.clone(); Callback::from(move |_| cb.emit(String::new())) }}>
+                        { P::ReplyLabel.t(lang) }
+                    </button>
+                }
             }
         </div>
     }

@@ -25,13 +25,49 @@ pub fn target_from_profile(maps: &ProfileMaps, indicator_id: &str) -> IndicatorT
     }
 }
 
+/// One change to the goal form. The page applies it to its latest state,
+/// so quick successive changes never overwrite each other.
+#[derive(Debug, Clone, PartialEq)]
+pub enum GoalEdit {
+    Title(String),
+    Description(String),
+    TargetLevel(usize, Option<i64>),
+    Remove(usize),
+    /// Add a target (ignored when the indicator is already in the goal).
+    Add(IndicatorTargetInput),
+}
+
+impl GoalEdit {
+    pub fn apply(self, form: &mut GoalInput) {
+        match self {
+            GoalEdit::Title(v) => form.title = v,
+            GoalEdit::Description(v) => form.description = v,
+            GoalEdit::TargetLevel(i, level) => {
+                if let Some(t) = form.indicator_targets.get_mut(i) {
+                    t.target_level = level;
+                }
+            }
+            GoalEdit::Remove(i) => {
+                if i < form.indicator_targets.len() {
+                    form.indicator_targets.remove(i);
+                }
+            }
+            GoalEdit::Add(t) => {
+                if !form.indicator_targets.iter().any(|x| x.indicator_id == t.indicator_id) {
+                    form.indicator_targets.push(t);
+                }
+            }
+        }
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct GoalFormProps {
     pub value: GoalInput,
     pub maps: Rc<ProfileMaps>,
     pub errors: Errors,
     pub busy: bool,
-    pub on_change: Callback<GoalInput>,
+    pub on_edit: Callback<GoalEdit>,
     pub on_save: Callback<()>,
     pub on_cancel: Callback<()>,
 }
@@ -52,33 +88,18 @@ pub fn GoalForm(props: &GoalFormProps) -> Html {
     let rubric = rubric::current_rubric();
     let value = &props.value;
     let set = |what: Set| {
-        let value = props.value.clone();
         let maps = props.maps.clone();
-        let on_change = props.on_change.clone();
+        let on_edit = props.on_edit.clone();
         Callback::from(move |e: Event| {
             let v = event_value(&e);
-            let mut next = value.clone();
-            match what {
-                Set::Title => next.title = v,
-                Set::Description => next.description = v,
-                Set::Target(i) => {
-                    if let Some(t) = next.indicator_targets.get_mut(i) {
-                        t.target_level = v.parse().ok();
-                    }
-                }
-                Set::Remove(i) => {
-                    if i < next.indicator_targets.len() {
-                        next.indicator_targets.remove(i);
-                    }
-                }
-                Set::Add => {
-                    if v.is_empty() {
-                        return;
-                    }
-                    next.indicator_targets.push(target_from_profile(&maps, &v));
-                }
-            }
-            on_change.emit(next);
+            on_edit.emit(match what {
+                Set::Title => GoalEdit::Title(v),
+                Set::Description => GoalEdit::Description(v),
+                Set::Target(i) => GoalEdit::TargetLevel(i, v.parse().ok()),
+                Set::Remove(i) => GoalEdit::Remove(i),
+                Set::Add if v.is_empty() => return,
+                Set::Add => GoalEdit::Add(target_from_profile(&maps, &v)),
+            });
         })
     };
     // Text fields report on every keystroke so drafts are saved as typed.

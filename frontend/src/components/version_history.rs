@@ -10,6 +10,8 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct VersionHistoryProps {
+    /// For the link to print each version.
+    pub school_id: i64,
     pub history: Vec<VersionSummary>,
     pub draft_changes: Vec<ChangeLine>,
 }
@@ -43,6 +45,9 @@ pub fn VersionHistory(props: &VersionHistoryProps) -> Html {
                             <span class="muted small">{ format!(" · {} {} · {} {}", v.goals, P::GoalsCount.t(lang), v.actions, P::ActionsCount.t(lang)) }</span>
                         </summary>
                         if v.changes.is_empty() { <p class="muted">{ P::NoChanges.t(lang) }</p> } else { { changes(&v.changes) } }
+                        <a class="small" href={format!("/schools/{}/plan/print?version={}", props.school_id, v.number)} data-testid="print-version">
+                            { format!("{} {} — {}", P::Version.t(lang), v.number, P::PrintableVersion.t(lang).to_lowercase()) }
+                        </a>
                     </details>
                 }
             }) }

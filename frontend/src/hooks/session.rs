@@ -42,21 +42,32 @@ pub struct SessionProviderProps {
 pub fn SessionProvider(props: &SessionProviderProps) -> Html {
     let state = use_state(|| SessionState::Loading);
     let generation = use_state(|| 0u32);
+    // Bumped by every explicit `set`: a `/me` answer that was asked for
+    // before a sign-in or sign-out is stale and must not overwrite it.
+    let sets = use_mut_ref(|| 0u32);
     {
         let state = state.clone();
+        let sets = sets.clone();
         use_effect_with(*generation, move |_| {
+            let asked_at = *sets.borrow();
             wasm_bindgen_futures::spawn_local(async move {
-                state.set(match api::auth::me().await {
+                let answer = match api::auth::me().await {
                     Ok(Some(me)) => SessionState::SignedIn(Rc::new(me)),
                     Ok(None) => SessionState::SignedOut,
                     Err(e) => SessionState::Unknown(e),
-                });
+                };
+                if *sets.borrow() == asked_at {
+                    state.set(answer);
+                }
             });
         });
     }
     let set = {
         let state = state.clone();
-        Callback::from(move |s: SessionState| state.set(s))
+        Callback::from(move |s: SessionState| {
+            *sets.borrow_mut() += 1;
+            state.set(s)
+        })
     };
     let reload = {
         let generation = generation.clone();

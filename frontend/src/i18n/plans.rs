@@ -292,7 +292,7 @@ impl Text for P {
             P::Comments => ("Opmerkingen", "Comments"),
             P::StartThread => ("Opmerking plaatsen", "Add a comment"),
             P::NewThreadLabel => ("Nieuwe opmerking", "New comment"),
-            P::ReplyLabel => ("Antwoord", "Reply"),
+            P::ReplyLabel => ("Antwoorden", "Reply"),
             P::Send => ("Versturen", "Send"),
             P::Resolve => ("Afhandelen", "Resolve"),
             P::Reopen => ("Heropenen", "Reopen"),
@@ -451,8 +451,8 @@ pub fn plan_error(e: &PlanError, lang: Lang) -> String {
         ),
         PlanError::DeadlineBeforeStart { start, .. } => pick(
             lang,
-            format!("De deadline ligt vóór de startdatum ({start})."),
-            format!("The deadline is before the start date ({start})."),
+            format!("De deadline ligt vóór de startdatum ({}).", super::format::date(lang, *start)),
+            format!("The deadline is before the start date ({}).", super::format::date(lang, *start)),
         ),
         PlanError::NegativeAmount { .. } => pick(
             lang,

@@ -8,14 +8,14 @@
 
 use crate::api::{self, ApiError};
 use crate::app::Route;
-use crate::components::action_form::{ActionDraft, ActionForm};
+use crate::components::action_form::{ActionDraft, ActionForm, F};
 use crate::components::comment_box::CommentBox;
 use crate::components::comment_thread::CommentThread;
 use crate::components::conflict_choice::{ConflictChoice, ConflictRow};
 use crate::components::error_box::ErrorBox;
 use crate::components::form::Errors;
 use crate::components::gap_picker::GapPicker;
-use crate::components::goal_form::{target_from_profile, GoalForm};
+use crate::components::goal_form::{target_from_profile, GoalEdit, GoalForm};
 use crate::components::plan_checks::PlanChecksPanel;
 use crate::components::plan_view::{action_facts, goal_targets, indicator_label, status_badge};
 use crate::components::undo_toast::UndoToast;
@@ -57,6 +57,10 @@ pub struct Draft {
 
 pub enum DraftAction {
     Editor(Option<Editor>),
+    /// A change to the open goal form.
+    Goal(GoalEdit),
+    /// A change to the open action form.
+    Action(F, String),
     /// Change the open form's version (after choosing in a conflict).
     Rebase(i64),
     Comment(String, Option<String>),
@@ -68,6 +72,16 @@ impl Reducible for Draft {
         let mut next = (*self).clone();
         match action {
             DraftAction::Editor(e) => next.editor = e,
+            DraftAction::Goal(edit) => {
+                if let Some(Editor::Goal { form, .. }) = &mut next.editor {
+                    edit.apply(form);
+                }
+            }
+            DraftAction::Action(f, text) => {
+                if let Some(Editor::Action { form, .. }) = &mut next.editor {
+                    form.apply(f, text);
+                }
+            }
             DraftAction::Rebase(v) => match &mut next.editor {
                 Some(Editor::Goal { version, .. }) | Some(Editor::Action { version, .. }) => *version = v,
                 None => {}
@@ -188,14 +202,7 @@ impl Ctx {
     }
 
     fn add_to_goal(&self, indicator: String) {
-        if let Some(Editor::Goal { id, version, form }) = self.draft.editor.clone() {
-            if form.indicator_targets.iter().any(|t| t.indicator_id == indicator) {
-                return;
-            }
-            let mut form = form;
-            form.indicator_targets.push(target_from_profile(&self.maps, &indicator));
-            self.draft.dispatch(DraftAction::Editor(Some(Editor::Goal { id, version, form })));
-        }
+        self.draft.dispatch(DraftAction::Goal(GoalEdit::Add(target_from_profile(&self.maps, &indicator))));
     }
 
     fn edit_goal(&self, goal: &Goal) {
@@ -469,22 +476,17 @@ impl Ctx {
         }
         let save = { let x = self.clone(); Callback::from(move |()| x.save()) };
         let cancel = { let x = self.clone(); Callback::from(move |()| x.close()) };
+        let draft = self.draft.clone();
         Some(match editor.clone() {
-            Editor::Goal { id, version, form } => {
-                let draft = self.draft.clone();
-                let on_change = Callback::from(move |form: GoalInput| {
-                    draft.dispatch(DraftAction::Editor(Some(Editor::Goal { id, version, form })))
-                });
+            Editor::Goal { form, .. } => {
+                let on_edit = Callback::from(move |edit: GoalEdit| draft.dispatch(DraftAction::Goal(edit)));
                 html! { <GoalForm value={form} maps={self.maps.clone()} errors={(*self.errors).clone()} busy={*self.busy}
-                    on_change={on_change} on_save={save} on_cancel={cancel} /> }
+                    on_edit={on_edit} on_save={save} on_cancel={cancel} /> }
             }
-            Editor::Action { id, goal_id, version, form } => {
-                let draft = self.draft.clone();
-                let on_change = Callback::from(move |form: ActionDraft| {
-                    draft.dispatch(DraftAction::Editor(Some(Editor::Action { id, goal_id, version, form })))
-                });
+            Editor::Action { form, .. } => {
+                let on_edit = Callback::from(move |(f, text): (F, String)| draft.dispatch(DraftAction::Action(f, text)));
                 html! { <ActionForm value={form} errors={(*self.errors).clone()} busy={*self.busy}
-                    on_change={on_change} on_save={save} on_cancel={cancel} /> }
+                    on_edit={on_edit} on_save={save} on_cancel={cancel} /> }
             }
         })
     }
@@ -524,9 +526,13 @@ impl Ctx {
                     let on_reply = Callback::from(move |()| x.send_comment(k.clone(), Some(tid), target));
                     let x = self.clone();
                     let on_resolve = Callback::from(move |r: bool| x.resolve(tid, r));
+                    let draft = self.draft.clone();
+                    let k = tkey.clone();
+                    let on_cancel = Callback::from(move |()| draft.dispatch(DraftAction::Comment(k.clone(), None)));
                     html! { <CommentThread key={t.id} thread={t.clone()} reader_id={self.page.reader_id} last_read={self.page.last_read}
-                        can_reply={access.reply} draft={self.draft.comments.get(&tkey).cloned().unwrap_or_default()}
-                        error={error_for(&tkey)} busy={*self.busy} on_draft={on_draft} on_reply={on_reply} on_resolve={on_resolve} /> }
+                        can_reply={access.reply} draft={self.draft.comments.get(&tkey).cloned()}
+                        error={error_for(&tkey)} busy={*self.busy} on_draft={on_draft} on_reply={on_reply} on_resolve={on_resolve}
+                        on_cancel={on_cancel} /> }
                 }) }
                 if let Some(b) = new_box {
                     { b }
@@ -783,7 +789,7 @@ pub fn PlanEditor(props: &PlanEditorProps) -> Html {
                         if goals.is_empty() && !locked { <p class="muted" data-testid="no-goals">{ P::NoGoals.t(lang) }</p> }
                         { for goals.iter().enumerate().map(|(i, g)| ctx.goal_card(g, i, count)) }
                     </section>
-                    <VersionHistory history={page.history.clone()} draft_changes={page.draft_changes.clone()} />
+                    <VersionHistory school_id={school.id} history={page.history.clone()} draft_changes={page.draft_changes.clone()} />
                 </div>
                 <PlanChecksPanel checks={checks} plan={plan.clone()} />
             </div>
