@@ -152,9 +152,17 @@ async fn a_school_plans_from_its_gaps_the_company_comments_and_the_school_submit
     assert_eq!(goals.len(), 2);
     let goal_2 = goals[1].attr("data-goal-id").await?.ok_or("goal id")?;
     assert_eq!(browser.all(&format!("#goal-{goal_2} .goal-targets li")).await?.len(), 2);
+    // Reordering works from the keyboard: the focus stays on the moved goal.
+    let goal_1 = goals[0].attr("data-goal-id").await?.ok_or("goal id")?;
+    click(&browser, &format!("#goal-{goal_1} [data-testid=goal-down]")).await?;
+    browser.wait_for_text("[data-testid=goal]:nth-of-type(1) h3", "1. Samen lesgeven").await?;
+    let focused_goal = "return document.activeElement.closest('[data-testid=goal]')?.dataset.goalId";
+    let focused = browser.eventually("focus on the moved goal", || async { Ok(browser.js(focused_goal).await?.as_str().map(String::from)) }).await?;
+    assert_eq!(focused, goal_1);
+    browser.client.active_element().await?.send_keys("\u{E007}").await?;
+    browser.wait_for_text("[data-testid=goal]:nth-of-type(1) h3", "1. Leerlijnen STEM uitbouwen").await?;
 
     // Actions under each goal; the checks follow.
-    let goal_1 = goals[0].attr("data-goal-id").await?.ok_or("goal id")?;
     add_action(&browser, &format!("#goal-{goal_1}"), "Leerlijn STEM eerste graad uitschrijven", "2.000", "150").await?;
     add_action(&browser, &format!("#goal-{goal_2}"), "Duo's van leraren plannen samen een project", "1.000", "100").await?;
     browser.wait_gone("[data-testid=flag-no-actions]").await?;

@@ -149,6 +149,10 @@ struct Ctx {
     error: UseStateHandle<Option<ApiError>>,
     comment_error: UseStateHandle<Option<(String, String)>>,
     confirm: UseStateHandle<bool>,
+    /// After a move, the item whose move buttons get the focus back once
+    /// the reloaded plan is shown: (`goal-…`/`action-…` element id, prefix,
+    /// the direction pressed).
+    refocus: Rc<std::cell::RefCell<Option<(String, &'static str, Direction)>>>,
 }
 
 impl Ctx {
@@ -389,6 +393,8 @@ impl Ctx {
 
     fn move_item(&self, is_goal: bool, id: i64, direction: Direction) {
         let school = self.school();
+        let (element, prefix) = if is_goal { (format!("goal-{id}"), "goal") } else { (format!("action-{id}"), "action") };
+        *self.refocus.borrow_mut() = Some((element, prefix, direction));
         self.run_then_reload(Box::pin(async move { api::plans::move_item(school, is_goal, id, direction).await }));
     }
 
@@ -720,7 +726,28 @@ pub fn PlanEditor(props: &PlanEditorProps) -> Html {
         error: use_state(|| None),
         comment_error: use_state(|| None),
         confirm: use_state(|| false),
+        refocus: use_mut_ref(|| None).clone(),
     };
+    // Moving re-orders the DOM, which drops the focus: give it back to the
+    // moved item's buttons, so a keyboard user can keep moving it.
+    {
+        let refocus = ctx.refocus.clone();
+        use_effect_with(Rc::as_ptr(&page) as usize, move |_| {
+            if let Some((element, prefix, direction)) = refocus.borrow_mut().take() {
+                let doc = web_sys::window().and_then(|w| w.document());
+                let button = |dir: &str| {
+                    let css = format!("#{element} > .goal-head [data-testid={prefix}-{dir}]:not(:disabled), #{element} > .action-head [data-testid={prefix}-{dir}]:not(:disabled)");
+                    doc.as_ref().and_then(|d| d.query_selector(&css).ok().flatten())
+                };
+                let (same, other) = if direction == Direction::Up { ("up", "down") } else { ("down", "up") };
+                if let Some(el) = button(same).or_else(|| button(other)) {
+                    if let Ok(el) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el) {
+                        let _ = el.focus();
+                    }
+                }
+            }
+        });
+    }
     let access = page.access;
     let goals = plan.goals_in_order();
     let count = goals.len();
