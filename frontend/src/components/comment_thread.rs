@@ -6,6 +6,7 @@ use crate::hooks::use_lang;
 use crate::i18n::common::role_name;
 use crate::i18n::plans::P;
 use crate::i18n::{format, Lang, Text};
+use crate::markup::Markup;
 use rubric::plan::Thread;
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
@@ -44,6 +45,19 @@ pub fn CommentThread(props: &CommentThreadProps) -> Html {
         let resolve = !t.resolved;
         Callback::from(move |_: MouseEvent| cb.emit(resolve))
     };
+    let mut m = Markup::new();
+    m.raw("<ol class=\"comments\">");
+    for c in &t.comments {
+        let new = c.author_id != props.reader_id && props.last_read.is_none_or(|r| c.created_at > r);
+        m.el("<li class=\"comment\" data-testid=\"comment\"><div class=\"comment-meta\"><strong>", &c.author_name, "</strong>");
+        m.el("<span class=\"muted small\">", &format!(" · {} · {}", role_name(c.author_role).t(lang), when(c.created_at, lang)), "</span>");
+        if new {
+            m.el("<span class=\"new-badge\">", P::New.t(lang), "</span>");
+        }
+        m.el("</div><p class=\"pre\">", &c.body, "</p></li>");
+    }
+    m.raw("</ol>");
+    let comments = m.html();
     html! {
         <div class={classes!("thread", t.resolved.then_some("resolved"))} data-testid="thread" data-thread-id={t.id.to_string()}
             data-resolved={t.resolved.to_string()}>
@@ -57,21 +71,7 @@ pub fn CommentThread(props: &CommentThreadProps) -> Html {
                     </button>
                 }
             </div>
-            <ol class="comments">
-                { for t.comments.iter().map(|c| {
-                    let new = c.author_id != props.reader_id && props.last_read.is_none_or(|r| c.created_at > r);
-                    html! {
-                        <li key={c.id} class="comment" data-testid="comment">
-                            <div class="comment-meta">
-                                <strong>{ c.author_name.clone() }</strong>
-                                <span class="muted small">{ format!(" · {} · {}", role_name(c.author_role).t(lang), when(c.created_at, lang)) }</span>
-                                if new { <span class="new-badge">{ P::New.t(lang) }</span> }
-                            </div>
-                            <p class="pre">{ c.body.clone() }</p>
-                        </li>
-                    }
-                }) }
-            </ol>
+            { comments }
             if props.can_reply && !t.resolved {
                 if let Some(draft) = props.draft.clone() {
                     <CommentBox id={format!("reply-{}", t.id)} label={P::ReplyLabel.t(lang)} value={draft}

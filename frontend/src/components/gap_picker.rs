@@ -3,6 +3,7 @@
 //! next level, to turn into a goal or add to the goal being edited.
 
 use super::plan_view::{indicator_label, level_badge, level_label};
+use crate::markup::Markup;
 use crate::hooks::use_lang;
 use crate::i18n::plans::P;
 use crate::i18n::Text;
@@ -58,19 +59,22 @@ pub fn GapPicker(props: &GapPickerProps) -> Html {
                         .unwrap_or_default();
                     let make = { let cb = props.on_make_goal.clone(); let id = id.clone(); Callback::from(move |_: MouseEvent| cb.emit(id.clone())) };
                     let add = { let cb = props.on_add_to_goal.clone(); let id = id.clone(); Callback::from(move |_: MouseEvent| cb.emit(id.clone())) };
+                    let mut m = Markup::new();
+                    m.el("<div><div class=\"gap-head\"><strong>", &indicator_label(&id, lang), "</strong> ");
+                    m.el("<span class=\"small muted\">", &format!("{}: ", P::Now.t(lang)), "</span>");
+                    level_badge(&mut m, current, lang);
+                    if targeted(&id) {
+                        m.el("<span class=\"small muted\">", &format!(" · {}", P::AlreadyInGoal.t(lang)), "</span>");
+                    }
+                    m.raw("</div>");
+                    if let Some(n) = next {
+                        m.el("<p class=\"gap-next\"><span class=\"gap-next-label\">", &format!("{} — {}: ", P::NextStep.t(lang), level_label(n, lang)), "</span>");
+                        m.text(&descriptor).raw("</p>");
+                    }
+                    m.raw("</div>");
                     html! {
                         <li class="gap" key={id.clone()} data-testid="gap" data-indicator={id.clone()}>
-                            <div class="gap-head">
-                                <strong>{ indicator_label(&id, lang) }</strong>
-                                <span class="small muted">{ P::Now.t(lang) }{ ": " }</span>{ level_badge(current, lang) }
-                                if targeted(&id) { <span class="small muted">{ " · " }{ P::AlreadyInGoal.t(lang) }</span> }
-                            </div>
-                            if let Some(n) = next {
-                                <p class="gap-next">
-                                    <span class="gap-next-label">{ format!("{} — {}: ", P::NextStep.t(lang), level_label(n, lang)) }</span>
-                                    { descriptor }
-                                </p>
-                            }
+                            { m.html() }
                             <div class="gap-buttons">
                                 <button type="button" class="button secondary small" data-testid="make-goal" onclick={make}>{ P::MakeGoal.t(lang) }</button>
                                 if props.goal_open {

@@ -3,7 +3,7 @@
 //! full descriptor of that target level. Field errors show at their field.
 
 use super::form::{described_by, error_at, event_value, field_error, Errors};
-use super::plan_view::{indicator_label, level_badge, level_label};
+use super::plan_view::{badge_html, indicator_label, level_label};
 use crate::hooks::use_lang;
 use crate::i18n::plans::P;
 use crate::i18n::Text;
@@ -160,7 +160,7 @@ pub fn GoalForm(props: &GoalFormProps) -> Html {
                         <div class="target-row" key={t.indicator_id.clone()} data-testid="target-row" data-indicator={t.indicator_id.clone()}>
                             <div class="target-head">
                                 <strong>{ indicator_label(&t.indicator_id, lang) }</strong>
-                                <span class="small muted">{ P::CurrentLevel.t(lang) }{ ": " }</span>{ level_badge(current, lang) }
+                                <span class="small muted">{ P::CurrentLevel.t(lang) }{ ": " }</span>{ badge_html(current, lang) }
                                 <button type="button" class="link-button small" onclick={clicked(Set::Remove(i))}
                                     aria-label={format!("{}: {}", P::RemoveIndicator.t(lang), indicator_label(&t.indicator_id, lang))}>
                                     { P::RemoveIndicator.t(lang) }

@@ -1,11 +1,14 @@
 //! The read-only action plan: goals in order with the indicators they aim
 //! at (current level to target level) and their actions with every field.
-//! The printable plan renders it (the jury view may too); the render
-//! helpers below are shared with the editing page.
+//! The printable plan renders it (the jury view may too); the markup
+//! helpers below are shared with the editing page. Read-only parts are
+//! built as escaped markup (see `crate::markup`), which costs far less
+//! bundle than `html!` trees.
 
 use crate::hooks::use_lang;
 use crate::i18n::plans::{kind_text, status_text, P};
 use crate::i18n::{format, Lang, Text};
+use crate::markup::Markup;
 use rubric::plan::{Action, ActionPlan, ActionStatus, ContributionKind, Goal};
 use rubric::{Date, Level};
 use std::rc::Rc;
@@ -39,61 +42,103 @@ fn day(d: Option<Date>, lang: Lang) -> String {
     d.map(|d| format::date(lang, d)).unwrap_or_else(|| "…".into())
 }
 
+const LEVEL_CLASS: [&str; 5] = [
+    "<span class=\"level-badge\">",
+    "<span class=\"level-badge level-1\">",
+    "<span class=\"level-badge level-2\">",
+    "<span class=\"level-badge level-3\">",
+    "<span class=\"level-badge level-4\">",
+];
+
 /// A small coloured badge with a level.
-pub fn level_badge(level: Option<Level>, lang: Lang) -> Html {
+pub fn level_badge(m: &mut Markup, level: Option<Level>, lang: Lang) {
     match level {
-        Some(l) => html! { <span class={format!("level-badge level-{l}")}>{ level_label(l, lang) }</span> },
-        None => html! { <span class="level-badge">{ P::NotApplicable.t(lang) }</span> },
-    }
+        Some(l) => m.el(LEVEL_CLASS[usize::from(l.get()).min(4)], &level_label(l, lang), "</span>"),
+        None => m.el(LEVEL_CLASS[0], P::NotApplicable.t(lang), "</span>"),
+    };
+}
+
+/// A level badge as a node.
+pub fn badge_html(level: Option<Level>, lang: Lang) -> Html {
+    let mut m = Markup::new();
+    level_badge(&mut m, level, lang);
+    m.html()
 }
 
 /// The indicators of a goal with current and target level.
-pub fn goal_targets(goal: &Goal, lang: Lang) -> Html {
+pub fn goal_targets(m: &mut Markup, goal: &Goal, lang: Lang) {
     if goal.indicator_targets.is_empty() {
-        return html! {};
+        return;
     }
-    html! {
-        <ul class="goal-targets">
-            { for goal.indicator_targets.iter().map(|t| html! {
-                <li data-indicator={t.indicator_id.clone()}>
-                    <span class="target-name">{ indicator_label(&t.indicator_id, lang) }</span>
-                    { level_badge(t.current_level, lang) }
-                    <span aria-hidden="true">{ " → " }</span>
-                    <span class="visually-hidden">{ P::TargetLevel.t(lang) }</span>
-                    { level_badge(Some(t.target_level), lang) }
-                </li>
-            }) }
-        </ul>
+    m.raw("<ul class=\"goal-targets\">");
+    for t in &goal.indicator_targets {
+        m.raw("<li data-indicator=\"").text(&t.indicator_id).raw("\">");
+        m.el("<span class=\"target-name\">", &indicator_label(&t.indicator_id, lang), "</span> ");
+        level_badge(m, t.current_level, lang);
+        m.raw(" <span aria-hidden=\"true\">→</span> ").el("<span class=\"visually-hidden\">", P::TargetLevel.t(lang), "</span>");
+        level_badge(m, Some(t.target_level), lang);
+        m.raw("</li>");
     }
+    m.raw("</ul>");
 }
 
 /// The status of an action as a badge.
-pub fn status_badge(status: ActionStatus, lang: Lang) -> Html {
-    html! { <span class={format!("status-badge status-{}", status.key())}>{ status_text(status).t(lang) }</span> }
+pub fn status_badge(m: &mut Markup, status: ActionStatus, lang: Lang) {
+    m.raw("<span class=\"status-badge status-").text(status.key()).raw("\">").text(status_text(status).t(lang)).raw("</span>");
 }
 
 /// Every field of an action except its description, as a definition list.
-pub fn action_facts(a: &Action, lang: Lang) -> Html {
+pub fn action_facts(m: &mut Markup, a: &Action, lang: Lang) {
     let money = |c: i64| rubric::plan::format_euro(c, lang);
-    let contribution = &a.company_contribution;
-    let row = |label: P, value: Html| html! { <div><dt>{ label.t(lang) }</dt><dd>{ value }</dd></div> };
-    html! {
-        <dl class="action-facts">
-            { row(P::Owner, html! { if a.owner.is_empty() { <span class="muted">{ P::NoOwner.t(lang) }</span> } else { { a.owner.clone() } } }) }
-            { row(P::Period, html! { { format!("{} – {}", day(a.start, lang), day(a.deadline, lang)) } }) }
-            { row(P::BudgetTable, html! { { money(a.budget_cents) } }) }
-            if contribution.kind != ContributionKind::None {
-                { row(P::Contribution, html! { { {
-                    let what = if contribution.description.is_empty() { String::new() } else { format!(" — {}", contribution.description) };
-                    format!("{} · {}{what}", kind_text(contribution.kind).t(lang), money(contribution.value_cents))
-                } } }) }
-            }
-            if !a.success_criterion.is_empty() { { row(P::SuccessCriterion, html! { { a.success_criterion.clone() } }) } }
-            if let Some(url) = a.evidence_url.clone() {
-                { row(P::Evidence, html! { <a href={url.clone()} rel="noopener noreferrer" target="_blank">{ url }</a> }) }
-            }
-        </dl>
+    let row = |m: &mut Markup, label: P, value: &str| {
+        m.el("<div><dt>", label.t(lang), "</dt>").el("<dd>", value, "</dd></div>");
+    };
+    m.raw("<dl class=\"action-facts\">");
+    let owner = if a.owner.is_empty() { P::NoOwner.t(lang) } else { a.owner.as_str() };
+    row(m, P::Owner, owner);
+    row(m, P::Period, &format!("{} – {}", day(a.start, lang), day(a.deadline, lang)));
+    row(m, P::BudgetTable, &money(a.budget_cents));
+    let c = &a.company_contribution;
+    if c.kind != ContributionKind::None {
+        let what = if c.description.is_empty() { String::new() } else { format!(" — {}", c.description) };
+        row(m, P::Contribution, &format!("{} · {}{what}", kind_text(c.kind).t(lang), money(c.value_cents)));
     }
+    if !a.success_criterion.is_empty() {
+        row(m, P::SuccessCriterion, &a.success_criterion);
+    }
+    if let Some(url) = &a.evidence_url {
+        m.el("<div><dt>", P::Evidence.t(lang), "</dt><dd>");
+        m.raw("<a rel=\"noopener noreferrer\" target=\"_blank\" href=\"").text(url).raw("\">").text(url).raw("</a></dd></div>");
+    }
+    m.raw("</dl>");
+}
+
+/// The whole plan as markup.
+pub fn plan_markup(m: &mut Markup, plan: &ActionPlan, lang: Lang) {
+    if plan.goals.is_empty() {
+        m.el("<p class=\"muted\">", P::NoGoals.t(lang), "</p>");
+        return;
+    }
+    m.raw("<div class=\"plan-view\" data-testid=\"plan-view\">");
+    for (i, goal) in plan.goals_in_order().into_iter().enumerate() {
+        m.raw("<section class=\"plan-goal\" data-testid=\"plan-view-goal\">");
+        m.el("<h3>", &format!("{}. {}", i + 1, goal.title), "</h3>");
+        if !goal.description.is_empty() {
+            m.el("<p class=\"pre\">", &goal.description, "</p>");
+        }
+        goal_targets(m, goal, lang);
+        m.raw("<ol class=\"plan-actions\">");
+        for a in plan.actions_of(goal.id) {
+            m.raw(if a.status == ActionStatus::Dropped { "<li class=\"plan-action dropped\">" } else { "<li class=\"plan-action\">" });
+            m.el("<div class=\"action-head\"><span class=\"action-what pre\">", &a.description, "</span> ");
+            status_badge(m, a.status, lang);
+            m.raw("</div>");
+            action_facts(m, a, lang);
+            m.raw("</li>");
+        }
+        m.raw("</ol></section>");
+    }
+    m.raw("</div>");
 }
 
 #[derive(Properties, PartialEq)]
@@ -104,30 +149,9 @@ pub struct PlanViewProps {
 #[component]
 pub fn PlanView(props: &PlanViewProps) -> Html {
     let lang = use_lang();
-    let plan = &props.plan;
-    if plan.goals.is_empty() {
-        return html! { <p class="muted">{ P::NoGoals.t(lang) }</p> };
-    }
-    html! {
-        <div class="plan-view" data-testid="plan-view">
-            { for plan.goals_in_order().into_iter().enumerate().map(|(i, goal)| html! {
-                <section class="plan-goal" key={goal.id} data-testid="plan-view-goal">
-                    <h3>{ format!("{}. {}", i + 1, goal.title) }</h3>
-                    if !goal.description.is_empty() { <p class="pre">{ goal.description.clone() }</p> }
-                    { goal_targets(goal, lang) }
-                    <ol class="plan-actions">
-                        { for plan.actions_of(goal.id).into_iter().map(|a| html! {
-                            <li key={a.id} class={classes!("plan-action", (a.status == ActionStatus::Dropped).then_some("dropped"))}>
-                                <div class="action-head">
-                                    <span class="action-what pre">{ a.description.clone() }</span>
-                                    { status_badge(a.status, lang) }
-                                </div>
-                                { action_facts(a, lang) }
-                            </li>
-                        }) }
-                    </ol>
-                </section>
-            }) }
-        </div>
-    }
+    let mut m = Markup::new();
+    m.raw("<div>");
+    plan_markup(&mut m, &props.plan, lang);
+    m.raw("</div>");
+    m.html()
 }

@@ -23,6 +23,7 @@ use crate::components::version_history::VersionHistory;
 use crate::hooks::use_lang;
 use crate::i18n::plans::{comment_error, kind_text, plan_error, status_text, P};
 use crate::i18n::{format, Lang, Text};
+use crate::markup::Markup;
 use crate::storage;
 use rubric::plan::view::{ActionRow, ActionWrite, GoalRow, GoalWrite, NewComment, NewThread, PlanPage, ProfileMaps};
 use rubric::plan::{
@@ -562,12 +563,16 @@ impl Ctx {
         let locked = self.draft.editor.is_some();
         let dropped = a.status == ActionStatus::Dropped;
         let action = a.clone();
+        let mut head = Markup::new();
+        head.el("<span class=\"action-what pre\">", &a.description, "</span> ");
+        status_badge(&mut head, a.status, lang);
+        let mut facts = Markup::new();
+        action_facts(&mut facts, a, lang);
         html! {
             <li key={id} class={classes!("plan-action", dropped.then_some("dropped"))} id={format!("action-{id}")}
                 data-testid="action" data-action-id={id.to_string()} data-status={a.status.key()}>
                 <div class="action-head">
-                    <span class="action-what pre">{ a.description.clone() }</span>
-                    { status_badge(a.status, lang) }
+                    { head.html() }
                     if edit {
                         <span class="item-tools">
                             if dropped {
@@ -581,7 +586,7 @@ impl Ctx {
                         </span>
                     }
                 </div>
-                { action_facts(a, lang) }
+                { facts.html() }
                 { self.comments(CommentTarget::Action(id)) }
             </li>
         }
@@ -597,6 +602,17 @@ impl Ctx {
         let editing = self.editor_here(|e| matches!(e, Editor::Goal { id: Some(x), .. } if *x == id));
         let new_action = self.editor_here(|e| matches!(e, Editor::Action { id: None, goal_id, .. } if *goal_id == id));
         let g = goal.clone();
+        let mut body = Markup::new();
+        if !goal.description.is_empty() {
+            body.el("<p class=\"pre\">", &goal.description, "</p>");
+        }
+        goal_targets(&mut body, goal, lang);
+        if self.checks.goals_without_gap.contains(&id) {
+            body.el("<p class=\"flag\" data-testid=\"flag-no-gap\">", P::GoalNoGap.t(lang), "</p>");
+        }
+        if self.checks.goals_without_actions.contains(&id) && new_action.is_none() {
+            body.el("<p class=\"flag\" data-testid=\"flag-no-actions\">", P::GoalNoActions.t(lang), "</p>");
+        }
         html! {
             <article class="goal-card" key={id} id={format!("goal-{id}")} data-testid="goal" data-goal-id={id.to_string()}>
                 if let Some(form) = editing {
@@ -613,14 +629,7 @@ impl Ctx {
                             </span>
                         }
                     </header>
-                    if !goal.description.is_empty() { <p class="pre">{ goal.description.clone() }</p> }
-                    { goal_targets(goal, lang) }
-                    if self.checks.goals_without_gap.contains(&id) {
-                        <p class="flag" data-testid="flag-no-gap">{ P::GoalNoGap.t(lang) }</p>
-                    }
-                    if self.checks.goals_without_actions.contains(&id) && new_action.is_none() {
-                        <p class="flag" data-testid="flag-no-actions">{ P::GoalNoActions.t(lang) }</p>
-                    }
+                    { body.html() }
                     { self.comments(CommentTarget::Goal(id)) }
                 }
                 <h4 class="visually-hidden">{ P::Actions.t(lang) }</h4>
