@@ -59,7 +59,8 @@ pub fn PlanChecksPanel(props: &PlanChecksProps) -> Html {
     m.raw("<aside class=\"plan-checks\" aria-labelledby=\"checks-title\" data-testid=\"plan-checks\">");
     m.el("<h2 id=\"checks-title\">", P::ChecksTitle.t(lang), "</h2>");
     m.raw(class).el("<strong>", P::Cofinancing.t(lang), "</strong>").el("<span class=\"share\">", &share, "</span>");
-    let totals = format!("{} / {} · {} {} %", money(co.contribution_cents), money(co.budget_cents), P::Threshold.t(lang), co.threshold_percent);
+    let threshold = super::plan_view::percent(co.threshold_percent, lang);
+    let totals = format!("{} / {} · {} {threshold}", money(co.contribution_cents), money(co.budget_cents), P::Threshold.t(lang));
     m.el("<span class=\"small muted\">", &totals, "</span></div>");
     if items.is_empty() {
         m.el("<p class=\"check-ok\">", P::ChecksAllGood.t(lang), "</p>");

@@ -21,6 +21,11 @@ pub fn one_decimal(x: f64, lang: Lang) -> String {
     format!("{}{sep}{}", tenths / 10, (tenths % 10).abs())
 }
 
+/// A whole percentage: "10 %" in Dutch, "10%" in English.
+pub fn percent(n: u32, lang: Lang) -> String {
+    if lang == Lang::Nl { format!("{n} %") } else { format!("{n}%") }
+}
+
 /// "niveau 2 · In ontwikkeling".
 pub fn level_label(level: Level, lang: Lang) -> String {
     format!("{} {} · {}", P::Level.t(lang), level, rubric::current_rubric().level_name(level).get(lang))

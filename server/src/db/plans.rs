@@ -30,9 +30,12 @@ pub enum Write<T> {
     Missing,
 }
 
+/// id, edition, name, town, company id, company name.
+type SchoolTuple = (i64, i64, String, String, Option<i64>, Option<String>);
+
 /// The school with its sponsor; `None` when unknown or archived.
 pub async fn school_scope<'e, E: SqliteExecutor<'e>>(db: E, school_id: i64) -> sqlx::Result<Option<SchoolScope>> {
-    let row: Option<(i64, i64, String, String, Option<i64>, Option<String>)> = sqlx::query_as(
+    let row: Option<SchoolTuple> = sqlx::query_as(
         "select s.id, s.edition_id, s.name, s.town, s.company_id, c.name from schools s \
          left join companies c on c.id = s.company_id where s.id = ? and s.archived_at is null",
     )

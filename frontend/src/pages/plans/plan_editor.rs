@@ -118,6 +118,12 @@ struct Conflict {
 
 type Job = Pin<Box<dyn Future<Output = Result<Value, ApiError>>>>;
 
+/// What to do with a request's result.
+type Done = Box<dyn FnOnce(&Ctx, Result<Value, ApiError>)>;
+
+/// The moved item to refocus: element id, test id prefix, direction pressed.
+type Refocus = Rc<std::cell::RefCell<Option<(String, &'static str, Direction)>>>;
+
 fn draft_key(page: &PlanPage) -> String {
     format!("stempact.plan-draft.{}.{}", page.reader_id, page.school.id)
 }
@@ -153,7 +159,7 @@ struct Ctx {
     /// After a move, the item whose move buttons get the focus back once
     /// the reloaded plan is shown: (`goal-…`/`action-…` element id, prefix,
     /// the direction pressed).
-    refocus: Rc<std::cell::RefCell<Option<(String, &'static str, Direction)>>>,
+    refocus: Refocus,
 }
 
 impl Ctx {
@@ -162,7 +168,7 @@ impl Ctx {
     }
 
     /// Run a request; `done` gets its result. Busy while it runs.
-    fn run(&self, job: Job, done: Box<dyn FnOnce(&Ctx, Result<Value, ApiError>)>) {
+    fn run(&self, job: Job, done: Done) {
         let ctx = self.clone();
         ctx.busy.set(true);
         ctx.error.set(None);

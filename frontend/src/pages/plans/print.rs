@@ -7,7 +7,7 @@ use crate::api;
 use crate::app::Route;
 use crate::components::error_box::ErrorBox;
 use crate::components::loading::Loading;
-use crate::components::plan_view::{indicator_label, level_badge, one_decimal, plan_markup};
+use crate::components::plan_view::{indicator_label, level_badge, one_decimal, percent, plan_markup};
 use crate::markup::Markup;
 use crate::hooks::{use_fetch, use_lang, Fetch};
 use crate::i18n::plans::P;
@@ -85,10 +85,10 @@ fn budget_table(m: &mut Markup, page: &PlanPage, plan: &ActionPlan, lang: Lang) 
         None => ")".into(),
     };
     let share = format!(
-        "{} ({} {} %{verdict}",
+        "{} ({} {}{verdict}",
         co.format_share(lang).unwrap_or_else(|| "–".into()),
         P::Threshold.t(lang),
-        co.threshold_percent
+        percent(co.threshold_percent, lang)
     );
     m.el("<tr><th scope=\"row\">", P::CompanyShare.t(lang), "</th>");
     m.el("<td colspan=\"3\" class=\"num\" data-testid=\"print-share\">", &share, "</td></tr></tfoot></table>");
