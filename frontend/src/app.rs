@@ -85,15 +85,15 @@ fn switch(route: Route) -> Html {
         Route::Colleagues => html! { <pages::colleagues::ColleaguesPage /> },
         Route::JurySetup
         | Route::JuryResults
-        | Route::SchoolPlan { .. }
-        | Route::SchoolPlanPrint { .. }
-        | Route::CompanyHome
         | Route::JuryHome
         | Route::JuryScore { .. } => html! { <ComingPage /> },
         Route::Nulmeting => html! { <pages::nulmeting::fill::NulmetingPage /> },
         Route::SchoolTeam { id } => html! { <pages::nulmeting::team::SchoolTeamPage school_id={id} /> },
         Route::SchoolReport { id } => html! { <pages::nulmeting::report::SchoolReportPage school_id={id} /> },
         Route::Measurements => html! { <pages::nulmeting::measurements::MeasurementsPage /> },
+        Route::SchoolPlan { id } => html! { <pages::plans::plan::SchoolPlanPage id={id} /> },
+        Route::SchoolPlanPrint { id } => html! { <pages::plans::print::SchoolPlanPrintPage id={id} /> },
+        Route::CompanyHome => html! { <pages::plans::company_home::CompanyHomePage /> },
         Route::NotFound => html! { <pages::not_found::NotFoundPage /> },
     }
 }

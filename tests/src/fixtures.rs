@@ -77,3 +77,54 @@ pub async fn nulmeting_deadline(db: &SqlitePool, edition_id: i64, date: &str) ->
     sqlx::query("update editions set nulmeting_deadline = ? where id = ?").bind(date).bind(edition_id).execute(db).await?;
     Ok(())
 }
+
+/// A closed baseline measurement of `school_id` with a consensus level per
+/// listed indicator (`None` = not applicable): the school's nulmeting
+/// result as the plan reads it. Returns the measurement id.
+pub async fn baseline_consensus(
+    db: &SqlitePool,
+    edition_id: i64,
+    school_id: i64,
+    levels: &[(&str, Option<u8>)],
+) -> DbResult<i64> {
+    let measurement: i64 = sqlx::query_scalar(
+        "insert into measurements (edition_id, school_id, kind, rubric_version, status, opened_at, closed_at) \
+         values (?, ?, 'baseline', ?, 'closed', ?, ?) returning id",
+    )
+    .bind(edition_id)
+    .bind(school_id)
+    .bind(i64::from(rubric::current_rubric().version))
+    .bind(now())
+    .bind(now())
+    .fetch_one(db)
+    .await?;
+    for (indicator, level) in levels {
+        sqlx::query("insert into consensus (measurement_id, indicator_id, level, rationale, decided_at) values (?, ?, ?, '', ?)")
+            .bind(measurement)
+            .bind(*indicator)
+            .bind(level.map(i64::from))
+            .bind(now())
+            .execute(db)
+            .await?;
+    }
+    Ok(measurement)
+}
+
+/// Consensus on every indicator of the rubric: the listed ones at their
+/// level, all others at `rest`.
+pub async fn full_baseline(
+    db: &SqlitePool,
+    edition_id: i64,
+    school_id: i64,
+    low: &[(&str, u8)],
+    rest: u8,
+) -> DbResult<i64> {
+    let levels: Vec<(&str, Option<u8>)> = rubric::current_rubric()
+        .indicators()
+        .map(|(_, ind)| {
+            let level = low.iter().find(|(id, _)| *id == ind.id).map_or(rest, |(_, l)| *l);
+            (ind.id.as_str(), Some(level))
+        })
+        .collect();
+    baseline_consensus(db, edition_id, school_id, &levels).await
+}

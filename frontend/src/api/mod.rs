@@ -5,5 +5,6 @@ pub mod auth;
 pub mod client;
 pub mod programme;
 pub mod nulmeting;
+pub mod plans;
 
 pub use client::ApiError;

@@ -6,6 +6,7 @@ pub mod common;
 pub mod format;
 pub mod programme;
 pub mod nulmeting;
+pub mod plans;
 
 pub use rubric::Lang;
 

@@ -53,6 +53,7 @@ pub fn HomePage() -> Html {
                     <Link<Route> to={Route::Dashboard} classes="button">{ C::NavDashboard.t(lang) }</Link<Route>>
                 }
                 <crate::pages::nulmeting::home_card::NulmetingHomeCard />
+                if let (rubric::people::Role::SchoolMember, Some(school_id)) = (me.role, me.school_id) { <crate::pages::plans::home_card::PlanHomeCard school_id={school_id} /> }
             </section>
         },
     }

@@ -7,5 +7,6 @@ pub mod coordinator;
 pub mod home;
 pub mod not_found;
 pub mod nulmeting;
+pub mod plans;
 pub mod rubric;
 pub mod sign_in;

@@ -9,6 +9,7 @@ pub mod diff;
 pub mod money;
 pub mod order;
 pub mod validate;
+pub mod view;
 
 #[cfg(test)]
 mod fixtures;

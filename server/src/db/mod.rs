@@ -5,6 +5,8 @@
 pub mod nulmeting;
 pub mod nulmeting_demo;
 pub mod people;
+pub mod plan_comments;
+pub mod plans;
 pub mod profile;
 pub mod sessions;
 // Programme set-up (issue 4).

@@ -6,6 +6,8 @@ pub mod health;
 pub mod measurements;
 pub mod nulmeting;
 pub mod report;
+pub mod plan_comments;
+pub mod plans;
 pub mod rubric;
 // Programme set-up (issue 4).
 pub mod backup;
@@ -37,5 +39,7 @@ pub fn api_router() -> Router<AppState> {
         .merge(nulmeting::router())
         .merge(measurements::router())
         .merge(report::router())
+        .merge(plans::router())
+        .merge(plan_comments::router())
         .fallback(|| async { AppError::NotFound("endpoint") })
 }

@@ -1,0 +1,89 @@
+//! One comment thread on a goal or action: the comments oldest first (new
+//! ones marked for the reader), the reply box, and resolve or reopen.
+
+use super::comment_box::CommentBox;
+use crate::hooks::use_lang;
+use crate::i18n::common::role_name;
+use crate::i18n::plans::P;
+use crate::i18n::{format, Lang, Text};
+use crate::markup::Markup;
+use rubric::plan::Thread;
+use wasm_bindgen::JsValue;
+use yew::prelude::*;
+
+/// "12 maart 2026 14:05" in the browser's time zone.
+pub fn when(secs: i64, lang: Lang) -> String {
+    let d = js_sys::Date::new(&JsValue::from_f64(secs as f64 * 1000.0));
+    let day = rubric::Date::new(d.get_full_year() as u16, (d.get_month() + 1) as u8, d.get_date() as u8)
+        .map(|day| format::date(lang, day))
+        .unwrap_or_default();
+    format!("{day} {:02}:{:02}", d.get_hours(), d.get_minutes())
+}
+
+#[derive(Properties, PartialEq)]
+pub struct CommentThreadProps {
+    pub thread: Thread,
+    pub reader_id: i64,
+    pub last_read: Option<i64>,
+    pub can_reply: bool,
+    /// The reply being written; `None` when the reply box is closed.
+    pub draft: Option<String>,
+    pub error: Option<String>,
+    pub busy: bool,
+    pub on_draft: Callback<String>,
+    pub on_reply: Callback<()>,
+    pub on_resolve: Callback<bool>,
+    pub on_cancel: Callback<()>,
+}
+
+#[component]
+pub fn CommentThread(props: &CommentThreadProps) -> Html {
+    let lang = use_lang();
+    let t = &props.thread;
+    let toggle = {
+        let cb = props.on_resolve.clone();
+        let resolve = !t.resolved;
+        Callback::from(move |_: MouseEvent| cb.emit(resolve))
+    };
+    let mut m = Markup::new();
+    m.raw("<ol class=\"comments\">");
+    for c in &t.comments {
+        let new = c.author_id != props.reader_id && props.last_read.is_none_or(|r| c.created_at > r);
+        m.el("<li class=\"comment\" data-testid=\"comment\"><div class=\"comment-meta\"><strong>", &c.author_name, "</strong>");
+        m.el("<span class=\"muted small\">", &format!(" · {} · {}", role_name(c.author_role).t(lang), when(c.created_at, lang)), "</span>");
+        if new {
+            m.el("<span class=\"new-badge\">", P::New.t(lang), "</span>");
+        }
+        m.el("</div><p class=\"pre\">", &c.body, "</p></li>");
+    }
+    m.raw("</ol>");
+    let comments = m.html();
+    html! {
+        <div class={classes!("thread", t.resolved.then_some("resolved"))} data-testid="thread" data-thread-id={t.id.to_string()}
+            data-resolved={t.resolved.to_string()}>
+            <div class="thread-head">
+                <span class={classes!("thread-state", if t.resolved { "is-resolved" } else { "is-open" })}>
+                    { if t.resolved { P::Resolved.t(lang) } else { P::Open.t(lang) } }
+                </span>
+                if props.can_reply {
+                    <button type="button" class="link-button small" onclick={toggle} data-testid="toggle-resolved">
+                        { if t.resolved { P::Reopen.t(lang) } else { P::Resolve.t(lang) } }
+                    </button>
+                }
+            </div>
+            { comments }
+            if props.can_reply && !t.resolved {
+                if let Some(draft) = props.draft.clone() {
+                    <CommentBox id={format!("reply-{}", t.id)} label={P::ReplyLabel.t(lang)} value={draft}
+                        error={props.error.clone()} busy={props.busy} on_change={props.on_draft.clone()} on_send={props.on_reply.clone()}
+                        on_cancel={Some(props.on_cancel.clone())} />
+                } else {
+                    <button type="button" class="link-button small" data-testid="reply"
+                        onclick={{ let cb = props.on_draft.clone(); Callback::from(move |_| cb.emit(String::new())) }}>
+                        { P::ReplyLabel.t(lang) }
+                    </button>
+                }
+            }
+        </div>
+    }
+}

@@ -1,0 +1,58 @@
+//! A plan at a glance for start pages: goals and actions, the latest
+//! submitted version, open and unread comments, and links to the plan
+//! (and, for companies, the school's baseline report).
+
+use crate::app::Route;
+use crate::hooks::use_lang;
+use crate::i18n::plans::P;
+use crate::i18n::{format, Text};
+use rubric::plan::view::PlanSummary;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct PlanCardProps {
+    pub summary: PlanSummary,
+    /// Show the school's name and the report link (the company's view).
+    #[prop_or_default]
+    pub for_company: bool,
+}
+
+#[component]
+pub fn PlanCard(props: &PlanCardProps) -> Html {
+    let lang = use_lang();
+    let s = &props.summary;
+    let status = match (s.latest_version, s.submitted_at.and_then(rubric::Date::from_unix_seconds)) {
+        (Some(n), Some(day)) => format!("{} {n} {} {}", P::Version.t(lang), P::SubmittedOn.t(lang), format::date(lang, day)),
+        _ => P::StatusDraftOnly.t(lang).to_string(),
+    };
+    let title = if props.for_company { format!("{} · {}", s.school_name, s.school_town) } else { P::PlanTitle.t(lang).to_string() };
+    html! {
+        <article class="card plan-card" data-testid="plan-card" data-school-id={s.school_id.to_string()}>
+            <h2>{ title }</h2>
+            if s.goals == 0 {
+                <p class="muted">{ P::NoPlanYet.t(lang) }</p>
+            } else {
+                <p>{ format!("{} {} · {} {}", s.goals, P::GoalsCount.t(lang), s.actions, P::ActionsCount.t(lang)) }</p>
+            }
+            <p class="small">
+                { status }
+                if s.draft_changed && s.latest_version.is_some() { { " · " }{ P::DraftChanged.t(lang) } }
+            </p>
+            <p class="counts">
+                <span class={classes!("count", (s.counts.open > 0).then_some("has-open"))} data-testid="open-count">
+                    { format!("{} {}", s.counts.open, P::OpenThreads.t(lang)) }
+                </span>
+                <span class={classes!("count", (s.counts.unread > 0).then_some("has-unread"))} data-testid="unread-count">
+                    { format!("{} {}", s.counts.unread, P::Unread.t(lang)) }
+                </span>
+            </p>
+            <div class="card-links">
+                <Link<Route> to={Route::SchoolPlan { id: s.school_id }} classes="button small">{ P::ToPlan.t(lang) }</Link<Route>>
+                if props.for_company {
+                    <Link<Route> to={Route::SchoolReport { id: s.school_id }} classes="button secondary small">{ P::OpenReport.t(lang) }</Link<Route>>
+                }
+            </div>
+        </article>
+    }
+}

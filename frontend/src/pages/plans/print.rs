@@ -1,0 +1,166 @@
+//! `/schools/:id/plan/print`: the plan as an A4 document in the interface
+//! language: school and sponsor, the baseline profile summary, goals and
+//! actions, the budget table with the company share, and how many comment
+//! threads are open and resolved. `?version=N` prints a submitted version.
+
+use crate::api;
+use crate::app::Route;
+use crate::components::error_box::ErrorBox;
+use crate::components::loading::Loading;
+use crate::components::plan_view::{indicator_label, level_badge, one_decimal, percent, plan_markup};
+use crate::markup::Markup;
+use crate::hooks::{use_fetch, use_lang, Fetch};
+use crate::i18n::plans::P;
+use crate::i18n::{format, Lang, Text};
+use rubric::plan::view::{PlanPage, ProfileMaps};
+use rubric::plan::{check_plan, format_euro, ActionPlan, ActionStatus, ContributionKind, PlanVersion};
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct PlanPrintProps {
+    pub id: i64,
+}
+
+fn profile_summary(m: &mut Markup, page: &PlanPage, lang: Lang) {
+    let Some(profile) = &page.profile else {
+        m.el("<p class=\"muted\">", P::NoProfile.t(lang), "</p>");
+        return;
+    };
+    let rubric = rubric::current_rubric();
+    m.raw("<table class=\"print-table profile-table\" data-testid=\"print-profile\"><thead><tr>");
+    m.el("<th scope=\"col\">", P::Aspect.t(lang), "</th>").el("<th scope=\"col\" class=\"num\">", P::Score.t(lang), "</th>");
+    m.raw("<th aria-hidden=\"true\"></th></tr></thead><tbody>");
+    for a in &profile.aspects {
+        let name = rubric.aspect(a.aspect).map(|x| x.name.get(lang).to_string()).unwrap_or_default();
+        let score = a.score.map(|s| one_decimal(s, lang)).unwrap_or_else(|| "–".into());
+        let width = a.score.map(|s| (s * 25.0).round().clamp(0.0, 100.0) as i64).unwrap_or(0);
+        m.el("<tr><th scope=\"row\">", &name, "</th>").el("<td class=\"num\">", &score, "</td>");
+        m.raw("<td class=\"bar-cell\"><span class=\"bar\" style=\"width:").text(&width.to_string()).raw("%\"></span></td></tr>");
+    }
+    m.raw("</tbody></table>");
+    m.el("<p class=\"small\"><strong>", &format!("{}:", P::GapsTitle.t(lang)), "</strong></p><ul class=\"weakest\">");
+    for i in profile.weakest(3) {
+        m.el("<li>", &indicator_label(&i.indicator_id, lang), " ");
+        level_badge(m, i.level(), lang);
+        m.raw("</li>");
+    }
+    m.raw("</ul>");
+}
+
+fn budget_table(m: &mut Markup, page: &PlanPage, plan: &ActionPlan, lang: Lang) {
+    let money = |c: i64| format_euro(c, lang);
+    let maps = ProfileMaps::new(page.profile.as_ref());
+    let checks = check_plan(plan, &maps.context(page.today, page.edition.cofinancing_threshold_percent, rubric::current_rubric()));
+    let sums = |goal_id: Option<i64>| {
+        plan.actions
+            .iter()
+            .filter(|a| a.status != ActionStatus::Dropped && goal_id.is_none_or(|g| a.goal_id == g))
+            .fold((0i64, 0i64, 0i64), |(b, mo, k), a| {
+                let c = a.company_contribution.counted_cents();
+                match a.company_contribution.kind {
+                    ContributionKind::Money => (b + a.budget_cents, mo + c, k),
+                    ContributionKind::InKind => (b + a.budget_cents, mo, k + c),
+                    ContributionKind::None => (b + a.budget_cents, mo, k),
+                }
+            })
+    };
+    let row = |m: &mut Markup, name: &str, (b, mo, k): (i64, i64, i64)| {
+        m.el("<tr><th scope=\"row\">", name, "</th>").el("<td class=\"num\">", &money(b), "</td>");
+        m.el("<td class=\"num\">", &money(mo), "</td>").el("<td class=\"num\">", &money(k), "</td></tr>");
+    };
+    m.raw("<table class=\"print-table budget-table\" data-testid=\"print-budget\"><thead><tr>");
+    m.el("<th scope=\"col\">", P::Goals.t(lang), "</th>").el("<th scope=\"col\" class=\"num\">", P::BudgetTable.t(lang), "</th>");
+    m.el("<th scope=\"col\" class=\"num\">", P::KindMoney.t(lang), "</th>").el("<th scope=\"col\" class=\"num\">", P::KindInKind.t(lang), "</th>");
+    m.raw("</tr></thead><tbody>");
+    for (i, g) in plan.goals_in_order().into_iter().enumerate() {
+        row(m, &format!("{}. {}", i + 1, g.title), sums(Some(g.id)));
+    }
+    m.raw("</tbody><tfoot>");
+    row(m, P::Total.t(lang), sums(None));
+    let co = &checks.cofinancing;
+    let verdict = match co.met() {
+        Some(true) => format!(": {})", P::Met.t(lang)),
+        Some(false) => format!(": {})", P::Below.t(lang)),
+        None => ")".into(),
+    };
+    let share = format!(
+        "{} ({} {}{verdict}",
+        co.format_share(lang).unwrap_or_else(|| "–".into()),
+        P::Threshold.t(lang),
+        percent(co.threshold_percent, lang)
+    );
+    m.el("<tr><th scope=\"row\">", P::CompanyShare.t(lang), "</th>");
+    m.el("<td colspan=\"3\" class=\"num\" data-testid=\"print-share\">", &share, "</td></tr></tfoot></table>");
+}
+
+/// The whole document below the tool bar.
+fn document(page: &PlanPage, frozen: Option<&PlanVersion>, lang: Lang) -> Html {
+    let plan = frozen.map(|v| &v.plan).unwrap_or(&page.plan);
+    let school = &page.school;
+    let state = match frozen {
+        Some(v) => format!(
+            "{} {} · {} {}",
+            P::Version.t(lang),
+            v.number,
+            P::SubmittedOn.t(lang),
+            rubric::Date::from_unix_seconds(v.submitted_at).map(|d| format::date(lang, d)).unwrap_or_default()
+        ),
+        None => format!("{} · {} {}", P::Draft.t(lang), P::PrintedOn.t(lang), format::date(lang, page.today)),
+    };
+    let sponsor = school.company_name.clone().unwrap_or_else(|| P::NoSponsor.t(lang).into());
+    let mut m = Markup::new();
+    m.raw("<header class=\"print-head\">");
+    m.el("<p class=\"print-kicker\">", &format!("STEMpact · {} {}", P::Edition.t(lang), page.edition.name), "</p>");
+    m.el("<h1>", &format!("{} · {}", P::PlanTitle.t(lang), school.name), "</h1>");
+    m.el("<p>", &format!("{} · {}: {sponsor}", school.town, P::Sponsor.t(lang)), "</p>");
+    m.el("<p class=\"muted\" data-testid=\"print-state\">", &state, "</p></header>");
+    m.el("<section class=\"print-section\"><h2>", P::ProfileSummary.t(lang), "</h2>");
+    profile_summary(&mut m, page, lang);
+    m.el("</section><section class=\"print-section\"><h2>", P::Goals.t(lang), "</h2>");
+    plan_markup(&mut m, plan, lang);
+    m.el("</section><section class=\"print-section\"><h2>", P::BudgetTable.t(lang), "</h2>");
+    budget_table(&mut m, page, plan, lang);
+    m.el("</section><section class=\"print-section\"><h2>", P::CommentsSummary.t(lang), "</h2>");
+    let counts = format!("{} {} · {} {}", page.counts.open, P::OpenThreads.t(lang), page.counts.resolved, P::ResolvedThreads.t(lang));
+    m.el("<p data-testid=\"print-comments\">", &counts, "</p></section>");
+    m.html()
+}
+
+#[component]
+pub fn SchoolPlanPrintPage(props: &PlanPrintProps) -> Html {
+    let lang = use_lang();
+    let version: Option<u32> = use_location()
+        .and_then(|l| l.query_str().trim_start_matches('?').split('&').find_map(|kv| kv.strip_prefix("version=").map(String::from)))
+        .and_then(|v| v.parse().ok());
+    let fetch = use_fetch((props.id, version), |(id, v)| async move {
+        let page = api::plans::page(id).await?;
+        let frozen = match v {
+            Some(n) => Some(api::plans::version(id, n).await?),
+            None => None,
+        };
+        Ok((page, frozen))
+    });
+    let print = Callback::from(|_: MouseEvent| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    });
+    let loaded = match &fetch.state {
+        Fetch::Failed(e) => {
+            return html! { <section class="page narrow" data-testid="plan-refused"><ErrorBox error={e.clone()} /></section> }
+        }
+        Fetch::Ready(loaded) => loaded.clone(),
+        Fetch::Loading => return html! { <section class="page"><Loading /></section> },
+    };
+    let (page, frozen) = (&loaded.0, loaded.1.as_ref());
+    html! {
+        <article class="page print-page" data-testid="plan-print">
+            <div class="print-tools no-print">
+                <Link<Route> to={Route::SchoolPlan { id: page.school.id }} classes="button secondary">{ P::BackToPlan.t(lang) }</Link<Route>>
+                <button type="button" class="button" onclick={print}>{ P::PrintNow.t(lang) }</button>
+            </div>
+            { document(page, frozen, lang) }
+        </article>
+    }
+}
