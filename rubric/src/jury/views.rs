@@ -240,6 +240,8 @@ pub enum SheetProblem {
     RemarkTooLong { criterion: Option<i64> },
     #[error("give a score on this criterion before submitting")]
     Unscored { criterion: i64 },
+    #[error("choose a score before writing a remark on this criterion")]
+    RemarkWithoutScore { criterion: i64 },
 }
 
 impl SheetProblem {
@@ -249,15 +251,18 @@ impl SheetProblem {
             SheetProblem::ScoreOutOfRange { criterion }
             | SheetProblem::UnknownCriterion { criterion }
             | SheetProblem::Unscored { criterion } => format!("scores.{criterion}"),
-            SheetProblem::RemarkTooLong { criterion: Some(c) } => format!("remarks.{c}"),
+            SheetProblem::RemarkTooLong { criterion: Some(c) } | SheetProblem::RemarkWithoutScore { criterion: c } => {
+                format!("remarks.{c}")
+            }
             SheetProblem::RemarkTooLong { criterion: None } => "remark".into(),
         }
     }
 }
 
 /// Check a sheet against the criteria; `complete` also asks for a score
-/// on every criterion (to submit, or to edit a submitted sheet). Returns
-/// the cleaned sheet (trimmed remarks, empty ones dropped) or every problem.
+/// on every criterion (to submit, or to edit a submitted sheet). A remark
+/// on a criterion needs a score on it. Returns the cleaned sheet (trimmed
+/// remarks, empty ones dropped) or every problem.
 pub fn validate_sheet(
     input: &SheetInput,
     criteria: &[CriterionDef],
@@ -287,6 +292,8 @@ pub fn validate_sheet(
         let text = text.trim();
         if text.chars().count() > MAX_REMARK_CHARS {
             problems.push(SheetProblem::RemarkTooLong { criterion: Some(criterion) });
+        } else if !text.is_empty() && !input.scores.contains_key(&criterion) {
+            problems.push(SheetProblem::RemarkWithoutScore { criterion });
         } else if !text.is_empty() {
             remarks.insert(criterion, text.to_string());
         }
@@ -543,7 +550,7 @@ mod tests {
         let input = SheetInput {
             version: 1,
             scores: BTreeMap::from([(3, 0), (5, 11), (9, 5)]),
-            remarks: BTreeMap::new(),
+            remarks: BTreeMap::from([(3, "ok".into())]),
             remark: "x".repeat(MAX_REMARK_CHARS + 1),
         };
         let problems = validate_sheet(&input, &criteria(), false).unwrap_err();

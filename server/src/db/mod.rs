@@ -2,6 +2,8 @@
 //! foreign keys on) and running the migrations in `server/migrations`.
 //! Each submodule owns the SQL of one resource.
 
+pub mod jury;
+pub mod jury_sheets;
 pub mod people;
 pub mod profile;
 pub mod sessions;

@@ -3,6 +3,9 @@
 
 pub mod auth;
 pub mod health;
+pub mod jury;
+pub mod jury_results;
+pub mod jury_scoring;
 pub mod rubric;
 
 use crate::error::AppError;
@@ -14,5 +17,8 @@ pub fn api_router() -> Router<AppState> {
         .merge(health::router())
         .merge(auth::router())
         .merge(rubric::router())
+        .merge(jury::router())
+        .merge(jury_scoring::router())
+        .merge(jury_results::router())
         .fallback(|| async { AppError::NotFound("endpoint") })
 }
