@@ -543,6 +543,10 @@ mod tests {
         assert_eq!(remarks, BTreeMap::from([(3, "sterk".to_string())]));
         assert_eq!(remark, "ok");
         assert_eq!(validate_sheet(&input, &criteria(), true), Err(vec![SheetProblem::Unscored { criterion: 5 }]));
+        let early = SheetInput { remarks: BTreeMap::from([(5, "later".into())]), ..input };
+        let problems = validate_sheet(&early, &criteria(), false).unwrap_err();
+        assert_eq!(problems, vec![SheetProblem::RemarkWithoutScore { criterion: 5 }]);
+        assert_eq!(problems[0].field(), "remarks.5");
     }
 
     #[test]
