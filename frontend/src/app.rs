@@ -36,6 +36,8 @@ pub enum Route {
     JurySetup,
     #[at("/coordinator/jury/results")]
     JuryResults,
+    #[at("/coordinator/jury/results/print")]
+    JuryResultsPrint,
 
     // School team
     #[at("/nulmeting")]
@@ -58,6 +60,9 @@ pub enum Route {
     JuryHome,
     #[at("/jury/finalists/:id")]
     JuryScore { id: i64 },
+    /// The published award results, for jurors and finalist schools.
+    #[at("/award")]
+    AwardResults,
 
     #[not_found]
     #[at("/404")]
@@ -77,16 +82,18 @@ fn switch(route: Route) -> Html {
         | Route::Matching
         | Route::Networks
         | Route::People
-        | Route::JurySetup
-        | Route::JuryResults
         | Route::Nulmeting
         | Route::SchoolTeam { .. }
         | Route::SchoolReport { .. }
         | Route::SchoolPlan { .. }
         | Route::SchoolPlanPrint { .. }
-        | Route::CompanyHome
-        | Route::JuryHome
-        | Route::JuryScore { .. } => html! { <ComingPage /> },
+        | Route::CompanyHome => html! { <ComingPage /> },
+        Route::JurySetup => html! { <pages::jury::setup::JurySetupPage /> },
+        Route::JuryResults => html! { <pages::jury::results::JuryResultsPage /> },
+        Route::JuryResultsPrint => html! { <pages::jury::print::JuryResultsPrintPage /> },
+        Route::JuryHome => html! { <pages::jury::home::JuryHomePage /> },
+        Route::JuryScore { id } => html! { <pages::jury::score::JuryScorePage id={id} /> },
+        Route::AwardResults => html! { <pages::jury::published::AwardResultsPage /> },
         Route::NotFound => html! { <pages::not_found::NotFoundPage /> },
     }
 }

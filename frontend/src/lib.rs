@@ -8,5 +8,6 @@ pub mod app;
 pub mod components;
 pub mod hooks;
 pub mod i18n;
+pub mod markup;
 pub mod pages;
 pub mod storage;

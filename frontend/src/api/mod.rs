@@ -3,5 +3,6 @@
 
 pub mod auth;
 pub mod client;
+pub mod jury;
 
 pub use client::ApiError;

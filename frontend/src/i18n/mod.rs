@@ -4,6 +4,7 @@
 
 pub mod common;
 pub mod format;
+pub mod jury;
 
 pub use rubric::Lang;
 

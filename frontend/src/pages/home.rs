@@ -49,6 +49,9 @@ pub fn HomePage() -> Html {
             <section class="page" data-testid="start-page">
                 <h1>{ format!("{}, {}", C::SignedInWelcome.t(lang), me.name) }</h1>
                 <p class="lead">{ role_name(me.role).t(lang) }</p>
+                if matches!(me.role, rubric::people::Role::Juror | rubric::people::Role::SchoolMember) {
+                    <crate::pages::jury::award_notice::AwardNotice />
+                }
             </section>
         },
     }

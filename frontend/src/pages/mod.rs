@@ -3,6 +3,7 @@
 
 pub mod coming;
 pub mod home;
+pub mod jury;
 pub mod not_found;
 pub mod rubric;
 pub mod sign_in;

@@ -3,7 +3,7 @@
 //! sheets after submitting, the published results; plus the rules on a
 //! score sheet and on locking results.
 
-use super::setup::{ConflictKind, CriterionDef, JuryStatus, OpenProblem, MAX_REMARK_CHARS};
+use super::setup::{readiness, ConflictKind, CriterionDef, JuryStatus, OpenProblem, Readiness, MAX_REMARK_CHARS};
 use super::{JuryResults, Score, TieBreakRule};
 use crate::assessment::{Growth, SchoolProfile};
 use crate::plan::{Cofinancing, PlanVersion};
@@ -120,10 +120,28 @@ pub struct JurySetup {
     pub companies: Vec<Choice>,
     /// People with the juror role who are not on this jury yet.
     pub available_jurors: Vec<Choice>,
-    /// What stops scoring from opening (empty when it may open).
-    pub open_problems: Vec<OpenProblem>,
     /// Whether any score was saved; set-up changes are frozen once scoring opened.
     pub has_scores: bool,
+}
+
+impl JurySetup {
+    /// What stops scoring from opening (empty when it may open).
+    pub fn open_problems(&self) -> Vec<OpenProblem> {
+        let facts: Vec<(String, Vec<(String, bool)>)> = self
+            .categories
+            .iter()
+            .map(|c| {
+                let finalists = c.finalists.iter().map(|f| (f.school_name.clone(), f.plan_version_id.is_some())).collect();
+                (c.name.clone(), finalists)
+            })
+            .collect();
+        readiness(Readiness {
+            categories: &facts,
+            criteria: &self.criteria,
+            tie_break: &self.settings.tie_break,
+            jurors: self.jurors.len(),
+        })
+    }
 }
 
 /// A new juror: an existing person with the juror role, or a new person
@@ -332,6 +350,8 @@ pub struct ScoreFinalist {
     pub baseline: Option<SchoolProfile>,
     /// Final minus baseline, when the school measured again.
     pub growth: Option<Growth>,
+    /// Up to three indicator ids with the lowest baseline levels.
+    pub weakest_indicators: Vec<String>,
     pub criteria: Vec<CriterionDef>,
     pub sheet: Sheet,
 }
@@ -445,7 +465,17 @@ pub struct ResultsView {
     pub categories: Vec<CategoryResults>,
     /// True when these are the results frozen at locking.
     pub frozen: bool,
-    pub lock_problems: Vec<LockProblem>,
+}
+
+impl ResultsView {
+    /// What stops these results from being locked (nothing once frozen).
+    pub fn lock_problems(&self) -> Vec<LockProblem> {
+        if self.frozen {
+            vec![]
+        } else {
+            lock_problems(self.settings.status, &self.categories)
+        }
+    }
 }
 
 /// One place in the published results.

@@ -13,8 +13,8 @@ use axum::extract::{Path, State};
 use axum::routing::{delete, get, post, put};
 use axum::{Json, Router};
 use rubric::jury::setup::{
-    normalize_criteria, readiness, validate_criteria, validate_tie_break, ConflictKind, CriterionDef, CriterionInput,
-    JuryStatus, Readiness, TieBreakProblem, MAX_REASON_CHARS,
+    normalize_criteria, validate_criteria, validate_tie_break, ConflictKind, CriterionDef, CriterionInput, JuryStatus,
+    TieBreakProblem, MAX_REASON_CHARS,
 };
 use rubric::jury::views::{JurorAdded, JurySettings, JurySetup, NewJuror};
 use rubric::jury::TieBreakRule;
@@ -101,18 +101,6 @@ pub(crate) async fn load_setup(conn: &mut SqliteConnection, edition: &Edition) -
     let categories = dbj::categories(&mut *conn, edition.id).await?;
     let criteria = dbj::criteria(&mut *conn, edition.id).await?;
     let jurors = dbj::jurors(&mut *conn, edition.id).await?;
-    let facts: Vec<(String, Vec<(String, bool)>)> = categories
-        .iter()
-        .map(|c| {
-            (c.name.clone(), c.finalists.iter().map(|f| (f.school_name.clone(), f.plan_version_id.is_some())).collect())
-        })
-        .collect();
-    let open_problems = readiness(Readiness {
-        categories: &facts,
-        criteria: &criteria,
-        tie_break: &settings.tie_break,
-        jurors: jurors.len(),
-    });
     Ok(JurySetup {
         edition_id: edition.id,
         edition_name: edition.name.clone(),
@@ -125,7 +113,6 @@ pub(crate) async fn load_setup(conn: &mut SqliteConnection, edition: &Edition) -
         categories,
         criteria,
         jurors,
-        open_problems,
     })
 }
 
@@ -534,11 +521,9 @@ async fn set_status(State(state): State<AppState>, user: AuthUser, AppJson(body)
     require_unlocked(&settings)?;
     match (from, to) {
         (JuryStatus::Setup, JuryStatus::Open) => {
-            let setup = load_setup(&mut tx, &edition).await?;
-            if !setup.open_problems.is_empty() {
-                return Err(AppError::Validation(
-                    setup.open_problems.iter().map(|p| FieldError::new("status", p)).collect(),
-                ));
+            let problems = load_setup(&mut tx, &edition).await?.open_problems();
+            if !problems.is_empty() {
+                return Err(AppError::Validation(problems.iter().map(|p| FieldError::new("status", p)).collect()));
             }
         }
         (JuryStatus::Open, JuryStatus::Closed) | (JuryStatus::Closed, JuryStatus::Open) => {}

@@ -137,7 +137,6 @@ async fn results_view(conn: &mut SqliteConnection, edition: &Edition) -> Result<
     Ok(ResultsView {
         edition_name: edition.name.clone(),
         criteria: dbj::criteria(&mut *conn, edition.id).await?,
-        lock_problems: if frozen { vec![] } else { lock_problems(settings.status, &categories) },
         chair_name,
         settings,
         categories,

@@ -116,12 +116,20 @@ async fn frozen_plan(conn: &mut SqliteConnection, plan_version_id: Option<i64>) 
             .fetch_optional(&mut *conn)
             .await?;
     Ok(row.and_then(|(number, submitted_at, snapshot)| match serde_json::from_str::<ActionPlan>(&snapshot) {
-        Ok(plan) => Some(PlanVersion { number: u32::try_from(number).unwrap_or(0), submitted_at, plan }),
+        Ok(plan) => Some(PlanVersion { number: u32::try_from(number).unwrap_or(0), submitted_at, plan: in_order(plan) }),
         Err(e) => {
             tracing::warn!("plan version {id} has an unreadable snapshot: {e}");
             None
         }
     }))
+}
+
+/// The plan with goals and actions in display order, so the app shows them
+/// as they come.
+fn in_order(plan: ActionPlan) -> ActionPlan {
+    let goals: Vec<_> = plan.goals_in_order().into_iter().cloned().collect();
+    let actions = goals.iter().flat_map(|g| plan.actions_of(g.id).into_iter().cloned()).collect();
+    ActionPlan { goals, actions }
 }
 
 fn levels_of(profile: Option<&SchoolProfile>) -> (BTreeMap<String, Option<rubric::Level>>, BTreeMap<rubric::AspectId, f64>) {
@@ -157,6 +165,8 @@ async fn my_finalist(State(state): State<AppState>, user: AuthUser, Path(id): Pa
     let criteria = dbj::criteria(&mut *tx, edition.id).await?;
     let sheet = jury_sheets::sheet(&mut tx, user.id(), id).await?;
     tx.commit().await?;
+    let weakest_indicators =
+        baseline.as_ref().map(|b| b.weakest(3).into_iter().map(|i| i.indicator_id.clone()).collect()).unwrap_or_default();
     Ok(Json(ScoreFinalist {
         id,
         school_name: finalist.school_name,
@@ -167,6 +177,7 @@ async fn my_finalist(State(state): State<AppState>, user: AuthUser, Path(id): Pa
         cofinancing,
         baseline,
         growth,
+        weakest_indicators,
         criteria,
         sheet,
     }))
