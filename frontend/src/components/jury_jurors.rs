@@ -51,7 +51,9 @@ fn company_select(id: String, companies: &[Choice], current: Option<i64>, disabl
 pub fn JuryJurors(props: &JuryJurorsProps) -> Html {
     let lang = use_lang();
     let form = use_state(|| NewJuror { person_id: None, name: String::new(), email: String::new(), company_id: None });
-    let existing = use_state(|| false);
+    let choice = use_state(|| false);
+    // Choosing an existing juror only makes sense while there are some.
+    let existing = *choice && !props.available.is_empty();
     let update = |f: fn(&mut NewJuror, String)| {
         let form = form.clone();
         Callback::from(move |e: InputEvent| {
@@ -61,11 +63,11 @@ pub fn JuryJurors(props: &JuryJurorsProps) -> Html {
         })
     };
     let submit = {
-        let (form, existing, cb) = (form.clone(), existing.clone(), props.on_action.clone());
+        let (form, cb) = (form.clone(), props.on_action.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let mut j = (*form).clone();
-            if *existing {
+            if existing {
                 j.name.clear();
                 j.email.clear();
             } else {
@@ -76,7 +78,7 @@ pub fn JuryJurors(props: &JuryJurorsProps) -> Html {
         })
     };
     let error_at = |f: &str| props.error.as_ref().and_then(|e| e.field(f)).map(|m| server_message(lang, m));
-    let ready = if *existing { form.person_id.is_some() } else { !form.name.trim().is_empty() };
+    let ready = if existing { form.person_id.is_some() } else { !form.name.trim().is_empty() };
     html! {
         <div class="jury-jurors" data-testid="jurors">
             if props.jurors.is_empty() { <p class="muted">{ J::NoJurorsYet.t(lang) }</p> } else {
@@ -141,11 +143,11 @@ pub fn JuryJurors(props: &JuryJurorsProps) -> Html {
                         <legend>{ J::AddJuror.t(lang) }</legend>
                         if !props.available.is_empty() {
                             <div class="radio-row">
-                                <label><input type="radio" name="juror-kind" checked={!*existing} onchange={{ let x = existing.clone(); move |_| x.set(false) }} />{ J::NewPerson.t(lang) }</label>
-                                <label><input type="radio" name="juror-kind" checked={*existing} onchange={{ let x = existing.clone(); move |_| x.set(true) }} />{ J::ExistingJuror.t(lang) }</label>
+                                <label><input type="radio" name="juror-kind" checked={!existing} onchange={{ let x = choice.clone(); move |_| x.set(false) }} />{ J::NewPerson.t(lang) }</label>
+                                <label><input type="radio" name="juror-kind" checked={existing} onchange={{ let x = choice.clone(); move |_| x.set(true) }} />{ J::ExistingJuror.t(lang) }</label>
                             </div>
                         }
-                        if *existing {
+                        if existing {
                             <label for="juror-person">{ J::Person.t(lang) }</label>
                             <select id="juror-person" onchange={{
                                 let form = form.clone();
