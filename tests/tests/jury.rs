@@ -15,7 +15,10 @@ use serde_json::{json, Value};
 
 async fn shot(browser: &Browser, name: &str) -> TestResult {
     if let Some(dir) = std::env::var_os("STEMPACT_SHOTS") {
+        let height = browser.js("return document.documentElement.scrollHeight").await?.as_u64().unwrap_or(900);
+        browser.client.set_window_size(1280, height.clamp(900, 6000) as u32).await?;
         let png = browser.client.screenshot().await?;
+        browser.client.set_window_size(1280, 900).await?;
         std::fs::write(std::path::Path::new(&dir).join(format!("{name}.png")), png)?;
     }
     Ok(())
@@ -24,6 +27,14 @@ async fn shot(browser: &Browser, name: &str) -> TestResult {
 /// Confirmation dialogs say yes in these journeys.
 async fn auto_confirm(browser: &Browser) -> TestResult {
     browser.js("window.confirm = () => true; return true").await?;
+    Ok(())
+}
+
+/// Sign out and wait until it is done, so the next sign-in is not undone
+/// by a late sign-out answer.
+async fn sign_out(browser: &Browser) -> TestResult {
+    browser.click("[data-testid=sign-out]").await?;
+    browser.wait_for_text(".who", "Niet aangemeld").await?;
     Ok(())
 }
 
@@ -309,7 +320,7 @@ async fn three_jurors_score_blind_until_submit_and_a_conflicted_juror_never_sees
     score_in_ui(&browser, &server, &jury, fc, &C).await?;
     browser.goto(&format!("{}/jury", server.url)).await?;
     browser.wait_for_text("[data-testid=jury-progress]", "2 / 2").await?;
-    browser.click("[data-testid=sign-out]").await?;
+    sign_out(&browser).await?;
 
     // Kim: blind until her own sheet is submitted, in the UI and the API.
     browser.goto(&link_for(&server, jury.kim).await?).await?;
@@ -336,7 +347,7 @@ async fn three_jurors_score_blind_until_submit_and_a_conflicted_juror_never_sees
     score_in_ui(&browser, &server, &jury, fc, &C).await?;
     browser.goto(&format!("{}/jury", server.url)).await?;
     browser.wait_for_text("[data-testid=jury-progress]", "3 / 3").await?;
-    browser.click("[data-testid=sign-out]").await?;
+    sign_out(&browser).await?;
 
     // Lotte scores all three.
     browser.goto(&link_for(&server, jury.lotte).await?).await?;
@@ -420,14 +431,14 @@ async fn the_coordinator_sees_results_agreement_and_a_logged_tie_break_then_lock
     browser.click("[data-testid=publish]").await?;
     browser.wait_for_text("[data-testid=lock-state]", "Gepubliceerd").await?;
     browser.wait_for("[data-testid=published-notice]").await?;
-    browser.click("[data-testid=sign-out]").await?;
+    sign_out(&browser).await?;
 
     // A juror and the finalist school see the outcome.
     browser.goto(&link_for(&server, jury.lotte).await?).await?;
     browser.wait_for("[data-testid=award-notice]").await?;
     browser.goto(&format!("{}/award", server.url)).await?;
     browser.wait_for_text("[data-testid=published-winner]", SCHOOLS[0]).await?;
-    browser.click("[data-testid=sign-out]").await?;
+    sign_out(&browser).await?;
     let school_member = server.invite_scoped(Role::SchoolMember, "Sofie Maes", Some(p.schools[1]), None).await?;
     browser.goto(&school_member).await?;
     browser.wait_for("[data-testid=award-notice]").await?;

@@ -42,21 +42,32 @@ pub struct SessionProviderProps {
 pub fn SessionProvider(props: &SessionProviderProps) -> Html {
     let state = use_state(|| SessionState::Loading);
     let generation = use_state(|| 0u32);
+    // Counts explicit `set`s (sign-in, sign-out): an answer to `/api/me` that
+    // was asked before one of them is stale and must not overwrite it.
+    let changes = use_mut_ref(|| 0u64);
     {
         let state = state.clone();
+        let changes = changes.clone();
         use_effect_with(*generation, move |_| {
+            let asked_at = *changes.borrow();
             wasm_bindgen_futures::spawn_local(async move {
-                state.set(match api::auth::me().await {
+                let answer = match api::auth::me().await {
                     Ok(Some(me)) => SessionState::SignedIn(Rc::new(me)),
                     Ok(None) => SessionState::SignedOut,
                     Err(e) => SessionState::Unknown(e),
-                });
+                };
+                if *changes.borrow() == asked_at {
+                    state.set(answer);
+                }
             });
         });
     }
     let set = {
         let state = state.clone();
-        Callback::from(move |s: SessionState| state.set(s))
+        Callback::from(move |s: SessionState| {
+            *changes.borrow_mut() += 1;
+            state.set(s)
+        })
     };
     let reload = {
         let generation = generation.clone();

@@ -71,7 +71,7 @@ pub fn JuryHomePage() -> Html {
     let finalists: Vec<_> = home.categories.iter().flat_map(|c| c.finalists.iter()).collect();
     let field_error = error.as_ref().and_then(|e| e.field("reason").or(e.field("finalist_id")).map(String::from));
     html! {
-        <section class="page" data-testid="jury-home">
+        <section class="page jury-home" data-testid="jury-home">
             <div class="page-head">
                 <div>
                     <h1>{ J::JuryTitle.t(lang) }</h1>
