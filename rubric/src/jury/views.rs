@@ -277,6 +277,9 @@ impl SheetProblem {
     }
 }
 
+/// A checked sheet: scores, remarks per criterion and the overall remark.
+pub type CheckedSheet = (BTreeMap<i64, Score>, BTreeMap<i64, String>, String);
+
 /// Check a sheet against the criteria; `complete` also asks for a score
 /// on every criterion (to submit, or to edit a submitted sheet). A remark
 /// on a criterion needs a score on it. Returns the cleaned sheet (trimmed
@@ -285,7 +288,7 @@ pub fn validate_sheet(
     input: &SheetInput,
     criteria: &[CriterionDef],
     complete: bool,
-) -> Result<(BTreeMap<i64, Score>, BTreeMap<i64, String>, String), Vec<SheetProblem>> {
+) -> Result<CheckedSheet, Vec<SheetProblem>> {
     let known = |id: &i64| criteria.iter().any(|c| c.id == *id);
     let mut problems = Vec::new();
     let mut scores = BTreeMap::new();

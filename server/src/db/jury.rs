@@ -474,7 +474,8 @@ pub async fn delete_finalist(tx: &mut SqliteConnection, id: i64) -> sqlx::Result
 
 /// Schools of the edition with a submitted plan, with their latest version.
 pub async fn candidates<'e, E: SqliteExecutor<'e>>(db: E, edition_id: i64) -> sqlx::Result<Vec<CandidateSchool>> {
-    let rows: Vec<(i64, String, String, i64, i64, i64, Option<i64>)> = sqlx::query_as(
+    type Row = (i64, String, String, i64, i64, i64, Option<i64>);
+    let rows: Vec<Row> = sqlx::query_as(
         "select s.id, s.name, s.town, pv.id, pv.number, pv.submitted_at, \
            (select f.category_id from finalists f join award_categories ac on ac.id = f.category_id \
               where f.school_id = s.id and ac.edition_id = s.edition_id) \
@@ -504,7 +505,8 @@ pub async fn candidates<'e, E: SqliteExecutor<'e>>(db: E, edition_id: i64) -> sq
 // Jurors ----------------------------------------------------------------------
 
 pub async fn jurors(db: &mut SqliteConnection, edition_id: i64) -> sqlx::Result<Vec<JurorInfo>> {
-    let rows: Vec<(i64, String, String, Option<i64>, Option<String>, i64, i64, i64)> = sqlx::query_as(
+    type Row = (i64, String, String, Option<i64>, Option<String>, i64, i64, i64);
+    let rows: Vec<Row> = sqlx::query_as(
         "select j.person_id, p.name, p.email, j.company_id, c.name, \
            (select count(*) from finalists f join award_categories ac on ac.id = f.category_id \
               where ac.edition_id = j.edition_id and not exists (select 1 from conflicts k \

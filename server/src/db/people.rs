@@ -123,7 +123,8 @@ pub enum RedeemError {
 /// can never be redeemed twice.
 pub async fn redeem_invitation(db: &SqlitePool, token: &str) -> sqlx::Result<Result<i64, RedeemError>> {
     let mut tx = db.begin().await?;
-    let row: Option<(i64, i64, Option<i64>, Option<i64>, Option<i64>)> = sqlx::query_as(
+    type Row = (i64, i64, Option<i64>, Option<i64>, Option<i64>);
+    let row: Option<Row> = sqlx::query_as(
         "select i.id, i.person_id, i.used_at, i.revoked_at, p.archived_at \
          from invitations i join people p on p.id = i.person_id where i.token_hash = ?",
     )
