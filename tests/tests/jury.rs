@@ -471,3 +471,39 @@ async fn results_exports_are_served_as_csv() -> TestResult {
     assert_eq!(r.status(), StatusCode::FORBIDDEN);
     Ok(())
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_juror_declares_a_conflict_and_withdraws_it() -> TestResult {
+    let server = TestServer::start().await?;
+    let p = programme(&server).await?;
+    let jury = open_jury(&server, &p).await?;
+    let fc = jury.finalists[2];
+    let browser = Browser::start().await?;
+    browser.goto(&link_for(&server, jury.lotte).await?).await?;
+    browser.wait_for("[data-testid=start-page]").await?;
+    browser.goto(&format!("{}/jury", server.url)).await?;
+    browser.wait_for_text("[data-testid=jury-progress]", "0 / 3").await?;
+    // The button stays off until a finalist and a reason are given.
+    assert!(browser.wait_for("[data-testid=declare-conflict] button").await?.attr("disabled").await?.is_some());
+    choose(&browser, "#conflict-finalist", &fc.to_string()).await?;
+    browser.fill("#conflict-reason", "Mijn zus geeft er les").await?;
+    browser.click("[data-testid=declare-conflict] button").await?;
+    browser.wait_for_text(&format!("[data-testid=my-conflicts] li[data-conflict-finalist='{fc}']"), "Mijn zus geeft er les").await?;
+    browser.wait_for_text("[data-testid=jury-progress]", "0 / 2").await?;
+    assert!(browser.all(&format!(".finalist-list li[data-finalist='{fc}']")).await?.is_empty());
+    // Still so after a reload, and the API refuses the finalist.
+    browser.reload().await?;
+    browser.wait_for_text("[data-testid=jury-progress]", "0 / 2").await?;
+    let lotte = api_as(&server, jury.lotte).await?;
+    assert_eq!(lotte.get(&format!("/jury/my/finalists/{fc}")).await?.0, StatusCode::FORBIDDEN);
+    // Withdrawn (after confirming): the finalist is back on the list.
+    auto_confirm(&browser).await?;
+    browser.click(&format!("[data-testid=my-conflicts] li[data-conflict-finalist='{fc}'] button")).await?;
+    browser.wait_for(&format!(".finalist-list li[data-finalist='{fc}']")).await?;
+    browser.wait_for_text("[data-testid=jury-progress]", "0 / 3").await?;
+    assert_eq!(lotte.get(&format!("/jury/my/finalists/{fc}")).await?.0, StatusCode::OK);
+    let (_, log) = api_as(&server, p.coordinator).await?.get("/jury/audit").await?;
+    let actions: Vec<&str> = log.as_array().ok_or("log")?.iter().filter_map(|e| e["action"].as_str()).collect();
+    assert!(actions.contains(&"jury.conflict.declared") && actions.contains(&"jury.conflict.withdrawn"), "{actions:?}");
+    browser.close().await
+}
