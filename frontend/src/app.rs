@@ -41,6 +41,8 @@ pub enum Route {
     JuryResults,
     #[at("/coordinator/measurements")]
     Measurements,
+    #[at("/coordinator/jury/results/print")]
+    JuryResultsPrint,
 
     // School team
     #[at("/nulmeting")]
@@ -63,6 +65,9 @@ pub enum Route {
     JuryHome,
     #[at("/jury/finalists/:id")]
     JuryScore { id: i64 },
+    /// The published award results, for jurors and finalist schools.
+    #[at("/award")]
+    AwardResults,
 
     #[not_found]
     #[at("/404")]
@@ -70,7 +75,6 @@ pub enum Route {
 }
 
 fn switch(route: Route) -> Html {
-    use pages::coming::ComingPage;
     match route {
         Route::Home => html! { <pages::home::HomePage /> },
         Route::SignIn => html! { <pages::sign_in::SignInPage /> },
@@ -83,10 +87,6 @@ fn switch(route: Route) -> Html {
         Route::Networks => html! { <pages::coordinator::networks::NetworksPage /> },
         Route::People => html! { <pages::coordinator::people::PeoplePage /> },
         Route::Colleagues => html! { <pages::colleagues::ColleaguesPage /> },
-        Route::JurySetup
-        | Route::JuryResults
-        | Route::JuryHome
-        | Route::JuryScore { .. } => html! { <ComingPage /> },
         Route::Nulmeting => html! { <pages::nulmeting::fill::NulmetingPage /> },
         Route::SchoolTeam { id } => html! { <pages::nulmeting::team::SchoolTeamPage school_id={id} /> },
         Route::SchoolReport { id } => html! { <pages::nulmeting::report::SchoolReportPage school_id={id} /> },
@@ -94,6 +94,12 @@ fn switch(route: Route) -> Html {
         Route::SchoolPlan { id } => html! { <pages::plans::plan::SchoolPlanPage id={id} /> },
         Route::SchoolPlanPrint { id } => html! { <pages::plans::print::SchoolPlanPrintPage id={id} /> },
         Route::CompanyHome => html! { <pages::plans::company_home::CompanyHomePage /> },
+        Route::JurySetup => html! { <pages::jury::setup::JurySetupPage /> },
+        Route::JuryResults => html! { <pages::jury::results::JuryResultsPage /> },
+        Route::JuryResultsPrint => html! { <pages::jury::print::JuryResultsPrintPage /> },
+        Route::JuryHome => html! { <pages::jury::home::JuryHomePage /> },
+        Route::JuryScore { id } => html! { <pages::jury::score::JuryScorePage id={id} /> },
+        Route::AwardResults => html! { <pages::jury::published::AwardResultsPage /> },
         Route::NotFound => html! { <pages::not_found::NotFoundPage /> },
     }
 }

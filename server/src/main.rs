@@ -81,6 +81,13 @@ enum Command {
         #[arg(long, default_value = "./data")]
         data_dir: PathBuf,
     },
+    /// Jury statistics of a score file (rows juror,finalist,criterion,score
+    /// under a header line), printed as JSON: ICC(2,1), ICC(2,k), Kendall's W,
+    /// finalist scores and ranking, with the same code as the app.
+    JuryStats {
+        /// The CSV file.
+        file: PathBuf,
+    },
 }
 
 fn parse_role(s: &str) -> Result<Role, String> {
@@ -192,6 +199,26 @@ async fn run(cli: Cli) -> Result<(), CliError> {
                 s.schools, s.respondents, s.answers, s.consensus
             );
             Ok(())
+        }
+        Command::JuryStats { file } => jury_stats(&file),
+    }
+}
+
+/// `stempact jury-stats FILE.csv`: the JSON on stdout, every bad row on stderr.
+fn jury_stats(file: &std::path::Path) -> Result<(), CliError> {
+    let text = std::fs::read_to_string(file)
+        .map_err(|e| CliError::Input(format!("cannot read {}: {e}", file.display())))?;
+    match rubric::jury::jury_stats_from_csv(&text) {
+        Ok(json) => {
+            let pretty = serde_json::to_string_pretty(&json).map_err(|e| CliError::Input(e.to_string()))?;
+            println!("{pretty}");
+            Ok(())
+        }
+        Err(errors) => {
+            for e in &errors {
+                eprintln!("{}: {e}", file.display());
+            }
+            Err(CliError::Input(format!("{} problem(s) in {}; nothing computed", errors.len(), file.display())))
         }
     }
 }

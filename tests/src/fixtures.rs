@@ -128,3 +128,131 @@ pub async fn full_baseline(
         .collect();
     baseline_consensus(db, edition_id, school_id, &levels).await
 }
+
+
+// Jury (issue 7) -----------------------------------------------------------------
+
+/// A submitted action plan: a `plans` row and version 1 with `plan` as its
+/// frozen snapshot. Returns the plan version id.
+pub async fn submitted_plan(
+    db: &SqlitePool,
+    edition_id: i64,
+    school_id: i64,
+    plan: &rubric::plan::ActionPlan,
+) -> DbResult<i64> {
+    let plan_id: i64 = sqlx::query_scalar(
+        "insert into plans (edition_id, school_id, created_at, updated_at) values (?, ?, ?, ?) returning id",
+    )
+    .bind(edition_id)
+    .bind(school_id)
+    .bind(now())
+    .bind(now())
+    .fetch_one(db)
+    .await?;
+    let snapshot = serde_json::to_string(plan).map_err(|e| sqlx::Error::Protocol(e.to_string()))?;
+    sqlx::query_scalar(
+        "insert into plan_versions (plan_id, number, submitted_at, snapshot) values (?, 1, ?, ?) returning id",
+    )
+    .bind(plan_id)
+    .bind(now())
+    .bind(snapshot)
+    .fetch_one(db)
+    .await
+}
+
+/// A small plan: two goals on real rubric indicators, with actions that
+/// have owners, dates, budgets and a company contribution. `title` starts
+/// the first goal's title, so tests can look for it.
+pub fn sample_plan(title: &str) -> rubric::plan::ActionPlan {
+    use rubric::plan::{Action, ActionPlan, ActionStatus, Contribution, ContributionKind, Goal, IndicatorTarget};
+    let rubric = rubric::current_rubric();
+    let ids: Vec<String> = rubric.indicators().map(|(_, i)| i.id.clone()).take(2).collect();
+    let level = |n| rubric::Level::new(n).ok();
+    let target = |i: usize, from, to| IndicatorTarget {
+        indicator_id: ids.get(i).cloned().unwrap_or_default(),
+        current_level: level(from),
+        target_level: level(to).unwrap_or_else(|| rubric::Level::new(1).expect("level 1")),
+    };
+    let action = |id, goal_id, description: &str, budget, contribution| Action {
+        id,
+        goal_id,
+        description: description.into(),
+        owner: "Els Peeters".into(),
+        start: "2026-01-12".parse().ok(),
+        deadline: "2026-05-29".parse().ok(),
+        budget_cents: budget,
+        company_contribution: Contribution {
+            kind: if contribution > 0 { ContributionKind::InKind } else { ContributionKind::None },
+            value_cents: contribution,
+            description: if contribution > 0 { "labo en begeleiding".into() } else { String::new() },
+        },
+        success_criterion: "80 % van de leerlingen werkt het project af".into(),
+        status: ActionStatus::Planned,
+        evidence_url: None,
+        position: 0,
+    };
+    ActionPlan {
+        goals: vec![
+            Goal {
+                id: 1,
+                title: format!("{title}: STEM-leerlijn in de eerste graad"),
+                description: "Een doorlopende leerlijn voor onderzoekend leren.".into(),
+                indicator_targets: vec![target(0, 1, 3)],
+                position: 0,
+            },
+            Goal {
+                id: 2,
+                title: "Projectweek met het peterbedrijf".into(),
+                description: String::new(),
+                indicator_targets: vec![target(1, 2, 3)],
+                position: 1,
+            },
+        ],
+        actions: vec![
+            action(1, 1, "Leerlijn uitschrijven met de vakgroepen", 150_000, 0),
+            action(2, 2, "Projectweek in het bedrijfslabo", 400_000, 120_000),
+        ],
+    }
+}
+
+/// A baseline (or final) measurement with a consensus level for every
+/// rubric indicator: `level(i)` gives the level of the i-th indicator.
+pub async fn consensus_profile(
+    db: &SqlitePool,
+    edition_id: i64,
+    school_id: i64,
+    kind: &str,
+    level: impl Fn(usize) -> i64,
+) -> DbResult<i64> {
+    let measurement: i64 = sqlx::query_scalar(
+        "insert into measurements (edition_id, school_id, kind, rubric_version, status, opened_at, closed_at) \
+         values (?, ?, ?, ?, 'closed', ?, ?) returning id",
+    )
+    .bind(edition_id)
+    .bind(school_id)
+    .bind(kind)
+    .bind(i64::from(rubric::current_rubric().version))
+    .bind(now())
+    .bind(now())
+    .fetch_one(db)
+    .await?;
+    for (i, (_, indicator)) in rubric::current_rubric().indicators().enumerate() {
+        sqlx::query("insert into consensus (measurement_id, indicator_id, level, decided_at) values (?, ?, ?, ?)")
+            .bind(measurement)
+            .bind(&indicator.id)
+            .bind(level(i).clamp(1, 4))
+            .bind(now())
+            .execute(db)
+            .await?;
+    }
+    Ok(measurement)
+}
+
+/// A person with the juror role. Returns the person id.
+pub async fn juror_person(db: &SqlitePool, name: &str) -> DbResult<i64> {
+    sqlx::query_scalar("insert into people (name, role, created_at) values (?, 'juror', ?) returning id")
+        .bind(name)
+        .bind(now())
+        .fetch_one(db)
+        .await
+}

@@ -3,8 +3,9 @@
 
 pub mod auth;
 pub mod client;
-pub mod programme;
+pub mod jury;
 pub mod nulmeting;
 pub mod plans;
+pub mod programme;
 
 pub use client::ApiError;

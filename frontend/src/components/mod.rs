@@ -1,22 +1,34 @@
 //! Reusable pieces: props in, callbacks out, no fetching.
 
 pub mod action_form;
+pub mod agreement_panel;
+pub mod category_results;
+pub mod chair_order;
 pub mod comment_box;
 pub mod comment_thread;
 pub mod conflict_choice;
+pub mod conflicts_table;
+pub mod criteria_editor;
+pub mod criterion_score;
 pub mod error_box;
 pub mod form;
+pub mod frozen_plan;
 pub mod gap_picker;
 pub mod goal_form;
 pub mod header;
+pub mod jury_categories;
+pub mod jury_jurors;
 pub mod lang_switch;
 pub mod loading;
 pub mod nav;
-pub mod programme;
 pub mod nulmeting;
+pub mod others_scores;
 pub mod plan_card;
 pub mod plan_checks;
 pub mod plan_view;
+pub mod profile_summary;
+pub mod programme;
 pub mod rubric_aspect;
+pub mod tie_break_editor;
 pub mod undo_toast;
 pub mod version_history;

@@ -1,7 +1,7 @@
 //! Hooks: the language and session contexts, and data loading.
 
-pub mod edition_choice;
 pub mod answer_sheet;
+pub mod edition_choice;
 pub mod fetch;
 pub mod lang;
 pub mod session;

@@ -27,7 +27,6 @@ pub enum C {
     NavJuryScoring,
     NavColleagues,
     NavMeasurements,
-    Coming,
     SignOut,
     SignedInAs,
     NotSignedIn,
@@ -106,10 +105,6 @@ impl Text for C {
             C::NavJuryScoring => ("Beoordelen", "Scoring"),
             C::NavColleagues => ("Collega's", "Colleagues"),
             C::NavMeasurements => ("Metingen", "Measurements"),
-            C::Coming => (
-                "Deze pagina wordt nog gebouwd.",
-                "This page is still being built.",
-            ),
             C::SignOut => ("Afmelden", "Sign out"),
             C::SignedInAs => ("Aangemeld als", "Signed in as"),
             C::NotSignedIn => ("Niet aangemeld", "Not signed in"),

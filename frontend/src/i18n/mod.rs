@@ -4,9 +4,10 @@
 
 pub mod common;
 pub mod format;
-pub mod programme;
+pub mod jury;
 pub mod nulmeting;
 pub mod plans;
+pub mod programme;
 
 pub use rubric::Lang;
 

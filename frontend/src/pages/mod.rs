@@ -2,9 +2,9 @@
 //! components; they hold no business rules.
 
 pub mod colleagues;
-pub mod coming;
 pub mod coordinator;
 pub mod home;
+pub mod jury;
 pub mod not_found;
 pub mod nulmeting;
 pub mod plans;

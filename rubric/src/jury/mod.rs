@@ -6,12 +6,16 @@
 //! Jurors, finalists and criteria are identified by `String` keys; the server
 //! maps its integer ids to strings. Submodules: [`stats`] owns the pure
 //! statistics, `results` the computation, `tiebreak` the ranking and
-//! [`csv`] the score file of the `stempact jury-stats` command.
+//! [`csv`] the score file of the `stempact jury-stats` command. [`setup`]
+//! owns the set-up rules (criteria, anchors, defaults, readiness) and
+//! [`views`] the JSON the server and the app exchange.
 
 pub mod csv;
 mod results;
+pub mod setup;
 pub mod stats;
 mod tiebreak;
+pub mod views;
 
 #[cfg(test)]
 mod tests;

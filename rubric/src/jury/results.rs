@@ -118,7 +118,7 @@ pub struct JurorResult {
 
 /// Something the coordinator should know before locking the results.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case")]
 pub enum JuryWarning {
     /// The juror scored fewer than [`MIN_FINALISTS_PER_JUROR`] finalists, so
     /// their normalization rests on very few scores (a juror with a single

@@ -2,21 +2,23 @@
 //! foreign keys on) and running the migrations in `server/migrations`.
 //! Each submodule owns the SQL of one resource.
 
+pub mod companies;
+pub mod dashboard;
+pub mod directory;
+pub mod editions;
+pub mod exchange;
+pub mod jury;
+pub mod jury_sheets;
+pub mod networks;
 pub mod nulmeting;
 pub mod nulmeting_demo;
 pub mod people;
 pub mod plan_comments;
 pub mod plans;
 pub mod profile;
+pub mod schools;
 pub mod sessions;
 // Programme set-up (issue 4).
-pub mod companies;
-pub mod dashboard;
-pub mod directory;
-pub mod editions;
-pub mod exchange;
-pub mod networks;
-pub mod schools;
 
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::SqlitePool;

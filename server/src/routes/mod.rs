@@ -2,21 +2,23 @@
 //! handlers of one resource and exposes `router()`; this module merges them.
 
 pub mod auth;
-pub mod health;
-pub mod measurements;
-pub mod nulmeting;
-pub mod report;
-pub mod plan_comments;
-pub mod plans;
-pub mod rubric;
-// Programme set-up (issue 4).
 pub mod backup;
 pub mod companies;
 pub mod dashboard;
 pub mod editions;
+pub mod health;
+pub mod jury;
+pub mod jury_results;
+pub mod jury_scoring;
 pub mod matching;
+pub mod measurements;
 pub mod networks;
+pub mod nulmeting;
 pub mod people;
+pub mod plan_comments;
+pub mod plans;
+pub mod report;
+pub mod rubric;
 pub mod schools;
 
 use crate::error::AppError;
@@ -41,5 +43,8 @@ pub fn api_router() -> Router<AppState> {
         .merge(report::router())
         .merge(plans::router())
         .merge(plan_comments::router())
+        .merge(jury::router())
+        .merge(jury_scoring::router())
+        .merge(jury_results::router())
         .fallback(|| async { AppError::NotFound("endpoint") })
 }

@@ -1,0 +1,137 @@
+//! The jury endpoints: the coordinator's set-up and results, a juror's
+//! scoring, the published results. Bodies are JSON values so each call
+//! stays a thin, non-generic wrapper.
+
+use super::client::{self, ApiError};
+use rubric::jury::setup::{CriterionInput, JuryStatus};
+use rubric::jury::views::{
+    AuditEntry, JurorAdded, JurorHome, JurySetup, NewJuror, OtherSheets, PublishedResults, ResultsView, ScoreFinalist,
+    Sheet, SheetInput,
+};
+use rubric::jury::TieBreakRule;
+use serde_json::{json, Value};
+
+type R<T> = Result<T, ApiError>;
+
+// Set-up (coordinator) ----------------------------------------------------------
+
+pub async fn setup() -> R<JurySetup> {
+    client::get("/jury/setup").await
+}
+
+pub async fn add_category(name: &str) -> R<JurySetup> {
+    client::post("/jury/categories", &json!({ "name": name })).await
+}
+
+pub async fn rename_category(id: i64, name: &str) -> R<JurySetup> {
+    client::put(&format!("/jury/categories/{id}"), &json!({ "name": name })).await
+}
+
+pub async fn delete_category(id: i64) -> R<JurySetup> {
+    client::delete(&format!("/jury/categories/{id}")).await
+}
+
+pub async fn save_criteria(version: i64, criteria: &[CriterionInput]) -> R<JurySetup> {
+    client::put("/jury/criteria", &json!({ "version": version, "criteria": criteria })).await
+}
+
+pub async fn add_finalist(category_id: i64, school_id: i64) -> R<JurySetup> {
+    client::post("/jury/finalists", &json!({ "category_id": category_id, "school_id": school_id })).await
+}
+
+pub async fn remove_finalist(id: i64) -> R<JurySetup> {
+    client::delete(&format!("/jury/finalists/{id}")).await
+}
+
+pub async fn refreeze_finalist(id: i64) -> R<JurySetup> {
+    client::post(&format!("/jury/finalists/{id}/refreeze"), &Value::Null).await
+}
+
+pub async fn add_juror(juror: &NewJuror) -> R<JurorAdded> {
+    client::post("/jury/jurors", &json!(juror)).await
+}
+
+pub async fn set_juror_company(person_id: i64, company_id: Option<i64>) -> R<JurySetup> {
+    client::put(&format!("/jury/jurors/{person_id}"), &json!({ "company_id": company_id })).await
+}
+
+pub async fn remove_juror(person_id: i64) -> R<JurySetup> {
+    client::delete(&format!("/jury/jurors/{person_id}")).await
+}
+
+pub async fn juror_link(person_id: i64) -> R<JurorAdded> {
+    client::post(&format!("/jury/jurors/{person_id}/link"), &Value::Null).await
+}
+
+pub async fn save_tie_break(version: i64, rules: &[TieBreakRule], chair_id: Option<i64>) -> R<JurySetup> {
+    client::put("/jury/tie-break", &json!({ "version": version, "rules": rules, "chair_id": chair_id })).await
+}
+
+pub async fn dismiss_conflict(id: i64, reason: &str) -> R<JurySetup> {
+    client::post(&format!("/jury/conflicts/{id}/dismiss"), &json!({ "reason": reason })).await
+}
+
+pub async fn restore_conflict(id: i64) -> R<JurySetup> {
+    client::post(&format!("/jury/conflicts/{id}/restore"), &Value::Null).await
+}
+
+pub async fn set_status(version: i64, status: JuryStatus) -> R<JurySetup> {
+    client::post("/jury/status", &json!({ "version": version, "status": status })).await
+}
+
+// Results (coordinator) ---------------------------------------------------------
+
+pub async fn results() -> R<ResultsView> {
+    client::get("/jury/results").await
+}
+
+pub async fn chair_order(version: i64, order: &[i64]) -> R<ResultsView> {
+    client::put("/jury/chair-order", &json!({ "version": version, "order": order })).await
+}
+
+/// `action` is `lock`, `unlock` or `publish`.
+pub async fn results_action(action: &str, version: i64) -> R<ResultsView> {
+    client::post(&format!("/jury/{action}"), &json!({ "version": version })).await
+}
+
+pub async fn audit() -> R<Vec<AuditEntry>> {
+    client::get("/jury/audit").await
+}
+
+// Scoring (juror) ------------------------------------------------------------------
+
+pub async fn my_home() -> R<JurorHome> {
+    client::get("/jury/my").await
+}
+
+pub async fn my_finalist(id: i64) -> R<ScoreFinalist> {
+    client::get(&format!("/jury/my/finalists/{id}")).await
+}
+
+/// Autosave (`submit` false) or submit the sheet.
+pub async fn save_sheet(id: i64, input: &SheetInput, submit: bool) -> R<Sheet> {
+    let body = json!(input);
+    if submit {
+        client::post(&format!("/jury/my/finalists/{id}/submit"), &body).await
+    } else {
+        client::put(&format!("/jury/my/finalists/{id}/sheet"), &body).await
+    }
+}
+
+pub async fn other_sheets(id: i64) -> R<OtherSheets> {
+    client::get(&format!("/jury/my/finalists/{id}/others")).await
+}
+
+pub async fn declare_conflict(finalist_id: i64, reason: &str) -> R<JurorHome> {
+    client::post("/jury/my/conflicts", &json!({ "finalist_id": finalist_id, "reason": reason })).await
+}
+
+pub async fn withdraw_conflict(finalist_id: i64) -> R<JurorHome> {
+    client::delete(&format!("/jury/my/conflicts/{finalist_id}")).await
+}
+
+// Published ---------------------------------------------------------------------------
+
+pub async fn published() -> R<PublishedResults> {
+    client::get("/jury/published").await
+}

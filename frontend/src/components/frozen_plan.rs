@@ -1,0 +1,114 @@
+//! A submitted, frozen action plan, read-only, as the jury scores it: the
+//! goals with the indicators they aim to raise, the actions under each with
+//! owner, dates, budget and company contribution, and the company's share
+//! of the budget against the edition's threshold. The server sends goals
+//! and actions in plan order.
+
+use crate::hooks::use_lang;
+use crate::i18n::format::date;
+use crate::i18n::jury::{action_status, J};
+use crate::i18n::Text;
+use crate::markup::Markup;
+use rubric::plan::{format_euro, Cofinancing, ContributionKind, PlanVersion};
+use rubric::Lang;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct FrozenPlanProps {
+    pub version: Rc<PlanVersion>,
+    #[prop_or_default]
+    pub cofinancing: Option<Cofinancing>,
+}
+
+fn day(lang: Lang, d: Option<rubric::Date>) -> String {
+    d.map(|d| date(lang, d)).unwrap_or_else(|| "–".into())
+}
+
+fn fact(m: &mut Markup, label: &str, value: &str) {
+    m.el("<dt>", label, "</dt>").el("<dd>", value, "</dd>");
+}
+
+#[component]
+pub fn FrozenPlan(props: &FrozenPlanProps) -> Html {
+    let lang = use_lang();
+    let rubric = rubric::current_rubric();
+    let v = &props.version;
+    let mut m = Markup::new();
+    m.raw("<section class=\"frozen-plan\" data-testid=\"frozen-plan\">").el("<h2>", J::ActionPlan.t(lang), "</h2>");
+    let submitted = rubric::Date::from_unix_seconds(v.submitted_at).map(|d| date(lang, d)).unwrap_or_default();
+    m.el(
+        "<p class=\"muted small\">",
+        &format!("{} {} · {} {}", J::Version.t(lang), v.number, J::SubmittedOn.t(lang), submitted),
+        "</p>",
+    );
+    if let Some(c) = &props.cofinancing {
+        m.raw(if c.met().unwrap_or(false) { "<p class=\"fp-share ok\">" } else { "<p class=\"fp-share warn\">" });
+        m.text(&format!(
+            "{}: {} ({} {} {}; {} {} %)",
+            J::CompanyShare.t(lang),
+            c.format_share(lang).unwrap_or_else(|| "–".into()),
+            format_euro(c.contribution_cents, lang),
+            J::Of.t(lang),
+            format_euro(c.budget_cents, lang),
+            J::Threshold.t(lang),
+            c.threshold_percent
+        ))
+        .raw("</p>");
+    }
+    if v.plan.goals.is_empty() {
+        m.el("<p class=\"muted\">", J::PlanHasNoGoals.t(lang), "</p>");
+    }
+    m.raw("<ol class=\"fp-goals\">");
+    for g in &v.plan.goals {
+        m.raw("<li class=\"fp-goal\">").el("<h3>", &g.title, "</h3>");
+        if !g.description.is_empty() {
+            m.el("<p>", &g.description, "</p>");
+        }
+        if !g.indicator_targets.is_empty() {
+            m.raw("<ul class=\"fp-targets\">");
+            for t in &g.indicator_targets {
+                let title = rubric.indicator(&t.indicator_id).map_or(t.indicator_id.as_str(), |(_, i)| i.title.get(lang));
+                let current = t.current_level.map_or_else(|| "?".to_string(), |l| l.to_string());
+                m.el("<li>", &format!("{title}: {} {current} → {}", J::Level.t(lang), t.target_level), "</li>");
+            }
+            m.raw("</ul>");
+        }
+        let mut any = false;
+        for a in v.plan.actions.iter().filter(|a| a.goal_id == g.id) {
+            if !any {
+                m.raw("<ul class=\"fp-actions\">");
+                any = true;
+            }
+            m.raw("<li class=\"fp-action\">").el("<p class=\"fp-action-what\">", &a.description, "</p><dl class=\"fp-facts\">");
+            fact(&mut m, J::Owner.t(lang), if a.owner.is_empty() { "–" } else { &a.owner });
+            fact(&mut m, J::When.t(lang), &format!("{} → {}", day(lang, a.start), day(lang, a.deadline)));
+            fact(&mut m, J::Budget.t(lang), &format_euro(a.budget_cents, lang));
+            let c = &a.company_contribution;
+            let contribution = match c.kind {
+                ContributionKind::None => J::NoContribution.t(lang).to_string(),
+                kind => format!(
+                    "{} {}{}{}",
+                    format_euro(c.value_cents, lang),
+                    if kind == ContributionKind::Money { J::InMoney.t(lang) } else { J::InKind.t(lang) },
+                    if c.description.is_empty() { "" } else { ": " },
+                    c.description
+                ),
+            };
+            fact(&mut m, J::Company.t(lang), &contribution);
+            if !a.success_criterion.is_empty() {
+                fact(&mut m, J::SuccessCriterion.t(lang), &a.success_criterion);
+            }
+            fact(&mut m, J::ActionStatus.t(lang), action_status(a.status).t(lang));
+            m.raw("</dl></li>");
+        }
+        if any {
+            m.raw("</ul>");
+        } else {
+            m.el("<p class=\"muted small\">", J::GoalWithoutActions.t(lang), "</p>");
+        }
+        m.raw("</li>");
+    }
+    m.raw("</ol></section>");
+    m.html()
+}

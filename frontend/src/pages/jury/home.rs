@@ -1,0 +1,168 @@
+//! `/jury`: a juror's start: progress (scored / to do), the finalists to
+//! score per award category, the finalists they do not score because of a
+//! conflict of interest (with why), declaring a conflict, and the published
+//! results once the coordinator publishes them.
+
+use crate::api::{self, ApiError};
+use crate::app::Route;
+use crate::components::error_box::ErrorBox;
+use crate::components::loading::Loading;
+use crate::hooks::{use_fetch, use_lang, Fetch};
+use crate::i18n::jury::{status_text, J};
+use crate::i18n::Text;
+use rubric::jury::setup::{ConflictKind, JuryStatus};
+use rubric::jury::views::{JurorHome, SheetState};
+use std::rc::Rc;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+#[component]
+pub fn JuryHomePage() -> Html {
+    let lang = use_lang();
+    let data = use_fetch((), |()| api::jury::my_home());
+    // A newer home after declaring or withdrawing a conflict.
+    let updated = use_state(|| None::<Rc<JurorHome>>);
+    let error = use_state(|| None::<ApiError>);
+    let declare_for = use_state(|| 0i64);
+    let reason = use_state(String::new);
+
+    let home = match (&*updated, &data.state) {
+        (Some(h), _) => h.clone(),
+        (None, Fetch::Ready(h)) => h.clone(),
+        (None, Fetch::Loading) => return html! { <section class="page"><Loading /></section> },
+        (None, Fetch::Failed(e)) => {
+            let msg = if e.status == 403 { Some(J::NotOnJury.t(lang)) } else { None };
+            return html! {
+                <section class="page narrow" data-testid="jury-home">
+                    <h1>{ J::JuryTitle.t(lang) }</h1>
+                    if let Some(m) = msg { <p class="notice">{ m }</p> } else { <ErrorBox error={e.clone()} on_retry={data.reload.clone()} /> }
+                </section>
+            };
+        }
+    };
+
+    let run = {
+        let (updated, error) = (updated.clone(), error.clone());
+        Callback::from(move |fut: std::pin::Pin<Box<dyn std::future::Future<Output = Result<JurorHome, ApiError>>>>| {
+            let (updated, error) = (updated.clone(), error.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                match fut.await {
+                    Ok(h) => {
+                        updated.set(Some(Rc::new(h)));
+                        error.set(None);
+                    }
+                    Err(e) => error.set(Some(e)),
+                }
+            });
+        })
+    };
+    let on_declare = {
+        let (run, declare_for, reason) = (run.clone(), declare_for.clone(), reason.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let (f, r) = (*declare_for, (*reason).clone());
+            reason.set(String::new());
+            run.emit(Box::pin(async move { api::jury::declare_conflict(f, &r).await }));
+        })
+    };
+
+    let (done, total) = home.progress();
+    let finalists: Vec<_> = home.categories.iter().flat_map(|c| c.finalists.iter()).collect();
+    let field_error = error.as_ref().and_then(|e| e.field("reason").or(e.field("finalist_id")).map(String::from));
+    html! {
+        <section class="page jury-home" data-testid="jury-home">
+            <div class="page-head">
+                <div>
+                    <h1>{ J::JuryTitle.t(lang) }</h1>
+                    <p class="muted">{ format!("{} · {}", home.edition_name, status_text(home.status).t(lang)) }</p>
+                </div>
+                if home.published {
+                    <Link<Route> to={Route::AwardResults} classes="button">{ J::SeePublishedResults.t(lang) }</Link<Route>>
+                }
+            </div>
+            <div class="progress-block" data-testid="jury-progress">
+                <p><strong>{ format!("{done} / {total}") }</strong>{ format!(" {}", J::ScoredOf.t(lang)) }
+                   { format!(" · {} {}", total - done, J::ToDo.t(lang)) }</p>
+                <progress max={total.max(1).to_string()} value={done.to_string()} aria-label={J::Progress.t(lang)}></progress>
+            </div>
+            if home.status == JuryStatus::Setup {
+                <p class="notice">{ J::NotOpenYet.t(lang) }</p>
+            }
+            { for home.categories.iter().map(|c| html! {
+                <section class="jury-category" data-category={c.id.to_string()}>
+                    <h2>{ &c.name }</h2>
+                    if c.finalists.is_empty() { <p class="muted">{ J::NothingToScore.t(lang) }</p> }
+                    <ul class="finalist-list">
+                        { for c.finalists.iter().map(|f| {
+                            let (label, class) = match f.state {
+                                SheetState::ToDo => (J::StateToDo, "todo"),
+                                SheetState::Draft => (J::StateDraft, "draft"),
+                                SheetState::Submitted => (J::StateSubmitted, "done"),
+                            };
+                            html! {
+                                <li data-finalist={f.id.to_string()}>
+                                    <Link<Route> to={Route::JuryScore { id: f.id }}>{ &f.school_name }</Link<Route>>
+                                    <span class="muted">{ format!(" · {}", f.town) }</span>
+                                    <span class={classes!("badge", class)}>{ label.t(lang) }</span>
+                                </li>
+                            }
+                        }) }
+                    </ul>
+                </section>
+            }) }
+            <section class="jury-conflicts" data-testid="my-conflicts">
+                <h2>{ J::ConflictsOfInterest.t(lang) }</h2>
+                <p class="muted small">{ J::ConflictsExplained.t(lang) }</p>
+                if home.conflicts.is_empty() { <p class="muted">{ J::NoConflicts.t(lang) }</p> }
+                <ul>
+                    { for home.conflicts.iter().map(|c| {
+                        let why = match c.kind {
+                            ConflictKind::Automatic => format!("{} {}", J::AutomaticBecause.t(lang), c.reason),
+                            ConflictKind::Declared => format!("{}: {}", J::DeclaredByYou.t(lang), c.reason),
+                        };
+                        let withdraw = (c.kind == ConflictKind::Declared).then(|| {
+                            let (run, f) = (run.clone(), c.finalist_id);
+                            html! {
+                                <button type="button" class="link-button" onclick={move |_| {
+                                    let ok = web_sys::window()
+                                        .and_then(|w| w.confirm_with_message(J::ConfirmWithdraw.t(lang)).ok())
+                                        .unwrap_or(false);
+                                    if ok { run.emit(Box::pin(async move { api::jury::withdraw_conflict(f).await })); }
+                                }}>{ J::Withdraw.t(lang) }</button>
+                            }
+                        });
+                        html! {
+                            <li data-conflict-finalist={c.finalist_id.to_string()}>
+                                <strong>{ &c.school_name }</strong>{ format!(" · {why} ") }{ withdraw.unwrap_or_default() }
+                            </li>
+                        }
+                    }) }
+                </ul>
+                if !finalists.is_empty() {
+                    <form class="inline-form" onsubmit={on_declare} data-testid="declare-conflict">
+                        <label for="conflict-finalist">{ J::DeclareConflictWith.t(lang) }</label>
+                        <select id="conflict-finalist" onchange={{
+                            let d = declare_for.clone();
+                            move |e: Event| d.set(e.target_unchecked_into::<HtmlSelectElement>().value().parse().unwrap_or(0))
+                        }}>
+                            <option value="0" selected={*declare_for == 0}>{ J::ChooseFinalist.t(lang) }</option>
+                            { for finalists.iter().map(|f| html! {
+                                <option value={f.id.to_string()} selected={*declare_for == f.id}>{ &f.school_name }</option>
+                            }) }
+                        </select>
+                        <label for="conflict-reason">{ J::Reason.t(lang) }</label>
+                        <input id="conflict-reason" type="text" value={(*reason).clone()} maxlength="500"
+                            aria-describedby={field_error.as_ref().map(|_| "conflict-error")}
+                            oninput={{ let r = reason.clone(); move |e: InputEvent| r.set(e.target_unchecked_into::<HtmlInputElement>().value()) }} />
+                        <button type="submit" class="button secondary" disabled={*declare_for == 0 || reason.trim().is_empty()}>
+                            { J::Declare.t(lang) }
+                        </button>
+                        if let Some(m) = field_error { <p class="field-error" id="conflict-error">{ m }</p> }
+                    </form>
+                }
+                if let Some(e) = error.as_ref().filter(|e| e.code != "validation") { <ErrorBox error={e.clone()} /> }
+            </section>
+        </section>
+    }
+}

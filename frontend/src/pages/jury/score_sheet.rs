@@ -1,0 +1,295 @@
+//! The score sheet part of the scoring page: a score and optional remark per
+//! criterion and an overall remark, autosaved as a private draft (first to
+//! this browser, then to the server), submitted when complete, and after
+//! submitting the other jurors' scores. Changes stay possible while scoring
+//! is open. A newer save from elsewhere replaces the draft, with a notice.
+
+use crate::api::{self, ApiError};
+use crate::components::criterion_score::CriterionScore;
+use crate::components::error_box::ErrorBox;
+use crate::components::others_scores::others_scores;
+use crate::markup::Markup;
+use crate::hooks::use_lang;
+use crate::i18n::format::date;
+use crate::i18n::jury::{sheet_problem, J};
+use crate::i18n::Text;
+use crate::storage;
+use gloo_timers::callback::Timeout;
+use rubric::jury::setup::{CriterionDef, JuryStatus};
+use rubric::jury::views::{validate_sheet, OtherSheets, ScoreFinalist, Sheet, SheetInput, SheetProblem};
+use std::cell::RefCell;
+use std::rc::Rc;
+use web_sys::HtmlTextAreaElement;
+use yew::prelude::*;
+
+/// How long typing must pause before the draft is sent.
+const AUTOSAVE_MS: u32 = 700;
+
+#[derive(Clone, PartialEq)]
+enum Saving {
+    Idle,
+    Pending,
+    Busy,
+    Saved,
+    /// A newer version saved elsewhere replaced the draft.
+    Replaced,
+    Failed(ApiError),
+}
+
+fn input_of(sheet: &Sheet) -> SheetInput {
+    SheetInput {
+        version: sheet.version,
+        scores: sheet.scores.iter().map(|(c, s)| (*c, i64::from(s.get()))).collect(),
+        remarks: sheet.remarks.clone(),
+        remark: sheet.remark.clone(),
+    }
+}
+
+/// Same content, whatever version it was based on.
+fn same(a: &SheetInput, b: &SheetInput) -> bool {
+    a.scores == b.scores && a.remarks == b.remarks && a.remark == b.remark
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ScoreSheetFormProps {
+    pub finalist: Rc<ScoreFinalist>,
+    pub person_id: i64,
+}
+
+#[component]
+pub fn ScoreSheetForm(props: &ScoreSheetFormProps) -> Html {
+    let lang = use_lang();
+    let f = &props.finalist;
+    let id = f.id;
+    let open = f.status == JuryStatus::Open;
+    let key = format!("stempact.jury.{}.{id}", props.person_id);
+    let criteria: Rc<Vec<CriterionDef>> = use_memo((), {
+        let c = f.criteria.clone();
+        move |_| c
+    });
+
+    // The draft as typed (`latest` is the truth for async code, `draft` renders).
+    let server_input = input_of(&f.sheet);
+    let initial = {
+        let local = storage::get(&key).and_then(|s| serde_json::from_str::<SheetInput>(&s).ok());
+        match local {
+            Some(l) if open && l.version == f.sheet.version && !same(&l, &server_input) => l,
+            _ => server_input.clone(),
+        }
+    };
+    let latest = use_mut_ref(|| initial.clone());
+    let draft = use_state(|| initial.clone());
+    let saved = use_state(|| f.sheet.clone());
+    let saving = use_state(|| Saving::Idle);
+    let problems = use_state(Vec::<SheetProblem>::new);
+    let others = use_state(|| None::<Rc<OtherSheets>>);
+    let timer = use_mut_ref(|| None::<Timeout>);
+    let save_ref: Rc<RefCell<Option<Callback<bool>>>> = use_mut_ref(|| None);
+
+    let load_others = {
+        let others = others.clone();
+        Callback::from(move |()| {
+            let others = others.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Ok(o) = api::jury::other_sheets(id).await {
+                    others.set(Some(Rc::new(o)));
+                }
+            });
+        })
+    };
+
+    let schedule = {
+        let timer = timer.clone();
+        let save_ref = save_ref.clone();
+        let saving = saving.clone();
+        Rc::new(move || {
+            saving.set(Saving::Pending);
+            let save_ref = save_ref.clone();
+            *timer.borrow_mut() = Some(Timeout::new(AUTOSAVE_MS, move || {
+                let save = save_ref.borrow().clone();
+                if let Some(save) = save {
+                    save.emit(false);
+                }
+            }));
+        })
+    };
+
+    let save = {
+        let (latest, draft, saved, saving, problems) =
+            (latest.clone(), draft.clone(), saved.clone(), saving.clone(), problems.clone());
+        let (key, schedule, load_others, timer) = (key.clone(), schedule.clone(), load_others.clone(), timer.clone());
+        Callback::from(move |submit: bool| {
+            timer.borrow_mut().take();
+            let sent = latest.borrow().clone();
+            saving.set(Saving::Busy);
+            let (latest, draft, saved, saving, problems) =
+                (latest.clone(), draft.clone(), saved.clone(), saving.clone(), problems.clone());
+            let (key, schedule, load_others) = (key.clone(), schedule.clone(), load_others.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                match api::jury::save_sheet(id, &sent, submit).await {
+                    Ok(sheet) => {
+                        let mut current = latest.borrow().clone();
+                        current.version = sheet.version;
+                        *latest.borrow_mut() = current.clone();
+                        let submitted_now = sheet.submitted_at.is_some();
+                        saved.set(sheet);
+                        problems.set(vec![]);
+                        if same(&current, &sent) {
+                            storage::remove(&key);
+                            saving.set(Saving::Saved);
+                        } else {
+                            storage::set(&key, &serde_json::to_string(&current).unwrap_or_default());
+                            schedule();
+                        }
+                        draft.set(current);
+                        if submitted_now {
+                            load_others.emit(());
+                        }
+                    }
+                    Err(e) if e.code == "stale" => {
+                        if let Some(sheet) = e.current.clone().and_then(|v| serde_json::from_value::<Sheet>(v).ok()) {
+                            let input = input_of(&sheet);
+                            *latest.borrow_mut() = input.clone();
+                            draft.set(input);
+                            saved.set(sheet);
+                            storage::remove(&key);
+                        }
+                        saving.set(Saving::Replaced);
+                    }
+                    Err(e) => saving.set(Saving::Failed(e)),
+                }
+            });
+        })
+    };
+    *save_ref.borrow_mut() = Some(save.clone());
+
+    // On arrival: send a draft left from before a reload, show others' scores
+    // when already submitted.
+    {
+        let (save, load_others) = (save.clone(), load_others.clone());
+        let pending = open && !same(&initial, &server_input);
+        let submitted = f.sheet.submitted_at.is_some();
+        use_effect_with(id, move |_| {
+            if pending {
+                save.emit(false);
+            }
+            if submitted {
+                load_others.emit(());
+            }
+        });
+    }
+
+    let change = {
+        let (latest, draft, key, schedule) = (latest.clone(), draft.clone(), key.clone(), schedule.clone());
+        Rc::new(move |edit: &dyn Fn(&mut SheetInput)| {
+            let mut d = latest.borrow().clone();
+            edit(&mut d);
+            *latest.borrow_mut() = d.clone();
+            storage::set(&key, &serde_json::to_string(&d).unwrap_or_default());
+            draft.set(d);
+            schedule();
+        })
+    };
+    let on_score = {
+        let change = change.clone();
+        Callback::from(move |(c, n): (i64, u8)| change(&|d| {
+            d.scores.insert(c, i64::from(n));
+        }))
+    };
+    let on_remark = {
+        let change = change.clone();
+        Callback::from(move |(c, text): (i64, String)| change(&|d| {
+            d.remarks.insert(c, text.clone());
+        }))
+    };
+    let on_overall = {
+        let change = change.clone();
+        Callback::from(move |e: InputEvent| {
+            let text = e.target_unchecked_into::<HtmlTextAreaElement>().value();
+            change(&|d| d.remark = text.clone());
+        })
+    };
+    let on_submit = {
+        let (latest, problems, save, criteria) = (latest.clone(), problems.clone(), save.clone(), criteria.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            match validate_sheet(&latest.borrow(), &criteria, true) {
+                Ok(_) => {
+                    problems.set(vec![]);
+                    save.emit(true);
+                }
+                Err(p) => problems.set(p),
+            }
+        })
+    };
+    let retry = {
+        let save = save.clone();
+        Callback::from(move |()| save.emit(false))
+    };
+
+    let submitted_at = saved.submitted_at;
+    let error_for = |field: String| -> Option<String> {
+        problems.iter().find(|p| p.field() == field).map(|p| sheet_problem(p).t(lang).to_string()).or_else(|| match &*saving {
+            Saving::Failed(e) => e.field(&field).map(String::from),
+            _ => None,
+        })
+    };
+    let status_line = match &*saving {
+        Saving::Idle if submitted_at.is_some() => html! {},
+        Saving::Idle => html! { <span class="muted">{ J::DraftPrivate.t(lang) }</span> },
+        Saving::Pending | Saving::Busy => html! { <span class="muted">{ J::Saving.t(lang) }</span> },
+        Saving::Saved => html! { <span class="ok">{ J::Saved.t(lang) }</span> },
+        Saving::Replaced => html! { <span class="warn">{ J::ReplacedByNewer.t(lang) }</span> },
+        Saving::Failed(e) if e.is_network() => html! { <span class="warn">{ J::NotSavedOffline.t(lang) }</span> },
+        Saving::Failed(e) if e.code == "validation" => html! { <span class="warn">{ J::NotSavedFix.t(lang) }</span> },
+        Saving::Failed(_) => html! {},
+    };
+    let scored = criteria.iter().filter(|c| draft.scores.contains_key(&c.id)).count();
+
+    html! {
+        <>
+            <form class="score-sheet" data-testid="score-sheet" onsubmit={on_submit} novalidate=true>
+                <h2>{ J::YourScores.t(lang) }</h2>
+                if !open {
+                    <p class="notice" data-testid="scoring-closed">{ J::ScoringNotOpen.t(lang) }</p>
+                } else if let Some(at) = submitted_at {
+                    <p class="notice ok" data-testid="submitted-notice">
+                        { format!("{} {}. {}", J::SubmittedOn.t(lang),
+                            rubric::Date::from_unix_seconds(at).map(|d| date(lang, d)).unwrap_or_default(),
+                            J::ChangeWhileOpen.t(lang)) }
+                    </p>
+                } else {
+                    <p class="muted small">{ J::BlindUntilSubmit.t(lang) }</p>
+                }
+                { for criteria.iter().map(|c| CriterionScore {
+                    lang,
+                    criterion: c,
+                    score: draft.scores.get(&c.id).and_then(|n| u8::try_from(*n).ok()).and_then(|n| rubric::jury::Score::new(n).ok()),
+                    remark: draft.remarks.get(&c.id).map_or("", String::as_str),
+                    disabled: !open,
+                    score_error: error_for(format!("scores.{}", c.id)),
+                    remark_error: error_for(format!("remarks.{}", c.id)),
+                    on_score: &on_score,
+                    on_remark: &on_remark,
+                }.view()) }
+                <label for="sheet-remark">{ J::OverallRemark.t(lang) }</label>
+                <textarea id="sheet-remark" rows="3" value={draft.remark.clone()} oninput={on_overall} disabled={!open}
+                    aria-describedby={error_for("remark".into()).map(|_| "sheet-remark-error")} />
+                if let Some(e) = error_for("remark".into()) { <p class="field-error" id="sheet-remark-error">{ e }</p> }
+                <div class="sheet-actions">
+                    <span class="save-status" role="status" aria-live="polite" data-testid="save-status">{ status_line }</span>
+                    if open && submitted_at.is_none() {
+                        <span class="muted small">{ format!("{scored}/{} {}", criteria.len(), J::Scored.t(lang)) }</span>
+                        <button type="submit" class="button" data-testid="submit-sheet">{ J::Submit.t(lang) }</button>
+                    }
+                </div>
+                if let Saving::Failed(e) = &*saving {
+                    if e.code != "validation" { <ErrorBox error={e.clone()} on_retry={retry} /> }
+                }
+            </form>
+            if let Some(o) = &*others {
+                { { let mut m = Markup::new(); others_scores(&mut m, lang, &criteria, o); m.html() } }
+            }
+        </>
+    }
+}

@@ -1,0 +1,636 @@
+//! The jury as it travels between server and app: the coordinator's set-up
+//! and results views, a juror's list and score sheet, the other jurors'
+//! sheets after submitting, the published results; plus the rules on a
+//! score sheet and on locking results.
+
+use super::setup::{readiness, ConflictKind, CriterionDef, JuryStatus, OpenProblem, Readiness, MAX_REMARK_CHARS};
+use super::{JuryResults, Score, TieBreakRule};
+use crate::assessment::{Growth, SchoolProfile};
+use crate::plan::{Cofinancing, PlanVersion};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// The jury settings of an edition.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JurySettings {
+    pub status: JuryStatus,
+    pub tie_break: Vec<TieBreakRule>,
+    pub chair_id: Option<i64>,
+    /// The chair's decision for ties no rule breaks: finalist ids, best first.
+    pub chair_order: Vec<i64>,
+    pub locked_at: Option<i64>,
+    pub published_at: Option<i64>,
+    pub version: i64,
+}
+
+/// A finalist as the coordinator sees it in the set-up.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FinalistInfo {
+    pub id: i64,
+    pub category_id: i64,
+    pub school_id: i64,
+    pub school_name: String,
+    pub town: String,
+    pub sponsor_name: Option<String>,
+    /// The frozen plan version the jury scores.
+    pub plan_version_id: Option<i64>,
+    pub plan_version_number: Option<u32>,
+    /// The school's latest submitted version, when newer than the frozen one.
+    pub newer_plan_version_number: Option<u32>,
+    pub sheets_submitted: u32,
+}
+
+/// An award category with its finalists.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CategoryInfo {
+    pub id: i64,
+    pub name: String,
+    pub position: u32,
+    pub finalists: Vec<FinalistInfo>,
+}
+
+/// A juror as the coordinator sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JurorInfo {
+    pub person_id: i64,
+    pub name: String,
+    pub email: String,
+    pub company_id: Option<i64>,
+    pub company_name: Option<String>,
+    /// Finalists this juror may score (no active conflict).
+    pub assigned: u32,
+    pub submitted: u32,
+    pub drafts: u32,
+}
+
+/// A conflict of interest, declared or automatic.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConflictInfo {
+    pub id: i64,
+    pub person_id: i64,
+    pub juror_name: String,
+    pub finalist_id: i64,
+    pub school_name: String,
+    pub kind: ConflictKind,
+    pub reason: String,
+    pub created_at: i64,
+    pub dismissed_at: Option<i64>,
+    pub dismissed_by: Option<String>,
+    pub dismiss_reason: String,
+}
+
+impl ConflictInfo {
+    /// A conflict keeps the juror away from the finalist until dismissed.
+    pub fn active(&self) -> bool {
+        self.dismissed_at.is_none()
+    }
+}
+
+/// A school with a submitted plan: a possible finalist.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CandidateSchool {
+    pub school_id: i64,
+    pub name: String,
+    pub town: String,
+    pub plan_version_id: i64,
+    pub plan_version_number: u32,
+    pub submitted_at: i64,
+    /// The category it is already a finalist in.
+    pub category_id: Option<i64>,
+}
+
+/// Something to pick from a list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Choice {
+    pub id: i64,
+    pub name: String,
+}
+
+/// Everything the set-up page shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JurySetup {
+    pub edition_id: i64,
+    pub edition_name: String,
+    pub settings: JurySettings,
+    pub categories: Vec<CategoryInfo>,
+    pub criteria: Vec<CriterionDef>,
+    pub jurors: Vec<JurorInfo>,
+    pub conflicts: Vec<ConflictInfo>,
+    pub candidates: Vec<CandidateSchool>,
+    pub companies: Vec<Choice>,
+    /// People with the juror role who are not on this jury yet.
+    pub available_jurors: Vec<Choice>,
+    /// Whether any score was saved; set-up changes are frozen once scoring opened.
+    pub has_scores: bool,
+}
+
+impl JurySetup {
+    /// What stops scoring from opening (empty when it may open).
+    pub fn open_problems(&self) -> Vec<OpenProblem> {
+        let facts: Vec<(String, Vec<(String, bool)>)> = self
+            .categories
+            .iter()
+            .map(|c| {
+                let finalists = c.finalists.iter().map(|f| (f.school_name.clone(), f.plan_version_id.is_some())).collect();
+                (c.name.clone(), finalists)
+            })
+            .collect();
+        readiness(Readiness {
+            categories: &facts,
+            criteria: &self.criteria,
+            tie_break: &self.settings.tie_break,
+            jurors: self.jurors.len(),
+        })
+    }
+}
+
+/// A new juror: an existing person with the juror role, or a new person
+/// who gets a sign-in link.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewJuror {
+    #[serde(default)]
+    pub person_id: Option<i64>,
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub email: String,
+    #[serde(default)]
+    pub company_id: Option<i64>,
+}
+
+/// A juror added, with a sign-in link when a new person was invited.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JurorAdded {
+    pub person_id: i64,
+    pub sign_in_link: Option<String>,
+}
+
+/// Where a juror's sheet for a finalist stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SheetState {
+    ToDo,
+    Draft,
+    Submitted,
+}
+
+/// A finalist in a juror's list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JurorFinalist {
+    pub id: i64,
+    pub school_name: String,
+    pub town: String,
+    pub state: SheetState,
+}
+
+/// A category in a juror's list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JurorCategory {
+    pub id: i64,
+    pub name: String,
+    pub finalists: Vec<JurorFinalist>,
+}
+
+/// A finalist the juror does not score: only its name and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JurorConflict {
+    pub finalist_id: i64,
+    pub school_name: String,
+    pub kind: ConflictKind,
+    pub reason: String,
+}
+
+/// A juror's start page.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JurorHome {
+    pub edition_name: String,
+    pub status: JuryStatus,
+    /// Only finalists without an active conflict.
+    pub categories: Vec<JurorCategory>,
+    pub conflicts: Vec<JurorConflict>,
+    pub published: bool,
+}
+
+impl JurorHome {
+    /// (submitted, total) over the finalists to score.
+    pub fn progress(&self) -> (usize, usize) {
+        let all = self.categories.iter().flat_map(|c| &c.finalists);
+        let total = all.clone().count();
+        (all.filter(|f| f.state == SheetState::Submitted).count(), total)
+    }
+}
+
+/// A juror's own sheet for a finalist. `version` 0: nothing saved yet.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Sheet {
+    /// Criterion id → score.
+    pub scores: BTreeMap<i64, Score>,
+    /// Criterion id → remark.
+    pub remarks: BTreeMap<i64, String>,
+    pub remark: String,
+    pub submitted_at: Option<i64>,
+    pub version: i64,
+}
+
+/// A sheet as the juror saves it (autosave or submit).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct SheetInput {
+    /// The version this edit is based on; 0 for a first save.
+    pub version: i64,
+    /// Criterion id → score 1-10; an unscored criterion is left out.
+    #[serde(default)]
+    pub scores: BTreeMap<i64, i64>,
+    #[serde(default)]
+    pub remarks: BTreeMap<i64, String>,
+    #[serde(default)]
+    pub remark: String,
+}
+
+/// What is wrong with a sheet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum SheetProblem {
+    #[error("a score is 1 to 10")]
+    ScoreOutOfRange { criterion: i64 },
+    #[error("criterion {criterion} is not a criterion of this jury")]
+    UnknownCriterion { criterion: i64 },
+    #[error("the remark is longer than {MAX_REMARK_CHARS} characters")]
+    RemarkTooLong { criterion: Option<i64> },
+    #[error("give a score on this criterion before submitting")]
+    Unscored { criterion: i64 },
+    #[error("choose a score before writing a remark on this criterion")]
+    RemarkWithoutScore { criterion: i64 },
+}
+
+impl SheetProblem {
+    /// The form field: `scores.<id>`, `remarks.<id>` or `remark`.
+    pub fn field(&self) -> String {
+        match self {
+            SheetProblem::ScoreOutOfRange { criterion }
+            | SheetProblem::UnknownCriterion { criterion }
+            | SheetProblem::Unscored { criterion } => format!("scores.{criterion}"),
+            SheetProblem::RemarkTooLong { criterion: Some(c) } | SheetProblem::RemarkWithoutScore { criterion: c } => {
+                format!("remarks.{c}")
+            }
+            SheetProblem::RemarkTooLong { criterion: None } => "remark".into(),
+        }
+    }
+}
+
+/// A checked sheet: scores, remarks per criterion and the overall remark.
+pub type CheckedSheet = (BTreeMap<i64, Score>, BTreeMap<i64, String>, String);
+
+/// Check a sheet against the criteria; `complete` also asks for a score
+/// on every criterion (to submit, or to edit a submitted sheet). A remark
+/// on a criterion needs a score on it. Returns the cleaned sheet (trimmed
+/// remarks, empty ones dropped) or every problem.
+pub fn validate_sheet(
+    input: &SheetInput,
+    criteria: &[CriterionDef],
+    complete: bool,
+) -> Result<CheckedSheet, Vec<SheetProblem>> {
+    let known = |id: &i64| criteria.iter().any(|c| c.id == *id);
+    let mut problems = Vec::new();
+    let mut scores = BTreeMap::new();
+    for (&criterion, &n) in &input.scores {
+        if !known(&criterion) {
+            problems.push(SheetProblem::UnknownCriterion { criterion });
+            continue;
+        }
+        match u8::try_from(n).ok().and_then(|n| Score::new(n).ok()) {
+            Some(s) => {
+                scores.insert(criterion, s);
+            }
+            None => problems.push(SheetProblem::ScoreOutOfRange { criterion }),
+        }
+    }
+    let mut remarks = BTreeMap::new();
+    for (&criterion, text) in &input.remarks {
+        if !known(&criterion) {
+            problems.push(SheetProblem::UnknownCriterion { criterion });
+            continue;
+        }
+        let text = text.trim();
+        if text.chars().count() > MAX_REMARK_CHARS {
+            problems.push(SheetProblem::RemarkTooLong { criterion: Some(criterion) });
+        } else if !text.is_empty() && !input.scores.contains_key(&criterion) {
+            problems.push(SheetProblem::RemarkWithoutScore { criterion });
+        } else if !text.is_empty() {
+            remarks.insert(criterion, text.to_string());
+        }
+    }
+    let remark = input.remark.trim().to_string();
+    if remark.chars().count() > MAX_REMARK_CHARS {
+        problems.push(SheetProblem::RemarkTooLong { criterion: None });
+    }
+    if complete {
+        for c in criteria {
+            if !input.scores.contains_key(&c.id) {
+                problems.push(SheetProblem::Unscored { criterion: c.id });
+            }
+        }
+    }
+    if problems.is_empty() {
+        Ok((scores, remarks, remark))
+    } else {
+        Err(problems)
+    }
+}
+
+/// What a juror sees to score a finalist. Never sent for a finalist the
+/// juror has an active conflict with.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ScoreFinalist {
+    pub id: i64,
+    pub school_name: String,
+    pub town: String,
+    pub category_name: String,
+    pub status: JuryStatus,
+    /// The frozen plan version the jury scores.
+    pub plan: Option<PlanVersion>,
+    /// The company's share of the plan's budget, against the edition's threshold.
+    pub cofinancing: Option<Cofinancing>,
+    pub baseline: Option<SchoolProfile>,
+    /// Final minus baseline, when the school measured again.
+    pub growth: Option<Growth>,
+    /// Up to three indicator ids with the lowest baseline levels.
+    pub weakest_indicators: Vec<String>,
+    pub criteria: Vec<CriterionDef>,
+    pub sheet: Sheet,
+}
+
+/// One juror's submitted sheet, as the other jurors see it after submitting.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OtherSheet {
+    pub juror_name: String,
+    pub is_me: bool,
+    pub scores: BTreeMap<i64, Score>,
+    pub remarks: BTreeMap<i64, String>,
+    pub remark: String,
+    /// Σ weight·score / Σ weight.
+    pub weighted_mean: Option<f64>,
+}
+
+/// Every submitted sheet for a finalist.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OtherSheets {
+    pub finalist_id: i64,
+    pub sheets: Vec<OtherSheet>,
+    /// The finalist's score so far: the mean of the weighted means.
+    pub mean: Option<f64>,
+}
+
+/// A key of the results (finalist, juror) with the name to show.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Named {
+    pub key: String,
+    pub name: String,
+    /// The finalist's town, or the juror's company.
+    pub detail: String,
+}
+
+/// The results of one award category.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CategoryResults {
+    pub category_id: i64,
+    pub name: String,
+    pub finalists: Vec<Named>,
+    pub jurors: Vec<Named>,
+    /// Sheets expected (juror × finalist pairs without conflict) and submitted.
+    pub expected_sheets: u32,
+    pub submitted_sheets: u32,
+    pub results: Option<JuryResults>,
+    /// Why there are no results (the input was not valid).
+    pub problem: Option<String>,
+}
+
+impl CategoryResults {
+    /// The name of a finalist key.
+    pub fn finalist_name(&self, key: &str) -> String {
+        self.finalists.iter().find(|n| n.key == key).map_or_else(|| key.to_string(), |n| n.name.clone())
+    }
+
+    /// The name of a juror key.
+    pub fn juror_name(&self, key: &str) -> String {
+        self.jurors.iter().find(|n| n.key == key).map_or_else(|| key.to_string(), |n| n.name.clone())
+    }
+}
+
+/// Why results cannot be locked yet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum LockProblem {
+    #[error("close scoring first")]
+    NotClosed,
+    #[error("there are no award categories")]
+    NoCategory,
+    #[error("in {category} a tie is left for the chair to decide")]
+    ChairDecisionNeeded { category: String },
+    #[error("{category} has no winner yet: {reason}")]
+    NoWinner { category: String, reason: String },
+}
+
+/// What stops the results from being locked; empty when they may be.
+pub fn lock_problems(status: JuryStatus, categories: &[CategoryResults]) -> Vec<LockProblem> {
+    let mut problems = Vec::new();
+    if status != JuryStatus::Closed {
+        problems.push(LockProblem::NotClosed);
+    }
+    if categories.is_empty() {
+        problems.push(LockProblem::NoCategory);
+    }
+    for c in categories {
+        match &c.results {
+            None => problems.push(LockProblem::NoWinner {
+                category: c.name.clone(),
+                reason: c.problem.clone().unwrap_or_default(),
+            }),
+            Some(r) if r.chair_decision_needed => {
+                problems.push(LockProblem::ChairDecisionNeeded { category: c.name.clone() })
+            }
+            Some(r) if r.winner.is_none() => problems.push(LockProblem::NoWinner {
+                category: c.name.clone(),
+                reason: "not every finalist has a score".into(),
+            }),
+            Some(_) => {}
+        }
+    }
+    problems
+}
+
+/// The coordinator's results page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ResultsView {
+    pub edition_name: String,
+    pub settings: JurySettings,
+    pub chair_name: Option<String>,
+    pub criteria: Vec<CriterionDef>,
+    pub categories: Vec<CategoryResults>,
+    /// True when these are the results frozen at locking.
+    pub frozen: bool,
+}
+
+impl ResultsView {
+    /// What stops these results from being locked (nothing once frozen).
+    pub fn lock_problems(&self) -> Vec<LockProblem> {
+        if self.frozen {
+            vec![]
+        } else {
+            lock_problems(self.settings.status, &self.categories)
+        }
+    }
+}
+
+/// One place in the published results.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PublishedPlace {
+    pub place: usize,
+    pub school_name: String,
+    pub town: String,
+    pub score: f64,
+    pub winner: bool,
+}
+
+/// One category of the published results.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PublishedCategory {
+    pub name: String,
+    pub places: Vec<PublishedPlace>,
+}
+
+/// The results as jurors and finalist schools see them once published.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PublishedResults {
+    pub edition_name: String,
+    /// `None`: not published yet (and `categories` is empty).
+    pub published_at: Option<i64>,
+    pub categories: Vec<PublishedCategory>,
+}
+
+impl PublishedResults {
+    /// The public part of frozen results: ranking, scores and winners.
+    pub fn from_results(edition_name: String, published_at: i64, categories: &[CategoryResults]) -> Self {
+        let categories = categories
+            .iter()
+            .map(|c| PublishedCategory {
+                name: c.name.clone(),
+                places: c
+                    .results
+                    .iter()
+                    .flat_map(|r| r.ranking.iter().map(move |p| (r, p)))
+                    .map(|(r, p)| {
+                        let named = c.finalists.iter().find(|n| n.key == p.finalist);
+                        PublishedPlace {
+                            place: p.place,
+                            school_name: named.map_or_else(|| p.finalist.clone(), |n| n.name.clone()),
+                            town: named.map(|n| n.detail.clone()).unwrap_or_default(),
+                            score: p.score,
+                            winner: r.winner.as_deref() == Some(p.finalist.as_str()),
+                        }
+                    })
+                    .collect(),
+            })
+            .collect();
+        PublishedResults { edition_name, published_at: Some(published_at), categories }
+    }
+}
+
+/// An entry of the jury's audit log.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditEntry {
+    pub at: i64,
+    pub person_name: Option<String>,
+    pub action: String,
+    pub detail: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::LocalizedText;
+
+    fn criteria() -> Vec<CriterionDef> {
+        [(3, 60), (5, 40)]
+            .into_iter()
+            .map(|(id, weight)| CriterionDef {
+                id,
+                name: LocalizedText::new("n", "n"),
+                description: LocalizedText::new("", ""),
+                weight,
+                anchors: vec![],
+                position: 0,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_draft_may_be_partial_but_a_submission_is_complete() {
+        let input = SheetInput {
+            version: 0,
+            scores: BTreeMap::from([(3, 7)]),
+            remarks: BTreeMap::from([(3, "  sterk  ".into()), (5, " ".into())]),
+            remark: " ok ".into(),
+        };
+        let (scores, remarks, remark) = validate_sheet(&input, &criteria(), false).unwrap();
+        assert_eq!(scores.get(&3).map(|s| s.get()), Some(7));
+        assert_eq!(remarks, BTreeMap::from([(3, "sterk".to_string())]));
+        assert_eq!(remark, "ok");
+        assert_eq!(validate_sheet(&input, &criteria(), true), Err(vec![SheetProblem::Unscored { criterion: 5 }]));
+        let early = SheetInput { remarks: BTreeMap::from([(5, "later".into())]), ..input };
+        let problems = validate_sheet(&early, &criteria(), false).unwrap_err();
+        assert_eq!(problems, vec![SheetProblem::RemarkWithoutScore { criterion: 5 }]);
+        assert_eq!(problems[0].field(), "remarks.5");
+    }
+
+    #[test]
+    fn bad_scores_and_criteria_are_reported_at_their_field() {
+        let input = SheetInput {
+            version: 1,
+            scores: BTreeMap::from([(3, 0), (5, 11), (9, 5)]),
+            remarks: BTreeMap::from([(3, "ok".into())]),
+            remark: "x".repeat(MAX_REMARK_CHARS + 1),
+        };
+        let problems = validate_sheet(&input, &criteria(), false).unwrap_err();
+        let fields: Vec<String> = problems.iter().map(SheetProblem::field).collect();
+        assert_eq!(fields, ["scores.3", "scores.5", "scores.9", "remark"]);
+    }
+
+    #[test]
+    fn locking_needs_closed_scoring_and_a_winner_everywhere() {
+        let empty = CategoryResults {
+            category_id: 1,
+            name: "Oost".into(),
+            finalists: vec![],
+            jurors: vec![],
+            expected_sheets: 0,
+            submitted_sheets: 0,
+            results: None,
+            problem: Some("no criteria".into()),
+        };
+        assert_eq!(
+            lock_problems(JuryStatus::Open, &[empty]),
+            vec![
+                LockProblem::NotClosed,
+                LockProblem::NoWinner { category: "Oost".into(), reason: "no criteria".into() }
+            ]
+        );
+        assert_eq!(lock_problems(JuryStatus::Closed, &[]), vec![LockProblem::NoCategory]);
+    }
+
+    #[test]
+    fn progress_counts_submitted_sheets() {
+        let f = |id, state| JurorFinalist { id, school_name: String::new(), town: String::new(), state };
+        let home = JurorHome {
+            edition_name: String::new(),
+            status: JuryStatus::Open,
+            categories: vec![JurorCategory {
+                id: 1,
+                name: String::new(),
+                finalists: vec![f(1, SheetState::Submitted), f(2, SheetState::Draft), f(3, SheetState::ToDo)],
+            }],
+            conflicts: vec![],
+            published: false,
+        };
+        assert_eq!(home.progress(), (1, 3));
+    }
+}

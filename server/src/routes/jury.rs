@@ -1,0 +1,546 @@
+//! The jury set-up, for the coordinator: award categories, criteria with
+//! their anchored bands, finalists (schools with a submitted plan, judged on
+//! a frozen version), jurors, the tie-break rule, conflicts of interest
+//! (dismissing automatic flags with a reason) and the scoring status. Every
+//! change is audited; set-up changes are refused once scoring opened.
+
+use crate::auth::AuthUser;
+use crate::db::jury::{self as dbj, Edition};
+use crate::db::{audit, jury_sheets};
+use crate::error::{AppError, AppJson, FieldError, Result};
+use crate::state::AppState;
+use axum::extract::{Path, State};
+use axum::routing::{delete, get, post, put};
+use axum::{Json, Router};
+use rubric::jury::setup::{
+    normalize_criteria, validate_criteria, validate_tie_break, ConflictKind, CriterionDef, CriterionInput, JuryStatus,
+    TieBreakProblem, MAX_REASON_CHARS,
+};
+use rubric::jury::views::{JurorAdded, JurySettings, JurySetup, NewJuror};
+use rubric::jury::TieBreakRule;
+use rubric::people::{validate_name, Role};
+use serde::Deserialize;
+use sqlx::SqliteConnection;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/jury/setup", get(get_setup))
+        .route("/jury/categories", post(add_category))
+        .route("/jury/categories/{id}", put(rename_category).delete(delete_category))
+        .route("/jury/criteria", put(save_criteria))
+        .route("/jury/finalists", post(add_finalist))
+        .route("/jury/finalists/{id}", delete(remove_finalist))
+        .route("/jury/finalists/{id}/refreeze", post(refreeze_finalist))
+        .route("/jury/jurors", post(add_juror))
+        .route("/jury/jurors/{person_id}", put(update_juror).delete(remove_juror))
+        .route("/jury/jurors/{person_id}/link", post(juror_link))
+        .route("/jury/tie-break", put(save_tie_break))
+        .route("/jury/conflicts/{id}/dismiss", post(dismiss_conflict))
+        .route("/jury/conflicts/{id}/restore", post(restore_conflict))
+        .route("/jury/status", post(set_status))
+}
+
+// Shared by the jury routes -----------------------------------------------------
+
+/// The active edition, or 404 with a message the UI can show.
+pub(crate) async fn edition(conn: &mut SqliteConnection) -> Result<Edition> {
+    dbj::active_edition(&mut *conn).await?.ok_or(AppError::NotFound("active edition"))
+}
+
+/// 409 unless the jury is still being set up.
+pub(crate) fn require_setup(settings: &JurySettings) -> Result<()> {
+    if settings.status == JuryStatus::Setup {
+        Ok(())
+    } else {
+        Err(AppError::conflict(
+            "jury_not_in_setup",
+            "scoring has opened, so the set-up can no longer change; go back to set-up first (only possible before any score is saved)",
+            None,
+        ))
+    }
+}
+
+/// 409 once the results are locked.
+pub(crate) fn require_unlocked(settings: &JurySettings) -> Result<()> {
+    if settings.locked_at.is_none() {
+        Ok(())
+    } else {
+        Err(AppError::conflict("jury_locked", "the results are locked; unlock them first", None))
+    }
+}
+
+/// Check and bump the settings version; 409 with the current set-up when stale.
+pub(crate) async fn bump(conn: &mut SqliteConnection, edition: &Edition, version: i64) -> Result<()> {
+    if dbj::bump_version(&mut *conn, edition.id, version).await? {
+        Ok(())
+    } else {
+        Err(AppError::conflict(
+            "stale",
+            "the jury set-up changed since you loaded it; look at the current state and try again",
+            None,
+        ))
+    }
+}
+
+/// A reason or remark: trimmed, required, at most [`MAX_REASON_CHARS`].
+pub(crate) fn reason(field: &str, text: &str) -> Result<String> {
+    let text = text.trim();
+    if text.is_empty() {
+        Err(AppError::field(field, "give a reason"))
+    } else if text.chars().count() > MAX_REASON_CHARS {
+        Err(AppError::field(field, format!("at most {MAX_REASON_CHARS} characters")))
+    } else {
+        Ok(text.to_string())
+    }
+}
+
+/// The whole set-up as the page shows it (conflict flags brought up to date).
+pub(crate) async fn load_setup(conn: &mut SqliteConnection, edition: &Edition) -> Result<JurySetup> {
+    dbj::sync_automatic_conflicts(&mut *conn, edition.id).await?;
+    let settings = dbj::settings(&mut *conn, edition.id).await?;
+    let categories = dbj::categories(&mut *conn, edition.id).await?;
+    let criteria = dbj::criteria(&mut *conn, edition.id).await?;
+    let jurors = dbj::jurors(&mut *conn, edition.id).await?;
+    Ok(JurySetup {
+        edition_id: edition.id,
+        edition_name: edition.name.clone(),
+        conflicts: dbj::conflicts(&mut *conn, edition.id).await?,
+        candidates: dbj::candidates(&mut *conn, edition.id).await?,
+        companies: dbj::companies(&mut *conn, edition.id).await?,
+        available_jurors: dbj::available_jurors(&mut *conn, edition.id).await?,
+        has_scores: jury_sheets::any_sheet(&mut *conn, edition.id).await?,
+        settings,
+        categories,
+        criteria,
+        jurors,
+    })
+}
+
+/// Start a coordinator's set-up change: the edition with its settings row.
+async fn begin(state: &AppState, user: &AuthUser) -> Result<(sqlx::Transaction<'static, sqlx::Sqlite>, Edition, JurySettings)> {
+    user.require_coordinator()?;
+    let mut tx = state.db.begin().await?;
+    let edition = edition(&mut tx).await?;
+    dbj::ensure_settings(&mut tx, edition.id, Some(user.id())).await?;
+    let settings = dbj::settings(&mut *tx, edition.id).await?;
+    Ok((tx, edition, settings))
+}
+
+/// Finish a set-up change: audit, commit and answer with the new set-up.
+async fn finish(
+    mut tx: sqlx::Transaction<'static, sqlx::Sqlite>,
+    edition: &Edition,
+    user: &AuthUser,
+    action: &str,
+    detail: &str,
+) -> Result<Json<JurySetup>> {
+    audit(&mut *tx, Some(user.id()), action, detail).await?;
+    let setup = load_setup(&mut tx, edition).await?;
+    tx.commit().await?;
+    Ok(Json(setup))
+}
+
+// Handlers ------------------------------------------------------------------------
+
+// GET /api/jury/setup
+async fn get_setup(State(state): State<AppState>, user: AuthUser) -> Result<Json<JurySetup>> {
+    let (mut tx, edition, _) = begin(&state, &user).await?;
+    let setup = load_setup(&mut tx, &edition).await?;
+    tx.commit().await?;
+    Ok(Json(setup))
+}
+
+#[derive(Deserialize)]
+struct CategoryBody {
+    name: String,
+}
+
+fn category_name(raw: &str) -> Result<String> {
+    validate_name(raw).map_err(|e| AppError::field("name", e))
+}
+
+// POST /api/jury/categories
+async fn add_category(
+    State(state): State<AppState>,
+    user: AuthUser,
+    AppJson(body): AppJson<CategoryBody>,
+) -> Result<Json<JurySetup>> {
+    let name = category_name(&body.name)?;
+    let (mut tx, edition, settings) = begin(&state, &user).await?;
+    require_setup(&settings)?;
+    if dbj::category_name_taken(&mut *tx, edition.id, &name, None).await? {
+        return Err(AppError::field("name", "there is already a category with this name"));
+    }
+    dbj::insert_category(&mut tx, edition.id, &name).await?;
+    finish(tx, &edition, &user, "jury.category", &format!("category {name} added")).await
+}
+
+// PUT /api/jury/categories/{id}
+async fn rename_category(
+    State(state): State<AppState>,
+    user: AuthUser,
+    Path(id): Path<i64>,
+    AppJson(body): AppJson<CategoryBody>,
+) -> Result<Json<JurySetup>> {
+    let name = category_name(&body.name)?;
+    let (mut tx, edition, settings) = begin(&state, &user).await?;
+    require_unlocked(&settings)?;
+    let old = dbj::category_name(&mut *tx, edition.id, id).await?.ok_or(AppError::NotFound("category"))?;
+    if dbj::category_name_taken(&mut *tx, edition.id, &name, Some(id)).await? {
+        return Err(AppError::field("name", "there is already a category with this name"));
+    }
+    dbj::rename_category(&mut tx, id, &name).await?;
+    finish(tx, &edition, &user, "jury.category", &format!("category {old} renamed to {name}")).await
+}
+
+// DELETE /api/jury/categories/{id}
+async fn delete_category(State(state): State<AppState>, user: AuthUser, Path(id): Path<i64>) -> Result<Json<JurySetup>> {
+    let (mut tx, edition, settings) = begin(&state, &user).await?;
+    require_setup(&settings)?;
+    let name = dbj::category_name(&mut *tx, edition.id, id).await?.ok_or(AppError::NotFound("category"))?;
+    dbj::delete_category(&mut tx, id).await?;
+    finish(tx, &edition, &user, "jury.category", &format!("category {name} deleted with its finalists")).await
+}
+
+#[derive(Deserialize)]
+struct CriteriaBody {
+    version: i64,
+    criteria: Vec<CriterionInput>,
+}
+
+fn criteria_summary(criteria: &[CriterionInput]) -> String {
+    criteria.iter().map(|c| format!("{} {}", c.name.nl, c.weight)).collect::<Vec<_>>().join(", ")
+}
+
+// PUT /api/jury/criteria
+async fn save_criteria(
+    State(state): State<AppState>,
+    user: AuthUser,
+    AppJson(mut body): AppJson<CriteriaBody>,
+) -> Result<Json<JurySetup>> {
+    user.require_coordinator()?;
+    let problems = validate_criteria(&body.criteria);
+    if !problems.is_empty() {
+        return Err(AppError::Validation(problems.iter().map(|p| FieldError::new(p.field(), p)).collect()));
+    }
+    normalize_criteria(&mut body.criteria);
+    let (mut tx, edition, settings) = begin(&state, &user).await?;
+    require_setup(&settings)?;
+    bump(&mut tx, &edition, body.version).await?;
+    if let Err(id) = dbj::replace_criteria(&mut tx, edition.id, &body.criteria).await? {
+        return Err(AppError::field("criteria", format!("criterion {id} does not belong to this edition")));
+    }
+    let criteria: Vec<CriterionDef> = dbj::criteria(&mut *tx, edition.id).await?;
+    if let Err(TieBreakProblem::UnknownCriterion { .. }) = validate_tie_break(&settings.tie_break, &criteria) {
+        return Err(AppError::field(
+            "criteria",
+            "the tie-break rule uses a criterion you removed; change the tie-break rule first",
+        ));
+    }
+    let detail = format!("criteria set to: {}", criteria_summary(&body.criteria));
+    finish(tx, &edition, &user, "jury.criteria", &detail).await
+}
+
+#[derive(Deserialize)]
+struct FinalistBody {
+    category_id: i64,
+    school_id: i64,
+}
+
+// POST /api/jury/finalists
+async fn add_finalist(
+    State(state): State<AppState>,
+    user: AuthUser,
+    AppJson(body): AppJson<FinalistBody>,
+) -> Result<Json<JurySetup>> {
+    let (mut tx, edition, settings) = begin(&state, &user).await?;
+    require_setup(&settings)?;
+    let category = dbj::category_name(&mut *tx, edition.id, body.category_id)
+        .await?
+        .ok_or_else(|| AppError::field("category_id", "choose a category of this edition"))?;
+    let school = dbj::school_name(&mut *tx, edition.id, body.school_id)
+        .await?
+        .ok_or_else(|| AppError::field("school_id", "choose a school of this edition"))?;
+    if let Some(other) = dbj::finalist_category_of_school(&mut *tx, edition.id, body.school_id).await? {
+        return Err(AppError::field("school_id", format!("this school is already a finalist in {other}")));
+    }
+    let (version_id, number) = dbj::latest_plan_version(&mut *tx, edition.id, body.school_id)
+        .await?
+        .ok_or_else(|| AppError::field("school_id", "this school has not submitted an action plan yet"))?;
+    dbj::insert_finalist(&mut tx, body.category_id, body.school_id, version_id).await?;
+    let detail = format!("{school} added as finalist in {category}, judged on plan version {number}");
+    finish(tx, &edition, &user, "jury.finalist", &detail).await
+}
+
+// DELETE /api/jury/finalists/{id}
+async fn remove_finalist(State(state): State<AppState>, user: AuthUser, Path(id): Path<i64>) -> Result<Json<JurySetup>> {
+    let (mut tx, edition, settings) = begin(&state, &user).await?;
+    require_setup(&settings)?;
+    let finalist = dbj::finalist(&mut *tx, edition.id, id).await?.ok_or(AppError::NotFound("finalist"))?;
+    dbj::delete_finalist(&mut tx, id).await?;
+    finish(tx, &edition, &user, "jury.finalist", &format!("{} removed from the finalists", finalist.school_name)).await
+}
+
+// POST /api/jury/finalists/{id}/refreeze
+async fn refreeze_finalist(State(state): State<AppState>, user: AuthUser, Path(id): Path<i64>) -> Result<Json<JurySetup>> {
+    let (mut tx, edition, settings) = begin(&state, &user).await?;
+    require_setup(&settings)?;
+    let finalist = dbj::finalist(&mut *tx, edition.id, id).await?.ok_or(AppError::NotFound("finalist"))?;
+    let (version_id, number) = dbj::latest_plan_version(&mut *tx, edition.id, finalist.school_id)
+        .await?
+        .ok_or_else(|| AppError::field("plan_version", "this school has no submitted plan"))?;
+    dbj::set_finalist_plan_version(&mut tx, id, version_id).await?;
+    let detail = format!("{} is now judged on plan version {number}", finalist.school_name);
+    finish(tx, &edition, &user, "jury.finalist", &detail).await
+}
+
+async fn check_company(conn: &mut SqliteConnection, edition: &Edition, company_id: Option<i64>) -> Result<Option<String>> {
+    match company_id {
+        None => Ok(None),
+        Some(id) => dbj::company_name(&mut *conn, edition.id, id)
+            .await?
+            .map(Some)
+            .ok_or_else(|| AppError::field("company_id", "choose a company of this edition")),
+    }
+}
+
+// POST /api/jury/jurors
+async fn add_juror(State(state): State<AppState>, user: AuthUser, AppJson(body): AppJson<NewJuror>) -> Result<Json<JurorAdded>> {
+    let (mut tx, edition, settings) = begin(&state, &user).await?;
+    require_unlocked(&settings)?;
+    if settings.status == JuryStatus::Closed {
+        return Err(AppError::conflict("jury_closed", "scoring is closed; reopen it to add a juror", None));
+    }
+    let company = check_company(&mut tx, &edition, body.company_id).await?;
+    let (person_id, name, link) = match body.person_id {
+        Some(id) => {
+            let name = dbj::juror_person(&mut *tx, id)
+                .await?
+                .ok_or_else(|| AppError::field("person_id", "choose a person with the juror role"))?;
+            if dbj::is_juror(&mut *tx, edition.id, id).await? {
+                return Err(AppError::field("person_id", "this person is already on the jury"));
+            }
+            (id, name, None)
+        }
+        None => {
+            let name = validate_name(&body.name).map_err(|e| AppError::field("name", e))?;
+            let email = body.email.trim().to_string();
+            if !email.is_empty() && (!email.contains('@') || email.chars().any(char::is_whitespace) || email.len() > 200) {
+                return Err(AppError::field("email", "this is not an e-mail address"));
+            }
+            let person = crate::db::people::NewPerson {
+                name: name.clone(),
+                email,
+                role: Role::Juror,
+                school_id: None,
+                company_id: None,
+                school_function: None,
+            };
+            let id = crate::db::people::create_person(&mut *tx, &person).await?;
+            audit(&mut *tx, Some(user.id()), "invite", &format!("person {id} ({name}) invited as juror")).await?;
+            (id, name, Some(()))
+        }
+    };
+    dbj::insert_juror(&mut tx, edition.id, person_id, body.company_id).await?;
+    let works_for = company.map(|c| format!(", works for {c}")).unwrap_or_default();
+    audit(&mut *tx, Some(user.id()), "jury.juror", &format!("{name} added to the jury{works_for}")).await?;
+    dbj::sync_automatic_conflicts(&mut tx, edition.id).await?;
+    tx.commit().await?;
+    // The link is issued after the commit (its own transaction).
+    let sign_in_link = match link {
+        Some(()) => {
+            let token = crate::db::people::issue_invitation(&state.db, person_id, Some(user.id())).await?;
+            Some(crate::sign_in_link(&state.config.public_url, &token))
+        }
+        None => None,
+    };
+    Ok(Json(JurorAdded { person_id, sign_in_link }))
+}
+
+#[derive(Deserialize)]
+struct JurorBody {
+    company_id: Option<i64>,
+}
+
+async fn juror_name(conn: &mut SqliteConnection, edition: &Edition, person_id: i64) -> Result<String> {
+    if !dbj::is_juror(&mut *conn, edition.id, person_id).await? {
+        return Err(AppError::NotFound("juror"));
+    }
+    Ok(dbj::juror_person(&mut *conn, person_id).await?.unwrap_or_default())
+}
+
+// PUT /api/jury/jurors/{person_id}
+async fn update_juror(
+    State(state): State<AppState>,
+    user: AuthUser,
+    Path(person_id): Path<i64>,
+    AppJson(body): AppJson<JurorBody>,
+) -> Result<Json<JurySetup>> {
+    let (mut tx, edition, settings) = begin(&state, &user).await?;
+    require_unlocked(&settings)?;
+    let name = juror_name(&mut tx, &edition, person_id).await?;
+    let company = check_company(&mut tx, &edition, body.company_id).await?;
+    dbj::set_juror_company(&mut tx, edition.id, person_id, body.company_id).await?;
+    let detail = match company {
+        Some(c) => format!("{name} works for {c}"),
+        None => format!("{name} works for no company of the edition"),
+    };
+    finish(tx, &edition, &user, "jury.juror", &detail).await
+}
+
+// DELETE /api/jury/jurors/{person_id}
+async fn remove_juror(State(state): State<AppState>, user: AuthUser, Path(person_id): Path<i64>) -> Result<Json<JurySetup>> {
+    let (mut tx, edition, settings) = begin(&state, &user).await?;
+    require_setup(&settings)?;
+    let name = juror_name(&mut tx, &edition, person_id).await?;
+    if settings.chair_id == Some(person_id) {
+        return Err(AppError::conflict("juror_is_chair", "this juror chairs the jury; choose another chair first", None));
+    }
+    dbj::delete_juror(&mut tx, edition.id, person_id).await?;
+    finish(tx, &edition, &user, "jury.juror", &format!("{name} removed from the jury")).await
+}
+
+// POST /api/jury/jurors/{person_id}/link
+async fn juror_link(State(state): State<AppState>, user: AuthUser, Path(person_id): Path<i64>) -> Result<Json<JurorAdded>> {
+    let (mut tx, edition, _) = begin(&state, &user).await?;
+    let name = juror_name(&mut tx, &edition, person_id).await?;
+    audit(&mut *tx, Some(user.id()), "jury.juror", &format!("new sign-in link for {name}")).await?;
+    tx.commit().await?;
+    let token = crate::db::people::issue_invitation(&state.db, person_id, Some(user.id())).await?;
+    Ok(Json(JurorAdded { person_id, sign_in_link: Some(crate::sign_in_link(&state.config.public_url, &token)) }))
+}
+
+#[derive(Deserialize)]
+struct TieBreakBody {
+    version: i64,
+    rules: Vec<TieBreakRule>,
+    #[serde(default)]
+    chair_id: Option<i64>,
+}
+
+/// A rule in words, with the criterion's name.
+pub(crate) fn rule_text(rule: &TieBreakRule, criteria: &[CriterionDef]) -> String {
+    match rule {
+        TieBreakRule::HigherCriterion(key) => {
+            let name = criteria.iter().find(|c| &c.key() == key).map_or(key.as_str(), |c| c.name.nl.as_str());
+            format!("higher mean score on {name}")
+        }
+        other => other.to_string(),
+    }
+}
+
+// PUT /api/jury/tie-break
+async fn save_tie_break(
+    State(state): State<AppState>,
+    user: AuthUser,
+    AppJson(body): AppJson<TieBreakBody>,
+) -> Result<Json<JurySetup>> {
+    let (mut tx, edition, settings) = begin(&state, &user).await?;
+    require_setup(&settings)?;
+    let criteria = dbj::criteria(&mut *tx, edition.id).await?;
+    if body.rules.is_empty() {
+        return Err(AppError::field("rules", "choose at least one rule"));
+    }
+    validate_tie_break(&body.rules, &criteria).map_err(|e| AppError::field("rules", e))?;
+    let chair = match body.chair_id {
+        Some(id) => Some(
+            dbj::is_juror(&mut *tx, edition.id, id)
+                .await?
+                .then_some(id)
+                .ok_or_else(|| AppError::field("chair_id", "the chair must be a juror of this jury"))?,
+        ),
+        None => None,
+    };
+    bump(&mut tx, &edition, body.version).await?;
+    dbj::set_tie_break(&mut tx, edition.id, &body.rules, chair).await?;
+    let rules: Vec<String> = body.rules.iter().map(|r| rule_text(r, &criteria)).collect();
+    finish(tx, &edition, &user, "jury.tie-break-rule", &format!("tie-break rule: {}", rules.join(", then "))).await
+}
+
+#[derive(Deserialize)]
+struct DismissBody {
+    reason: String,
+}
+
+// POST /api/jury/conflicts/{id}/dismiss
+async fn dismiss_conflict(
+    State(state): State<AppState>,
+    user: AuthUser,
+    Path(id): Path<i64>,
+    AppJson(body): AppJson<DismissBody>,
+) -> Result<Json<JurySetup>> {
+    let why = reason("reason", &body.reason)?;
+    let (mut tx, edition, settings) = begin(&state, &user).await?;
+    require_unlocked(&settings)?;
+    dbj::sync_automatic_conflicts(&mut tx, edition.id).await?;
+    let conflict = dbj::conflict(&mut *tx, edition.id, id).await?.ok_or(AppError::NotFound("conflict"))?;
+    if conflict.kind != ConflictKind::Automatic {
+        return Err(AppError::conflict(
+            "declared_conflict",
+            "a declared conflict stands until the juror withdraws it",
+            None,
+        ));
+    }
+    if !conflict.active() {
+        return Err(AppError::conflict("already_dismissed", "this flag was already dismissed", None));
+    }
+    dbj::set_dismissed(&mut tx, id, user.id(), Some(&why)).await?;
+    let detail = format!("automatic flag of {} for {} dismissed: {why}", conflict.juror_name, conflict.school_name);
+    finish(tx, &edition, &user, "jury.conflict.dismissed", &detail).await
+}
+
+// POST /api/jury/conflicts/{id}/restore
+async fn restore_conflict(State(state): State<AppState>, user: AuthUser, Path(id): Path<i64>) -> Result<Json<JurySetup>> {
+    let (mut tx, edition, settings) = begin(&state, &user).await?;
+    require_unlocked(&settings)?;
+    let conflict = dbj::conflict(&mut *tx, edition.id, id).await?.ok_or(AppError::NotFound("conflict"))?;
+    if conflict.kind != ConflictKind::Automatic || conflict.active() {
+        return Err(AppError::conflict("not_dismissed", "only a dismissed automatic flag can be restored", None));
+    }
+    dbj::set_dismissed(&mut tx, id, user.id(), None).await?;
+    let detail = format!("automatic flag of {} for {} restored", conflict.juror_name, conflict.school_name);
+    finish(tx, &edition, &user, "jury.conflict.restored", &detail).await
+}
+
+#[derive(Deserialize)]
+struct StatusBody {
+    version: i64,
+    status: JuryStatus,
+}
+
+// POST /api/jury/status
+async fn set_status(State(state): State<AppState>, user: AuthUser, AppJson(body): AppJson<StatusBody>) -> Result<Json<JurySetup>> {
+    let (mut tx, edition, settings) = begin(&state, &user).await?;
+    let from = settings.status;
+    let to = body.status;
+    if from == to {
+        let setup = load_setup(&mut tx, &edition).await?;
+        tx.commit().await?;
+        return Ok(Json(setup));
+    }
+    require_unlocked(&settings)?;
+    match (from, to) {
+        (JuryStatus::Setup, JuryStatus::Open) => {
+            let problems = load_setup(&mut tx, &edition).await?.open_problems();
+            if !problems.is_empty() {
+                return Err(AppError::Validation(problems.iter().map(|p| FieldError::new("status", p)).collect()));
+            }
+        }
+        (JuryStatus::Open, JuryStatus::Closed) | (JuryStatus::Closed, JuryStatus::Open) => {}
+        (JuryStatus::Open, JuryStatus::Setup) => {
+            if jury_sheets::any_sheet(&mut *tx, edition.id).await? {
+                return Err(AppError::conflict(
+                    "has_scores",
+                    "jurors have saved scores, so the set-up can no longer change",
+                    None,
+                ));
+            }
+        }
+        _ => {
+            return Err(AppError::conflict("bad_transition", format!("scoring cannot go from {from} to {to}"), None));
+        }
+    }
+    bump(&mut tx, &edition, body.version).await?;
+    dbj::set_status(&mut tx, edition.id, to).await?;
+    finish(tx, &edition, &user, "jury.status", &format!("scoring status {from} → {to}")).await
+}

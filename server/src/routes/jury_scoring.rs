@@ -1,0 +1,353 @@
+//! Scoring, for jurors: their finalists and progress, a finalist's frozen
+//! plan with its nulmeting profile and growth, their own score sheet
+//! (autosaved drafts, submit), the other jurors' sheets once their own is
+//! submitted, and declaring conflicts of interest. A juror never receives
+//! anything of a finalist they have an active conflict with.
+
+use super::jury::{edition, reason, require_unlocked};
+use crate::auth::AuthUser;
+use crate::db::jury::{self as dbj, Edition};
+use crate::db::jury_sheets::{self, SheetWrite};
+use crate::db::{audit, profile::school_profile};
+use crate::error::{AppError, AppJson, FieldError, Result};
+use crate::state::AppState;
+use axum::extract::{Path, State};
+use axum::routing::{delete, get, post, put};
+use axum::{Json, Router};
+use rubric::assessment::{growth, MeasurementKind, SchoolProfile};
+use rubric::jury::setup::{ConflictKind, CriterionDef, JuryStatus};
+use rubric::jury::views::{
+    validate_sheet, JurorCategory, JurorConflict, JurorFinalist, JurorHome, OtherSheet, OtherSheets, ScoreFinalist,
+    Sheet, SheetInput, SheetState,
+};
+use rubric::jury::{compute_results, JuryInput, ScoreSheet};
+use rubric::people::Role;
+use rubric::plan::{check_plan, ActionPlan, PlanContext, PlanVersion};
+use rubric::Date;
+use serde::Deserialize;
+use sqlx::SqliteConnection;
+use std::collections::BTreeMap;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/jury/my", get(my_home))
+        .route("/jury/my/finalists/{id}", get(my_finalist))
+        .route("/jury/my/finalists/{id}/sheet", put(save_sheet))
+        .route("/jury/my/finalists/{id}/submit", post(submit_sheet))
+        .route("/jury/my/finalists/{id}/others", get(other_sheets))
+        .route("/jury/my/conflicts", post(declare_conflict))
+        .route("/jury/my/conflicts/{finalist_id}", delete(withdraw_conflict))
+}
+
+/// A juror of the active edition, with conflict flags brought up to date.
+async fn juror(conn: &mut SqliteConnection, user: &AuthUser) -> Result<Edition> {
+    user.require(Role::Juror)?;
+    let edition = edition(&mut *conn).await?;
+    if !dbj::is_juror(&mut *conn, edition.id, user.id()).await? {
+        return Err(AppError::Forbidden);
+    }
+    dbj::sync_automatic_conflicts(&mut *conn, edition.id).await?;
+    Ok(edition)
+}
+
+/// A finalist the juror may see: 404 outside the edition, 403 with an
+/// active conflict.
+async fn scoreable(conn: &mut SqliteConnection, edition: &Edition, user: &AuthUser, id: i64) -> Result<rubric::jury::views::FinalistInfo> {
+    let finalist = dbj::finalist(&mut *conn, edition.id, id).await?.ok_or(AppError::NotFound("finalist"))?;
+    if dbj::has_active_conflict(&mut *conn, user.id(), id).await? {
+        return Err(AppError::Forbidden);
+    }
+    Ok(finalist)
+}
+
+// GET /api/jury/my
+async fn my_home(State(state): State<AppState>, user: AuthUser) -> Result<Json<JurorHome>> {
+    let mut tx = state.db.begin().await?;
+    let edition = juror(&mut tx, &user).await?;
+    let settings = dbj::settings(&mut *tx, edition.id).await?;
+    let conflicts = dbj::conflicts_of(&mut *tx, edition.id, user.id()).await?;
+    let states = jury_sheets::states(&mut *tx, edition.id, user.id()).await?;
+    let conflicted = |finalist: i64| conflicts.iter().any(|c| c.finalist_id == finalist && c.active());
+    let categories = dbj::categories(&mut tx, edition.id)
+        .await?
+        .into_iter()
+        .map(|c| JurorCategory {
+            id: c.id,
+            name: c.name,
+            finalists: c
+                .finalists
+                .into_iter()
+                .filter(|f| !conflicted(f.id))
+                .map(|f| JurorFinalist {
+                    id: f.id,
+                    state: states.get(&f.id).copied().unwrap_or(SheetState::ToDo),
+                    school_name: f.school_name,
+                    town: f.town,
+                })
+                .collect(),
+        })
+        .collect();
+    let conflicts = conflicts
+        .iter()
+        .filter(|c| c.active())
+        .map(|c| JurorConflict {
+            finalist_id: c.finalist_id,
+            school_name: c.school_name.clone(),
+            kind: c.kind,
+            reason: c.reason.clone(),
+        })
+        .collect();
+    tx.commit().await?;
+    Ok(Json(JurorHome {
+        edition_name: edition.name,
+        status: settings.status,
+        categories,
+        conflicts,
+        published: settings.published_at.is_some(),
+    }))
+}
+
+/// The frozen plan version a finalist is judged on.
+async fn frozen_plan(conn: &mut SqliteConnection, plan_version_id: Option<i64>) -> Result<Option<PlanVersion>> {
+    let Some(id) = plan_version_id else { return Ok(None) };
+    let row: Option<(i64, i64, String)> =
+        sqlx::query_as("select number, submitted_at, snapshot from plan_versions where id = ?")
+            .bind(id)
+            .fetch_optional(&mut *conn)
+            .await?;
+    Ok(row.and_then(|(number, submitted_at, snapshot)| match serde_json::from_str::<ActionPlan>(&snapshot) {
+        Ok(plan) => Some(PlanVersion { number: u32::try_from(number).unwrap_or(0), submitted_at, plan: in_order(plan) }),
+        Err(e) => {
+            tracing::warn!("plan version {id} has an unreadable snapshot: {e}");
+            None
+        }
+    }))
+}
+
+/// The plan with goals and actions in display order, so the app shows them
+/// as they come.
+fn in_order(plan: ActionPlan) -> ActionPlan {
+    let goals: Vec<_> = plan.goals_in_order().into_iter().cloned().collect();
+    let actions = goals.iter().flat_map(|g| plan.actions_of(g.id).into_iter().cloned()).collect();
+    ActionPlan { goals, actions }
+}
+
+fn levels_of(profile: Option<&SchoolProfile>) -> (BTreeMap<String, Option<rubric::Level>>, BTreeMap<rubric::AspectId, f64>) {
+    let Some(p) = profile else { return (BTreeMap::new(), BTreeMap::new()) };
+    (
+        p.indicators.iter().map(|i| (i.indicator_id.clone(), i.level())).collect(),
+        p.aspects.iter().filter_map(|a| a.score.map(|s| (a.aspect, s))).collect(),
+    )
+}
+
+// GET /api/jury/my/finalists/{id}
+async fn my_finalist(State(state): State<AppState>, user: AuthUser, Path(id): Path<i64>) -> Result<Json<ScoreFinalist>> {
+    let mut tx = state.db.begin().await?;
+    let edition = juror(&mut tx, &user).await?;
+    let finalist = scoreable(&mut tx, &edition, &user, id).await?;
+    let settings = dbj::settings(&mut *tx, edition.id).await?;
+    let category_name = dbj::category_name(&mut *tx, edition.id, finalist.category_id).await?.unwrap_or_default();
+    let plan = frozen_plan(&mut tx, finalist.plan_version_id).await?;
+    let baseline = school_profile(&mut *tx, edition.id, finalist.school_id, MeasurementKind::Baseline).await?;
+    let final_profile = school_profile(&mut *tx, edition.id, finalist.school_id, MeasurementKind::Final).await?;
+    let growth = baseline.as_ref().zip(final_profile.as_ref()).map(|(b, f)| growth(b, f));
+    let cofinancing = plan.as_ref().and_then(|p| {
+        let (levels, aspects) = levels_of(baseline.as_ref());
+        let context = PlanContext {
+            today: Date::from_unix_seconds(p.submitted_at)?,
+            cofinancing_threshold_percent: u32::try_from(edition.cofinancing_threshold_pct).unwrap_or(10),
+            indicator_levels: &levels,
+            aspect_scores: &aspects,
+            rubric: rubric::current_rubric(),
+        };
+        Some(check_plan(&p.plan, &context).cofinancing)
+    });
+    let criteria = dbj::criteria(&mut *tx, edition.id).await?;
+    let sheet = jury_sheets::sheet(&mut tx, user.id(), id).await?;
+    tx.commit().await?;
+    let weakest_indicators =
+        baseline.as_ref().map(|b| b.weakest(3).into_iter().map(|i| i.indicator_id.clone()).collect()).unwrap_or_default();
+    Ok(Json(ScoreFinalist {
+        id,
+        school_name: finalist.school_name,
+        town: finalist.town,
+        category_name,
+        status: settings.status,
+        plan,
+        cofinancing,
+        baseline,
+        growth,
+        weakest_indicators,
+        criteria,
+        sheet,
+    }))
+}
+
+/// Validate and save a sheet; `submit` also marks it submitted.
+async fn write_sheet(state: &AppState, user: &AuthUser, id: i64, input: SheetInput, submit: bool) -> Result<Json<Sheet>> {
+    let mut tx = state.db.begin().await?;
+    let edition = juror(&mut tx, user).await?;
+    let finalist = scoreable(&mut tx, &edition, user, id).await?;
+    let settings = dbj::settings(&mut *tx, edition.id).await?;
+    if settings.status != JuryStatus::Open {
+        return Err(AppError::conflict("scoring_closed", "scoring is not open, so scores cannot change", None));
+    }
+    let criteria = dbj::criteria(&mut *tx, edition.id).await?;
+    let current = jury_sheets::sheet(&mut tx, user.id(), id).await?;
+    let was_submitted = current.submitted_at.is_some();
+    let (scores, remarks, remark) = validate_sheet(&input, &criteria, submit || was_submitted).map_err(|problems| {
+        AppError::Validation(problems.iter().map(|p| FieldError::new(p.field(), p)).collect())
+    })?;
+    let write = SheetWrite { scores: &scores, remarks: &remarks, remark: &remark, submit };
+    let saved = match jury_sheets::save(&mut tx, user.id(), id, input.version, &write).await? {
+        Ok(sheet) => sheet,
+        Err(current) => {
+            return Err(AppError::conflict(
+                "stale",
+                "this sheet was saved elsewhere in the meantime (another tab?); the newest version is shown",
+                serde_json::to_value(&current).ok(),
+            ))
+        }
+    };
+    if submit && !was_submitted {
+        audit(&mut *tx, Some(user.id()), "jury.sheet.submitted", &format!("scores for {} submitted", finalist.school_name)).await?;
+    } else if was_submitted {
+        let list: Vec<String> = criteria
+            .iter()
+            .filter_map(|c| scores.get(&c.id).map(|s| format!("{} {s}", c.name.nl)))
+            .collect();
+        let detail = format!("submitted scores for {} changed to: {}", finalist.school_name, list.join(", "));
+        audit(&mut *tx, Some(user.id()), "jury.sheet.changed", &detail).await?;
+    }
+    tx.commit().await?;
+    Ok(Json(saved))
+}
+
+// PUT /api/jury/my/finalists/{id}/sheet
+async fn save_sheet(
+    State(state): State<AppState>,
+    user: AuthUser,
+    Path(id): Path<i64>,
+    AppJson(input): AppJson<SheetInput>,
+) -> Result<Json<Sheet>> {
+    write_sheet(&state, &user, id, input, false).await
+}
+
+// POST /api/jury/my/finalists/{id}/submit
+async fn submit_sheet(
+    State(state): State<AppState>,
+    user: AuthUser,
+    Path(id): Path<i64>,
+    AppJson(input): AppJson<SheetInput>,
+) -> Result<Json<Sheet>> {
+    write_sheet(&state, &user, id, input, true).await
+}
+
+/// The weighted mean per juror and the finalist's mean, with the same code
+/// as the results.
+fn weighted(criteria: &[CriterionDef], finalist: i64, sheets: &[jury_sheets::StoredSheet]) -> (BTreeMap<i64, f64>, Option<f64>) {
+    let key = finalist.to_string();
+    let input = JuryInput {
+        criteria: criteria.iter().map(CriterionDef::criterion).collect(),
+        finalists: vec![key.clone()],
+        jurors: sheets.iter().map(|s| s.person_id.to_string()).collect(),
+        sheets: sheets
+            .iter()
+            .map(|s| ScoreSheet {
+                juror: s.person_id.to_string(),
+                finalist: key.clone(),
+                scores: s.sheet.scores.iter().map(|(c, v)| (c.to_string(), *v)).collect(),
+            })
+            .collect(),
+        tie_break: vec![],
+        chair_order: None,
+    };
+    match compute_results(&input) {
+        Ok(r) => (
+            r.jurors
+                .iter()
+                .filter_map(|j| Some((j.juror.parse().ok()?, *j.weighted_means.get(&key)?)))
+                .collect(),
+            r.finalists.first().and_then(|f| f.score),
+        ),
+        Err(_) => (BTreeMap::new(), None),
+    }
+}
+
+// GET /api/jury/my/finalists/{id}/others
+async fn other_sheets(State(state): State<AppState>, user: AuthUser, Path(id): Path<i64>) -> Result<Json<OtherSheets>> {
+    let mut tx = state.db.begin().await?;
+    let edition = juror(&mut tx, &user).await?;
+    scoreable(&mut tx, &edition, &user, id).await?;
+    // Blind until submit: the juror's own sheet must be submitted first.
+    if jury_sheets::sheet(&mut tx, user.id(), id).await?.submitted_at.is_none() {
+        return Err(AppError::Forbidden);
+    }
+    let criteria = dbj::criteria(&mut *tx, edition.id).await?;
+    let counted = jury_sheets::counted(&mut tx, edition.id, &[id]).await?;
+    let (means, mean) = weighted(&criteria, id, &counted);
+    let mut sheets = Vec::with_capacity(counted.len());
+    for s in counted {
+        let juror_name: String = sqlx::query_scalar("select name from people where id = ?")
+            .bind(s.person_id)
+            .fetch_one(&mut *tx)
+            .await?;
+        sheets.push(OtherSheet {
+            juror_name,
+            is_me: s.person_id == user.id(),
+            weighted_mean: means.get(&s.person_id).copied(),
+            scores: s.sheet.scores,
+            remarks: s.sheet.remarks,
+            remark: s.sheet.remark,
+        });
+    }
+    tx.commit().await?;
+    Ok(Json(OtherSheets { finalist_id: id, sheets, mean }))
+}
+
+#[derive(Deserialize)]
+struct DeclareBody {
+    finalist_id: i64,
+    reason: String,
+}
+
+// POST /api/jury/my/conflicts
+async fn declare_conflict(
+    State(state): State<AppState>,
+    user: AuthUser,
+    AppJson(body): AppJson<DeclareBody>,
+) -> Result<Json<JurorHome>> {
+    let why = reason("reason", &body.reason)?;
+    {
+        let mut tx = state.db.begin().await?;
+        let edition = juror(&mut tx, &user).await?;
+        require_unlocked(&dbj::settings(&mut *tx, edition.id).await?)?;
+        let finalist = dbj::finalist(&mut *tx, edition.id, body.finalist_id)
+            .await?
+            .ok_or_else(|| AppError::field("finalist_id", "choose a finalist of this jury"))?;
+        dbj::declare_conflict(&mut tx, user.id(), finalist.id, &why).await?;
+        let detail = format!("{} declared a conflict of interest with {}: {why}", user.0.name, finalist.school_name);
+        audit(&mut *tx, Some(user.id()), "jury.conflict.declared", &detail).await?;
+        tx.commit().await?;
+    }
+    my_home(State(state), user).await
+}
+
+// DELETE /api/jury/my/conflicts/{finalist_id}
+async fn withdraw_conflict(State(state): State<AppState>, user: AuthUser, Path(finalist_id): Path<i64>) -> Result<Json<JurorHome>> {
+    {
+        let mut tx = state.db.begin().await?;
+        let edition = juror(&mut tx, &user).await?;
+        require_unlocked(&dbj::settings(&mut *tx, edition.id).await?)?;
+        let declared = dbj::conflicts_of(&mut *tx, edition.id, user.id())
+            .await?
+            .into_iter()
+            .find(|c| c.finalist_id == finalist_id && c.kind == ConflictKind::Declared && c.active())
+            .ok_or(AppError::NotFound("declared conflict"))?;
+        dbj::set_dismissed(&mut tx, declared.id, user.id(), Some("withdrawn by the juror")).await?;
+        let detail = format!("{} withdrew the declared conflict with {}", user.0.name, declared.school_name);
+        audit(&mut *tx, Some(user.id()), "jury.conflict.withdrawn", &detail).await?;
+        tx.commit().await?;
+    }
+    my_home(State(state), user).await
+}
