@@ -336,6 +336,17 @@ pub enum J {
     SmAlreadyJuror,
     SmGiveReason,
     AwardNoticeTitle,
+    ErScoringClosed,
+    ErNotInSetup,
+    ErLocked,
+    ErHasScores,
+    ErDeclared,
+    ErJurorIsChair,
+    ErClosed,
+    ErNotClosed,
+    ErNotLocked,
+    ErPublished,
+    ErStale,
 }
 
 impl Text for J {
@@ -666,6 +677,17 @@ impl Text for J {
             J::SmAlreadyJuror => ("Deze persoon zit al in de jury.", "This person is already on the jury."),
             J::SmGiveReason => ("Geef een reden.", "Give a reason."),
             J::AwardNoticeTitle => ("De uitslag van de STEMpact award is bekend.", "The STEMpact award results are out."),
+            J::ErScoringClosed => ("Het beoordelen is niet open: scores kunnen niet meer wijzigen.", "Scoring is not open: scores can no longer change."),
+            J::ErNotInSetup => ("Het beoordelen is open: de instellingen liggen vast. Terug naar voorbereiding kan alleen zolang er geen scores zijn.", "Scoring is open: the set-up is fixed. Going back to set-up is only possible while there are no scores."),
+            J::ErLocked => ("De resultaten zijn vergrendeld; ontgrendel ze eerst.", "The results are locked; unlock them first."),
+            J::ErHasScores => ("Juryleden hebben al scores bewaard, dus de instellingen kunnen niet meer wijzigen.", "Jurors have saved scores, so the set-up can no longer change."),
+            J::ErDeclared => ("Een gemelde belangenconflict blijft staan tot het jurylid het intrekt.", "A declared conflict stands until the juror withdraws it."),
+            J::ErJurorIsChair => ("Dit jurylid is voorzitter; kies eerst een andere voorzitter.", "This juror chairs the jury; choose another chair first."),
+            J::ErClosed => ("Het beoordelen is gesloten; heropen het om een jurylid toe te voegen.", "Scoring is closed; reopen it to add a juror."),
+            J::ErNotClosed => ("De voorzitter beslist pas als het beoordelen gesloten is.", "The chair decides only after scoring is closed."),
+            J::ErNotLocked => ("Vergrendel de resultaten eerst.", "Lock the results first."),
+            J::ErPublished => ("De resultaten zijn al gepubliceerd.", "The results are already published."),
+            J::ErStale => ("Iemand anders wijzigde de jury intussen. De nieuwste stand staat nu hier; probeer opnieuw.", "Someone else changed the jury in the meantime. The newest state is shown now; try again."),
         }
     }
 }
@@ -854,6 +876,25 @@ pub fn audit_time(lang: Lang, at: i64) -> String {
         d.get_hours(),
         d.get_minutes()
     )
+}
+
+/// The jury's own error codes in words; `None` for codes the shared error
+/// box knows or that carry their own message.
+pub fn jury_error(code: &str) -> Option<J> {
+    Some(match code {
+        "scoring_closed" => J::ErScoringClosed,
+        "jury_not_in_setup" | "bad_transition" => J::ErNotInSetup,
+        "jury_locked" => J::ErLocked,
+        "has_scores" => J::ErHasScores,
+        "declared_conflict" => J::ErDeclared,
+        "juror_is_chair" => J::ErJurorIsChair,
+        "jury_closed" => J::ErClosed,
+        "jury_not_closed" => J::ErNotClosed,
+        "not_locked" => J::ErNotLocked,
+        "published" => J::ErPublished,
+        "stale" => J::ErStale,
+        _ => return None,
+    })
 }
 
 /// A message the server sent at a field, in the interface language when it

@@ -161,7 +161,7 @@ pub fn JuryHomePage() -> Html {
                         if let Some(m) = field_error { <p class="field-error" id="conflict-error">{ m }</p> }
                     </form>
                 }
-                if let Some(e) = error.as_ref().filter(|e| e.code != "validation") { <ErrorBox error={e.clone()} /> }
+                if let Some(e) = error.as_ref().filter(|e| e.code != "validation") { { super::error_view(lang, e) } }
             </section>
         </section>
     }

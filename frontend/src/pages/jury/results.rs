@@ -131,7 +131,7 @@ pub fn JuryResultsPage() -> Html {
                     <p data-testid="published-notice">{ J::PublishedExplained.t(lang) }</p>
                 }
                 if let Some(e) = &*error {
-                    <ErrorBox error={e.clone()} />
+                    { super::error_view(lang, e) }
                     { for e.fields.iter().map(|f| html! { <p class="field-error">{ &f.message }</p> }) }
                 }
             </div>

@@ -284,7 +284,8 @@ pub fn ScoreSheetForm(props: &ScoreSheetFormProps) -> Html {
                     }
                 </div>
                 if let Saving::Failed(e) = &*saving {
-                    if e.code != "validation" { <ErrorBox error={e.clone()} on_retry={retry} /> }
+                    if super::jury_error_known(e) { { super::error_view(lang, e) } }
+                    else if e.code != "validation" { <ErrorBox error={e.clone()} on_retry={retry} /> }
                 }
             </form>
             if let Some(o) = &*others {

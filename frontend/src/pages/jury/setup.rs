@@ -86,7 +86,7 @@ pub fn JurySetupPage() -> Html {
     };
     let err = |section: Section| error.as_ref().filter(|(s, _)| *s == section).map(|(_, e)| e.clone());
     let general = |section: Section| {
-        err(section).filter(|e| e.code != "validation").map(|e| html! { <ErrorBox error={e} /> }).unwrap_or_default()
+        err(section).filter(|e| e.code != "validation").map(|e| super::error_view(lang, &e)).unwrap_or_default()
     };
 
     let s = &setup.settings;
@@ -215,7 +215,8 @@ pub fn JurySetupPage() -> Html {
                     <p class="muted">{ J::LockedNoChanges.t(lang) }</p>
                 }
                 if let Some(e) = err(Section::Status) {
-                    <ErrorBox error={e.clone()} />
+                    { super::error_view(lang, &e) }
+                    { for e.fields.iter().map(|f| html! { <p class="field-error">{ &f.message }</p> }) }
                 }
             </section>
 
