@@ -247,6 +247,16 @@ async fn the_demo_exports_and_imports_into_an_empty_installation_with_the_same_d
     assert_eq!(overdue.len(), 2);
     assert!(overdue[0].text().await?.contains("nog niet klaar"));
 
+    // The match screen shows a school's nulmeting profile next to the candidates.
+    b.goto(&format!("{}/coordinator/matching", server.url)).await?;
+    b.click("button[data-school='Campus De Horizon']").await?;
+    b.wait_for_text("[data-testid=match-detail] h2", "Campus De Horizon").await?;
+    let aspects = b.all("[data-testid=profile] tbody tr").await?;
+    assert_eq!(aspects.len(), 7);
+    assert!(aspects[0].text().await?.contains("Leerplan"));
+    b.wait_for_text("[data-testid=candidates] li.current", "Brabo Bouwtechniek").await?;
+    shot(&b, "matching-profile").await?;
+
     // Export through the API (as the browser's download link does).
     let api = server.api();
     let second = server.invite(Role::Coordinator, "Back-up").await?;
