@@ -42,21 +42,33 @@ pub struct SessionProviderProps {
 pub fn SessionProvider(props: &SessionProviderProps) -> Html {
     let state = use_state(|| SessionState::Loading);
     let generation = use_state(|| 0u32);
+    // Bumped whenever the session is set or asked for again: an answer to an
+    // older `GET /api/me` (e.g. the one sent at start, still on its way while
+    // the sign-in page signs in) must not overwrite a newer state.
+    let epoch = use_mut_ref(|| 0u64);
     {
-        let state = state.clone();
+        let (state, epoch) = (state.clone(), epoch.clone());
         use_effect_with(*generation, move |_| {
+            *epoch.borrow_mut() += 1;
+            let mine = *epoch.borrow();
             wasm_bindgen_futures::spawn_local(async move {
-                state.set(match api::auth::me().await {
+                let next = match api::auth::me().await {
                     Ok(Some(me)) => SessionState::SignedIn(Rc::new(me)),
                     Ok(None) => SessionState::SignedOut,
                     Err(e) => SessionState::Unknown(e),
-                });
+                };
+                if *epoch.borrow() == mine {
+                    state.set(next);
+                }
             });
         });
     }
     let set = {
-        let state = state.clone();
-        Callback::from(move |s: SessionState| state.set(s))
+        let (state, epoch) = (state.clone(), epoch.clone());
+        Callback::from(move |s: SessionState| {
+            *epoch.borrow_mut() += 1;
+            state.set(s)
+        })
     };
     let reload = {
         let generation = generation.clone();
