@@ -20,6 +20,26 @@ async fn shot(b: &Browser, name: &str) -> TestResult {
     Ok(())
 }
 
+/// Open a sign-in link and wait until the header shows who signed in. The
+/// first page load compiles the app, which on a busy machine can take
+/// longer than the harness's usual patience, so this waits up to a minute.
+async fn sign_in(b: &Browser, link: &str, name: &str) -> TestResult {
+    b.goto(link).await?;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    loop {
+        if let Ok(el) = b.client.find(Locator::Css("[data-testid=who-name]")).await {
+            if el.text().await.is_ok_and(|t| t.contains(name)) {
+                return Ok(());
+            }
+        }
+        if std::time::Instant::now() > deadline {
+            let page = b.js("return location.href + ' | ' + document.body.innerText").await.unwrap_or_default();
+            return Err(format!("{name} was not signed in after a minute; the page shows: {page}").into());
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+}
+
 /// Set an input's value as a person would (date inputs differ per locale
 /// when typed, so this sets the value and fires the input event).
 async fn set_value(b: &Browser, css: &str, value: &str) -> TestResult {
@@ -50,8 +70,7 @@ async fn a_coordinator_sets_up_an_edition_from_scratch() -> TestResult {
     let server = TestServer::start().await?;
     let link = server.invite(Role::Coordinator, "Lotte Verbruggen").await?;
     let b = Browser::start().await?;
-    b.goto(&link).await?;
-    b.wait_for_text("[data-testid=who-name]", "Lotte Verbruggen").await?;
+    sign_in(&b, &link, "Lotte Verbruggen").await?;
 
     // An empty installation offers the first steps.
     b.goto(&format!("{}/coordinator", server.url)).await?;
@@ -190,8 +209,7 @@ async fn a_coordinator_sets_up_an_edition_from_scratch() -> TestResult {
 
     // The link works: Ilse signs in, sees her colleagues page, invites a colleague.
     let ilse = Browser::start().await?;
-    ilse.goto(&invite).await?;
-    ilse.wait_for_text("[data-testid=who-name]", "Ilse Claes").await?;
+    sign_in(&ilse, &invite, "Ilse Claes").await?;
     ilse.wait_for_text(".who-role", "Atheneum Scheldeland").await?;
     ilse.click(".main-nav a[href='/colleagues']").await?;
     ilse.wait_for("[data-testid=colleagues-page]").await?;
@@ -220,8 +238,7 @@ async fn the_demo_exports_and_imports_into_an_empty_installation_with_the_same_d
     let server = TestServer::start().await?;
     let link = server.invite(Role::Coordinator, "Lotte Verbruggen").await?;
     let b = Browser::start().await?;
-    b.goto(&link).await?;
-    b.wait_for_text("[data-testid=who-name]", "Lotte Verbruggen").await?;
+    sign_in(&b, &link, "Lotte Verbruggen").await?;
     b.goto(&format!("{}/coordinator", server.url)).await?;
     b.click("[data-testid=load-demo]").await?;
     b.wait_for("[data-testid=school-status]").await?;
@@ -247,6 +264,16 @@ async fn the_demo_exports_and_imports_into_an_empty_installation_with_the_same_d
     assert_eq!(overdue.len(), 2);
     assert!(overdue[0].text().await?.contains("nog niet klaar"));
 
+    // The match screen shows a school's nulmeting profile next to the candidates.
+    b.goto(&format!("{}/coordinator/matching", server.url)).await?;
+    b.click("button[data-school='Campus De Horizon']").await?;
+    b.wait_for_text("[data-testid=match-detail] h2", "Campus De Horizon").await?;
+    let aspects = b.all("[data-testid=profile] tbody tr").await?;
+    assert_eq!(aspects.len(), 7);
+    assert!(aspects[0].text().await?.contains("Leerplan"));
+    b.wait_for_text("[data-testid=candidates] li.current", "Brabo Bouwtechniek").await?;
+    shot(&b, "matching-profile").await?;
+
     // Export through the API (as the browser's download link does).
     let api = server.api();
     let second = server.invite(Role::Coordinator, "Back-up").await?;
@@ -261,8 +288,7 @@ async fn the_demo_exports_and_imports_into_an_empty_installation_with_the_same_d
     let fresh = TestServer::start().await?;
     let link = fresh.invite(Role::Coordinator, "Nieuwe coördinator").await?;
     let b = Browser::start().await?;
-    b.goto(&link).await?;
-    b.wait_for_text("[data-testid=who-name]", "Nieuwe coördinator").await?;
+    sign_in(&b, &link, "Nieuwe coördinator").await?;
     b.goto(&format!("{}/coordinator/edition", fresh.url)).await?;
     b.wait_for("[data-testid=import-file]").await?.send_keys(&file.path().display().to_string()).await?;
     b.wait_for_text("[data-testid=import-result]", "20 scholen").await?;
