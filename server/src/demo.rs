@@ -460,6 +460,7 @@ pub fn document(today: Date, _now: i64) -> ExchangeDocument {
                 version: 2,
                 created_at,
                 updated_at,
+                deleted_at: None,
             });
             let target = level(i64::from(current.get()) + 1);
             b.doc.goal_targets.push(GoalTargetRecord {

@@ -280,6 +280,7 @@ pub fn document(seed: u64) -> ExchangeDocument {
                 version: r.range(1, 3),
                 created_at: ts(r),
                 updated_at: ts(r),
+                deleted_at: r.chance(10).then(|| ts(r)),
             });
             plan_goals.push(gid);
             let mut used = std::collections::HashSet::new();

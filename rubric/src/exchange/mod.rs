@@ -237,6 +237,9 @@ pub struct GoalRecord {
     pub version: i64,
     pub created_at: i64,
     pub updated_at: i64,
+    /// Set while the goal is deleted (undoable); absent in older files.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub deleted_at: Option<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -357,6 +360,9 @@ pub struct JurySettingsRecord {
     pub published_at: Option<i64>,
     pub version: i64,
 }
+// The results frozen at locking are not exported: they name finalists by
+// their database ids, which an import renumbers. A locked edition's results
+// are computed again from the imported scores, which gives the same table.
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AwardCategoryRecord {

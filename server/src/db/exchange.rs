@@ -193,6 +193,7 @@ struct GoalRow {
     version: i64,
     created_at: i64,
     updated_at: i64,
+    deleted_at: Option<i64>,
 }
 
 #[derive(sqlx::FromRow)]
@@ -501,7 +502,7 @@ pub async fn export(db: &SqlitePool, edition_id: i64, exported_at: i64) -> Resul
         d.plans.push(PlanRecord { id: plan_keys.key(pid)?, school_id: school_keys.key(school)?, version, created_at, updated_at });
     }
     let goals: Vec<GoalRow> = sqlx::query_as(
-        "select g.id, g.plan_id, g.title, g.description, g.position, g.version, g.created_at, g.updated_at \
+        "select g.id, g.plan_id, g.title, g.description, g.position, g.version, g.created_at, g.updated_at, g.deleted_at \
          from goals g join plans p on p.id = g.plan_id where p.edition_id = ? order by g.id",
     )
     .bind(id)
@@ -518,6 +519,7 @@ pub async fn export(db: &SqlitePool, edition_id: i64, exported_at: i64) -> Resul
             version: g.version,
             created_at: g.created_at,
             updated_at: g.updated_at,
+            deleted_at: g.deleted_at,
         });
     }
     let targets: Vec<(i64, String, Option<i64>, i64)> = sqlx::query_as(
@@ -1024,8 +1026,8 @@ async fn import_in(tx: &mut Transaction<'_, Sqlite>, d: &ExchangeDocument, by: O
     let mut goals = NewIds::default();
     for g in &d.goals {
         let id: i64 = sqlx::query_scalar(
-            "insert into goals (plan_id, title, description, position, version, created_at, updated_at) \
-             values (?, ?, ?, ?, ?, ?, ?) returning id",
+            "insert into goals (plan_id, title, description, position, version, created_at, updated_at, deleted_at) \
+             values (?, ?, ?, ?, ?, ?, ?, ?) returning id",
         )
         .bind(plans.get(g.plan_id)?)
         .bind(&g.title)
@@ -1034,6 +1036,7 @@ async fn import_in(tx: &mut Transaction<'_, Sqlite>, d: &ExchangeDocument, by: O
         .bind(g.version)
         .bind(g.created_at)
         .bind(g.updated_at)
+        .bind(g.deleted_at)
         .fetch_one(&mut **tx)
         .await?;
         goals.0.insert(g.id, id);
