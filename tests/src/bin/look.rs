@@ -1,0 +1,35 @@
+//! Screenshots of signed-in pages, to look at what was built:
+//! `look SIGN_IN_LINK OUT_DIR PATH...` signs in with the link in headless
+//! Chromium, then saves `OUT_DIR/<n>-<path>.png` for every path (full page
+//! height, 1280 px wide). Paths are relative to the link's origin.
+
+use e2e::{Browser, TestResult};
+use std::time::Duration;
+
+#[tokio::main]
+async fn main() -> TestResult {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (Some(link), Some(out)) = (args.first(), args.get(1)) else {
+        return Err("usage: look SIGN_IN_LINK OUT_DIR PATH...".into());
+    };
+    let origin = link.split("/signin").next().unwrap_or_default().to_string();
+    std::fs::create_dir_all(out)?;
+    let browser = Browser::start().await?;
+    browser.goto(link).await?;
+    browser.wait_for("[data-testid=who-name]").await?;
+    for (n, path) in args.iter().skip(2).enumerate() {
+        browser.goto(&format!("{origin}{path}")).await?;
+        // Let fetches settle: wait until no loading indicator is left.
+        let _ = browser.wait_gone(".loading").await;
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        let height = browser.js("return Math.min(document.documentElement.scrollHeight, 6000)").await?.as_i64().unwrap_or(900);
+        browser.client.set_window_size(1280, u32::try_from(height).unwrap_or(900).max(600)).await?;
+        let png = browser.client.screenshot().await?;
+        let name = path.trim_matches('/').replace('/', "_");
+        let file = format!("{out}/{n:02}-{}.png", if name.is_empty() { "home" } else { &name });
+        std::fs::write(&file, png)?;
+        println!("wrote {file}");
+        browser.client.set_window_size(1280, 900).await?;
+    }
+    browser.close().await
+}
