@@ -1,6 +1,8 @@
 //! The API's error type: one variant per HTTP status, rendered as JSON
 //! `{code, message, fields}`. Database and internal errors are logged and
-//! answered with a generic 500 so no internals leak to the client.
+//! answered with a generic 500 so no internals leak to the client. Also
+//! [`json_errors`], which gives the router's own plain-text refusals the
+//! same JSON shape.
 
 use axum::extract::rejection::JsonRejection;
 use axum::http::StatusCode;
@@ -43,6 +45,12 @@ pub enum AppError {
     /// 410: a sign-in link that was used or revoked.
     #[error("{message}")]
     Gone { code: &'static str, message: String },
+    /// 413: the body is larger than the endpoint accepts.
+    #[error("the request is too large")]
+    PayloadTooLarge,
+    /// 415: a body that is not JSON (`Content-Type: application/json`).
+    #[error("send the body as JSON (Content-Type: application/json)")]
+    UnsupportedMediaType,
     /// 422: the body is well-formed but a value is not acceptable.
     #[error("some fields are not valid")]
     Validation(Vec<FieldError>),
@@ -75,6 +83,8 @@ impl AppError {
             AppError::NotFound(_) => StatusCode::NOT_FOUND,
             AppError::Conflict { .. } => StatusCode::CONFLICT,
             AppError::Gone { .. } => StatusCode::GONE,
+            AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            AppError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             AppError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::Sqlx(_) | AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -86,6 +96,8 @@ impl AppError {
             AppError::Unauthorized => "unauthorized",
             AppError::Forbidden => "forbidden",
             AppError::NotFound(_) => "not_found",
+            AppError::PayloadTooLarge => "too_large",
+            AppError::UnsupportedMediaType => "not_json",
             AppError::Validation(_) => "validation",
             AppError::Sqlx(_) | AppError::Internal(_) => "internal",
         }
@@ -137,8 +149,52 @@ impl IntoResponse for AppError {
 
 impl From<JsonRejection> for AppError {
     fn from(rejection: JsonRejection) -> Self {
-        AppError::bad_request("bad_json", rejection.body_text())
+        match rejection.status() {
+            StatusCode::PAYLOAD_TOO_LARGE => AppError::PayloadTooLarge,
+            StatusCode::UNSUPPORTED_MEDIA_TYPE => AppError::UnsupportedMediaType,
+            _ => AppError::bad_request("bad_json", rejection.body_text()),
+        }
     }
+}
+
+/// Middleware for the API: an error the router or an extractor answered
+/// itself in plain text (a path or query that does not parse, a method the
+/// path does not have, a body over the limit) becomes a JSON
+/// `{code, message}` like every other error.
+pub async fn json_errors(response: Response) -> Response {
+    let status = response.status();
+    let is_json = response
+        .headers()
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/json"));
+    if is_json || !(status.is_client_error() || status.is_server_error()) {
+        return response;
+    }
+    let (mut parts, body) = response.into_parts();
+    let text = axum::body::to_bytes(body, 4096).await.map(|b| String::from_utf8_lossy(&b).trim().to_string()).unwrap_or_default();
+    let message = match status {
+        StatusCode::METHOD_NOT_ALLOWED => "this endpoint does not take this method".to_string(),
+        StatusCode::PAYLOAD_TOO_LARGE => AppError::PayloadTooLarge.to_string(),
+        _ if !text.is_empty() => text,
+        _ => status.canonical_reason().unwrap_or("error").to_lowercase(),
+    };
+    let code = match status {
+        StatusCode::BAD_REQUEST => "bad_request",
+        StatusCode::NOT_FOUND => "not_found",
+        StatusCode::METHOD_NOT_ALLOWED => "method_not_allowed",
+        StatusCode::PAYLOAD_TOO_LARGE => "too_large",
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => "not_json",
+        StatusCode::UNPROCESSABLE_ENTITY => "unprocessable",
+        s if s.is_server_error() => "internal",
+        _ => "error",
+    };
+    let json = Json(ErrorBody { code, message, fields: &[], current: None }).into_response();
+    parts.headers.remove(axum::http::header::CONTENT_LENGTH);
+    for (name, value) in json.headers() {
+        parts.headers.insert(name, value.clone());
+    }
+    Response::from_parts(parts, json.into_body())
 }
 
 /// `Json` whose rejection is an [`AppError`], so malformed bodies get the

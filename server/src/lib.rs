@@ -25,7 +25,11 @@ pub fn app(state: AppState) -> Router {
     let dist = &state.config.dist_dir;
     let spa = ServeDir::new(dist).fallback(ServeFile::new(dist.join("index.html")));
     Router::new()
-        .nest("/api", routes::api_router())
+        .nest(
+            "/api",
+            routes::api_router()
+                .layer(axum::middleware::map_response(error::json_errors)),
+        )
         .fallback_service(spa)
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,

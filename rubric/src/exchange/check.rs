@@ -1,8 +1,9 @@
 //! The consistency check of a document: ids unique per table, every
 //! reference pointing at a row in the file, the database's own rules
 //! (one measurement per school and kind, scope by role, …) and the value
-//! ranges, each problem named with its place, e.g.
-//! `schools[2].company_id: there is no company 7`.
+//! ranges (row versions, amounts, text lengths: a crafted file must not
+//! store what the API would refuse to), each problem named with its place,
+//! e.g. `schools[2].company_id: there is no company 7`.
 
 use super::ExchangeDocument;
 use std::collections::HashSet;
@@ -12,6 +13,15 @@ use std::hash::Hash;
 struct Problems(Vec<String>);
 
 const MAX_PROBLEMS: usize = 10;
+
+/// The largest row version an import accepts: far above any real number of
+/// edits, far below where the next edit's `version + 1` would overflow.
+pub const MAX_ROW_VERSION: i64 = 1_000_000_000;
+
+/// The longest text an import accepts anywhere in the file. The API's own
+/// limits per field are lower; this keeps a crafted file from storing
+/// megabytes in a name.
+pub const MAX_TEXT_CHARS: usize = 10_000;
 
 impl Problems {
     fn add(&mut self, p: String) {
@@ -58,6 +68,34 @@ fn unique<T, K: Eq + Hash>(p: &mut Problems, table: &str, rows: &[T], what: &str
     }
 }
 
+/// Check a row version.
+fn version(p: &mut Problems, at: impl FnOnce() -> String, v: i64) {
+    if !(1..=MAX_ROW_VERSION).contains(&v) {
+        p.add(format!("{}: {v} is not a version between 1 and {MAX_ROW_VERSION}", at()));
+    }
+}
+
+/// Every text in the document (plan snapshots included) within [`MAX_TEXT_CHARS`].
+fn texts(p: &mut Problems, at: &str, v: &serde_json::Value) {
+    match v {
+        serde_json::Value::String(s) if s.chars().count() > MAX_TEXT_CHARS => {
+            p.add(format!("{at}: a text of {} characters; at most {MAX_TEXT_CHARS}", s.chars().count()));
+        }
+        serde_json::Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                texts(p, &format!("{at}[{i}]"), item);
+            }
+        }
+        serde_json::Value::Object(map) => {
+            for (k, item) in map {
+                let at = if at.is_empty() { k.clone() } else { format!("{at}.{k}") };
+                texts(p, &at, item);
+            }
+        }
+        _ => {}
+    }
+}
+
 /// Every problem found (at most ten), or `Ok`.
 pub fn check_document(d: &ExchangeDocument) -> Result<(), Vec<String>> {
     use crate::people::Role;
@@ -87,6 +125,48 @@ pub fn check_document(d: &ExchangeDocument) -> Result<(), Vec<String>> {
     let finalists = ids(p, "finalists", &d.finalists, |r| r.id);
     ids(p, "conflicts", &d.conflicts, |r| r.id);
     let sheets = ids(p, "score_sheets", &d.score_sheets, |r| r.id);
+
+    if let Ok(whole) = serde_json::to_value(d) {
+        texts(p, "", &whole);
+    }
+    version(p, || "edition.version".into(), d.edition.version);
+    for (i, r) in d.schools.iter().enumerate() {
+        version(p, || format!("schools[{i}].version"), r.version);
+    }
+    for (i, r) in d.companies.iter().enumerate() {
+        version(p, || format!("companies[{i}].version"), r.version);
+    }
+    for (i, r) in d.network_sessions.iter().enumerate() {
+        version(p, || format!("network_sessions[{i}].version"), r.version);
+    }
+    for (i, r) in d.answers.iter().enumerate() {
+        version(p, || format!("answers[{i}].version"), r.version);
+    }
+    for (i, r) in d.consensus.iter().enumerate() {
+        version(p, || format!("consensus[{i}].version"), r.version);
+    }
+    for (i, r) in d.plans.iter().enumerate() {
+        version(p, || format!("plans[{i}].version"), r.version);
+    }
+    for (i, r) in d.goals.iter().enumerate() {
+        version(p, || format!("goals[{i}].version"), r.version);
+    }
+    for (i, r) in d.actions.iter().enumerate() {
+        version(p, || format!("actions[{i}].version"), r.version);
+        let max = crate::plan::MAX_AMOUNT_CENTS;
+        if r.budget_cents > max || r.contribution_cents > max {
+            p.add(format!("actions[{i}]: an amount above {max} cents"));
+        }
+    }
+    for (i, r) in d.plan_versions.iter().enumerate() {
+        version(p, || format!("plan_versions[{i}].number"), r.number);
+    }
+    if let Some(j) = &d.jury_settings {
+        version(p, || "jury_settings.version".into(), j.version);
+    }
+    for (i, r) in d.score_sheets.iter().enumerate() {
+        version(p, || format!("score_sheets[{i}].version"), r.version);
+    }
 
     for (i, s) in d.schools.iter().enumerate() {
         refers_opt(p, || format!("schools[{i}].company_id"), &companies, "company", s.company_id);

@@ -118,6 +118,19 @@ fn dangling_references_are_named() {
 }
 
 #[test]
+fn values_the_api_would_refuse_are_refused() {
+    let mut doc = (0..200).map(document).find(|d| !d.schools.is_empty() && !d.actions.is_empty()).expect("a seed with actions");
+    doc.schools[0].version = i64::MAX;
+    doc.schools[0].name = "x".repeat(check::MAX_TEXT_CHARS + 1);
+    doc.actions[0].budget_cents = i64::MAX;
+    doc.edition.version = 0;
+    let problems = check_document(&doc).unwrap_err();
+    for expected in ["schools[0].version: 9223372036854775807 is not a version", "schools[0].name: a text of 10001 characters", "actions[0]: an amount above", "edition.version: 0 is not a version"] {
+        assert!(problems.iter().any(|p| p.starts_with(expected)), "{expected} in {problems:?}");
+    }
+}
+
+#[test]
 fn snapshot_and_jury_references_are_checked_and_mapped() {
     let mut snapshot = json!({"goals": [{"id": 2, "title": "t"}, {"id": -5}], "actions": [{"id": 3, "goal_id": 2}]});
     map_snapshot_ids(&mut snapshot, |g| if g > 0 { g * 10 } else { g }, |a| a + 100);

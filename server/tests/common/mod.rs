@@ -182,6 +182,7 @@ pub struct World {
     _dir: tempfile::TempDir,
     pub cookies: Vec<(Who, String)>,
     pub ids: Ids,
+    dump_sql: std::sync::OnceLock<String>,
 }
 
 pub const JSON: &str = "application/json";
@@ -192,7 +193,7 @@ impl World {
         let dir = tempfile::tempdir().expect("temp dir");
         let config = Config { dist_dir: dir.path().join("dist"), public_url: "http://test".into(), secure_cookies: false };
         let state = server::prepare(dir.path(), config).await.expect("database opens");
-        World { state, _dir: dir, cookies: Vec::new(), ids: Ids::default() }
+        World { state, _dir: dir, cookies: Vec::new(), ids: Ids::default(), dump_sql: std::sync::OnceLock::new() }
     }
 
     pub async fn send(&self, req: Req) -> Resp {
@@ -275,27 +276,29 @@ impl World {
     /// Everything in the database as text: equal before and after a call
     /// means the call wrote nothing.
     pub async fn fingerprint(&self) -> String {
-        let tables: Vec<String> = sqlx::query_scalar(
-            "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '_sqlx%' order by name",
-        )
-        .fetch_all(&self.state.db)
-        .await
-        .expect("tables");
-        let mut out = String::new();
-        for table in tables {
-            let columns: Vec<String> = sqlx::query_scalar(&format!("select name from pragma_table_info('{table}')"))
-                .fetch_all(&self.state.db)
-                .await
-                .expect("columns");
-            let row = columns.iter().map(|c| format!("quote(\"{c}\")")).collect::<Vec<_>>().join(" || ',' || ");
-            let dump: Option<String> =
-                sqlx::query_scalar(&format!("select group_concat(r, char(10)) from (select {row} as r from \"{table}\" order by rowid)"))
-                    .fetch_one(&self.state.db)
+        if self.dump_sql.get().is_none() {
+            let tables: Vec<String> = sqlx::query_scalar(
+                "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '_sqlx%' order by name",
+            )
+            .fetch_all(&self.state.db)
+            .await
+            .expect("tables");
+            let mut parts = Vec::new();
+            for table in tables {
+                let columns: Vec<String> = sqlx::query_scalar(&format!("select name from pragma_table_info('{table}')"))
+                    .fetch_all(&self.state.db)
                     .await
-                    .expect("dump");
-            out.push_str(&format!("## {table}\n{}\n", dump.unwrap_or_default()));
+                    .expect("columns");
+                let row = columns.iter().map(|c| format!("quote(\"{c}\")")).collect::<Vec<_>>().join(" || ',' || ");
+                parts.push(format!(
+                    "select '## {table}' || char(10) || coalesce((select group_concat(r, char(10)) from (select {row} as r from \"{table}\" order by rowid)), '') as t"
+                ));
+            }
+            let _ = self.dump_sql.set(format!("select group_concat(t, char(10)) from ({})", parts.join(" union all ")));
         }
-        out
+        let sql = self.dump_sql.get().expect("dump query");
+        let dump: Option<String> = sqlx::query_scalar(sql).fetch_one(&self.state.db).await.expect("dump");
+        dump.unwrap_or_default()
     }
 
     /// The row counts per table, for messages.
