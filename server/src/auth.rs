@@ -125,6 +125,11 @@ where
             .await?
             .ok_or(AppError::Unauthorized)?;
         let me = db::people::get_me(&state.db, person_id).await?.ok_or(AppError::Unauthorized)?;
+        // The members of an archived school have no access until it is
+        // restored (their sessions are kept for that).
+        if let (Role::SchoolMember, Some(school)) = (me.role, me.school_id) {
+            db::nulmeting::school(&state.db, school).await?.ok_or(AppError::Unauthorized)?;
+        }
         Ok(AuthUser(me))
     }
 }

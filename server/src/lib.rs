@@ -3,6 +3,7 @@
 //! `bootstrap` prepares a fresh installation.
 
 pub mod auth;
+pub mod csrf;
 pub mod db;
 pub mod demo;
 pub mod error;
@@ -28,6 +29,7 @@ pub fn app(state: AppState) -> Router {
         .nest(
             "/api",
             routes::api_router()
+                .layer(axum::middleware::from_fn_with_state(state.clone(), csrf::refuse_cross_site))
                 .layer(axum::middleware::map_response(error::json_errors)),
         )
         .fallback_service(spa)
