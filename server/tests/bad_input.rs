@@ -598,6 +598,11 @@ async fn the_import_refuses_garbage_without_saving() {
     mutate("a school without a name", &|d| d["schools"][0]["name"] = json!(""));
     mutate("a 1 MB school name", &|d| d["schools"][0]["name"] = json!("x".repeat(MB)));
     mutate("a 1 MB goal title in a submitted plan", &|d| d["plan_versions"][0]["snapshot"]["goals"][0]["title"] = json!("x".repeat(MB)));
+    mutate("a javascript: evidence link on an answer", &|d| d["answers"][0]["evidence_url"] = json!("javascript:fetch('/api/people')"));
+    mutate("a javascript: evidence link on an action", &|d| d["actions"][0]["evidence_url"] = json!("javascript:alert(1)"));
+    mutate("a data: evidence link in a submitted plan", &|d| {
+        d["plan_versions"][0]["snapshot"]["actions"][0]["evidence_url"] = json!("data:text/html,<script>alert(1)</script>")
+    });
     mutate("a school of an unknown company", &|d| d["schools"][0]["company_id"] = json!(999_999));
     mutate("a person of an unknown school", &|d| d["people"][0]["school_id"] = json!(999_999));
     mutate("a goal of an unknown plan", &|d| d["goals"][0]["plan_id"] = json!(999_999));

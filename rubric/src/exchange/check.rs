@@ -75,6 +75,16 @@ fn version(p: &mut Problems, at: impl FnOnce() -> String, v: i64) {
     }
 }
 
+/// A link the app renders as a link: empty or http(s), never `javascript:`
+/// or `data:` (the API refuses those; a file must not bring them in).
+fn link(p: &mut Problems, at: impl FnOnce() -> String, url: &str) {
+    let lower = url.trim().to_ascii_lowercase();
+    if !(lower.is_empty() || lower.starts_with("http://") || lower.starts_with("https://")) {
+        let shown: String = url.chars().take(40).collect();
+        p.add(format!("{}: {shown:?} is not an http(s) link", at()));
+    }
+}
+
 /// Every text in the document (plan snapshots included) within [`MAX_TEXT_CHARS`].
 fn texts(p: &mut Problems, at: &str, v: &serde_json::Value) {
     match v {
@@ -141,6 +151,7 @@ pub fn check_document(d: &ExchangeDocument) -> Result<(), Vec<String>> {
     }
     for (i, r) in d.answers.iter().enumerate() {
         version(p, || format!("answers[{i}].version"), r.version);
+        link(p, || format!("answers[{i}].evidence_url"), &r.evidence_url);
     }
     for (i, r) in d.consensus.iter().enumerate() {
         version(p, || format!("consensus[{i}].version"), r.version);
@@ -153,6 +164,7 @@ pub fn check_document(d: &ExchangeDocument) -> Result<(), Vec<String>> {
     }
     for (i, r) in d.actions.iter().enumerate() {
         version(p, || format!("actions[{i}].version"), r.version);
+        link(p, || format!("actions[{i}].evidence_url"), &r.evidence_url);
         let max = crate::plan::MAX_AMOUNT_CENTS;
         if r.budget_cents > max || r.contribution_cents > max {
             p.add(format!("actions[{i}]: an amount above {max} cents"));
@@ -160,6 +172,12 @@ pub fn check_document(d: &ExchangeDocument) -> Result<(), Vec<String>> {
     }
     for (i, r) in d.plan_versions.iter().enumerate() {
         version(p, || format!("plan_versions[{i}].number"), r.number);
+        let actions = r.snapshot.get("actions").and_then(|a| a.as_array()).map(Vec::as_slice).unwrap_or_default();
+        for (j, a) in actions.iter().enumerate() {
+            if let Some(url) = a.get("evidence_url").and_then(|u| u.as_str()) {
+                link(p, || format!("plan_versions[{i}].snapshot.actions[{j}].evidence_url"), url);
+            }
+        }
     }
     if let Some(j) = &d.jury_settings {
         version(p, || "jury_settings.version".into(), j.version);

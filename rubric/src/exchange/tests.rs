@@ -124,8 +124,15 @@ fn values_the_api_would_refuse_are_refused() {
     doc.schools[0].name = "x".repeat(check::MAX_TEXT_CHARS + 1);
     doc.actions[0].budget_cents = i64::MAX;
     doc.edition.version = 0;
+    doc.actions[0].evidence_url = " JavaScript:alert(1)".into();
     let problems = check_document(&doc).unwrap_err();
-    for expected in ["schools[0].version: 9223372036854775807 is not a version", "schools[0].name: a text of 10001 characters", "actions[0]: an amount above", "edition.version: 0 is not a version"] {
+    for expected in [
+        "schools[0].version: 9223372036854775807 is not a version",
+        "schools[0].name: a text of 10001 characters",
+        "actions[0]: an amount above",
+        "edition.version: 0 is not a version",
+        "actions[0].evidence_url: \" JavaScript:alert(1)\" is not an http(s) link",
+    ] {
         assert!(problems.iter().any(|p| p.starts_with(expected)), "{expected} in {problems:?}");
     }
 }
