@@ -314,10 +314,13 @@ async fn audit_log(State(state): State<AppState>, user: AuthUser) -> Result<Json
     Ok(Json(dbj::audit_entries(&state.db, 500).await?))
 }
 
-/// One CSV field: quoted when needed, and a leading `=`, `+`, `@` or tab
-/// neutralised so a spreadsheet does not run it as a formula.
+/// One CSV field: quoted when needed, and a leading `=`, `+`, `-`, `@`,
+/// tab or carriage return neutralised so a spreadsheet does not run it as
+/// a formula (a juror's remark reaches the coordinator's spreadsheet); a
+/// negative number stays a number.
 fn field(text: &str) -> String {
-    let text = if text.starts_with(['=', '+', '@', '\t', '\r']) { format!("'{text}") } else { text.to_string() };
+    let formula = text.starts_with(['=', '+', '-', '@', '\t', '\r']) && text.parse::<f64>().is_err();
+    let text = if formula { format!("'{text}") } else { text.to_string() };
     if text.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {
@@ -449,4 +452,20 @@ async fn published(State(state): State<AppState>, user: AuthUser) -> Result<Json
     };
     tx.commit().await?;
     Ok(Json(view))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::field;
+
+    #[test]
+    fn csv_fields_never_start_a_formula() {
+        assert_eq!(field("=1+1"), "'=1+1");
+        assert_eq!(field("-2+3+cmd|' /C calc'!A0"), "'-2+3+cmd|' /C calc'!A0");
+        assert_eq!(field("+31 9"), "'+31 9");
+        assert_eq!(field("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(field("-1.250"), "-1.250");
+        assert_eq!(field("Goed, \"sterk\" plan"), "\"Goed, \"\"sterk\"\" plan\"");
+        assert_eq!(field("Gewoon"), "Gewoon");
+    }
 }
