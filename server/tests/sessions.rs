@@ -294,3 +294,15 @@ async fn writes_the_browser_marks_as_cross_site_are_refused() {
     let r = w.send(Req::new(Method::GET, "/api/me").cookie(w.cookie(Who::Coord)).header("sec-fetch-site", "cross-site")).await;
     assert_eq!(r.status, StatusCode::OK);
 }
+
+#[tokio::test]
+async fn no_other_site_may_frame_the_app() {
+    let w = common::World::empty().await;
+    for uri in ["/api/health", "/", "/signin"] {
+        let r = w.send(Req::new(Method::GET, uri)).await;
+        let h = |name: header::HeaderName| r.headers.get(name).and_then(|v| v.to_str().ok()).unwrap_or_default().to_string();
+        assert_eq!(h(header::X_FRAME_OPTIONS), "DENY", "{uri}");
+        assert_eq!(h(header::CONTENT_SECURITY_POLICY), "frame-ancestors 'none'", "{uri}");
+        assert_eq!(h(header::X_CONTENT_TYPE_OPTIONS), "nosniff", "{uri}");
+    }
+}
