@@ -651,3 +651,32 @@ fn the_endpoint_list_is_read_from_the_routers() {
         assert!(declared.contains(&(expected.0.to_string(), expected.1.to_string())), "{expected:?} in {declared:?}");
     }
 }
+
+/// Someone without access learns nothing from a refusal, not even whether
+/// their body would have been valid: the role is checked before the body.
+#[tokio::test]
+async fn authorization_comes_before_validation() {
+    let w = common::world().await;
+    let ids = w.ids.clone();
+    let cases: Vec<(Method, String, Value, &[Who])> = vec![
+        (Method::POST, "/api/jury/categories".into(), json!({"name": ""}), &[Who::CompX, Who::JurorX, Who::StemA]),
+        (Method::PUT, format!("/api/jury/categories/{}", ids.category), json!({"name": ""}), &[Who::CompX, Who::JurorX]),
+        (Method::POST, format!("/api/jury/conflicts/{}/dismiss", ids.conflict_x_a), json!({"reason": ""}), &[Who::CompX, Who::JurorX]),
+        (Method::PUT, "/api/jury/criteria".into(), json!({"version": 1, "criteria": []}), &[Who::CompX, Who::JurorFree]),
+        (Method::POST, "/api/jury/my/conflicts".into(), json!({"finalist_id": ids.finalist_a, "reason": ""}), &[Who::Coord, Who::StemA]),
+        (Method::POST, format!("/api/editions/{}/schools", ids.edition), json!({"name": ""}), &[Who::StemA, Who::JurorX]),
+        (Method::POST, "/api/people".into(), json!({"name": "", "role": "coordinator"}), &[Who::StemA, Who::CompX]),
+        (Method::POST, "/api/my-school/team".into(), json!({"name": ""}), &[Who::TeacherA, Who::Coord]),
+        (Method::POST, format!("/api/schools/{}/plan/goals", ids.school_a), json!({"goal": {"title": ""}}), &[Who::StemB, Who::CompX]),
+        (Method::POST, format!("/api/schools/{}/plan/threads", ids.school_a), json!({"target": {"kind": "goal", "id": ids.goal_a}, "body": ""}), &[Who::StemA, Who::CompY]),
+        (Method::PUT, format!("/api/measurements/{}/answers/nope", ids.measurement_a), json!({"answer": 9, "version": -1}), &[Who::StemB, Who::Coord]),
+    ];
+    for (method, uri, body, who) in cases {
+        let r = w.send(common::Req::new(method.clone(), &uri).json(&body)).await;
+        assert_eq!(r.status.as_u16(), 401, "{method} {uri} without a session: {}", r.text);
+        for &who in who {
+            let r = w.call(who, method.clone(), &uri, Some(&body)).await;
+            assert!(matches!(r.status.as_u16(), 403 | 404), "{method} {uri} as {who:?} with an invalid body: {} {}", r.status, r.text);
+        }
+    }
+}

@@ -165,6 +165,7 @@ async fn add_category(
     user: AuthUser,
     AppJson(body): AppJson<CategoryBody>,
 ) -> Result<Json<JurySetup>> {
+    user.require_coordinator()?;
     let name = category_name(&body.name)?;
     let (mut tx, edition, settings) = begin(&state, &user).await?;
     require_setup(&settings)?;
@@ -182,6 +183,7 @@ async fn rename_category(
     Path(id): Path<i64>,
     AppJson(body): AppJson<CategoryBody>,
 ) -> Result<Json<JurySetup>> {
+    user.require_coordinator()?;
     let name = category_name(&body.name)?;
     let (mut tx, edition, settings) = begin(&state, &user).await?;
     require_unlocked(&settings)?;
@@ -469,6 +471,7 @@ async fn dismiss_conflict(
     Path(id): Path<i64>,
     AppJson(body): AppJson<DismissBody>,
 ) -> Result<Json<JurySetup>> {
+    user.require_coordinator()?;
     let why = reason("reason", &body.reason)?;
     let (mut tx, edition, settings) = begin(&state, &user).await?;
     require_unlocked(&settings)?;

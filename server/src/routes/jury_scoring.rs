@@ -317,6 +317,7 @@ async fn declare_conflict(
     user: AuthUser,
     AppJson(body): AppJson<DeclareBody>,
 ) -> Result<Json<JurorHome>> {
+    user.require(Role::Juror)?;
     let why = reason("reason", &body.reason)?;
     {
         let mut tx = state.db.begin().await?;
