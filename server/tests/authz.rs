@@ -642,6 +642,25 @@ async fn every_endpoint_answers_every_role_as_the_access_model_says() {
     assert!(m.calls > 700, "only {} calls", m.calls);
 }
 
+/// `docs/SECURITY.md` has one row per endpoint, and no row for an endpoint
+/// that does not exist.
+#[test]
+fn the_access_table_in_the_docs_lists_every_endpoint() {
+    let (declared, _) = declared_endpoints();
+    let doc = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../docs/SECURITY.md")).expect("docs/SECURITY.md");
+    let rows: BTreeSet<(String, String)> = doc
+        .lines()
+        .filter_map(|l| l.strip_prefix("| `"))
+        .filter_map(|l| l.split_once('`'))
+        .filter_map(|(endpoint, _)| endpoint.split_once(' '))
+        .map(|(m, p)| (m.to_string(), p.to_string()))
+        .collect();
+    let missing: Vec<_> = declared.difference(&rows).collect();
+    let extra: Vec<_> = rows.difference(&declared).collect();
+    assert!(missing.is_empty(), "endpoints without a row in docs/SECURITY.md: {missing:?}");
+    assert!(extra.is_empty(), "rows in docs/SECURITY.md for endpoints that do not exist: {extra:?}");
+}
+
 #[test]
 fn the_endpoint_list_is_read_from_the_routers() {
     let (declared, route_calls) = declared_endpoints();
