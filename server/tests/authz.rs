@@ -447,7 +447,7 @@ async fn every_endpoint_answers_every_role_as_the_access_model_says() {
     let in_thread = |what: &'static str, ok: u16| {
         let (ta, tb) = (ids.thread_a, ids.thread_b);
         let uri = move |s: i64, t: i64| format!("/api/schools/{s}/plan/threads/{t}/{what}");
-        let body = (what == "comments").then(|| json!({"body": "Antwoord"})).unwrap_or_else(|| json!({}));
+        let body = if what == "comments" { json!({"body": "Antwoord"}) } else { json!({}) };
         let mut calls = per_school(
             |s| uri(s, ta),
             Some(&body),
