@@ -5,10 +5,10 @@
 //! on any write endpoint, nor can a request the browser marks as coming from
 //! another site.
 
-mod common;
+
 
 use axum::http::{header, Method, StatusCode};
-use common::{declared_endpoints, names, Req, Who};
+use crate::common::{self, declared_endpoints, names, Req, Who};
 use serde_json::json;
 use server::state::{AppState, Config};
 

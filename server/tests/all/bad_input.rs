@@ -5,10 +5,10 @@
 //! 5xx or a panic, and a refused call saves nothing (the whole database is
 //! compared before and after). Bodies over the limit get 413.
 
-mod common;
+
 
 use axum::http::Method;
-use common::{action_body, edition_body, goal_body, names, Req, Resp, World, Who, JSON};
+use crate::common::{self, action_body, edition_body, goal_body, names, Req, Resp, World, Who, JSON};
 use serde_json::{json, Value};
 
 const MB: usize = 1 << 20;

@@ -8,10 +8,10 @@
 //! must not carry the other scope's names. An endpoint without a row here
 //! fails the test (the list is compared with the routers' sources).
 
-mod common;
+
 
 use axum::http::Method;
-use common::{action_body, all_names, declared_endpoints, edition_body, foreign_names, goal_body, names, World, Who};
+use crate::common::{self, action_body, all_names, declared_endpoints, edition_body, foreign_names, goal_body, names, World, Who};
 use serde_json::{json, Value};
 use std::collections::BTreeSet;
 

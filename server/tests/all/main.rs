@@ -1,0 +1,17 @@
+//! The server's integration tests, one binary (one link instead of one per
+//! file, which kept target/ small enough for CI): handler tests through the
+//! router with `oneshot`, and the `stempact` command line.
+
+mod common;
+
+mod api;
+mod authz;
+mod bad_input;
+mod cli;
+mod jury;
+mod jury_cli;
+mod nulmeting;
+mod plans;
+mod programme;
+mod programme_cli;
+mod sessions;
