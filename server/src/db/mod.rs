@@ -72,6 +72,15 @@ pub async fn open(data_dir: &Path) -> Result<SqlitePool, OpenError> {
     Ok(pool)
 }
 
+/// One write transaction at a time for the hot paths (answer autosave):
+/// writers then queue here, in order, instead of in SQLite's busy handler,
+/// which sleeps in growing steps and made concurrent autosaves several
+/// times slower. Reads never take it (WAL lets them run alongside).
+pub async fn write_turn() -> tokio::sync::MutexGuard<'static, ()> {
+    static GATE: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
+    GATE.lock().await
+}
+
 /// Seconds since the Unix epoch.
 pub fn now() -> i64 {
     std::time::SystemTime::now()

@@ -302,6 +302,7 @@ pub async fn write_answer(
     version: i64,
 ) -> sqlx::Result<WriteOutcome<StoredAnswer>> {
     let at = now();
+    let _turn = super::write_turn().await;
     let mut tx = db.begin().await?;
     sqlx::query(
         "insert into responses (measurement_id, person_id, created_at) values (?, ?, ?) \
