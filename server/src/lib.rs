@@ -24,7 +24,12 @@ use tower_http::set_header::SetResponseHeaderLayer;
 /// The whole application: API plus static frontend with SPA fallback.
 pub fn app(state: AppState) -> Router {
     let dist = &state.config.dist_dir;
-    let spa = ServeDir::new(dist).fallback(ServeFile::new(dist.join("index.html")));
+    // `cargo xtask build` writes a `.gz` beside every asset: served to any
+    // browser that accepts gzip (the wasm is about a third of its size).
+    let spa = ServeDir::new(dist)
+        .precompressed_gzip()
+        .fallback(ServeFile::new(dist.join("index.html")).precompressed_gzip());
+    let spa = Router::new().fallback_service(spa).layer(axum::middleware::from_fn(cache_policy));
     Router::new()
         .nest(
             "/api",
@@ -48,6 +53,24 @@ pub fn app(state: AppState) -> Router {
             HeaderValue::from_static("frame-ancestors 'none'"),
         ))
         .with_state(state)
+}
+
+/// Trunk names the wasm, js and css after their content hash, so a browser
+/// may keep them for good; `index.html` (and the SPA routes that fall back
+/// to it) is checked every time, so a new build is picked up on reload.
+async fn cache_policy(req: axum::extract::Request, next: axum::middleware::Next) -> axum::response::Response {
+    let hashed = {
+        let path = req.uri().path();
+        let name = path.rsplit('/').next().unwrap_or("");
+        let ext = name.rsplit('.').next().unwrap_or("");
+        matches!(ext, "wasm" | "js" | "css") && name.contains('-')
+    };
+    let mut res = next.run(req).await;
+    if res.status().is_success() && !res.headers().contains_key(header::CACHE_CONTROL) {
+        let value = if hashed { "public, max-age=31536000, immutable" } else { "no-cache" };
+        res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
+    }
+    res
 }
 
 /// Why the server could not start.

@@ -55,6 +55,7 @@ pub fn bench() -> Result {
             .env("PATH", tool_path()),
         "building the empty page",
     )?;
+    crate::precompress(&root().join("dist-bench"))?;
     println!("==> building the aggregation page (benches/aggregate-page)");
     run(
         Command::new("trunk")
@@ -62,6 +63,7 @@ pub fn bench() -> Result {
             .env("PATH", tool_path()),
         "building the aggregation page",
     )?;
+    crate::precompress(&root().join("dist-bench-aggregate"))?;
     println!("==> bundle size (release, wasm-opt z)");
     let (raw, gz) = bundle_size(&root().join("dist"))?;
     let verdict = if gz <= BUNDLE_BUDGET_BYTES { "within" } else { "OVER" };

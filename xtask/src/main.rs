@@ -54,7 +54,8 @@ pub fn tool_path() -> String {
     parts.join(":")
 }
 
-/// Build the frontend into `dist/` (release, offline, wasm-opt).
+/// Build the frontend into `dist/` (release, offline, wasm-opt), with a
+/// gzipped copy of every asset for the server to send as is.
 pub fn build_frontend() -> Result {
     println!("==> building the frontend (trunk build --release --offline)");
     run(
@@ -63,7 +64,32 @@ pub fn build_frontend() -> Result {
             .env("PATH", tool_path())
             .env_remove("CARGO_TARGET_DIR_WASM"),
         "building the frontend",
-    )
+    )?;
+    precompress(&root().join("dist"))
+}
+
+/// Write `NAME.gz` (best compression) beside each html, js, css and wasm
+/// file of a built dist folder; the server's static files prefer it.
+pub fn precompress(dist: &Path) -> Result {
+    use flate2::{write::GzEncoder, Compression};
+    use std::io::Write;
+    let fail = |what: &str, path: &Path, e: std::io::Error| TaskError(format!("{what} {}: {e}", path.display()));
+    let entries = std::fs::read_dir(dist).map_err(|e| fail("cannot read", dist, e))?;
+    for path in entries.filter_map(|e| e.ok()).map(|e| e.path()) {
+        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+        if !matches!(ext, "html" | "js" | "css" | "wasm") {
+            continue;
+        }
+        let bytes = std::fs::read(&path).map_err(|e| fail("cannot read", &path, e))?;
+        let mut enc = GzEncoder::new(Vec::new(), Compression::best());
+        enc.write_all(&bytes).map_err(|e| fail("cannot gzip", &path, e))?;
+        let gz = enc.finish().map_err(|e| fail("cannot gzip", &path, e))?;
+        let mut out = path.clone().into_os_string();
+        out.push(".gz");
+        let out = PathBuf::from(out);
+        std::fs::write(&out, gz).map_err(|e| fail("cannot write", &out, e))?;
+    }
+    Ok(())
 }
 
 fn serve(args: &[String]) -> Result {

@@ -119,3 +119,40 @@ async fn first_start_creates_one_coordinator_link() {
     assert!(link.starts_with("http://x/signin#"));
     assert_eq!(server::bootstrap(&state.db, "http://x").await.unwrap(), None);
 }
+
+#[tokio::test]
+async fn assets_are_served_gzipped_and_cached_by_their_hash() {
+    let (state, _dir) = state().await;
+    let dist = &state.config.dist_dir;
+    std::fs::create_dir_all(dist).expect("dist");
+    std::fs::write(dist.join("index.html"), "<!DOCTYPE html><title>STEMpact</title>").expect("index");
+    std::fs::write(dist.join("index.html.gz"), b"gzipped index").expect("index.gz");
+    std::fs::write(dist.join("app-0123abcd_bg.wasm"), b"\0asm raw").expect("wasm");
+    std::fs::write(dist.join("app-0123abcd_bg.wasm.gz"), b"gzipped wasm").expect("wasm.gz");
+    let get = |uri: &str, gzip: bool| {
+        let mut req = Request::get(uri);
+        if gzip {
+            req = req.header(header::ACCEPT_ENCODING, "gzip, br");
+        }
+        req.body(Body::empty()).unwrap()
+    };
+    let fetch = |req: Request<Body>| async {
+        let res = server::app(state.clone()).oneshot(req).await.expect("response");
+        let h = |name| res.headers().get(name).and_then(|v| v.to_str().ok()).unwrap_or("").to_string();
+        let (encoding, cache) = (h(header::CONTENT_ENCODING), h(header::CACHE_CONTROL));
+        let body = res.into_body().collect().await.expect("body").to_bytes();
+        (encoding, cache, body)
+    };
+
+    let (encoding, cache, body) = fetch(get("/app-0123abcd_bg.wasm", true)).await;
+    assert_eq!((encoding.as_str(), &body[..]), ("gzip", &b"gzipped wasm"[..]));
+    assert!(cache.contains("immutable"), "hashed asset: {cache}");
+
+    let (encoding, _, body) = fetch(get("/app-0123abcd_bg.wasm", false)).await;
+    assert_eq!((encoding.as_str(), &body[..]), ("", &b"\0asm raw"[..]), "a client without gzip gets the file itself");
+
+    // An SPA route falls back to index.html, which is never cached blindly.
+    let (encoding, cache, body) = fetch(get("/schools/3/report", true)).await;
+    assert_eq!((encoding.as_str(), &body[..]), ("gzip", &b"gzipped index"[..]));
+    assert_eq!(cache, "no-cache");
+}
