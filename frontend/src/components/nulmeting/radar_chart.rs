@@ -33,15 +33,28 @@ pub struct RadarChartProps {
 /// The highest value on the scale.
 const MAX_LEVEL: f64 = 4.0;
 
-/// Split a long label over two lines at the space nearest its middle.
-fn wrap(label: &str) -> Vec<&str> {
-    if label.chars().count() <= 12 {
-        return vec![label];
+/// Split a long label over two lines: at the space nearest its middle, or,
+/// for one long word ("Professionalisering"), with a hyphen where a single
+/// consonant stands between two vowels (pro-fes-si-o-na-li-se-ring), the
+/// Dutch and English syllable break nearest the middle.
+fn wrap(label: &str) -> Vec<String> {
+    let chars: Vec<char> = label.chars().collect();
+    if chars.len() <= 12 {
+        return vec![label.to_string()];
     }
-    let middle = label.len() / 2;
-    match label.match_indices(' ').map(|(i, _)| i).min_by_key(|i| i.abs_diff(middle)) {
-        Some(i) => vec![&label[..i], &label[i + 1..]],
-        None => vec![label],
+    let middle = chars.len() / 2;
+    let nearest = |candidates: Vec<usize>| candidates.into_iter().min_by_key(|i| i.abs_diff(middle));
+    let spaces: Vec<usize> = (0..chars.len()).filter(|&i| chars[i] == ' ').collect();
+    if let Some(i) = nearest(spaces) {
+        return vec![chars[..i].iter().collect(), chars[i + 1..].iter().collect()];
+    }
+    let vowel = |c: char| "aeiouyAEIOUY".contains(c);
+    let breaks: Vec<usize> = (3..chars.len().saturating_sub(3))
+        .filter(|&i| vowel(chars[i - 1]) && !vowel(chars[i]) && chars[i].is_alphabetic() && vowel(chars[i + 1]))
+        .collect();
+    match nearest(breaks) {
+        Some(i) => vec![chars[..i].iter().collect::<String>() + "-", chars[i..].iter().collect()],
+        None => vec![label.to_string()],
     }
 }
 
@@ -104,8 +117,10 @@ fn draw(canvas: &HtmlCanvasElement, axes: &[String], series: &[RadarSeries]) -> 
             }
         }
     }
-    // The aspect names around the outside.
+    // The aspect names around the outside, made smaller where a name would
+    // run off the canvas (a narrow screen, a long word).
     let label_px = px(11.5);
+    let margin = px(4.0);
     for (i, name) in axes.iter().enumerate() {
         let angle = -PI / 2.0 + 2.0 * PI * i as f64 / n as f64;
         let (dx, dy) = (angle.cos(), angle.sin());
@@ -113,13 +128,25 @@ fn draw(canvas: &HtmlCanvasElement, axes: &[String], series: &[RadarSeries]) -> 
         let lines = wrap(name);
         let r = radius + px(14.0);
         let (x, y) = (cx + r * dx, cy + r * dy);
-        let height = label_px * 1.2 * lines.len() as f64;
+        let room = match h {
+            HPos::Left => f64::from(size) - x - margin,
+            HPos::Right => x - margin,
+            HPos::Center => 2.0 * x.min(f64::from(size) - x) - 2.0 * margin,
+        };
+        let measure = TextStyle::from(("sans-serif", label_px).into_font());
+        let widest = lines
+            .iter()
+            .filter_map(|l| root.estimate_text_size(l, &measure).ok())
+            .map(|(w, _)| f64::from(w))
+            .fold(0.0, f64::max);
+        let font_px = if widest > room && widest > 0.0 { label_px * (room / widest).max(0.6) } else { label_px };
+        let height = font_px * 1.2 * lines.len() as f64;
         // Below the chart the text hangs down, above it stands up, beside it is centred.
         let top = if dy > 0.3 { y } else if dy < -0.3 { y - height } else { y - height / 2.0 };
-        let style = ("sans-serif", label_px).into_font().color(&RGBColor(29, 39, 49)).pos(Pos::new(h, VPos::Top));
+        let style = ("sans-serif", font_px).into_font().color(&RGBColor(29, 39, 49)).pos(Pos::new(h, VPos::Top));
         for (k, line) in lines.iter().enumerate() {
-            let ly = top + label_px * 1.2 * k as f64;
-            root.draw(&Text::new(line.to_string(), (x.round() as i32, ly.round() as i32), style.clone())).ok()?;
+            let ly = top + font_px * 1.2 * k as f64;
+            root.draw(&Text::new(line.clone(), (x.round() as i32, ly.round() as i32), style.clone())).ok()?;
         }
     }
     root.present().ok()?;
@@ -141,5 +168,31 @@ pub fn RadarChart(props: &RadarChartProps) -> Html {
     }
     html! {
         <canvas ref={canvas} class="radar-canvas" role="img" aria-label={props.label.clone()} data-testid="radar"></canvas>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn short_labels_stay_on_one_line() {
+        assert_eq!(wrap("Leerplan"), vec!["Leerplan"]);
+    }
+
+    #[test]
+    fn two_words_split_at_the_space_nearest_the_middle() {
+        assert_eq!(wrap("Samenwerking met bedrijven"), vec!["Samenwerking", "met bedrijven"]);
+    }
+
+    #[test]
+    fn one_long_word_breaks_at_a_syllable_with_a_hyphen() {
+        assert_eq!(wrap("Professionalisering"), vec!["Professio-", "nalisering"]);
+        assert_eq!(wrap("Professionalisation"), vec!["Professio-", "nalisation"]);
+    }
+
+    #[test]
+    fn a_word_without_a_syllable_break_is_left_whole() {
+        assert_eq!(wrap("Strrrrrrrrrrrrngth"), vec!["Strrrrrrrrrrrrngth"]);
     }
 }
