@@ -54,7 +54,11 @@ pub enum AppError {
     /// 422: the body is well-formed but a value is not acceptable.
     #[error("some fields are not valid")]
     Validation(Vec<FieldError>),
-    /// 500: logged, never shown.
+    /// 503: the write turn did not come in time (a very long write, e.g. a
+    /// large import, is running); the client may try again.
+    #[error("the server is busy; please try again in a moment")]
+    Busy,
+    /// 500: logged, never shown (503 when it only means "busy").
     #[error("database error: {0}")]
     Sqlx(#[from] sqlx::Error),
     /// 500: logged, never shown.
@@ -86,6 +90,8 @@ impl AppError {
             AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             AppError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::Busy => StatusCode::SERVICE_UNAVAILABLE,
+            AppError::Sqlx(e) if is_busy(e) => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Sqlx(_) | AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -99,8 +105,23 @@ impl AppError {
             AppError::PayloadTooLarge => "too_large",
             AppError::UnsupportedMediaType => "not_json",
             AppError::Validation(_) => "validation",
+            AppError::Busy => "busy",
+            AppError::Sqlx(e) if is_busy(e) => "busy",
             AppError::Sqlx(_) | AppError::Internal(_) => "internal",
         }
+    }
+}
+
+/// A database error that only means "someone else holds the write lock for
+/// too long": the writer's turn timed out, or SQLite's busy timeout ran out
+/// (another process, such as the command line, was writing).
+fn is_busy(e: &sqlx::Error) -> bool {
+    match e {
+        sqlx::Error::PoolTimedOut => true,
+        sqlx::Error::Database(d) => {
+            d.code().and_then(|c| c.parse::<i64>().ok()).is_some_and(|c| matches!(c & 0xff, 5 | 6))
+        }
+        _ => false,
     }
 }
 
@@ -118,6 +139,10 @@ impl IntoResponse for AppError {
     fn into_response(self) -> Response {
         let status = self.status();
         let message = match &self {
+            AppError::Sqlx(e) if is_busy(e) => {
+                tracing::warn!("database busy: {e}");
+                AppError::Busy.to_string()
+            }
             AppError::Sqlx(e) => {
                 tracing::error!("database error: {e}");
                 "something went wrong on the server; please try again".to_string()
@@ -138,6 +163,9 @@ impl IntoResponse for AppError {
         };
         let mut response =
             (status, Json(ErrorBody { code: self.code(), message, fields, current })).into_response();
+        if status == StatusCode::SERVICE_UNAVAILABLE {
+            response.headers_mut().insert(axum::http::header::RETRY_AFTER, axum::http::HeaderValue::from_static("2"));
+        }
         if status == StatusCode::UNAUTHORIZED {
             response
                 .headers_mut()

@@ -5,7 +5,8 @@
 use crate::db;
 use crate::db::people::NewPerson;
 use rubric::people::{Role, SchoolFunction};
-use sqlx::SqlitePool;
+use crate::db::Writer;
+use sqlx::SqliteConnection;
 
 pub type NewInvite = NewPerson;
 
@@ -25,8 +26,18 @@ pub enum InviteError {
     Db(#[from] sqlx::Error),
 }
 
-/// Create the person and their link; returns the person id and the token.
-pub async fn create(db: &SqlitePool, p: &NewInvite, by: Option<i64>) -> Result<(i64, String), InviteError> {
+/// Create the person and their link in one write transaction of its own;
+/// returns the person id and the token.
+pub async fn create(writer: &Writer, p: &NewInvite, by: Option<i64>) -> Result<(i64, String), InviteError> {
+    let mut tx = writer.begin().await?;
+    let created = create_in(&mut tx, p, by).await?;
+    tx.commit().await?;
+    Ok(created)
+}
+
+/// Create the person, their link and the audit line inside the caller's
+/// write transaction; returns the person id and the token.
+pub async fn create_in(db: &mut SqliteConnection, p: &NewInvite, by: Option<i64>) -> Result<(i64, String), InviteError> {
     let mut p = p.clone();
     match p.role {
         Role::SchoolMember => {
@@ -36,7 +47,7 @@ pub async fn create(db: &SqlitePool, p: &NewInvite, by: Option<i64>) -> Result<(
             }
             let exists: Option<i64> = sqlx::query_scalar("select id from schools where id = ? and archived_at is null")
                 .bind(id)
-                .fetch_optional(db)
+                .fetch_optional(&mut *db)
                 .await?;
             exists.ok_or(InviteError::NoSuchSchool(id))?;
             p.school_function.get_or_insert(SchoolFunction::Teacher);
@@ -48,7 +59,7 @@ pub async fn create(db: &SqlitePool, p: &NewInvite, by: Option<i64>) -> Result<(
             }
             let exists: Option<i64> = sqlx::query_scalar("select id from companies where id = ? and archived_at is null")
                 .bind(id)
-                .fetch_optional(db)
+                .fetch_optional(&mut *db)
                 .await?;
             exists.ok_or(InviteError::NoSuchCompany(id))?;
             p.school_function = None;
@@ -60,8 +71,8 @@ pub async fn create(db: &SqlitePool, p: &NewInvite, by: Option<i64>) -> Result<(
             p.school_function = None;
         }
     }
-    let id = db::people::create_person(db, &p).await?;
+    let id = db::people::create_person(&mut *db, &p).await?;
     let token = db::people::issue_invitation(db, id, by).await?;
-    db::audit(db, by, "invite", &format!("person {id} ({}) invited as {}", p.name, p.role.key())).await?;
+    db::audit(&mut *db, by, "invite", &format!("person {id} ({}) invited as {}", p.name, p.role.key())).await?;
     Ok((id, token))
 }

@@ -13,7 +13,6 @@ pub mod state;
 
 use axum::http::{header, HeaderValue};
 use axum::Router;
-use sqlx::SqlitePool;
 use state::{AppState, Config};
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -101,19 +100,21 @@ pub async fn bind(addr: SocketAddr) -> Result<tokio::net::TcpListener, StartErro
 
 /// Open the database in `data_dir` and build the state.
 pub async fn prepare(data_dir: &Path, config: Config) -> Result<AppState, StartError> {
-    let db = db::open(data_dir).await?;
-    Ok(AppState { db, config: Arc::new(config) })
+    let database = db::open(data_dir).await?;
+    Ok(AppState { db: database.read, writer: database.writer, config: Arc::new(config) })
 }
 
 /// On an installation without any coordinator, create one and return their
 /// sign-in link, so the first start prints a way in.
-pub async fn bootstrap(db: &SqlitePool, public_url: &str) -> Result<Option<String>, sqlx::Error> {
-    db::set_setting(db, "public_url", public_url).await?;
-    if db::people::count_coordinators(db).await? > 0 {
+pub async fn bootstrap(writer: &db::Writer, public_url: &str) -> Result<Option<String>, sqlx::Error> {
+    let mut tx = writer.begin().await?;
+    db::set_setting(&mut *tx, "public_url", public_url).await?;
+    if db::people::count_coordinators(&mut *tx).await? > 0 {
+        tx.commit().await?;
         return Ok(None);
     }
     let id = db::people::create_person(
-        db,
+        &mut *tx,
         &db::people::NewPerson {
             name: "Coördinator".into(),
             email: String::new(),
@@ -124,7 +125,8 @@ pub async fn bootstrap(db: &SqlitePool, public_url: &str) -> Result<Option<Strin
         },
     )
     .await?;
-    let token = db::people::issue_invitation(db, id, None).await?;
+    let token = db::people::issue_invitation(&mut tx, id, None).await?;
+    tx.commit().await?;
     Ok(Some(sign_in_link(public_url, &token)))
 }
 

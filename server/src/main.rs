@@ -140,7 +140,7 @@ async fn run(cli: Cli) -> Result<(), CliError> {
             let config = Config { dist_dir, public_url: public_url.clone(), secure_cookies: public_url.starts_with("https://") };
             let state = server::prepare(&data_dir, config).await?;
             println!("STEMpact runs at {public_url}  (data in {})", data_dir.display());
-            if let Some(link) = server::bootstrap(&state.db, &public_url).await.map_err(StartError::from)? {
+            if let Some(link) = server::bootstrap(&state.writer, &public_url).await.map_err(StartError::from)? {
                 println!("First start: sign in as coordinator with this one-time link:\n  {link}");
             }
             println!("Press Ctrl-C to stop.");
@@ -149,16 +149,16 @@ async fn run(cli: Cli) -> Result<(), CliError> {
         }
         Command::Invite { role, name, school, company, data_dir } => {
             let name = validate_name(&name).map_err(|e| CliError::Input(format!("--name: {e}")))?;
-            let pool = db::open(&data_dir).await?;
+            let database = db::open(&data_dir).await?;
             let person = server::invite::NewInvite { name, email: String::new(), role, school_id: school, company_id: company, school_function: None };
-            let (_, token) = server::invite::create(&pool, &person, None).await.map_err(|e| CliError::Input(e.to_string()))?;
-            let public_url = db::setting(&pool, "public_url").await?.unwrap_or_else(|| "http://localhost:8080".into());
+            let (_, token) = server::invite::create(&database.writer, &person, None).await.map_err(|e| CliError::Input(e.to_string()))?;
+            let public_url = db::setting(&database.read, "public_url").await?.unwrap_or_else(|| "http://localhost:8080".into());
             println!("{}", server::sign_in_link(&public_url, &token));
             Ok(())
         }
         Command::Export { edition, data_dir } => {
-            let pool = db::open(&data_dir).await?;
-            let doc = db::exchange::export(&pool, edition, db::now()).await.map_err(|e| CliError::Input(e.to_string()))?;
+            let database = db::open(&data_dir).await?;
+            let doc = db::exchange::export(&database.read, edition, db::now()).await.map_err(|e| CliError::Input(e.to_string()))?;
             println!("{}", doc.to_json());
             Ok(())
         }
@@ -173,27 +173,27 @@ async fn run(cli: Cli) -> Result<(), CliError> {
             };
             let doc = rubric::exchange::parse_document(&text)
                 .map_err(|e| CliError::Input(format!("{} is refused, nothing was imported: {e}", file.display())))?;
-            let pool = db::open(&data_dir).await?;
-            let link = first_coordinator(&pool).await?;
-            let summary = db::exchange::import(&pool, &doc, None).await.map_err(|e| CliError::Input(e.to_string()))?;
+            let database = db::open(&data_dir).await?;
+            let link = first_coordinator(&database).await?;
+            let summary = db::exchange::import(&database.writer, &doc, None).await.map_err(|e| CliError::Input(e.to_string()))?;
             report_import(&summary, link);
             Ok(())
         }
         Command::Demo { data_dir } => {
-            let pool = db::open(&data_dir).await?;
+            let database = db::open(&data_dir).await?;
             let today = rubric::Date::from_unix_seconds(db::now())
                 .ok_or_else(|| CliError::Input("the system clock is out of range".into()))?;
             let doc = server::demo::document(today, db::now());
-            let link = first_coordinator(&pool).await?;
-            let summary = db::exchange::import(&pool, &doc, None).await.map_err(|e| CliError::Input(e.to_string()))?;
+            let link = first_coordinator(&database).await?;
+            let summary = db::exchange::import(&database.writer, &doc, None).await.map_err(|e| CliError::Input(e.to_string()))?;
             report_import(&summary, link);
             Ok(())
         }
         Command::DemoNulmeting { edition, data_dir } => {
-            let pool = db::open(&data_dir).await?;
-            let exists: Option<i64> = sqlx::query_scalar("select id from editions where id = ?").bind(edition).fetch_optional(&pool).await?;
+            let database = db::open(&data_dir).await?;
+            let exists: Option<i64> = sqlx::query_scalar("select id from editions where id = ?").bind(edition).fetch_optional(&database.read).await?;
             exists.ok_or_else(|| CliError::Input(format!("--edition: there is no edition with id {edition}")))?;
-            let s = db::nulmeting_demo::seed(&pool, edition).await?;
+            let s = db::nulmeting_demo::seed(&database.writer, edition).await?;
             println!(
                 "Nulmeting filled in for {} schools: {} respondents, {} answers, {} consensus levels.",
                 s.schools, s.respondents, s.answers, s.consensus
@@ -226,9 +226,9 @@ fn jury_stats(file: &std::path::Path) -> Result<(), CliError> {
 /// On an installation without a coordinator, create the first one (as
 /// `serve` would) and return their sign-in link. Done before an import, so
 /// coordinators in the imported file (who have no link) never lock it.
-async fn first_coordinator(pool: &sqlx::SqlitePool) -> Result<Option<String>, CliError> {
-    let public_url = db::setting(pool, "public_url").await?.unwrap_or_else(|| "http://localhost:8080".into());
-    Ok(server::bootstrap(pool, &public_url).await?)
+async fn first_coordinator(database: &db::Database) -> Result<Option<String>, CliError> {
+    let public_url = db::setting(&database.read, "public_url").await?.unwrap_or_else(|| "http://localhost:8080".into());
+    Ok(server::bootstrap(&database.writer, &public_url).await?)
 }
 
 /// Say what an import created, and the first coordinator's link if one was made.

@@ -1,6 +1,8 @@
-//! Shared state handed to every handler: the database pool and the
-//! configuration the server was started with.
+//! Shared state handed to every handler: the database (read pool and the
+//! one writer), the configuration the server was started with, and the
+//! sign-in rate limiter.
 
+use crate::db::{WriteTx, Writer};
 use sqlx::SqlitePool;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -17,6 +19,17 @@ pub struct Config {
 
 #[derive(Debug, Clone)]
 pub struct AppState {
+    /// Read-only connections (`query_only`): every read.
     pub db: SqlitePool,
+    /// The one path for writes: see [`Writer`].
+    pub writer: Writer,
     pub config: Arc<Config>,
+}
+
+impl AppState {
+    /// Begin a write: waits for the write turn, then holds the write lock
+    /// until commit (or rollback on drop).
+    pub async fn write(&self) -> sqlx::Result<WriteTx> {
+        self.writer.begin().await
+    }
 }

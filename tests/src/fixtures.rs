@@ -67,8 +67,8 @@ pub async fn person_id(db: &SqlitePool, name: &str) -> DbResult<i64> {
 
 /// A complete nulmeting (answers and consensus) for every school of the
 /// edition that has none yet, as the demo has it (issue 5).
-pub async fn nulmeting_demo(db: &SqlitePool, edition_id: i64) -> DbResult<()> {
-    server::db::nulmeting_demo::seed(db, edition_id).await.map(|_| ())
+pub async fn nulmeting_demo(writer: &server::db::Writer, edition_id: i64) -> DbResult<()> {
+    server::db::nulmeting_demo::seed(writer, edition_id).await.map(|_| ())
 }
 
 /// Move the edition's nulmeting deadline (`YYYY-MM-DD`); baselines open on

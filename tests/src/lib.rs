@@ -91,7 +91,7 @@ impl TestServer {
             company_id,
             school_function: school_id.map(|_| SchoolFunction::Teacher),
         };
-        let (_, token) = server::invite::create(&self.state.db, &person, None).await?;
+        let (_, token) = server::invite::create(&self.state.writer, &person, None).await?;
         Ok(server::sign_in_link(&self.url, &token))
     }
 

@@ -6,7 +6,7 @@
 use super::now;
 use rubric::people::{Role, SchoolFunction};
 use rubric::programme::{LinkStatus, Person};
-use sqlx::{SqliteExecutor, SqlitePool};
+use sqlx::{SqliteConnection, SqliteExecutor, SqlitePool};
 
 #[derive(sqlx::FromRow)]
 struct PersonRow {
@@ -87,8 +87,7 @@ pub async fn get<'e, E: SqliteExecutor<'e>>(db: E, id: i64) -> sqlx::Result<Opti
 
 /// Remove a person's access (links revoked, sessions ended) or give it
 /// back; `false` when nothing changed.
-pub async fn set_archived(db: &SqlitePool, id: i64, archived: bool) -> sqlx::Result<bool> {
-    let mut tx = db.begin().await?;
+pub async fn set_archived(tx: &mut SqliteConnection, id: i64, archived: bool) -> sqlx::Result<bool> {
     let done = if archived {
         sqlx::query("update people set archived_at = ? where id = ? and archived_at is null")
             .bind(now())
@@ -109,6 +108,5 @@ pub async fn set_archived(db: &SqlitePool, id: i64, archived: bool) -> sqlx::Res
             .await?;
         sqlx::query("delete from sessions where person_id = ?").bind(id).execute(&mut *tx).await?;
     }
-    tx.commit().await?;
     Ok(done.rows_affected() == 1)
 }

@@ -5,7 +5,7 @@
 use super::now;
 use rubric::programme::{Edition, EditionFields, NetworkKind};
 use rubric::Date;
-use sqlx::{Sqlite, SqliteExecutor, SqlitePool, Transaction};
+use sqlx::{SqliteConnection, SqliteExecutor};
 
 #[derive(sqlx::FromRow)]
 struct EditionRow {
@@ -68,13 +68,13 @@ pub async fn active<'e, E: SqliteExecutor<'e>>(db: E) -> sqlx::Result<Option<Edi
 }
 
 /// Make sure the edition has its three learning networks.
-pub async fn ensure_networks<'e, E: SqliteExecutor<'e> + Copy>(db: E, edition_id: i64) -> sqlx::Result<()> {
+pub async fn ensure_networks(db: &mut SqliteConnection, edition_id: i64) -> sqlx::Result<()> {
     for kind in NetworkKind::ALL {
         sqlx::query("insert into networks (edition_id, kind, name) values (?, ?, ?) on conflict (edition_id, kind) do nothing")
             .bind(edition_id)
             .bind(kind.key())
             .bind(kind.default_name())
-            .execute(db)
+            .execute(&mut *db)
             .await?;
     }
     Ok(())
@@ -82,8 +82,7 @@ pub async fn ensure_networks<'e, E: SqliteExecutor<'e> + Copy>(db: E, edition_id
 
 /// Create an edition with its networks; active when asked or when it is
 /// the first edition. Returns the new id.
-pub async fn create(db: &SqlitePool, f: &EditionFields, activate: bool) -> sqlx::Result<i64> {
-    let mut tx = db.begin().await?;
+pub async fn create(tx: &mut SqliteConnection, f: &EditionFields, activate: bool) -> sqlx::Result<i64> {
     let existing: i64 = sqlx::query_scalar("select count(*) from editions where active = 1").fetch_one(&mut *tx).await?;
     let activate = activate || existing == 0;
     if activate {
@@ -112,7 +111,6 @@ pub async fn create(db: &SqlitePool, f: &EditionFields, activate: bool) -> sqlx:
             .execute(&mut *tx)
             .await?;
     }
-    tx.commit().await?;
     Ok(id)
 }
 
@@ -137,14 +135,14 @@ pub async fn update<'e, E: SqliteExecutor<'e>>(db: E, id: i64, version: i64, f: 
 }
 
 /// Make this edition the active one (the others stay, readable).
-pub async fn activate(tx: &mut Transaction<'_, Sqlite>, id: i64) -> sqlx::Result<()> {
+pub async fn activate(tx: &mut SqliteConnection, id: i64) -> sqlx::Result<()> {
     sqlx::query("update editions set active = 0, version = version + 1 where active = 1 and id <> ?")
         .bind(id)
-        .execute(&mut **tx)
+        .execute(&mut *tx)
         .await?;
     sqlx::query("update editions set active = 1, version = version + 1 where id = ? and active = 0")
         .bind(id)
-        .execute(&mut **tx)
+        .execute(&mut *tx)
         .await?;
     Ok(())
 }

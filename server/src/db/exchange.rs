@@ -804,7 +804,7 @@ fn text_json(v: &Value) -> String {
 /// Write a checked document as a new edition, all or nothing. Coordinators
 /// and jurors who already exist with the same name and e-mail are linked
 /// rather than created twice. `by` is recorded in the audit log.
-pub async fn import(db: &SqlitePool, d: &ExchangeDocument, by: Option<i64>) -> Result<ImportSummary, ImportError> {
+pub async fn import(db: &super::Writer, d: &ExchangeDocument, by: Option<i64>) -> Result<ImportSummary, ImportError> {
     let mut tx = db.begin().await?;
     let summary = import_in(&mut tx, d, by).await?;
     tx.commit().await?;

@@ -631,8 +631,12 @@ pub async fn available_jurors<'e, E: SqliteExecutor<'e>>(db: E, edition_id: i64)
 /// whom: flag every juror whose company sponsors a finalist, and clear
 /// active automatic flags whose reason is gone (the sponsor or the juror's
 /// company changed). Dismissed flags stay as they were decided. Each change
-/// is audited.
+/// is audited. Writes nothing (and so also runs in a read transaction) when
+/// the flags are already up to date.
 pub async fn sync_automatic_conflicts(tx: &mut SqliteConnection, edition_id: i64) -> sqlx::Result<()> {
+    if !conflicts_stale(&mut *tx, edition_id).await? {
+        return Ok(());
+    }
     let added: Vec<(i64, i64, String)> = sqlx::query_as(
         "insert into conflicts (person_id, finalist_id, kind, reason, created_at) \
          select j.person_id, f.id, 'automatic', c.name, ? \
@@ -681,6 +685,26 @@ pub async fn sync_automatic_conflicts(tx: &mut SqliteConnection, edition_id: i64
         .await?;
     }
     Ok(())
+}
+
+/// Whether [`sync_automatic_conflicts`] has anything to do: a juror works
+/// for a finalist's sponsor without an automatic flag, or an active
+/// automatic flag lost its reason.
+pub async fn conflicts_stale(conn: &mut SqliteConnection, edition_id: i64) -> sqlx::Result<bool> {
+    sqlx::query_scalar(
+        "select exists (select 1 from jurors j join award_categories ac on ac.edition_id = j.edition_id \
+            join finalists f on f.category_id = ac.id join schools s on s.id = f.school_id \
+            where j.edition_id = ?1 and j.company_id is not null and s.company_id = j.company_id \
+              and not exists (select 1 from conflicts k where k.person_id = j.person_id and k.finalist_id = f.id and k.kind = 'automatic')) \
+         or exists (select 1 from conflicts k join finalists f on f.id = k.finalist_id \
+            join award_categories ac on ac.id = f.category_id join schools s on s.id = f.school_id \
+            where ac.edition_id = ?1 and k.kind = 'automatic' and k.dismissed_at is null \
+              and not exists (select 1 from jurors j where j.edition_id = ?1 and j.person_id = k.person_id \
+                 and j.company_id is not null and s.company_id = j.company_id))",
+    )
+    .bind(edition_id)
+    .fetch_one(&mut *conn)
+    .await
 }
 
 /// The names of a juror and a finalist's school, for the audit log.

@@ -1,5 +1,7 @@
 //! Opening the embedded SQLite database (one file in the data folder, WAL,
-//! foreign keys on) and running the migrations in `server/migrations`.
+//! foreign keys on), running the migrations in `server/migrations`, and the
+//! one write path ([`Writer`]): read-only connections for reads, one writer
+//! connection whose transactions take the write lock first.
 //! Each submodule owns the SQL of one resource.
 
 pub mod companies;
@@ -45,9 +47,52 @@ pub fn database_path(data_dir: &Path) -> PathBuf {
     data_dir.join("stempact.sqlite3")
 }
 
+/// The database as the server uses it: a pool of read-only connections for
+/// every read, and the one writer every write goes through.
+#[derive(Debug, Clone)]
+pub struct Database {
+    pub read: SqlitePool,
+    pub writer: Writer,
+}
+
+/// The one path for writes: a single connection, so writers queue for it in
+/// order (not in SQLite's busy handler, whose growing sleeps made concurrent
+/// autosaves several times slower), and every transaction on it starts with
+/// `BEGIN IMMEDIATE`, so it holds the write lock before its first read and
+/// can never fail to upgrade a read lock while another request writes
+/// (SQLite's immediate `database is locked`, codes 5 and 517). The read pool
+/// is `query_only`: a handler that writes outside this path fails loudly in
+/// every test instead of racing in production.
+#[derive(Debug, Clone)]
+pub struct Writer {
+    pool: SqlitePool,
+}
+
+/// A write transaction: the write lock is held from its start; dropped
+/// without `commit` it rolls back.
+pub type WriteTx = sqlx::Transaction<'static, sqlx::Sqlite>;
+
+/// How long a write waits for its turn before the request is answered 503
+/// (busy, try again) rather than hanging.
+pub const WRITE_WAIT: Duration = Duration::from_secs(20);
+
+impl Writer {
+    /// Wait for the write turn and begin a transaction that holds the write lock.
+    pub async fn begin(&self) -> sqlx::Result<WriteTx> {
+        self.pool.begin_with("BEGIN IMMEDIATE").await
+    }
+
+    /// The writer connection as a pool, for statements outside a request
+    /// (start-up, the command line, test set-up): each is its own
+    /// transaction and still waits for the write turn.
+    pub fn pool(&self) -> &SqlitePool {
+        &self.pool
+    }
+}
+
 /// Create the data folder if needed, check it is writable, open the database
 /// and run pending migrations.
-pub async fn open(data_dir: &Path) -> Result<SqlitePool, OpenError> {
+pub async fn open(data_dir: &Path) -> Result<Database, OpenError> {
     std::fs::create_dir_all(data_dir)
         .map_err(|source| OpenError::CreateDir { path: data_dir.to_path_buf(), source })?;
     let probe = data_dir.join(".write-test");
@@ -58,27 +103,34 @@ pub async fn open(data_dir: &Path) -> Result<SqlitePool, OpenError> {
     let options = SqliteConnectOptions::from_str("sqlite://")
         .map_err(|source| OpenError::Open { path: path.clone(), source })?
         .filename(&path)
-        .create_if_missing(true)
-        .journal_mode(SqliteJournalMode::Wal)
-        .synchronous(SqliteSynchronous::Normal)
         .foreign_keys(true)
+        // Another process (the command line beside a running server) may
+        // hold the write lock for a moment.
         .busy_timeout(Duration::from_secs(5));
-    let pool = SqlitePoolOptions::new()
-        .max_connections(8)
-        .connect_with(options)
+    let writer = SqlitePoolOptions::new()
+        .max_connections(1)
+        .min_connections(1)
+        .acquire_timeout(WRITE_WAIT)
+        .test_before_acquire(false)
+        .idle_timeout(None)
+        .max_lifetime(None)
+        .connect_with(
+            options
+                .clone()
+                .create_if_missing(true)
+                .journal_mode(SqliteJournalMode::Wal)
+                .synchronous(SqliteSynchronous::Normal),
+        )
         .await
         .map_err(|source| OpenError::Open { path: path.clone(), source })?;
-    MIGRATOR.run(&pool).await.map_err(|source| OpenError::Migrate { path, source })?;
-    Ok(pool)
-}
-
-/// One write transaction at a time for the hot paths (answer autosave):
-/// writers then queue here, in order, instead of in SQLite's busy handler,
-/// which sleeps in growing steps and made concurrent autosaves several
-/// times slower. Reads never take it (WAL lets them run alongside).
-pub async fn write_turn() -> tokio::sync::MutexGuard<'static, ()> {
-    static GATE: tokio::sync::Mutex<()> = tokio::sync::Mutex::const_new(());
-    GATE.lock().await
+    MIGRATOR.run(&writer).await.map_err(|source| OpenError::Migrate { path: path.clone(), source })?;
+    let read = SqlitePoolOptions::new()
+        .max_connections(8)
+        .test_before_acquire(false)
+        .connect_with(options.pragma("query_only", "ON"))
+        .await
+        .map_err(|source| OpenError::Open { path, source })?;
+    Ok(Database { read, writer: Writer { pool: writer } })
 }
 
 /// Seconds since the Unix epoch.
@@ -98,7 +150,7 @@ pub async fn setting(db: &SqlitePool, key: &str) -> sqlx::Result<Option<String>>
 }
 
 /// Write a setting.
-pub async fn set_setting(db: &SqlitePool, key: &str, value: &str) -> sqlx::Result<()> {
+pub async fn set_setting<'e, E: sqlx::SqliteExecutor<'e>>(db: E, key: &str, value: &str) -> sqlx::Result<()> {
     sqlx::query("insert into settings (key, value) values (?, ?) on conflict (key) do update set value = excluded.value")
         .bind(key)
         .bind(value)

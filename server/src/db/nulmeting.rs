@@ -10,7 +10,8 @@ use rubric::assessment::api::{
 use rubric::assessment::{Answer, AnswerRecord, Consensus, MeasurementKind, RespondentAnswers};
 use rubric::people::SchoolFunction;
 use rubric::{Date, Level};
-use sqlx::{SqliteConnection, SqliteExecutor, SqlitePool};
+use super::Writer;
+use sqlx::{SqliteConnection, SqliteExecutor};
 
 /// The active edition.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -292,17 +293,16 @@ async fn is_open<'e, E: SqliteExecutor<'e>>(db: E, measurement_id: i64) -> sqlx:
 }
 
 /// Save one validated answer of a respondent, based on `version` (0: new).
-/// The respondent's sheet is created on the first write. One transaction;
-/// its first statement writes, so it holds the write lock before it reads.
+/// The respondent's sheet is created on the first write. One write
+/// transaction (the write lock is held before it reads).
 pub async fn write_answer(
-    db: &SqlitePool,
+    db: &Writer,
     measurement_id: i64,
     person_id: i64,
     record: &AnswerRecord,
     version: i64,
 ) -> sqlx::Result<WriteOutcome<StoredAnswer>> {
     let at = now();
-    let _turn = super::write_turn().await;
     let mut tx = db.begin().await?;
     sqlx::query(
         "insert into responses (measurement_id, person_id, created_at) values (?, ?, ?) \
@@ -365,8 +365,9 @@ pub async fn write_answer(
     })
 }
 
-/// Mark the respondent's sheet submitted (keeps the first submission time).
-pub async fn submit(db: &SqlitePool, measurement_id: i64, person_id: i64) -> sqlx::Result<WriteOutcome<i64>> {
+/// Mark the respondent's sheet submitted (keeps the first submission time),
+/// with its audit line in the same transaction.
+pub async fn submit(db: &Writer, measurement_id: i64, person_id: i64) -> sqlx::Result<WriteOutcome<i64>> {
     let mut tx = db.begin().await?;
     let done = sqlx::query(
         "update responses set submitted_at = coalesce(submitted_at, ?) where measurement_id = ? and person_id = ?",
@@ -389,6 +390,7 @@ pub async fn submit(db: &SqlitePool, measurement_id: i64, person_id: i64) -> sql
         .bind(person_id)
         .fetch_one(&mut *tx)
         .await?;
+    super::audit(&mut *tx, Some(person_id), "nulmeting-submit", &format!("measurement {measurement_id}")).await?;
     tx.commit().await?;
     Ok(WriteOutcome::Saved(at.unwrap_or_default()))
 }
@@ -514,7 +516,7 @@ async fn consensus_one<'e, E: SqliteExecutor<'e>>(
 /// Record the team's level for one validated indicator, based on `version`
 /// (0: nothing recorded yet).
 pub async fn write_consensus(
-    db: &SqlitePool,
+    db: &Writer,
     measurement_id: i64,
     person_id: i64,
     consensus: &Consensus,
@@ -577,7 +579,7 @@ pub async fn write_consensus(
 /// Record several proposals at once, skipping indicators that already have
 /// a consensus; returns how many were recorded. One transaction.
 pub async fn accept_proposals(
-    db: &SqlitePool,
+    db: &Writer,
     measurement_id: i64,
     person_id: i64,
     proposals: &[Consensus],

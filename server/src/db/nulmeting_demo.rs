@@ -9,7 +9,7 @@ use crate::db::nulmeting as nm;
 use rubric::assessment::{aggregate, round_half_up, Answer, MeasurementKind, RespondentAnswers};
 use rubric::people::SchoolFunction;
 use rubric::Level;
-use sqlx::SqlitePool;
+use super::Writer;
 
 /// What the seeding did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -67,7 +67,8 @@ fn function_for(position: usize) -> SchoolFunction {
 
 /// Seed complete nulmetingen for every school of an edition that has no
 /// baseline consensus yet. One transaction per school.
-pub async fn seed(db: &SqlitePool, edition_id: i64) -> sqlx::Result<DemoSummary> {
+pub async fn seed(writer: &Writer, edition_id: i64) -> sqlx::Result<DemoSummary> {
+    let db = writer.pool();
     let rubric = rubric::current_rubric();
     let mut summary = DemoSummary::default();
     for (school_id, _, _, _) in nm::schools_in(db, edition_id).await? {
@@ -83,7 +84,7 @@ pub async fn seed(db: &SqlitePool, edition_id: i64) -> sqlx::Result<DemoSummary>
             continue;
         }
         let mut dice = Dice::new(school_id * 7919 + edition_id);
-        let mut tx = db.begin().await?;
+        let mut tx = writer.begin().await?;
         let (measurement_id, _) = nm::ensure_measurement(&mut tx, edition_id, school_id, MeasurementKind::Baseline).await?;
         let mut people: Vec<i64> = sqlx::query_scalar(
             "select id from people where school_id = ? and role = 'school-member' and archived_at is null order by id limit 4",

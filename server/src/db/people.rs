@@ -4,7 +4,7 @@
 use super::now;
 use crate::auth::{hash_token, new_token};
 use rubric::people::{Me, Role, SchoolFunction};
-use sqlx::{SqliteExecutor, SqlitePool};
+use sqlx::{SqliteConnection, SqliteExecutor};
 
 /// A new person to create.
 #[derive(Debug, Clone)]
@@ -74,7 +74,7 @@ pub async fn create_person<'e, E: SqliteExecutor<'e>>(db: E, p: &NewPerson) -> s
     Ok(id)
 }
 
-pub async fn count_coordinators(db: &SqlitePool) -> sqlx::Result<i64> {
+pub async fn count_coordinators<'e, E: SqliteExecutor<'e>>(db: E) -> sqlx::Result<i64> {
     sqlx::query_scalar("select count(*) from people where role = 'coordinator' and archived_at is null")
         .fetch_one(db)
         .await
@@ -82,9 +82,8 @@ pub async fn count_coordinators(db: &SqlitePool) -> sqlx::Result<i64> {
 
 /// Issue a fresh sign-in token for a person, revoking any unused earlier one.
 /// Returns the token in clear; only its hash is stored.
-pub async fn issue_invitation(db: &SqlitePool, person_id: i64, created_by: Option<i64>) -> sqlx::Result<String> {
+pub async fn issue_invitation(tx: &mut SqliteConnection, person_id: i64, created_by: Option<i64>) -> sqlx::Result<String> {
     let token = new_token();
-    let mut tx = db.begin().await?;
     sqlx::query("update invitations set revoked_at = ? where person_id = ? and used_at is null and revoked_at is null")
         .bind(now())
         .bind(person_id)
@@ -97,12 +96,11 @@ pub async fn issue_invitation(db: &SqlitePool, person_id: i64, created_by: Optio
         .bind(now())
         .execute(&mut *tx)
         .await?;
-    tx.commit().await?;
     Ok(token)
 }
 
 /// Revoke every unused link of a person.
-pub async fn revoke_invitations(db: &SqlitePool, person_id: i64) -> sqlx::Result<u64> {
+pub async fn revoke_invitations<'e, E: SqliteExecutor<'e>>(db: E, person_id: i64) -> sqlx::Result<u64> {
     let done = sqlx::query("update invitations set revoked_at = ? where person_id = ? and used_at is null and revoked_at is null")
         .bind(now())
         .bind(person_id)
@@ -119,10 +117,10 @@ pub enum RedeemError {
     Revoked,
 }
 
-/// Mark a token used and return its person, in one transaction so a link
-/// can never be redeemed twice.
-pub async fn redeem_invitation(db: &SqlitePool, token: &str) -> sqlx::Result<Result<i64, RedeemError>> {
-    let mut tx = db.begin().await?;
+/// Mark a token used and return its person, inside the caller's write
+/// transaction (which also starts the session), so a link can never be
+/// redeemed twice nor used up without a session.
+pub async fn redeem_invitation(tx: &mut SqliteConnection, token: &str) -> sqlx::Result<Result<i64, RedeemError>> {
     /// (invitation id, person id, used at, revoked at, person archived at)
     type InvitationRow = (i64, i64, Option<i64>, Option<i64>, Option<i64>);
     let row: Option<InvitationRow> = sqlx::query_as(
@@ -150,6 +148,5 @@ pub async fn redeem_invitation(db: &SqlitePool, token: &str) -> sqlx::Result<Res
         return Ok(Err(RedeemError::Used));
     }
     super::audit(&mut *tx, Some(person_id), "sign-in", "invitation link redeemed").await?;
-    tx.commit().await?;
     Ok(Ok(person_id))
 }

@@ -3,12 +3,12 @@
 
 use super::now;
 use crate::auth::{hash_token, new_token};
-use sqlx::SqlitePool;
+use sqlx::{SqliteExecutor, SqlitePool};
 
 pub const SESSION_DAYS: i64 = 60;
 
 /// Start a session for a person; returns the token for the cookie.
-pub async fn create(db: &SqlitePool, person_id: i64) -> sqlx::Result<String> {
+pub async fn create<'e, E: SqliteExecutor<'e>>(db: E, person_id: i64) -> sqlx::Result<String> {
     let token = new_token();
     let created = now();
     sqlx::query("insert into sessions (token_hash, person_id, created_at, expires_at) values (?, ?, ?, ?)")
@@ -30,7 +30,7 @@ pub async fn person_for(db: &SqlitePool, token: &str) -> sqlx::Result<Option<i64
         .await
 }
 
-pub async fn delete(db: &SqlitePool, token: &str) -> sqlx::Result<()> {
+pub async fn delete<'e, E: SqliteExecutor<'e>>(db: E, token: &str) -> sqlx::Result<()> {
     sqlx::query("delete from sessions where token_hash = ?")
         .bind(hash_token(token))
         .execute(db)
@@ -39,7 +39,7 @@ pub async fn delete(db: &SqlitePool, token: &str) -> sqlx::Result<()> {
 }
 
 /// End every session of a person (when they are archived or their access is revoked).
-pub async fn delete_for_person(db: &SqlitePool, person_id: i64) -> sqlx::Result<()> {
+pub async fn delete_for_person<'e, E: SqliteExecutor<'e>>(db: E, person_id: i64) -> sqlx::Result<()> {
     sqlx::query("delete from sessions where person_id = ?").bind(person_id).execute(db).await?;
     Ok(())
 }

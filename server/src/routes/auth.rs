@@ -35,7 +35,11 @@ async fn sign_in(State(state): State<AppState>, AppJson(body): AppJson<SignInBod
             "this sign-in link is not valid; check that you copied all of it",
         ));
     }
-    let person_id = match db::people::redeem_invitation(&state.db, token).await? {
+    // Redeeming the link and starting the session are one transaction: a
+    // link is never used up without a session, nor a session started on a
+    // link someone else redeemed at the same moment.
+    let mut tx = state.write().await?;
+    let person_id = match db::people::redeem_invitation(&mut tx, token).await? {
         Ok(id) => id,
         Err(RedeemError::Unknown) => {
             return Err(AppError::bad_request(
@@ -56,15 +60,18 @@ async fn sign_in(State(state): State<AppState>, AppJson(body): AppJson<SignInBod
             })
         }
     };
-    let me = db::people::get_me(&state.db, person_id).await?.ok_or(AppError::NotFound("person"))?;
-    let session = db::sessions::create(&state.db, person_id).await?;
+    let me = db::people::get_me(&mut *tx, person_id).await?.ok_or(AppError::NotFound("person"))?;
+    let session = db::sessions::create(&mut *tx, person_id).await?;
+    tx.commit().await?;
     Ok(([(SET_COOKIE, session_cookie(&session, state.config.secure_cookies))], Json(me)).into_response())
 }
 
 // POST /api/auth/signout
 async fn sign_out(State(state): State<AppState>, headers: HeaderMap) -> Result<Response> {
     if let Some(token) = session_token(&headers) {
-        db::sessions::delete(&state.db, &token).await?;
+        let mut tx = state.write().await?;
+        db::sessions::delete(&mut *tx, &token).await?;
+        tx.commit().await?;
     }
     Ok(([(SET_COOKIE, clear_cookie())], Json(serde_json::json!({"signed_out": true}))).into_response())
 }

@@ -74,7 +74,9 @@ async fn export(State(state): State<AppState>, user: AuthUser, Path(id): Path<i6
     user.require_coordinator()?;
     let e = edition(&state.db, id).await?;
     let doc = db::exchange::export(&state.db, id, db::now()).await.map_err(export_error)?;
-    db::audit(&state.db, Some(user.id()), "export", &format!("edition {id} ({})", e.name)).await?;
+    let mut tx = state.write().await?;
+    db::audit(&mut *tx, Some(user.id()), "export", &format!("edition {id} ({})", e.name)).await?;
+    tx.commit().await?;
     let disposition = format!("attachment; filename=\"{}\"", file_name(&e.name, &today()?.to_string()));
     Ok(([(CONTENT_TYPE, "application/json".to_string()), (CONTENT_DISPOSITION, disposition)], doc.to_json()).into_response())
 }
@@ -85,14 +87,14 @@ async fn import(State(state): State<AppState>, user: AuthUser, body: Bytes) -> R
     let text = std::str::from_utf8(&body)
         .map_err(|_| AppError::bad_request("import_not_json", "the file is not text (UTF-8); is it a STEMpact export?"))?;
     let doc = parse_document(text).map_err(exchange_error)?;
-    Ok(Json(db::exchange::import(&state.db, &doc, Some(user.id())).await.map_err(import_error)?))
+    Ok(Json(db::exchange::import(&state.writer, &doc, Some(user.id())).await.map_err(import_error)?))
 }
 
 // POST /api/demo
 async fn demo(State(state): State<AppState>, user: AuthUser) -> Result<Json<ImportSummary>> {
     user.require_coordinator()?;
     let doc = crate::demo::document(today()?, db::now());
-    Ok(Json(db::exchange::import(&state.db, &doc, Some(user.id())).await.map_err(import_error)?))
+    Ok(Json(db::exchange::import(&state.writer, &doc, Some(user.id())).await.map_err(import_error)?))
 }
 
 #[cfg(test)]

@@ -13,6 +13,7 @@ use axum::routing::{get, post, put};
 use axum::{Json, Router};
 use rubric::programme::{mark_existing, parse_companies_csv, validate_company, Company, CompanyInput, ImportOutcome};
 use serde::Deserialize;
+use sqlx::SqliteExecutor;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -31,8 +32,8 @@ struct UpdateBody {
 }
 
 /// The company, or 404.
-pub(crate) async fn company(state: &AppState, id: i64) -> Result<Company> {
-    db::companies::get(&state.db, id).await?.ok_or(AppError::NotFound("company"))
+pub(crate) async fn company_in<'e, E: SqliteExecutor<'e>>(db: E, id: i64) -> Result<Company> {
+    db::companies::get(db, id).await?.ok_or(AppError::NotFound("company"))
 }
 
 // GET /api/editions/{id}/companies?archived=true
@@ -57,9 +58,12 @@ async fn create(
     user.require_coordinator()?;
     edition(&state.db, id).await?;
     let fields = validate_company(&input).map_err(invalid)?;
-    let company_id = db::companies::create(&state.db, id, &fields).await?;
-    db::audit(&state.db, Some(user.id()), "company-create", &format!("company {company_id} ({})", fields.name)).await?;
-    Ok(Json(company(&state, company_id).await?))
+    let mut tx = state.write().await?;
+    let company_id = db::companies::create(&mut *tx, id, &fields).await?;
+    db::audit(&mut *tx, Some(user.id()), "company-create", &format!("company {company_id} ({})", fields.name)).await?;
+    let saved = company_in(&mut *tx, company_id).await?;
+    tx.commit().await?;
+    Ok(Json(saved))
 }
 
 // PUT /api/companies/{id}
@@ -70,13 +74,16 @@ async fn update(
     AppJson(body): AppJson<UpdateBody>,
 ) -> Result<Json<Company>> {
     user.require_coordinator()?;
-    let current = company(&state, id).await?;
     let fields = validate_company(&body.input).map_err(invalid)?;
-    if !db::companies::update(&state.db, id, body.version, &fields).await? {
+    let mut tx = state.write().await?;
+    let current = company_in(&mut *tx, id).await?;
+    if !db::companies::update(&mut *tx, id, body.version, &fields).await? {
         return Err(stale(&current));
     }
-    db::audit(&state.db, Some(user.id()), "company-update", &format!("company {id} ({})", fields.name)).await?;
-    Ok(Json(company(&state, id).await?))
+    db::audit(&mut *tx, Some(user.id()), "company-update", &format!("company {id} ({})", fields.name)).await?;
+    let saved = company_in(&mut *tx, id).await?;
+    tx.commit().await?;
+    Ok(Json(saved))
 }
 
 // POST /api/companies/{id}/archive
@@ -87,7 +94,8 @@ async fn archive(
     AppJson(body): AppJson<VersionBody>,
 ) -> Result<Json<Company>> {
     user.require_coordinator()?;
-    let current = company(&state, id).await?;
+    let mut tx = state.write().await?;
+    let current = company_in(&mut *tx, id).await?;
     if current.schools > 0 {
         return Err(AppError::conflict(
             "company_sponsors_schools",
@@ -98,11 +106,13 @@ async fn archive(
             serde_json::to_value(&current).ok(),
         ));
     }
-    if !db::companies::set_archived(&state.db, id, body.version, true).await? {
+    if !db::companies::set_archived(&mut *tx, id, body.version, true).await? {
         return Err(stale(&current));
     }
-    db::audit(&state.db, Some(user.id()), "company-archive", &format!("company {id} ({})", current.name)).await?;
-    Ok(Json(company(&state, id).await?))
+    db::audit(&mut *tx, Some(user.id()), "company-archive", &format!("company {id} ({})", current.name)).await?;
+    let saved = company_in(&mut *tx, id).await?;
+    tx.commit().await?;
+    Ok(Json(saved))
 }
 
 // POST /api/companies/{id}/restore
@@ -113,12 +123,15 @@ async fn restore(
     AppJson(body): AppJson<VersionBody>,
 ) -> Result<Json<Company>> {
     user.require_coordinator()?;
-    let current = company(&state, id).await?;
-    if !db::companies::set_archived(&state.db, id, body.version, false).await? {
+    let mut tx = state.write().await?;
+    let current = company_in(&mut *tx, id).await?;
+    if !db::companies::set_archived(&mut *tx, id, body.version, false).await? {
         return Err(stale(&current));
     }
-    db::audit(&state.db, Some(user.id()), "company-restore", &format!("company {id} ({})", current.name)).await?;
-    Ok(Json(company(&state, id).await?))
+    db::audit(&mut *tx, Some(user.id()), "company-restore", &format!("company {id} ({})", current.name)).await?;
+    let saved = company_in(&mut *tx, id).await?;
+    tx.commit().await?;
+    Ok(Json(saved))
 }
 
 // POST /api/editions/{id}/companies/import
@@ -143,7 +156,7 @@ async fn import(
     if bad > 0 && !body.skip_invalid {
         return Err(AppError::field("csv", format!("{bad} rows have errors; fix them or leave them out")));
     }
-    let mut tx = state.db.begin().await?;
+    let mut tx = state.write().await?;
     for row in outcome.rows.iter().filter(|r| r.is_valid()) {
         let fields = validate_company(&row.input).map_err(invalid)?;
         db::companies::create(&mut *tx, id, &fields).await?;

@@ -75,9 +75,12 @@ async fn create(
 ) -> Result<Json<Edition>> {
     user.require_coordinator()?;
     let fields = validate_edition(&body.input).map_err(invalid)?;
-    let id = db::editions::create(&state.db, &fields, body.activate).await?;
-    db::audit(&state.db, Some(user.id()), "edition-create", &format!("edition {id} ({})", fields.name)).await?;
-    Ok(Json(edition(&state.db, id).await?))
+    let mut tx = state.write().await?;
+    let id = db::editions::create(&mut tx, &fields, body.activate).await?;
+    db::audit(&mut *tx, Some(user.id()), "edition-create", &format!("edition {id} ({})", fields.name)).await?;
+    let saved = edition(&mut *tx, id).await?;
+    tx.commit().await?;
+    Ok(Json(saved))
 }
 
 // GET /api/editions/{id}
@@ -94,22 +97,26 @@ async fn update(
     AppJson(body): AppJson<UpdateBody>,
 ) -> Result<Json<Edition>> {
     user.require_coordinator()?;
-    let current = edition(&state.db, id).await?;
     let fields = validate_edition(&body.input).map_err(invalid)?;
-    if !db::editions::update(&state.db, id, body.version, &fields).await? {
+    let mut tx = state.write().await?;
+    let current = edition(&mut *tx, id).await?;
+    if !db::editions::update(&mut *tx, id, body.version, &fields).await? {
         return Err(stale(&current));
     }
-    db::audit(&state.db, Some(user.id()), "edition-update", &format!("edition {id} ({})", fields.name)).await?;
-    Ok(Json(edition(&state.db, id).await?))
+    db::audit(&mut *tx, Some(user.id()), "edition-update", &format!("edition {id} ({})", fields.name)).await?;
+    let saved = edition(&mut *tx, id).await?;
+    tx.commit().await?;
+    Ok(Json(saved))
 }
 
 // POST /api/editions/{id}/activate
 async fn activate(State(state): State<AppState>, user: AuthUser, Path(id): Path<i64>) -> Result<Json<Edition>> {
     user.require_coordinator()?;
-    edition(&state.db, id).await?;
-    let mut tx = state.db.begin().await?;
+    let mut tx = state.write().await?;
+    edition(&mut *tx, id).await?;
     db::editions::activate(&mut tx, id).await?;
     db::audit(&mut *tx, Some(user.id()), "edition-activate", &format!("edition {id}")).await?;
+    let saved = edition(&mut *tx, id).await?;
     tx.commit().await?;
-    Ok(Json(edition(&state.db, id).await?))
+    Ok(Json(saved))
 }

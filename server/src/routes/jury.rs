@@ -6,7 +6,7 @@
 
 use crate::auth::AuthUser;
 use crate::db::jury::{self as dbj, Edition};
-use crate::db::{audit, jury_sheets};
+use crate::db::{audit, jury_sheets, WriteTx};
 use crate::error::{AppError, AppJson, FieldError, Result};
 use crate::state::AppState;
 use axum::extract::{Path, State};
@@ -116,10 +116,31 @@ pub(crate) async fn load_setup(conn: &mut SqliteConnection, edition: &Edition) -
     })
 }
 
+/// A read transaction on the active jury with the automatic conflict flags
+/// up to date: when they are stale (a sponsor or a juror's company changed),
+/// they are brought up to date through the write path first, and the read
+/// starts after that commit. The flags are checked again inside the read's
+/// own snapshot, so the handler's [`dbj::sync_automatic_conflicts`] finds
+/// nothing to do and the read stays read-only.
+pub(crate) async fn fresh_read(state: &AppState) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>> {
+    for _ in 0..5 {
+        let mut tx = state.db.begin().await?;
+        let Some(edition) = dbj::active_edition(&mut *tx).await? else { return Ok(tx) };
+        if !dbj::conflicts_stale(&mut tx, edition.id).await? {
+            return Ok(tx);
+        }
+        drop(tx);
+        let mut write = state.write().await?;
+        dbj::sync_automatic_conflicts(&mut write, edition.id).await?;
+        write.commit().await?;
+    }
+    Err(AppError::Busy)
+}
+
 /// Start a coordinator's set-up change: the edition with its settings row.
-async fn begin(state: &AppState, user: &AuthUser) -> Result<(sqlx::Transaction<'static, sqlx::Sqlite>, Edition, JurySettings)> {
+async fn begin(state: &AppState, user: &AuthUser) -> Result<(WriteTx, Edition, JurySettings)> {
     user.require_coordinator()?;
-    let mut tx = state.db.begin().await?;
+    let mut tx = state.write().await?;
     let edition = edition(&mut tx).await?;
     dbj::ensure_settings(&mut tx, edition.id, Some(user.id())).await?;
     let settings = dbj::settings(&mut *tx, edition.id).await?;
@@ -128,7 +149,7 @@ async fn begin(state: &AppState, user: &AuthUser) -> Result<(sqlx::Transaction<'
 
 /// Finish a set-up change: audit, commit and answer with the new set-up.
 async fn finish(
-    mut tx: sqlx::Transaction<'static, sqlx::Sqlite>,
+    mut tx: WriteTx,
     edition: &Edition,
     user: &AuthUser,
     action: &str,
@@ -347,15 +368,14 @@ async fn add_juror(State(state): State<AppState>, user: AuthUser, AppJson(body):
     let works_for = company.map(|c| format!(", works for {c}")).unwrap_or_default();
     audit(&mut *tx, Some(user.id()), "jury.juror", &format!("{name} added to the jury{works_for}")).await?;
     dbj::sync_automatic_conflicts(&mut tx, edition.id).await?;
-    tx.commit().await?;
-    // The link is issued after the commit (its own transaction).
     let sign_in_link = match link {
         Some(()) => {
-            let token = crate::db::people::issue_invitation(&state.db, person_id, Some(user.id())).await?;
+            let token = crate::db::people::issue_invitation(&mut tx, person_id, Some(user.id())).await?;
             Some(crate::sign_in_link(&state.config.public_url, &token))
         }
         None => None,
     };
+    tx.commit().await?;
     Ok(Json(JurorAdded { person_id, sign_in_link }))
 }
 
@@ -407,8 +427,8 @@ async fn juror_link(State(state): State<AppState>, user: AuthUser, Path(person_i
     let (mut tx, edition, _) = begin(&state, &user).await?;
     let name = juror_name(&mut tx, &edition, person_id).await?;
     audit(&mut *tx, Some(user.id()), "jury.juror", &format!("new sign-in link for {name}")).await?;
+    let token = crate::db::people::issue_invitation(&mut tx, person_id, Some(user.id())).await?;
     tx.commit().await?;
-    let token = crate::db::people::issue_invitation(&state.db, person_id, Some(user.id())).await?;
     Ok(Json(JurorAdded { person_id, sign_in_link: Some(crate::sign_in_link(&state.config.public_url, &token)) }))
 }
 

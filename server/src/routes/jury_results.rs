@@ -5,7 +5,7 @@
 //! jury's audit log; CSV exports; and the published results for jurors and
 //! finalist schools.
 
-use super::jury::{bump, edition, require_unlocked, rule_text};
+use super::jury::{bump, edition, fresh_read, require_unlocked, rule_text};
 use crate::auth::AuthUser;
 use crate::db::jury::{self as dbj, Edition};
 use crate::db::{audit, jury_sheets};
@@ -147,7 +147,7 @@ async fn results_view(conn: &mut SqliteConnection, edition: &Edition) -> Result<
 // GET /api/jury/results
 async fn get_results(State(state): State<AppState>, user: AuthUser) -> Result<Json<ResultsView>> {
     user.require_coordinator()?;
-    let mut tx = state.db.begin().await?;
+    let mut tx = state.write().await?;
     let edition = edition(&mut tx).await?;
     let view = results_view(&mut tx, &edition).await?;
     tx.commit().await?;
@@ -167,7 +167,7 @@ async fn save_chair_order(
     AppJson(body): AppJson<ChairOrderBody>,
 ) -> Result<Json<ResultsView>> {
     user.require_coordinator()?;
-    let mut tx = state.db.begin().await?;
+    let mut tx = state.write().await?;
     let edition = edition(&mut tx).await?;
     let settings = dbj::settings(&mut *tx, edition.id).await?;
     require_unlocked(&settings)?;
@@ -240,7 +240,7 @@ fn tie_break_text(category: &CategoryResults, criteria: &[CriterionDef], t: &Tie
 // POST /api/jury/lock
 async fn lock(State(state): State<AppState>, user: AuthUser, AppJson(body): AppJson<VersionBody>) -> Result<Json<ResultsView>> {
     user.require_coordinator()?;
-    let mut tx = state.db.begin().await?;
+    let mut tx = state.write().await?;
     let edition = edition(&mut tx).await?;
     dbj::ensure_settings(&mut tx, edition.id, Some(user.id())).await?;
     let settings = dbj::settings(&mut *tx, edition.id).await?;
@@ -271,7 +271,7 @@ async fn lock(State(state): State<AppState>, user: AuthUser, AppJson(body): AppJ
 // POST /api/jury/unlock
 async fn unlock(State(state): State<AppState>, user: AuthUser, AppJson(body): AppJson<VersionBody>) -> Result<Json<ResultsView>> {
     user.require_coordinator()?;
-    let mut tx = state.db.begin().await?;
+    let mut tx = state.write().await?;
     let edition = edition(&mut tx).await?;
     let settings = dbj::settings(&mut *tx, edition.id).await?;
     if settings.locked_at.is_none() {
@@ -291,7 +291,7 @@ async fn unlock(State(state): State<AppState>, user: AuthUser, AppJson(body): Ap
 // POST /api/jury/publish
 async fn publish(State(state): State<AppState>, user: AuthUser, AppJson(body): AppJson<VersionBody>) -> Result<Json<ResultsView>> {
     user.require_coordinator()?;
-    let mut tx = state.db.begin().await?;
+    let mut tx = state.write().await?;
     let edition = edition(&mut tx).await?;
     let settings = dbj::settings(&mut *tx, edition.id).await?;
     if settings.locked_at.is_none() {
@@ -349,7 +349,7 @@ fn csv(header: &[&str], rows: Vec<Vec<String>>, filename: &str) -> Response {
 // GET /api/jury/export/scores.csv
 async fn export_scores(State(state): State<AppState>, user: AuthUser) -> Result<Response> {
     user.require_coordinator()?;
-    let mut tx = state.db.begin().await?;
+    let mut tx = fresh_read(&state).await?;
     let edition = edition(&mut tx).await?;
     dbj::sync_automatic_conflicts(&mut tx, edition.id).await?;
     let criteria = dbj::criteria(&mut *tx, edition.id).await?;
@@ -389,7 +389,7 @@ async fn export_scores(State(state): State<AppState>, user: AuthUser) -> Result<
 // GET /api/jury/export/results.csv
 async fn export_results(State(state): State<AppState>, user: AuthUser) -> Result<Response> {
     user.require_coordinator()?;
-    let mut tx = state.db.begin().await?;
+    let mut tx = fresh_read(&state).await?;
     let edition = edition(&mut tx).await?;
     let settings = dbj::settings(&mut *tx, edition.id).await?;
     let (categories, _) = current_results(&mut tx, &edition, &settings).await?;

@@ -4,7 +4,7 @@
 //! submitted, and declaring conflicts of interest. A juror never receives
 //! anything of a finalist they have an active conflict with.
 
-use super::jury::{edition, reason, require_unlocked};
+use super::jury::{edition, fresh_read, reason, require_unlocked};
 use crate::auth::AuthUser;
 use crate::db::jury::{self as dbj, Edition};
 use crate::db::jury_sheets::{self, SheetWrite};
@@ -62,7 +62,7 @@ async fn scoreable(conn: &mut SqliteConnection, edition: &Edition, user: &AuthUs
 
 // GET /api/jury/my
 async fn my_home(State(state): State<AppState>, user: AuthUser) -> Result<Json<JurorHome>> {
-    let mut tx = state.db.begin().await?;
+    let mut tx = fresh_read(&state).await?;
     let edition = juror(&mut tx, &user).await?;
     let settings = dbj::settings(&mut *tx, edition.id).await?;
     let conflicts = dbj::conflicts_of(&mut *tx, edition.id, user.id()).await?;
@@ -142,7 +142,7 @@ fn levels_of(profile: Option<&SchoolProfile>) -> (BTreeMap<String, Option<rubric
 
 // GET /api/jury/my/finalists/{id}
 async fn my_finalist(State(state): State<AppState>, user: AuthUser, Path(id): Path<i64>) -> Result<Json<ScoreFinalist>> {
-    let mut tx = state.db.begin().await?;
+    let mut tx = fresh_read(&state).await?;
     let edition = juror(&mut tx, &user).await?;
     let finalist = scoreable(&mut tx, &edition, &user, id).await?;
     let settings = dbj::settings(&mut *tx, edition.id).await?;
@@ -185,7 +185,7 @@ async fn my_finalist(State(state): State<AppState>, user: AuthUser, Path(id): Pa
 
 /// Validate and save a sheet; `submit` also marks it submitted.
 async fn write_sheet(state: &AppState, user: &AuthUser, id: i64, input: SheetInput, submit: bool) -> Result<Json<Sheet>> {
-    let mut tx = state.db.begin().await?;
+    let mut tx = state.write().await?;
     let edition = juror(&mut tx, user).await?;
     let finalist = scoreable(&mut tx, &edition, user, id).await?;
     let settings = dbj::settings(&mut *tx, edition.id).await?;
@@ -276,7 +276,7 @@ fn weighted(criteria: &[CriterionDef], finalist: i64, sheets: &[jury_sheets::Sto
 
 // GET /api/jury/my/finalists/{id}/others
 async fn other_sheets(State(state): State<AppState>, user: AuthUser, Path(id): Path<i64>) -> Result<Json<OtherSheets>> {
-    let mut tx = state.db.begin().await?;
+    let mut tx = fresh_read(&state).await?;
     let edition = juror(&mut tx, &user).await?;
     scoreable(&mut tx, &edition, &user, id).await?;
     // Blind until submit: the juror's own sheet must be submitted first.
@@ -320,7 +320,7 @@ async fn declare_conflict(
     user.require(Role::Juror)?;
     let why = reason("reason", &body.reason)?;
     {
-        let mut tx = state.db.begin().await?;
+        let mut tx = state.write().await?;
         let edition = juror(&mut tx, &user).await?;
         require_unlocked(&dbj::settings(&mut *tx, edition.id).await?)?;
         let finalist = dbj::finalist(&mut *tx, edition.id, body.finalist_id)
@@ -337,7 +337,7 @@ async fn declare_conflict(
 // DELETE /api/jury/my/conflicts/{finalist_id}
 async fn withdraw_conflict(State(state): State<AppState>, user: AuthUser, Path(finalist_id): Path<i64>) -> Result<Json<JurorHome>> {
     {
-        let mut tx = state.db.begin().await?;
+        let mut tx = state.write().await?;
         let edition = juror(&mut tx, &user).await?;
         require_unlocked(&dbj::settings(&mut *tx, edition.id).await?)?;
         let declared = dbj::conflicts_of(&mut *tx, edition.id, user.id())

@@ -3,9 +3,9 @@
 //! many schools they sponsor) and setting a school's sponsor. A company may
 //! sponsor several schools. Coordinators only.
 
-use super::companies::company;
+use super::companies::company_in;
 use super::editions::{edition, stale};
-use super::schools::school;
+use super::schools::school_in;
 use crate::auth::AuthUser;
 use crate::db;
 use crate::error::{AppError, AppJson, Result};
@@ -52,10 +52,11 @@ async fn set_sponsor(
     AppJson(body): AppJson<SponsorBody>,
 ) -> Result<Json<School>> {
     user.require_coordinator()?;
-    let current = school(&state, id).await?;
+    let mut tx = state.write().await?;
+    let current = school_in(&mut *tx, id).await?;
     let name = match body.company_id {
         Some(company_id) => {
-            let c = company(&state, company_id).await.map_err(|_| AppError::field("company_id", "there is no such company"))?;
+            let c = company_in(&mut *tx, company_id).await.map_err(|_| AppError::field("company_id", "there is no such company"))?;
             if c.edition_id != current.edition_id {
                 return Err(AppError::field("company_id", "this company belongs to another edition"));
             }
@@ -66,9 +67,11 @@ async fn set_sponsor(
         }
         None => "none".to_string(),
     };
-    if !db::schools::set_sponsor(&state.db, id, body.version, body.company_id).await? {
+    if !db::schools::set_sponsor(&mut *tx, id, body.version, body.company_id).await? {
         return Err(stale(&current));
     }
-    db::audit(&state.db, Some(user.id()), "match", &format!("school {id} ({}) sponsored by {name}", current.name)).await?;
-    Ok(Json(school(&state, id).await?))
+    db::audit(&mut *tx, Some(user.id()), "match", &format!("school {id} ({}) sponsored by {name}", current.name)).await?;
+    let saved = school_in(&mut *tx, id).await?;
+    tx.commit().await?;
+    Ok(Json(saved))
 }

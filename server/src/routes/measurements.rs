@@ -113,7 +113,7 @@ async fn change(
     user.require_coordinator()?;
     let kind = parse_kind(&kind)?;
     let school = load_school(&state, school_id).await?;
-    let mut tx = state.db.begin().await?;
+    let mut tx = state.write().await?;
     let id = match status {
         MeasurementStatus::Open => {
             let (id, _) = nm::ensure_measurement(&mut tx, school.edition_id, school.id, kind).await?;
@@ -141,7 +141,7 @@ async fn bulk(
 ) -> Result<Json<BulkResult>> {
     user.require_coordinator()?;
     let edition = nm::active_edition(&state.db).await?.ok_or(AppError::NotFound("active edition"))?;
-    let mut tx = state.db.begin().await?;
+    let mut tx = state.write().await?;
     let schools = nm::schools_in(&mut *tx, edition.id).await?;
     let mut changed = 0u32;
     for (school_id, _, _, _) in &schools {

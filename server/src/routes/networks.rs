@@ -31,7 +31,12 @@ async fn session(state: &AppState, id: i64) -> Result<NetworkSession> {
 async fn list(State(state): State<AppState>, user: AuthUser, Path(id): Path<i64>) -> Result<Json<Vec<Network>>> {
     user.require_coordinator()?;
     edition(&state.db, id).await?;
-    db::editions::ensure_networks(&state.db, id).await?;
+    // Editions get their networks when created; an older one gets them here.
+    if db::networks::list(&state.db, id).await?.len() < rubric::programme::NetworkKind::ALL.len() {
+        let mut tx = state.write().await?;
+        db::editions::ensure_networks(&mut tx, id).await?;
+        tx.commit().await?;
+    }
     Ok(Json(db::networks::list(&state.db, id).await?))
 }
 
@@ -43,10 +48,12 @@ async fn create(
     AppJson(input): AppJson<SessionInput>,
 ) -> Result<Json<NetworkSession>> {
     user.require_coordinator()?;
-    db::networks::network_edition(&state.db, id).await?.ok_or(AppError::NotFound("network"))?;
     let fields = validate_session(&input).map_err(invalid)?;
-    let session_id = db::networks::create_session(&state.db, id, &fields).await?;
-    db::audit(&state.db, Some(user.id()), "session-create", &format!("session {session_id} on {}", fields.date)).await?;
+    let mut tx = state.write().await?;
+    db::networks::network_edition(&mut *tx, id).await?.ok_or(AppError::NotFound("network"))?;
+    let session_id = db::networks::create_session(&mut *tx, id, &fields).await?;
+    db::audit(&mut *tx, Some(user.id()), "session-create", &format!("session {session_id} on {}", fields.date)).await?;
+    tx.commit().await?;
     Ok(Json(session(&state, session_id).await?))
 }
 
@@ -67,10 +74,12 @@ async fn update(
     user.require_coordinator()?;
     let current = session(&state, id).await?;
     let fields = validate_session(&body.input).map_err(invalid)?;
-    if !db::networks::update_session(&state.db, id, body.version, &fields).await? {
+    let mut tx = state.write().await?;
+    if !db::networks::update_session(&mut *tx, id, body.version, &fields).await? {
         return Err(stale(&current));
     }
-    db::audit(&state.db, Some(user.id()), "session-update", &format!("session {id}")).await?;
+    db::audit(&mut *tx, Some(user.id()), "session-update", &format!("session {id}")).await?;
+    tx.commit().await?;
     Ok(Json(session(&state, id).await?))
 }
 
@@ -78,14 +87,16 @@ async fn update(
 async fn remove(State(state): State<AppState>, user: AuthUser, Path(id): Path<i64>) -> Result<Json<serde_json::Value>> {
     user.require_coordinator()?;
     let current = session(&state, id).await?;
-    if !db::networks::delete_session(&state.db, id).await? {
+    let mut tx = state.write().await?;
+    if !db::networks::delete_session(&mut *tx, id).await? {
         return Err(AppError::conflict(
             "session_has_attendance",
             "this session has attendance recorded; clear the attendance first if it really did not take place",
             serde_json::to_value(&current).ok(),
         ));
     }
-    db::audit(&state.db, Some(user.id()), "session-delete", &format!("session {id} on {}", current.date)).await?;
+    db::audit(&mut *tx, Some(user.id()), "session-delete", &format!("session {id} on {}", current.date)).await?;
+    tx.commit().await?;
     Ok(Json(serde_json::json!({ "deleted": id })))
 }
 
@@ -122,7 +133,7 @@ async fn attendance(
     let mut company_ids = body.company_ids.clone();
     company_ids.sort_unstable();
     company_ids.dedup();
-    let mut tx = state.db.begin().await?;
+    let mut tx = state.write().await?;
     if !db::networks::set_attendance(&mut tx, id, body.version, &school_ids, &company_ids).await? {
         return Err(stale(&current));
     }

@@ -157,13 +157,13 @@ async fn my_measurement(
         if !edition.nulmeting_open(nm::today()) {
             return Ok(Json(empty(Unavailable::DeadlinePassed)));
         }
-        let mut conn = state.db.acquire().await?;
-        let (_, created) = nm::ensure_measurement(&mut conn, edition.id, school.id, MeasurementKind::Baseline).await?;
-        drop(conn);
+        let mut tx = state.write().await?;
+        let (_, created) = nm::ensure_measurement(&mut tx, edition.id, school.id, MeasurementKind::Baseline).await?;
         if created {
-            db::audit(&state.db, Some(user.id()), "measurement-open", &format!("baseline of school {} opened on first use", school.id))
+            db::audit(&mut *tx, Some(user.id()), "measurement-open", &format!("baseline of school {} opened on first use", school.id))
                 .await?;
         }
+        tx.commit().await?;
         measurement = nm::measurement_of(&state.db, school.edition_id, school.id, MeasurementKind::Baseline).await?;
     }
     let Some(m) = measurement else { return Err(AppError::NotFound("measurement")) };
@@ -263,7 +263,7 @@ async fn write_answer(
     if m.status != MeasurementStatus::Open {
         return Err(closed_error());
     }
-    match nm::write_answer(&state.db, m.id, user.id(), &record, body.version).await? {
+    match nm::write_answer(&state.writer, m.id, user.id(), &record, body.version).await? {
         WriteOutcome::Saved(a) => Ok(Json(a)),
         WriteOutcome::Closed => Err(closed_error()),
         WriteOutcome::Stale(current) => Err(AppError::conflict(
@@ -298,11 +298,8 @@ async fn submit(State(state): State<AppState>, user: AuthUser, Path(id): Path<i6
             ),
         ));
     }
-    match nm::submit(&state.db, m.id, user.id()).await? {
-        WriteOutcome::Saved(at) => {
-            db::audit(&state.db, Some(user.id()), "nulmeting-submit", &format!("measurement {}", m.id)).await?;
-            Ok(Json(json!({ "submitted_at": at })))
-        }
+    match nm::submit(&state.writer, m.id, user.id()).await? {
+        WriteOutcome::Saved(at) => Ok(Json(json!({ "submitted_at": at }))),
         WriteOutcome::Closed => Err(closed_error()),
         WriteOutcome::Stale(_) => Err(AppError::field("answers", "there are no answers to submit yet")),
     }
@@ -448,7 +445,7 @@ async fn write_consensus(
         Some(c) if errors.is_empty() => c,
         _ => return Err(AppError::Validation(errors)),
     };
-    match nm::write_consensus(&state.db, m.id, user.id(), &consensus, body.version).await? {
+    match nm::write_consensus(&state.writer, m.id, user.id(), &consensus, body.version).await? {
         WriteOutcome::Saved(c) => Ok(Json(c)),
         WriteOutcome::Closed => Err(closed_error()),
         WriteOutcome::Stale(current) => Err(AppError::conflict(
@@ -465,6 +462,6 @@ async fn accept_proposals(State(state): State<AppState>, user: AuthUser, Path(id
     let answers = nm::team_answers(&state.db, m.id).await?;
     let agg = aggregate(rubric::current_rubric(), &nm::respondents(&answers));
     let proposals = propose_consensus(&agg);
-    let recorded = nm::accept_proposals(&state.db, m.id, user.id(), &proposals).await?;
+    let recorded = nm::accept_proposals(&state.writer, m.id, user.id(), &proposals).await?;
     Ok(Json(json!({ "recorded": recorded, "consensus": nm::consensus_of(&state.db, m.id).await? })))
 }

@@ -16,6 +16,7 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use rubric::people::{Role, SchoolFunction};
 use rubric::programme::{validate_invite, ColleagueInput, InviteInput, Invitation, Person};
+use sqlx::SqliteExecutor;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -30,7 +31,12 @@ pub fn router() -> Router<AppState> {
 }
 
 async fn person(state: &AppState, id: i64) -> Result<Person> {
-    db::directory::get(&state.db, id).await?.ok_or(AppError::NotFound("person"))
+    person_in(&state.db, id).await
+}
+
+/// The person, or 404, read inside a write transaction.
+async fn person_in<'e, E: SqliteExecutor<'e>>(db: E, id: i64) -> Result<Person> {
+    db::directory::get(db, id).await?.ok_or(AppError::NotFound("person"))
 }
 
 fn invite_error(e: InviteError) -> AppError {
@@ -57,12 +63,17 @@ async fn create_invitation(state: &AppState, by: i64, input: &InviteInput) -> Re
         company_id: f.company_id,
         school_function: f.school_function,
     };
-    let (id, token) = crate::invite::create(&state.db, &new, Some(by)).await.map_err(invite_error)?;
-    Ok(Invitation { person: person(state, id).await?, link: crate::sign_in_link(&state.config.public_url, &token) })
+    let mut tx = state.write().await?;
+    let (id, token) = crate::invite::create_in(&mut tx, &new, Some(by)).await.map_err(invite_error)?;
+    let person = person_in(&mut *tx, id).await?;
+    tx.commit().await?;
+    Ok(Invitation { person, link: crate::sign_in_link(&state.config.public_url, &token) })
 }
 
 /// A new link for a person with access (the unused old one is revoked).
 async fn new_link(state: &AppState, by: i64, p: Person) -> Result<Invitation> {
+    let mut tx = state.write().await?;
+    let p = person_in(&mut *tx, p.id).await?;
     if p.archived {
         return Err(AppError::conflict(
             "person_archived",
@@ -70,9 +81,11 @@ async fn new_link(state: &AppState, by: i64, p: Person) -> Result<Invitation> {
             serde_json::to_value(&p).ok(),
         ));
     }
-    let token = db::people::issue_invitation(&state.db, p.id, Some(by)).await?;
-    db::audit(&state.db, Some(by), "link-reissue", &format!("person {} ({})", p.id, p.name)).await?;
-    Ok(Invitation { person: person(state, p.id).await?, link: crate::sign_in_link(&state.config.public_url, &token) })
+    let token = db::people::issue_invitation(&mut tx, p.id, Some(by)).await?;
+    db::audit(&mut *tx, Some(by), "link-reissue", &format!("person {} ({})", p.id, p.name)).await?;
+    let person = person_in(&mut *tx, p.id).await?;
+    tx.commit().await?;
+    Ok(Invitation { person, link: crate::sign_in_link(&state.config.public_url, &token) })
 }
 
 // GET /api/editions/{id}/people
@@ -98,31 +111,40 @@ async fn reissue(State(state): State<AppState>, user: AuthUser, Path(id): Path<i
 // POST /api/people/{id}/revoke
 async fn revoke(State(state): State<AppState>, user: AuthUser, Path(id): Path<i64>) -> Result<Json<Person>> {
     user.require_coordinator()?;
-    let p = person(&state, id).await?;
-    let revoked = db::people::revoke_invitations(&state.db, id).await?;
-    db::audit(&state.db, Some(user.id()), "link-revoke", &format!("person {id} ({}): {revoked} link(s)", p.name)).await?;
-    Ok(Json(person(&state, id).await?))
+    let mut tx = state.write().await?;
+    let p = person_in(&mut *tx, id).await?;
+    let revoked = db::people::revoke_invitations(&mut *tx, id).await?;
+    db::audit(&mut *tx, Some(user.id()), "link-revoke", &format!("person {id} ({}): {revoked} link(s)", p.name)).await?;
+    let p = person_in(&mut *tx, id).await?;
+    tx.commit().await?;
+    Ok(Json(p))
 }
 
 // POST /api/people/{id}/archive
 async fn archive(State(state): State<AppState>, user: AuthUser, Path(id): Path<i64>) -> Result<Json<Person>> {
     user.require_coordinator()?;
-    let p = person(&state, id).await?;
+    let mut tx = state.write().await?;
+    let p = person_in(&mut *tx, id).await?;
     if id == user.id() {
         return Err(AppError::conflict("own_access", "you cannot remove your own access", None));
     }
-    db::directory::set_archived(&state.db, id, true).await?;
-    db::audit(&state.db, Some(user.id()), "person-archive", &format!("person {id} ({})", p.name)).await?;
-    Ok(Json(person(&state, id).await?))
+    db::directory::set_archived(&mut tx, id, true).await?;
+    db::audit(&mut *tx, Some(user.id()), "person-archive", &format!("person {id} ({})", p.name)).await?;
+    let p = person_in(&mut *tx, id).await?;
+    tx.commit().await?;
+    Ok(Json(p))
 }
 
 // POST /api/people/{id}/restore
 async fn restore(State(state): State<AppState>, user: AuthUser, Path(id): Path<i64>) -> Result<Json<Person>> {
     user.require_coordinator()?;
-    let p = person(&state, id).await?;
-    db::directory::set_archived(&state.db, id, false).await?;
-    db::audit(&state.db, Some(user.id()), "person-restore", &format!("person {id} ({})", p.name)).await?;
-    Ok(Json(person(&state, id).await?))
+    let mut tx = state.write().await?;
+    let p = person_in(&mut *tx, id).await?;
+    db::directory::set_archived(&mut tx, id, false).await?;
+    db::audit(&mut *tx, Some(user.id()), "person-restore", &format!("person {id} ({})", p.name)).await?;
+    let p = person_in(&mut *tx, id).await?;
+    tx.commit().await?;
+    Ok(Json(p))
 }
 
 /// The school of a school member who is its STEM coordinator; 403 for

@@ -60,7 +60,7 @@ async fn start_thread(
         return Err(AppError::Forbidden);
     }
     let text = body(&new.body)?;
-    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = state.write().await?;
     let (plan, _) = db::plans::load(&mut tx, plan_id).await?;
     let exists = match new.target {
         CommentTarget::Goal(id) => plan.goal(id).is_some(),
@@ -84,7 +84,9 @@ async fn reply(
     let (plan_id, _) = plan_of(&state, &user, school_id).await?;
     thread_of(&state, plan_id, thread_id).await?;
     let text = body(&new.body)?;
-    let id = db::plan_comments::add_comment(&state.db, thread_id, user.id(), &text).await?;
+    let mut tx = state.write().await?;
+    let id = db::plan_comments::add_comment(&mut *tx, thread_id, user.id(), &text).await?;
+    tx.commit().await?;
     Ok((StatusCode::CREATED, Json(json!({ "comment_id": id }))))
 }
 
@@ -96,7 +98,9 @@ async fn resolve(
 ) -> Result<Json<Value>> {
     let (plan_id, _) = plan_of(&state, &user, school_id).await?;
     thread_of(&state, plan_id, thread_id).await?;
-    db::plan_comments::set_resolved(&state.db, thread_id, Some(user.id())).await?;
+    let mut tx = state.write().await?;
+    db::plan_comments::set_resolved(&mut *tx, thread_id, Some(user.id())).await?;
+    tx.commit().await?;
     Ok(Json(json!({ "resolved": true })))
 }
 
@@ -108,7 +112,9 @@ async fn reopen(
 ) -> Result<Json<Value>> {
     let (plan_id, _) = plan_of(&state, &user, school_id).await?;
     thread_of(&state, plan_id, thread_id).await?;
-    db::plan_comments::set_resolved(&state.db, thread_id, None).await?;
+    let mut tx = state.write().await?;
+    db::plan_comments::set_resolved(&mut *tx, thread_id, None).await?;
+    tx.commit().await?;
     Ok(Json(json!({ "resolved": false })))
 }
 
@@ -118,6 +124,8 @@ async fn mark_read(State(state): State<AppState>, user: AuthUser, Path(school_id
     let Some(plan_id) = db::plans::plan_id(&state.db, scope.edition_id, school_id).await? else {
         return Ok(Json(json!({ "last_read": null })));
     };
-    let at = db::plan_comments::mark_read(&state.db, user.id(), plan_id).await?;
+    let mut tx = state.write().await?;
+    let at = db::plan_comments::mark_read(&mut *tx, user.id(), plan_id).await?;
+    tx.commit().await?;
     Ok(Json(json!({ "last_read": at })))
 }

@@ -208,7 +208,7 @@ async fn create_goal(
     let scope = school_only(&state, &user, school_id).await?;
     let input = goal_input_with_profile(&state, &scope, body.goal).await?;
     let fields = validate_goal_input(&input, rubric::current_rubric()).map_err(validation)?;
-    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = state.write().await?;
     let plan_id = db::plans::ensure_plan(&mut tx, scope.edition_id, school_id).await?;
     let row = db::plans::insert_goal(&mut tx, plan_id, &fields).await?;
     db::plans::touch(&mut tx, plan_id).await?;
@@ -231,7 +231,7 @@ async fn update_goal(
     let plan_id = existing_plan(&state, &scope, "goal").await?;
     let input = goal_input_with_profile(&state, &scope, body.goal).await?;
     let fields = validate_goal_input(&input, rubric::current_rubric()).map_err(validation)?;
-    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = state.write().await?;
     match db::plans::update_goal(&mut tx, plan_id, goal_id, body.version, &fields).await? {
         Write::Done(row) => {
             db::plans::touch(&mut tx, plan_id).await?;
@@ -251,7 +251,7 @@ async fn delete_goal(
 ) -> Result<Json<serde_json::Value>> {
     let scope = school_only(&state, &user, school_id).await?;
     let plan_id = existing_plan(&state, &scope, "goal").await?;
-    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = state.write().await?;
     if !db::plans::delete_goal(&mut tx, plan_id, goal_id).await? {
         return Err(AppError::NotFound("goal"));
     }
@@ -268,7 +268,7 @@ async fn restore_goal(
 ) -> Result<Json<GoalRow>> {
     let scope = school_only(&state, &user, school_id).await?;
     let plan_id = existing_plan(&state, &scope, "goal").await?;
-    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = state.write().await?;
     let row = db::plans::restore_goal(&mut tx, plan_id, goal_id).await?.ok_or(AppError::NotFound("deleted goal"))?;
     db::plans::touch(&mut tx, plan_id).await?;
     tx.commit().await?;
@@ -284,7 +284,7 @@ async fn move_goal(
 ) -> Result<Json<serde_json::Value>> {
     let scope = school_only(&state, &user, school_id).await?;
     let plan_id = existing_plan(&state, &scope, "goal").await?;
-    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = state.write().await?;
     let (plan, _) = db::plans::load(&mut tx, plan_id).await?;
     let positions = rubric::plan::move_goal(&plan, goal_id, body.direction).map_err(order_error)?;
     db::plans::set_goal_positions(&mut tx, plan_id, &positions).await?;
@@ -307,7 +307,7 @@ async fn create_action(
     let scope = school_only(&state, &user, school_id).await?;
     let plan_id = existing_plan(&state, &scope, "goal").await?;
     let fields = action_fields(&body)?;
-    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = state.write().await?;
     if db::plans::goal_row(&mut tx, plan_id, goal_id).await?.is_none() {
         return Err(AppError::NotFound("goal"));
     }
@@ -342,7 +342,7 @@ async fn update_action(
     let scope = school_only(&state, &user, school_id).await?;
     let plan_id = existing_plan(&state, &scope, "action").await?;
     let fields = action_fields(&body)?;
-    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = state.write().await?;
     let outcome = db::plans::update_action(&mut tx, plan_id, action_id, body.version, &fields).await?;
     commit_action(tx, plan_id, outcome).await
 }
@@ -356,7 +356,7 @@ async fn set_action_status(
 ) -> Result<Json<ActionRow>> {
     let scope = school_only(&state, &user, school_id).await?;
     let plan_id = existing_plan(&state, &scope, "action").await?;
-    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = state.write().await?;
     let outcome = db::plans::set_action_status(&mut tx, plan_id, action_id, body.version, body.status).await?;
     commit_action(tx, plan_id, outcome).await
 }
@@ -370,7 +370,7 @@ async fn move_action(
 ) -> Result<Json<serde_json::Value>> {
     let scope = school_only(&state, &user, school_id).await?;
     let plan_id = existing_plan(&state, &scope, "action").await?;
-    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = state.write().await?;
     let (plan, _) = db::plans::load(&mut tx, plan_id).await?;
     let goal_id = plan.action(action_id).map(|a| a.goal_id).ok_or(AppError::NotFound("action"))?;
     let positions = rubric::plan::move_action(&plan, action_id, body.direction).map_err(order_error)?;
@@ -412,7 +412,7 @@ async fn submit(State(state): State<AppState>, user: AuthUser, Path(school_id): 
     let Some(plan_id) = db::plans::plan_id(&state.db, scope.edition_id, school_id).await? else {
         return Err(AppError::field("plan", "the plan has no goals yet; add at least one goal before submitting"));
     };
-    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
+    let mut tx = state.write().await?;
     let submitted = submit_in(&mut tx, plan_id, user.id()).await?;
     db::audit(
         &mut *tx,

@@ -14,6 +14,7 @@ use rubric::programme::{
     mark_existing, parse_schools_csv, validate_school, ImportOutcome, School, SchoolInput,
 };
 use serde::Deserialize;
+use sqlx::SqliteExecutor;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -55,8 +56,8 @@ pub(crate) struct ImportBody {
 }
 
 /// The school, or 404.
-pub(crate) async fn school(state: &AppState, id: i64) -> Result<School> {
-    db::schools::get(&state.db, id).await?.ok_or(AppError::NotFound("school"))
+pub(crate) async fn school_in<'e, E: SqliteExecutor<'e>>(db: E, id: i64) -> Result<School> {
+    db::schools::get(db, id).await?.ok_or(AppError::NotFound("school"))
 }
 
 // GET /api/editions/{id}/schools?archived=true
@@ -81,9 +82,12 @@ async fn create(
     user.require_coordinator()?;
     edition(&state.db, id).await?;
     let fields = validate_school(&input).map_err(invalid)?;
-    let school_id = db::schools::create(&state.db, id, &fields).await?;
-    db::audit(&state.db, Some(user.id()), "school-create", &format!("school {school_id} ({})", fields.name)).await?;
-    Ok(Json(school(&state, school_id).await?))
+    let mut tx = state.write().await?;
+    let school_id = db::schools::create(&mut *tx, id, &fields).await?;
+    db::audit(&mut *tx, Some(user.id()), "school-create", &format!("school {school_id} ({})", fields.name)).await?;
+    let saved = school_in(&mut *tx, school_id).await?;
+    tx.commit().await?;
+    Ok(Json(saved))
 }
 
 // PUT /api/schools/{id}
@@ -94,24 +98,30 @@ async fn update(
     AppJson(body): AppJson<UpdateBody>,
 ) -> Result<Json<School>> {
     user.require_coordinator()?;
-    let current = school(&state, id).await?;
     let fields = validate_school(&body.input).map_err(invalid)?;
-    if !db::schools::update(&state.db, id, body.version, &fields).await? {
+    let mut tx = state.write().await?;
+    let current = school_in(&mut *tx, id).await?;
+    if !db::schools::update(&mut *tx, id, body.version, &fields).await? {
         return Err(stale(&current));
     }
-    db::audit(&state.db, Some(user.id()), "school-update", &format!("school {id} ({})", fields.name)).await?;
-    Ok(Json(school(&state, id).await?))
+    db::audit(&mut *tx, Some(user.id()), "school-update", &format!("school {id} ({})", fields.name)).await?;
+    let saved = school_in(&mut *tx, id).await?;
+    tx.commit().await?;
+    Ok(Json(saved))
 }
 
 async fn set_archived(state: AppState, user: AuthUser, id: i64, version: i64, archived: bool) -> Result<Json<School>> {
     user.require_coordinator()?;
-    let current = school(&state, id).await?;
-    if !db::schools::set_archived(&state.db, id, version, archived).await? {
+    let mut tx = state.write().await?;
+    let current = school_in(&mut *tx, id).await?;
+    if !db::schools::set_archived(&mut *tx, id, version, archived).await? {
         return Err(stale(&current));
     }
     let action = if archived { "school-archive" } else { "school-restore" };
-    db::audit(&state.db, Some(user.id()), action, &format!("school {id} ({})", current.name)).await?;
-    Ok(Json(school(&state, id).await?))
+    db::audit(&mut *tx, Some(user.id()), action, &format!("school {id} ({})", current.name)).await?;
+    let saved = school_in(&mut *tx, id).await?;
+    tx.commit().await?;
+    Ok(Json(saved))
 }
 
 // POST /api/schools/{id}/archive
@@ -156,7 +166,7 @@ async fn import(
     if bad > 0 && !body.skip_invalid {
         return Err(AppError::field("csv", format!("{bad} rows have errors; fix them or leave them out")));
     }
-    let mut tx = state.db.begin().await?;
+    let mut tx = state.write().await?;
     for row in outcome.rows.iter().filter(|r| r.is_valid()) {
         let fields = validate_school(&row.input).map_err(invalid)?;
         db::schools::create(&mut *tx, id, &fields).await?;

@@ -29,7 +29,7 @@ fn post_json(uri: &str, body: serde_json::Value) -> Request<Body> {
 
 async fn invite(state: &AppState, role: Role) -> String {
     let p = NewPerson { name: "Test".into(), email: String::new(), role, school_id: None, company_id: None, school_function: None };
-    server::invite::create(&state.db, &p, None).await.expect("invite").1
+    server::invite::create(&state.writer, &p, None).await.expect("invite").1
 }
 
 #[tokio::test]
@@ -66,8 +66,8 @@ async fn sign_in_sets_a_strict_http_only_cookie_once() {
 async fn a_reissued_link_revokes_the_old_one() {
     let (state, _dir) = state().await;
     let p = NewPerson { name: "A".into(), email: String::new(), role: Role::Juror, school_id: None, company_id: None, school_function: None };
-    let (id, old) = server::invite::create(&state.db, &p, None).await.unwrap();
-    let new = server::db::people::issue_invitation(&state.db, id, None).await.unwrap();
+    let (id, old) = server::invite::create(&state.writer, &p, None).await.unwrap();
+    let new = server::db::people::issue_invitation(&mut state.writer.pool().acquire().await.unwrap(), id, None).await.unwrap();
     let (status, _, body) = call(&state, post_json("/api/auth/signin", serde_json::json!({"token": old}))).await;
     assert_eq!((status, body["code"].as_str()), (StatusCode::GONE, Some("link_revoked")));
     let (status, _, _) = call(&state, post_json("/api/auth/signin", serde_json::json!({"token": new}))).await;
@@ -115,9 +115,9 @@ async fn the_rubric_is_public() {
 #[tokio::test]
 async fn first_start_creates_one_coordinator_link() {
     let (state, _dir) = state().await;
-    let link = server::bootstrap(&state.db, "http://x").await.unwrap().expect("a link on first start");
+    let link = server::bootstrap(&state.writer, "http://x").await.unwrap().expect("a link on first start");
     assert!(link.starts_with("http://x/signin#"));
-    assert_eq!(server::bootstrap(&state.db, "http://x").await.unwrap(), None);
+    assert_eq!(server::bootstrap(&state.writer, "http://x").await.unwrap(), None);
 }
 
 #[tokio::test]

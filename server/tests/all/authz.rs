@@ -151,7 +151,7 @@ async fn every_endpoint_answers_every_role_as_the_access_model_says() {
             company_id: None,
             school_function: None,
         };
-        let (_, token) = server::invite::create(&m.w.state.db, &p, None).await.unwrap();
+        let (_, token) = server::invite::create(&m.w.state.writer, &p, None).await.unwrap();
         calls.push(c(who, "/api/auth/signin", Some(&json!({"token": token})), 200));
     }
     // A used or unknown link is refused for everyone.
@@ -540,7 +540,7 @@ async fn every_endpoint_answers_every_role_as_the_access_model_says() {
     calls.push(c(JurorFree, fin(ids.other_finalist), None, 404));
     m.row(Method::GET, "/jury/my/finalists/{id}", calls).await;
     let criteria_ids: Vec<i64> = sqlx::query_scalar(&format!("select id from criteria where edition_id = {e} order by position, id"))
-        .fetch_all(&m.w.state.db)
+        .fetch_all(m.w.state.writer.pool())
         .await
         .unwrap();
     let sheet = |score: i64, version: i64| {

@@ -426,7 +426,7 @@ async fn jury_writes_refuse_bad_bodies_cleanly() {
     f.w.ok(Who::Coord, Method::POST, "/api/jury/status", Some(&json!({"version": v, "status": "open"}))).await;
     let fb = f.w.scalar(&format!("select id from finalists where school_id = {} and category_id = {}", ids.school_b, ids.category)).await;
     let criterion_ids: Vec<i64> = sqlx::query_scalar(&format!("select id from criteria where edition_id = {}", ids.edition))
-        .fetch_all(&f.w.state.db)
+        .fetch_all(f.w.state.writer.pool())
         .await
         .unwrap();
     let scores: serde_json::Map<String, Value> = criterion_ids.iter().map(|c| (c.to_string(), json!(7))).collect();
@@ -471,7 +471,7 @@ async fn ids_of_another_edition_are_refused() {
         "insert into criteria (edition_id, name_nl, name_en, weight) values (?, 'Elders', 'Elsewhere', 100) returning id",
     )
     .bind(ids.other_edition)
-    .fetch_one(&f.w.state.db)
+    .fetch_one(f.w.state.writer.pool())
     .await
     .unwrap();
     let school_version = f.w.scalar(&format!("select version from schools where id = {a}")).await;
@@ -637,7 +637,7 @@ async fn the_import_refuses_garbage_without_saving() {
         }
         let schools: Vec<(i64, i64, String)> =
             sqlx::query_as(&format!("select id, version, name from schools where edition_id = {id} and archived_at is null"))
-                .fetch_all(&f.w.state.db)
+                .fetch_all(f.w.state.writer.pool())
                 .await
                 .unwrap();
         for (school, version, name) in schools {

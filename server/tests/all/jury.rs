@@ -25,7 +25,7 @@ async fn world() -> World {
     let edition = sqlx::query_scalar(
         "insert into editions (name, school_year, active, created_at) values ('STEMpact 2025-2026', '2025-2026', 1, 0) returning id",
     )
-    .fetch_one(&state.db)
+    .fetch_one(state.writer.pool())
     .await
     .unwrap();
     World { state, _dir: dir, edition }
@@ -75,7 +75,7 @@ impl World {
             company_id,
             school_function: school_id.map(|_| SchoolFunction::Teacher),
         };
-        let (id, token) = server::invite::create(&self.state.db, &p, None).await.unwrap();
+        let (id, token) = server::invite::create(&self.state.writer, &p, None).await.unwrap();
         let req = Request::post("/api/auth/signin")
             .header(header::CONTENT_TYPE, "application/json")
             .body(Body::from(json!({"token": token}).to_string()))
@@ -90,7 +90,7 @@ impl World {
         sqlx::query_scalar("insert into companies (edition_id, name, created_at) values (?, ?, 0) returning id")
             .bind(self.edition)
             .bind(name)
-            .fetch_one(&self.state.db)
+            .fetch_one(self.state.writer.pool())
             .await
             .unwrap()
     }
@@ -100,7 +100,7 @@ impl World {
             .bind(self.edition)
             .bind(name)
             .bind(sponsor)
-            .fetch_one(&self.state.db)
+            .fetch_one(self.state.writer.pool())
             .await
             .unwrap()
     }
@@ -112,7 +112,7 @@ impl World {
         )
         .bind(self.edition)
         .bind(school)
-        .fetch_one(&self.state.db)
+        .fetch_one(self.state.writer.pool())
         .await
         .unwrap();
         let snapshot = json!({
@@ -126,7 +126,7 @@ impl World {
         )
         .bind(plan)
         .bind(snapshot.to_string())
-        .fetch_one(&self.state.db)
+        .fetch_one(self.state.writer.pool())
         .await
         .unwrap()
     }

@@ -139,7 +139,7 @@ async fn respondent_loop(c: Client, measurement: i64, offset: usize, until: Inst
         if status == 200 {
             acked.insert(indicator.clone(), (saved["version"].as_i64().expect("a version"), level, comment));
         }
-        if round % 10 == 0 {
+        if round.is_multiple_of(10) {
             c.call(Method::GET, "/api/my/measurement", None).await;
         }
         round += 1;
@@ -182,7 +182,7 @@ fn duration() -> Duration {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-#[ignore = "fails on today's code: 500s under concurrent use (issue 11); enabled with the fix"]
+
 async fn jurors_respondents_and_a_coordinator_at_once_get_no_5xx_and_lose_no_acknowledged_write() {
     let w = common::world().await;
     let ids = w.ids.clone();

@@ -16,3 +16,4 @@ mod plans;
 mod programme;
 mod programme_cli;
 mod sessions;
+mod write_path;

@@ -57,7 +57,7 @@ async fn person(
     function: Option<SchoolFunction>,
 ) -> Who {
     let p = NewPerson { name: name.into(), email: String::new(), role, school_id, company_id, school_function: function };
-    let (_, token) = server::invite::create(&state.db, &p, None).await.expect("invite");
+    let (_, token) = server::invite::create(&state.writer, &p, None).await.expect("invite");
     let req = Request::post("/api/auth/signin")
         .header(header::CONTENT_TYPE, "application/json")
         .body(Body::from(json!({ "token": token }).to_string()))
@@ -144,7 +144,7 @@ struct World {
 
 async fn world() -> World {
     let (state, dir) = state().await;
-    let db = &state.db;
+    let db = state.writer.pool();
     let e = edition(db, "2999-12-31").await;
     let school_a = school(db, e, "Sint-Jozefscollege").await;
     let school_b = school(db, e, "Atheneum Zottegem").await;
@@ -267,7 +267,7 @@ async fn bad_answers_get_422_at_the_field_and_nothing_is_saved() {
     assert_eq!((status, err["code"].clone()), (StatusCode::BAD_REQUEST, json!("bad_json")));
     let (_, sheet) = get(s, &w.teacher_a, "/api/my/measurement").await;
     assert_eq!(sheet["answers"], json!([]));
-    let sheets: i64 = sqlx::query_scalar("select count(*) from responses").fetch_one(&s.db).await.expect("count");
+    let sheets: i64 = sqlx::query_scalar("select count(*) from responses").fetch_one(s.writer.pool()).await.expect("count");
     assert_eq!(sheets, 0, "no empty sheet left behind");
 }
 
@@ -451,10 +451,10 @@ async fn the_report_is_for_the_school_the_coordinator_and_the_matched_company_on
 async fn the_benchmark_shows_from_five_schools_and_names_none() {
     let w = world().await;
     let s = &w.state;
-    let edition: i64 = sqlx::query_scalar("select id from editions where active = 1").fetch_one(&s.db).await.expect("edition");
+    let edition: i64 = sqlx::query_scalar("select id from editions where active = 1").fetch_one(s.writer.pool()).await.expect("edition");
     let mut schools = vec![w.school_a, w.school_b];
     for name in ["Campus Drie", "Campus Vier", "Campus Vijf"] {
-        schools.push(school(&s.db, edition, name).await);
+        schools.push(school(s.writer.pool(), edition, name).await);
     }
     let report_a = format!("/api/schools/{}/report", w.school_a);
     for (i, school_id) in schools.iter().enumerate() {
@@ -559,8 +559,8 @@ async fn the_overview_counts_respondents_and_consensus_for_the_coordinator_only(
 async fn after_the_deadline_the_baseline_waits_for_the_coordinator() {
     let (state, _dir) = state().await;
     let s = &state;
-    let e = edition(&s.db, "2020-01-31").await;
-    let school_id = school(&s.db, e, "Sint-Lucas").await;
+    let e = edition(s.writer.pool(), "2020-01-31").await;
+    let school_id = school(s.writer.pool(), e, "Sint-Lucas").await;
     let teacher = person(s, "Gert", Role::SchoolMember, Some(school_id), None, None).await;
     let coordinator = person(s, "Coördinator", Role::Coordinator, None, None, None).await;
     let (status, sheet) = get(s, &teacher, "/api/my/measurement").await;
@@ -573,8 +573,8 @@ async fn after_the_deadline_the_baseline_waits_for_the_coordinator() {
     let (_, sheet) = get(s, &teacher, "/api/my/measurement").await;
     assert_eq!(sheet["measurement"]["status"], "open");
     // No active edition at all.
-    sqlx::query("update editions set active = 0").execute(&s.db).await.expect("deactivate");
-    let other = school(&s.db, e, "Sint-Rita").await;
+    sqlx::query("update editions set active = 0").execute(s.writer.pool()).await.expect("deactivate");
+    let other = school(s.writer.pool(), e, "Sint-Rita").await;
     let teacher2 = person(s, "Hanne", Role::SchoolMember, Some(other), None, None).await;
     let (_, sheet) = get(s, &teacher2, "/api/my/measurement").await;
     assert_eq!(sheet["unavailable"], "no-active-edition");
@@ -584,20 +584,20 @@ async fn after_the_deadline_the_baseline_waits_for_the_coordinator() {
 async fn the_demo_fills_in_a_complete_nulmeting_for_every_school() {
     let (state, _dir) = state().await;
     let s = &state;
-    let e = edition(&s.db, "2999-12-31").await;
+    let e = edition(s.writer.pool(), "2999-12-31").await;
     let mut schools = Vec::new();
     for name in ["Campus Een", "Campus Twee", "Campus Drie", "Campus Vier", "Campus Vijf"] {
-        schools.push(school(&s.db, e, name).await);
+        schools.push(school(s.writer.pool(), e, name).await);
     }
     let coordinator = person(s, "Coördinator", Role::Coordinator, None, None, None).await;
-    let summary = server::db::nulmeting_demo::seed(&s.db, e).await.expect("seed");
+    let summary = server::db::nulmeting_demo::seed(&s.writer, e).await.expect("seed");
     let n = indicator_ids().len() as u32;
     assert_eq!(summary.schools, 5);
     assert!(summary.respondents >= 15, "{summary:?}");
     assert_eq!(summary.consensus, 5 * n);
     assert_eq!(summary.answers, summary.respondents * n);
     // Seeding again changes nothing.
-    assert_eq!(server::db::nulmeting_demo::seed(&s.db, e).await.expect("seed").schools, 0);
+    assert_eq!(server::db::nulmeting_demo::seed(&s.writer, e).await.expect("seed").schools, 0);
     let (_, o) = get(s, &coordinator, "/api/measurements").await;
     for x in o["schools"].as_array().cloned().unwrap_or_default() {
         assert_eq!(x["baseline"]["status"], "closed", "{x}");

@@ -34,8 +34,8 @@ async fn person(state: &AppState, role: Role, school_id: Option<i64>, company_id
         company_id,
         school_function: school_id.map(|_| SchoolFunction::StemCoordinator),
     };
-    let id = server::db::people::create_person(&state.db, &p).await.expect("person");
-    let token = server::db::sessions::create(&state.db, id).await.expect("session");
+    let id = server::db::people::create_person(state.writer.pool(), &p).await.expect("person");
+    let token = server::db::sessions::create(state.writer.pool(), id).await.expect("session");
     format!("stempact_session={token}")
 }
 
@@ -43,7 +43,7 @@ async fn world() -> World {
     let dir = tempfile::tempdir().expect("temp dir");
     let config = Config { dist_dir: dir.path().join("dist"), public_url: "http://test".into(), secure_cookies: false };
     let state = server::prepare(dir.path(), config).await.expect("database opens");
-    let db = &state.db;
+    let db = state.writer.pool();
     let edition: i64 = sqlx::query_scalar(
         "insert into editions (name, school_year, cofinancing_threshold_pct, active, created_at) values ('STEMpact 2025-2026', '2025-2026', 10, 1, 0) returning id",
     )
@@ -446,7 +446,7 @@ async fn submitting_freezes_a_numbered_version() {
     assert_eq!(page["history"][0]["changes"][0]["fields"], json!(["description"]));
     assert_eq!(page["draft_changes"], json!([]));
     assert_eq!(w.get(&format!("{a}/versions/1"), &w.school_a_member).await.1, v1);
-    let audit: i64 = sqlx::query_scalar("select count(*) from audit_log where action = 'plan-submit'").fetch_one(&w.state.db).await.unwrap();
+    let audit: i64 = sqlx::query_scalar("select count(*) from audit_log where action = 'plan-submit'").fetch_one(w.state.writer.pool()).await.unwrap();
     assert_eq!(audit, 2);
 }
 
@@ -498,7 +498,7 @@ async fn deleting_a_goal_and_dropping_an_action_can_be_undone() {
 #[tokio::test]
 async fn the_plan_page_carries_the_profile_and_the_edition_threshold() {
     let w = world().await;
-    sqlx::query("update editions set cofinancing_threshold_pct = 15").execute(&w.state.db).await.unwrap();
+    sqlx::query("update editions set cofinancing_threshold_pct = 15").execute(w.state.writer.pool()).await.unwrap();
     let (_, _) = w.goal_with_action().await;
     let (_, page) = w.get(&w.plan(w.school_a), &w.school_a_member).await;
     assert_eq!(page["edition"]["cofinancing_threshold_percent"], 15);

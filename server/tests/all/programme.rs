@@ -28,7 +28,7 @@ impl Env {
     /// A person signed in; returns their session cookie.
     async fn session(&self, role: Role, school: Option<i64>, company: Option<i64>, function: Option<SchoolFunction>) -> String {
         let p = NewPerson { name: format!("{role:?}"), email: String::new(), role, school_id: school, company_id: company, school_function: function };
-        let (_, token) = server::invite::create(&self.state.db, &p, None).await.expect("invite");
+        let (_, token) = server::invite::create(&self.state.writer, &p, None).await.expect("invite");
         let (status, cookie, _) = self.raw(Method::POST, "/api/auth/signin", None, Some(json!({ "token": token }))).await;
         assert_eq!(status, StatusCode::OK);
         cookie.expect("cookie").split(';').next().unwrap_or_default().to_string()
@@ -296,12 +296,12 @@ async fn matching_shows_the_profile_once_there_is_a_consensus() {
     let mid: i64 = sqlx::query_scalar("insert into measurements (edition_id, school_id, kind, rubric_version, opened_at) values (?, ?, 'baseline', 1, 0) returning id")
         .bind(edition)
         .bind(school)
-        .fetch_one(&e.state.db)
+        .fetch_one(e.state.writer.pool())
         .await
         .unwrap();
     sqlx::query("insert into consensus (measurement_id, indicator_id, level, decided_at) values (?, 'curriculum.learning-lines', 3, 0)")
         .bind(mid)
-        .execute(&e.state.db)
+        .execute(e.state.writer.pool())
         .await
         .unwrap();
     e.ok(Method::PUT, &format!("/api/schools/{school}/sponsor"), &c, json!({ "company_id": company, "version": 1 })).await;
@@ -457,7 +457,7 @@ async fn export_then_import_gives_the_same_edition_and_dashboard() {
     let before = strip(e.get(&format!("/api/editions/{id}/dashboard"), &c).await);
     let after = strip(fresh.get(&format!("/api/editions/{new_id}/dashboard"), &c2).await);
     assert_eq!(before, after);
-    let again = server::db::exchange::export(&fresh.state.db, new_id, 0).await.unwrap();
+    let again = server::db::exchange::export(fresh.state.writer.pool(), new_id, 0).await.unwrap();
     let mut original = rubric::exchange::parse_document(&file).unwrap();
     original.exported_at = 0;
     assert_eq!(again, original);
@@ -487,7 +487,7 @@ async fn bad_files_are_refused_by_name_and_nothing_is_half_imported() {
     // A database failure late in the import (here: a trigger on the last
     // table) leaves nothing behind.
     sqlx::query("create trigger fail_scores before insert on scores begin select raise(abort, 'scores are locked'); end")
-        .execute(&e.state.db)
+        .execute(e.state.writer.pool())
         .await
         .unwrap();
     let good = server::demo::document(rubric::Date::new(2027, 3, 1).unwrap(), 0).to_json();
@@ -495,7 +495,7 @@ async fn bad_files_are_refused_by_name_and_nothing_is_half_imported() {
     assert_eq!((status, v["code"].as_str()), (StatusCode::BAD_REQUEST, Some("import_rejected")), "{v}");
     assert!(v["message"].as_str().unwrap().contains("scores are locked"), "{v}");
     for table in ["editions", "schools", "companies", "measurements", "answers", "plans", "criteria", "score_sheets"] {
-        let n: i64 = sqlx::query_scalar(&format!("select count(*) from {table}")).fetch_one(&e.state.db).await.unwrap();
+        let n: i64 = sqlx::query_scalar(&format!("select count(*) from {table}")).fetch_one(e.state.writer.pool()).await.unwrap();
         assert_eq!(n, 0, "{table} after a failed import");
     }
 }
@@ -509,8 +509,8 @@ fn generated_editions_survive_export_import_export() {
         let doc = rubric::exchange::generate::document(seed);
         let result = runtime.block_on(async {
             let e = env().await;
-            let summary = server::db::exchange::import(&e.state.db, &doc, None).await.map_err(|x| x.to_string())?;
-            server::db::exchange::export(&e.state.db, summary.edition_id, doc.exported_at).await.map_err(|x| x.to_string())
+            let summary = server::db::exchange::import(&e.state.writer, &doc, None).await.map_err(|x| x.to_string())?;
+            server::db::exchange::export(e.state.writer.pool(), summary.edition_id, doc.exported_at).await.map_err(|x| x.to_string())
         });
         let again = result.map_err(TestCaseError::fail)?;
         prop_assert_eq!(again.to_json(), doc.to_json());

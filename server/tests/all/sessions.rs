@@ -22,7 +22,7 @@ async fn token_for_new_coordinator(state: &AppState) -> String {
         company_id: None,
         school_function: None,
     };
-    server::invite::create(&state.db, &p, None).await.expect("invite").1
+    server::invite::create(&state.writer, &p, None).await.expect("invite").1
 }
 
 #[tokio::test]
@@ -40,7 +40,7 @@ async fn the_session_cookie_is_http_only_strict_site_wide_and_stored_hashed() {
     let value = attributes[0].strip_prefix("stempact_session=").expect("the session cookie");
     assert!(value.len() == 64 && value.bytes().all(|b| b.is_ascii_hexdigit()), "{value}");
     // Only the hash is stored: the database cannot be used to sign in.
-    let stored: String = sqlx::query_scalar("select token_hash from sessions").fetch_one(&w.state.db).await.unwrap();
+    let stored: String = sqlx::query_scalar("select token_hash from sessions").fetch_one(w.state.writer.pool()).await.unwrap();
     assert_ne!(stored, value);
     assert_eq!(stored, server::auth::hash_token(value));
     let r = w.send(Req::new(Method::GET, "/api/me").cookie(Some(&format!("stempact_session={stored}")))).await;
@@ -81,7 +81,7 @@ async fn expired_forged_and_signed_out_sessions_are_refused() {
     sqlx::query("update sessions set expires_at = ? where token_hash = ?")
         .bind(server::db::now() - 1)
         .bind(server::auth::hash_token(token))
-        .execute(&w.state.db)
+        .execute(w.state.writer.pool())
         .await
         .unwrap();
     let r = w.send(me(expiring)).await;
@@ -101,7 +101,7 @@ async fn expired_forged_and_signed_out_sessions_are_refused() {
     let token = w.cookie(Who::StemA).unwrap().split_once('=').unwrap().1;
     let left: i64 = sqlx::query_scalar("select count(*) from sessions where token_hash = ?")
         .bind(server::auth::hash_token(token))
-        .fetch_one(&w.state.db)
+        .fetch_one(w.state.writer.pool())
         .await
         .unwrap();
     assert_eq!(left, 0, "the signed-out session is deleted");

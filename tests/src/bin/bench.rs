@@ -82,7 +82,7 @@ const WRITES_EACH: usize = 300;
 /// each change their answers `WRITES_EACH` times, round the indicators, as
 /// the answer sheet's autosave does (PUT with the version last read).
 async fn autosave_rate(app: &TestServer) -> TestResult<f64> {
-    let db = &app.state.db;
+    let db = app.state.writer.pool();
     let edition = fixtures::edition(db, "Benchmark").await?;
     fixtures::nulmeting_deadline(db, edition, "2099-12-31").await?;
     let school = fixtures::school(db, edition, "Benchmarkschool", "Gent").await?;

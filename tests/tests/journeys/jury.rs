@@ -45,7 +45,7 @@ async fn choose(browser: &Browser, select: &str, value: &str) -> TestResult {
 
 /// A fresh sign-in link for an existing person.
 async fn link_for(server: &TestServer, person: i64) -> TestResult<String> {
-    let token = server::db::people::issue_invitation(&server.state.db, person, None).await?;
+    let token = server::db::people::issue_invitation(&mut *server.state.writer.pool().acquire().await?, person, None).await?;
     Ok(server::sign_in_link(&server.url, &token))
 }
 
@@ -69,7 +69,7 @@ struct Programme {
 const SCHOOLS: [&str; 3] = ["Atheneum Noord", "College Zuid", "Technisch Instituut West"];
 
 async fn programme(server: &TestServer) -> TestResult<Programme> {
-    let db = &server.state.db;
+    let db = server.state.writer.pool();
     let edition = fixtures::edition(db, "STEMpact 2025-2026").await?;
     let acme = fixtures::company(db, edition, "Acme Chemicals", "Gent").await?;
     fixtures::company(db, edition, "Beta Bouw", "Aalst").await?;
@@ -112,7 +112,7 @@ async fn open_jury(server: &TestServer, p: &Programme) -> TestResult<Jury> {
     }
     let mut ids = vec![];
     for (name, company) in [("Jan Acme", Some(p.acme)), ("Kim Verhoeven", None), ("Lotte Claes", None)] {
-        let id = fixtures::juror_person(&server.state.db, name).await?;
+        let id = fixtures::juror_person(server.state.writer.pool(), name).await?;
         let (status, body) =
             coord.send(Method::POST, "/jury/jurors", &json!({"person_id": id, "company_id": company})).await?;
         assert_eq!(status, StatusCode::OK, "{body}");
@@ -131,7 +131,7 @@ async fn open_jury(server: &TestServer, p: &Programme) -> TestResult<Jury> {
     for (i, school) in p.schools.iter().enumerate() {
         finalists[i] = sqlx::query_scalar("select id from finalists where school_id = ?")
             .bind(school)
-            .fetch_one(&server.state.db)
+            .fetch_one(server.state.writer.pool())
             .await?;
     }
     Ok(Jury { finalists, criteria, jan: ids[0], kim: ids[1], lotte: ids[2] })
@@ -165,7 +165,7 @@ const C: [u8; 5] = [5, 5, 5, 5, 5];
 async fn the_coordinator_sets_up_the_jury_and_opens_scoring() -> TestResult {
     let server = TestServer::start().await?;
     let p = programme(&server).await?;
-    let existing = fixtures::juror_person(&server.state.db, "Jan Acme").await?;
+    let existing = fixtures::juror_person(server.state.writer.pool(), "Jan Acme").await?;
     let browser = Browser::start().await?;
     browser.goto(&link_for(&server, p.coordinator).await?).await?;
     browser.wait_for("[data-testid=start-page]").await?;
@@ -188,7 +188,7 @@ async fn the_coordinator_sets_up_the_jury_and_opens_scoring() -> TestResult {
     browser.fill("#new-category", "Oost-Vlaanderen").await?;
     browser.click("[data-testid=add-category] button[type=submit]").await?;
     browser.wait_for_text("[data-testid=categories] h3", "Oost-Vlaanderen").await?;
-    let category: i64 = sqlx::query_scalar("select id from award_categories").fetch_one(&server.state.db).await?;
+    let category: i64 = sqlx::query_scalar("select id from award_categories").fetch_one(server.state.writer.pool()).await?;
     for school in p.schools {
         choose(&browser, &format!("#add-finalist-{category}"), &school.to_string()).await?;
         browser.click(&format!("section[data-category='{category}'] .inline-form button")).await?;
@@ -196,7 +196,7 @@ async fn the_coordinator_sets_up_the_jury_and_opens_scoring() -> TestResult {
             .eventually("the finalist to be listed", || async {
                 let n: i64 = sqlx::query_scalar("select count(*) from finalists where school_id = ?")
                     .bind(school)
-                    .fetch_one(&server.state.db)
+                    .fetch_one(server.state.writer.pool())
                     .await?;
                 Ok((n == 1).then_some(()))
             })

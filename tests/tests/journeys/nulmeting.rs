@@ -63,7 +63,7 @@ async fn stored_answers(server: &TestServer, person: &str) -> TestResult<Vec<(St
          join people p on p.id = r.person_id where p.name = ? order by a.indicator_id",
     )
     .bind(person)
-    .fetch_all(&server.state.db)
+    .fetch_all(server.state.writer.pool())
     .await?)
 }
 
@@ -75,14 +75,14 @@ async fn answer_of(server: &TestServer, person: &str, indicator: &str) -> TestRe
     )
     .bind(person)
     .bind(indicator)
-    .fetch_optional(&server.state.db)
+    .fetch_optional(server.state.writer.pool())
     .await?)
 }
 
 /// A fresh sign-in link for the person (an unused earlier one is revoked).
 async fn fresh_link(server: &TestServer, name: &str) -> TestResult<String> {
-    let id = fixtures::person_id(&server.state.db, name).await?;
-    let token = server::db::people::issue_invitation(&server.state.db, id, None).await?;
+    let id = fixtures::person_id(server.state.writer.pool(), name).await?;
+    let token = server::db::people::issue_invitation(&mut *server.state.writer.pool().acquire().await?, id, None).await?;
     Ok(server::sign_in_link(&server.url, &token))
 }
 
@@ -120,7 +120,7 @@ async fn profile_from_db(server: &TestServer, school: i64, kind: &str) -> TestRe
     )
     .bind(school)
     .bind(kind)
-    .fetch_all(&server.state.db)
+    .fetch_all(server.state.writer.pool())
     .await?;
     let consensus: Vec<Consensus> = rows
         .into_iter()
@@ -150,13 +150,13 @@ struct Team {
 /// school sponsored by Metaalbouw; a team of three at Sint-Jozefscollege.
 async fn team() -> TestResult<(Team, Vec<String>)> {
     let server = TestServer::start().await?;
-    let db = &server.state.db;
+    let db = server.state.writer.pool();
     let edition = fixtures::edition(db, "STEMpact 2025-2026").await?;
     fixtures::nulmeting_deadline(db, edition, "2999-12-19").await?;
     for (name, town) in [("Campus Een", "Gent"), ("Campus Twee", "Aalst"), ("Campus Drie", "Brugge"), ("Campus Vier", "Lier"), ("Campus Vijf", "Tielt")] {
         fixtures::school(db, edition, name, town).await?;
     }
-    fixtures::nulmeting_demo(db, edition).await?;
+    fixtures::nulmeting_demo(&server.state.writer, edition).await?;
     let school = fixtures::school(db, edition, "Sint-Jozefscollege", "Aalst").await?;
     let other_school = fixtures::school(db, edition, "Atheneum Zottegem", "Zottegem").await?;
     let chemco = fixtures::company(db, edition, "Chemco", "Zelzate").await?;
@@ -295,7 +295,7 @@ async fn a_team_fills_in_discusses_and_gets_its_stem_profile() -> TestResult {
     let rationale: Option<String> = sqlx::query_scalar("select rationale from consensus c join measurements m on m.id = c.measurement_id where m.school_id = ? and c.indicator_id = ?")
         .bind(t.school)
         .bind(FIRST)
-        .fetch_optional(&server.state.db)
+        .fetch_optional(server.state.writer.pool())
         .await?;
     assert_eq!(rationale.as_deref(), Some("Alleen in de tweede graad uitgewerkt"));
 

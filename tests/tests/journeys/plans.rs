@@ -23,7 +23,7 @@ struct World {
 
 async fn world() -> TestResult<World> {
     let server = TestServer::start().await?;
-    let db = &server.state.db;
+    let db = server.state.writer.pool();
     let edition = fixtures::edition(db, "STEMpact 2025-2026").await?;
     let school_a = fixtures::school(db, edition, "Sint-Jozefsinstituut", "Aalst").await?;
     let school_b = fixtures::school(db, edition, "Atheneum Brugge", "Brugge").await?;

@@ -196,7 +196,7 @@ async fn a_coordinator_sets_up_an_edition_from_scratch() -> TestResult {
     b.fill("#email", "ilse.claes@scheldeland.example").await?;
     b.click("[data-testid=send-invite]").await?;
     b.wait_for_text("[data-field=school_id] .field-error", "Kies een school").await?;
-    let school_id: i64 = sqlx::query_scalar("select id from schools where name = 'Atheneum Scheldeland'").fetch_one(&server.state.db).await?;
+    let school_id: i64 = sqlx::query_scalar("select id from schools where name = 'Atheneum Scheldeland'").fetch_one(server.state.writer.pool()).await?;
     select(&b, "#school_id", &school_id.to_string()).await?;
     select(&b, "#school_function", "stem-coordinator").await?;
     b.click("[data-testid=send-invite]").await?;

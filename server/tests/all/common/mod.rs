@@ -238,7 +238,7 @@ impl World {
     }
 
     pub async fn scalar(&self, sql: &str) -> i64 {
-        sqlx::query_scalar(sql).fetch_one(&self.state.db).await.unwrap_or_else(|e| panic!("{sql}: {e}"))
+        sqlx::query_scalar(sql).fetch_one(self.state.writer.pool()).await.unwrap_or_else(|e| panic!("{sql}: {e}"))
     }
 
     /// Create a person and sign them in through the API; (id, cookie).
@@ -251,7 +251,7 @@ impl World {
         function: Option<SchoolFunction>,
     ) -> (i64, String) {
         let p = NewPerson { name: name.into(), email: String::new(), role, school_id, company_id, school_function: function };
-        let (id, token) = server::invite::create(&self.state.db, &p, None).await.expect("invite");
+        let (id, token) = server::invite::create(&self.state.writer, &p, None).await.expect("invite");
         (id, self.sign_in(&token).await)
     }
 
@@ -269,7 +269,7 @@ impl World {
 
     /// A second session for the same person (so signing out does not end the first).
     pub async fn extra_session(&self, person_id: i64) -> String {
-        let token = server::db::sessions::create(&self.state.db, person_id).await.expect("session");
+        let token = server::db::sessions::create(self.state.writer.pool(), person_id).await.expect("session");
         format!("{}={token}", server::auth::SESSION_COOKIE)
     }
 
@@ -280,13 +280,13 @@ impl World {
             let tables: Vec<String> = sqlx::query_scalar(
                 "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '_sqlx%' order by name",
             )
-            .fetch_all(&self.state.db)
+            .fetch_all(self.state.writer.pool())
             .await
             .expect("tables");
             let mut parts = Vec::new();
             for table in tables {
                 let columns: Vec<String> = sqlx::query_scalar(&format!("select name from pragma_table_info('{table}')"))
-                    .fetch_all(&self.state.db)
+                    .fetch_all(self.state.writer.pool())
                     .await
                     .expect("columns");
                 let row = columns.iter().map(|c| format!("quote(\"{c}\")")).collect::<Vec<_>>().join(" || ',' || ");
@@ -297,7 +297,7 @@ impl World {
             let _ = self.dump_sql.set(format!("select group_concat(t, char(10)) from ({})", parts.join(" union all ")));
         }
         let sql = self.dump_sql.get().expect("dump query");
-        let dump: Option<String> = sqlx::query_scalar(sql).fetch_one(&self.state.db).await.expect("dump");
+        let dump: Option<String> = sqlx::query_scalar(sql).fetch_one(self.state.writer.pool()).await.expect("dump");
         dump.unwrap_or_default()
     }
 
@@ -306,12 +306,12 @@ impl World {
         let tables: Vec<String> = sqlx::query_scalar(
             "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '_sqlx%' order by name",
         )
-        .fetch_all(&self.state.db)
+        .fetch_all(self.state.writer.pool())
         .await
         .expect("tables");
         let mut out = Vec::new();
         for t in tables {
-            let n: i64 = sqlx::query_scalar(&format!("select count(*) from \"{t}\"")).fetch_one(&self.state.db).await.expect("count");
+            let n: i64 = sqlx::query_scalar(&format!("select count(*) from \"{t}\"")).fetch_one(self.state.writer.pool()).await.expect("count");
             out.push(format!("{t}={n}"));
         }
         out.join(" ")
@@ -377,7 +377,7 @@ pub async fn answer_all(w: &World, who: Who, measurement: i64, level: i64) {
 pub async fn world() -> World {
     use names::*;
     let mut w = World::empty().await;
-    let db = w.state.db.clone();
+    let db = w.state.writer.pool().clone();
     let insert = |sql: &'static str| sqlx::query_scalar::<_, i64>(sql);
     let edition = insert(
         "insert into editions (name, school_year, nulmeting_deadline, plan_deadline, active, created_at) \
