@@ -12,8 +12,22 @@ use rand::RngCore;
 use rubric::people::{Me, Role};
 use sha2::{Digest, Sha256};
 
-/// Name of the session cookie.
+/// Name of the session cookie on plain http (a local installation).
 pub const SESSION_COOKIE: &str = "stempact_session";
+
+/// Name of the session cookie behind https: the `__Host-` prefix makes the
+/// browser refuse it unless it is `Secure`, for `Path=/` and without a
+/// `Domain`, so a sibling subdomain can neither set nor overwrite it.
+pub const SECURE_SESSION_COOKIE: &str = "__Host-stempact_session";
+
+/// The session cookie's name for an installation with or without https.
+pub fn cookie_name(secure: bool) -> &'static str {
+    if secure {
+        SECURE_SESSION_COOKIE
+    } else {
+        SESSION_COOKIE
+    }
+}
 
 fn hex(bytes: &[u8]) -> String {
     use std::fmt::Write;
@@ -38,27 +52,32 @@ pub fn hash_token(token: &str) -> String {
 /// The `Set-Cookie` value that starts a session.
 pub fn session_cookie(token: &str, secure: bool) -> HeaderValue {
     let max_age = db::sessions::SESSION_DAYS * 86_400;
+    let name = cookie_name(secure);
     let secure = if secure { "; Secure" } else { "" };
-    HeaderValue::from_str(&format!(
-        "{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Strict; Max-Age={max_age}{secure}"
-    ))
-    .unwrap_or_else(|_| HeaderValue::from_static(""))
+    HeaderValue::from_str(&format!("{name}={token}; Path=/; HttpOnly; SameSite=Strict; Max-Age={max_age}{secure}"))
+        .unwrap_or_else(|_| HeaderValue::from_static(""))
 }
 
 /// The `Set-Cookie` value that ends a session.
-pub fn clear_cookie() -> HeaderValue {
-    HeaderValue::from_static("stempact_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0")
+pub fn clear_cookie(secure: bool) -> HeaderValue {
+    if secure {
+        HeaderValue::from_static("__Host-stempact_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0; Secure")
+    } else {
+        HeaderValue::from_static("stempact_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0")
+    }
 }
 
-/// The session token from the request's cookies, if any.
-pub fn session_token(headers: &HeaderMap) -> Option<String> {
+/// The session token from the request's cookies, if any (only the cookie
+/// name this installation uses counts).
+pub fn session_token(headers: &HeaderMap, secure: bool) -> Option<String> {
+    let name = cookie_name(secure);
     headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
         .filter_map(|kv| kv.trim().split_once('='))
-        .find(|(k, _)| *k == SESSION_COOKIE)
+        .find(|(k, _)| *k == name)
         .map(|(_, v)| v.to_string())
         .filter(|v| !v.is_empty())
 }
@@ -120,7 +139,7 @@ where
 
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
         let state = AppState::from_ref(state);
-        let token = session_token(&parts.headers).ok_or(AppError::Unauthorized)?;
+        let token = session_token(&parts.headers, state.config.secure_cookies).ok_or(AppError::Unauthorized)?;
         let person_id = db::sessions::person_for(&state.db, &token)
             .await?
             .ok_or(AppError::Unauthorized)?;
@@ -129,6 +148,13 @@ where
         // restored (their sessions are kept for that).
         if let (Role::SchoolMember, Some(school)) = (me.role, me.school_id) {
             db::nulmeting::school(&state.db, school).await?.ok_or(AppError::Unauthorized)?;
+        }
+        // Likewise the members of an archived company, whatever still
+        // points at it.
+        if let (Role::CompanyMember, Some(company)) = (me.role, me.company_id) {
+            if !db::companies::is_active(&state.db, company).await? {
+                return Err(AppError::Unauthorized);
+            }
         }
         Ok(AuthUser(me))
     }

@@ -54,6 +54,12 @@ pub enum AppError {
     /// 422: the body is well-formed but a value is not acceptable.
     #[error("some fields are not valid")]
     Validation(Vec<FieldError>),
+    /// 408: the request was not answered within the request timeout.
+    #[error("the request took too long and was stopped; please try again")]
+    TimedOut,
+    /// 429: too many failed sign-ins from one address.
+    #[error("too many failed sign-in attempts from this address; wait a moment and try again")]
+    TooManyAttempts,
     /// 503: the write turn did not come in time (a very long write, e.g. a
     /// large import, is running); the client may try again.
     #[error("the server is busy; please try again in a moment")]
@@ -90,6 +96,8 @@ impl AppError {
             AppError::PayloadTooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             AppError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::TimedOut => StatusCode::REQUEST_TIMEOUT,
+            AppError::TooManyAttempts => StatusCode::TOO_MANY_REQUESTS,
             AppError::Busy => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Sqlx(e) if is_busy(e) => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Sqlx(_) | AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
@@ -105,6 +113,8 @@ impl AppError {
             AppError::PayloadTooLarge => "too_large",
             AppError::UnsupportedMediaType => "not_json",
             AppError::Validation(_) => "validation",
+            AppError::TimedOut => "timed_out",
+            AppError::TooManyAttempts => "too_many_attempts",
             AppError::Busy => "busy",
             AppError::Sqlx(e) if is_busy(e) => "busy",
             AppError::Sqlx(_) | AppError::Internal(_) => "internal",

@@ -7,36 +7,41 @@ pub mod csrf;
 pub mod db;
 pub mod demo;
 pub mod error;
+pub mod headers;
 pub mod invite;
+pub mod limits;
+pub mod listen;
 pub mod routes;
 pub mod state;
 
 use axum::http::{header, HeaderValue};
 use axum::Router;
+use limits::Limits;
 use state::{AppState, Config};
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use tower_http::services::{ServeDir, ServeFile};
 use tower_http::set_header::SetResponseHeaderLayer;
 
 /// The whole application: API plus static frontend with SPA fallback.
 pub fn app(state: AppState) -> Router {
-    let dist = &state.config.dist_dir;
-    // `cargo xtask build` writes a `.gz` beside every asset: served to any
-    // browser that accepts gzip (the wasm is about a third of its size).
-    let spa = ServeDir::new(dist)
-        .precompressed_gzip()
-        .fallback(ServeFile::new(dist.join("index.html")).precompressed_gzip());
-    let spa = Router::new().fallback_service(spa).layer(axum::middleware::from_fn(cache_policy));
+    app_with(state, Limits::default())
+}
+
+/// The application with the given request limits (timeout, in flight).
+pub fn app_with(state: AppState, limits: Limits) -> Router {
+    let csp = headers::content_security_policy(&state.config.dist_dir);
+    let csp = HeaderValue::from_str(&csp).unwrap_or_else(|_| HeaderValue::from_static("default-src 'self'"));
+    let hsts = headers::strict_transport_security(&state.config.public_url);
+    let api = routes::api_router()
+        .layer(axum::middleware::from_fn_with_state(state.clone(), csrf::refuse_cross_site))
+        .layer(axum::middleware::map_response(error::json_errors))
+        // Answers about people never sit in a browser's or a proxy's cache.
+        .layer(SetResponseHeaderLayer::if_not_present(header::CACHE_CONTROL, HeaderValue::from_static("no-store")));
     Router::new()
-        .nest(
-            "/api",
-            routes::api_router()
-                .layer(axum::middleware::from_fn_with_state(state.clone(), csrf::refuse_cross_site))
-                .layer(axum::middleware::map_response(error::json_errors)),
-        )
-        .fallback_service(spa)
+        .nest("/api", api)
+        .fallback_service(headers::static_files(&state.config.dist_dir))
+        .layer(axum::middleware::from_fn_with_state(limits::Gate::new(limits), limits::gate))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),
@@ -47,29 +52,13 @@ pub fn app(state: AppState) -> Router {
         ))
         // No other site may frame the app (clickjacking a coordinator's click).
         .layer(SetResponseHeaderLayer::if_not_present(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
+        .layer(SetResponseHeaderLayer::if_not_present(header::CONTENT_SECURITY_POLICY, csp))
         .layer(SetResponseHeaderLayer::if_not_present(
-            header::CONTENT_SECURITY_POLICY,
-            HeaderValue::from_static("frame-ancestors 'none'"),
+            header::HeaderName::from_static("cross-origin-opener-policy"),
+            HeaderValue::from_static("same-origin"),
         ))
+        .layer(SetResponseHeaderLayer::if_not_present(header::STRICT_TRANSPORT_SECURITY, hsts))
         .with_state(state)
-}
-
-/// Trunk names the wasm, js and css after their content hash, so a browser
-/// may keep them for good; `index.html` (and the SPA routes that fall back
-/// to it) is checked every time, so a new build is picked up on reload.
-async fn cache_policy(req: axum::extract::Request, next: axum::middleware::Next) -> axum::response::Response {
-    let hashed = {
-        let path = req.uri().path();
-        let name = path.rsplit('/').next().unwrap_or("");
-        let ext = name.rsplit('.').next().unwrap_or("");
-        matches!(ext, "wasm" | "js" | "css") && name.contains('-')
-    };
-    let mut res = next.run(req).await;
-    if res.status().is_success() && !res.headers().contains_key(header::CACHE_CONTROL) {
-        let value = if hashed { "public, max-age=31536000, immutable" } else { "no-cache" };
-        res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
-    }
-    res
 }
 
 /// Why the server could not start.
@@ -101,7 +90,8 @@ pub async fn bind(addr: SocketAddr) -> Result<tokio::net::TcpListener, StartErro
 /// Open the database in `data_dir` and build the state.
 pub async fn prepare(data_dir: &Path, config: Config) -> Result<AppState, StartError> {
     let database = db::open(data_dir).await?;
-    Ok(AppState { db: database.read, writer: database.writer, config: Arc::new(config) })
+    let sign_in = Arc::new(limits::SignInLimiter::new(&Limits::default()));
+    Ok(AppState { db: database.read, writer: database.writer, config: Arc::new(config), sign_in })
 }
 
 /// On an installation without any coordinator, create one and return their
@@ -136,11 +126,40 @@ pub fn sign_in_link(public_url: &str, token: &str) -> String {
     format!("{}/signin#{token}", public_url.trim_end_matches('/'))
 }
 
-/// Serve until Ctrl-C.
+/// Serve until Ctrl-C (or SIGTERM), with the default [`Limits`].
 pub async fn serve(listener: tokio::net::TcpListener, state: AppState) -> std::io::Result<()> {
-    axum::serve(listener, app(state))
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await
+    serve_with(listener, state, Limits::default(), stop_signal()).await
+}
+
+/// Serve with the given limits until `shutdown` completes.
+pub async fn serve_with(
+    listener: tokio::net::TcpListener,
+    state: AppState,
+    limits: Limits,
+    shutdown: impl std::future::Future<Output = ()>,
+) -> std::io::Result<()> {
+    listen::serve(listener, app_with(state, limits), limits, shutdown).await
+}
+
+/// Ctrl-C, or SIGTERM from a service manager.
+async fn stop_signal() {
+    #[cfg(unix)]
+    {
+        let term = async {
+            match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+                Ok(mut s) => {
+                    s.recv().await;
+                }
+                Err(_) => std::future::pending::<()>().await,
+            }
+        };
+        tokio::select! {
+            _ = tokio::signal::ctrl_c() => {}
+            () = term => {}
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+    }
 }

@@ -3,6 +3,7 @@
 //! sign-in rate limiter.
 
 use crate::db::{WriteTx, Writer};
+use crate::limits::SignInLimiter;
 use sqlx::SqlitePool;
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -24,6 +25,8 @@ pub struct AppState {
     /// The one path for writes: see [`Writer`].
     pub writer: Writer,
     pub config: Arc<Config>,
+    /// Failed sign-ins per address.
+    pub sign_in: Arc<SignInLimiter>,
 }
 
 impl AppState {

@@ -109,6 +109,14 @@ pub async fn revoke_invitations<'e, E: SqliteExecutor<'e>>(db: E, person_id: i64
     Ok(done.rows_affected())
 }
 
+/// Whether a token belongs to any link (used, withdrawn or not).
+pub async fn invitation_known<'e, E: SqliteExecutor<'e>>(db: E, token: &str) -> sqlx::Result<bool> {
+    sqlx::query_scalar("select exists (select 1 from invitations where token_hash = ?)")
+        .bind(hash_token(token))
+        .fetch_one(db)
+        .await
+}
+
 /// Why a token does not sign anyone in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RedeemError {

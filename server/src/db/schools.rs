@@ -109,6 +109,22 @@ pub async fn set_archived<'e, E: SqliteExecutor<'e>>(db: E, id: i64, version: i6
     Ok(done.rows_affected() == 1)
 }
 
+/// Unmatch the school from its sponsor when that company is archived (a
+/// school restored after its sponsor was archived must not bring the
+/// company's members back); the company's name when it did.
+pub async fn drop_archived_sponsor(conn: &mut sqlx::SqliteConnection, id: i64) -> sqlx::Result<Option<String>> {
+    let archived: Option<String> = sqlx::query_scalar(
+        "select c.name from schools s join companies c on c.id = s.company_id where s.id = ? and c.archived_at is not null",
+    )
+    .bind(id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    if archived.is_some() {
+        sqlx::query("update schools set company_id = null, version = version + 1 where id = ?").bind(id).execute(&mut *conn).await?;
+    }
+    Ok(archived)
+}
+
 /// Match the school to a sponsor company (or none); `false` when stale.
 pub async fn set_sponsor<'e, E: SqliteExecutor<'e>>(
     db: E,

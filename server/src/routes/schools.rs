@@ -119,6 +119,12 @@ async fn set_archived(state: AppState, user: AuthUser, id: i64, version: i64, ar
     }
     let action = if archived { "school-archive" } else { "school-restore" };
     db::audit(&mut *tx, Some(user.id()), action, &format!("school {id} ({})", current.name)).await?;
+    if !archived {
+        if let Some(company) = db::schools::drop_archived_sponsor(&mut tx, id).await? {
+            let detail = format!("school {id} ({}) no longer sponsored by {company}: that company is archived", current.name);
+            db::audit(&mut *tx, Some(user.id()), "match", &detail).await?;
+        }
+    }
     let saved = school_in(&mut *tx, id).await?;
     tx.commit().await?;
     Ok(Json(saved))

@@ -9,6 +9,7 @@ mod authz;
 mod bad_input;
 mod cli;
 mod crash;
+mod hardening;
 mod jury;
 mod jury_cli;
 mod load;

@@ -196,6 +196,12 @@ impl World {
         World { state, _dir: dir, cookies: Vec::new(), ids: Ids::default(), dump_sql: std::sync::OnceLock::new() }
     }
 
+    /// An installation prepared by the caller (its data folder is theirs to keep).
+    pub fn with_state(state: AppState) -> World {
+        let dir = tempfile::tempdir().expect("temp dir");
+        World { state, _dir: dir, cookies: Vec::new(), ids: Ids::default(), dump_sql: std::sync::OnceLock::new() }
+    }
+
     pub async fn send(&self, req: Req) -> Resp {
         let mut builder = Request::builder().method(req.method).uri(&req.uri);
         if let Some(c) = &req.cookie {
@@ -239,6 +245,11 @@ impl World {
 
     pub async fn scalar(&self, sql: &str) -> i64 {
         sqlx::query_scalar(sql).fetch_one(self.state.writer.pool()).await.unwrap_or_else(|e| panic!("{sql}: {e}"))
+    }
+
+    /// As [`World::scalar`], for a query built at run time.
+    pub async fn scalar_owned(&self, sql: String) -> i64 {
+        sqlx::query_scalar(&sql).fetch_one(self.state.writer.pool()).await.unwrap_or_else(|e| panic!("{sql}: {e}"))
     }
 
     /// Create a person and sign them in through the API; (id, cookie).
