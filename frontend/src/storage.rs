@@ -1,5 +1,7 @@
 //! The browser's localStorage, for the language choice and local drafts.
 //! Every failure (private mode, quota) degrades to "nothing stored".
+//! Drafts (answers, plan forms, scores) are erased on sign-out, so the next
+//! person on a shared school computer finds nothing of them.
 
 fn local() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
@@ -18,5 +20,27 @@ pub fn set(key: &str, value: &str) {
 pub fn remove(key: &str) {
     if let Some(s) = local() {
         let _ = s.remove_item(key);
+    }
+}
+
+/// The key prefixes of local drafts: nulmeting answers, plan forms and
+/// comments, jury scores.
+const DRAFT_PREFIXES: [&str; 3] = ["stempact.nulmeting.", "stempact.plan-draft.", "stempact.jury."];
+
+fn draft_keys() -> Vec<String> {
+    let Some(s) = local() else { return Vec::new() };
+    let len = s.length().unwrap_or(0);
+    (0..len).filter_map(|i| s.key(i).ok().flatten()).filter(|k| DRAFT_PREFIXES.iter().any(|p| k.starts_with(p))).collect()
+}
+
+/// Whether this browser holds drafts not yet saved on the server.
+pub fn has_drafts() -> bool {
+    !draft_keys().is_empty()
+}
+
+/// Erase every local draft (on sign-out).
+pub fn clear_drafts() {
+    for key in draft_keys() {
+        remove(&key);
     }
 }

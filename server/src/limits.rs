@@ -65,8 +65,20 @@ impl Gate {
 /// Middleware: at most [`Limits::in_flight`] requests at once (others wait
 /// up to [`Limits::in_flight_wait`], then 503), each answered within
 /// [`Limits::request`] (else 408, and the work is dropped: a write in
-/// progress rolls back).
+/// progress rolls back). Every answer says how long the server took
+/// (`Server-Timing: app;dur=` milliseconds, waiting included), so the bench
+/// and a browser's network panel can tell server time from the network.
 pub async fn gate(State(gate): State<Gate>, request: Request, next: Next) -> Response {
+    let started = Instant::now();
+    let mut response = limited(&gate, request, next).await;
+    let ms = started.elapsed().as_secs_f64() * 1000.0;
+    if let Ok(v) = HeaderValue::from_str(&format!("app;dur={ms:.2}")) {
+        response.headers_mut().insert("server-timing", v);
+    }
+    response
+}
+
+async fn limited(gate: &Gate, request: Request, next: Next) -> Response {
     let permit = match tokio::time::timeout(gate.limits.in_flight_wait, gate.permits.clone().acquire_owned()).await {
         Ok(Ok(permit)) => permit,
         _ => return AppError::Busy.into_response(),

@@ -5,6 +5,7 @@
 //! failed assertion leaves nothing running.
 
 pub mod fixtures;
+pub mod load;
 
 use fantoccini::elements::Element;
 use fantoccini::{Client, ClientBuilder, Locator};

@@ -1,14 +1,17 @@
 //! The site header: brand, main navigation for the signed-in role, who is
-//! signed in, sign-out and the language switch.
+//! signed in, sign-out (which erases local drafts, after asking when there
+//! are any) and the language switch.
 
 use crate::api;
 use crate::app::Route;
 use crate::components::lang_switch::LangSwitch;
+use crate::components::programme::confirm;
 use crate::components::nav::MainNav;
 use crate::hooks::session::{use_session, SessionState};
 use crate::hooks::use_lang;
 use crate::i18n::common::{role_name, C};
 use crate::i18n::Text;
+use crate::storage;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -20,10 +23,16 @@ pub fn Header() -> Html {
     let sign_out = {
         let set = session.set.clone();
         Callback::from(move |_: MouseEvent| {
+            // Unsaved drafts are erased with the session (a shared school
+            // computer): ask first.
+            if storage::has_drafts() && !confirm(C::SignOutLosesDrafts.t(lang)) {
+                return;
+            }
             let set = set.clone();
             let navigator = navigator.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 if api::auth::sign_out().await.is_ok() {
+                    storage::clear_drafts();
                     set.emit(SessionState::SignedOut);
                     if let Some(n) = navigator {
                         n.push(&Route::Home);

@@ -28,6 +28,7 @@ pub enum C {
     NavColleagues,
     NavMeasurements,
     SignOut,
+    SignOutLosesDrafts,
     SignedInAs,
     NotSignedIn,
     LanguageLabel,
@@ -106,6 +107,10 @@ impl Text for C {
             C::NavColleagues => ("Collega's", "Colleagues"),
             C::NavMeasurements => ("Metingen", "Measurements"),
             C::SignOut => ("Afmelden", "Sign out"),
+            C::SignOutLosesDrafts => (
+                "Op dit toestel staan nog wijzigingen die niet op de server bewaard zijn. Bij het afmelden worden ze gewist. Toch afmelden?",
+                "This device holds changes that are not saved on the server yet. Signing out erases them. Sign out anyway?",
+            ),
             C::SignedInAs => ("Aangemeld als", "Signed in as"),
             C::NotSignedIn => ("Niet aangemeld", "Not signed in"),
             C::LanguageLabel => ("Taal", "Language"),

@@ -5,16 +5,18 @@
 //! - input to paint: a click on the language switch until the new text is
 //!   in the DOM and laid out, and until the next animation frame;
 //! - aggregation of 1,000 schools x 10 respondents inside wasm;
-//! - autosave: answer writes per second through the real HTTP API into
-//!   SQLite, from several respondents at once (budget 2,000/s).
+//! - the server under load (`e2e::load`): answer autosaves of 40
+//!   respondents of 10 schools at once, and score-sheet saves of 12 jurors
+//!   at once, through the real HTTP API into SQLite: writes per second,
+//!   errors, and p50/p99 latency measured by the server itself
+//!   (`Server-Timing`) beside the client's round trip (budgets: 2,000
+//!   writes/s, p99 10 ms on the server).
 //!
-//! Usage: bench APP_DIST EMPTY_DIST [AGGREGATE_DIST]
+//! Usage: bench APP_DIST EMPTY_DIST [AGGREGATE_DIST], or `bench --server`
+//! for the server load alone (no browser needed).
 
-use e2e::{fixtures, Browser, TestResult, TestServer};
-use rubric::people::Role;
-use std::collections::HashMap;
+use e2e::{Browser, TestResult, TestServer};
 use std::path::PathBuf;
-use std::time::Instant;
 
 const LOADS: usize = 9;
 
@@ -74,58 +76,14 @@ async fn click_to_paint(browser: &Browser, url: &str) -> TestResult<(f64, f64, f
     Ok((median(dom), median(layout), median(frame)))
 }
 
-/// Respondents writing at once, and answer writes each.
-const WRITERS: usize = 16;
-const WRITES_EACH: usize = 300;
-
-/// Answer writes per second: `WRITERS` signed-in respondents of one school
-/// each change their answers `WRITES_EACH` times, round the indicators, as
-/// the answer sheet's autosave does (PUT with the version last read).
-async fn autosave_rate(app: &TestServer) -> TestResult<f64> {
-    let db = app.state.writer.pool();
-    let edition = fixtures::edition(db, "Benchmark").await?;
-    fixtures::nulmeting_deadline(db, edition, "2099-12-31").await?;
-    let school = fixtures::school(db, edition, "Benchmarkschool", "Gent").await?;
-    let indicators: Vec<String> = rubric::current_rubric().indicators().map(|(_, i)| i.id.clone()).collect();
-    let mut writers = Vec::new();
-    for n in 0..WRITERS {
-        let link = app.invite_scoped(Role::SchoolMember, &format!("Respondent {n}"), Some(school), None).await?;
-        let api = app.api();
-        api.sign_in(&link).await?;
-        let (_, sheet) = api.get("/my/measurement").await?;
-        let measurement = sheet["measurement"]["id"].as_i64().ok_or_else(|| format!("no measurement for the respondent: {sheet}"))?;
-        writers.push((api, measurement));
-    }
-    let started = Instant::now();
-    let mut tasks = Vec::new();
-    for (n, (api, measurement)) in writers.into_iter().enumerate() {
-        let indicators = indicators.clone();
-        tasks.push(tokio::spawn(async move {
-            let mut versions: HashMap<String, i64> = HashMap::new();
-            for w in 0..WRITES_EACH {
-                let indicator = &indicators[(n + w) % indicators.len()];
-                let version = versions.get(indicator).copied().unwrap_or(0);
-                let body = serde_json::json!({"answer": 1 + (w % 4), "comment": format!("ronde {w}"), "version": version});
-                let path = format!("/measurements/{measurement}/answers/{indicator}");
-                let (status, saved) = api.send(reqwest::Method::PUT, &path, &body).await?;
-                if !status.is_success() {
-                    return Err(format!("autosave write answered {status}: {saved}").into());
-                }
-                versions.insert(indicator.clone(), saved["version"].as_i64().unwrap_or(version + 1));
-            }
-            TestResult::Ok(())
-        }));
-    }
-    for task in tasks {
-        task.await.map_err(|e| format!("a writer stopped: {e}"))??;
-    }
-    Ok((WRITERS * WRITES_EACH) as f64 / started.elapsed().as_secs_f64())
-}
-
 #[tokio::main]
 async fn main() -> TestResult {
     let args: Vec<PathBuf> = std::env::args().skip(1).map(PathBuf::from).collect();
     let root = e2e::workspace_root();
+    if args.first().is_some_and(|a| a.as_os_str() == "--server") {
+        let app = TestServer::start_with(root.join("dist"), tempfile::tempdir()?).await?;
+        return e2e::load::report(&app).await;
+    }
     let app_dist = root.join(args.first().cloned().unwrap_or_else(|| "dist".into()));
     let empty_dist = root.join(args.get(1).cloned().unwrap_or_else(|| "dist-bench".into()));
     let app = TestServer::start_with(app_dist, tempfile::tempdir()?).await?;
@@ -164,10 +122,5 @@ async fn main() -> TestResult {
     }
     browser.close().await?;
 
-    let rate = autosave_rate(&app).await?;
-    println!(
-        "    autosave: {} answer writes by {WRITERS} respondents at once through the HTTP API into SQLite: {rate:.0} writes/s (budget 2,000/s)",
-        WRITERS * WRITES_EACH
-    );
-    Ok(())
+    e2e::load::report(&app).await
 }

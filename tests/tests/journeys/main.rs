@@ -7,3 +7,4 @@ mod jury;
 mod nulmeting;
 mod plans;
 mod programme;
+mod security;
