@@ -140,22 +140,10 @@ where
     async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
         let state = AppState::from_ref(state);
         let token = session_token(&parts.headers, state.config.secure_cookies).ok_or(AppError::Unauthorized)?;
-        let person_id = db::sessions::person_for(&state.db, &token)
-            .await?
-            .ok_or(AppError::Unauthorized)?;
-        let me = db::people::get_me(&state.db, person_id).await?.ok_or(AppError::Unauthorized)?;
-        // The members of an archived school have no access until it is
-        // restored (their sessions are kept for that).
-        if let (Role::SchoolMember, Some(school)) = (me.role, me.school_id) {
-            db::nulmeting::school(&state.db, school).await?.ok_or(AppError::Unauthorized)?;
-        }
-        // Likewise the members of an archived company, whatever still
-        // points at it.
-        if let (Role::CompanyMember, Some(company)) = (me.role, me.company_id) {
-            if !db::companies::is_active(&state.db, company).await? {
-                return Err(AppError::Unauthorized);
-            }
-        }
+        // One query: a live session of a person with access. The members of
+        // an archived school or company have none until it is restored
+        // (their sessions are kept for that).
+        let me = db::people::signed_in(&state.db, &token).await?.ok_or(AppError::Unauthorized)?;
         Ok(AuthUser(me))
     }
 }

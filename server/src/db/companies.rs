@@ -41,11 +41,6 @@ const SELECT: &str = "select c.id, c.edition_id, c.name, c.town, c.sector, c.con
      (select count(*) from schools s where s.company_id = c.id and s.archived_at is null) as schools \
      from companies c";
 
-/// Whether the company exists and is not archived.
-pub async fn is_active<'e, E: SqliteExecutor<'e>>(db: E, id: i64) -> sqlx::Result<bool> {
-    sqlx::query_scalar("select exists (select 1 from companies where id = ? and archived_at is null)").bind(id).fetch_one(db).await
-}
-
 /// The companies of an edition by name; archived ones only when asked.
 pub async fn list<'e, E: SqliteExecutor<'e>>(db: E, edition_id: i64, archived: bool) -> sqlx::Result<Vec<Company>> {
     let filter = if archived { "" } else { " and c.archived_at is null" };

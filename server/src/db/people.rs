@@ -57,6 +57,26 @@ pub async fn get_me<'e, E: SqliteExecutor<'e>>(db: E, id: i64) -> sqlx::Result<O
     Ok(row.and_then(MeRow::into_me))
 }
 
+/// The person a live session token belongs to, in one query: nobody when
+/// the session expired, the person is archived, or the school or company
+/// they belong to is archived (their sessions are kept for a restore).
+pub async fn signed_in<'e, E: SqliteExecutor<'e>>(db: E, token: &str) -> sqlx::Result<Option<Me>> {
+    let row: Option<MeRow> = sqlx::query_as(
+        "select p.id, p.name, p.role, p.school_id, s.name as school_name, \
+         p.company_id, c.name as company_name, p.school_function \
+         from sessions x join people p on p.id = x.person_id \
+         left join schools s on s.id = p.school_id left join companies c on c.id = p.company_id \
+         where x.token_hash = ? and x.expires_at > ? and p.archived_at is null \
+           and (p.role <> 'school-member' or p.school_id is null or s.archived_at is null) \
+           and (p.role <> 'company-member' or p.company_id is null or c.archived_at is null)",
+    )
+    .bind(hash_token(token))
+    .bind(now())
+    .fetch_optional(db)
+    .await?;
+    Ok(row.and_then(MeRow::into_me))
+}
+
 pub async fn create_person<'e, E: SqliteExecutor<'e>>(db: E, p: &NewPerson) -> sqlx::Result<i64> {
     let id = sqlx::query_scalar(
         "insert into people (name, email, role, school_id, company_id, school_function, created_at) \

@@ -3,7 +3,7 @@
 
 use super::now;
 use crate::auth::{hash_token, new_token};
-use sqlx::{SqliteExecutor, SqlitePool};
+use sqlx::SqliteExecutor;
 
 pub const SESSION_DAYS: i64 = 60;
 
@@ -19,15 +19,6 @@ pub async fn create<'e, E: SqliteExecutor<'e>>(db: E, person_id: i64) -> sqlx::R
         .execute(db)
         .await?;
     Ok(token)
-}
-
-/// The person a live session token belongs to.
-pub async fn person_for(db: &SqlitePool, token: &str) -> sqlx::Result<Option<i64>> {
-    sqlx::query_scalar("select person_id from sessions where token_hash = ? and expires_at > ?")
-        .bind(hash_token(token))
-        .bind(now())
-        .fetch_optional(db)
-        .await
 }
 
 pub async fn delete<'e, E: SqliteExecutor<'e>>(db: E, token: &str) -> sqlx::Result<()> {
