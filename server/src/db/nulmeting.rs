@@ -304,29 +304,27 @@ pub async fn write_answer(
 ) -> sqlx::Result<WriteOutcome<StoredAnswer>> {
     let at = now();
     let mut tx = db.begin().await?;
-    sqlx::query(
-        "insert into responses (measurement_id, person_id, created_at) values (?, ?, ?) \
-         on conflict (measurement_id, person_id) do nothing",
+    // Few statements while the write lock is held (each is a round trip to
+    // SQLite's thread): the sheet is created (or found) only while the
+    // measurement is open, and the answer comes back from its own write.
+    let response_id: Option<i64> = sqlx::query_scalar(
+        "insert into responses (measurement_id, person_id, created_at) \
+         select ?1, ?2, ?3 where exists (select 1 from measurements where id = ?1 and status = 'open') \
+         on conflict (measurement_id, person_id) do update set measurement_id = excluded.measurement_id returning id",
     )
     .bind(measurement_id)
     .bind(person_id)
     .bind(at)
-    .execute(&mut *tx)
+    .fetch_optional(&mut *tx)
     .await?;
-    if !is_open(&mut *tx, measurement_id).await? {
-        return Ok(WriteOutcome::Closed);
-    }
-    let response_id: i64 = sqlx::query_scalar("select id from responses where measurement_id = ? and person_id = ?")
-        .bind(measurement_id)
-        .bind(person_id)
-        .fetch_one(&mut *tx)
-        .await?;
+    let Some(response_id) = response_id else { return Ok(WriteOutcome::Closed) };
     let (level, na) = level_of(record.answer);
-    let done = if version == 0 {
-        sqlx::query(
+    const RETURNING: &str = " returning indicator_id, level, not_applicable, comment, evidence_url, version, updated_at";
+    let saved: Option<AnswerTuple> = if version == 0 {
+        sqlx::query_as(&format!(
             "insert into answers (response_id, indicator_id, level, not_applicable, comment, evidence_url, version, updated_at) \
-             values (?, ?, ?, ?, ?, ?, 1, ?) on conflict (response_id, indicator_id) do nothing",
-        )
+             values (?, ?, ?, ?, ?, ?, 1, ?) on conflict (response_id, indicator_id) do nothing{RETURNING}"
+        ))
         .bind(response_id)
         .bind(&record.indicator_id)
         .bind(level)
@@ -334,13 +332,13 @@ pub async fn write_answer(
         .bind(&record.comment)
         .bind(&record.evidence_url)
         .bind(at)
-        .execute(&mut *tx)
+        .fetch_optional(&mut *tx)
         .await?
     } else {
-        sqlx::query(
+        sqlx::query_as(&format!(
             "update answers set level = ?, not_applicable = ?, comment = ?, evidence_url = ?, version = version + 1, updated_at = ? \
-             where response_id = ? and indicator_id = ? and version = ?",
-        )
+             where response_id = ? and indicator_id = ? and version = ?{RETURNING}"
+        ))
         .bind(level)
         .bind(na)
         .bind(&record.comment)
@@ -349,20 +347,17 @@ pub async fn write_answer(
         .bind(response_id)
         .bind(&record.indicator_id)
         .bind(version)
-        .execute(&mut *tx)
+        .fetch_optional(&mut *tx)
         .await?
     };
-    let current = answer_in(&mut *tx, response_id, &record.indicator_id).await?;
-    if done.rows_affected() != 1 {
+    let Some(saved) = saved else {
         // Nothing written: roll back the (possibly new) empty sheet too.
+        let current = answer_in(&mut *tx, response_id, &record.indicator_id).await?;
         tx.rollback().await?;
         return Ok(WriteOutcome::Stale(current));
-    }
+    };
     tx.commit().await?;
-    Ok(match current {
-        Some(answer) => WriteOutcome::Saved(answer),
-        None => WriteOutcome::Stale(None),
-    })
+    Ok(WriteOutcome::Saved(stored(saved)))
 }
 
 /// Mark the respondent's sheet submitted (keeps the first submission time),
