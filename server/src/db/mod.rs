@@ -26,6 +26,8 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, S
 use sqlx::SqlitePool;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
 use std::time::Duration;
 
 pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
@@ -66,7 +68,14 @@ pub struct Database {
 #[derive(Debug, Clone)]
 pub struct Writer {
     pool: SqlitePool,
+    /// A connection of its own for WAL checkpoints, so the writer never
+    /// waits for one (a checkpoint syncs the files to disk).
+    checkpoints: SqlitePool,
+    begun: Arc<AtomicU64>,
 }
+
+/// Write transactions between two WAL checkpoints.
+const CHECKPOINT_EVERY: u64 = 1000;
 
 /// A write transaction: the write lock is held from its start; dropped
 /// without `commit` it rolls back.
@@ -78,8 +87,21 @@ pub const WRITE_WAIT: Duration = Duration::from_secs(20);
 
 impl Writer {
     /// Wait for the write turn and begin a transaction that holds the write lock.
+    /// Every [`CHECKPOINT_EVERY`] transactions, a passive checkpoint copies
+    /// the WAL into the database file beside the writer (the writer's own
+    /// automatic checkpoints are off: they made every thousandth commit
+    /// wait for two disk syncs while holding the lock).
     pub async fn begin(&self) -> sqlx::Result<WriteTx> {
-        self.pool.begin_with("BEGIN IMMEDIATE").await
+        let tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        if self.begun.fetch_add(1, Ordering::Relaxed) % CHECKPOINT_EVERY == CHECKPOINT_EVERY - 1 {
+            let checkpoints = self.checkpoints.clone();
+            tokio::spawn(async move {
+                if let Err(e) = sqlx::query("pragma wal_checkpoint(passive)").execute(&checkpoints).await {
+                    tracing::warn!("WAL checkpoint failed (the next one retries): {e}");
+                }
+            });
+        }
+        Ok(tx)
     }
 
     /// The writer connection as a pool, for statements outside a request
@@ -119,18 +141,25 @@ pub async fn open(data_dir: &Path) -> Result<Database, OpenError> {
                 .clone()
                 .create_if_missing(true)
                 .journal_mode(SqliteJournalMode::Wal)
-                .synchronous(SqliteSynchronous::Normal),
+                .synchronous(SqliteSynchronous::Normal)
+                .pragma("wal_autocheckpoint", "0"),
         )
         .await
         .map_err(|source| OpenError::Open { path: path.clone(), source })?;
     MIGRATOR.run(&writer).await.map_err(|source| OpenError::Migrate { path: path.clone(), source })?;
+    let checkpoints = SqlitePoolOptions::new()
+        .max_connections(1)
+        .min_connections(0)
+        .connect_with(options.clone())
+        .await
+        .map_err(|source| OpenError::Open { path: path.clone(), source })?;
     let read = SqlitePoolOptions::new()
         .max_connections(8)
         .test_before_acquire(false)
         .connect_with(options.pragma("query_only", "ON"))
         .await
         .map_err(|source| OpenError::Open { path, source })?;
-    Ok(Database { read, writer: Writer { pool: writer } })
+    Ok(Database { read, writer: Writer { pool: writer, checkpoints, begun: Arc::default() } })
 }
 
 /// Seconds since the Unix epoch.
