@@ -18,8 +18,9 @@ pub const JURORS: usize = 12;
 const FINALISTS: usize = 6;
 /// Answer saves per respondent, sheet saves per juror.
 const ANSWER_SAVES: usize = 150;
-/// Saves per respondent at the budget rate (3 s).
-const PACED_SAVES: usize = 150;
+/// Saves per respondent at the budget rate: 12 s, long enough to include
+/// a WAL checkpoint (the server defers one for a quiet moment, at most 10 s).
+const PACED_SAVES: usize = 600;
 const SHEET_SAVES: usize = 60;
 
 /// Budgets: writes per second, and the server's p99 in milliseconds.
@@ -137,6 +138,7 @@ async fn respondents(app: &TestServer, schools: &[i64]) -> TestResult<Vec<(ApiCl
 /// does): as fast as the server answers, or each at most once per `pace`.
 pub async fn autosave(writers: &[(ApiClient, i64)], saves: usize, pace: Option<Duration>) -> TestResult<Run> {
     let indicators: Vec<String> = rubric::current_rubric().indicators().map(|(_, i)| i.id.clone()).collect();
+    let people = writers.len().max(1);
     let started = Instant::now();
     let tasks: Vec<_> = writers
         .iter()
@@ -154,8 +156,10 @@ pub async fn autosave(writers: &[(ApiClient, i64)], saves: usize, pace: Option<D
                     .flatten()
                     .filter_map(|a| Some((a["indicator_id"].as_str()?.to_string(), a["version"].as_i64()?)))
                     .collect();
+                // Spread over the period (not 40 saves in the same instant).
                 let mut ticks = pace.map(|p| {
-                    let mut t = tokio::time::interval(p);
+                    let offset = p.mul_f64(n as f64 / people as f64);
+                    let mut t = tokio::time::interval_at(tokio::time::Instant::now() + offset, p);
                     t.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
                     t
                 });
@@ -240,22 +244,32 @@ pub async fn jury(app: &TestServer, finalist_schools: &[i64]) -> TestResult<Run>
     gather(tasks, started, "a juror").await
 }
 
-/// One run in words; against the budgets when `judged`.
-fn line(what: &str, run: &Run, judged: bool) -> String {
-    let (s50, s99) = (quantile(&run.server_ms, 0.5), quantile(&run.server_ms, 0.99));
+/// Which budget a run is held to.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Judged {
+    Nothing,
+    /// As fast as the server answers: writes per second.
+    Rate,
+    /// The budget rate offered: the server's p99.
+    Latency,
+}
+
+/// One run in words, against its budget.
+fn line(what: &str, run: &Run, judged: Judged) -> String {
+    let (s50, s90, s99) = (quantile(&run.server_ms, 0.5), quantile(&run.server_ms, 0.9), quantile(&run.server_ms, 0.99));
     let (c50, c99) = (quantile(&run.client_ms, 0.5), quantile(&run.client_ms, 0.99));
     let rate = run.rate();
-    let (rate_verdict, p99_verdict) = if judged {
-        (
-            format!(" ({} the {WRITES_PER_SECOND:.0}/s budget)", if rate >= WRITES_PER_SECOND { "meets" } else { "BELOW" }),
-            format!(" ({} the {SERVER_P99_MS:.0} ms budget)", if s99 <= SERVER_P99_MS { "within" } else { "OVER" }),
-        )
-    } else {
-        (String::new(), String::new())
+    let rate_verdict = match judged {
+        Judged::Rate => format!(" ({} the {WRITES_PER_SECOND:.0}/s budget)", if rate >= WRITES_PER_SECOND { "meets" } else { "BELOW" }),
+        _ => String::new(),
+    };
+    let p99_verdict = match judged {
+        Judged::Latency => format!(" ({} the {SERVER_P99_MS:.0} ms budget)", if s99 <= SERVER_P99_MS { "within" } else { "OVER" }),
+        _ => String::new(),
     };
     format!(
         "    {what}: {} writes in {:.2} s = {rate:.0} writes/s{rate_verdict}, {} errors\n      \
-         server time p50 {s50:.2} ms, p99 {s99:.2} ms{p99_verdict}; client round trip p50 {c50:.2} ms, p99 {c99:.2} ms",
+         server time p50 {s50:.2} ms, p90 {s90:.2} ms, p99 {s99:.2} ms{p99_verdict}; client round trip p50 {c50:.2} ms, p99 {c99:.2} ms",
         run.writes, run.seconds, run.errors,
     )
 }
@@ -266,15 +280,15 @@ pub async fn report(app: &TestServer) -> TestResult {
     let writers = respondents(app, &schools).await?;
     let people = writers.len();
     let alone = autosave(&writers[..1], ANSWER_SAVES * 2, None).await?;
-    println!("{}", line("autosave, one respondent alone (the cost of one write, no waiting)", &alone, false));
+    println!("{}", line("autosave, one respondent alone (the cost of one write, no waiting)", &alone, Judged::Nothing));
     let answers = autosave(&writers, ANSWER_SAVES, None).await?;
-    println!("{}", line(&format!("autosave, {people} respondents of {SCHOOLS} schools at once, as fast as answered"), &answers, true));
+    println!("{}", line(&format!("autosave, {people} respondents of {SCHOOLS} schools at once, as fast as answered"), &answers, Judged::Rate));
     // The budget rate offered, not more: 40 respondents each saving every 20 ms.
     let pace = Duration::from_secs_f64(people as f64 / WRITES_PER_SECOND);
     let paced = autosave(&writers, PACED_SAVES, Some(pace)).await?;
-    println!("{}", line(&format!("autosave, {people} respondents offering {WRITES_PER_SECOND:.0} writes/s together"), &paced, true));
+    println!("{}", line(&format!("autosave, {people} respondents offering {WRITES_PER_SECOND:.0} writes/s together"), &paced, Judged::Latency));
     let sheets = jury(app, &schools[..FINALISTS]).await?;
-    println!("{}", line(&format!("score sheets, {JURORS} jurors at once, as fast as answered (budget: no errors)"), &sheets, false));
+    println!("{}", line(&format!("score sheets, {JURORS} jurors at once, as fast as answered (budget: no errors)"), &sheets, Judged::Nothing));
     let errors = alone.errors + answers.errors + paced.errors + sheets.errors;
     if errors > 0 {
         return Err(format!("{errors} writes failed under load").into());

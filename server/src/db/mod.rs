@@ -26,7 +26,7 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, S
 use sqlx::SqlitePool;
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -72,10 +72,16 @@ pub struct Writer {
     /// waits for one (a checkpoint syncs the files to disk).
     checkpoints: SqlitePool,
     begun: Arc<AtomicU64>,
+    /// A checkpoint is waiting for its quiet moment (one at a time).
+    checkpoint_due: Arc<AtomicBool>,
 }
 
 /// Write transactions between two WAL checkpoints.
 const CHECKPOINT_EVERY: u64 = 1000;
+/// A checkpoint waits for this long without a write ...
+const QUIET: Duration = Duration::from_millis(100);
+/// ... but no longer than this.
+const QUIET_WAIT: Duration = Duration::from_secs(10);
 
 /// A write transaction: the write lock is held from its start; dropped
 /// without `commit` it rolls back.
@@ -88,17 +94,29 @@ pub const WRITE_WAIT: Duration = Duration::from_secs(20);
 impl Writer {
     /// Wait for the write turn and begin a transaction that holds the write lock.
     /// Every [`CHECKPOINT_EVERY`] transactions, a passive checkpoint copies
-    /// the WAL into the database file beside the writer (the writer's own
-    /// automatic checkpoints are off: they made every thousandth commit
-    /// wait for two disk syncs while holding the lock).
+    /// the WAL into the database file beside the writer, in the first quiet
+    /// moment (no write for [`QUIET`], or after [`QUIET_WAIT`] anyway). The
+    /// writer's own automatic checkpoints are off: they made every
+    /// thousandth commit wait for two disk syncs while holding the lock, and
+    /// a checkpoint's sync in the middle of a burst of writes stalls them.
     pub async fn begin(&self) -> sqlx::Result<WriteTx> {
         let tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
-        if self.begun.fetch_add(1, Ordering::Relaxed) % CHECKPOINT_EVERY == CHECKPOINT_EVERY - 1 {
-            let checkpoints = self.checkpoints.clone();
+        let due = self.begun.fetch_add(1, Ordering::Relaxed) % CHECKPOINT_EVERY == CHECKPOINT_EVERY - 1;
+        if due && !self.checkpoint_due.swap(true, Ordering::AcqRel) {
+            let (checkpoints, begun, pending) = (self.checkpoints.clone(), self.begun.clone(), self.checkpoint_due.clone());
             tokio::spawn(async move {
+                let deadline = tokio::time::Instant::now() + QUIET_WAIT;
+                loop {
+                    let before = begun.load(Ordering::Relaxed);
+                    tokio::time::sleep(QUIET).await;
+                    if begun.load(Ordering::Relaxed) == before || tokio::time::Instant::now() >= deadline {
+                        break;
+                    }
+                }
                 if let Err(e) = sqlx::query("pragma wal_checkpoint(passive)").execute(&checkpoints).await {
                     tracing::warn!("WAL checkpoint failed (the next one retries): {e}");
                 }
+                pending.store(false, Ordering::Release);
             });
         }
         Ok(tx)
@@ -159,7 +177,7 @@ pub async fn open(data_dir: &Path) -> Result<Database, OpenError> {
         .connect_with(options.pragma("query_only", "ON"))
         .await
         .map_err(|source| OpenError::Open { path, source })?;
-    Ok(Database { read, writer: Writer { pool: writer, checkpoints, begun: Arc::default() } })
+    Ok(Database { read, writer: Writer { pool: writer, checkpoints, begun: Arc::default(), checkpoint_due: Arc::default() } })
 }
 
 /// Seconds since the Unix epoch.
