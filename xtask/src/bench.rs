@@ -2,7 +2,9 @@
 //! Bundle size: gzip of every wasm, js and css file in `dist/`. First render:
 //! the rubric page against an empty Yew page built the same way, both timed
 //! in headless Chromium in the same run (the measuring lives in the e2e
-//! crate's `bench` binary, which reuses the browser harness).
+//! crate's `bench` binary, which reuses the browser harness). Server load:
+//! autosaves of 40 respondents and score sheets of 12 jurors at once, with
+//! writes/s, errors and the server's p50/p99 (`e2e::load`).
 
 use crate::{build_frontend, root, run, setup, tool_path, Result, TaskError};
 use flate2::write::GzEncoder;
@@ -73,7 +75,7 @@ pub fn bench() -> Result {
     );
     let (_, empty_gz) = bundle_size(&root().join("dist-bench"))?;
     println!("    empty Yew page: {:.1} kB gzip", empty_gz as f64 / 1000.0);
-    println!("==> browser timings (headless Chromium, same run)");
+    println!("==> browser timings (headless Chromium, same run), then the server under load");
     run(
         Command::new(env!("CARGO"))
             .args(["run", "--quiet", "--profile", "server", "-p", "e2e", "--bin", "bench", "--"])
