@@ -1,0 +1,239 @@
+//! Submitted means submitted, and nobody signs in as someone else (issue
+//! 11): the holes found by trying the app as its users would, each
+//! reproduced on the shared security world first (these tests failed on
+//! the code before the fix), then the reopen workflow for the nulmeting
+//! and the jury, with the changes shown as before → after.
+
+use crate::common::{self, names, Who, World};
+use axum::http::{Method, StatusCode};
+use rubric::people::{Role, SchoolFunction};
+use serde_json::{json, Value};
+
+const FIRST: &str = "curriculum.learning-lines";
+
+fn answer_uri(measurement: i64, indicator: &str) -> String {
+    format!("/api/measurements/{measurement}/answers/{indicator}")
+}
+
+fn indicator_ids() -> Vec<String> {
+    rubric::current_rubric().indicators().map(|(_, i)| i.id.clone()).collect()
+}
+
+/// A raw JSON call with a cookie.
+async fn call(w: &World, cookie: &str, method: Method, uri: &str, body: Option<Value>) -> common::Resp {
+    let mut req = common::Req::new(method, uri).cookie(Some(cookie));
+    if let Some(b) = body {
+        req = req.json(&b);
+    }
+    w.send(req).await
+}
+
+/// A new teacher of school A, signed in: (id, cookie).
+async fn new_teacher(w: &World, name: &str) -> (i64, String) {
+    w.sign_up(name, Role::SchoolMember, Some(w.ids.school_a), None, Some(SchoolFunction::Teacher)).await
+}
+
+/// Answer every indicator with the same answer (version 0) and submit.
+async fn answer_and_submit(w: &World, cookie: &str, m: i64, answer: Value) {
+    for id in indicator_ids() {
+        let r = call(w, cookie, Method::PUT, &answer_uri(m, &id), Some(json!({"answer": answer, "version": 0}))).await;
+        assert_eq!(r.status, StatusCode::OK, "{id}: {}", r.text);
+    }
+    let r = call(w, cookie, Method::POST, &format!("/api/measurements/{m}/submit"), Some(json!({}))).await;
+    assert_eq!(r.status, StatusCode::OK, "submit: {}", r.text);
+}
+
+async fn answer_version(w: &World, person: i64, m: i64, indicator: &str) -> i64 {
+    w.scalar(&format!(
+        "select a.version from answers a join responses r on r.id = a.response_id \
+         where r.person_id = {person} and r.measurement_id = {m} and a.indicator_id = '{indicator}'"
+    ))
+    .await
+}
+
+// Reproduced holes ----------------------------------------------------------------
+
+/// "A school member answers everything n.v.t., submits, reads the team's
+/// answers, then changes their own answers: 200, no trace."
+#[tokio::test]
+async fn a_submitted_nulmeting_sheet_cannot_change_silently() {
+    let w = common::world().await;
+    let m = w.ids.measurement_a;
+    let (teacher, cookie) = new_teacher(&w, "Nele Nvtleraar").await;
+    answer_and_submit(&w, &cookie, m, json!("na")).await;
+    let team = call(&w, &cookie, Method::GET, &format!("/api/schools/{}/team", w.ids.school_a), None).await;
+    assert_eq!(team.status, StatusCode::OK, "{}", team.text);
+    let version = answer_version(&w, teacher, m, FIRST).await;
+    let r = call(&w, &cookie, Method::PUT, &answer_uri(m, FIRST), Some(json!({"answer": 4, "version": version}))).await;
+    assert_eq!(r.status, StatusCode::CONFLICT, "{}", r.text);
+    assert_eq!(r.json["code"], "sheet_submitted", "{}", r.text);
+    assert!(r.json["message"].as_str().unwrap_or_default().contains("reopen"), "{}", r.text);
+    let stored = answer_version(&w, teacher, m, FIRST).await;
+    assert_eq!(stored, version, "the answer did not change");
+    // Submitting again is refused as well.
+    let r = call(&w, &cookie, Method::POST, &format!("/api/measurements/{m}/submit"), Some(json!({}))).await;
+    assert_eq!((r.status, r.json["code"].clone()), (StatusCode::CONFLICT, json!("already_submitted")), "{}", r.text);
+}
+
+/// "After submitting, a member also sees colleagues' unsubmitted drafts."
+/// In the world, A's teacher answered everything but did not submit.
+#[tokio::test]
+async fn the_team_view_shows_submitted_answers_only() {
+    let w = common::world().await;
+    let ids = &w.ids;
+    for who in [Who::StemA, Who::Coord] {
+        let team = w.ok(who, Method::GET, &format!("/api/schools/{}/team", ids.school_a), None).await;
+        let answers = team["answers"].as_array().cloned().unwrap_or_default();
+        assert!(!answers.is_empty(), "{who:?} sees the submitted answers: {team}");
+        assert!(
+            answers.iter().all(|a| a["person_id"] != json!(ids.teacher_a)),
+            "{who:?} sees the teacher's draft: {team}"
+        );
+        // Who answered how much stays visible (progress, not the answers).
+        let teacher = team["members"].as_array().and_then(|m| m.iter().find(|p| p["person_id"] == json!(ids.teacher_a)).cloned());
+        assert_eq!(teacher.map(|t| t["answered"].clone()), Some(json!(indicator_ids().len())));
+    }
+    // The report's statistics count submitted sheets only.
+    let report = w.ok(Who::Coord, Method::GET, &format!("/api/schools/{}/report", ids.school_a), None).await;
+    assert_eq!(report["baseline"]["respondents"], 1, "{report}");
+}
+
+/// "A member who has not answered can read the consensus in the report and
+/// on the plan page."
+#[tokio::test]
+async fn the_consensus_follows_the_blind_rule_in_the_report_and_the_plan() {
+    let w = common::world().await;
+    let ids = &w.ids;
+    let m = ids.measurement_a;
+    let decision = json!({"level": 2, "rationale": "Besproken", "version": 0});
+    w.ok(Who::StemA, Method::PUT, &format!("/api/measurements/{m}/consensus/{FIRST}"), Some(&decision)).await;
+    let report_uri = format!("/api/schools/{}/report", ids.school_a);
+    let plan_uri = format!("/api/schools/{}/plan", ids.school_a);
+
+    // A's teacher has not submitted: no consensus, but the reason why.
+    let report = w.ok(Who::TeacherA, Method::GET, &report_uri, None).await;
+    assert_eq!(report["baseline"]["consensus"], json!([]), "{report}");
+    assert_eq!(report["baseline"]["blind"], true, "{report}");
+    let plan = w.ok(Who::TeacherA, Method::GET, &plan_uri, None).await;
+    assert_eq!(plan["profile"], Value::Null, "{plan}");
+    assert_eq!(plan["profile_hidden"], true, "{plan}");
+    // A member who never answered: the same.
+    let (_, cookie) = new_teacher(&w, "Nog Nietbegonnen").await;
+    let r = call(&w, &cookie, Method::GET, &report_uri, None).await;
+    assert_eq!(r.json["baseline"]["consensus"], json!([]), "{}", r.text);
+
+    // The STEM coordinator submitted, the coordinator and the sponsor see it.
+    for who in [Who::StemA, Who::Coord, Who::CompX] {
+        let report = w.ok(who, Method::GET, &report_uri, None).await;
+        assert_eq!(report["baseline"]["consensus"][0]["level"], 2, "{who:?}: {report}");
+        assert_eq!(report["baseline"]["blind"], false, "{who:?}");
+        let plan = w.ok(who, Method::GET, &plan_uri, None).await;
+        assert!(plan["profile"].is_object(), "{who:?}: {plan}");
+    }
+    // Once the teacher submits, the teacher sees it too.
+    w.ok(Who::TeacherA, Method::POST, &format!("/api/measurements/{m}/submit"), Some(&json!({}))).await;
+    let report = w.ok(Who::TeacherA, Method::GET, &report_uri, None).await;
+    assert_eq!(report["baseline"]["consensus"][0]["level"], 2, "{report}");
+    assert!(w.ok(Who::TeacherA, Method::GET, &plan_uri, None).await["profile"].is_object());
+}
+
+/// Open scoring in the world's jury; the criteria ids.
+async fn open_scoring(w: &World) -> Vec<i64> {
+    let version = w.scalar(&format!("select version from jury_settings where edition_id = {}", w.ids.edition)).await;
+    w.ok(Who::Coord, Method::POST, "/api/jury/status", Some(&json!({"version": version, "status": "open"}))).await;
+    sqlx::query_scalar(&format!("select id from criteria where edition_id = {} order by position, id", w.ids.edition))
+        .fetch_all(&w.state.db)
+        .await
+        .expect("criteria")
+}
+
+fn sheet(criteria: &[i64], scores: &[i64], version: i64) -> Value {
+    let scores: serde_json::Map<String, Value> =
+        criteria.iter().zip(scores.iter().cycle()).map(|(c, s)| (c.to_string(), json!(s))).collect();
+    json!({"version": version, "scores": scores, "remarks": {}, "remark": ""})
+}
+
+/// "A juror submits, reads the other jurors' sheets, rewrites their scores:
+/// 200; only an audit line the chair cannot read."
+#[tokio::test]
+async fn a_submitted_score_sheet_cannot_change() {
+    let w = common::world().await;
+    let criteria = open_scoring(&w).await;
+    let f = w.ids.finalist_b;
+    let base = format!("/api/jury/my/finalists/{f}");
+    w.ok(Who::JurorX, Method::POST, &format!("{base}/submit"), Some(&sheet(&criteria, &[5], 0))).await;
+    let submitted = w.ok(Who::JurorFree, Method::POST, &format!("{base}/submit"), Some(&sheet(&criteria, &[7], 0))).await;
+    let version = submitted["version"].as_i64().unwrap_or_default();
+    w.ok(Who::JurorFree, Method::GET, &format!("{base}/others"), None).await;
+    for uri in [format!("{base}/sheet"), format!("{base}/submit")] {
+        let method = if uri.ends_with("sheet") { Method::PUT } else { Method::POST };
+        let r = w.call(Who::JurorFree, method, &uri, Some(&sheet(&criteria, &[9], version))).await;
+        assert_eq!(r.status, StatusCode::CONFLICT, "{uri}: {}", r.text);
+        assert!(matches!(r.json["code"].as_str(), Some("sheet_submitted" | "already_submitted")), "{}", r.text);
+    }
+    let mine = w.ok(Who::JurorFree, Method::GET, &base, None).await;
+    assert!(mine["sheet"]["scores"].as_object().unwrap().values().all(|s| s == 7), "{mine}");
+}
+
+/// "A STEM coordinator can become a colleague: 'Nieuwe link' next to a
+/// colleague who already signed in gives a working link; the colleague is
+/// not told and their session stays valid."
+#[tokio::test]
+async fn a_stem_coordinator_cannot_reissue_a_link_for_a_colleague_who_signed_in() {
+    let w = common::world().await;
+    let ids = &w.ids;
+    let r = w.call(Who::StemA, Method::POST, &format!("/api/my-school/team/{}/link", ids.teacher_a), Some(&json!({}))).await;
+    assert_eq!(r.status, StatusCode::FORBIDDEN, "{}", r.text);
+    assert_eq!(r.json["code"], "colleague_signed_in", "{}", r.text);
+    assert!(r.json["message"].as_str().unwrap_or_default().contains("programme coordinator"), "{}", r.text);
+    assert!(r.json.get("link").is_none());
+    assert_eq!(w.call(Who::TeacherA, Method::GET, "/api/me", None).await.status, StatusCode::OK, "the teacher is still signed in");
+    assert_eq!(w.scalar(&format!("select count(*) from invitations where person_id = {}", ids.teacher_a)).await, 1, "no new link");
+    // The team list says who signed in, so the page can say why.
+    let team = w.ok(Who::StemA, Method::GET, "/api/my-school/team", None).await;
+    let teacher = team.as_array().and_then(|t| t.iter().find(|p| p["name"] == names::TEACHER_A).cloned()).unwrap_or_default();
+    assert_eq!(teacher["ever_signed_in"], true, "{team}");
+}
+
+/// The programme coordinator may re-issue it: the person's sessions end
+/// (every device), the old link stops working, and the audit log says so.
+#[tokio::test]
+async fn the_coordinators_reissue_ends_every_session_and_is_logged() {
+    let w = common::world().await;
+    let ids = &w.ids;
+    let second = w.extra_session(ids.teacher_a).await;
+    let new = w.ok(Who::Coord, Method::POST, &format!("/api/people/{}/link", ids.teacher_a), Some(&json!({}))).await;
+    assert!(new["link"].as_str().unwrap_or_default().contains("/signin#"), "{new}");
+    assert_eq!(w.call(Who::TeacherA, Method::GET, "/api/me", None).await.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(call(&w, &second, Method::GET, "/api/me", None).await.status, StatusCode::UNAUTHORIZED);
+    let logged = w
+        .scalar(&format!(
+            "select count(*) from audit_log where action = 'link-reissue' and person_id = {} and detail like '%sessions ended%'",
+            ids.coord
+        ))
+        .await;
+    assert_eq!(logged, 1);
+    // The new link signs the teacher in again.
+    let token = new["link"].as_str().unwrap_or_default().rsplit('#').next().unwrap_or_default().to_string();
+    let cookie = w.sign_in(&token).await;
+    assert_eq!(call(&w, &cookie, Method::GET, "/api/me", None).await.json["name"], names::TEACHER_A);
+    // The juror link re-issue ends the juror's sessions too.
+    w.ok(Who::Coord, Method::POST, &format!("/api/jury/jurors/{}/link", ids.juror_free), Some(&json!({}))).await;
+    assert_eq!(w.call(Who::JurorFree, Method::GET, "/api/me", None).await.status, StatusCode::UNAUTHORIZED);
+    // Not one's own link: that would end one's own session.
+    let r = w.call(Who::Coord, Method::POST, &format!("/api/people/{}/link", ids.coord), Some(&json!({}))).await;
+    assert_eq!((r.status, r.json["code"].clone()), (StatusCode::CONFLICT, json!("own_link")), "{}", r.text);
+}
+
+/// A colleague who never signed in still gets a new link from the STEM
+/// coordinator (the reason the feature exists).
+#[tokio::test]
+async fn a_stem_coordinator_still_resends_a_link_to_a_colleague_who_never_signed_in() {
+    let w = common::world().await;
+    let invited = w.ok(Who::StemA, Method::POST, "/api/my-school/team", Some(&json!({"name": "Nieuwe Collega"}))).await;
+    let id = invited["person"]["id"].as_i64().unwrap_or_default();
+    assert_eq!(invited["person"]["ever_signed_in"], false, "{invited}");
+    let again = w.ok(Who::StemA, Method::POST, &format!("/api/my-school/team/{id}/link"), Some(&json!({}))).await;
+    assert!(again["link"].as_str().unwrap_or_default().contains("/signin#"));
+    assert_eq!(w.scalar(&format!("select count(*) from invitations where person_id = {id} and revoked_at is null")).await, 1);
+}
