@@ -386,6 +386,23 @@ pub struct ReopenInfo {
     pub resubmitted_at: Option<i64>,
 }
 
+/// A moment as exports write it: `YYYY-MM-DD HH:MM UTC`.
+pub fn utc_time(unix_seconds: i64) -> String {
+    let minutes = unix_seconds.rem_euclid(86_400) / 60;
+    match crate::Date::from_unix_seconds(unix_seconds) {
+        Some(d) => format!("{d} {:02}:{:02} UTC", minutes / 60, minutes % 60),
+        None => String::new(),
+    }
+}
+
+/// Where a sheet stands after a step on its reopening: the answer of the
+/// request, reopen and decline endpoints.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReopenOutcome {
+    pub status: SheetStatus,
+    pub reopen: Option<ReopenInfo>,
+}
+
 /// An answer of the nulmeting changed after its sheet was reopened: shown
 /// in the team view, the school report and the measurements export.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -574,6 +591,12 @@ mod tests {
         assert_eq!(validate_reason("  ", false), Ok(String::new()));
         let long = "x".repeat(MAX_REASON_CHARS + 1);
         assert_eq!(validate_reason(&long, false), Err(ReasonError::TooLong { chars: MAX_REASON_CHARS + 1 }));
+    }
+
+    #[test]
+    fn export_times_are_utc() {
+        assert_eq!(utc_time(1_767_225_600 + 3_600 + 5 * 60 + 59), "2026-01-01 01:05 UTC");
+        assert_eq!(utc_time(0), "1970-01-01 00:00 UTC");
     }
 
     #[test]
