@@ -84,10 +84,7 @@ async fn new_link(state: &AppState, by: &AuthUser, p: Person) -> Result<Invitati
         LinkPermission::SignedIn => {
             return Err(AppError::refused(
                 "colleague_signed_in",
-                format!(
-                    "{} has already signed in, so only the programme coordinator can give them a new link (it ends their sessions); ask the programme coordinator",
-                    p.name
-                ),
+                "this colleague has already signed in, so only the programme coordinator can give them a new link (it ends their sessions); ask the programme coordinator",
             ))
         }
     }

@@ -237,3 +237,193 @@ async fn a_stem_coordinator_still_resends_a_link_to_a_colleague_who_never_signed
     assert!(again["link"].as_str().unwrap_or_default().contains("/signin#"));
     assert_eq!(w.scalar(&format!("select count(*) from invitations where person_id = {id} and revoked_at is null")).await, 1);
 }
+
+// The reopen workflow ---------------------------------------------------------------
+
+/// A member asks to reopen; the lead reopens; the member changes an answer
+/// and submits again; the team view, the report and the audit log show the
+/// change (before → after, when, by whom). While reopened, the member is
+/// blind again and the team sees the version submitted before.
+#[tokio::test]
+async fn a_reopened_nulmeting_sheet_changes_in_the_open() {
+    let w = common::world().await;
+    let ids = &w.ids;
+    let m = ids.measurement_a;
+    let team_uri = format!("/api/schools/{}/team", ids.school_a);
+    let sheet = |p: i64| format!("/api/measurements/{m}/sheets/{p}");
+    // A request needs a submitted sheet: the teacher's is a draft.
+    let r = w.call(Who::TeacherA, Method::POST, &format!("/api/measurements/{m}/reopen-request"), Some(&json!({"reason": ""}))).await;
+    assert_eq!((r.status, r.json["code"].clone()), (StatusCode::CONFLICT, json!("not_submitted")), "{}", r.text);
+    w.ok(Who::TeacherA, Method::POST, &format!("/api/measurements/{m}/submit"), Some(&json!({}))).await;
+    // Nothing to decide yet.
+    let r = w.call(Who::StemA, Method::POST, &format!("{}/reopen", sheet(ids.teacher_a)), Some(&json!({}))).await;
+    assert_eq!((r.status, r.json["code"].clone()), (StatusCode::CONFLICT, json!("no_reopen_request")), "{}", r.text);
+
+    let asked = w
+        .ok(Who::TeacherA, Method::POST, &format!("/api/measurements/{m}/reopen-request"), Some(&json!({"reason": " 1.1 verkeerd gelezen "})))
+        .await;
+    assert_eq!(asked["status"], "reopen-requested");
+    assert_eq!(asked["reopen"]["reason"], "1.1 verkeerd gelezen");
+    let r = w.call(Who::TeacherA, Method::POST, &format!("/api/measurements/{m}/reopen-request"), Some(&json!({}))).await;
+    assert_eq!(r.json["code"], "reopen_already_requested", "{}", r.text);
+    // Still frozen while requested; the member still sees the team.
+    let version = answer_version(&w, ids.teacher_a, m, FIRST).await;
+    let r = w.call(Who::TeacherA, Method::PUT, &answer_uri(m, FIRST), Some(&json!({"answer": 1, "version": version}))).await;
+    assert_eq!(r.json["code"], "sheet_submitted");
+    assert_eq!(w.ok(Who::TeacherA, Method::GET, "/api/my/measurement", None).await["may_see_team"], true);
+    // The lead sees the request.
+    let team = w.ok(Who::StemA, Method::GET, &team_uri, None).await;
+    let teacher = team["members"].as_array().and_then(|a| a.iter().find(|p| p["person_id"] == json!(ids.teacher_a)).cloned()).unwrap_or_default();
+    assert_eq!((teacher["status"].clone(), teacher["reopen"]["state"].clone()), (json!("reopen-requested"), json!("requested")), "{team}");
+
+    // Who decides: not the teacher, not another school, not the company; the lead does.
+    for who in [Who::TeacherA, Who::CompX] {
+        assert_eq!(w.call(who, Method::POST, &format!("{}/reopen", sheet(ids.teacher_a)), Some(&json!({}))).await.status, StatusCode::FORBIDDEN, "{who:?}");
+    }
+    assert_eq!(w.call(Who::StemB, Method::POST, &format!("{}/reopen", sheet(ids.teacher_a)), Some(&json!({}))).await.status, StatusCode::NOT_FOUND);
+    let reopened = w.ok(Who::StemA, Method::POST, &format!("{}/reopen", sheet(ids.teacher_a)), Some(&json!({}))).await;
+    assert_eq!((reopened["status"].clone(), reopened["reopen"]["decided_by"].clone()), (json!("reopened"), json!(names::STEM_A)));
+
+    // Reopened: the teacher is blind again (the team view and the report's consensus).
+    let mine = w.ok(Who::TeacherA, Method::GET, "/api/my/measurement", None).await;
+    assert_eq!((mine["status"].clone(), mine["may_see_team"].clone()), (json!("reopened"), json!(false)));
+    assert_eq!(w.call(Who::TeacherA, Method::GET, &team_uri, None).await.status, StatusCode::FORBIDDEN);
+    // The teacher changes one answer; the team still sees the submitted 3.
+    let w1 = w.ok(Who::TeacherA, Method::PUT, &answer_uri(m, FIRST), Some(&json!({"answer": 1, "version": version}))).await;
+    let seen = |team: &Value| {
+        team["answers"].as_array().and_then(|a| a.iter().find(|x| x["person_id"] == json!(ids.teacher_a) && x["indicator_id"] == FIRST).cloned())
+    };
+    let team = w.ok(Who::StemA, Method::GET, &team_uri, None).await;
+    assert_eq!(seen(&team).map(|a| a["answer"].clone()), Some(json!(3)), "the version submitted before: {team}");
+    // Changed back and forth, then submitted again: one change, 3 → 2.
+    w.ok(Who::TeacherA, Method::PUT, &answer_uri(m, FIRST), Some(&json!({"answer": 2, "version": w1["version"]}))).await;
+    let done = w.ok(Who::TeacherA, Method::POST, &format!("/api/measurements/{m}/submit"), Some(&json!({}))).await;
+    assert_eq!(done["changes"], 1, "{done}");
+    let mine = w.ok(Who::TeacherA, Method::GET, "/api/my/measurement", None).await;
+    assert_eq!((mine["status"].clone(), mine["reopen"]["state"].clone()), (json!("submitted"), json!("resubmitted")));
+
+    for who in [Who::StemA, Who::Coord, Who::TeacherA] {
+        let team = w.ok(who, Method::GET, &team_uri, None).await;
+        assert_eq!(seen(&team).map(|a| a["answer"].clone()), Some(json!(2)), "{who:?}");
+        let changes = team["changes"].as_array().cloned().unwrap_or_default();
+        assert_eq!(changes.len(), 1, "{who:?}: {team}");
+        let c = &changes[0];
+        assert_eq!((c["indicator_id"].clone(), c["before"].clone(), c["after"].clone()), (json!(FIRST), json!(3), json!(2)));
+        assert_eq!((c["person_name"].clone(), c["reopened_by"].clone()), (json!(names::TEACHER_A), json!(names::STEM_A)));
+        assert!(c["changed_at"].as_i64().unwrap_or_default() > 0);
+    }
+    let report = w.ok(Who::StemA, Method::GET, &format!("/api/schools/{}/report", ids.school_a), None).await;
+    assert_eq!(report["baseline"]["changes"][0]["after"], 2, "{report}");
+    // The company sees the result, not who changed what.
+    let report = w.ok(Who::CompX, Method::GET, &format!("/api/schools/{}/report", ids.school_a), None).await;
+    assert_eq!(report["baseline"]["changes"], json!([]));
+    assert!(!report.to_string().contains(names::TEACHER_A));
+    // Frozen again.
+    let r = w.call(Who::TeacherA, Method::PUT, &answer_uri(m, FIRST), Some(&json!({"answer": 4, "version": 3}))).await;
+    assert_eq!(r.json["code"], "sheet_submitted");
+    let logged = w.scalar("select count(*) from audit_log where action = 'nulmeting-submit' and detail like '%1 changed: curriculum.learning-lines 3 → 2%'").await;
+    assert_eq!(logged, 1);
+}
+
+/// A lead cannot reopen their own sheet (the programme coordinator does);
+/// a request can be declined, with a note the member sees; nothing is
+/// reopened once the measurement is closed.
+#[tokio::test]
+async fn own_sheets_declined_requests_and_closed_measurements() {
+    let w = common::world().await;
+    let ids = &w.ids;
+    let m = ids.measurement_a;
+    let own = format!("/api/measurements/{m}/sheets/{}", ids.stem_a);
+    w.ok(Who::StemA, Method::POST, &format!("/api/measurements/{m}/reopen-request"), Some(&json!({"reason": "Typfout"}))).await;
+    let r = w.call(Who::StemA, Method::POST, &format!("{own}/reopen"), Some(&json!({}))).await;
+    assert_eq!((r.status, r.json["code"].clone()), (StatusCode::FORBIDDEN, json!("own_sheet")), "{}", r.text);
+    assert!(r.json["message"].as_str().unwrap_or_default().contains("programme coordinator"));
+    // Declined, with a note that must stay short.
+    let r = w.call(Who::Coord, Method::POST, &format!("{own}/decline"), Some(&json!({"reason": "x".repeat(1001)}))).await;
+    assert_eq!((r.status, r.json["fields"][0]["field"].clone()), (StatusCode::UNPROCESSABLE_ENTITY, json!("reason")));
+    let declined = w.ok(Who::Coord, Method::POST, &format!("{own}/decline"), Some(&json!({"reason": "Bespreek het in het team"}))).await;
+    assert_eq!((declined["status"].clone(), declined["reopen"]["state"].clone()), (json!("submitted"), json!("declined")));
+    let mine = w.ok(Who::StemA, Method::GET, "/api/my/measurement", None).await;
+    assert_eq!(mine["reopen"]["note"], "Bespreek het in het team");
+    // Asked again, and the measurement closes: nothing is reopened any more.
+    w.ok(Who::StemA, Method::POST, &format!("/api/measurements/{m}/reopen-request"), Some(&json!({}))).await;
+    w.ok(Who::Coord, Method::POST, &format!("/api/schools/{}/measurements/baseline/close", ids.school_a), Some(&json!({}))).await;
+    let r = w.call(Who::Coord, Method::POST, &format!("{own}/reopen"), Some(&json!({}))).await;
+    assert_eq!((r.status, r.json["code"].clone()), (StatusCode::CONFLICT, json!("measurement_closed")));
+}
+
+/// A juror asks (with a reason) to reopen a submitted sheet; the chair
+/// cannot decide on their own sheet, the coordinator or the chair reopen;
+/// while reopened the juror no longer reads the others' sheets and the
+/// results keep the scores submitted before; submitted again, the change
+/// shows in the results, the score export and the audit log.
+#[tokio::test]
+async fn a_reopened_score_sheet_shows_its_changes_in_the_results() {
+    let w = common::world().await;
+    let ids = &w.ids;
+    let criteria = open_scoring(&w).await;
+    let f = ids.finalist_b;
+    let base = format!("/api/jury/my/finalists/{f}");
+    let decide = |p: i64, what: &str| format!("/api/jury/finalists/{f}/sheets/{p}/{what}");
+    w.ok(Who::JurorX, Method::POST, &format!("{base}/submit"), Some(&sheet(&criteria, &[5], 0))).await;
+    w.ok(Who::JurorFree, Method::POST, &format!("{base}/submit"), Some(&sheet(&criteria, &[7], 0))).await;
+
+    // A reason is required.
+    let r = w.call(Who::JurorX, Method::POST, &format!("{base}/reopen-request"), Some(&json!({"reason": " "}))).await;
+    assert_eq!((r.status, r.json["fields"][0]["field"].clone()), (StatusCode::UNPROCESSABLE_ENTITY, json!("reason")));
+    let asked = w.ok(Who::JurorX, Method::POST, &format!("{base}/reopen-request"), Some(&json!({"reason": "Criterium 1 verkeerd gelezen"}))).await;
+    assert_eq!(asked["status"], "reopen-requested");
+    // The chair (the free juror) sees it on their home page.
+    let home = w.ok(Who::JurorFree, Method::GET, "/api/jury/my", None).await;
+    assert_eq!(home["is_chair"], true);
+    assert_eq!(home["reopen_requests"][0]["juror_id"], json!(ids.juror_x), "{home}");
+    assert_eq!(w.ok(Who::JurorX, Method::GET, "/api/jury/my", None).await["reopen_requests"], json!([]));
+    // The juror cannot decide on their own request, nor can a non-chair juror or a school.
+    assert_eq!(w.call(Who::JurorX, Method::POST, &decide(ids.juror_x, "reopen"), Some(&json!({}))).await.status, StatusCode::FORBIDDEN);
+    assert_eq!(w.call(Who::StemA, Method::POST, &decide(ids.juror_x, "reopen"), Some(&json!({}))).await.status, StatusCode::FORBIDDEN);
+    let reopened = w.ok(Who::JurorFree, Method::POST, &decide(ids.juror_x, "reopen"), Some(&json!({}))).await;
+    assert_eq!(reopened["status"], "reopened");
+
+    // Reopened: blind again, the results keep the 5s.
+    assert_eq!(w.call(Who::JurorX, Method::GET, &format!("{base}/others"), None).await.status, StatusCode::FORBIDDEN);
+    let mine = w.ok(Who::JurorX, Method::GET, &base, None).await;
+    assert_eq!(mine["sheet"]["status"], "reopened");
+    let version = mine["sheet"]["version"].as_i64().unwrap_or_default();
+    let saved = w.ok(Who::JurorX, Method::PUT, &format!("{base}/sheet"), Some(&sheet(&criteria, &[6, 5, 5, 5, 5], version))).await;
+    let results = w.ok(Who::Coord, Method::GET, "/api/jury/results", None).await;
+    assert_eq!(results["reopen_requests"][0]["status"], "reopened", "{results}");
+    let others = w.ok(Who::JurorFree, Method::GET, &format!("{base}/others"), None).await;
+    let x = others["sheets"].as_array().and_then(|s| s.iter().find(|s| s["juror_name"] == names::JUROR_X).cloned()).unwrap_or_default();
+    assert!(x["scores"].as_object().unwrap().values().all(|s| s == 5), "the scores submitted before: {others}");
+
+    // Submitted again: one criterion changed 5 → 6.
+    let again = w.ok(Who::JurorX, Method::POST, &format!("{base}/submit"), Some(&sheet(&criteria, &[6, 5, 5, 5, 5], saved["version"].as_i64().unwrap_or_default()))).await;
+    assert_eq!((again["status"].clone(), again["reopen"]["state"].clone()), (json!("submitted"), json!("resubmitted")));
+    assert_eq!(w.call(Who::JurorX, Method::GET, &format!("{base}/others"), None).await.status, StatusCode::OK);
+    let results = w.ok(Who::Coord, Method::GET, "/api/jury/results", None).await;
+    assert_eq!(results["reopen_requests"], json!([]));
+    let changes = results["score_changes"].as_array().cloned().unwrap_or_default();
+    assert_eq!(changes.len(), 1, "{results}");
+    let c = &changes[0];
+    assert_eq!((c["criterion_id"].clone(), c["before"].clone(), c["after"].clone()), (json!(criteria[0]), json!(5), json!(6)));
+    assert_eq!((c["juror_name"].clone(), c["reopened_by"].clone()), (json!(names::JUROR_X), json!(names::JUROR_FREE)));
+    let csv = w.call(Who::Coord, Method::GET, "/api/jury/export/scores.csv", None).await.text;
+    assert!(csv.lines().next().unwrap_or_default().ends_with("score_before_reopening,changed_at"), "{csv}");
+    let changed_rows: Vec<&str> = csv.lines().filter(|l| l.contains(names::JUROR_X) && l.contains(" UTC")).collect();
+    assert_eq!(changed_rows.len(), 1, "{csv}");
+    assert!(changed_rows[0].contains(",6,") && changed_rows[0].contains(",5,"), "{}", changed_rows[0]);
+    let logged = w.scalar("select count(*) from audit_log where action = 'jury.sheet.resubmitted' and detail like '%1 changed%5 → 6%'").await;
+    assert_eq!(logged, 1);
+
+    // The chair's own sheet is the coordinator's to reopen.
+    w.ok(Who::JurorFree, Method::POST, &format!("{base}/reopen-request"), Some(&json!({"reason": "Typfout"}))).await;
+    let r = w.call(Who::JurorFree, Method::POST, &decide(ids.juror_free, "reopen"), Some(&json!({}))).await;
+    assert_eq!((r.status, r.json["code"].clone()), (StatusCode::FORBIDDEN, json!("own_sheet")));
+    let declined = w.ok(Who::Coord, Method::POST, &decide(ids.juror_free, "decline"), Some(&json!({"reason": "Niet nodig"}))).await;
+    assert_eq!(declined["status"], "submitted");
+    // Once scoring closes, nothing is asked or reopened any more.
+    let version = w.scalar(&format!("select version from jury_settings where edition_id = {}", ids.edition)).await;
+    w.ok(Who::Coord, Method::POST, "/api/jury/status", Some(&json!({"version": version, "status": "closed"}))).await;
+    let r = w.call(Who::JurorFree, Method::POST, &format!("{base}/reopen-request"), Some(&json!({"reason": "Nog eens"}))).await;
+    assert_eq!((r.status, r.json["code"].clone()), (StatusCode::CONFLICT, json!("scoring_closed")));
+}
