@@ -1,14 +1,17 @@
 //! `/jury`: a juror's start: progress (scored / to do), the finalists to
 //! score per award category, the finalists they do not score because of a
 //! conflict of interest (with why), declaring a conflict, and the published
-//! results once the coordinator publishes them.
+//! results once the coordinator publishes them. The jury's chair also
+//! decides the other jurors' requests to reopen a submitted sheet here.
 
 use crate::api::{self, ApiError};
 use crate::app::Route;
 use crate::components::error_box::ErrorBox;
+use crate::components::reopen_decisions::{DecisionRow, ReopenDecisions};
 use crate::components::loading::Loading;
 use crate::hooks::{use_fetch, use_lang, Fetch};
 use crate::i18n::jury::{status_text, J};
+use crate::i18n::submission::S;
 use crate::i18n::Text;
 use rubric::jury::setup::{ConflictKind, JuryStatus};
 use rubric::jury::views::{JurorHome, SheetState};
@@ -26,6 +29,7 @@ pub fn JuryHomePage() -> Html {
     let error = use_state(|| None::<ApiError>);
     let declare_for = use_state(|| 0i64);
     let reason = use_state(String::new);
+    let decision_busy = use_state(|| false);
 
     let home = match (&*updated, &data.state) {
         (Some(h), _) => h.clone(),
@@ -67,6 +71,43 @@ pub fn JuryHomePage() -> Html {
         })
     };
 
+    // The chair decides the other jurors' reopen requests.
+    let decide = {
+        let (updated, error, reload, busy) = (updated.clone(), error.clone(), data.reload.clone(), decision_busy.clone());
+        move |(finalist, person): (i64, i64), note: Option<String>| {
+            let (updated, error, reload, busy) = (updated.clone(), error.clone(), reload.clone(), busy.clone());
+            busy.set(true);
+            wasm_bindgen_futures::spawn_local(async move {
+                match api::jury::decide_reopen(finalist, person, note.as_deref()).await {
+                    Ok(_) => {
+                        error.set(None);
+                        updated.set(None);
+                        reload.emit(());
+                    }
+                    Err(e) => error.set(Some(e)),
+                }
+                busy.set(false);
+            });
+        }
+    };
+    let on_reopen = {
+        let decide = decide.clone();
+        Callback::from(move |key| decide(key, None))
+    };
+    let on_decline = Callback::from(move |(key, note): ((i64, i64), String)| decide(key, Some(note)));
+    let decision_rows: Vec<DecisionRow> = home
+        .reopen_requests
+        .iter()
+        .map(|r| DecisionRow {
+            key: (r.finalist_id, r.juror_id),
+            who: r.juror_name.clone(),
+            subject: Some(r.finalist_name.clone()),
+            status: r.status,
+            reopen: r.reopen.clone(),
+            can_decide: true,
+        })
+        .collect();
+
     let (done, total) = home.progress();
     let finalists: Vec<_> = home.categories.iter().flat_map(|c| c.finalists.iter()).collect();
     let field_error = error.as_ref().and_then(|e| e.field("reason").or(e.field("finalist_id")).map(String::from));
@@ -89,6 +130,9 @@ pub fn JuryHomePage() -> Html {
             if home.status == JuryStatus::Setup {
                 <p class="notice">{ J::NotOpenYet.t(lang) }</p>
             }
+            if home.is_chair {
+                <ReopenDecisions rows={decision_rows} busy={*decision_busy} on_reopen={on_reopen} on_decline={on_decline} />
+            }
             { for home.categories.iter().map(|c| html! {
                 <section class="jury-category" data-category={c.id.to_string()}>
                     <h2>{ &c.name }</h2>
@@ -99,12 +143,20 @@ pub fn JuryHomePage() -> Html {
                                 SheetState::ToDo => (J::StateToDo, "todo"),
                                 SheetState::Draft => (J::StateDraft, "draft"),
                                 SheetState::Submitted => (J::StateSubmitted, "done"),
+                                SheetState::ReopenRequested => (J::StateSubmitted, "done"),
+                                SheetState::Reopened => (J::StateDraft, "draft"),
+                            };
+                            let extra = match f.state {
+                                SheetState::ReopenRequested => Some(S::StatusReopenRequested),
+                                SheetState::Reopened => Some(S::StatusReopened),
+                                _ => None,
                             };
                             html! {
                                 <li data-finalist={f.id.to_string()}>
                                     <Link<Route> to={Route::JuryScore { id: f.id }}>{ &f.school_name }</Link<Route>>
                                     <span class="muted">{ format!(" · {}", f.town) }</span>
                                     <span class={classes!("badge", class)}>{ label.t(lang) }</span>
+                                    if let Some(x) = extra { { " " }<span class="badge progress" data-testid="sheet-reopen-state">{ x.t(lang) }</span> }
                                 </li>
                             }
                         }) }
