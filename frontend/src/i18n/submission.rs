@@ -67,6 +67,7 @@ pub enum S {
     // Sign-in links
     SignedInAskCoordinator,
     ConfirmReissueSignedIn,
+    ConfirmJurorLink,
     // Errors the server reports by code
     ErrFrozen,
     ErrAlreadySubmitted,
@@ -185,6 +186,10 @@ impl Text for S {
             S::ConfirmReissueSignedIn => (
                 "{name} heeft zich al aangemeld. Een nieuwe link beëindigt al zijn of haar sessies, op elk toestel. Doorgaan?",
                 "{name} has signed in already. A new link ends all their sessions, on every device. Continue?",
+            ),
+            S::ConfirmJurorLink => (
+                "Een nieuwe link beëindigt de sessies van dit jurylid, op elk toestel. Doorgaan?",
+                "A new link ends this juror's sessions, on every device. Continue?",
             ),
             S::ErrFrozen => (
                 "Dit blad is ingediend en ligt vast. Vraag een heropening aan als er iets moet veranderen.",

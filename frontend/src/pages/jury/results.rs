@@ -1,13 +1,17 @@
 //! `/coordinator/jury/results`: the results per award category (ranking,
 //! agreement, flagged jurors, tie-breaks), the chair's decision for ties no
 //! rule breaks, locking and publishing (with confirmation), CSV exports,
-//! the printable results sheet and the jury's audit log.
+//! the printable results sheet, the jurors' requests to reopen a submitted
+//! sheet (decided here), the scores changed after reopening, and the
+//! jury's audit log.
 
 use crate::api::{self, ApiError};
 use crate::app::Route;
 use crate::components::category_results::category_results;
 use crate::components::chair_order::{ChairOrder, TieGroup};
 use crate::components::error_box::ErrorBox;
+use crate::components::reopen_decisions::{DecisionRow, ReopenDecisions};
+use crate::components::score_changes::score_changes;
 use crate::components::loading::Loading;
 use crate::hooks::{use_fetch, use_lang, Fetch};
 use crate::i18n::jury::{audit_action, audit_time, lock_problem, status_text, J};
@@ -74,6 +78,46 @@ pub fn JuryResultsPage() -> Html {
         Callback::from(move |order: Vec<i64>| apply(Box::pin(async move { api::jury::chair_order(version, &order).await })))
     };
 
+    // Requests to reopen a submitted sheet: decided, then the results reload.
+    let decide = {
+        let (error, busy, reload, updated, reload_audit) =
+            (error.clone(), busy.clone(), data.reload.clone(), updated.clone(), audit.reload.clone());
+        move |(finalist, person): (i64, i64), note: Option<String>| {
+            let (error, busy, reload, updated, reload_audit) =
+                (error.clone(), busy.clone(), reload.clone(), updated.clone(), reload_audit.clone());
+            busy.set(true);
+            wasm_bindgen_futures::spawn_local(async move {
+                match api::jury::decide_reopen(finalist, person, note.as_deref()).await {
+                    Ok(_) => {
+                        error.set(None);
+                        updated.set(None);
+                        reload.emit(());
+                    }
+                    Err(e) => error.set(Some(e)),
+                }
+                busy.set(false);
+                reload_audit.emit(());
+            });
+        }
+    };
+    let on_reopen = {
+        let decide = decide.clone();
+        Callback::from(move |key| decide(key, None))
+    };
+    let on_decline = Callback::from(move |(key, note): ((i64, i64), String)| decide(key, Some(note)));
+    let decision_rows: Vec<DecisionRow> = view
+        .reopen_requests
+        .iter()
+        .map(|r| DecisionRow {
+            key: (r.finalist_id, r.juror_id),
+            who: r.juror_name.clone(),
+            subject: Some(r.finalist_name.clone()),
+            status: r.status,
+            reopen: r.reopen.clone(),
+            can_decide: true,
+        })
+        .collect();
+
     let s = &view.settings;
     let lock_problems = view.lock_problems();
     let groups: Vec<TieGroup> = view
@@ -135,6 +179,7 @@ pub fn JuryResultsPage() -> Html {
                     { for e.fields.iter().map(|f| html! { <p class="field-error">{ &f.message }</p> }) }
                 }
             </div>
+            <ReopenDecisions rows={decision_rows} busy={*busy} on_reopen={on_reopen} on_decline={on_decline} />
             if !groups.is_empty() && s.status == JuryStatus::Closed && !view.frozen {
                 <ChairOrder key={format!("{:?}", s.chair_order)} groups={groups} chair_name={view.chair_name.clone()} on_save={on_chair} />
             }
@@ -144,6 +189,7 @@ pub fn JuryResultsPage() -> Html {
                 for c in &view.categories {
                     category_results(&mut m, lang, c, &view.criteria, view.frozen);
                 }
+                score_changes(&mut m, lang, &view.score_changes, &view.criteria);
                 m.html()
             } }
             <section class="audit-log" data-testid="audit-log">
