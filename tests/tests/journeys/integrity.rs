@@ -158,7 +158,9 @@ async fn a_submitted_nulmeting_is_reopened_on_request_and_the_team_sees_the_chan
     assert!(text.contains("3 · ") && text.contains("→ 2 · "), "{text}");
     assert!(text.contains("Chris Maes") && text.contains("verkeerd gelezen"), "{text}");
     assert!(browser.all("[data-testid=reopen-requests]").await?.is_empty(), "nothing left to decide");
-    // The report lists it too.
+    // Chris records the team's consensus; the report lists the change too.
+    press(&browser, "[data-testid=accept-proposals]").await?;
+    browser.wait_for_text("[data-testid=decided-count]", "28/28").await?;
     browser.goto(&format!("{}/schools/{school}/report", server.url)).await?;
     browser.wait_for_text("[data-testid=answer-changes]", "An Peeters").await?;
     browser.close().await
