@@ -26,7 +26,7 @@ pub fn answer_changes(m: &mut Markup, lang: Lang, changes: &[AnswerChange]) {
     if changes.is_empty() {
         return;
     }
-    m.raw("<section class=\"card changes\" data-testid=\"answer-changes\">")
+    m.raw("<section class=\"card reopen-changes\" data-testid=\"answer-changes\">")
         .el("<h2>", S::ChangesTitle.t(lang), "</h2>")
         .el("<p class=\"muted small\">", S::ChangesExplain.t(lang), "</p>")
         .raw("<div class=\"table-scroll\"><table class=\"data-table\"><thead><tr>");

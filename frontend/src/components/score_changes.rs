@@ -15,7 +15,7 @@ pub fn score_changes(m: &mut Markup, lang: Lang, changes: &[ScoreChange], criter
         return;
     }
     let score = |s: Option<rubric::jury::Score>| s.map_or_else(|| "–".to_string(), |s| s.to_string());
-    m.raw("<section class=\"changes\" data-testid=\"score-changes\">")
+    m.raw("<section class=\"reopen-changes\" data-testid=\"score-changes\">")
         .el("<h2>", S::ChangesTitle.t(lang), "</h2>")
         .el("<p class=\"muted small\">", S::ScoreChangesExplain.t(lang), "</p>")
         .raw("<div class=\"table-scroll\"><table class=\"data-table\"><thead><tr>");

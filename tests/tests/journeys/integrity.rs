@@ -7,6 +7,8 @@
 //! results and the printed sheet show it. A STEM coordinator gets no new
 //! link for a colleague who signed in; the programme coordinator does, and
 //! the colleague's old session ends.
+//!
+//! Set `STEMPACT_SHOTS=/some/dir` to save screenshots of the states.
 
 use e2e::{fixtures, ApiClient, Browser, TestResult, TestServer};
 use reqwest::{Method, StatusCode};
@@ -14,6 +16,17 @@ use rubric::people::Role;
 use serde_json::{json, Value};
 
 const FIRST: &str = "curriculum.learning-lines";
+
+/// A full-height screenshot when `STEMPACT_SHOTS` names a folder.
+async fn look(browser: &Browser, name: &str) -> TestResult {
+    let Some(dir) = std::env::var_os("STEMPACT_SHOTS") else { return Ok(()) };
+    let height = browser.js("return document.documentElement.scrollHeight").await?.as_u64().unwrap_or(900);
+    let height = if name.ends_with("-top") { 1000 } else { height.clamp(900, 5000) };
+    browser.client.set_window_size(1280, height as u32).await?;
+    std::fs::write(std::path::Path::new(&dir).join(format!("{name}.png")), browser.client.screenshot().await?)?;
+    browser.client.set_window_size(1280, 900).await?;
+    Ok(())
+}
 
 /// Confirmation dialogs say yes.
 async fn say_yes(browser: &Browser) -> TestResult {
@@ -108,6 +121,7 @@ async fn a_submitted_nulmeting_is_reopened_on_request_and_the_team_sees_the_chan
     browser.wait_for("[data-testid=save-status][data-state=frozen]").await?;
     browser.reload().await?;
     browser.wait_for_text("[data-testid=frozen-notice][data-status=submitted]", "ligt vast").await?;
+    look(&browser, "nulmeting-frozen").await?;
     let disabled = browser.js(&format!(r#"return document.querySelector('[data-indicator="{FIRST}"] input[value="2"]').disabled"#)).await?;
     assert_eq!(disabled, Value::Bool(true), "the answers cannot be changed");
     // Trying anyway (the API, as a stale tab would) is refused with a clear message.
@@ -117,11 +131,12 @@ async fn a_submitted_nulmeting_is_reopened_on_request_and_the_team_sees_the_chan
     assert_eq!((status, body["code"].as_str()), (StatusCode::CONFLICT, Some("sheet_submitted")));
     assert_eq!(stored_level(&server, "An Peeters", FIRST).await?, Some(3));
 
-    // An asks to reopen, with a reason.
-    press(&browser, "[data-testid=ask-reopen]").await?;
+    // An asks to reopen (from the notice at the top), with a reason.
+    press(&browser, "[data-testid=ask-reopen-top]").await?;
     browser.fill("#reopen-reason", "Bij 1.1 de vraag verkeerd gelezen").await?;
     press(&browser, "[data-testid=send-reopen-request]").await?;
     browser.wait_for_text("[data-testid=frozen-notice][data-status=reopen-requested]", "Je vroeg op").await?;
+    look(&browser, "nulmeting-requested").await?;
     assert!(browser.all("[data-testid=ask-reopen]").await?.is_empty());
 
     // Chris, the STEM coordinator, sees the request on the team page and reopens.
@@ -130,6 +145,7 @@ async fn a_submitted_nulmeting_is_reopened_on_request_and_the_team_sees_the_chan
     let row = format!("[data-testid=reopen-requests] [data-testid=reopen-row][data-person='{an}']");
     browser.wait_for_text(&row, "Bij 1.1 de vraag verkeerd gelezen").await?;
     browser.wait_for(&format!("[data-testid=members] tr[data-person='{an}'] [data-status=reopen-requested]")).await?;
+    look(&browser, "team-request-top").await?;
     say_yes(&browser).await?;
     press(&browser, &format!("{row} [data-testid=reopen]")).await?;
     browser.wait_for(&format!("{row}[data-status=reopened] [data-testid=reopen-waiting]")).await?;
@@ -138,6 +154,7 @@ async fn a_submitted_nulmeting_is_reopened_on_request_and_the_team_sees_the_chan
     sign_in_as(&browser, &server, "An Peeters").await?;
     browser.goto(&format!("{}/nulmeting", server.url)).await?;
     browser.wait_for_text("[data-testid=reopened-notice]", "Chris Maes").await?;
+    look(&browser, "nulmeting-reopened").await?;
     press(&browser, &format!(r#"[data-indicator="{FIRST}"] label[data-answer="2"]"#)).await?;
     browser.wait_for(&format!(r#"article[data-indicator="{FIRST}"][data-state="saved"]"#)).await?;
     browser.wait_for_text("[data-testid=submit]", "Opnieuw indienen").await?;
@@ -157,12 +174,14 @@ async fn a_submitted_nulmeting_is_reopened_on_request_and_the_team_sees_the_chan
     let text = browser.wait_for_text(&change, "An Peeters").await?;
     assert!(text.contains("3 · ") && text.contains("→ 2 · "), "{text}");
     assert!(text.contains("Chris Maes") && text.contains("verkeerd gelezen"), "{text}");
+    look(&browser, "team-changes-top").await?;
     assert!(browser.all("[data-testid=reopen-requests]").await?.is_empty(), "nothing left to decide");
     // Chris records the team's consensus; the report lists the change too.
     press(&browser, "[data-testid=accept-proposals]").await?;
     browser.wait_for_text("[data-testid=decided-count]", "28/28").await?;
     browser.goto(&format!("{}/schools/{school}/report", server.url)).await?;
     browser.wait_for_text("[data-testid=answer-changes]", "An Peeters").await?;
+    look(&browser, "report-changes").await?;
     browser.close().await
 }
 
@@ -227,6 +246,7 @@ async fn a_juror_asks_to_reopen_a_submitted_sheet_and_the_results_show_the_chang
     browser.wait_for("[data-testid=others-scores]").await?;
     browser.reload().await?;
     browser.wait_for_text("[data-testid=submitted-notice]", "liggen vast").await?;
+    look(&browser, "jury-frozen").await?;
     assert_eq!(browser.js(&format!("return document.getElementById('score-{c0}-9').disabled")).await?, Value::Bool(true));
     assert!(browser.all("[data-testid=submit-sheet]").await?.is_empty());
 
@@ -237,12 +257,14 @@ async fn a_juror_asks_to_reopen_a_submitted_sheet_and_the_results_show_the_chang
     browser.fill("#reopen-reason", "Impact te laag ingeschat").await?;
     press(&browser, "[data-testid=send-reopen-request]").await?;
     browser.wait_for_text("[data-testid=reopen-requested]", "Je vroeg op").await?;
+    look(&browser, "jury-requested").await?;
 
     // The coordinator reopens it from the results page.
     sign_in_as(&browser, &server, "Griet Van Damme").await?;
     browser.goto(&format!("{}/coordinator/jury/results", server.url)).await?;
     let row = "[data-testid=reopen-requests] [data-testid=reopen-row]";
     browser.wait_for_text(row, "Impact te laag ingeschat").await?;
+    look(&browser, "jury-results-request").await?;
     say_yes(&browser).await?;
     press(&browser, &format!("{row} [data-testid=reopen]")).await?;
     browser.wait_for(&format!("{row}[data-status=reopened]")).await?;
@@ -264,9 +286,11 @@ async fn a_juror_asks_to_reopen_a_submitted_sheet_and_the_results_show_the_chang
     browser.goto(&format!("{}/coordinator/jury/results", server.url)).await?;
     let text = browser.wait_for_text("[data-testid=score-changes] [data-testid=score-change]", "Kim Verhoeven").await?;
     assert!(text.contains("7 → 9") && text.contains("Atheneum Noord") && text.contains("Impact te laag"), "{text}");
+    look(&browser, "jury-results-changes").await?;
     assert!(browser.all("[data-testid=reopen-requests]").await?.is_empty());
     browser.goto(&format!("{}/coordinator/jury/results/print", server.url)).await?;
     browser.wait_for_text("[data-testid=results-sheet] [data-testid=score-changes]", "7 → 9").await?;
+    look(&browser, "jury-print").await?;
     // And the score export.
     let coord = api(&server, "Griet Van Damme").await?;
     let export = coord.http.get(format!("{}/jury/export/scores.csv", coord.base)).send().await?.text().await?;
@@ -294,6 +318,7 @@ async fn only_the_programme_coordinator_reissues_a_link_for_someone_who_signed_i
     browser.goto(&format!("{}/colleagues", server.url)).await?;
     browser.wait_for_text("[data-testid=colleagues] tr[data-person='Tom Leraar'] [data-testid=signed-in-note]", "programmacoördinator").await?;
     assert!(browser.all("[data-testid=colleagues] tr[data-person='Tom Leraar'] [data-testid=new-link]").await?.is_empty());
+    look(&browser, "colleagues").await?;
     press(&browser, "[data-testid=colleagues] tr[data-person='Nina Nieuw'] [data-testid=new-link]").await?;
     let nina_link = browser.wait_for("[data-testid=invite-link]").await?.prop("value").await?.unwrap_or_default();
     assert!(nina_link.contains("/signin#"), "{nina_link}");

@@ -147,6 +147,16 @@ pub fn SheetEditor(props: &SheetEditorProps) -> Html {
             });
         })
     };
+    // The notice at the top opens the request form in the submit panel.
+    let ask_from_top = {
+        let asking = asking.clone();
+        Callback::from(move |_: MouseEvent| {
+            asking.set(true);
+            if let Some(panel) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("submit-panel")) {
+                panel.scroll_into_view();
+            }
+        })
+    };
     let is_frozen = !status.is_editable() || sheet.frozen;
     let can_submit = !is_closed && !is_frozen && answered >= total && !sheet.pending() && !*submitting;
     let kind_switch = (props.sheet.kinds.len() > 1).then(|| {
@@ -182,7 +192,7 @@ pub fn SheetEditor(props: &SheetEditorProps) -> Html {
             if is_closed {
                 <p class="notice" data-testid="closed-notice">{ N::ClosedNotice.t(lang) }</p>
             } else {
-                { sheet_notice(lang, *status, (*reopen).as_ref()) }
+                { sheet_notice(lang, *status, (*reopen).as_ref(), ask_from_top) }
             }
             <div class="with-sidebar">
                 <AspectNav current={*aspect} progress={progress} on_select={select.clone()} />
@@ -235,7 +245,7 @@ pub fn SheetEditor(props: &SheetEditorProps) -> Html {
                             }
                         </div>
                     </section>
-                    <section class="card submit-panel" data-testid="submit-panel">
+                    <section class="card submit-panel" id="submit-panel" data-testid="submit-panel">
                         <h2>{ N::SubmitTitle.t(lang) }</h2>
                         <p data-testid="overall-progress">
                             { N::AnsweredOf.t(lang).replace("{n}", &answered.to_string()).replace("{total}", &total.to_string()) }
@@ -291,14 +301,16 @@ pub fn SheetEditor(props: &SheetEditorProps) -> Html {
 /// What the respondent reads above the sheet: how to fill it in, or that it
 /// is submitted and frozen (and a declined request's note), that their
 /// request waits, or that it was reopened and they are blind again.
-fn sheet_notice(lang: rubric::Lang, status: SheetStatus, reopen: Option<&ReopenInfo>) -> Html {
+fn sheet_notice(lang: rubric::Lang, status: SheetStatus, reopen: Option<&ReopenInfo>, on_ask: Callback<MouseEvent>) -> Html {
     match status {
         SheetStatus::Draft => html! { <p class="notice">{ N::FillIntro.t(lang) }</p> },
         SheetStatus::Submitted => {
             let declined = reopen.filter(|r| r.state == ReopenState::Declined);
             html! {
                 <div class="notice" data-testid="frozen-notice" data-status="submitted">
-                    <p>{ S::FrozenNotice.t(lang) }</p>
+                    <p>{ S::FrozenNotice.t(lang) }{ " " }
+                        <button type="button" class="link-button" data-testid="ask-reopen-top" onclick={on_ask}>{ S::AskReopen.t(lang) }</button>
+                    </p>
                     if let Some(r) = declined {
                         <p data-testid="declined-notice">
                             { S::DeclinedNotice.t(lang) }
