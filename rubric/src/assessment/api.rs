@@ -254,6 +254,9 @@ pub struct MeasurementSummary {
     pub completion: f64,
     pub decided: u32,
     pub indicators: u32,
+    /// Requests to reopen a submitted sheet waiting for a decision.
+    #[serde(default)]
+    pub reopen_requests: u32,
 }
 
 /// One school in the coordinator's overview.

@@ -751,6 +751,18 @@ pub async fn answered_counts<'e, E: SqliteExecutor<'e>>(
     .await
 }
 
+/// Per measurement in an edition: requests to reopen a sheet waiting for a decision.
+pub async fn reopen_requests_in<'e, E: SqliteExecutor<'e>>(db: E, edition_id: i64) -> sqlx::Result<Vec<(i64, i64)>> {
+    sqlx::query_as(
+        "select r.measurement_id, count(*) from response_reopenings o join responses r on r.id = o.response_id \
+         join measurements m on m.id = r.measurement_id where m.edition_id = ? and o.state = 'requested' \
+         group by r.measurement_id",
+    )
+    .bind(edition_id)
+    .fetch_all(db)
+    .await
+}
+
 /// Per measurement in an edition: consensus rows recorded.
 pub async fn decided_counts<'e, E: SqliteExecutor<'e>>(db: E, edition_id: i64) -> sqlx::Result<Vec<(i64, i64)>> {
     sqlx::query_as(

@@ -337,6 +337,10 @@ async fn own_sheets_declined_requests_and_closed_measurements() {
     w.ok(Who::StemA, Method::POST, &format!("/api/measurements/{m}/reopen-request"), Some(&json!({"reason": "Typfout"}))).await;
     let r = w.call(Who::StemA, Method::POST, &format!("{own}/reopen"), Some(&json!({}))).await;
     assert_eq!((r.status, r.json["code"].clone()), (StatusCode::FORBIDDEN, json!("own_sheet")), "{}", r.text);
+    // The programme coordinator's overview shows the request waiting.
+    let overview = w.ok(Who::Coord, Method::GET, "/api/measurements", None).await;
+    let a = overview["schools"].as_array().and_then(|s| s.iter().find(|x| x["school_id"] == json!(ids.school_a)).cloned()).unwrap_or_default();
+    assert_eq!(a["baseline"]["reopen_requests"], 1, "{overview}");
     assert!(r.json["message"].as_str().unwrap_or_default().contains("programme coordinator"));
     // Declined, with a note that must stay short.
     let r = w.call(Who::Coord, Method::POST, &format!("{own}/decline"), Some(&json!({"reason": "x".repeat(1001)}))).await;
