@@ -67,19 +67,19 @@ const SHEET_SELECT: &str = "select ss.id, ss.person_id, ss.finalist_id, ss.remar
 
 /// The sheets as the others see them: a reopened sheet as it was
 /// submitted before (its snapshot), until it is submitted again.
-async fn as_submitted(db: &mut SqliteConnection, sheets: Vec<StoredSheet>) -> sqlx::Result<Vec<StoredSheet>> {
-    let mut out = Vec::with_capacity(sheets.len());
-    for mut s in sheets {
-        if let Some(open) = reopenings::open(db, Sheets::ScoreSheets, s.id).await? {
-            if let Some(before) = open.snapshot.as_deref().and_then(|j| serde_json::from_str::<Sheet>(j).ok()) {
-                s.sheet.scores = before.scores;
-                s.sheet.remarks = before.remarks;
-                s.sheet.remark = before.remark;
-            }
+async fn as_submitted(db: &mut SqliteConnection, mut sheets: Vec<StoredSheet>) -> sqlx::Result<Vec<StoredSheet>> {
+    // Reopened sheets are few: one query for all of them.
+    let reopened: Vec<(i64, Option<String>)> =
+        sqlx::query_as("select sheet_id, snapshot from sheet_reopenings where state = 'reopened'").fetch_all(&mut *db).await?;
+    for s in &mut sheets {
+        let snapshot = reopened.iter().find(|(id, _)| *id == s.id).and_then(|(_, j)| j.as_deref());
+        if let Some(before) = snapshot.and_then(|j| serde_json::from_str::<Sheet>(j).ok()) {
+            s.sheet.scores = before.scores;
+            s.sheet.remarks = before.remarks;
+            s.sheet.remark = before.remark;
         }
-        out.push(s);
     }
-    Ok(out)
+    Ok(sheets)
 }
 
 /// The id of a juror's sheet for a finalist, if one was saved.

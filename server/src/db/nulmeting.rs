@@ -298,7 +298,26 @@ pub struct SheetFacts {
     pub open: Option<Reopening>,
 }
 
-/// Where a respondent's sheet stands.
+/// A respondent's sheet (its id) and its status, in one query: for the
+/// autosave path, which needs no more.
+pub async fn sheet_status(conn: &mut SqliteConnection, measurement_id: i64, person_id: i64) -> sqlx::Result<(Option<i64>, SheetStatus)> {
+    let row: Option<(i64, Option<i64>, Option<String>)> = sqlx::query_as(
+        "select r.id, r.submitted_at, (select o.state from response_reopenings o where o.response_id = r.id \
+           and o.state in ('requested', 'reopened')) from responses r where r.measurement_id = ? and r.person_id = ?",
+    )
+    .bind(measurement_id)
+    .bind(person_id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    Ok(match row {
+        Some((id, submitted_at, open)) => {
+            (Some(id), SheetStatus::of(submitted_at.is_some(), open.as_deref().and_then(ReopenState::from_key)))
+        }
+        None => (None, SheetStatus::Draft),
+    })
+}
+
+/// Where a respondent's sheet stands, with its open reopening.
 pub async fn sheet_facts(conn: &mut SqliteConnection, measurement_id: i64, person_id: i64) -> sqlx::Result<SheetFacts> {
     let Some((response_id, submitted_at)) = response_of(&mut *conn, measurement_id, person_id).await? else {
         return Ok(SheetFacts { response_id: None, submitted_at: None, status: SheetStatus::Draft, open: None });
@@ -351,11 +370,11 @@ pub async fn write_answer(
     if !is_open(&mut *tx, measurement_id).await? {
         return Ok(WriteOutcome::Closed);
     }
-    let facts = sheet_facts(&mut tx, measurement_id, person_id).await?;
-    if !facts.status.is_editable() {
+    let (response_id, status) = sheet_status(&mut tx, measurement_id, person_id).await?;
+    if !status.is_editable() {
         return Ok(WriteOutcome::Frozen);
     }
-    let Some(response_id) = facts.response_id else { return Ok(WriteOutcome::Closed) };
+    let Some(response_id) = response_id else { return Ok(WriteOutcome::Closed) };
     let (level, na) = level_of(record.answer);
     let done = if version == 0 {
         sqlx::query(

@@ -123,7 +123,7 @@ pub(crate) async fn viewer(state: &AppState, user: &AuthUser, access: SchoolAcce
         SchoolAccess::Company => TeamViewer::Company,
         SchoolAccess::Member { .. } => {
             let mut conn = state.db.acquire().await?;
-            TeamViewer::Member { own: nm::sheet_facts(&mut conn, m.id, user.id()).await?.status }
+            TeamViewer::Member { own: nm::sheet_status(&mut conn, m.id, user.id()).await?.1 }
         }
     })
 }
@@ -308,7 +308,7 @@ async fn submit(State(state): State<AppState>, user: AuthUser, Path(id): Path<i6
     }
     let rubric = rubric::current_rubric();
     let mut conn = state.db.acquire().await?;
-    if !nm::sheet_facts(&mut conn, m.id, user.id()).await?.status.is_editable() {
+    if !nm::sheet_status(&mut conn, m.id, user.id()).await?.1.is_editable() {
         return Err(AppError::submission(SubmissionError::AlreadySubmitted));
     }
     let answers = nm::answers_of(&mut *conn, m.id, user.id()).await?;

@@ -136,7 +136,7 @@ async fn consensus_visible(state: &AppState, user: &AuthUser, edition_id: i64, s
     let Some(m) = db::nulmeting::measurement_of(&mut *conn, edition_id, school_id, MeasurementKind::Baseline).await? else {
         return Ok(true);
     };
-    let own = db::nulmeting::sheet_facts(&mut conn, m.id, user.id()).await?.status;
+    let (_, own) = db::nulmeting::sheet_status(&mut conn, m.id, user.id()).await?;
     Ok(may_see_consensus(TeamViewer::Member { own }, m.status == MeasurementStatus::Closed))
 }
 
