@@ -4,11 +4,13 @@
 //! optional note); a reopened sheet waiting to be submitted again is listed
 //! too. Props in, callbacks out.
 
+use crate::api::ApiError;
+use crate::components::error_box::ErrorBox;
 use crate::hooks::use_lang;
 use crate::i18n::nulmeting::unix_date;
 use crate::i18n::submission::S;
 use crate::i18n::Text;
-use rubric::submission::{ReopenInfo, SheetStatus};
+use rubric::submission::{ReopenInfo, SheetReopen, SheetStatus};
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
@@ -26,10 +28,27 @@ pub struct DecisionRow {
     pub can_decide: bool,
 }
 
+impl From<&SheetReopen> for DecisionRow {
+    /// A jury sheet, keyed by (finalist, juror).
+    fn from(r: &SheetReopen) -> Self {
+        DecisionRow {
+            key: (r.finalist_id, r.juror_id),
+            who: r.juror_name.clone(),
+            subject: Some(r.finalist_name.clone()),
+            status: r.status,
+            reopen: r.reopen.clone(),
+            can_decide: true,
+        }
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct ReopenDecisionsProps {
     pub rows: Vec<DecisionRow>,
     pub busy: bool,
+    /// A decision that failed.
+    #[prop_or_default]
+    pub error: Option<ApiError>,
     pub on_reopen: Callback<(i64, i64)>,
     /// The key and the note.
     pub on_decline: Callback<((i64, i64), String)>,
@@ -117,6 +136,7 @@ pub fn ReopenDecisions(props: &ReopenDecisionsProps) -> Html {
             <h2>{ S::RequestsTitle.t(lang) }</h2>
             <p class="muted small">{ S::RequestsExplain.t(lang) }</p>
             <ul class="plain-list">{ for props.rows.iter().map(row) }</ul>
+            if let Some(e) = props.error.clone() { <ErrorBox error={e} /> }
         </section>
     }
 }

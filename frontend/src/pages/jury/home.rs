@@ -9,6 +9,7 @@ use crate::app::Route;
 use crate::components::error_box::ErrorBox;
 use crate::components::reopen_decisions::{DecisionRow, ReopenDecisions};
 use crate::components::loading::Loading;
+use crate::hooks::reopen_decider::use_reopen_decider;
 use crate::hooks::{use_fetch, use_lang, Fetch};
 use crate::i18n::jury::{status_text, J};
 use crate::i18n::submission::S;
@@ -29,7 +30,17 @@ pub fn JuryHomePage() -> Html {
     let error = use_state(|| None::<ApiError>);
     let declare_for = use_state(|| 0i64);
     let reason = use_state(String::new);
-    let decision_busy = use_state(|| false);
+    let decided = {
+        let (updated, reload) = (updated.clone(), data.reload.clone());
+        Callback::from(move |()| {
+            updated.set(None);
+            reload.emit(());
+        })
+    };
+    let decider = use_reopen_decider(
+        |(finalist, person), note: Option<String>| async move { api::jury::decide_reopen(finalist, person, note.as_deref()).await },
+        decided,
+    );
 
     let home = match (&*updated, &data.state) {
         (Some(h), _) => h.clone(),
@@ -72,41 +83,7 @@ pub fn JuryHomePage() -> Html {
     };
 
     // The chair decides the other jurors' reopen requests.
-    let decide = {
-        let (updated, error, reload, busy) = (updated.clone(), error.clone(), data.reload.clone(), decision_busy.clone());
-        move |(finalist, person): (i64, i64), note: Option<String>| {
-            let (updated, error, reload, busy) = (updated.clone(), error.clone(), reload.clone(), busy.clone());
-            busy.set(true);
-            wasm_bindgen_futures::spawn_local(async move {
-                match api::jury::decide_reopen(finalist, person, note.as_deref()).await {
-                    Ok(_) => {
-                        error.set(None);
-                        updated.set(None);
-                        reload.emit(());
-                    }
-                    Err(e) => error.set(Some(e)),
-                }
-                busy.set(false);
-            });
-        }
-    };
-    let on_reopen = {
-        let decide = decide.clone();
-        Callback::from(move |key| decide(key, None))
-    };
-    let on_decline = Callback::from(move |(key, note): ((i64, i64), String)| decide(key, Some(note)));
-    let decision_rows: Vec<DecisionRow> = home
-        .reopen_requests
-        .iter()
-        .map(|r| DecisionRow {
-            key: (r.finalist_id, r.juror_id),
-            who: r.juror_name.clone(),
-            subject: Some(r.finalist_name.clone()),
-            status: r.status,
-            reopen: r.reopen.clone(),
-            can_decide: true,
-        })
-        .collect();
+    let decision_rows: Vec<DecisionRow> = home.reopen_requests.iter().map(DecisionRow::from).collect();
 
     let (done, total) = home.progress();
     let finalists: Vec<_> = home.categories.iter().flat_map(|c| c.finalists.iter()).collect();
@@ -131,7 +108,8 @@ pub fn JuryHomePage() -> Html {
                 <p class="notice">{ J::NotOpenYet.t(lang) }</p>
             }
             if home.is_chair {
-                <ReopenDecisions rows={decision_rows} busy={*decision_busy} on_reopen={on_reopen} on_decline={on_decline} />
+                <ReopenDecisions rows={decision_rows} busy={decider.busy} error={decider.error.clone()}
+                    on_reopen={decider.on_reopen.clone()} on_decline={decider.on_decline.clone()} />
             }
             { for home.categories.iter().map(|c| html! {
                 <section class="jury-category" data-category={c.id.to_string()}>

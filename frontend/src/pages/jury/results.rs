@@ -13,6 +13,7 @@ use crate::components::error_box::ErrorBox;
 use crate::components::reopen_decisions::{DecisionRow, ReopenDecisions};
 use crate::components::score_changes::score_changes;
 use crate::components::loading::Loading;
+use crate::hooks::reopen_decider::use_reopen_decider;
 use crate::hooks::{use_fetch, use_lang, Fetch};
 use crate::i18n::jury::{audit_action, audit_time, lock_problem, status_text, J};
 use crate::i18n::Text;
@@ -35,6 +36,19 @@ pub fn JuryResultsPage() -> Html {
     let updated = use_state(|| None::<Rc<ResultsView>>);
     let error = use_state(|| None::<ApiError>);
     let busy = use_state(|| false);
+    // Requests to reopen a submitted sheet: decided, then the results and the log reload.
+    let decided = {
+        let (updated, reload, reload_audit) = (updated.clone(), data.reload.clone(), audit.reload.clone());
+        Callback::from(move |()| {
+            updated.set(None);
+            reload.emit(());
+            reload_audit.emit(());
+        })
+    };
+    let decider = use_reopen_decider(
+        |(finalist, person), note: Option<String>| async move { api::jury::decide_reopen(finalist, person, note.as_deref()).await },
+        decided,
+    );
 
     let view = match (&*updated, &data.state) {
         (Some(v), _) => v.clone(),
@@ -78,45 +92,7 @@ pub fn JuryResultsPage() -> Html {
         Callback::from(move |order: Vec<i64>| apply(Box::pin(async move { api::jury::chair_order(version, &order).await })))
     };
 
-    // Requests to reopen a submitted sheet: decided, then the results reload.
-    let decide = {
-        let (error, busy, reload, updated, reload_audit) =
-            (error.clone(), busy.clone(), data.reload.clone(), updated.clone(), audit.reload.clone());
-        move |(finalist, person): (i64, i64), note: Option<String>| {
-            let (error, busy, reload, updated, reload_audit) =
-                (error.clone(), busy.clone(), reload.clone(), updated.clone(), reload_audit.clone());
-            busy.set(true);
-            wasm_bindgen_futures::spawn_local(async move {
-                match api::jury::decide_reopen(finalist, person, note.as_deref()).await {
-                    Ok(_) => {
-                        error.set(None);
-                        updated.set(None);
-                        reload.emit(());
-                    }
-                    Err(e) => error.set(Some(e)),
-                }
-                busy.set(false);
-                reload_audit.emit(());
-            });
-        }
-    };
-    let on_reopen = {
-        let decide = decide.clone();
-        Callback::from(move |key| decide(key, None))
-    };
-    let on_decline = Callback::from(move |(key, note): ((i64, i64), String)| decide(key, Some(note)));
-    let decision_rows: Vec<DecisionRow> = view
-        .reopen_requests
-        .iter()
-        .map(|r| DecisionRow {
-            key: (r.finalist_id, r.juror_id),
-            who: r.juror_name.clone(),
-            subject: Some(r.finalist_name.clone()),
-            status: r.status,
-            reopen: r.reopen.clone(),
-            can_decide: true,
-        })
-        .collect();
+    let decision_rows: Vec<DecisionRow> = view.reopen_requests.iter().map(DecisionRow::from).collect();
 
     let s = &view.settings;
     let lock_problems = view.lock_problems();
@@ -179,7 +155,8 @@ pub fn JuryResultsPage() -> Html {
                     { for e.fields.iter().map(|f| html! { <p class="field-error">{ &f.message }</p> }) }
                 }
             </div>
-            <ReopenDecisions rows={decision_rows} busy={*busy} on_reopen={on_reopen} on_decline={on_decline} />
+            <ReopenDecisions rows={decision_rows} busy={decider.busy} error={decider.error.clone()}
+                on_reopen={decider.on_reopen.clone()} on_decline={decider.on_decline.clone()} />
             if !groups.is_empty() && s.status == JuryStatus::Closed && !view.frozen {
                 <ChairOrder key={format!("{:?}", s.chair_order)} groups={groups} chair_name={view.chair_name.clone()} on_save={on_chair} />
             }

@@ -13,6 +13,7 @@ use crate::components::loading::Loading;
 use crate::components::nulmeting::member_table::MemberTable;
 use crate::components::reopen_decisions::{DecisionRow, ReopenDecisions};
 use crate::hooks::session::use_session;
+use crate::hooks::reopen_decider::use_reopen_decider;
 use crate::hooks::{use_fetch, use_lang, Fetch};
 use crate::i18n::nulmeting::{kind_name, status_name, N};
 use crate::i18n::Text;
@@ -34,8 +35,17 @@ pub fn SchoolTeamPage(props: &SchoolTeamPageProps) -> Html {
     let session = use_session();
     let kind = use_state(|| None::<MeasurementKind>);
     let fetch = use_fetch((props.school_id, *kind), |(id, kind)| api::nulmeting::team(id, kind));
-    let decision_busy = use_state(|| false);
-    let decision_error = use_state(|| None::<api::ApiError>);
+    // The measurement whose sheets are decided on (known once loaded).
+    let measurement_id = match &fetch.state {
+        Fetch::Ready(v) => v.measurement.as_ref().map_or(0, |m| m.id),
+        _ => 0,
+    };
+    let decider = use_reopen_decider(
+        move |(_, person), note: Option<String>| async move {
+            api::nulmeting::decide_reopen(measurement_id, person, note.as_deref()).await
+        },
+        fetch.reload.clone(),
+    );
     let view = match &fetch.state {
         Fetch::Loading => return html! { <section class="page"><Loading /></section> },
         Fetch::Failed(e) => {
@@ -76,29 +86,6 @@ pub fn SchoolTeamPage(props: &SchoolTeamPageProps) -> Html {
     });
     // Requests to reopen: decided by the programme coordinator or the
     // school's lead (not on their own sheet).
-    let decide = {
-        let (busy, error, reload) = (decision_busy.clone(), decision_error.clone(), fetch.reload.clone());
-        let measurement_id = m.id;
-        move |(_, person): (i64, i64), note: Option<String>| {
-            let (busy, error, reload) = (busy.clone(), error.clone(), reload.clone());
-            busy.set(true);
-            wasm_bindgen_futures::spawn_local(async move {
-                match api::nulmeting::decide_reopen(measurement_id, person, note.as_deref()).await {
-                    Ok(_) => {
-                        error.set(None);
-                        reload.emit(());
-                    }
-                    Err(e) => error.set(Some(e)),
-                }
-                busy.set(false);
-            });
-        }
-    };
-    let on_reopen = {
-        let decide = decide.clone();
-        Callback::from(move |key| decide(key, None))
-    };
-    let on_decline = Callback::from(move |(key, note): ((i64, i64), String)| decide(key, Some(note)));
     let me = session.state.me().cloned();
     let decision_rows: Vec<DecisionRow> = view
         .members
@@ -133,8 +120,8 @@ pub fn SchoolTeamPage(props: &SchoolTeamPageProps) -> Html {
                 <h2>{ N::WhoResponded.t(lang) }</h2>
                 <MemberTable members={view.members.clone()} />
             </section>
-            <ReopenDecisions rows={decision_rows} busy={*decision_busy} on_reopen={on_reopen} on_decline={on_decline} />
-            if let Some(e) = (*decision_error).clone() { <ErrorBox error={e} /> }
+            <ReopenDecisions rows={decision_rows} busy={decider.busy} error={decider.error.clone()}
+                on_reopen={decider.on_reopen.clone()} on_decline={decider.on_decline.clone()} />
             if view.answers_visible {
                 { { let mut mk = Markup::new(); answer_changes(&mut mk, lang, &view.changes); mk.html() } }
                 <TeamBoard key={m.id} view={view.clone()} />
