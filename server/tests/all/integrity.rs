@@ -431,3 +431,56 @@ async fn a_reopened_score_sheet_shows_its_changes_in_the_results() {
     let r = w.call(Who::JurorFree, Method::POST, &format!("{base}/reopen-request"), Some(&json!({"reason": "Nog eens"}))).await;
     assert_eq!((r.status, r.json["code"].clone()), (StatusCode::CONFLICT, json!("scoring_closed")));
 }
+
+/// An edition exported while one nulmeting sheet is reopened, one jury
+/// sheet was submitted again and another's request waits, imports into an
+/// empty installation with the same reopenings (snapshot, changes, who and
+/// why), and exports again to the same document.
+#[tokio::test]
+async fn reopenings_survive_export_and_import() {
+    let w = common::world().await;
+    let ids = &w.ids;
+    let m = ids.measurement_a;
+    w.ok(Who::TeacherA, Method::POST, &format!("/api/measurements/{m}/submit"), Some(&json!({}))).await;
+    w.ok(Who::TeacherA, Method::POST, &format!("/api/measurements/{m}/reopen-request"), Some(&json!({"reason": "Typfout"}))).await;
+    w.ok(Who::StemA, Method::POST, &format!("/api/measurements/{m}/sheets/{}/reopen", ids.teacher_a), Some(&json!({}))).await;
+    let criteria = open_scoring(&w).await;
+    let base = format!("/api/jury/my/finalists/{}", ids.finalist_b);
+    w.ok(Who::JurorX, Method::POST, &format!("{base}/submit"), Some(&sheet(&criteria, &[5], 0))).await;
+    w.ok(Who::JurorFree, Method::POST, &format!("{base}/submit"), Some(&sheet(&criteria, &[7], 0))).await;
+    w.ok(Who::JurorX, Method::POST, &format!("{base}/reopen-request"), Some(&json!({"reason": "Verkeerd gelezen"}))).await;
+    w.ok(Who::Coord, Method::POST, &format!("/api/jury/finalists/{}/sheets/{}/reopen", ids.finalist_b, ids.juror_x), Some(&json!({}))).await;
+    let version = w.ok(Who::JurorX, Method::GET, &base, None).await["sheet"]["version"].as_i64().unwrap_or_default();
+    w.ok(Who::JurorX, Method::POST, &format!("{base}/submit"), Some(&sheet(&criteria, &[6, 5, 5, 5, 5], version))).await;
+    w.ok(Who::JurorFree, Method::POST, &format!("{base}/reopen-request"), Some(&json!({"reason": "Nog eens kijken"}))).await;
+
+    let mut doc = server::db::exchange::export(&w.state.db, ids.edition, 0).await.expect("export");
+    assert_eq!(doc.response_reopenings.len(), 1);
+    assert!(doc.response_reopenings[0].fields.snapshot.is_some());
+    assert_eq!(doc.sheet_reopenings.len(), 2);
+    assert!(doc.sheet_reopenings[0].fields.changes.is_some());
+    // Through the file format and into an empty installation.
+    let parsed = rubric::exchange::parse_document(&doc.to_json()).expect("parse");
+    assert_eq!(parsed, doc);
+    let fresh = World::empty().await;
+    let summary = server::db::exchange::import(&fresh.state.db, &parsed, None).await.expect("import");
+    let mut again = server::db::exchange::export(&fresh.state.db, summary.edition_id, 0).await.expect("export again");
+    doc.exported_at = 0;
+    again.exported_at = 0;
+    assert_eq!(again.response_reopenings, doc.response_reopenings);
+    assert_eq!(again.sheet_reopenings, doc.sheet_reopenings);
+    assert_eq!(again, doc);
+    // The imported team view shows the teacher's sheet as reopened, with the answers submitted before.
+    let (_, cookie) = fresh.sign_up("Nieuwe Coordinator", Role::Coordinator, None, None, None).await;
+    let school: i64 = sqlx::query_scalar("select id from schools where name = ?").bind(names::SCHOOL_A).fetch_one(&fresh.state.db).await.unwrap();
+    let team = call(&fresh, &cookie, Method::GET, &format!("/api/schools/{school}/team"), None).await.json;
+    let teacher = team["members"].as_array().and_then(|a| a.iter().find(|p| p["name"] == names::TEACHER_A).cloned()).unwrap_or_default();
+    assert_eq!((teacher["status"].clone(), teacher["reopen"]["reason"].clone()), (json!("reopened"), json!("Typfout")), "{team}");
+    // A criterion the file does not have is refused by name.
+    let mut bad = doc.clone();
+    if let Some(changes) = bad.sheet_reopenings[0].fields.changes.as_mut().and_then(|c| c.as_array_mut()) {
+        changes[0]["key"] = json!(999);
+    }
+    let err = rubric::exchange::parse_document(&bad.to_json()).unwrap_err().to_string();
+    assert!(err.contains("there is no criterion 999"), "{err}");
+}
