@@ -11,6 +11,7 @@ pub mod jury;
 pub mod people;
 pub mod plan;
 pub mod programme;
+pub mod submission;
 
 pub use content::{current as current_rubric, AspectId, Indicator, Lang, Level, LocalizedText, Rubric};
 pub use date::Date;

@@ -36,6 +36,10 @@ pub enum AppError {
     /// 403: signed in, but this person may not do this.
     #[error("you do not have access to this")]
     Forbidden,
+    /// 403 with a reason the person can act on (e.g. "ask the programme
+    /// coordinator"), where a bare refusal would leave them guessing.
+    #[error("{message}")]
+    Refused { code: &'static str, message: String },
     /// 404: no such thing (or not visible to this person).
     #[error("{0} not found")]
     NotFound(&'static str),
@@ -81,6 +85,19 @@ impl AppError {
         AppError::Validation(vec![FieldError::new(field, message)])
     }
 
+    pub fn refused(code: &'static str, message: impl Into<String>) -> Self {
+        AppError::Refused { code, message: message.into() }
+    }
+
+    /// A refused step on a sheet (frozen, already requested, ...): 409 with
+    /// the rule's code and message; one's own sheet is 403.
+    pub fn submission(e: rubric::submission::SubmissionError) -> Self {
+        match e {
+            rubric::submission::SubmissionError::OwnSheet => AppError::refused(e.code(), e.to_string()),
+            _ => AppError::conflict(e.code(), e.to_string(), None),
+        }
+    }
+
     pub fn conflict(code: &'static str, message: impl Into<String>, current: Option<serde_json::Value>) -> Self {
         AppError::Conflict { code, message: message.into(), current }
     }
@@ -89,7 +106,7 @@ impl AppError {
         match self {
             AppError::BadRequest { .. } => StatusCode::BAD_REQUEST,
             AppError::Unauthorized => StatusCode::UNAUTHORIZED,
-            AppError::Forbidden => StatusCode::FORBIDDEN,
+            AppError::Forbidden | AppError::Refused { .. } => StatusCode::FORBIDDEN,
             AppError::NotFound(_) => StatusCode::NOT_FOUND,
             AppError::Conflict { .. } => StatusCode::CONFLICT,
             AppError::Gone { .. } => StatusCode::GONE,
@@ -106,7 +123,10 @@ impl AppError {
 
     fn code(&self) -> &'static str {
         match self {
-            AppError::BadRequest { code, .. } | AppError::Conflict { code, .. } | AppError::Gone { code, .. } => code,
+            AppError::BadRequest { code, .. }
+            | AppError::Conflict { code, .. }
+            | AppError::Gone { code, .. }
+            | AppError::Refused { code, .. } => code,
             AppError::Unauthorized => "unauthorized",
             AppError::Forbidden => "forbidden",
             AppError::NotFound(_) => "not_found",

@@ -9,6 +9,7 @@ use rubric::jury::views::{
     Sheet, SheetInput,
 };
 use rubric::jury::TieBreakRule;
+use rubric::submission::ReopenOutcome;
 use serde_json::{json, Value};
 
 type R<T> = Result<T, ApiError>;
@@ -116,6 +117,17 @@ pub async fn save_sheet(id: i64, input: &SheetInput, submit: bool) -> R<Sheet> {
     } else {
         client::put(&format!("/jury/my/finalists/{id}/sheet"), &body).await
     }
+}
+
+/// Ask to reopen one's own submitted sheet for a finalist (a reason is required).
+pub async fn request_reopen(finalist_id: i64, reason: &str) -> R<ReopenOutcome> {
+    client::post(&format!("/jury/my/finalists/{finalist_id}/reopen-request"), &json!({ "reason": reason })).await
+}
+
+/// Reopen a juror's sheet (`note` `None`), or decline with a note.
+pub async fn decide_reopen(finalist_id: i64, person_id: i64, note: Option<&str>) -> R<ReopenOutcome> {
+    let what = if note.is_some() { "decline" } else { "reopen" };
+    client::post(&format!("/jury/finalists/{finalist_id}/sheets/{person_id}/{what}"), &json!({ "reason": note.unwrap_or("") })).await
 }
 
 pub async fn other_sheets(id: i64) -> R<OtherSheets> {

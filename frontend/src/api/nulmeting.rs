@@ -8,6 +8,7 @@ use rubric::assessment::api::{
     StoredAnswer, StoredConsensus, TeamView,
 };
 use rubric::assessment::MeasurementKind;
+use rubric::submission::{ReasonInput, ReopenOutcome};
 use serde::Deserialize;
 
 fn kind_query(kind: Option<MeasurementKind>) -> String {
@@ -26,10 +27,27 @@ pub async fn save_answer(measurement_id: i64, indicator_id: &str, write: &Answer
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Submitted {
     pub submitted_at: i64,
+    /// For a reopened sheet submitted again: how many answers changed.
+    #[serde(default)]
+    pub changes: usize,
 }
 
 pub async fn submit(measurement_id: i64) -> Result<Submitted, ApiError> {
     client::post(&format!("/measurements/{measurement_id}/submit"), &serde_json::json!({})).await
+}
+
+/// Ask to reopen one's own submitted sheet.
+pub async fn request_reopen(measurement_id: i64, reason: &str) -> Result<ReopenOutcome, ApiError> {
+    client::post(&format!("/measurements/{measurement_id}/reopen-request"), &ReasonInput { reason: reason.into() }).await
+}
+
+/// Reopen a respondent's sheet (`note` `None`), or decline with a note.
+pub async fn decide_reopen(measurement_id: i64, person_id: i64, note: Option<&str>) -> Result<ReopenOutcome, ApiError> {
+    let (what, reason) = match note {
+        None => ("reopen", String::new()),
+        Some(n) => ("decline", n.to_string()),
+    };
+    client::post(&format!("/measurements/{measurement_id}/sheets/{person_id}/{what}"), &ReasonInput { reason }).await
 }
 
 pub async fn team(school_id: i64, kind: Option<MeasurementKind>) -> Result<TeamView, ApiError> {

@@ -4,6 +4,7 @@
 use crate::api::ApiError;
 use crate::hooks::use_lang;
 use crate::i18n::common::{error_text, C};
+use crate::i18n::submission::submission_error;
 use crate::i18n::Text;
 use yew::prelude::*;
 
@@ -20,6 +21,8 @@ pub fn ErrorBox(props: &ErrorBoxProps) -> Html {
     let message = if props.error.is_network() {
         C::ServerUnreachable.t(lang).to_string()
     } else if let Some(text) = error_text(&props.error.code) {
+        text.t(lang).to_string()
+    } else if let Some(text) = submission_error(&props.error.code) {
         text.t(lang).to_string()
     } else {
         props.error.message.clone()

@@ -2,6 +2,7 @@
 
 pub mod action_form;
 pub mod agreement_panel;
+pub mod answer_changes;
 pub mod category_results;
 pub mod chair_order;
 pub mod comment_box;
@@ -28,7 +29,10 @@ pub mod plan_checks;
 pub mod plan_view;
 pub mod profile_summary;
 pub mod programme;
+pub mod reopen_decisions;
+pub mod reopen_request;
 pub mod rubric_aspect;
+pub mod score_changes;
 pub mod tie_break_editor;
 pub mod undo_toast;
 pub mod version_history;

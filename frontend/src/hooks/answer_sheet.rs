@@ -3,7 +3,8 @@
 //! network loses nothing) and is saved to the server after a short pause,
 //! one answer at a time, with the version it was based on. A stale write
 //! shows the newer answer and keeps mine aside to re-apply; an unreachable
-//! server is retried until it answers again.
+//! server is retried until it answers again. A submitted sheet is frozen:
+//! nothing is edited or sent until it is reopened.
 
 use crate::api::{self, ApiError};
 use crate::storage;
@@ -120,6 +121,8 @@ pub struct Sheet {
     pub entries: Vec<(String, Entry)>,
     /// The measurement closed while filling in: nothing more is saved.
     pub closed: bool,
+    /// The sheet is submitted (and not reopened): nothing is edited or saved.
+    pub frozen: bool,
     /// Bumped whenever a save should be attempted after `flush_delay` ms.
     pub flush_gen: u64,
     pub flush_delay: u32,
@@ -135,12 +138,15 @@ pub enum SaveStatus {
     Offline,
     Problem,
     Closed,
+    Frozen,
 }
 
 impl Sheet {
     /// The server's answers with this device's drafts laid over them. A
     /// draft based on an older version than the server's becomes a conflict.
-    pub fn load(answers: &[StoredAnswer], drafts: Vec<(String, Draft)>, closed: bool) -> Sheet {
+    /// A frozen sheet keeps no drafts (they could never be saved).
+    pub fn load(answers: &[StoredAnswer], drafts: Vec<(String, Draft)>, closed: bool, frozen: bool) -> Sheet {
+        let drafts = if frozen { Vec::new() } else { drafts };
         let mut entries: Vec<(String, Entry)> = rubric::current_rubric()
             .indicators()
             .map(|(_, i)| {
@@ -164,6 +170,7 @@ impl Sheet {
         Sheet {
             entries,
             closed,
+            frozen,
             flush_gen: u64::from(pending),
             flush_delay: 0,
             drafts_gen: 0,
@@ -187,6 +194,8 @@ impl Sheet {
         let any = |f: &dyn Fn(&Entry) -> bool| self.entries.iter().any(|(_, e)| f(e));
         if self.closed {
             SaveStatus::Closed
+        } else if self.frozen {
+            SaveStatus::Frozen
         } else if any(&|e| matches!(e.sync, SyncState::Offline)) {
             SaveStatus::Offline
         } else if any(&|e| matches!(e.sync, SyncState::Rejected(_)) || (e.draft.is_some() && e.local_error().is_some())) {
@@ -208,7 +217,7 @@ impl Sheet {
 
     /// The drafts to send now.
     fn to_send(&self) -> Vec<(String, Draft)> {
-        if self.closed {
+        if self.closed || self.frozen {
             return vec![];
         }
         self.entries
@@ -249,6 +258,8 @@ pub enum SheetAction {
     Rejected { indicator: String, error: ApiError },
     Offline { indicator: String },
     Closed,
+    /// The sheet was submitted (here or elsewhere): nothing more is saved.
+    Frozen,
     /// The browser is online again: try what waits.
     Retry,
     /// Re-apply my refused change on top of the newer answer.
@@ -264,7 +275,7 @@ impl Reducible for Sheet {
         let mut s = (*self).clone();
         match action {
             SheetAction::Edit { indicator, change } => {
-                if s.closed {
+                if s.closed || s.frozen {
                     return self;
                 }
                 let Some(entry) = s.slot(&indicator) else { return self };
@@ -332,6 +343,15 @@ impl Reducible for Sheet {
                     e.sync = SyncState::Idle;
                 }
             }
+            SheetAction::Frozen => {
+                // Submitted: a change still waiting can never be saved.
+                s.frozen = true;
+                for (_, e) in s.entries.iter_mut() {
+                    e.sync = SyncState::Idle;
+                    e.draft = None;
+                }
+                s.drafts_changed();
+            }
             SheetAction::Retry => {
                 if !s.to_send().is_empty() {
                     s.flush_after(0);
@@ -390,24 +410,27 @@ async fn send(measurement_id: i64, indicator: String, draft: Draft, dispatch: Ca
             SheetAction::Stale { indicator, current }
         }
         Err(e) if e.code == "measurement_closed" => SheetAction::Closed,
+        Err(e) if e.code == "sheet_submitted" => SheetAction::Frozen,
         Err(error) => SheetAction::Rejected { indicator, error },
     };
     dispatch.emit(action);
 }
 
 /// The sheet of `person_id` in a measurement, started from the server's
-/// answers and this device's drafts; saving runs by itself.
+/// answers and this device's drafts; saving runs by itself. `frozen`: the
+/// sheet is submitted.
 #[hook]
 pub fn use_answer_sheet(
     person_id: i64,
     measurement_id: i64,
     closed: bool,
+    frozen: bool,
     answers: Rc<Vec<StoredAnswer>>,
 ) -> UseReducerHandle<Sheet> {
     let key = drafts_key(person_id, measurement_id);
     let sheet = {
         let key = key.clone();
-        use_reducer(move || Sheet::load(&answers, read_drafts(&key), closed))
+        use_reducer(move || Sheet::load(&answers, read_drafts(&key), closed, frozen))
     };
     let dispatch = {
         let d = sheet.dispatcher();

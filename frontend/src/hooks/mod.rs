@@ -1,9 +1,11 @@
-//! Hooks: the language and session contexts, and data loading.
+//! Hooks: the language and session contexts, data loading, and deciding
+//! reopen requests.
 
 pub mod answer_sheet;
 pub mod edition_choice;
 pub mod fetch;
 pub mod lang;
+pub mod reopen_decider;
 pub mod session;
 
 pub use fetch::{use_fetch, Fetch};

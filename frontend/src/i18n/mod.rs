@@ -8,6 +8,7 @@ pub mod jury;
 pub mod nulmeting;
 pub mod plans;
 pub mod programme;
+pub mod submission;
 
 pub use rubric::Lang;
 

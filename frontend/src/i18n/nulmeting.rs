@@ -56,7 +56,6 @@ pub enum N {
     Submit,
     Submitting,
     SubmittedOn,
-    SubmittedCanChange,
     SeeTeamAnswers,
     // Answer checks
     ErrCommentTooLong,
@@ -257,10 +256,6 @@ impl Text for N {
             N::Submit => ("Mijn antwoorden indienen", "Submit my answers"),
             N::Submitting => ("Bezig met indienen…", "Submitting…"),
             N::SubmittedOn => ("Ingediend op", "Submitted on"),
-            N::SubmittedCanChange => (
-                "Je kan je antwoorden nog wijzigen tot de meting sluit.",
-                "You can still change your answers until the measurement closes.",
-            ),
             N::SeeTeamAnswers => ("Bekijk de antwoorden van je team", "See your team's answers"),
             N::ErrCommentTooLong => ("De toelichting is te lang: maximaal {max} tekens.", "The comment is too long: at most {max} characters."),
             N::ErrUrlNotHttp => ("De link moet beginnen met http:// of https://.", "The link must start with http:// or https://."),

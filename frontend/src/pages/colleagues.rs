@@ -1,21 +1,28 @@
 //! For a school's STEM coordinator: invite colleagues of their own school
-//! as nulmeting respondents, and give them a new link when needed.
+//! as nulmeting respondents, and send a new link to a colleague who never
+//! signed in. A colleague who signed in gets a new link from the programme
+//! coordinator only (`rubric::submission::may_reissue_link`); the row says so.
 
 use crate::api::{self, ApiError};
 use crate::components::error_box::ErrorBox;
 use crate::components::loading::Loading;
 use crate::components::programme::invite_form::InviteForm;
 use crate::components::programme::link_box::LinkBox;
+use crate::hooks::session::use_session;
 use crate::hooks::{use_fetch, use_lang, Fetch};
 use crate::i18n::programme::{function_name, localize, P};
+use crate::i18n::submission::S;
 use crate::i18n::Text;
 use crate::pages::coordinator::people::link_status;
 use rubric::programme::{ColleagueInput, Invitation, InviteInput};
+use rubric::submission::{may_reissue_link, LinkPermission};
 use yew::prelude::*;
 
 #[component]
 pub fn ColleaguesPage() -> Html {
     let lang = use_lang();
+    let session = use_session();
+    let me = session.state.me().cloned();
     let team = use_fetch((), |()| api::programme::my_team());
     let busy = use_state(|| false);
     let error = use_state(|| None::<ApiError>);
@@ -66,7 +73,19 @@ pub fn ColleaguesPage() -> Html {
                                 <th scope="row">{ &p.name }</th>
                                 <td>{ p.school_function.map(|f| function_name(f).t(lang)).unwrap_or_default() }</td>
                                 <td>{ link_status(lang, p) }</td>
-                                <td class="actions">if !p.archived { <button type="button" class="link-button" onclick={again} disabled={*busy}>{ P::NewLink.t(lang) }</button> }</td>
+                                <td class="actions">
+                                    if !p.archived {
+                                        { match me.as_ref().map(|me| may_reissue_link(me, &p.link_target())) {
+                                            Some(LinkPermission::Allowed) => html! {
+                                                <button type="button" class="link-button" data-testid="new-link" onclick={again} disabled={*busy}>{ P::NewLink.t(lang) }</button>
+                                            },
+                                            Some(LinkPermission::SignedIn) => html! {
+                                                <span class="muted small" data-testid="signed-in-note">{ S::SignedInAskCoordinator.t(lang) }</span>
+                                            },
+                                            _ => html! {},
+                                        } }
+                                    }
+                                </td>
                             </tr>
                         }
                     }) }

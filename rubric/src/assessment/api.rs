@@ -6,6 +6,7 @@
 use crate::assessment::{Answer, Consensus, IndicatorStats, MeasurementKind};
 use crate::content::Level;
 use crate::people::SchoolFunction;
+use crate::submission::{AnswerChange, ReopenInfo, SheetStatus};
 use serde::{Deserialize, Serialize};
 
 /// Whether respondents can still change their answers.
@@ -99,6 +100,13 @@ pub struct MySheet {
     #[serde(default)]
     pub kinds: Vec<MeasurementKind>,
     pub submitted_at: Option<i64>,
+    /// Where the sheet stands: draft, submitted (frozen), reopen requested, reopened.
+    #[serde(default)]
+    pub status: SheetStatus,
+    /// The latest reopening of this sheet (requested, declined, reopened or
+    /// done), so the respondent sees where their request stands.
+    #[serde(default)]
+    pub reopen: Option<ReopenInfo>,
     #[serde(default)]
     pub answers: Vec<StoredAnswer>,
     /// Whether this person may see the team's answers now.
@@ -116,7 +124,13 @@ pub struct TeamMember {
     /// Indicators answered (a level or "not applicable").
     pub answered: u32,
     pub total: u32,
+    /// When their current (or, while reopened, last) version was submitted.
     pub submitted_at: Option<i64>,
+    #[serde(default)]
+    pub status: SheetStatus,
+    /// Their open reopening (requested or reopened), for whoever decides.
+    #[serde(default)]
+    pub reopen: Option<ReopenInfo>,
 }
 
 /// One respondent's answer as the team sees it.
@@ -174,6 +188,10 @@ pub struct TeamView {
     pub consensus: Vec<StoredConsensus>,
     /// Whether the viewer may record consensus.
     pub can_decide: bool,
+    /// Answers changed after their sheet was reopened, oldest first; empty
+    /// when the answers are not visible.
+    #[serde(default)]
+    pub changes: Vec<AnswerChange>,
 }
 
 /// One measurement in the school report. The profile and the growth are
@@ -192,6 +210,14 @@ pub struct MeasurementReport {
     /// largest spread first; empty when the viewer may not see team statistics.
     #[serde(default)]
     pub discussion_points: Vec<IndicatorStats>,
+    /// True when the viewer is a member who must submit their own sheet
+    /// before seeing the team's result: `consensus` is then empty.
+    #[serde(default)]
+    pub blind: bool,
+    /// Answers changed after their sheet was reopened (for those who may
+    /// see the team's answers).
+    #[serde(default)]
+    pub changes: Vec<AnswerChange>,
 }
 
 /// `GET /api/schools/{id}/report`.
@@ -228,6 +254,9 @@ pub struct MeasurementSummary {
     pub completion: f64,
     pub decided: u32,
     pub indicators: u32,
+    /// Requests to reopen a submitted sheet waiting for a decision.
+    #[serde(default)]
+    pub reopen_requests: u32,
 }
 
 /// One school in the coordinator's overview.

@@ -366,6 +366,30 @@ pub fn check_document(d: &ExchangeDocument) -> Result<(), Vec<String>> {
         refers(p, || format!("scores[{i}].criterion_id"), &criteria, "criterion", s.criterion_id);
     }
     unique(p, "scores", &d.scores, "sheet and criterion", |s| (s.sheet_id, s.criterion_id));
+    ids(p, "response_reopenings", &d.response_reopenings, |r| r.id);
+    ids(p, "sheet_reopenings", &d.sheet_reopenings, |r| r.id);
+    let who = |p: &mut Problems, table: &str, i: usize, f: &super::ReopeningFields| {
+        refers(p, || format!("{table}[{i}].requested_by"), &people, "person", f.requested_by);
+        refers_opt(p, || format!("{table}[{i}].decided_by"), &people, "person", f.decided_by);
+    };
+    for (i, r) in d.response_reopenings.iter().enumerate() {
+        refers(p, || format!("response_reopenings[{i}].response_id"), &responses, "response", r.response_id);
+        who(p, "response_reopenings", i, &r.fields);
+    }
+    for (i, r) in d.sheet_reopenings.iter().enumerate() {
+        refers(p, || format!("sheet_reopenings[{i}].sheet_id"), &sheets, "score sheet", r.sheet_id);
+        who(p, "sheet_reopenings", i, &r.fields);
+        let mut fields = r.fields.clone();
+        if let Err(id) = super::map_reopening_criteria(&mut fields, |c| criteria.contains(&c).then_some(c)) {
+            p.add(format!("sheet_reopenings[{i}]: there is no criterion {id}"));
+        }
+    }
+    // At most one open (requested or reopened) reopening per sheet.
+    let open = |f: &super::ReopeningFields| f.state.is_open();
+    let open_responses: Vec<_> = d.response_reopenings.iter().filter(|r| open(&r.fields)).collect();
+    unique(p, "response_reopenings", &open_responses, "response while open", |r| r.response_id);
+    let open_sheets: Vec<_> = d.sheet_reopenings.iter().filter(|r| open(&r.fields)).collect();
+    unique(p, "sheet_reopenings", &open_sheets, "score sheet while open", |r| r.sheet_id);
     if p.0.is_empty() {
         Ok(())
     } else {

@@ -12,6 +12,9 @@
 //! `format_version` newer than [`FORMAT_VERSION`], and malformed or
 //! inconsistent content, naming the place; older versions are migrated
 //! first ([`migrate`]). Sign-in links and sessions are never exported.
+//! The two reopening sections (submitted sheets reopened on request, with
+//! the version submitted before and the changes) are optional: a file
+//! without them has no reopenings.
 
 mod check;
 pub mod generate;
@@ -24,6 +27,7 @@ use crate::jury::Score;
 use crate::people::{Role, SchoolFunction};
 use crate::plan::{ActionStatus, ContributionKind};
 use crate::programme::{NetworkKind, Track};
+use crate::submission::ReopenState;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -73,6 +77,10 @@ pub struct ExchangeDocument {
     pub conflicts: Vec<ConflictRecord>,
     pub score_sheets: Vec<ScoreSheetRecord>,
     pub scores: Vec<ScoreRecord>,
+    #[serde(default)]
+    pub response_reopenings: Vec<ResponseReopeningRecord>,
+    #[serde(default)]
+    pub sheet_reopenings: Vec<SheetReopeningRecord>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -446,6 +454,76 @@ pub struct ScoreRecord {
     pub remark: String,
 }
 
+/// A reopening of a submitted sheet (see [`crate::submission`]), as stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReopeningFields {
+    pub state: ReopenState,
+    #[serde(default)]
+    pub reason: String,
+    pub requested_by: i64,
+    pub requested_at: i64,
+    pub decided_by: Option<i64>,
+    pub decided_at: Option<i64>,
+    #[serde(default)]
+    pub note: String,
+    /// While reopened, the version submitted before: a response's list of
+    /// answers, or a score sheet (its `scores` and `remarks` keyed by
+    /// document criterion ids).
+    #[serde(default)]
+    pub snapshot: Option<Value>,
+    /// Once submitted again: the list of changes (`key`, `before`, `after`;
+    /// an indicator id, or a document criterion id).
+    #[serde(default)]
+    pub changes: Option<Value>,
+    pub resubmitted_at: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ResponseReopeningRecord {
+    pub id: i64,
+    pub response_id: i64,
+    #[serde(flatten)]
+    pub fields: ReopeningFields,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SheetReopeningRecord {
+    pub id: i64,
+    pub sheet_id: i64,
+    #[serde(flatten)]
+    pub fields: ReopeningFields,
+}
+
+/// Rewrite the criterion ids of a score sheet reopening: the keys of the
+/// snapshot's `scores` and `remarks` and each change's `key`. `Err` names
+/// the first id `f` does not know.
+pub fn map_reopening_criteria(fields: &mut ReopeningFields, mut f: impl FnMut(i64) -> Option<i64>) -> Result<(), i64> {
+    let mut rekey = |map: &mut serde_json::Map<String, Value>| -> Result<(), i64> {
+        let old = std::mem::take(map);
+        for (k, v) in old {
+            let id: i64 = k.parse().map_err(|_| -1)?;
+            map.insert(f(id).ok_or(id)?.to_string(), v);
+        }
+        Ok(())
+    };
+    if let Some(snapshot) = fields.snapshot.as_mut() {
+        for part in ["scores", "remarks"] {
+            if let Some(map) = snapshot.get_mut(part).and_then(Value::as_object_mut) {
+                rekey(map)?;
+            }
+        }
+    }
+    if let Some(changes) = fields.changes.as_mut().and_then(Value::as_array_mut) {
+        for c in changes {
+            if let Some(key) = c.get_mut("key") {
+                let id = key.as_i64().ok_or(-1)?;
+                *key = Value::from(f(id).ok_or(id)?);
+            }
+        }
+    }
+    Ok(())
+}
+
 impl ExchangeDocument {
     /// An empty document for an edition.
     pub fn new(edition: EditionRecord, exported_at: i64, app_version: &str) -> ExchangeDocument {
@@ -481,6 +559,8 @@ impl ExchangeDocument {
             conflicts: vec![],
             score_sheets: vec![],
             scores: vec![],
+            response_reopenings: vec![],
+            sheet_reopenings: vec![],
         }
     }
 
@@ -513,6 +593,8 @@ impl ExchangeDocument {
         self.conflicts.sort_by_key(|r| r.id);
         self.score_sheets.sort_by_key(|r| r.id);
         self.scores.sort_by_key(|r| (r.sheet_id, r.criterion_id));
+        self.response_reopenings.sort_by_key(|r| r.id);
+        self.sheet_reopenings.sort_by_key(|r| r.id);
     }
 
     /// The document as pretty JSON (what `stempact export` writes).
@@ -550,6 +632,15 @@ fn part<T: DeserializeOwned>(value: &mut serde_json::Map<String, Value>, key: &s
         message: "this section is missing".to_string(),
     })?;
     serde_json::from_value(v).map_err(|e| ExchangeError::Malformed { at: key.to_string(), message: e.to_string() })
+}
+
+/// A section that may be absent (added after its format version): empty then.
+fn optional_list<T: DeserializeOwned>(value: &mut serde_json::Map<String, Value>, key: &str) -> Result<Vec<T>, ExchangeError> {
+    if value.contains_key(key) {
+        list(value, key)
+    } else {
+        Ok(Vec::new())
+    }
 }
 
 fn list<T: DeserializeOwned>(value: &mut serde_json::Map<String, Value>, key: &str) -> Result<Vec<T>, ExchangeError> {
@@ -611,6 +702,8 @@ pub fn parse_document(text: &str) -> Result<ExchangeDocument, ExchangeError> {
         conflicts: list(&mut map, "conflicts")?,
         score_sheets: list(&mut map, "score_sheets")?,
         scores: list(&mut map, "scores")?,
+        response_reopenings: optional_list(&mut map, "response_reopenings")?,
+        sheet_reopenings: optional_list(&mut map, "sheet_reopenings")?,
     };
     if let Some(key) = map.keys().next() {
         return Err(ExchangeError::Malformed {

@@ -197,3 +197,30 @@ fn version_1_files_are_migrated() {
     assert!(matches!(e, ExchangeError::Migration { from: 1, to: 2, .. }), "{e}");
     assert!(e.to_string().contains("schools[0].tracks"), "{e}");
 }
+
+#[test]
+fn reopening_criteria_are_rewritten_and_the_sections_are_optional() {
+    let mut fields = ReopeningFields {
+        state: crate::submission::ReopenState::Resubmitted,
+        reason: "Typfout".into(),
+        requested_by: 1,
+        requested_at: 10,
+        decided_by: Some(2),
+        decided_at: Some(11),
+        note: String::new(),
+        snapshot: Some(json!({"scores": {"3": 5, "4": 6}, "remarks": {"4": "ok"}, "remark": ""})),
+        changes: Some(json!([{"key": 3, "before": 5, "after": 6}])),
+        resubmitted_at: Some(12),
+    };
+    map_reopening_criteria(&mut fields, |c| Some(c * 10)).unwrap();
+    assert_eq!(fields.snapshot, Some(json!({"scores": {"30": 5, "40": 6}, "remarks": {"40": "ok"}, "remark": ""})));
+    assert_eq!(fields.changes, Some(json!([{"key": 30, "before": 5, "after": 6}])));
+    assert_eq!(map_reopening_criteria(&mut fields, |c| (c == 30).then_some(3)), Err(40));
+    // A file without the reopening sections (written before they existed) has none.
+    let mut doc = serde_json::to_value(document(3)).unwrap();
+    let map = doc.as_object_mut().unwrap();
+    map.remove("response_reopenings");
+    map.remove("sheet_reopenings");
+    let back = parse_document(&doc.to_string()).unwrap();
+    assert!(back.response_reopenings.is_empty() && back.sheet_reopenings.is_empty());
+}

@@ -7,6 +7,7 @@ use super::setup::{readiness, ConflictKind, CriterionDef, JuryStatus, OpenProble
 use super::{JuryResults, Score, TieBreakRule};
 use crate::assessment::{Growth, SchoolProfile};
 use crate::plan::{Cofinancing, PlanVersion};
+use crate::submission::{ReopenInfo, ScoreChange, SheetReopen, SheetStatus};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -172,6 +173,27 @@ pub enum SheetState {
     ToDo,
     Draft,
     Submitted,
+    /// Submitted; the juror asked to reopen it.
+    ReopenRequested,
+    /// Reopened: to change and submit again.
+    Reopened,
+}
+
+impl SheetState {
+    /// The state of a saved sheet.
+    pub fn of(status: SheetStatus) -> SheetState {
+        match status {
+            SheetStatus::Draft => SheetState::Draft,
+            SheetStatus::Submitted => SheetState::Submitted,
+            SheetStatus::ReopenRequested => SheetState::ReopenRequested,
+            SheetStatus::Reopened => SheetState::Reopened,
+        }
+    }
+
+    /// Whether the juror's submission stands.
+    pub fn is_submitted(self) -> bool {
+        matches!(self, SheetState::Submitted | SheetState::ReopenRequested)
+    }
 }
 
 /// A finalist in a juror's list.
@@ -209,6 +231,12 @@ pub struct JurorHome {
     pub categories: Vec<JurorCategory>,
     pub conflicts: Vec<JurorConflict>,
     pub published: bool,
+    /// Whether this juror chairs the jury (and so decides reopen requests).
+    #[serde(default)]
+    pub is_chair: bool,
+    /// For the chair: the other jurors' sheets asked to be reopened, or reopened.
+    #[serde(default)]
+    pub reopen_requests: Vec<SheetReopen>,
 }
 
 impl JurorHome {
@@ -216,7 +244,7 @@ impl JurorHome {
     pub fn progress(&self) -> (usize, usize) {
         let all = self.categories.iter().flat_map(|c| &c.finalists);
         let total = all.clone().count();
-        (all.filter(|f| f.state == SheetState::Submitted).count(), total)
+        (all.filter(|f| f.state.is_submitted()).count(), total)
     }
 }
 
@@ -228,8 +256,15 @@ pub struct Sheet {
     /// Criterion id → remark.
     pub remarks: BTreeMap<i64, String>,
     pub remark: String,
+    /// When the current (or, while reopened, last) version was submitted.
     pub submitted_at: Option<i64>,
     pub version: i64,
+    /// Draft, submitted (frozen), reopen requested, reopened.
+    #[serde(default)]
+    pub status: SheetStatus,
+    /// The latest reopening of this sheet, if any.
+    #[serde(default)]
+    pub reopen: Option<ReopenInfo>,
 }
 
 /// A sheet as the juror saves it (autosave or submit).
@@ -468,6 +503,14 @@ pub struct ResultsView {
     pub categories: Vec<CategoryResults>,
     /// True when these are the results frozen at locking.
     pub frozen: bool,
+    /// Sheets whose reopening was asked for or that are reopened now.
+    #[serde(default)]
+    pub reopen_requests: Vec<SheetReopen>,
+    /// Scores changed after their sheet was reopened (before → after, when,
+    /// by whom), oldest first: for the results page, the score export and
+    /// the printed results.
+    #[serde(default)]
+    pub score_changes: Vec<ScoreChange>,
 }
 
 impl ResultsView {
@@ -630,6 +673,8 @@ mod tests {
             }],
             conflicts: vec![],
             published: false,
+            is_chair: false,
+            reopen_requests: vec![],
         };
         assert_eq!(home.progress(), (1, 3));
     }

@@ -140,8 +140,13 @@ pub struct PlanPage {
     pub plan: ActionPlan,
     pub row_versions: RowVersions,
     /// The consensus profile of the school's nulmeting; `None` before any
-    /// consensus is recorded.
+    /// consensus is recorded, and for a school member who must submit their
+    /// own nulmeting first (`profile_hidden`).
     pub profile: Option<SchoolProfile>,
+    /// True when the profile is withheld by the blind rule: the reader is a
+    /// member of the school who has not submitted their own nulmeting.
+    #[serde(default)]
+    pub profile_hidden: bool,
     /// Threads on goals and actions still in the plan, oldest first.
     pub threads: Vec<Thread>,
     pub counts: ThreadCounts,

@@ -132,6 +132,22 @@ pub struct Person {
     pub link: LinkStatus,
     /// When the link was issued, used or revoked (Unix seconds).
     pub link_at: Option<i64>,
+    /// Whether they ever signed in with a link: then only the programme
+    /// coordinator may give them a new one (see `submission::may_reissue_link`).
+    #[serde(default)]
+    pub ever_signed_in: bool,
+}
+
+impl Person {
+    /// The facts the link re-issue rule needs.
+    pub fn link_target(&self) -> crate::submission::LinkTarget {
+        crate::submission::LinkTarget {
+            person_id: self.id,
+            role: self.role,
+            school_id: self.school_id,
+            ever_signed_in: self.ever_signed_in,
+        }
+    }
 }
 
 /// A person with a freshly issued sign-in link: shown once, to copy.

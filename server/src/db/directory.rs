@@ -23,6 +23,7 @@ struct PersonRow {
     link_created: Option<i64>,
     link_used: Option<i64>,
     link_revoked: Option<i64>,
+    ever_signed_in: bool,
 }
 
 impl PersonRow {
@@ -41,13 +42,15 @@ impl PersonRow {
             archived: self.archived_at.is_some(),
             link,
             link_at,
+            ever_signed_in: self.ever_signed_in,
         })
     }
 }
 
 const SELECT: &str = "select p.id, p.name, p.email, p.role, p.school_id, s.name as school_name, p.company_id, \
      c.name as company_name, p.school_function, p.archived_at, \
-     i.created_at as link_created, i.used_at as link_used, i.revoked_at as link_revoked \
+     i.created_at as link_created, i.used_at as link_used, i.revoked_at as link_revoked, \
+     exists (select 1 from invitations u where u.person_id = p.id and u.used_at is not null) as ever_signed_in \
      from people p left join schools s on s.id = p.school_id left join companies c on c.id = p.company_id \
      left join invitations i on i.id = (select max(id) from invitations where person_id = p.id)";
 

@@ -11,7 +11,7 @@ use rubric::{Date, Level};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::Value;
-use sqlx::{Sqlite, SqlitePool, Transaction};
+use sqlx::{Sqlite, SqliteConnection, SqlitePool, Transaction};
 use std::collections::{HashMap, HashSet};
 
 #[derive(Debug, thiserror::Error)]
@@ -284,6 +284,10 @@ const PEOPLE_SQL: &str = "select id, name, email, role, school_id, company_id, s
      union select x.person_id from conflicts x join finalists f on f.id = x.finalist_id join award_categories a on a.id = f.category_id where a.edition_id = ?1 \
      union select x.dismissed_by from conflicts x join finalists f on f.id = x.finalist_id join award_categories a on a.id = f.category_id where a.edition_id = ?1 \
      union select h.person_id from score_sheets h join finalists f on f.id = h.finalist_id join award_categories a on a.id = f.category_id where a.edition_id = ?1 \
+     union select o.requested_by from response_reopenings o join responses r on r.id = o.response_id join measurements m on m.id = r.measurement_id where m.edition_id = ?1 \
+     union select o.decided_by from response_reopenings o join responses r on r.id = o.response_id join measurements m on m.id = r.measurement_id where m.edition_id = ?1 \
+     union select o.requested_by from sheet_reopenings o join score_sheets h on h.id = o.sheet_id join finalists f on f.id = h.finalist_id join award_categories a on a.id = f.category_id where a.edition_id = ?1 \
+     union select o.decided_by from sheet_reopenings o join score_sheets h on h.id = o.sheet_id join finalists f on f.id = h.finalist_id join award_categories a on a.id = f.category_id where a.edition_id = ?1 \
      ) order by id";
 
 /// Read a whole edition into a document.
@@ -776,9 +780,96 @@ pub async fn export(db: &SqlitePool, edition_id: i64, exported_at: i64) -> Resul
             .ok_or_else(|| ExportError::BadValue(format!("score {score} is not 1 to 10")))?;
         d.scores.push(ScoreRecord { sheet_id: sheet_keys.key(sheet)?, criterion_id: criterion_keys.key(criterion)?, score, remark });
     }
+    // Reopenings are numbered 1, 2, 3… in the order of their ids, like every table.
+    for (n, row) in (1..).zip(reopenings(&mut tx, REOPENINGS_OF_RESPONSES, id).await?) {
+        let (response, fields) = row.into_fields(&person_keys)?;
+        d.response_reopenings.push(ResponseReopeningRecord { id: n, response_id: response_keys.key(response)?, fields });
+    }
+    for (n, row) in (1..).zip(reopenings(&mut tx, REOPENINGS_OF_SHEETS, id).await?) {
+        let (sheet, mut fields) = row.into_fields(&person_keys)?;
+        map_reopening_criteria(&mut fields, |c| criterion_keys.map.get(&c).copied())
+            .map_err(|c| ExportError::BadValue(format!("a reopened score sheet names criterion {c}, which is not part of this edition")))?;
+        d.sheet_reopenings.push(SheetReopeningRecord { id: n, sheet_id: sheet_keys.key(sheet)?, fields });
+    }
     tx.commit().await?;
     d.sort_canonical();
     Ok(d)
+}
+
+/// The reopenings of an edition's nulmeting sheets, by id.
+const REOPENINGS_OF_RESPONSES: &str = "select o.id, o.response_id as sheet, o.state, o.reason, o.requested_by, o.requested_at, \
+     o.decided_by, o.decided_at, o.note, o.snapshot, o.changes, o.resubmitted_at from response_reopenings o \
+     join responses r on r.id = o.response_id join measurements m on m.id = r.measurement_id where m.edition_id = ? order by o.id";
+/// The reopenings of an edition's score sheets, by id.
+const REOPENINGS_OF_SHEETS: &str = "select o.id, o.sheet_id as sheet, o.state, o.reason, o.requested_by, o.requested_at, \
+     o.decided_by, o.decided_at, o.note, o.snapshot, o.changes, o.resubmitted_at from sheet_reopenings o \
+     join score_sheets h on h.id = o.sheet_id join finalists f on f.id = h.finalist_id \
+     join award_categories a on a.id = f.category_id where a.edition_id = ? order by o.id";
+
+#[derive(sqlx::FromRow)]
+struct ReopeningRow {
+    id: i64,
+    sheet: i64,
+    state: String,
+    reason: String,
+    requested_by: i64,
+    requested_at: i64,
+    decided_by: Option<i64>,
+    decided_at: Option<i64>,
+    note: String,
+    snapshot: Option<String>,
+    changes: Option<String>,
+    resubmitted_at: Option<i64>,
+}
+
+impl ReopeningRow {
+    /// (database sheet id, the fields with document person keys).
+    fn into_fields(self, people: &Keys) -> Result<(i64, ReopeningFields), ExportError> {
+        let json = |what: &str, text: Option<String>| -> Result<Option<Value>, ExportError> {
+            text.map(|t| serde_json::from_str(&t).map_err(|e| ExportError::BadValue(format!("the {what} of reopening {} is not JSON: {e}", self.id))))
+                .transpose()
+        };
+        let fields = ReopeningFields {
+            state: parse_key("reopening state", &self.state)?,
+            reason: self.reason,
+            requested_by: people.key(self.requested_by)?,
+            requested_at: self.requested_at,
+            decided_by: people.opt(self.decided_by)?,
+            decided_at: self.decided_at,
+            note: self.note,
+            snapshot: json("snapshot", self.snapshot)?,
+            changes: json("changes", self.changes)?,
+            resubmitted_at: self.resubmitted_at,
+        };
+        Ok((self.sheet, fields))
+    }
+}
+
+async fn reopenings(conn: &mut SqliteConnection, sql: &str, edition_id: i64) -> sqlx::Result<Vec<ReopeningRow>> {
+    sqlx::query_as(sql).bind(edition_id).fetch_all(&mut *conn).await
+}
+
+/// Insert one reopening of a nulmeting sheet or a score sheet.
+async fn insert_reopening(conn: &mut SqliteConnection, table: &str, column: &str, sheet: i64, f: &ReopeningFields, people: &NewIds) -> Result<(), ImportError> {
+    let json = |v: &Option<Value>| v.as_ref().map(Value::to_string);
+    sqlx::query(&format!(
+        "insert into {table} ({column}, state, reason, requested_by, requested_at, decided_by, decided_at, note, snapshot, changes, resubmitted_at) \
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    ))
+    .bind(sheet)
+    .bind(f.state.key())
+    .bind(&f.reason)
+    .bind(people.get(f.requested_by)?)
+    .bind(f.requested_at)
+    .bind(people.opt(f.decided_by)?)
+    .bind(f.decided_at)
+    .bind(&f.note)
+    .bind(json(&f.snapshot))
+    .bind(json(&f.changes))
+    .bind(f.resubmitted_at)
+    .execute(&mut *conn)
+    .await?;
+    Ok(())
 }
 
 /// New ids of one table, by document id.
@@ -1243,6 +1334,15 @@ async fn import_in(tx: &mut Transaction<'_, Sqlite>, d: &ExchangeDocument, by: O
             .bind(&s.remark)
             .execute(&mut **tx)
             .await?;
+    }
+    for r in &d.response_reopenings {
+        insert_reopening(tx, "response_reopenings", "response_id", responses.get(r.response_id)?, &r.fields, &people).await?;
+    }
+    for r in &d.sheet_reopenings {
+        let mut fields = r.fields.clone();
+        map_reopening_criteria(&mut fields, |c| criteria.0.get(&c).copied())
+            .map_err(|c| ImportError::Rejected(format!("a reopened score sheet names criterion {c}, which is not in the file")))?;
+        insert_reopening(tx, "sheet_reopenings", "sheet_id", sheets.get(r.sheet_id)?, &fields, &people).await?;
     }
     super::audit(
         &mut **tx,

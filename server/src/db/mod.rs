@@ -18,6 +18,7 @@ pub mod people;
 pub mod plan_comments;
 pub mod plans;
 pub mod profile;
+pub mod reopenings;
 pub mod schools;
 pub mod sessions;
 // Programme set-up (issue 4).

@@ -8,10 +8,13 @@ use rubric::assessment::api::{
     EditionSummary, MeasurementInfo, MeasurementStatus, StoredAnswer, StoredConsensus, TeamAnswer,
 };
 use rubric::assessment::{Answer, AnswerRecord, Consensus, MeasurementKind, RespondentAnswers};
+use super::reopenings::{self, Reopening, Sheets};
 use rubric::people::SchoolFunction;
+use rubric::submission::{changes, check_submit, AnswerChange, Change, ReopenState, SheetStatus};
 use rubric::{Date, Level};
 use super::Writer;
 use sqlx::{SqliteConnection, SqliteExecutor};
+use std::collections::BTreeMap;
 
 /// The active edition.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -282,6 +285,57 @@ pub enum WriteOutcome<T> {
     Stale(Option<T>),
     /// The measurement is closed (or gone).
     Closed,
+    /// The respondent's sheet is submitted (or already was): frozen.
+    Frozen,
+}
+
+/// A respondent's sheet in a measurement as the rules need it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SheetFacts {
+    pub response_id: Option<i64>,
+    pub submitted_at: Option<i64>,
+    pub status: SheetStatus,
+    /// The open (requested or reopened) reopening, if any.
+    pub open: Option<Reopening>,
+}
+
+/// A respondent's sheet (its id) and its status, in one query: for the
+/// autosave path, which needs no more.
+pub async fn sheet_status(conn: &mut SqliteConnection, measurement_id: i64, person_id: i64) -> sqlx::Result<(Option<i64>, SheetStatus)> {
+    let row: Option<(i64, Option<i64>, Option<String>)> = sqlx::query_as(
+        "select r.id, r.submitted_at, (select o.state from response_reopenings o where o.response_id = r.id \
+           and o.state in ('requested', 'reopened')) from responses r where r.measurement_id = ? and r.person_id = ?",
+    )
+    .bind(measurement_id)
+    .bind(person_id)
+    .fetch_optional(&mut *conn)
+    .await?;
+    Ok(match row {
+        Some((id, submitted_at, open)) => {
+            (Some(id), SheetStatus::of(submitted_at.is_some(), open.as_deref().and_then(ReopenState::from_key)))
+        }
+        None => (None, SheetStatus::Draft),
+    })
+}
+
+/// Where a respondent's sheet stands, with its open reopening.
+pub async fn sheet_facts(conn: &mut SqliteConnection, measurement_id: i64, person_id: i64) -> sqlx::Result<SheetFacts> {
+    let Some((response_id, submitted_at)) = response_of(&mut *conn, measurement_id, person_id).await? else {
+        return Ok(SheetFacts { response_id: None, submitted_at: None, status: SheetStatus::Draft, open: None });
+    };
+    let open = reopenings::open(conn, Sheets::Responses, response_id).await?;
+    let status = SheetStatus::of(submitted_at.is_some(), open.as_ref().map(|o| o.info.state));
+    Ok(SheetFacts { response_id: Some(response_id), submitted_at, status, open })
+}
+
+/// The answers of a sheet as the rules compare them: indicator → answer.
+fn answer_map<'a>(answers: impl IntoIterator<Item = &'a StoredAnswer>) -> BTreeMap<String, Answer> {
+    answers.into_iter().filter_map(|a| Some((a.indicator_id.clone(), a.answer?))).collect()
+}
+
+/// The answers kept in a reopening's snapshot.
+pub fn snapshot_answers(snapshot: Option<&str>) -> Vec<StoredAnswer> {
+    snapshot.and_then(|s| serde_json::from_str(s).ok()).unwrap_or_default()
 }
 
 async fn is_open<'e, E: SqliteExecutor<'e>>(db: E, measurement_id: i64) -> sqlx::Result<bool> {
@@ -318,6 +372,11 @@ pub async fn write_answer(
     .fetch_optional(&mut *tx)
     .await?;
     let Some(response_id) = response_id else { return Ok(WriteOutcome::Closed) };
+    // A submitted sheet stays as it was submitted (unless reopened).
+    let (_, status) = sheet_status(&mut tx, measurement_id, person_id).await?;
+    if !status.is_editable() {
+        return Ok(WriteOutcome::Frozen);
+    }
     let (level, na) = level_of(record.answer);
     const RETURNING: &str = " returning indicator_id, level, not_applicable, comment, evidence_url, version, updated_at";
     let saved: Option<AnswerTuple> = if version == 0 {
@@ -360,52 +419,111 @@ pub async fn write_answer(
     Ok(WriteOutcome::Saved(stored(saved)))
 }
 
-/// Mark the respondent's sheet submitted (keeps the first submission time),
-/// with its audit line in the same transaction.
-pub async fn submit(db: &Writer, measurement_id: i64, person_id: i64) -> sqlx::Result<WriteOutcome<i64>> {
-    let mut tx = db.begin().await?;
-    let done = sqlx::query(
-        "update responses set submitted_at = coalesce(submitted_at, ?) where measurement_id = ? and person_id = ?",
-    )
-    .bind(now())
-    .bind(measurement_id)
-    .bind(person_id)
-    .execute(&mut *tx)
-    .await?;
-    if !is_open(&mut *tx, measurement_id).await? {
-        tx.rollback().await?;
-        return Ok(WriteOutcome::Closed);
-    }
-    if done.rows_affected() != 1 {
-        tx.rollback().await?;
-        return Ok(WriteOutcome::Stale(None));
-    }
-    let at: Option<i64> = sqlx::query_scalar("select submitted_at from responses where measurement_id = ? and person_id = ?")
-        .bind(measurement_id)
-        .bind(person_id)
-        .fetch_one(&mut *tx)
-        .await?;
-    super::audit(&mut *tx, Some(person_id), "nulmeting-submit", &format!("measurement {measurement_id}")).await?;
-    tx.commit().await?;
-    Ok(WriteOutcome::Saved(at.unwrap_or_default()))
+/// A sheet submitted: when, and for a reopened sheet submitted again what
+/// changed since the version submitted before.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Submitted {
+    pub at: i64,
+    pub changes: Vec<Change<String, Answer>>,
 }
 
-/// Every given answer (level or "not applicable") in a measurement.
-pub async fn team_answers<'e, E: SqliteExecutor<'e>>(db: E, measurement_id: i64) -> sqlx::Result<Vec<TeamAnswer>> {
+/// Submit the respondent's sheet (or submit a reopened one again, recording
+/// what changed), with its audit row, in one transaction that takes the
+/// write lock first. A submitted sheet is [`WriteOutcome::Frozen`].
+pub async fn submit(db: &Writer, measurement_id: i64, person_id: i64) -> sqlx::Result<WriteOutcome<Submitted>> {
+    let at = now();
+    let mut tx = db.begin().await?;
+    if !is_open(&mut *tx, measurement_id).await? {
+        return Ok(WriteOutcome::Closed);
+    }
+    let facts = sheet_facts(&mut tx, measurement_id, person_id).await?;
+    let Some(response_id) = facts.response_id else { return Ok(WriteOutcome::Stale(None)) };
+    if check_submit(facts.status).is_err() {
+        return Ok(WriteOutcome::Frozen);
+    }
+    sqlx::query("update responses set submitted_at = ? where id = ?").bind(at).bind(response_id).execute(&mut *tx).await?;
+    let mut list = Vec::new();
+    let detail = match facts.open.filter(|o| o.info.state == ReopenState::Reopened) {
+        Some(reopening) => {
+            let before = answer_map(&snapshot_answers(reopening.snapshot.as_deref()));
+            let after = answer_map(&answers_of(&mut *tx, measurement_id, person_id).await?);
+            list = changes(&before, &after);
+            let json = serde_json::to_string(&list).unwrap_or_else(|_| "[]".into());
+            reopenings::resubmitted(&mut tx, Sheets::Responses, reopening.id, &json, at).await?;
+            let shown: Vec<String> = list.iter().map(|c| format!("{} {} → {}", c.key, answer_text(c.before), answer_text(c.after))).collect();
+            format!("measurement {measurement_id}: submitted again after reopening; {} changed: {}", list.len(), shown.join(", "))
+        }
+        None => format!("measurement {measurement_id}"),
+    };
+    super::audit(&mut *tx, Some(person_id), "nulmeting-submit", &detail).await?;
+    tx.commit().await?;
+    Ok(WriteOutcome::Saved(Submitted { at, changes: list }))
+}
+
+/// An answer as the audit log writes it.
+fn answer_text(answer: Option<Answer>) -> String {
+    match answer {
+        Some(Answer::Level(l)) => l.to_string(),
+        Some(Answer::NotApplicable) => "n.v.t.".into(),
+        None => "-".into(),
+    }
+}
+
+/// Every submitted answer (level or "not applicable") in a measurement, as
+/// the team sees it: the sheets submitted now, and of a reopened sheet the
+/// version submitted before. Drafts never show.
+pub async fn team_answers(conn: &mut SqliteConnection, measurement_id: i64) -> sqlx::Result<Vec<TeamAnswer>> {
     let rows: Vec<(i64, String, Option<i64>, i64, String, String)> = sqlx::query_as(
         "select r.person_id, a.indicator_id, a.level, a.not_applicable, a.comment, a.evidence_url \
          from answers a join responses r on r.id = a.response_id where r.measurement_id = ? \
-         order by r.person_id, a.indicator_id",
+         and r.submitted_at is not null and not exists (select 1 from response_reopenings o \
+           where o.response_id = r.id and o.state = 'reopened')",
     )
     .bind(measurement_id)
-    .fetch_all(db)
+    .fetch_all(&mut *conn)
     .await?;
-    Ok(rows
+    let mut out: Vec<TeamAnswer> = rows
         .into_iter()
         .filter_map(|(person_id, indicator_id, level, na, comment, evidence_url)| {
             answer_of(level, na).map(|answer| TeamAnswer { person_id, indicator_id, answer, comment, evidence_url })
         })
-        .collect())
+        .collect();
+    for listed in reopenings::list(conn, Sheets::Responses, measurement_id, &[ReopenState::Reopened]).await? {
+        for a in snapshot_answers(listed.reopening.snapshot.as_deref()) {
+            if let Some(answer) = a.answer {
+                out.push(TeamAnswer {
+                    person_id: listed.owner_id,
+                    indicator_id: a.indicator_id,
+                    answer,
+                    comment: a.comment,
+                    evidence_url: a.evidence_url,
+                });
+            }
+        }
+    }
+    out.sort_by(|a, b| (a.person_id, &a.indicator_id).cmp(&(b.person_id, &b.indicator_id)));
+    Ok(out)
+}
+
+/// The answers changed after reopening in a measurement, oldest first.
+pub async fn answer_changes(conn: &mut SqliteConnection, measurement_id: i64) -> sqlx::Result<Vec<AnswerChange>> {
+    let mut out = Vec::new();
+    for listed in reopenings::list(conn, Sheets::Responses, measurement_id, &[ReopenState::Resubmitted]).await? {
+        let list: Vec<Change<String, Answer>> =
+            listed.reopening.changes.as_deref().and_then(|c| serde_json::from_str(c).ok()).unwrap_or_default();
+        let info = &listed.reopening.info;
+        out.extend(list.into_iter().map(|c| AnswerChange {
+            person_id: listed.owner_id,
+            person_name: listed.owner_name.clone(),
+            indicator_id: c.key,
+            before: c.before,
+            after: c.after,
+            changed_at: info.resubmitted_at.unwrap_or_default(),
+            reopened_by: info.decided_by.clone(),
+            reason: info.reason.clone(),
+        }));
+    }
+    Ok(out)
 }
 
 /// The team's answers grouped per respondent, for [`rubric::assessment::aggregate`].
@@ -646,6 +764,18 @@ pub async fn answered_counts<'e, E: SqliteExecutor<'e>>(
          join measurements m on m.id = r.measurement_id \
          where m.edition_id = ? and (a.level is not null or a.not_applicable = 1) \
          group by r.measurement_id, r.person_id",
+    )
+    .bind(edition_id)
+    .fetch_all(db)
+    .await
+}
+
+/// Per measurement in an edition: requests to reopen a sheet waiting for a decision.
+pub async fn reopen_requests_in<'e, E: SqliteExecutor<'e>>(db: E, edition_id: i64) -> sqlx::Result<Vec<(i64, i64)>> {
+    sqlx::query_as(
+        "select r.measurement_id, count(*) from response_reopenings o join responses r on r.id = o.response_id \
+         join measurements m on m.id = r.measurement_id where m.edition_id = ? and o.state = 'requested' \
+         group by r.measurement_id",
     )
     .bind(edition_id)
     .fetch_all(db)

@@ -102,21 +102,39 @@ pub async fn count_coordinators<'e, E: SqliteExecutor<'e>>(db: E) -> sqlx::Resul
 
 /// Issue a fresh sign-in token for a person, revoking any unused earlier one.
 /// Returns the token in clear; only its hash is stored.
-pub async fn issue_invitation(tx: &mut SqliteConnection, person_id: i64, created_by: Option<i64>) -> sqlx::Result<String> {
+pub async fn issue_invitation(conn: &mut SqliteConnection, person_id: i64, created_by: Option<i64>) -> sqlx::Result<String> {
     let token = new_token();
     sqlx::query("update invitations set revoked_at = ? where person_id = ? and used_at is null and revoked_at is null")
         .bind(now())
         .bind(person_id)
-        .execute(&mut *tx)
+        .execute(&mut *conn)
         .await?;
     sqlx::query("insert into invitations (person_id, token_hash, created_by, created_at) values (?, ?, ?, ?)")
         .bind(person_id)
         .bind(hash_token(&token))
         .bind(created_by)
         .bind(now())
-        .execute(&mut *tx)
+        .execute(&mut *conn)
         .await?;
     Ok(token)
+}
+
+/// Re-issue a person's sign-in link on behalf of `by`: a new link (the
+/// unused one revoked), every session of the person ended, and one audit
+/// row saying so, all in one transaction. Returns the token and how many
+/// sessions ended.
+pub async fn reissue_invitation(db: &super::Writer, person_id: i64, by: i64, name: &str) -> sqlx::Result<(String, u64)> {
+    let mut tx = db.begin().await?;
+    let token = issue_invitation(&mut tx, person_id, Some(by)).await?;
+    let ended = end_sessions(&mut tx, person_id).await?;
+    super::audit(&mut *tx, Some(by), "link-reissue", &format!("person {person_id} ({name}): new link, {ended} sessions ended")).await?;
+    tx.commit().await?;
+    Ok((token, ended))
+}
+
+/// End every session of a person; returns how many there were.
+pub async fn end_sessions(conn: &mut SqliteConnection, person_id: i64) -> sqlx::Result<u64> {
+    Ok(sqlx::query("delete from sessions where person_id = ?").bind(person_id).execute(&mut *conn).await?.rows_affected())
 }
 
 /// Revoke every unused link of a person.

@@ -426,8 +426,11 @@ async fn remove_juror(State(state): State<AppState>, user: AuthUser, Path(person
 async fn juror_link(State(state): State<AppState>, user: AuthUser, Path(person_id): Path<i64>) -> Result<Json<JurorAdded>> {
     let (mut tx, edition, _) = begin(&state, &user).await?;
     let name = juror_name(&mut tx, &edition, person_id).await?;
-    audit(&mut *tx, Some(user.id()), "jury.juror", &format!("new sign-in link for {name}")).await?;
+    // A new link ends the juror's sessions (nobody keeps a session opened
+    // with the old link), in the same transaction as the audit row.
     let token = crate::db::people::issue_invitation(&mut tx, person_id, Some(user.id())).await?;
+    let ended = crate::db::people::end_sessions(&mut tx, person_id).await?;
+    audit(&mut *tx, Some(user.id()), "jury.juror", &format!("new sign-in link for {name}; {ended} sessions ended")).await?;
     tx.commit().await?;
     Ok(Json(JurorAdded { person_id, sign_in_link: Some(crate::sign_in_link(&state.config.public_url, &token)) }))
 }

@@ -22,6 +22,7 @@ use rubric::jury::views::{
 };
 use rubric::jury::{compute_results, JuryInput, ScoreSheet, TieBreak, TieBreakRule};
 use rubric::people::Role;
+use rubric::submission::ReopenState;
 use serde::Deserialize;
 use sqlx::SqliteConnection;
 use std::collections::HashSet;
@@ -134,9 +135,14 @@ async fn results_view(conn: &mut SqliteConnection, edition: &Edition) -> Result<
         Some(id) => dbj::juror_person(&mut *conn, id).await?,
         None => None,
     };
+    let criteria = dbj::criteria(&mut *conn, edition.id).await?;
+    let finalists = dbj::finalists(&mut *conn, edition.id).await?;
+    let open = [ReopenState::Requested, ReopenState::Reopened];
     Ok(ResultsView {
         edition_name: edition.name.clone(),
-        criteria: dbj::criteria(&mut *conn, edition.id).await?,
+        reopen_requests: jury_sheets::reopens(conn, edition.id, &finalists, &open).await?,
+        score_changes: jury_sheets::score_changes(conn, edition.id, &finalists, &criteria).await?,
+        criteria,
         chair_name,
         settings,
         categories,
@@ -355,6 +361,7 @@ async fn export_scores(State(state): State<AppState>, user: AuthUser) -> Result<
     let criteria = dbj::criteria(&mut *tx, edition.id).await?;
     let finalists = dbj::finalists(&mut *tx, edition.id).await?;
     let categories = dbj::categories(&mut tx, edition.id).await?;
+    let changes = jury_sheets::score_changes(&mut tx, edition.id, &finalists, &criteria).await?;
     let mut rows = Vec::new();
     for (stored, counts) in jury_sheets::all_submitted(&mut tx, edition.id).await? {
         let Some(f) = finalists.iter().find(|f| f.id == stored.finalist_id) else { continue };
@@ -365,6 +372,11 @@ async fn export_scores(State(state): State<AppState>, user: AuthUser) -> Result<
             .await?;
         for c in &criteria {
             let Some(score) = stored.sheet.scores.get(&c.id) else { continue };
+            // The latest change of this score after a reopening, if any.
+            let change = changes
+                .iter()
+                .rev()
+                .find(|x| x.juror_id == stored.person_id && x.finalist_id == stored.finalist_id && x.criterion_id == c.id);
             rows.push(vec![
                 category.clone(),
                 f.school_name.clone(),
@@ -375,12 +387,26 @@ async fn export_scores(State(state): State<AppState>, user: AuthUser) -> Result<
                 stored.sheet.remarks.get(&c.id).cloned().unwrap_or_default(),
                 stored.sheet.remark.clone(),
                 if counts { "yes" } else { "no (conflict of interest)" }.to_string(),
+                change.and_then(|x| x.before).map(|b| b.to_string()).unwrap_or_default(),
+                change.map(|x| rubric::submission::utc_time(x.changed_at)).unwrap_or_default(),
             ]);
         }
     }
     tx.commit().await?;
     Ok(csv(
-        &["category", "finalist", "juror", "criterion", "weight", "score", "remark", "sheet_remark", "counted"],
+        &[
+            "category",
+            "finalist",
+            "juror",
+            "criterion",
+            "weight",
+            "score",
+            "remark",
+            "sheet_remark",
+            "counted",
+            "score_before_reopening",
+            "changed_at",
+        ],
         rows,
         "jury-scores.csv",
     ))

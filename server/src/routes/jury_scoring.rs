@@ -1,7 +1,8 @@
 //! Scoring, for jurors: their finalists and progress, a finalist's frozen
 //! plan with its nulmeting profile and growth, their own score sheet
-//! (autosaved drafts, submit), the other jurors' sheets once their own is
-//! submitted, and declaring conflicts of interest. A juror never receives
+//! (autosaved drafts, submit; frozen once submitted, changed again only
+//! after reopening, see `jury_reopen`), the other jurors' sheets while
+//! their own is submitted, and declaring conflicts of interest. A juror never receives
 //! anything of a finalist they have an active conflict with.
 
 use super::jury::{edition, fresh_read, reason, require_unlocked};
@@ -23,6 +24,8 @@ use rubric::jury::views::{
 use rubric::jury::{compute_results, JuryInput, ScoreSheet};
 use rubric::people::Role;
 use rubric::plan::{check_plan, ActionPlan, PlanContext, PlanVersion};
+use rubric::submission::{changes, check_edit, check_submit, may_see_other_sheets, ReopenState, SheetStatus};
+use crate::db::reopenings::{self, Sheets};
 use rubric::Date;
 use serde::Deserialize;
 use sqlx::SqliteConnection;
@@ -87,7 +90,7 @@ async fn my_home(State(state): State<AppState>, user: AuthUser) -> Result<Json<J
                 .collect(),
         })
         .collect();
-    let conflicts = conflicts
+    let conflict_list = conflicts
         .iter()
         .filter(|c| c.active())
         .map(|c| JurorConflict {
@@ -97,13 +100,28 @@ async fn my_home(State(state): State<AppState>, user: AuthUser) -> Result<Json<J
             reason: c.reason.clone(),
         })
         .collect();
+    // The chair decides the other jurors' reopen requests, except on a
+    // finalist they have a conflict with (the coordinator does those).
+    let is_chair = settings.chair_id == Some(user.id());
+    let reopen_requests = if is_chair {
+        let finalists = dbj::finalists(&mut *tx, edition.id).await?;
+        jury_sheets::reopens(&mut tx, edition.id, &finalists, &[ReopenState::Requested, ReopenState::Reopened])
+            .await?
+            .into_iter()
+            .filter(|r| r.juror_id != user.id() && !conflicted(r.finalist_id))
+            .collect()
+    } else {
+        vec![]
+    };
     tx.commit().await?;
     Ok(Json(JurorHome {
         edition_name: edition.name,
         status: settings.status,
         categories,
-        conflicts,
+        conflicts: conflict_list,
         published: settings.published_at.is_some(),
+        is_chair,
+        reopen_requests,
     }))
 }
 
@@ -183,7 +201,9 @@ async fn my_finalist(State(state): State<AppState>, user: AuthUser, Path(id): Pa
     }))
 }
 
-/// Validate and save a sheet; `submit` also marks it submitted.
+/// Validate and save a sheet; `submit` also marks it submitted. A
+/// submitted sheet is frozen (409); a reopened one may change and is
+/// submitted again, recording what changed since it was submitted before.
 async fn write_sheet(state: &AppState, user: &AuthUser, id: i64, input: SheetInput, submit: bool) -> Result<Json<Sheet>> {
     let mut tx = state.write().await?;
     let edition = juror(&mut tx, user).await?;
@@ -194,8 +214,9 @@ async fn write_sheet(state: &AppState, user: &AuthUser, id: i64, input: SheetInp
     }
     let criteria = dbj::criteria(&mut *tx, edition.id).await?;
     let current = jury_sheets::sheet(&mut tx, user.id(), id).await?;
-    let was_submitted = current.submitted_at.is_some();
-    let (scores, remarks, remark) = validate_sheet(&input, &criteria, submit || was_submitted).map_err(|problems| {
+    let status = current.status;
+    if submit { check_submit(status) } else { check_edit(status) }.map_err(AppError::submission)?;
+    let (scores, remarks, remark) = validate_sheet(&input, &criteria, submit).map_err(|problems| {
         AppError::Validation(problems.iter().map(|p| FieldError::new(p.field(), p)).collect())
     })?;
     let write = SheetWrite { scores: &scores, remarks: &remarks, remark: &remark, submit };
@@ -209,16 +230,29 @@ async fn write_sheet(state: &AppState, user: &AuthUser, id: i64, input: SheetInp
             ))
         }
     };
-    if submit && !was_submitted {
-        audit(&mut *tx, Some(user.id()), "jury.sheet.submitted", &format!("scores for {} submitted", finalist.school_name)).await?;
-    } else if was_submitted {
-        let list: Vec<String> = criteria
+    if submit && status == SheetStatus::Reopened {
+        let sheet_id = jury_sheets::sheet_id(&mut tx, user.id(), id).await?.ok_or(AppError::NotFound("sheet"))?;
+        let open = reopenings::open(&mut tx, Sheets::ScoreSheets, sheet_id).await?;
+        let before = open.as_ref().and_then(|o| o.snapshot.as_deref()).and_then(|j| serde_json::from_str::<Sheet>(j).ok()).unwrap_or_default();
+        let list = changes(&before.scores, &scores);
+        if let Some(open) = open {
+            let json = serde_json::to_string(&list).unwrap_or_else(|_| "[]".into());
+            reopenings::resubmitted(&mut tx, Sheets::ScoreSheets, open.id, &json, saved.submitted_at.unwrap_or_default()).await?;
+        }
+        let shown: Vec<String> = list
             .iter()
-            .filter_map(|c| scores.get(&c.id).map(|s| format!("{} {s}", c.name.nl)))
+            .map(|c| {
+                let name = criteria.iter().find(|d| d.id == c.key).map_or_else(|| c.key.to_string(), |d| d.name.nl.clone());
+                let score = |s: Option<rubric::jury::Score>| s.map_or_else(|| "-".to_string(), |s| s.to_string());
+                format!("{name} {} → {}", score(c.before), score(c.after))
+            })
             .collect();
-        let detail = format!("submitted scores for {} changed to: {}", finalist.school_name, list.join(", "));
-        audit(&mut *tx, Some(user.id()), "jury.sheet.changed", &detail).await?;
+        let detail = format!("scores for {} submitted again after reopening; {} changed: {}", finalist.school_name, list.len(), shown.join(", "));
+        audit(&mut *tx, Some(user.id()), "jury.sheet.resubmitted", &detail).await?;
+    } else if submit {
+        audit(&mut *tx, Some(user.id()), "jury.sheet.submitted", &format!("scores for {} submitted", finalist.school_name)).await?;
     }
+    let saved = if submit { jury_sheets::sheet(&mut tx, user.id(), id).await? } else { saved };
     tx.commit().await?;
     Ok(Json(saved))
 }
@@ -279,8 +313,9 @@ async fn other_sheets(State(state): State<AppState>, user: AuthUser, Path(id): P
     let mut tx = fresh_read(&state).await?;
     let edition = juror(&mut tx, &user).await?;
     scoreable(&mut tx, &edition, &user, id).await?;
-    // Blind until submit: the juror's own sheet must be submitted first.
-    if jury_sheets::sheet(&mut tx, user.id(), id).await?.submitted_at.is_none() {
+    // Blind until submit: the juror's own sheet must be submitted (and not
+    // reopened: a juror changing their sheet does not read the others').
+    if !may_see_other_sheets(jury_sheets::sheet(&mut tx, user.id(), id).await?.status) {
         return Err(AppError::Forbidden);
     }
     let criteria = dbj::criteria(&mut *tx, edition.id).await?;

@@ -38,6 +38,7 @@ async fn overview(State(state): State<AppState>, user: AuthUser) -> Result<Json<
     let answered: HashMap<(i64, i64), i64> =
         nm::answered_counts(&state.db, edition.id).await?.into_iter().map(|(m, p, n)| ((m, p), n)).collect();
     let decided: HashMap<i64, i64> = nm::decided_counts(&state.db, edition.id).await?.into_iter().collect();
+    let requests: HashMap<i64, i64> = nm::reopen_requests_in(&state.db, edition.id).await?.into_iter().collect();
     let summary = |id: i64, status: &str, opened_at: i64, closed_at: Option<i64>| {
         let mine: Vec<(i64, bool)> = responses
             .iter()
@@ -60,6 +61,7 @@ async fn overview(State(state): State<AppState>, user: AuthUser) -> Result<Json<
             completion,
             decided: u32::try_from(decided.get(&id).copied().unwrap_or(0)).unwrap_or(0),
             indicators: total,
+            reopen_requests: u32::try_from(requests.get(&id).copied().unwrap_or(0)).unwrap_or(0),
         }
     };
     let of_kind = |school_id: i64, kind: MeasurementKind| {

@@ -1,11 +1,14 @@
 //! The nulmeting for the school team: a respondent's own sheet and answers
-//! (autosaved one by one, versioned), submitting it, the team view with the
-//! spread of answers, and recording the consensus per indicator. Who may see
-//! and change what is decided here, on every request.
+//! (autosaved one by one, versioned), submitting it (then it is frozen),
+//! asking to reopen it and the lead's (or coordinator's) decision, the team
+//! view with the spread of submitted answers and what changed after a
+//! reopening, and recording the consensus per indicator. Who may see and
+//! change what is decided on every request, with `rubric::submission`'s rules.
 
 use crate::auth::AuthUser;
 use crate::db;
 use crate::db::nulmeting::{self as nm, SchoolRow, WriteOutcome};
+use crate::db::reopenings::{self, Decision, Sheets};
 use crate::error::{AppError, AppJson, FieldError, Result};
 use crate::state::AppState;
 use axum::extract::{Path, Query, State};
@@ -14,12 +17,18 @@ use axum::{Json, Router};
 use rubric::assessment::api::{
     MeasurementInfo, MeasurementStatus, MySheet, StoredAnswer, StoredConsensus, TeamMember, TeamView, Unavailable,
 };
+use rubric::submission::{ReopenState, SheetStatus};
 use rubric::assessment::{
     aggregate, propose_consensus, validate_comment, validate_consensus, validate_evidence_url, Answer, AnswerError, AnswerRecord, Consensus,
     MeasurementKind,
 };
 use rubric::people::{Role, SchoolFunction};
+use rubric::submission::{
+    check_decide, check_request, may_reopen_response, may_see_team_answers, validate_reason, Permission, ReasonInput,
+    ReopenOutcome, SubmissionError, TeamViewer,
+};
 use serde::Deserialize;
+use sqlx::SqliteConnection;
 use serde_json::{json, Value};
 
 pub fn router() -> Router<AppState> {
@@ -27,6 +36,9 @@ pub fn router() -> Router<AppState> {
         .route("/my/measurement", get(my_measurement))
         .route("/measurements/{id}/answers/{indicator}", put(write_answer))
         .route("/measurements/{id}/submit", post(submit))
+        .route("/measurements/{id}/reopen-request", post(request_reopen))
+        .route("/measurements/{id}/sheets/{person_id}/reopen", post(reopen_sheet))
+        .route("/measurements/{id}/sheets/{person_id}/decline", post(decline_reopen))
         .route("/schools/{id}/team", get(team))
         .route("/measurements/{id}/consensus/{indicator}", put(write_consensus))
         .route("/measurements/{id}/consensus/accept-proposals", post(accept_proposals))
@@ -44,7 +56,7 @@ pub(crate) enum SchoolAccess {
 
 /// Whether a school function leads the school's nulmeting.
 pub(crate) fn leads(function: Option<SchoolFunction>) -> bool {
-    matches!(function, Some(SchoolFunction::StemCoordinator | SchoolFunction::Direction))
+    rubric::submission::leads_school(function)
 }
 
 /// The caller's access to a school, or 404 (the school is not theirs to see).
@@ -103,27 +115,30 @@ async fn pick_measurement(
     }
 }
 
-/// Whether a school member's own sheet in a measurement is submitted.
-async fn has_submitted(state: &AppState, measurement_id: i64, person_id: i64) -> Result<bool> {
-    Ok(matches!(nm::response_of(&state.db, measurement_id, person_id).await?, Some((_, Some(_)))))
+/// The caller as the blind rule sees them in a measurement: a member with
+/// their own sheet's status.
+pub(crate) async fn viewer(state: &AppState, user: &AuthUser, access: SchoolAccess, m: &MeasurementInfo) -> Result<TeamViewer> {
+    Ok(match access {
+        SchoolAccess::Coordinator => TeamViewer::Coordinator,
+        SchoolAccess::Company => TeamViewer::Company,
+        SchoolAccess::Member { .. } => {
+            let mut conn = state.db.acquire().await?;
+            TeamViewer::Member { own: nm::sheet_status(&mut conn, m.id, user.id()).await?.1 }
+        }
+    })
 }
 
-/// Whether the caller may see the team's individual answers: coordinators
-/// always; a team member once they submitted their own answers, or once the
-/// measurement is closed (nobody can be swayed any more).
+/// Whether the caller may see the team's individual answers
+/// (`rubric::submission::may_see_team_answers`): coordinators always; a
+/// team member while their own sheet is submitted, or once the measurement
+/// is closed (nobody can be swayed any more).
 pub(crate) async fn may_see_answers(
     state: &AppState,
     user: &AuthUser,
     access: SchoolAccess,
     m: &MeasurementInfo,
 ) -> Result<bool> {
-    Ok(match access {
-        SchoolAccess::Coordinator => true,
-        SchoolAccess::Company => false,
-        SchoolAccess::Member { .. } => {
-            m.status == MeasurementStatus::Closed || has_submitted(state, m.id, user.id()).await?
-        }
-    })
+    Ok(may_see_team_answers(viewer(state, user, access, m).await?, m.status == MeasurementStatus::Closed))
 }
 
 // GET /api/my/measurement?kind=baseline|final
@@ -142,6 +157,8 @@ async fn my_measurement(
         unavailable: Some(unavailable),
         kinds: vec![],
         submitted_at: None,
+        status: Default::default(),
+        reopen: None,
         answers: vec![],
         may_see_team: false,
         leads,
@@ -167,12 +184,20 @@ async fn my_measurement(
         measurement = nm::measurement_of(&state.db, school.edition_id, school.id, MeasurementKind::Baseline).await?;
     }
     let Some(m) = measurement else { return Err(AppError::NotFound("measurement")) };
-    let response = nm::response_of(&state.db, m.id, user.id()).await?;
-    let answers = nm::answers_of(&state.db, m.id, user.id()).await?;
-    let kinds = nm::kinds_of(&state.db, school.edition_id, school.id).await?;
-    let may_see_team = m.status == MeasurementStatus::Closed || matches!(response, Some((_, Some(_))));
+    let mut conn = state.db.acquire().await?;
+    let facts = nm::sheet_facts(&mut conn, m.id, user.id()).await?;
+    let reopen = match facts.response_id {
+        Some(id) => reopenings::latest(&mut conn, Sheets::Responses, id).await?.map(|r| r.info),
+        None => None,
+    };
+    let answers = nm::answers_of(&mut *conn, m.id, user.id()).await?;
+    let kinds = nm::kinds_of(&mut *conn, school.edition_id, school.id).await?;
+    drop(conn);
+    let may_see_team = may_see_team_answers(TeamViewer::Member { own: facts.status }, m.status == MeasurementStatus::Closed);
     Ok(Json(MySheet {
-        submitted_at: response.and_then(|(_, at)| at),
+        submitted_at: facts.submitted_at,
+        status: facts.status,
+        reopen,
         measurement: Some(m),
         unavailable: None,
         kinds,
@@ -266,6 +291,7 @@ async fn write_answer(
     match nm::write_answer(&state.writer, m.id, user.id(), &record, body.version).await? {
         WriteOutcome::Saved(a) => Ok(Json(a)),
         WriteOutcome::Closed => Err(closed_error()),
+        WriteOutcome::Frozen => Err(AppError::submission(SubmissionError::Frozen)),
         WriteOutcome::Stale(current) => Err(AppError::conflict(
             "stale",
             "this answer was changed in the meantime (perhaps on another device); the newer answer is shown",
@@ -281,7 +307,12 @@ async fn submit(State(state): State<AppState>, user: AuthUser, Path(id): Path<i6
         return Err(closed_error());
     }
     let rubric = rubric::current_rubric();
-    let answers = nm::answers_of(&state.db, m.id, user.id()).await?;
+    let mut conn = state.db.acquire().await?;
+    if !nm::sheet_status(&mut conn, m.id, user.id()).await?.1.is_editable() {
+        return Err(AppError::submission(SubmissionError::AlreadySubmitted));
+    }
+    let answers = nm::answers_of(&mut *conn, m.id, user.id()).await?;
+    drop(conn);
     let missing: Vec<&str> = rubric
         .indicators()
         .map(|(_, i)| i.id.as_str())
@@ -299,8 +330,9 @@ async fn submit(State(state): State<AppState>, user: AuthUser, Path(id): Path<i6
         ));
     }
     match nm::submit(&state.writer, m.id, user.id()).await? {
-        WriteOutcome::Saved(at) => Ok(Json(json!({ "submitted_at": at }))),
+        WriteOutcome::Saved(done) => Ok(Json(json!({ "submitted_at": done.at, "changes": done.changes.len() }))),
         WriteOutcome::Closed => Err(closed_error()),
+        WriteOutcome::Frozen => Err(AppError::submission(SubmissionError::AlreadySubmitted)),
         WriteOutcome::Stale(_) => Err(AppError::field("answers", "there are no answers to submit yet")),
     }
 }
@@ -329,6 +361,7 @@ async fn team(
             answers: vec![],
             consensus: vec![],
             can_decide: false,
+            changes: vec![],
         }));
     };
     let visible = may_see_answers(&state, &user, access, &m).await?;
@@ -343,16 +376,25 @@ async fn team(
         return Err(AppError::Forbidden);
     }
     let rubric = rubric::current_rubric();
-    let answers = nm::team_answers(&state.db, m.id).await?;
-    let agg = aggregate(rubric, &nm::respondents(&answers));
-    let members = nm::members(&state.db, school.id, m.id)
+    let mut conn = state.db.acquire().await?;
+    let answers = if visible { nm::team_answers(&mut conn, m.id).await? } else { vec![] };
+    let changes = if visible { nm::answer_changes(&mut conn, m.id).await? } else { vec![] };
+    // Progress (how many answered, not what) counts drafts too.
+    let progress: Vec<(i64, i64, i64)> = nm::answered_counts(&mut *conn, school.edition_id).await?;
+    let open = reopenings::list(&mut conn, Sheets::Responses, m.id, &[ReopenState::Requested, ReopenState::Reopened]).await?;
+    let members = nm::members(&mut *conn, school.id, m.id)
         .await?
         .into_iter()
         .map(|p| {
-            let key = p.person_id.to_string();
+            let reopen = open.iter().find(|o| o.owner_id == p.person_id).map(|o| o.reopening.info.clone());
             TeamMember {
-                answered: agg.completion.iter().find(|c| c.respondent == key).map_or(0, |c| c.answered),
+                answered: progress
+                    .iter()
+                    .find(|(mid, person, _)| *mid == m.id && *person == p.person_id)
+                    .map_or(0, |(_, _, n)| u32::try_from(*n).unwrap_or(0)),
                 total: u32::try_from(rubric.indicator_count()).unwrap_or(u32::MAX),
+                status: SheetStatus::of(p.submitted_at.is_some(), reopen.as_ref().map(|r| r.state)),
+                reopen,
                 person_id: p.person_id,
                 name: p.name,
                 function: p.function,
@@ -360,7 +402,8 @@ async fn team(
             }
         })
         .collect();
-    let consensus = if visible { nm::consensus_of(&state.db, m.id).await? } else { vec![] };
+    let consensus = if visible { nm::consensus_of(&mut *conn, m.id).await? } else { vec![] };
+    drop(conn);
     Ok(Json(TeamView {
         school_id: school.id,
         school_name: school.name,
@@ -368,9 +411,10 @@ async fn team(
         measurement: Some(m),
         members,
         answers_visible: visible,
-        answers: if visible { answers } else { vec![] },
+        answers,
         consensus,
         can_decide,
+        changes,
     }))
 }
 
@@ -447,7 +491,7 @@ async fn write_consensus(
     };
     match nm::write_consensus(&state.writer, m.id, user.id(), &consensus, body.version).await? {
         WriteOutcome::Saved(c) => Ok(Json(c)),
-        WriteOutcome::Closed => Err(closed_error()),
+        WriteOutcome::Closed | WriteOutcome::Frozen => Err(closed_error()),
         WriteOutcome::Stale(current) => Err(AppError::conflict(
             "stale",
             "someone else recorded a consensus for this indicator in the meantime; the newer decision is shown",
@@ -459,9 +503,94 @@ async fn write_consensus(
 // POST /api/measurements/{id}/consensus/accept-proposals
 async fn accept_proposals(State(state): State<AppState>, user: AuthUser, Path(id): Path<i64>) -> Result<Json<Value>> {
     let m = decidable_measurement(&state, &user, id).await?;
-    let answers = nm::team_answers(&state.db, m.id).await?;
+    let answers = nm::team_answers(&mut *state.db.acquire().await?, m.id).await?;
     let agg = aggregate(rubric::current_rubric(), &nm::respondents(&answers));
     let proposals = propose_consensus(&agg);
     let recorded = nm::accept_proposals(&state.writer, m.id, user.id(), &proposals).await?;
     Ok(Json(json!({ "recorded": recorded, "consensus": nm::consensus_of(&state.db, m.id).await? })))
+}
+
+/// Where a respondent's sheet stands now, with its latest reopening.
+async fn outcome(conn: &mut SqliteConnection, measurement_id: i64, person_id: i64) -> Result<ReopenOutcome> {
+    let facts = nm::sheet_facts(conn, measurement_id, person_id).await?;
+    let reopen = match facts.response_id {
+        Some(id) => reopenings::latest(conn, Sheets::Responses, id).await?.map(|r| r.info),
+        None => None,
+    };
+    Ok(ReopenOutcome { status: facts.status, reopen })
+}
+
+// POST /api/measurements/{id}/reopen-request
+async fn request_reopen(
+    State(state): State<AppState>,
+    user: AuthUser,
+    Path(id): Path<i64>,
+    AppJson(body): AppJson<ReasonInput>,
+) -> Result<Json<ReopenOutcome>> {
+    let m = own_measurement(&state, &user, id).await?;
+    let reason = validate_reason(&body.reason, false).map_err(|e| AppError::field("reason", e))?;
+    if m.status != MeasurementStatus::Open {
+        return Err(closed_error());
+    }
+    let mut tx = state.write().await?;
+    let facts = nm::sheet_facts(&mut tx, m.id, user.id()).await?;
+    check_request(facts.status).map_err(AppError::submission)?;
+    let response_id = facts.response_id.ok_or(AppError::submission(SubmissionError::NotSubmitted))?;
+    reopenings::request(&mut tx, Sheets::Responses, response_id, user.id(), &reason).await?;
+    let detail = format!("measurement {}: {} asks to reopen their sheet: {}", m.id, user.0.name, if reason.is_empty() { "-" } else { &reason });
+    db::audit(&mut *tx, Some(user.id()), "nulmeting-reopen-request", &detail).await?;
+    let done = outcome(&mut tx, m.id, user.id()).await?;
+    tx.commit().await?;
+    Ok(Json(done))
+}
+
+/// Reopen or decline: the rule, the measurement open, a request waiting.
+/// `note`: `None` to reopen, the (unchecked) note to decline.
+async fn decide(state: &AppState, user: &AuthUser, id: i64, person_id: i64, note: Option<&str>) -> Result<Json<ReopenOutcome>> {
+    let m = nm::measurement(&state.db, id).await?.ok_or(AppError::NotFound("measurement"))?;
+    let school = load_school(state, m.school_id).await?;
+    school_access(user, &school).map_err(|_| AppError::NotFound("measurement"))?;
+    match may_reopen_response(&user.0, m.school_id, person_id) {
+        Permission::Allowed => {}
+        Permission::OwnSheet => return Err(AppError::submission(SubmissionError::OwnSheet)),
+        Permission::Forbidden => return Err(AppError::Forbidden),
+    }
+    let note = note.map(|n| validate_reason(n, false)).transpose().map_err(|e| AppError::field("reason", e))?;
+    if m.status != MeasurementStatus::Open {
+        return Err(closed_error());
+    }
+    let mut tx = state.write().await?;
+    let facts = nm::sheet_facts(&mut tx, m.id, person_id).await?;
+    check_decide(facts.status).map_err(AppError::submission)?;
+    let open = facts.open.ok_or(AppError::submission(SubmissionError::NoRequest))?;
+    let name: String = sqlx::query_scalar("select name from people where id = ?").bind(person_id).fetch_one(&mut *tx).await?;
+    let (action, detail) = if let Some(note) = note.as_deref() {
+        reopenings::decide(&mut tx, Sheets::Responses, open.id, user.id(), Decision::Decline { note }).await?;
+        ("nulmeting-reopen-declined", format!("measurement {}: reopening the sheet of {name} declined: {}", m.id, if note.is_empty() { "-" } else { note }))
+    } else {
+        // Keep the version submitted before: the team sees it until the sheet is submitted again.
+        let snapshot = serde_json::to_string(&nm::answers_of(&mut *tx, m.id, person_id).await?)
+            .map_err(|e| AppError::Internal(format!("snapshot of a nulmeting sheet: {e}")))?;
+        reopenings::decide(&mut tx, Sheets::Responses, open.id, user.id(), Decision::Reopen { snapshot: &snapshot }).await?;
+        ("nulmeting-reopen", format!("measurement {}: sheet of {name} reopened", m.id))
+    };
+    db::audit(&mut *tx, Some(user.id()), action, &detail).await?;
+    let done = outcome(&mut tx, m.id, person_id).await?;
+    tx.commit().await?;
+    Ok(Json(done))
+}
+
+// POST /api/measurements/{id}/sheets/{person_id}/reopen
+async fn reopen_sheet(State(state): State<AppState>, user: AuthUser, Path((id, person_id)): Path<(i64, i64)>) -> Result<Json<ReopenOutcome>> {
+    decide(&state, &user, id, person_id, None).await
+}
+
+// POST /api/measurements/{id}/sheets/{person_id}/decline
+async fn decline_reopen(
+    State(state): State<AppState>,
+    user: AuthUser,
+    Path((id, person_id)): Path<(i64, i64)>,
+    AppJson(body): AppJson<ReasonInput>,
+) -> Result<Json<ReopenOutcome>> {
+    decide(&state, &user, id, person_id, Some(&body.reason)).await
 }

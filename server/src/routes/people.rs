@@ -2,8 +2,10 @@
 //! scope (school member of a school, company member of a company, juror,
 //! coordinator), re-issues and revokes links, and removes or restores a
 //! person's access. A school member whose function is STEM coordinator may
-//! invite colleagues of their own school as respondents and re-issue their
-//! links; nobody else reaches these endpoints.
+//! invite colleagues of their own school as respondents and re-send the
+//! link of a colleague who never signed in; re-issuing the link of someone
+//! who signed in is the programme coordinator's alone and ends their
+//! sessions. Nobody else reaches these endpoints.
 
 use super::editions::{edition, invalid};
 use crate::auth::AuthUser;
@@ -17,6 +19,7 @@ use axum::{Json, Router};
 use rubric::people::{Role, SchoolFunction};
 use rubric::programme::{validate_invite, ColleagueInput, InviteInput, Invitation, Person};
 use sqlx::SqliteExecutor;
+use rubric::submission::{may_reissue_link, LinkPermission};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -70,10 +73,30 @@ async fn create_invitation(state: &AppState, by: i64, input: &InviteInput) -> Re
     Ok(Invitation { person, link: crate::sign_in_link(&state.config.public_url, &token) })
 }
 
-/// A new link for a person with access (the unused old one is revoked).
-async fn new_link(state: &AppState, by: i64, p: Person) -> Result<Invitation> {
-    let mut tx = state.write().await?;
-    let p = person_in(&mut *tx, p.id).await?;
+/// A new link for a person with access (the unused old one is revoked),
+/// if `by` may give them one (`rubric::submission::may_reissue_link`): the
+/// programme coordinator for anyone but themselves, a school's STEM
+/// coordinator only for colleagues who never signed in. Every session of
+/// the person ends and the audit log says so, in the same transaction.
+async fn new_link(state: &AppState, by: &AuthUser, p: Person) -> Result<Invitation> {
+    match may_reissue_link(&by.0, &p.link_target()) {
+        LinkPermission::Allowed => {}
+        LinkPermission::NotFound => return Err(AppError::NotFound("person")),
+        LinkPermission::Forbidden => return Err(AppError::Forbidden),
+        LinkPermission::Own => {
+            return Err(AppError::conflict(
+                "own_link",
+                "you cannot give yourself a new link here: it would end your own session",
+                None,
+            ))
+        }
+        LinkPermission::SignedIn => {
+            return Err(AppError::refused(
+                "colleague_signed_in",
+                "this colleague has already signed in, so only the programme coordinator can give them a new link (it ends their sessions); ask the programme coordinator",
+            ))
+        }
+    }
     if p.archived {
         return Err(AppError::conflict(
             "person_archived",
@@ -81,11 +104,8 @@ async fn new_link(state: &AppState, by: i64, p: Person) -> Result<Invitation> {
             serde_json::to_value(&p).ok(),
         ));
     }
-    let token = db::people::issue_invitation(&mut tx, p.id, Some(by)).await?;
-    db::audit(&mut *tx, Some(by), "link-reissue", &format!("person {} ({})", p.id, p.name)).await?;
-    let person = person_in(&mut *tx, p.id).await?;
-    tx.commit().await?;
-    Ok(Invitation { person, link: crate::sign_in_link(&state.config.public_url, &token) })
+    let (token, _) = db::people::reissue_invitation(&state.writer, p.id, by.id(), &p.name).await?;
+    Ok(Invitation { person: person(state, p.id).await?, link: crate::sign_in_link(&state.config.public_url, &token) })
 }
 
 // GET /api/editions/{id}/people
@@ -105,7 +125,7 @@ async fn invite(State(state): State<AppState>, user: AuthUser, AppJson(input): A
 async fn reissue(State(state): State<AppState>, user: AuthUser, Path(id): Path<i64>) -> Result<Json<Invitation>> {
     user.require_coordinator()?;
     let p = person(&state, id).await?;
-    Ok(Json(new_link(&state, user.id(), p).await?))
+    Ok(Json(new_link(&state, &user, p).await?))
 }
 
 // POST /api/people/{id}/revoke
@@ -182,10 +202,7 @@ async fn invite_colleague(
 
 // POST /api/my-school/team/{id}/link
 async fn reissue_colleague(State(state): State<AppState>, user: AuthUser, Path(id): Path<i64>) -> Result<Json<Invitation>> {
-    let school = stem_coordinator_school(&user)?;
+    stem_coordinator_school(&user)?;
     let p = person(&state, id).await?;
-    if p.role != Role::SchoolMember || p.school_id != Some(school) {
-        return Err(AppError::NotFound("person"));
-    }
-    Ok(Json(new_link(&state, user.id(), p).await?))
+    Ok(Json(new_link(&state, &user, p).await?))
 }

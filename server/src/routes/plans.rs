@@ -16,7 +16,9 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::routing::{get, post, put};
 use axum::{Json, Router};
+use rubric::assessment::api::MeasurementStatus;
 use rubric::assessment::MeasurementKind;
+use rubric::submission::{may_see_consensus, TeamViewer};
 use rubric::people::Role;
 use rubric::plan::view::{
     change_lines, ActionRow, ActionWrite, GoalRow, GoalWrite, MoveWrite, PlanAccess, PlanPage, PlanSummary, StatusWrite, Submitted,
@@ -127,12 +129,29 @@ async fn goal_input_with_profile(state: &AppState, scope: &db::plans::SchoolScop
     Ok(input)
 }
 
+/// Whether a member of the school may see its baseline consensus
+/// (`rubric::submission::may_see_consensus`); true when there is no baseline yet.
+async fn consensus_visible(state: &AppState, user: &AuthUser, edition_id: i64, school_id: i64) -> Result<bool> {
+    let mut conn = state.db.acquire().await?;
+    let Some(m) = db::nulmeting::measurement_of(&mut *conn, edition_id, school_id, MeasurementKind::Baseline).await? else {
+        return Ok(true);
+    };
+    let (_, own) = db::nulmeting::sheet_status(&mut conn, m.id, user.id()).await?;
+    Ok(may_see_consensus(TeamViewer::Member { own }, m.status == MeasurementStatus::Closed))
+}
+
 // GET /api/schools/{id}/plan
 async fn get_plan(State(state): State<AppState>, user: AuthUser, Path(school_id): Path<i64>) -> Result<Json<PlanPage>> {
     let (scope, relation) = scope(&state, &user, school_id).await?;
     let edition = db::plans::edition(&state.db, scope.edition_id).await?.ok_or(AppError::NotFound("edition"))?;
-    let profile =
-        db::profile::school_profile(&state.db, scope.edition_id, school_id, MeasurementKind::Baseline).await?;
+    // The blind rule of the nulmeting: a member of the school sees the
+    // team's result once their own baseline sheet is submitted.
+    let profile_hidden = relation == Relation::School && !consensus_visible(&state, &user, scope.edition_id, school_id).await?;
+    let profile = if profile_hidden {
+        None
+    } else {
+        db::profile::school_profile(&state.db, scope.edition_id, school_id, MeasurementKind::Baseline).await?
+    };
     let mut page = PlanPage {
         school: scope.school.clone(),
         edition,
@@ -140,6 +159,7 @@ async fn get_plan(State(state): State<AppState>, user: AuthUser, Path(school_id)
         plan: ActionPlan::default(),
         row_versions: Default::default(),
         profile,
+        profile_hidden,
         threads: Vec::new(),
         counts: Default::default(),
         reader_id: user.id(),

@@ -1,17 +1,20 @@
 //! `GET /api/schools/{id}/report`: a school's STEM profile from its
-//! consensus, the discussion points, growth from nulmeting to eindmeting and
-//! the edition benchmark. For the school's team, the coordinator and the
-//! school's sponsor company; the benchmark never names a school.
+//! consensus, the discussion points, the answers changed after a reopening,
+//! growth from nulmeting to eindmeting and the edition benchmark. For the
+//! school's team (a member sees the team's result once their own sheet is
+//! submitted), the coordinator and the school's sponsor company; the
+//! benchmark never names a school.
 
 use crate::auth::AuthUser;
 use crate::db::nulmeting as nm;
 use crate::error::Result;
-use crate::routes::nulmeting::{load_school, may_see_answers, school_access, SchoolAccess};
+use crate::routes::nulmeting::{load_school, school_access, viewer, SchoolAccess};
 use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::routing::get;
 use axum::{Json, Router};
-use rubric::assessment::api::{MeasurementInfo, MeasurementReport, SchoolReport};
+use rubric::assessment::api::{MeasurementInfo, MeasurementReport, MeasurementStatus, SchoolReport};
+use rubric::submission::{may_see_consensus, may_see_team_answers};
 use rubric::assessment::{aggregate, benchmark, IndicatorIndex, MeasurementKind, SchoolProfile};
 use rubric::AspectId;
 
@@ -27,23 +30,32 @@ async fn measurement_report(
 ) -> Result<MeasurementReport> {
     let rubric = rubric::current_rubric();
     let index = IndicatorIndex::new(rubric);
-    let answers = nm::team_answers(&state.db, m.id).await?;
+    let closed = m.status == MeasurementStatus::Closed;
+    let viewer = viewer(state, user, access, &m).await?;
+    let mut conn = state.db.acquire().await?;
+    let answers = nm::team_answers(&mut conn, m.id).await?;
     let respondents = nm::respondents(&answers);
-    let mut consensus = nm::as_consensus(&nm::consensus_of(&state.db, m.id).await?);
+    // The consensus follows the blind rule of the team's answers: a member
+    // sees the team's result once their own sheet is submitted.
+    let blind = !may_see_consensus(viewer, closed);
+    let mut consensus = if blind { vec![] } else { nm::as_consensus(&nm::consensus_of(&mut *conn, m.id).await?) };
     consensus.sort_by_key(|c| index.position(&c.indicator_id).unwrap_or(usize::MAX));
     // Team statistics only for whoever may see the team's answers (the
     // company sees them too: counts and spreads, never who said what).
-    let team_visible = access == SchoolAccess::Company || may_see_answers(state, user, access, &m).await?;
-    let discussion_points = if team_visible {
+    let answers_visible = may_see_team_answers(viewer, closed);
+    let discussion_points = if answers_visible || access == SchoolAccess::Company {
         aggregate(rubric, &respondents).discussion_points().into_iter().cloned().collect()
     } else {
         vec![]
     };
+    let changes = if answers_visible { nm::answer_changes(&mut conn, m.id).await? } else { vec![] };
     Ok(MeasurementReport {
         respondents: u32::try_from(respondents.iter().filter(|r| !r.answers.is_empty()).count()).unwrap_or(0),
         measurement: m,
         consensus,
         discussion_points,
+        blind,
+        changes,
     })
 }
 

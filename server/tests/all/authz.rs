@@ -270,7 +270,8 @@ async fn every_endpoint_answers_every_role_as_the_access_model_says() {
         ))
         .await;
     let answer = json!({"answer": 4, "comment": "", "evidence_url": "", "version": version});
-    let mut calls = only(&answer_uri(ma), Some(&answer), &[(TeacherA, 200), (StemA, 200), (StemB, 404)], 403);
+    // A's STEM coordinator submitted: their sheet is frozen.
+    let mut calls = only(&answer_uri(ma), Some(&answer), &[(TeacherA, 200), (StemA, 409), (StemB, 404)], 403);
     calls.push(c(StemA, answer_uri(mb), Some(&answer), 404));
     calls.push(c(TeacherA, answer_uri(mb), Some(&answer), 404));
     m.row(Method::PUT, "/measurements/{id}/answers/{indicator}", calls).await;
@@ -334,6 +335,41 @@ async fn every_endpoint_answers_every_role_as_the_access_model_says() {
         (JurorFree, b, 404),
     ];
     m.row(Method::GET, "/schools/{id}/report", per_school(report, None, &list)).await;
+    // Reopening (last in this part: a reopened sheet is blind again).
+    let request = |mid: i64| format!("/api/measurements/{mid}/reopen-request");
+    let why = json!({"reason": "Typfout bij 1.1"});
+    let mut calls = only(&request(ma), Some(&why), &[(StemA, 200), (TeacherA, 200), (StemB, 404)], 403);
+    calls.push(c(StemB, request(mb), Some(&why), 200));
+    m.row(Method::POST, "/measurements/{id}/reopen-request", calls).await;
+    let sheet_of = |mid: i64, person: i64, what: &str| format!("/api/measurements/{mid}/sheets/{person}/{what}");
+    let note = json!({"reason": "Bespreek het eerst in het team"});
+    let decline = |who: Who, person: i64, expect: u16| c(who, sheet_of(mb, person, "decline"), Some(&note), expect);
+    let calls = vec![
+        decline(Anon, ids.stem_b, 401),
+        decline(StemB, ids.stem_b, 403),
+        decline(StemA, ids.stem_b, 404),
+        decline(TeacherA, ids.stem_b, 404),
+        decline(CompY, ids.stem_b, 403),
+        decline(CompX, ids.stem_b, 404),
+        decline(JurorX, ids.stem_b, 404),
+        decline(JurorFree, ids.stem_b, 404),
+        decline(Coord, ids.stem_b, 200),
+    ];
+    m.row(Method::POST, "/measurements/{id}/sheets/{person_id}/decline", calls).await;
+    let reopen = |who: Who, person: i64, expect: u16| c(who, sheet_of(ma, person, "reopen"), Some(&empty), expect);
+    let calls = vec![
+        reopen(Anon, ids.teacher_a, 401),
+        reopen(StemA, ids.stem_a, 403),
+        reopen(TeacherA, ids.teacher_a, 403),
+        reopen(StemB, ids.teacher_a, 404),
+        reopen(CompX, ids.teacher_a, 403),
+        reopen(CompY, ids.teacher_a, 404),
+        reopen(JurorX, ids.teacher_a, 404),
+        reopen(JurorFree, ids.teacher_a, 404),
+        reopen(StemA, ids.teacher_a, 200),
+        reopen(Coord, ids.stem_a, 200),
+    ];
+    m.row(Method::POST, "/measurements/{id}/sheets/{person_id}/reopen", calls).await;
 
     // Action plans --------------------------------------------------------------------
     let plan_reads = |extra: &[(Who, i64, u16)]| {
@@ -509,6 +545,11 @@ async fn every_endpoint_answers_every_role_as_the_access_model_says() {
     let mut calls = coordinator(&format!("/api/jury/jurors/{}/link", ids.juror_free), Some(&empty), 200);
     calls.push(c(Coord, format!("/api/jury/jurors/{}/link", ids.stem_a), Some(&empty), 404));
     m.row(Method::POST, "/jury/jurors/{person_id}/link", calls).await;
+    // The new link ended the juror's sessions: sign in with a fresh one.
+    let token = server::db::people::issue_invitation(&mut m.w.state.writer.pool().acquire().await.unwrap(), ids.juror_free, None).await.unwrap();
+    let cookie = m.w.sign_in(&token).await;
+    m.w.cookies.retain(|(w, _)| *w != JurorFree);
+    m.w.cookies.push((JurorFree, cookie));
     let body = json!({"version": m.jury_version().await, "rules": ["higher-median-juror-score", "chair-decision"], "chair_id": ids.juror_free});
     m.row(Method::PUT, "/jury/tie-break", coordinator("/api/jury/tie-break", Some(&body), 200)).await;
     let conflict = m
@@ -572,6 +613,29 @@ async fn every_endpoint_answers_every_role_as_the_access_model_says() {
     let mut calls = only(&format!("/api/jury/my/conflicts/{finalist_b}"), None, &[(JurorFree, 200)], 403);
     set(&mut calls, JurorX, vec![c(JurorX, format!("/api/jury/my/conflicts/{finalist_b}"), None, 404)]);
     m.row(Method::DELETE, "/jury/my/conflicts/{finalist_id}", calls).await;
+    // Reopening a submitted sheet: the juror asks, the coordinator or the
+    // chair (the free juror) decides, never on their own sheet.
+    let why = json!({"reason": "Criterium verkeerd gelezen"});
+    let mut calls = only(&format!("{}/reopen-request", fin(finalist_a)), Some(&why), &[(JurorFree, 200)], 403);
+    set(&mut calls, JurorX, vec![
+        c(JurorX, format!("{}/reopen-request", fin(finalist_a)), Some(&why), 403),
+        c(JurorX, format!("{}/reopen-request", fin(finalist_b)), Some(&why), 200),
+    ]);
+    calls.push(c(JurorFree, format!("{}/reopen-request", fin(ids.other_finalist)), Some(&why), 404));
+    m.row(Method::POST, "/jury/my/finalists/{id}/reopen-request", calls).await;
+    let jury_sheet = |f: i64, person: i64, what: &str| format!("/api/jury/finalists/{f}/sheets/{person}/{what}");
+    let note = json!({"reason": "Niet nodig"});
+    let mut calls = only(&jury_sheet(finalist_b, ids.juror_x, "decline"), Some(&note), &[(Coord, 200)], 403);
+    set(&mut calls, JurorFree, vec![c(JurorFree, jury_sheet(finalist_a, ids.juror_free, "decline"), Some(&note), 403)]);
+    m.row(Method::POST, "/jury/finalists/{id}/sheets/{person_id}/decline", calls).await;
+    m.w.ok(JurorX, Method::POST, &format!("{}/reopen-request", fin(finalist_b)), Some(&why)).await;
+    let mut calls = only(&jury_sheet(finalist_a, ids.juror_free, "reopen"), Some(&empty), &[(Coord, 200)], 403);
+    set(&mut calls, JurorFree, vec![
+        c(JurorFree, jury_sheet(finalist_a, ids.juror_free, "reopen"), Some(&empty), 403),
+        c(JurorFree, jury_sheet(finalist_b, ids.juror_x, "reopen"), Some(&empty), 200),
+    ]);
+    calls.push(c(Coord, jury_sheet(ids.other_finalist, ids.juror_free, "reopen"), Some(&empty), 404));
+    m.row(Method::POST, "/jury/finalists/{id}/sheets/{person_id}/reopen", calls).await;
 
     // Results -----------------------------------------------------------------------------
     let version = m.w.scalar(&format!("select version from score_sheets where person_id = {} and finalist_id = {finalist_b}", ids.juror_free)).await;

@@ -475,14 +475,11 @@ async fn others_scores_stay_hidden_until_the_jurors_own_sheet_is_submitted() {
     let (_, body) = w.get(&others, lotte).await;
     let names: Vec<&str> = body["sheets"].as_array().unwrap().iter().map(|s| s["juror_name"].as_str().unwrap()).collect();
     assert_eq!(names, ["Kim", "Lotte"]);
-    // A submitted sheet may change while open, and the change is audited.
-    let (status, _) = w.put(&format!("/api/jury/my/finalists/{f}/sheet"), lotte, j.sheet(&[4, 4, 4, 4, 4], 2)).await;
-    assert_eq!(status, StatusCode::OK);
-    // ... but cannot lose a score.
-    let (status, _) = w.put(&format!("/api/jury/my/finalists/{f}/sheet"), lotte, j.sheet(&[4], 3)).await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
+    // A submitted sheet is frozen (reopening it: see `integrity`).
+    let (status, body) = w.put(&format!("/api/jury/my/finalists/{f}/sheet"), lotte, j.sheet(&[4, 4, 4, 4, 4], 2)).await;
+    assert_eq!((status, body["code"].clone()), (StatusCode::CONFLICT, json!("sheet_submitted")));
     let (_, log) = w.get("/api/jury/audit", &j.coord).await;
-    assert!(log.as_array().unwrap().iter().any(|e| e["action"] == "jury.sheet.changed"), "{log}");
+    assert!(log.as_array().unwrap().iter().any(|e| e["action"] == "jury.sheet.submitted"), "{log}");
 }
 
 #[tokio::test]
@@ -611,7 +608,7 @@ async fn exports_are_csv_with_every_submitted_score() {
     assert_eq!(res.headers()[header::CONTENT_TYPE], "text/csv; charset=utf-8");
     let text = String::from_utf8(res.into_body().collect().await.unwrap().to_bytes().to_vec()).unwrap();
     let lines: Vec<&str> = text.trim_start_matches('\u{feff}').lines().collect();
-    assert_eq!(lines[0], "category,finalist,juror,criterion,weight,score,remark,sheet_remark,counted");
+    assert_eq!(lines[0], "category,finalist,juror,criterion,weight,score,remark,sheet_remark,counted,score_before_reopening,changed_at");
     assert_eq!(lines.len(), 1 + 5, "{text}");
     assert!(lines[1].starts_with("Oost-Vlaanderen,College Zuid,Kim,Impact op het STEM-leren van leerlingen,25,8,"), "{}", lines[1]);
     let (status, text) = w.get("/api/jury/export/results.csv", &j.coord).await;

@@ -10,6 +10,7 @@ mod bad_input;
 mod cli;
 mod crash;
 mod hardening;
+mod integrity;
 mod jury;
 mod jury_cli;
 mod load;

@@ -315,15 +315,15 @@ async fn submitting_needs_every_indicator_and_unlocks_the_team() {
     assert_eq!(status, StatusCode::OK);
     assert_eq!((team["answers_visible"].clone(), team["can_decide"].clone()), (json!(true), json!(false)));
     let mine = team["answers"].as_array().map(|a| a.iter().filter(|x| x["indicator_id"] == FIRST).count());
-    assert_eq!(mine, Some(2), "both answers on the first indicator are visible");
+    assert_eq!(mine, Some(1), "the submitted answer on the first indicator is visible, the other's draft is not");
     // Still not for the one who did not submit.
     assert_eq!(get(s, &w.teacher_a, &format!("/api/schools/{}/team", w.school_a)).await.0, StatusCode::FORBIDDEN);
     let (_, sheet) = get(s, &w.teacher_a2, "/api/my/measurement").await;
     assert!(sheet["submitted_at"].as_i64().is_some());
     assert_eq!(sheet["may_see_team"], true);
-    // Answers can still change after submitting, while open.
-    let (status, _) = put(s, &w.teacher_a2, &answer_uri(m2, FIRST), json!({"answer": 2, "version": 1})).await;
-    assert_eq!(status, StatusCode::OK);
+    // A submitted sheet is frozen (reopening it: see `integrity`).
+    let (status, err) = put(s, &w.teacher_a2, &answer_uri(m2, FIRST), json!({"answer": 2, "version": 1})).await;
+    assert_eq!((status, err["code"].clone()), (StatusCode::CONFLICT, json!("sheet_submitted")));
 }
 
 #[tokio::test]

@@ -70,8 +70,10 @@ async fn world() -> World {
     let school_a = school("Atheneum A", company_a).await.unwrap();
     let school_b = school("College B", company_b).await.unwrap();
     // School A has a nulmeting consensus: learning lines at 1, co-teaching at 2.
+    // The nulmeting is closed, so every member sees the team's result.
     let m: i64 = sqlx::query_scalar(
-        "insert into measurements (edition_id, school_id, kind, rubric_version, opened_at) values (?, ?, 'baseline', 1, 0) returning id",
+        "insert into measurements (edition_id, school_id, kind, rubric_version, status, opened_at, closed_at) \
+         values (?, ?, 'baseline', 1, 'closed', 0, 0) returning id",
     )
     .bind(edition)
     .bind(school_a)

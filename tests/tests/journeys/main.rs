@@ -3,6 +3,7 @@
 //! would use it.
 
 mod foundation;
+mod integrity;
 mod jury;
 mod nulmeting;
 mod plans;

@@ -1,10 +1,13 @@
 //! Who in the school team has responded: per person their function, how
-//! many indicators they answered and whether they submitted.
+//! many indicators they answered, whether they submitted, and whether a
+//! reopening of their sheet is asked for or running.
 
 use crate::hooks::use_lang;
 use crate::i18n::nulmeting::{function_name, unix_date, N};
+use crate::i18n::submission::{status_name, S};
 use crate::i18n::Text;
 use rubric::assessment::api::TeamMember;
+use rubric::submission::SheetStatus;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -40,8 +43,11 @@ pub fn MemberTable(props: &MemberTableProps) -> Html {
                                 { format!(" {}/{}", m.answered, m.total) }
                             </td>
                             <td>
-                                if let Some(at) = m.submitted_at {
-                                    <span class="badge good">{ N::Yes.t(lang) }</span>{ " " }<span class="muted small">{ unix_date(lang, at) }</span>
+                                if let (Some(at), SheetStatus::ReopenRequested | SheetStatus::Reopened) = (m.submitted_at, m.status) {
+                                    <span class="badge progress" data-testid="member-status" data-status={m.status.key()}>{ status_name(m.status).t(lang) }</span>
+                                    { " " }<span class="muted small">{ format!("{} {}", S::StatusSubmitted.t(lang), unix_date(lang, at)) }</span>
+                                } else if let Some(at) = m.submitted_at {
+                                    <span class="badge good" data-testid="member-status" data-status="submitted">{ N::Yes.t(lang) }</span>{ " " }<span class="muted small">{ unix_date(lang, at) }</span>
                                 } else if m.answered > 0 {
                                     <span class="badge">{ N::Busy.t(lang) }</span>
                                 } else {

@@ -1,6 +1,7 @@
 //! People and invitations: invite someone by role and scope and hand them
 //! their personal link (copy button), see whose link is open, used or
-//! revoked, issue a new link, revoke one, and remove or restore access.
+//! revoked, issue a new link (for someone who signed in, after a warning
+//! that it ends their sessions), revoke one, and remove or restore access.
 
 use super::for_edition;
 use super::frame::edition_frame;
@@ -14,6 +15,8 @@ use crate::hooks::edition_choice::use_edition_choice;
 use crate::hooks::{use_fetch, use_lang, Fetch};
 use crate::i18n::common::role_name;
 use crate::i18n::programme::{function_name, localize, P};
+use crate::i18n::submission::S;
+use crate::hooks::session::use_session;
 use crate::i18n::Text;
 use rubric::people::Role;
 use rubric::programme::{Invitation, InviteInput, LinkStatus, Person};
@@ -38,6 +41,7 @@ type Action = Pin<Box<dyn Future<Output = Result<Option<Invitation>, ApiError>>>
 #[component]
 pub fn PeoplePage() -> Html {
     let lang = use_lang();
+    let me_id = use_session().state.me().map(|m| m.id);
     let choice = use_edition_choice();
     let id = choice.chosen.as_ref().map(|e| e.id);
     let data = use_fetch(id, |id| {
@@ -89,10 +93,10 @@ pub fn PeoplePage() -> Html {
                 };
                 let row = |p: &Person| {
                     let pid = p.id;
-                    let act = |action: &'static str, ask: Option<P>| {
+                    let act = |action: &'static str, ask: Option<String>| {
                         let run = run.clone();
                         Callback::from(move |_: MouseEvent| {
-                            if ask.is_some_and(|q| !confirm(q.t(lang))) {
+                            if ask.as_deref().is_some_and(|q| !confirm(q)) {
                                 return;
                             }
                             run(Box::pin(async move {
@@ -105,6 +109,8 @@ pub fn PeoplePage() -> Html {
                         })
                     };
                     let scope = p.school_name.clone().or_else(|| p.company_name.clone()).unwrap_or_default();
+                    // A new link for someone who signed in ends their sessions: ask first.
+                    let reissue_question = p.ever_signed_in.then(|| S::ConfirmReissueSignedIn.t(lang).replace("{name}", &p.name));
                     html! {
                         <tr data-person={p.name.clone()} class={classes!(p.archived.then_some("archived"))}>
                             <th scope="row">{ &p.name }<span class="muted small">{ &p.email }</span></th>
@@ -115,11 +121,13 @@ pub fn PeoplePage() -> Html {
                                 if p.archived {
                                     <button type="button" class="link-button" onclick={act("restore", None)} disabled={*busy}>{ P::RestoreAccess.t(lang) }</button>
                                 } else {
-                                    <button type="button" class="link-button" onclick={act("link", None)} disabled={*busy} data-testid="new-link">{ P::NewLink.t(lang) }</button>
+                                    if me_id != Some(p.id) {
+                                        <button type="button" class="link-button" onclick={act("link", reissue_question)} disabled={*busy} data-testid="new-link">{ P::NewLink.t(lang) }</button>
+                                    }
                                     if p.link == LinkStatus::Open {
                                         <button type="button" class="link-button" onclick={act("revoke", None)} disabled={*busy} data-testid="revoke-link">{ P::RevokeLink.t(lang) }</button>
                                     }
-                                    <button type="button" class="link-button" onclick={act("archive", Some(P::ConfirmRemoveAccess))} disabled={*busy}>{ P::RemoveAccess.t(lang) }</button>
+                                    <button type="button" class="link-button" onclick={act("archive", Some(P::ConfirmRemoveAccess.t(lang).to_string()))} disabled={*busy}>{ P::RemoveAccess.t(lang) }</button>
                                 }
                             </td>
                         </tr>

@@ -1,14 +1,18 @@
 //! `/jury`: a juror's start: progress (scored / to do), the finalists to
 //! score per award category, the finalists they do not score because of a
 //! conflict of interest (with why), declaring a conflict, and the published
-//! results once the coordinator publishes them.
+//! results once the coordinator publishes them. The jury's chair also
+//! decides the other jurors' requests to reopen a submitted sheet here.
 
 use crate::api::{self, ApiError};
 use crate::app::Route;
 use crate::components::error_box::ErrorBox;
+use crate::components::reopen_decisions::{DecisionRow, ReopenDecisions};
 use crate::components::loading::Loading;
+use crate::hooks::reopen_decider::use_reopen_decider;
 use crate::hooks::{use_fetch, use_lang, Fetch};
 use crate::i18n::jury::{status_text, J};
+use crate::i18n::submission::S;
 use crate::i18n::Text;
 use rubric::jury::setup::{ConflictKind, JuryStatus};
 use rubric::jury::views::{JurorHome, SheetState};
@@ -26,6 +30,17 @@ pub fn JuryHomePage() -> Html {
     let error = use_state(|| None::<ApiError>);
     let declare_for = use_state(|| 0i64);
     let reason = use_state(String::new);
+    let decided = {
+        let (updated, reload) = (updated.clone(), data.reload.clone());
+        Callback::from(move |()| {
+            updated.set(None);
+            reload.emit(());
+        })
+    };
+    let decider = use_reopen_decider(
+        |(finalist, person), note: Option<String>| async move { api::jury::decide_reopen(finalist, person, note.as_deref()).await },
+        decided,
+    );
 
     let home = match (&*updated, &data.state) {
         (Some(h), _) => h.clone(),
@@ -67,6 +82,9 @@ pub fn JuryHomePage() -> Html {
         })
     };
 
+    // The chair decides the other jurors' reopen requests.
+    let decision_rows: Vec<DecisionRow> = home.reopen_requests.iter().map(DecisionRow::from).collect();
+
     let (done, total) = home.progress();
     let finalists: Vec<_> = home.categories.iter().flat_map(|c| c.finalists.iter()).collect();
     let field_error = error.as_ref().and_then(|e| e.field("reason").or(e.field("finalist_id")).map(String::from));
@@ -89,6 +107,10 @@ pub fn JuryHomePage() -> Html {
             if home.status == JuryStatus::Setup {
                 <p class="notice">{ J::NotOpenYet.t(lang) }</p>
             }
+            if home.is_chair {
+                <ReopenDecisions rows={decision_rows} busy={decider.busy} error={decider.error.clone()}
+                    on_reopen={decider.on_reopen.clone()} on_decline={decider.on_decline.clone()} />
+            }
             { for home.categories.iter().map(|c| html! {
                 <section class="jury-category" data-category={c.id.to_string()}>
                     <h2>{ &c.name }</h2>
@@ -99,12 +121,20 @@ pub fn JuryHomePage() -> Html {
                                 SheetState::ToDo => (J::StateToDo, "todo"),
                                 SheetState::Draft => (J::StateDraft, "draft"),
                                 SheetState::Submitted => (J::StateSubmitted, "done"),
+                                SheetState::ReopenRequested => (J::StateSubmitted, "done"),
+                                SheetState::Reopened => (J::StateDraft, "draft"),
+                            };
+                            let extra = match f.state {
+                                SheetState::ReopenRequested => Some(S::StatusReopenRequested),
+                                SheetState::Reopened => Some(S::StatusReopened),
+                                _ => None,
                             };
                             html! {
                                 <li data-finalist={f.id.to_string()}>
                                     <Link<Route> to={Route::JuryScore { id: f.id }}>{ &f.school_name }</Link<Route>>
                                     <span class="muted">{ format!(" · {}", f.town) }</span>
                                     <span class={classes!("badge", class)}>{ label.t(lang) }</span>
+                                    if let Some(x) = extra { { " " }<span class="badge progress" data-testid="sheet-reopen-state">{ x.t(lang) }</span> }
                                 </li>
                             }
                         }) }

@@ -1,9 +1,11 @@
 //! `/coordinator/jury/results/print`: the one-page results sheet for the
 //! award ceremony: per category the winner and the ranking with scores,
-//! and how the jury reached it. Printable on one A4 page.
+//! and how the jury reached it, with the scores changed after a reopening.
+//! Printable on one A4 page.
 
 use crate::api;
 use crate::components::error_box::ErrorBox;
+use crate::components::score_changes::score_changes;
 use crate::components::loading::Loading;
 use crate::hooks::{use_fetch, use_lang, Fetch};
 use crate::i18n::format::{date, decimal};
@@ -43,6 +45,8 @@ fn sheet(lang: Lang, v: &ResultsView) -> Html {
         }
         m.el("</ol><p class=\"small muted\">", &facts, "</p></section>");
     }
+    // Scores changed after a reopening (issue 12 places them on the signed sheet).
+    score_changes(&mut m, lang, &v.score_changes, &v.criteria);
     let mut foot = J::SheetFooter.t(lang).to_string();
     if let Some(d) = v.settings.locked_at.and_then(rubric::Date::from_unix_seconds) {
         foot.push_str(&format!(" {} {}.", J::LockedOn.t(lang), date(lang, d)));

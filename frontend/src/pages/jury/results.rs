@@ -1,14 +1,19 @@
 //! `/coordinator/jury/results`: the results per award category (ranking,
 //! agreement, flagged jurors, tie-breaks), the chair's decision for ties no
 //! rule breaks, locking and publishing (with confirmation), CSV exports,
-//! the printable results sheet and the jury's audit log.
+//! the printable results sheet, the jurors' requests to reopen a submitted
+//! sheet (decided here), the scores changed after reopening, and the
+//! jury's audit log.
 
 use crate::api::{self, ApiError};
 use crate::app::Route;
 use crate::components::category_results::category_results;
 use crate::components::chair_order::{ChairOrder, TieGroup};
 use crate::components::error_box::ErrorBox;
+use crate::components::reopen_decisions::{DecisionRow, ReopenDecisions};
+use crate::components::score_changes::score_changes;
 use crate::components::loading::Loading;
+use crate::hooks::reopen_decider::use_reopen_decider;
 use crate::hooks::{use_fetch, use_lang, Fetch};
 use crate::i18n::jury::{audit_action, audit_time, lock_problem, status_text, J};
 use crate::i18n::Text;
@@ -31,6 +36,19 @@ pub fn JuryResultsPage() -> Html {
     let updated = use_state(|| None::<Rc<ResultsView>>);
     let error = use_state(|| None::<ApiError>);
     let busy = use_state(|| false);
+    // Requests to reopen a submitted sheet: decided, then the results and the log reload.
+    let decided = {
+        let (updated, reload, reload_audit) = (updated.clone(), data.reload.clone(), audit.reload.clone());
+        Callback::from(move |()| {
+            updated.set(None);
+            reload.emit(());
+            reload_audit.emit(());
+        })
+    };
+    let decider = use_reopen_decider(
+        |(finalist, person), note: Option<String>| async move { api::jury::decide_reopen(finalist, person, note.as_deref()).await },
+        decided,
+    );
 
     let view = match (&*updated, &data.state) {
         (Some(v), _) => v.clone(),
@@ -73,6 +91,8 @@ pub fn JuryResultsPage() -> Html {
         let version = view.settings.version;
         Callback::from(move |order: Vec<i64>| apply(Box::pin(async move { api::jury::chair_order(version, &order).await })))
     };
+
+    let decision_rows: Vec<DecisionRow> = view.reopen_requests.iter().map(DecisionRow::from).collect();
 
     let s = &view.settings;
     let lock_problems = view.lock_problems();
@@ -135,6 +155,8 @@ pub fn JuryResultsPage() -> Html {
                     { for e.fields.iter().map(|f| html! { <p class="field-error">{ &f.message }</p> }) }
                 }
             </div>
+            <ReopenDecisions rows={decision_rows} busy={decider.busy} error={decider.error.clone()}
+                on_reopen={decider.on_reopen.clone()} on_decline={decider.on_decline.clone()} />
             if !groups.is_empty() && s.status == JuryStatus::Closed && !view.frozen {
                 <ChairOrder key={format!("{:?}", s.chair_order)} groups={groups} chair_name={view.chair_name.clone()} on_save={on_chair} />
             }
@@ -144,6 +166,7 @@ pub fn JuryResultsPage() -> Html {
                 for c in &view.categories {
                     category_results(&mut m, lang, c, &view.criteria, view.frozen);
                 }
+                score_changes(&mut m, lang, &view.score_changes, &view.criteria);
                 m.html()
             } }
             <section class="audit-log" data-testid="audit-log">

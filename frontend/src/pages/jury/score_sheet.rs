@@ -1,22 +1,27 @@
 //! The score sheet part of the scoring page: a score and optional remark per
 //! criterion and an overall remark, autosaved as a private draft (first to
 //! this browser, then to the server), submitted when complete, and after
-//! submitting the other jurors' scores. Changes stay possible while scoring
-//! is open. A newer save from elsewhere replaces the draft, with a notice.
+//! submitting the other jurors' scores. A submitted sheet is frozen: the
+//! juror asks (with a reason) to reopen it; reopened, it is changed and
+//! submitted again, and the others' scores are hidden until then. A newer
+//! save from elsewhere replaces the draft, with a notice.
 
 use crate::api::{self, ApiError};
 use crate::components::criterion_score::CriterionScore;
 use crate::components::error_box::ErrorBox;
+use crate::components::reopen_request::ReopenRequestForm;
 use crate::components::others_scores::others_scores;
 use crate::markup::Markup;
 use crate::hooks::use_lang;
 use crate::i18n::format::date;
 use crate::i18n::jury::{sheet_problem, J};
+use crate::i18n::submission::{on_date, S};
 use crate::i18n::Text;
 use crate::storage;
 use gloo_timers::callback::Timeout;
 use rubric::jury::setup::{CriterionDef, JuryStatus};
 use rubric::jury::views::{validate_sheet, OtherSheets, ScoreFinalist, Sheet, SheetInput, SheetProblem};
+use rubric::submission::{ReopenState, SheetStatus};
 use std::cell::RefCell;
 use std::rc::Rc;
 use web_sys::HtmlTextAreaElement;
@@ -73,7 +78,7 @@ pub fn ScoreSheetForm(props: &ScoreSheetFormProps) -> Html {
     let initial = {
         let local = storage::get(&key).and_then(|s| serde_json::from_str::<SheetInput>(&s).ok());
         match local {
-            Some(l) if open && l.version == f.sheet.version && !same(&l, &server_input) => l,
+            Some(l) if open && f.sheet.status.is_editable() && l.version == f.sheet.version && !same(&l, &server_input) => l,
             _ => server_input.clone(),
         }
     };
@@ -85,6 +90,9 @@ pub fn ScoreSheetForm(props: &ScoreSheetFormProps) -> Html {
     let others = use_state(|| None::<Rc<OtherSheets>>);
     let timer = use_mut_ref(|| None::<Timeout>);
     let save_ref: Rc<RefCell<Option<Callback<bool>>>> = use_mut_ref(|| None);
+    let asking = use_state(|| false);
+    let request_busy = use_state(|| false);
+    let request_error = use_state(|| None::<ApiError>);
 
     let load_others = {
         let others = others.clone();
@@ -131,7 +139,7 @@ pub fn ScoreSheetForm(props: &ScoreSheetFormProps) -> Html {
                         let mut current = latest.borrow().clone();
                         current.version = sheet.version;
                         *latest.borrow_mut() = current.clone();
-                        let submitted_now = sheet.submitted_at.is_some();
+                        let submitted_now = sheet.status.is_submitted();
                         saved.set(sheet);
                         problems.set(vec![]);
                         if same(&current, &sent) {
@@ -167,8 +175,8 @@ pub fn ScoreSheetForm(props: &ScoreSheetFormProps) -> Html {
     // when already submitted.
     {
         let (save, load_others) = (save.clone(), load_others.clone());
-        let pending = open && !same(&initial, &server_input);
-        let submitted = f.sheet.submitted_at.is_some();
+        let pending = open && f.sheet.status.is_editable() && !same(&initial, &server_input);
+        let submitted = f.sheet.status.is_submitted();
         use_effect_with(id, move |_| {
             if pending {
                 save.emit(false);
@@ -227,7 +235,27 @@ pub fn ScoreSheetForm(props: &ScoreSheetFormProps) -> Html {
         Callback::from(move |()| save.emit(false))
     };
 
-    let submitted_at = saved.submitted_at;
+    let send_request = {
+        let (saved, asking, busy, request_error) = (saved.clone(), asking.clone(), request_busy.clone(), request_error.clone());
+        Callback::from(move |reason: String| {
+            let (saved, asking, busy, request_error) = (saved.clone(), asking.clone(), busy.clone(), request_error.clone());
+            busy.set(true);
+            wasm_bindgen_futures::spawn_local(async move {
+                match api::jury::request_reopen(id, &reason).await {
+                    Ok(o) => {
+                        saved.set(Sheet { status: o.status, reopen: o.reopen, ..(*saved).clone() });
+                        asking.set(false);
+                        request_error.set(None);
+                    }
+                    Err(e) => request_error.set(Some(e)),
+                }
+                busy.set(false);
+            });
+        })
+    };
+    let status = saved.status;
+    let editable = open && status.is_editable();
+    let submitted_at = saved.submitted_at.filter(|_| status.is_submitted());
     let error_for = |field: String| -> Option<String> {
         problems.iter().find(|p| p.field() == field).map(|p| sheet_problem(p).t(lang).to_string()).or_else(|| match &*saving {
             Saving::Failed(e) => e.field(&field).map(String::from),
@@ -252,13 +280,37 @@ pub fn ScoreSheetForm(props: &ScoreSheetFormProps) -> Html {
                 <h2>{ J::YourScores.t(lang) }</h2>
                 if !open {
                     <p class="notice" data-testid="scoring-closed">{ J::ScoringNotOpen.t(lang) }</p>
-                } else if let Some(at) = submitted_at {
-                    <p class="notice ok" data-testid="submitted-notice">
-                        { format!("{} {}. {}", J::SubmittedOn.t(lang),
-                            rubric::Date::from_unix_seconds(at).map(|d| date(lang, d)).unwrap_or_default(),
-                            J::ChangeWhileOpen.t(lang)) }
-                    </p>
-                } else {
+                }
+                if let Some(at) = submitted_at {
+                    <div class="notice ok" data-testid="submitted-notice" data-status={status.key()}>
+                        <p>{ format!("{} {}.", J::SubmittedOn.t(lang), rubric::Date::from_unix_seconds(at).map(|d| date(lang, d)).unwrap_or_default()) }</p>
+                        if status == SheetStatus::ReopenRequested {
+                            <p data-testid="reopen-requested">
+                                { on_date(lang, S::RequestedNotice, saved.reopen.as_ref().map_or(0, |r| r.requested_at)) }{ " " }{ S::RequestedWhoJury.t(lang) }
+                            </p>
+                        } else if open {
+                            <p>{ S::JuryFrozenNotice.t(lang) }</p>
+                            if let Some(r) = saved.reopen.as_ref().filter(|r| r.state == ReopenState::Declined) {
+                                <p data-testid="declined-notice">
+                                    { S::DeclinedNotice.t(lang) }
+                                    if !r.note.is_empty() { { " " }{ S::DeclinedNote.t(lang) }{ " " }{ r.note.clone() } }
+                                </p>
+                            }
+                            if *asking {
+                                <ReopenRequestForm required=true busy={*request_busy} error={(*request_error).clone()}
+                                    on_send={send_request} on_cancel={let a = asking.clone(); Callback::from(move |()| a.set(false))} />
+                            } else {
+                                <button type="button" class="button secondary" data-testid="ask-reopen"
+                                    onclick={let a = asking.clone(); Callback::from(move |_: MouseEvent| a.set(true))}>{ S::AskReopen.t(lang) }</button>
+                            }
+                        }
+                    </div>
+                } else if status == SheetStatus::Reopened {
+                    <div class="notice warn" data-testid="reopened-notice">
+                        <p>{ S::ReopenedNotice.t(lang).replace("{who}", saved.reopen.as_ref().and_then(|r| r.decided_by.as_deref()).unwrap_or_default()) }</p>
+                        <p>{ S::JuryReopenedBlind.t(lang) }</p>
+                    </div>
+                } else if open {
                     <p class="muted small">{ J::BlindUntilSubmit.t(lang) }</p>
                 }
                 { for criteria.iter().map(|c| CriterionScore {
@@ -266,21 +318,23 @@ pub fn ScoreSheetForm(props: &ScoreSheetFormProps) -> Html {
                     criterion: c,
                     score: draft.scores.get(&c.id).and_then(|n| u8::try_from(*n).ok()).and_then(|n| rubric::jury::Score::new(n).ok()),
                     remark: draft.remarks.get(&c.id).map_or("", String::as_str),
-                    disabled: !open,
+                    disabled: !editable,
                     score_error: error_for(format!("scores.{}", c.id)),
                     remark_error: error_for(format!("remarks.{}", c.id)),
                     on_score: &on_score,
                     on_remark: &on_remark,
                 }.view()) }
                 <label for="sheet-remark">{ J::OverallRemark.t(lang) }</label>
-                <textarea id="sheet-remark" rows="3" value={draft.remark.clone()} oninput={on_overall} disabled={!open}
+                <textarea id="sheet-remark" rows="3" value={draft.remark.clone()} oninput={on_overall} disabled={!editable}
                     aria-describedby={error_for("remark".into()).map(|_| "sheet-remark-error")} />
                 if let Some(e) = error_for("remark".into()) { <p class="field-error" id="sheet-remark-error">{ e }</p> }
                 <div class="sheet-actions">
                     <span class="save-status" role="status" aria-live="polite" data-testid="save-status">{ status_line }</span>
-                    if open && submitted_at.is_none() {
+                    if editable {
                         <span class="muted small">{ format!("{scored}/{} {}", criteria.len(), J::Scored.t(lang)) }</span>
-                        <button type="submit" class="button" data-testid="submit-sheet">{ J::Submit.t(lang) }</button>
+                        <button type="submit" class="button" data-testid="submit-sheet">
+                            { if status == SheetStatus::Reopened { S::Resubmit.t(lang) } else { J::Submit.t(lang) } }
+                        </button>
                     }
                 </div>
                 if let Saving::Failed(e) = &*saving {
@@ -288,7 +342,7 @@ pub fn ScoreSheetForm(props: &ScoreSheetFormProps) -> Html {
                     else if e.code != "validation" { <ErrorBox error={e.clone()} on_retry={retry} /> }
                 }
             </form>
-            if let Some(o) = &*others {
+            if let Some(o) = (*others).as_ref().filter(|_| status.is_submitted()) {
                 { { let mut m = Markup::new(); others_scores(&mut m, lang, &criteria, o); m.html() } }
             }
         </>

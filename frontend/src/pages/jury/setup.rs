@@ -15,6 +15,7 @@ use crate::components::loading::Loading;
 use crate::components::tie_break_editor::TieBreakEditor;
 use crate::hooks::{use_fetch, use_lang, Fetch};
 use crate::i18n::jury::{open_problem, server_message, status_text, J};
+use crate::i18n::submission::S;
 use crate::i18n::Text;
 use rubric::jury::setup::JuryStatus;
 use rubric::jury::views::JurySetup;
@@ -123,6 +124,11 @@ pub fn JurySetupPage() -> Html {
         let (run, link) = (run.clone(), link.clone());
         Callback::from(move |a: JurorAction| {
             let link = link.clone();
+            // A new link ends the juror's sessions: ask first.
+            let confirmed = || web_sys::window().and_then(|w| w.confirm_with_message(S::ConfirmJurorLink.t(lang)).ok()).unwrap_or(false);
+            if matches!(a, JurorAction::NewLink(_)) && !confirmed() {
+                return;
+            }
             let fut: SetupFuture = match a {
                 JurorAction::Add(j) => Box::pin(async move {
                     let added = api::jury::add_juror(&j).await?;

@@ -1,6 +1,7 @@
 //! `/coordinator/measurements`: the coordinator's view of every school's
 //! nulmeting and eindmeting in the active edition (respondents, submitted,
-//! completion, consensus), with opening and closing per school and, after a
+//! completion, consensus, requests to reopen a sheet waiting for a
+//! decision), with opening and closing per school and, after a
 //! confirmation, for all schools at once.
 
 use crate::api::{self, ApiError};
@@ -9,6 +10,7 @@ use crate::components::error_box::ErrorBox;
 use crate::components::loading::Loading;
 use crate::hooks::{use_fetch, use_lang, Fetch};
 use crate::i18n::nulmeting::{status_name, N};
+use crate::i18n::submission::S;
 use crate::i18n::Text;
 use rubric::assessment::api::{BulkChange, MeasurementStatus, MeasurementSummary, SchoolMeasurements};
 use rubric::assessment::MeasurementKind;
@@ -16,7 +18,7 @@ use rubric::Lang;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-fn summary_cell(lang: Lang, s: Option<&MeasurementSummary>, members: u32) -> Html {
+fn summary_cell(lang: Lang, s: Option<&MeasurementSummary>, members: u32, school_id: i64) -> Html {
     let Some(s) = s else { return html! { <td class="muted" data-testid="not-opened">{ N::NotOpened.t(lang) }</td> } };
     let pct = (s.completion * 100.0).round() as u32;
     html! {
@@ -28,6 +30,11 @@ fn summary_cell(lang: Lang, s: Option<&MeasurementSummary>, members: u32) -> Htm
                 <div><dt>{ N::Completion.t(lang) }</dt><dd>{ format!("{pct}%") }</dd></div>
                 <div><dt>{ N::ConsensusColumn.t(lang) }</dt><dd data-testid="decided">{ format!("{}/{}", s.decided, s.indicators) }</dd></div>
             </dl>
+            if s.reopen_requests > 0 {
+                <Link<Route> to={Route::SchoolTeam { id: school_id }} classes="badge warn" >
+                    { format!("{} · {}", S::RequestsTitle.t(lang), s.reopen_requests) }
+                </Link<Route>>
+            }
         </td>
     }
 }
@@ -211,9 +218,9 @@ pub fn MeasurementsPage() -> Html {
                                         <Link<Route> to={Route::SchoolReport { id: s.school_id }}>{ N::ReportLink.t(lang) }</Link<Route>>
                                     </span>
                                 </th>
-                                <>{ summary_cell(lang, s.baseline.as_ref(), s.members) }</>
+                                <>{ summary_cell(lang, s.baseline.as_ref(), s.members, s.school_id) }</>
                                 <td class="row-actions" data-kind="baseline">{ actions(s, MeasurementKind::Baseline) }</td>
-                                <>{ summary_cell(lang, s.final_measurement.as_ref(), s.members) }</>
+                                <>{ summary_cell(lang, s.final_measurement.as_ref(), s.members, s.school_id) }</>
                                 <td class="row-actions" data-kind="final">{ actions(s, MeasurementKind::Final) }</td>
                             </tr>
                         }) }

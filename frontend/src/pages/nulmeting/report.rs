@@ -13,6 +13,9 @@ use crate::components::nulmeting::radar_chart::{RadarChart, RadarSeries};
 use crate::hooks::session::use_session;
 use crate::hooks::{use_fetch, use_lang, Fetch};
 use crate::i18n::nulmeting::{answer_label, discussion_points_label, kind_name, one_decimal, unix_date, N};
+use crate::i18n::submission::S;
+use crate::components::answer_changes::answer_changes;
+use crate::markup::Markup;
 use crate::i18n::Text;
 use rubric::assessment::api::MeasurementReport;
 use rubric::assessment::{growth, IndicatorResult, MeasurementKind, SchoolProfile};
@@ -122,6 +125,19 @@ pub fn SchoolReportPage(props: &SchoolReportPageProps) -> Html {
             </div>
         </header>
     };
+    // The blind rule: a member who has not submitted their own sheet sees
+    // no team result, and is told why.
+    if baseline.is_some_and(|b| b.blind) && final_profile.is_none() {
+        return html! {
+            <article class="page report-page" data-testid="report-page">
+                { head }
+                <p class="notice" data-testid="report-blind">
+                    { S::BlindReport.t(lang) }{ " " }
+                    <Link<Route> to={Route::Nulmeting}>{ S::ToMySheet.t(lang) }</Link<Route>>
+                </p>
+            </article>
+        };
+    }
     let main_part = if final_profile.is_some() { report.final_measurement.as_ref() } else { baseline };
     let Some((main, profile)) = main_part.zip(final_profile.as_ref().or(baseline_profile.as_ref())) else {
         return html! {
@@ -334,6 +350,11 @@ pub fn SchoolReportPage(props: &SchoolReportPageProps) -> Html {
                     </table>
                 }
             </section>
+            { {
+                let mut m = Markup::new();
+                answer_changes(&mut m, lang, &main.changes);
+                m.html()
+            } }
             <footer class="report-foot muted small">
                 { N::ReportFooter.t(lang).replace("{version}", &profile.rubric_version.to_string()) }
                 { " · " }{ kind_name(main.measurement.kind).t(lang) }{ " " }{ unix_date(lang, main.measurement.opened_at) }

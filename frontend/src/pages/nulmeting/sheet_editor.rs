@@ -1,19 +1,24 @@
 //! Filling in one measurement: the aspects to jump between with their
 //! progress, the indicators of the current aspect, where saving stands, and
 //! submitting. Saving runs through `use_answer_sheet` (drafts on this device,
-//! autosave to the server).
+//! autosave to the server). A submitted sheet is read-only, with the way to
+//! ask for it to be reopened and where that request stands; a reopened
+//! sheet is edited and submitted again.
 
 use crate::api;
 use crate::app::Route;
 use crate::components::error_box::ErrorBox;
+use crate::components::reopen_request::ReopenRequestForm;
 use crate::components::nulmeting::aspect_nav::{AspectNav, AspectProgress};
 use crate::components::nulmeting::indicator_answer::IndicatorAnswer;
 use crate::components::nulmeting::save_status::SaveStatusLine;
 use crate::hooks::answer_sheet::{use_answer_sheet, SheetAction};
 use crate::hooks::use_lang;
 use crate::i18n::nulmeting::{kind_name, unix_date, N};
+use crate::i18n::submission::{on_date, S};
 use crate::i18n::Text;
 use rubric::assessment::api::{MeasurementStatus, MySheet};
+use rubric::submission::{ReopenInfo, ReopenState, SheetStatus};
 use rubric::AspectId;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -44,7 +49,13 @@ pub fn SheetEditor(props: &SheetEditorProps) -> Html {
     let rubric = rubric::current_rubric();
     let info = props.sheet.measurement.clone();
     let (measurement_id, closed) = info.as_ref().map_or((0, true), |m| (m.id, m.status == MeasurementStatus::Closed));
-    let sheet = use_answer_sheet(props.person_id, measurement_id, closed, Rc::new(props.sheet.answers.clone()));
+    let frozen = !props.sheet.status.is_editable();
+    let sheet = use_answer_sheet(props.person_id, measurement_id, closed, frozen, Rc::new(props.sheet.answers.clone()));
+    let status = use_state(|| props.sheet.status);
+    let reopen = use_state(|| props.sheet.reopen.clone());
+    let asking = use_state(|| false);
+    let request_error = use_state(|| None::<api::ApiError>);
+    let changed = use_state(|| None::<usize>);
     let aspect = use_state(|| aspect_from_hash().unwrap_or(AspectId::Curriculum));
     let heading = use_node_ref();
     let moved = use_mut_ref(|| false);
@@ -91,18 +102,22 @@ pub fn SheetEditor(props: &SheetEditorProps) -> Html {
     let is_closed = closed || sheet.closed;
 
     let submit = {
-        let submitting = submitting.clone();
-        let submit_error = submit_error.clone();
-        let submitted_at = submitted_at.clone();
+        let (submitting, submit_error, submitted_at) = (submitting.clone(), submit_error.clone(), submitted_at.clone());
+        let (status, reopen, changed, dispatcher) = (status.clone(), reopen.clone(), changed.clone(), sheet.dispatcher());
         Callback::from(move |_: MouseEvent| {
-            let submitting = submitting.clone();
-            let submit_error = submit_error.clone();
-            let submitted_at = submitted_at.clone();
+            let (submitting, submit_error, submitted_at) = (submitting.clone(), submit_error.clone(), submitted_at.clone());
+            let (status, reopen, changed, dispatcher) = (status.clone(), reopen.clone(), changed.clone(), dispatcher.clone());
             submitting.set(true);
             wasm_bindgen_futures::spawn_local(async move {
                 match api::nulmeting::submit(measurement_id).await {
                     Ok(s) => {
+                        if *status == SheetStatus::Reopened {
+                            changed.set(Some(s.changes));
+                            reopen.set((*reopen).clone().map(|r| ReopenInfo { state: ReopenState::Resubmitted, ..r }));
+                        }
                         submitted_at.set(Some(s.submitted_at));
+                        status.set(SheetStatus::Submitted);
+                        dispatcher.dispatch(SheetAction::Frozen);
                         submit_error.set(None);
                     }
                     Err(e) => submit_error.set(Some(e)),
@@ -111,7 +126,39 @@ pub fn SheetEditor(props: &SheetEditorProps) -> Html {
             });
         })
     };
-    let can_submit = !is_closed && answered >= total && !sheet.pending() && !*submitting;
+    let send_request = {
+        let (status, reopen, asking, request_error, submitting) =
+            (status.clone(), reopen.clone(), asking.clone(), request_error.clone(), submitting.clone());
+        Callback::from(move |reason: String| {
+            let (status, reopen, asking, request_error, submitting) =
+                (status.clone(), reopen.clone(), asking.clone(), request_error.clone(), submitting.clone());
+            submitting.set(true);
+            wasm_bindgen_futures::spawn_local(async move {
+                match api::nulmeting::request_reopen(measurement_id, &reason).await {
+                    Ok(o) => {
+                        status.set(o.status);
+                        reopen.set(o.reopen);
+                        asking.set(false);
+                        request_error.set(None);
+                    }
+                    Err(e) => request_error.set(Some(e)),
+                }
+                submitting.set(false);
+            });
+        })
+    };
+    // The notice at the top opens the request form in the submit panel.
+    let ask_from_top = {
+        let asking = asking.clone();
+        Callback::from(move |_: MouseEvent| {
+            asking.set(true);
+            if let Some(panel) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("submit-panel")) {
+                panel.scroll_into_view();
+            }
+        })
+    };
+    let is_frozen = !status.is_editable() || sheet.frozen;
+    let can_submit = !is_closed && !is_frozen && answered >= total && !sheet.pending() && !*submitting;
     let kind_switch = (props.sheet.kinds.len() > 1).then(|| {
         html! {
             <div class="segmented no-print" role="group" aria-label={N::MeasurementChoice.t(lang)}>
@@ -144,8 +191,8 @@ pub fn SheetEditor(props: &SheetEditorProps) -> Html {
             { for kind_switch }
             if is_closed {
                 <p class="notice" data-testid="closed-notice">{ N::ClosedNotice.t(lang) }</p>
-            } else if submitted_at.is_none() {
-                <p class="notice">{ N::FillIntro.t(lang) }</p>
+            } else {
+                { sheet_notice(lang, *status, (*reopen).as_ref(), ask_from_top) }
             }
             <div class="with-sidebar">
                 <AspectNav current={*aspect} progress={progress} on_select={select.clone()} />
@@ -176,7 +223,7 @@ pub fn SheetEditor(props: &SheetEditorProps) -> Html {
                                     indicator_id={id.clone()}
                                     number={format!("{}.{}", position + 1, i + 1)}
                                     entry={sheet.entry(&id)}
-                                    disabled={is_closed}
+                                    disabled={is_closed || is_frozen}
                                     on_change={on_change}
                                     on_keep_mine={on_keep_mine}
                                     on_dismiss_conflict={on_dismiss_conflict}
@@ -198,7 +245,7 @@ pub fn SheetEditor(props: &SheetEditorProps) -> Html {
                             }
                         </div>
                     </section>
-                    <section class="card submit-panel" data-testid="submit-panel">
+                    <section class="card submit-panel" id="submit-panel" data-testid="submit-panel">
                         <h2>{ N::SubmitTitle.t(lang) }</h2>
                         <p data-testid="overall-progress">
                             { N::AnsweredOf.t(lang).replace("{n}", &answered.to_string()).replace("{total}", &total.to_string()) }
@@ -206,15 +253,29 @@ pub fn SheetEditor(props: &SheetEditorProps) -> Html {
                         <div class="progress-bar large" aria-hidden="true">
                             <span style={format!("width:{}%", (answered * 100).checked_div(total).unwrap_or(0))}></span>
                         </div>
-                        if let Some(at) = *submitted_at {
+                        if let (Some(at), true) = (*submitted_at, status.is_submitted()) {
                             <p class="success" data-testid="submitted">
-                                { N::SubmittedOn.t(lang) }{ " " }{ unix_date(lang, at) }{ ". " }
-                                if !is_closed { { N::SubmittedCanChange.t(lang) } }
+                                { N::SubmittedOn.t(lang) }{ " " }{ unix_date(lang, at) }{ "." }
                             </p>
+                            if let Some(n) = *changed {
+                                <p class="muted" data-testid="changes-recorded">{ S::ChangesRecorded.t(lang).replace("{n}", &n.to_string()) }</p>
+                            }
                             <Link<Route> to={Route::SchoolTeam { id: info.school_id }} classes="button secondary">
                                 { N::SeeTeamAnswers.t(lang) }
                             </Link<Route>>
-                        } else if !is_closed {
+                            if *status == SheetStatus::Submitted && !is_closed {
+                                if *asking {
+                                    <ReopenRequestForm required=false busy={*submitting} error={(*request_error).clone()}
+                                        on_send={send_request} on_cancel={let a = asking.clone(); Callback::from(move |()| a.set(false))} />
+                                } else {
+                                    { " " }
+                                    <button type="button" class="button secondary" data-testid="ask-reopen"
+                                        onclick={let a = asking.clone(); Callback::from(move |_: MouseEvent| a.set(true))}>
+                                        { S::AskReopen.t(lang) }
+                                    </button>
+                                }
+                            }
+                        } else if !is_closed && status.is_editable() {
                             <p class="muted">{ N::SubmitExplain.t(lang) }</p>
                             if answered < total {
                                 <p class="muted" data-testid="submit-hint">
@@ -222,7 +283,11 @@ pub fn SheetEditor(props: &SheetEditorProps) -> Html {
                                 </p>
                             }
                             <button type="button" class="button" data-testid="submit" disabled={!can_submit} onclick={submit}>
-                                { if *submitting { N::Submitting.t(lang) } else { N::Submit.t(lang) } }
+                                { match (*submitting, *status == SheetStatus::Reopened) {
+                                    (true, _) => N::Submitting.t(lang),
+                                    (false, true) => S::Resubmit.t(lang),
+                                    (false, false) => N::Submit.t(lang),
+                                } }
                             </button>
                         }
                         if let Some(e) = (*submit_error).clone() { <ErrorBox error={e} /> }
@@ -230,5 +295,44 @@ pub fn SheetEditor(props: &SheetEditorProps) -> Html {
                 </div>
             </div>
         </section>
+    }
+}
+
+/// What the respondent reads above the sheet: how to fill it in, or that it
+/// is submitted and frozen (and a declined request's note), that their
+/// request waits, or that it was reopened and they are blind again.
+fn sheet_notice(lang: rubric::Lang, status: SheetStatus, reopen: Option<&ReopenInfo>, on_ask: Callback<MouseEvent>) -> Html {
+    match status {
+        SheetStatus::Draft => html! { <p class="notice">{ N::FillIntro.t(lang) }</p> },
+        SheetStatus::Submitted => {
+            let declined = reopen.filter(|r| r.state == ReopenState::Declined);
+            html! {
+                <div class="notice" data-testid="frozen-notice" data-status="submitted">
+                    <p>{ S::FrozenNotice.t(lang) }{ " " }
+                        <button type="button" class="link-button" data-testid="ask-reopen-top" onclick={on_ask}>{ S::AskReopen.t(lang) }</button>
+                    </p>
+                    if let Some(r) = declined {
+                        <p data-testid="declined-notice">
+                            { S::DeclinedNotice.t(lang) }
+                            if !r.note.is_empty() { { " " }{ S::DeclinedNote.t(lang) }{ " " }{ r.note.clone() } }
+                        </p>
+                    }
+                </div>
+            }
+        }
+        SheetStatus::ReopenRequested => html! {
+            <div class="notice" data-testid="frozen-notice" data-status="reopen-requested">
+                <p>{ on_date(lang, S::RequestedNotice, reopen.map_or(0, |r| r.requested_at)) }{ " " }{ S::RequestedWhoNulmeting.t(lang) }</p>
+            </div>
+        },
+        SheetStatus::Reopened => {
+            let who = reopen.and_then(|r| r.decided_by.clone()).unwrap_or_default();
+            html! {
+                <div class="notice warn" data-testid="reopened-notice">
+                    <p>{ S::ReopenedNotice.t(lang).replace("{who}", &who) }</p>
+                    <p>{ S::ReopenedBlind.t(lang) }</p>
+                </div>
+            }
+        }
     }
 }

@@ -1,18 +1,26 @@
 //! `/schools/{id}/team`: the team view for the school's STEM coordinator or
 //! direction and for the programme coordinator (read-only for a team member
-//! who submitted): who has responded, the spread of answers, the discussion
-//! points and the consensus. The server decides who sees what.
+//! who submitted): who has responded, the requests to reopen a submitted
+//! sheet (decided here), the spread of submitted answers, what changed after
+//! a reopening, the discussion points and the consensus. The server decides
+//! who sees what.
 
 use crate::api;
 use crate::app::Route;
+use crate::components::answer_changes::answer_changes;
 use crate::components::error_box::ErrorBox;
 use crate::components::loading::Loading;
 use crate::components::nulmeting::member_table::MemberTable;
+use crate::components::reopen_decisions::{DecisionRow, ReopenDecisions};
+use crate::hooks::session::use_session;
+use crate::hooks::reopen_decider::use_reopen_decider;
 use crate::hooks::{use_fetch, use_lang, Fetch};
 use crate::i18n::nulmeting::{kind_name, status_name, N};
 use crate::i18n::Text;
+use crate::markup::Markup;
 use crate::pages::nulmeting::team_board::TeamBoard;
 use rubric::assessment::MeasurementKind;
+use rubric::submission::{may_reopen_response, Permission};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -24,8 +32,20 @@ pub struct SchoolTeamPageProps {
 #[component]
 pub fn SchoolTeamPage(props: &SchoolTeamPageProps) -> Html {
     let lang = use_lang();
+    let session = use_session();
     let kind = use_state(|| None::<MeasurementKind>);
     let fetch = use_fetch((props.school_id, *kind), |(id, kind)| api::nulmeting::team(id, kind));
+    // The measurement whose sheets are decided on (known once loaded).
+    let measurement_id = match &fetch.state {
+        Fetch::Ready(v) => v.measurement.as_ref().map_or(0, |m| m.id),
+        _ => 0,
+    };
+    let decider = use_reopen_decider(
+        move |(_, person), note: Option<String>| async move {
+            api::nulmeting::decide_reopen(measurement_id, person, note.as_deref()).await
+        },
+        fetch.reload.clone(),
+    );
     let view = match &fetch.state {
         Fetch::Loading => return html! { <section class="page"><Loading /></section> },
         Fetch::Failed(e) => {
@@ -64,6 +84,25 @@ pub fn SchoolTeamPage(props: &SchoolTeamPageProps) -> Html {
             </div>
         }
     });
+    // Requests to reopen: decided by the programme coordinator or the
+    // school's lead (not on their own sheet).
+    let me = session.state.me().cloned();
+    let decision_rows: Vec<DecisionRow> = view
+        .members
+        .iter()
+        .filter_map(|p| {
+            let reopen = p.reopen.clone()?;
+            let permission = me.as_ref().map_or(Permission::Forbidden, |me| may_reopen_response(me, view.school_id, p.person_id));
+            (permission != Permission::Forbidden).then(|| DecisionRow {
+                key: (m.id, p.person_id),
+                who: p.name.clone(),
+                subject: None,
+                status: p.status,
+                reopen,
+                can_decide: permission == Permission::Allowed,
+            })
+        })
+        .collect();
     html! {
         <section class="page team-page" data-testid="team-page">
             <div class="page-head">
@@ -81,7 +120,10 @@ pub fn SchoolTeamPage(props: &SchoolTeamPageProps) -> Html {
                 <h2>{ N::WhoResponded.t(lang) }</h2>
                 <MemberTable members={view.members.clone()} />
             </section>
+            <ReopenDecisions rows={decision_rows} busy={decider.busy} error={decider.error.clone()}
+                on_reopen={decider.on_reopen.clone()} on_decline={decider.on_decline.clone()} />
             if view.answers_visible {
+                { { let mut mk = Markup::new(); answer_changes(&mut mk, lang, &view.changes); mk.html() } }
                 <TeamBoard key={m.id} view={view.clone()} />
             } else {
                 <p class="notice" data-testid="answers-hidden">

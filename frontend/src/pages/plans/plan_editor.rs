@@ -22,6 +22,7 @@ use crate::components::undo_toast::UndoToast;
 use crate::components::version_history::VersionHistory;
 use crate::hooks::use_lang;
 use crate::i18n::plans::{comment_error, kind_text, plan_error, status_text, P};
+use crate::i18n::submission::S;
 use crate::i18n::{format, Lang, Text};
 use crate::markup::Markup;
 use crate::storage;
@@ -815,6 +816,11 @@ pub fn PlanEditor(props: &PlanEditorProps) -> Html {
                             <GapPicker profile={Rc::new(profile)} plan={plan.clone()} goal_open={goal_open}
                                 on_make_goal={{ let c = ctx.clone(); Callback::from(move |i: String| if c.draft.editor.is_none() { c.new_goal(Some(i)) }) }}
                                 on_add_to_goal={{ let c = ctx.clone(); Callback::from(move |i: String| c.add_to_goal(i)) }} />
+                        } else if page.profile_hidden {
+                            <p class="notice" data-testid="profile-hidden">
+                                { S::BlindPlan.t(lang) }{ " " }
+                                <Link<Route> to={Route::Nulmeting}>{ S::ToMySheet.t(lang) }</Link<Route>>
+                            </p>
                         } else {
                             <p class="notice" data-testid="no-profile">{ P::NoProfile.t(lang) }</p>
                         }

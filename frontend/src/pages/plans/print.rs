@@ -11,6 +11,7 @@ use crate::components::plan_view::{indicator_label, level_badge, one_decimal, pe
 use crate::markup::Markup;
 use crate::hooks::{use_fetch, use_lang, Fetch};
 use crate::i18n::plans::P;
+use crate::i18n::submission::S;
 use crate::i18n::{format, Lang, Text};
 use rubric::plan::view::{PlanPage, ProfileMaps};
 use rubric::plan::{check_plan, format_euro, ActionPlan, ActionStatus, ContributionKind, PlanVersion};
@@ -24,7 +25,8 @@ pub struct PlanPrintProps {
 
 fn profile_summary(m: &mut Markup, page: &PlanPage, lang: Lang) {
     let Some(profile) = &page.profile else {
-        m.el("<p class=\"muted\">", P::NoProfile.t(lang), "</p>");
+        let text = if page.profile_hidden { S::BlindPlan.t(lang) } else { P::NoProfile.t(lang) };
+        m.el("<p class=\"muted\">", text, "</p>");
         return;
     };
     let rubric = rubric::current_rubric();
