@@ -8,7 +8,7 @@ use super::jury::{edition, reason, require_unlocked};
 use crate::auth::AuthUser;
 use crate::db::jury::{self as dbj, Edition};
 use crate::db::jury_sheets::{self, SheetWrite};
-use crate::db::{audit, profile::school_profile};
+use crate::db::{audit_event, profile::school_profile};
 use crate::error::{AppError, AppJson, FieldError, Result};
 use crate::state::AppState;
 use axum::extract::{Path, State};
@@ -20,6 +20,7 @@ use rubric::jury::views::{
     validate_sheet, JurorCategory, JurorConflict, JurorFinalist, JurorHome, OtherSheet, OtherSheets, ScoreFinalist,
     Sheet, SheetInput, SheetState,
 };
+use rubric::jury::events::{JuryEvent, NamedNumber};
 use rubric::jury::{compute_results, JuryInput, ScoreSheet};
 use rubric::people::Role;
 use rubric::plan::{check_plan, ActionPlan, PlanContext, PlanVersion};
@@ -62,7 +63,7 @@ async fn scoreable(conn: &mut SqliteConnection, edition: &Edition, user: &AuthUs
 
 // GET /api/jury/my
 async fn my_home(State(state): State<AppState>, user: AuthUser) -> Result<Json<JurorHome>> {
-    let mut tx = state.db.begin().await?;
+    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
     let edition = juror(&mut tx, &user).await?;
     let settings = dbj::settings(&mut *tx, edition.id).await?;
     let conflicts = dbj::conflicts_of(&mut *tx, edition.id, user.id()).await?;
@@ -95,6 +96,8 @@ async fn my_home(State(state): State<AppState>, user: AuthUser) -> Result<Json<J
             school_name: c.school_name.clone(),
             kind: c.kind,
             reason: c.reason.clone(),
+            // A sheet submitted before the conflict arose no longer counts.
+            sheet_dropped: states.get(&c.finalist_id) == Some(&SheetState::Submitted),
         })
         .collect();
     tx.commit().await?;
@@ -104,6 +107,8 @@ async fn my_home(State(state): State<AppState>, user: AuthUser) -> Result<Json<J
         categories,
         conflicts,
         published: settings.published_at.is_some(),
+        locked: settings.locked_at.is_some(),
+        is_chair: settings.chair_id == Some(user.id()),
     }))
 }
 
@@ -185,7 +190,7 @@ async fn my_finalist(State(state): State<AppState>, user: AuthUser, Path(id): Pa
 
 /// Validate and save a sheet; `submit` also marks it submitted.
 async fn write_sheet(state: &AppState, user: &AuthUser, id: i64, input: SheetInput, submit: bool) -> Result<Json<Sheet>> {
-    let mut tx = state.db.begin().await?;
+    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
     let edition = juror(&mut tx, user).await?;
     let finalist = scoreable(&mut tx, &edition, user, id).await?;
     let settings = dbj::settings(&mut *tx, edition.id).await?;
@@ -210,14 +215,13 @@ async fn write_sheet(state: &AppState, user: &AuthUser, id: i64, input: SheetInp
         }
     };
     if submit && !was_submitted {
-        audit(&mut *tx, Some(user.id()), "jury.sheet.submitted", &format!("scores for {} submitted", finalist.school_name)).await?;
+        audit_event(&mut *tx, Some(user.id()), &JuryEvent::SheetSubmitted { school: finalist.school_name }).await?;
     } else if was_submitted {
-        let list: Vec<String> = criteria
+        let scores = criteria
             .iter()
-            .filter_map(|c| scores.get(&c.id).map(|s| format!("{} {s}", c.name.nl)))
+            .filter_map(|c| scores.get(&c.id).map(|s| NamedNumber { name: c.name.clone(), number: u32::from(s.get()) }))
             .collect();
-        let detail = format!("submitted scores for {} changed to: {}", finalist.school_name, list.join(", "));
-        audit(&mut *tx, Some(user.id()), "jury.sheet.changed", &detail).await?;
+        audit_event(&mut *tx, Some(user.id()), &JuryEvent::SheetChanged { school: finalist.school_name, scores }).await?;
     }
     tx.commit().await?;
     Ok(Json(saved))
@@ -320,15 +324,15 @@ async fn declare_conflict(
     user.require(Role::Juror)?;
     let why = reason("reason", &body.reason)?;
     {
-        let mut tx = state.db.begin().await?;
+        let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
         let edition = juror(&mut tx, &user).await?;
         require_unlocked(&dbj::settings(&mut *tx, edition.id).await?)?;
         let finalist = dbj::finalist(&mut *tx, edition.id, body.finalist_id)
             .await?
             .ok_or_else(|| AppError::field("finalist_id", "choose a finalist of this jury"))?;
         dbj::declare_conflict(&mut tx, user.id(), finalist.id, &why).await?;
-        let detail = format!("{} declared a conflict of interest with {}: {why}", user.0.name, finalist.school_name);
-        audit(&mut *tx, Some(user.id()), "jury.conflict.declared", &detail).await?;
+        let event = JuryEvent::ConflictDeclared { juror: user.0.name.clone(), school: finalist.school_name, reason: why };
+        audit_event(&mut *tx, Some(user.id()), &event).await?;
         tx.commit().await?;
     }
     my_home(State(state), user).await
@@ -337,7 +341,7 @@ async fn declare_conflict(
 // DELETE /api/jury/my/conflicts/{finalist_id}
 async fn withdraw_conflict(State(state): State<AppState>, user: AuthUser, Path(finalist_id): Path<i64>) -> Result<Json<JurorHome>> {
     {
-        let mut tx = state.db.begin().await?;
+        let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
         let edition = juror(&mut tx, &user).await?;
         require_unlocked(&dbj::settings(&mut *tx, edition.id).await?)?;
         let declared = dbj::conflicts_of(&mut *tx, edition.id, user.id())
@@ -346,8 +350,8 @@ async fn withdraw_conflict(State(state): State<AppState>, user: AuthUser, Path(f
             .find(|c| c.finalist_id == finalist_id && c.kind == ConflictKind::Declared && c.active())
             .ok_or(AppError::NotFound("declared conflict"))?;
         dbj::set_dismissed(&mut tx, declared.id, user.id(), Some("withdrawn by the juror")).await?;
-        let detail = format!("{} withdrew the declared conflict with {}", user.0.name, declared.school_name);
-        audit(&mut *tx, Some(user.id()), "jury.conflict.withdrawn", &detail).await?;
+        let event = JuryEvent::ConflictWithdrawn { juror: user.0.name.clone(), school: declared.school_name };
+        audit_event(&mut *tx, Some(user.id()), &event).await?;
         tx.commit().await?;
     }
     my_home(State(state), user).await

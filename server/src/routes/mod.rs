@@ -8,6 +8,7 @@ pub mod dashboard;
 pub mod editions;
 pub mod health;
 pub mod jury;
+pub mod jury_exports;
 pub mod jury_results;
 pub mod jury_scoring;
 pub mod matching;
@@ -46,5 +47,6 @@ pub fn api_router() -> Router<AppState> {
         .merge(jury::router())
         .merge(jury_scoring::router())
         .merge(jury_results::router())
+        .merge(jury_exports::router())
         .fallback(|| async { AppError::NotFound("endpoint") })
 }
