@@ -1,8 +1,10 @@
 -- Jury results a chair can sign (issue 12).
 -- Audit entries carry their event as JSON (rubric::jury::events::JuryEvent),
--- so the app shows them in the reader's language; `detail` keeps the
--- English sentence.
+-- so the app shows them in the reader's language (`detail` keeps the
+-- English sentence), and the edition they are about, so the chair reads
+-- only their own jury's log.
 alter table audit_log add column data text;
+alter table audit_log add column edition_id integer;
 
 -- The chair's acknowledgement of a winner that is not robust: one per
 -- category, with the findings the chair saw (JSON) so it lapses when the

@@ -50,7 +50,7 @@ pub async fn ensure_settings(tx: &mut SqliteConnection, edition_id: i64, by: Opt
         for (position, c) in defaults.iter().enumerate() {
             insert_criterion(&mut *tx, edition_id, c, position as i64).await?;
         }
-        audit_event(&mut *tx, by, &JuryEvent::DefaultCriteria { count: defaults.len() }).await?;
+        audit_event(&mut *tx, by, edition_id, &JuryEvent::DefaultCriteria { count: defaults.len() }).await?;
     }
     Ok(())
 }
@@ -666,7 +666,7 @@ pub async fn sync_automatic_conflicts(tx: &mut SqliteConnection, edition_id: i64
     .await?;
     for (person, finalist, company) in added {
         let (juror, school) = pair_names(&mut *tx, person, finalist).await?;
-        audit_event(&mut *tx, None, &JuryEvent::ConflictFlagged { juror, school, company }).await?;
+        audit_event(&mut *tx, None, edition_id, &JuryEvent::ConflictFlagged { juror, school, company }).await?;
     }
     let cleared: Vec<(i64, i64)> = sqlx::query_as(
         "delete from conflicts where kind = 'automatic' and dismissed_at is null \
@@ -683,7 +683,7 @@ pub async fn sync_automatic_conflicts(tx: &mut SqliteConnection, edition_id: i64
     .await?;
     for (person, finalist) in cleared {
         let (juror, school) = pair_names(&mut *tx, person, finalist).await?;
-        audit_event(&mut *tx, None, &JuryEvent::ConflictCleared { juror, school }).await?;
+        audit_event(&mut *tx, None, edition_id, &JuryEvent::ConflictCleared { juror, school }).await?;
     }
     Ok(())
 }
@@ -819,13 +819,23 @@ pub async fn set_dismissed(tx: &mut SqliteConnection, id: i64, by: i64, reason: 
 
 // Audit ---------------------------------------------------------------------------
 
-/// The jury's entries in the audit log, newest first, each with its event
-/// when it was recorded as one.
-pub async fn audit_entries<'e, E: SqliteExecutor<'e>>(db: E, limit: i64) -> sqlx::Result<Vec<AuditEntry>> {
+/// The jury's entries of an edition in the audit log, newest first, each
+/// with its event when it was recorded as one. `with_unscoped` adds the
+/// entries written before entries named their edition (for the
+/// coordinator, who sees every edition anyway).
+pub async fn audit_entries<'e, E: SqliteExecutor<'e>>(
+    db: E,
+    edition_id: i64,
+    with_unscoped: bool,
+    limit: i64,
+) -> sqlx::Result<Vec<AuditEntry>> {
     let rows: Vec<(i64, Option<String>, String, String, Option<String>)> = sqlx::query_as(
         "select a.at, p.name, a.action, a.detail, a.data from audit_log a left join people p on p.id = a.person_id \
-         where a.action like 'jury.%' order by a.id desc limit ?",
+         where a.action like 'jury.%' and (a.edition_id = ? or (? and a.edition_id is null)) \
+         order by a.id desc limit ?",
     )
+    .bind(edition_id)
+    .bind(with_unscoped)
     .bind(limit)
     .fetch_all(db)
     .await?;

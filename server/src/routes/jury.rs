@@ -137,7 +137,7 @@ async fn finish(
     user: &AuthUser,
     event: JuryEvent,
 ) -> Result<Json<JurySetup>> {
-    audit_event(&mut *tx, Some(user.id()), &event).await?;
+    audit_event(&mut *tx, Some(user.id()), edition.id, &event).await?;
     let setup = load_setup(&mut tx, edition).await?;
     tx.commit().await?;
     Ok(Json(setup))
@@ -346,7 +346,7 @@ async fn add_juror(State(state): State<AppState>, user: AuthUser, AppJson(body):
         }
     };
     dbj::insert_juror(&mut tx, edition.id, person_id, body.company_id).await?;
-    audit_event(&mut *tx, Some(user.id()), &JuryEvent::JurorAdded { juror: name, company }).await?;
+    audit_event(&mut *tx, Some(user.id()), edition.id, &JuryEvent::JurorAdded { juror: name, company }).await?;
     dbj::sync_automatic_conflicts(&mut tx, edition.id).await?;
     tx.commit().await?;
     // The link is issued after the commit (its own transaction).
@@ -403,7 +403,7 @@ async fn remove_juror(State(state): State<AppState>, user: AuthUser, Path(person
 async fn juror_link(State(state): State<AppState>, user: AuthUser, Path(person_id): Path<i64>) -> Result<Json<JurorAdded>> {
     let (mut tx, edition, _) = begin(&state, &user).await?;
     let name = juror_name(&mut tx, &edition, person_id).await?;
-    audit_event(&mut *tx, Some(user.id()), &JuryEvent::JurorLink { juror: name }).await?;
+    audit_event(&mut *tx, Some(user.id()), edition.id, &JuryEvent::JurorLink { juror: name }).await?;
     tx.commit().await?;
     let token = crate::db::people::issue_invitation(&state.db, person_id, Some(user.id())).await?;
     Ok(Json(JurorAdded { person_id, sign_in_link: Some(crate::sign_in_link(&state.config.public_url, &token)) }))

@@ -234,7 +234,7 @@ async fn save_chair_order(
     bump(&mut tx, &edition, body.version).await?;
     dbj::set_chair_order(&mut tx, edition.id, &body.order).await?;
     let chair = Some(user.0.name.clone());
-    audit_event(&mut *tx, Some(user.id()), &JuryEvent::ChairDecision { chair, order: names }).await?;
+    audit_event(&mut *tx, Some(user.id()), edition.id, &JuryEvent::ChairDecision { chair, order: names }).await?;
     let view = results_view(&mut tx, &edition).await?;
     tx.commit().await?;
     Ok(Json(view))
@@ -286,7 +286,7 @@ async fn acknowledge(
         findings: findings.iter().map(|f| f.renamed(&finalist, &juror)).collect(),
         reason: why,
     };
-    audit_event(&mut *tx, Some(user.id()), &event).await?;
+    audit_event(&mut *tx, Some(user.id()), edition.id, &event).await?;
     let view = results_view(&mut tx, &edition).await?;
     tx.commit().await?;
     Ok(Json(view))
@@ -330,12 +330,12 @@ async fn lock(State(state): State<AppState>, user: AuthUser, AppJson(body): AppJ
     for c in &categories {
         let Some(r) = &c.results else { continue };
         for t in &r.tie_breaks {
-            audit_event(&mut *tx, Some(user.id()), &tie_break_event(c, &criteria, t)).await?;
+            audit_event(&mut *tx, Some(user.id()), edition.id, &tie_break_event(c, &criteria, t)).await?;
         }
         let winner = r.winner.as_deref().map(|w| c.finalist_name(w)).unwrap_or_default();
-        audit_event(&mut *tx, Some(user.id()), &JuryEvent::Winner { category: c.name.clone(), winner }).await?;
+        audit_event(&mut *tx, Some(user.id()), edition.id, &JuryEvent::Winner { category: c.name.clone(), winner }).await?;
     }
-    audit_event(&mut *tx, Some(user.id()), &JuryEvent::Locked).await?;
+    audit_event(&mut *tx, Some(user.id()), edition.id, &JuryEvent::Locked).await?;
     let view = results_view(&mut tx, &edition).await?;
     tx.commit().await?;
     Ok(Json(view))
@@ -355,7 +355,7 @@ async fn unlock(State(state): State<AppState>, user: AuthUser, AppJson(body): Ap
     }
     bump(&mut tx, &edition, body.version).await?;
     dbj::set_locked(&mut tx, edition.id, None).await?;
-    audit_event(&mut *tx, Some(user.id()), &JuryEvent::Unlocked).await?;
+    audit_event(&mut *tx, Some(user.id()), edition.id, &JuryEvent::Unlocked).await?;
     let view = results_view(&mut tx, &edition).await?;
     tx.commit().await?;
     Ok(Json(view))
@@ -375,7 +375,7 @@ async fn publish(State(state): State<AppState>, user: AuthUser, AppJson(body): A
     }
     bump(&mut tx, &edition, body.version).await?;
     dbj::set_published(&mut tx, edition.id).await?;
-    audit_event(&mut *tx, Some(user.id()), &JuryEvent::Published).await?;
+    audit_event(&mut *tx, Some(user.id()), edition.id, &JuryEvent::Published).await?;
     let view = results_view(&mut tx, &edition).await?;
     tx.commit().await?;
     Ok(Json(view))
@@ -384,8 +384,8 @@ async fn publish(State(state): State<AppState>, user: AuthUser, AppJson(body): A
 // GET /api/jury/audit
 async fn audit_log(State(state): State<AppState>, user: AuthUser) -> Result<Json<Vec<AuditEntry>>> {
     let mut conn = state.db.acquire().await?;
-    coordinator_or_chair(&mut conn, &user).await?;
-    Ok(Json(dbj::audit_entries(&mut *conn, 500).await?))
+    let edition = coordinator_or_chair(&mut conn, &user).await?;
+    Ok(Json(dbj::audit_entries(&mut *conn, edition.id, user.is_coordinator(), 500).await?))
 }
 
 // GET /api/jury/published

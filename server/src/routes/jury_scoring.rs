@@ -215,13 +215,13 @@ async fn write_sheet(state: &AppState, user: &AuthUser, id: i64, input: SheetInp
         }
     };
     if submit && !was_submitted {
-        audit_event(&mut *tx, Some(user.id()), &JuryEvent::SheetSubmitted { school: finalist.school_name }).await?;
+        audit_event(&mut *tx, Some(user.id()), edition.id, &JuryEvent::SheetSubmitted { school: finalist.school_name }).await?;
     } else if was_submitted {
         let scores = criteria
             .iter()
             .filter_map(|c| scores.get(&c.id).map(|s| NamedNumber { name: c.name.clone(), number: u32::from(s.get()) }))
             .collect();
-        audit_event(&mut *tx, Some(user.id()), &JuryEvent::SheetChanged { school: finalist.school_name, scores }).await?;
+        audit_event(&mut *tx, Some(user.id()), edition.id, &JuryEvent::SheetChanged { school: finalist.school_name, scores }).await?;
     }
     tx.commit().await?;
     Ok(Json(saved))
@@ -332,7 +332,7 @@ async fn declare_conflict(
             .ok_or_else(|| AppError::field("finalist_id", "choose a finalist of this jury"))?;
         dbj::declare_conflict(&mut tx, user.id(), finalist.id, &why).await?;
         let event = JuryEvent::ConflictDeclared { juror: user.0.name.clone(), school: finalist.school_name, reason: why };
-        audit_event(&mut *tx, Some(user.id()), &event).await?;
+        audit_event(&mut *tx, Some(user.id()), edition.id, &event).await?;
         tx.commit().await?;
     }
     my_home(State(state), user).await
@@ -351,7 +351,7 @@ async fn withdraw_conflict(State(state): State<AppState>, user: AuthUser, Path(f
             .ok_or(AppError::NotFound("declared conflict"))?;
         dbj::set_dismissed(&mut tx, declared.id, user.id(), Some("withdrawn by the juror")).await?;
         let event = JuryEvent::ConflictWithdrawn { juror: user.0.name.clone(), school: declared.school_name };
-        audit_event(&mut *tx, Some(user.id()), &event).await?;
+        audit_event(&mut *tx, Some(user.id()), edition.id, &event).await?;
         tx.commit().await?;
     }
     my_home(State(state), user).await
