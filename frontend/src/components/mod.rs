@@ -1,7 +1,9 @@
 //! Reusable pieces: props in, callbacks out, no fetching.
 
+pub mod acknowledge_form;
 pub mod action_form;
 pub mod agreement_panel;
+pub mod audit_entries;
 pub mod category_results;
 pub mod chair_order;
 pub mod comment_box;
@@ -28,6 +30,7 @@ pub mod plan_checks;
 pub mod plan_view;
 pub mod profile_summary;
 pub mod programme;
+pub mod robustness_note;
 pub mod rubric_aspect;
 pub mod tie_break_editor;
 pub mod undo_toast;

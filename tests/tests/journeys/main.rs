@@ -4,6 +4,7 @@
 
 mod foundation;
 mod jury;
+mod jury_signoff;
 mod nulmeting;
 mod plans;
 mod programme;

@@ -1,8 +1,10 @@
 //! The jury pages: the coordinator's set-up, results and printable sheet;
-//! the juror's list and scoring page (with its score sheet); the published
-//! award results and the notice that points to them.
+//! the juror's list and scoring page (with its score sheet); the chair's
+//! results page; the published award results and the notice that points to
+//! them.
 
 pub mod award_notice;
+pub mod chair;
 pub mod home;
 pub mod print;
 pub mod published;
@@ -13,6 +15,7 @@ pub mod setup;
 
 use crate::api::ApiError;
 use crate::components::error_box::ErrorBox;
+use crate::i18n::jury_results::R;
 use crate::i18n::{jury::jury_error, Lang, Text};
 use yew::prelude::*;
 
@@ -23,6 +26,15 @@ pub(crate) fn error_view(lang: Lang, e: &ApiError) -> Html {
         Some(text) => html! { <div class="error-box" role="alert"><p>{ text.t(lang) }</p></div> },
         None => html! { <ErrorBox error={e.clone()} /> },
     }
+}
+
+/// As [`error_view`], for a juror: locked results are final for them (they
+/// cannot unlock, so they are not told to).
+pub(crate) fn juror_error_view(lang: Lang, e: &ApiError) -> Html {
+    if e.code == "jury_locked" {
+        return html! { <div class="error-box" role="alert"><p>{ R::LockedForJurors.t(lang) }</p></div> };
+    }
+    error_view(lang, e)
 }
 
 /// Whether [`error_view`] has a jury text for this error.

@@ -1,27 +1,31 @@
-//! `/coordinator/jury/results`: the results per award category (ranking,
-//! agreement, flagged jurors, tie-breaks), the chair's decision for ties no
-//! rule breaks, locking and publishing (with confirmation), CSV exports,
-//! the printable results sheet and the jury's audit log.
+//! `/coordinator/jury/results`: the results per award category (winner
+//! with its robustness, ranking, agreement, flagged jurors, tie-breaks),
+//! what still waits for the chair (a tie to decide, a winner to confirm),
+//! locking and publishing (with confirmation), the CSV exports (plain and
+//! for a Flemish spreadsheet), the printable sheet and the jury's audit log.
 
 use crate::api::{self, ApiError};
 use crate::app::Route;
+use crate::components::audit_entries::audit_entries;
 use crate::components::category_results::category_results;
-use crate::components::chair_order::{ChairOrder, TieGroup};
 use crate::components::error_box::ErrorBox;
 use crate::components::loading::Loading;
 use crate::hooks::{use_fetch, use_lang, Fetch};
-use crate::i18n::jury::{audit_action, audit_time, lock_problem, status_text, J};
+use crate::i18n::jury::{lock_problem, status_text, J};
+use crate::i18n::jury_results::R;
 use crate::i18n::Text;
 use crate::markup::Markup;
-use rubric::jury::setup::JuryStatus;
-use rubric::jury::views::ResultsView;
+use rubric::jury::views::{LockProblem, ResultsView};
 use std::rc::Rc;
+use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
 fn confirm(text: &str) -> bool {
     web_sys::window().and_then(|w| w.confirm_with_message(text).ok()).unwrap_or(false)
 }
+
+type Pending = std::pin::Pin<Box<dyn std::future::Future<Output = Result<ResultsView, ApiError>>>>;
 
 #[component]
 pub fn JuryResultsPage() -> Html {
@@ -31,6 +35,7 @@ pub fn JuryResultsPage() -> Html {
     let updated = use_state(|| None::<Rc<ResultsView>>);
     let error = use_state(|| None::<ApiError>);
     let busy = use_state(|| false);
+    let chair_pick = use_state(|| None::<i64>);
 
     let view = match (&*updated, &data.state) {
         (Some(v), _) => v.clone(),
@@ -43,7 +48,7 @@ pub fn JuryResultsPage() -> Html {
 
     let apply = {
         let (updated, error, busy, reload_audit) = (updated.clone(), error.clone(), busy.clone(), audit.reload.clone());
-        move |fut: std::pin::Pin<Box<dyn std::future::Future<Output = Result<ResultsView, ApiError>>>>| {
+        move |fut: Pending| {
             let (updated, error, busy, reload_audit) = (updated.clone(), error.clone(), busy.clone(), reload_audit.clone());
             busy.set(true);
             wasm_bindgen_futures::spawn_local(async move {
@@ -68,26 +73,41 @@ pub fn JuryResultsPage() -> Html {
             }
         })
     };
-    let on_chair = {
-        let apply = apply.clone();
-        let version = view.settings.version;
-        Callback::from(move |order: Vec<i64>| apply(Box::pin(async move { api::jury::chair_order(version, &order).await })))
+    // Appointing a chair returns the set-up; the results are loaded again.
+    let save_chair = {
+        let (chair_pick, reload, error, version, updated) =
+            (chair_pick.clone(), data.reload.clone(), error.clone(), view.settings.version, updated.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let (chosen, reload, error, updated) = (*chair_pick, reload.clone(), error.clone(), updated.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                match api::jury::set_chair(version, chosen).await {
+                    Ok(_) => {
+                        updated.set(None);
+                        error.set(None);
+                        reload.emit(());
+                    }
+                    Err(e) => error.set(Some(e)),
+                }
+            });
+        })
     };
 
     let s = &view.settings;
     let lock_problems = view.lock_problems();
-    let groups: Vec<TieGroup> = view
-        .categories
+    let waits_for_chair = lock_problems
         .iter()
-        .flat_map(|c| {
-            c.results.iter().flat_map(move |r| {
-                r.unresolved_ties.iter().map(move |t| TieGroup {
-                    label: format!("{} · {} {}", c.name, J::Place.t(lang), t.place),
-                    finalists: t.finalists.iter().map(|k| (k.parse().unwrap_or(0), c.finalist_name(k))).collect(),
-                })
-            })
-        })
-        .collect();
+        .any(|p| matches!(p, LockProblem::ChairDecisionNeeded { .. } | LockProblem::NotRobust { .. }));
+    let needs_chair = lock_problems.iter().any(|p| matches!(p, LockProblem::NoChair { .. }));
+    // Everyone who scored, as the possible chairs.
+    let mut jurors: Vec<(i64, String)> = Vec::new();
+    for n in view.categories.iter().flat_map(|c| c.jurors.iter()) {
+        if let Ok(id) = n.key.parse::<i64>() {
+            if !jurors.iter().any(|(j, _)| *j == id) {
+                jurors.push((id, n.name.clone()));
+            }
+        }
+    }
     let state_text = if s.published_at.is_some() {
         J::StatePublished
     } else if view.frozen {
@@ -106,9 +126,20 @@ pub fn JuryResultsPage() -> Html {
                 <div class="head-actions no-print">
                     <Link<Route> to={Route::JurySetup} classes="button secondary">{ J::BackToSetup.t(lang) }</Link<Route>>
                     <Link<Route> to={Route::JuryResultsPrint} classes="button secondary">{ J::PrintSheet.t(lang) }</Link<Route>>
-                    <a class="button secondary" href="/api/jury/export/scores.csv" download="jury-scores.csv">{ J::ExportScores.t(lang) }</a>
-                    <a class="button secondary" href="/api/jury/export/results.csv" download="jury-results.csv">{ J::ExportResults.t(lang) }</a>
                 </div>
+            </div>
+            <div class="exports no-print" data-testid="exports">
+                <p class="small muted">{ R::ExportsHelp.t(lang) }</p>
+                <p>
+                    <strong>{ J::ExportScores.t(lang) }</strong>{ ": " }
+                    <a href="/api/jury/export/scores.csv" download="jury-scores.csv" data-testid="export-scores">{ R::ExportPlain.t(lang) }</a>{ " · " }
+                    <a href="/api/jury/export/scores.csv?variant=flemish" download="jury-scores-nl.csv" data-testid="export-scores-flemish">{ R::ExportFlemish.t(lang) }</a>
+                </p>
+                <p>
+                    <strong>{ J::ExportResults.t(lang) }</strong>{ ": " }
+                    <a href="/api/jury/export/results.csv" download="jury-results.csv">{ R::ExportPlain.t(lang) }</a>{ " · " }
+                    <a href="/api/jury/export/results.csv?variant=flemish" download="jury-results-nl.csv">{ R::ExportFlemish.t(lang) }</a>
+                </p>
             </div>
             <div class="lock-panel" data-testid="lock-panel">
                 if !lock_problems.is_empty() && !view.frozen {
@@ -116,6 +147,22 @@ pub fn JuryResultsPage() -> Html {
                     <ul data-testid="lock-problems">
                         { for lock_problems.iter().map(|p| html! { <li>{ lock_problem(lang, p) }</li> }) }
                     </ul>
+                    if waits_for_chair { <p class="notice" data-testid="waits-for-chair">{ R::WaitingForChair.t(lang) }</p> }
+                }
+                if needs_chair && !view.frozen {
+                    <form class="inline-form" data-testid="choose-chair" onsubmit={save_chair}>
+                        <label for="results-chair">{ R::ChooseChair.t(lang) }</label>
+                        <select id="results-chair" onchange={{
+                            let c = chair_pick.clone();
+                            move |e: Event| c.set(e.target_unchecked_into::<HtmlSelectElement>().value().parse().ok())
+                        }}>
+                            <option value="" selected={chair_pick.is_none()}>{ J::NoChair.t(lang) }</option>
+                            { for jurors.iter().map(|(id, name)| html! {
+                                <option value={id.to_string()} selected={*chair_pick == Some(*id)}>{ name }</option>
+                            }) }
+                        </select>
+                        <button type="submit" class="button secondary" disabled={chair_pick.is_none()}>{ R::SaveChair.t(lang) }</button>
+                    </form>
                 }
                 if !view.frozen {
                     <button type="button" class="button" data-testid="lock" disabled={*busy || !lock_problems.is_empty()}
@@ -130,14 +177,10 @@ pub fn JuryResultsPage() -> Html {
                 } else {
                     <p data-testid="published-notice">{ J::PublishedExplained.t(lang) }</p>
                 }
-                if let Some(e) = &*error {
-                    { super::error_view(lang, e) }
-                    { for e.fields.iter().map(|f| html! { <p class="field-error">{ &f.message }</p> }) }
-                }
+                // A refused lock lists its reasons above (in the interface
+                // language), so only other errors are shown here.
+                if let Some(e) = error.as_ref().filter(|e| e.code != "validation") { { super::error_view(lang, e) } }
             </div>
-            if !groups.is_empty() && s.status == JuryStatus::Closed && !view.frozen {
-                <ChairOrder key={format!("{:?}", s.chair_order)} groups={groups} chair_name={view.chair_name.clone()} on_save={on_chair} />
-            }
             if view.categories.is_empty() { <p class="muted">{ J::NoCategoriesYet.t(lang) }</p> }
             { {
                 let mut m = Markup::new();
@@ -149,20 +192,7 @@ pub fn JuryResultsPage() -> Html {
             <section class="audit-log" data-testid="audit-log">
                 <h2>{ J::AuditLog.t(lang) }</h2>
                 { match &audit.state {
-                    Fetch::Ready(entries) if entries.is_empty() => html! { <p class="muted">{ J::AuditEmpty.t(lang) }</p> },
-                    Fetch::Ready(entries) => {
-                        let mut m = Markup::new();
-                        m.raw("<ol class=\"audit-entries\">");
-                        for e in entries.iter() {
-                            m.raw("<li data-action=\"").text(&e.action).raw("\">");
-                            m.el("<span class=\"muted small\">", &audit_time(lang, e.at), "</span> ");
-                            m.el("<strong>", audit_action(&e.action).t(lang), "</strong>");
-                            let who = e.person_name.clone().unwrap_or_else(|| J::System.t(lang).to_string());
-                            m.text(&format!(" · {who} · {}", e.detail)).raw("</li>");
-                        }
-                        m.raw("</ol>");
-                        m.html()
-                    }
+                    Fetch::Ready(entries) => audit_entries(lang, entries),
                     Fetch::Loading => html! { <Loading /> },
                     Fetch::Failed(e) => html! { <ErrorBox error={e.clone()} on_retry={audit.reload.clone()} /> },
                 } }
