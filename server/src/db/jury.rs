@@ -829,7 +829,8 @@ pub async fn audit_entries<'e, E: SqliteExecutor<'e>>(
     with_unscoped: bool,
     limit: i64,
 ) -> sqlx::Result<Vec<AuditEntry>> {
-    let rows: Vec<(i64, Option<String>, String, String, Option<String>)> = sqlx::query_as(
+    type Row = (i64, Option<String>, String, String, Option<String>);
+    let rows: Vec<Row> = sqlx::query_as(
         "select a.at, p.name, a.action, a.detail, a.data from audit_log a left join people p on p.id = a.person_id \
          where a.action like 'jury.%' and (a.edition_id = ? or (? and a.edition_id is null)) \
          order by a.id desc limit ?",

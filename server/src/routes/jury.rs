@@ -119,8 +119,9 @@ pub(crate) async fn load_setup(conn: &mut SqliteConnection, edition: &Edition) -
     })
 }
 
-/// Start a coordinator's set-up change: the edition with its settings row.
-async fn begin(state: &AppState, user: &AuthUser) -> Result<(sqlx::Transaction<'static, sqlx::Sqlite>, Edition, JurySettings)> {
+/// Start a coordinator's change: a write transaction, the edition with its
+/// settings row.
+pub(crate) async fn begin(state: &AppState, user: &AuthUser) -> Result<(sqlx::Transaction<'static, sqlx::Sqlite>, Edition, JurySettings)> {
     user.require_coordinator()?;
     let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
     let edition = edition(&mut tx).await?;
@@ -466,11 +467,7 @@ struct ChairBody {
 /// Appoint or change the chair until the results are locked (a jury set up
 /// without one may need a chair to confirm a winner that is not robust).
 async fn save_chair(State(state): State<AppState>, user: AuthUser, AppJson(body): AppJson<ChairBody>) -> Result<Json<JurySetup>> {
-    user.require_coordinator()?;
-    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
-    let edition = edition(&mut tx).await?;
-    dbj::ensure_settings(&mut tx, edition.id, Some(user.id())).await?;
-    let settings = dbj::settings(&mut *tx, edition.id).await?;
+    let (mut tx, edition, settings) = begin(&state, &user).await?;
     require_unlocked(&settings)?;
     validate_chair(&settings.tie_break, body.chair_id).map_err(|e| AppError::field("chair_id", e))?;
     let chair = chair_name(&mut tx, &edition, body.chair_id, "chair_id").await?;

@@ -6,7 +6,7 @@
 //! unlocking before publication, publishing; and the published results for
 //! everyone of the edition. The CSV exports live in `jury_exports`.
 
-use super::jury::{bump, edition, named_rule, reason, require_unlocked};
+use super::jury::{begin, bump, edition, named_rule, reason, require_unlocked};
 use crate::auth::AuthUser;
 use crate::db::jury::{self as dbj, Edition};
 use crate::db::{audit_event, jury_sheets};
@@ -312,11 +312,7 @@ fn tie_break_event(category: &CategoryResults, criteria: &[CriterionDef], t: &Ti
 
 // POST /api/jury/lock
 async fn lock(State(state): State<AppState>, user: AuthUser, AppJson(body): AppJson<VersionBody>) -> Result<Json<ResultsView>> {
-    user.require_coordinator()?;
-    let mut tx = state.db.begin_with("BEGIN IMMEDIATE").await?;
-    let edition = edition(&mut tx).await?;
-    dbj::ensure_settings(&mut tx, edition.id, Some(user.id())).await?;
-    let settings = dbj::settings(&mut *tx, edition.id).await?;
+    let (mut tx, edition, settings) = begin(&state, &user).await?;
     require_unlocked(&settings)?;
     let categories = compute_all(&mut tx, &edition, &settings).await?;
     let problems = lock_problems(settings.status, settings.chair_id.is_some(), &categories);

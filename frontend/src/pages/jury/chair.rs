@@ -4,74 +4,40 @@
 //! a reason, a winner that is not robust; and the jury's audit log, in the
 //! reader's language.
 
-use crate::api::{self, ApiError};
+use crate::api;
 use crate::app::Route;
 use crate::components::acknowledge_form::AcknowledgeForm;
-use crate::components::audit_entries::audit_entries;
-use crate::components::category_results::category_results;
 use crate::components::chair_order::{ChairOrder, TieGroup};
 use crate::components::error_box::ErrorBox;
 use crate::components::loading::Loading;
-use crate::hooks::{use_fetch, use_lang, Fetch};
+use crate::hooks::jury_results::use_jury_results;
+use crate::hooks::{use_lang, Fetch};
 use crate::i18n::jury::{server_message, status_text, J};
 use crate::i18n::jury_results::R;
 use crate::i18n::Text;
-use crate::markup::Markup;
 use rubric::jury::setup::JuryStatus;
-use rubric::jury::views::ResultsView;
-use std::rc::Rc;
 use yew::prelude::*;
 use yew_router::prelude::*;
-
-type Pending = std::pin::Pin<Box<dyn std::future::Future<Output = Result<ResultsView, ApiError>>>>;
 
 #[component]
 pub fn JuryChairPage() -> Html {
     let lang = use_lang();
-    let data = use_fetch((), |()| api::jury::results());
-    let audit = use_fetch((), |()| api::jury::audit());
-    let updated = use_state(|| None::<Rc<ResultsView>>);
-    let error = use_state(|| None::<ApiError>);
-    let busy = use_state(|| false);
-
-    let view = match (&*updated, &data.state) {
-        (Some(v), _) => v.clone(),
-        (None, Fetch::Ready(v)) => v.clone(),
-        (None, Fetch::Loading) => return html! { <section class="page"><Loading /></section> },
-        (None, Fetch::Failed(e)) => {
-            let msg = (e.status == 403).then(|| J::NotOnJury.t(lang));
-            return html! {
-                <section class="page narrow" data-testid="jury-chair">
-                    <h1>{ R::ChairPageTitle.t(lang) }</h1>
-                    if let Some(m) = msg { <p class="notice">{ m }</p> } else { <ErrorBox error={e.clone()} on_retry={data.reload.clone()} /> }
-                </section>
-            };
-        }
-    };
-    let apply = {
-        let (updated, error, busy, reload_audit) = (updated.clone(), error.clone(), busy.clone(), audit.reload.clone());
-        Callback::from(move |fut: Pending| {
-            let (updated, error, busy, reload_audit) = (updated.clone(), error.clone(), busy.clone(), reload_audit.clone());
-            busy.set(true);
-            wasm_bindgen_futures::spawn_local(async move {
-                match fut.await {
-                    Ok(v) => {
-                        updated.set(Some(Rc::new(v)));
-                        error.set(None);
-                    }
-                    Err(e) => {
-                        // A stale confirmation comes with the current results: show them.
-                        if let Some(v) = e.current.clone().and_then(|c| serde_json::from_value::<ResultsView>(c).ok()) {
-                            updated.set(Some(Rc::new(v)));
-                        }
-                        error.set(Some(e));
-                    }
+    let jr = use_jury_results();
+    let Some(view) = jr.view() else {
+        return match &jr.data.state {
+            Fetch::Failed(e) => {
+                let msg = (e.status == 403).then(|| J::NotOnJury.t(lang));
+                html! {
+                    <section class="page narrow" data-testid="jury-chair">
+                        <h1>{ R::ChairPageTitle.t(lang) }</h1>
+                        if let Some(m) = msg { <p class="notice">{ m }</p> } else { <ErrorBox error={e.clone()} on_retry={jr.data.reload.clone()} /> }
+                    </section>
                 }
-                busy.set(false);
-                reload_audit.emit(());
-            });
-        })
+            }
+            _ => html! { <section class="page"><Loading /></section> },
+        };
     };
+    let (apply, error, busy, audit) = (&jr.apply, &jr.error, *jr.busy, &jr.audit);
     let acting = view.settings.status == JuryStatus::Closed && !view.frozen;
     let on_confirm = {
         let (apply, view) = (apply.clone(), view.clone());
@@ -125,26 +91,12 @@ pub fn JuryChairPage() -> Html {
                 if acting {
                     { for to_confirm.iter().map(|c| html! {
                         <AcknowledgeForm key={c.category_id} category_id={c.category_id} category_name={AttrValue::from(c.name.clone())}
-                            error={field_error.clone()} busy={*busy} on_confirm={on_confirm.clone()} />
+                            error={field_error.clone()} busy={busy} on_confirm={on_confirm.clone()} />
                     }) }
                 }
                 if let Some(e) = error.as_ref().filter(|e| e.code != "validation") { { super::error_view(lang, e) } }
             </div>
-            { {
-                let mut m = Markup::new();
-                for c in &view.categories {
-                    category_results(&mut m, lang, c, &view.criteria, view.frozen);
-                }
-                m.html()
-            } }
-            <section class="audit-log" data-testid="audit-log">
-                <h2>{ J::AuditLog.t(lang) }</h2>
-                { match &audit.state {
-                    Fetch::Ready(entries) => audit_entries(lang, entries),
-                    Fetch::Loading => html! { <Loading /> },
-                    Fetch::Failed(e) => html! { <ErrorBox error={e.clone()} on_retry={audit.reload.clone()} /> },
-                } }
-            </section>
+            { super::results_and_log(lang, &view, audit) }
         </section>
     }
 }

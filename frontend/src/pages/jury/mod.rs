@@ -14,7 +14,15 @@ pub mod score_sheet;
 pub mod setup;
 
 use crate::api::ApiError;
+use crate::components::audit_entries::audit_entries;
+use crate::components::category_results::category_results;
 use crate::components::error_box::ErrorBox;
+use crate::components::loading::Loading;
+use crate::hooks::fetch::FetchHandle;
+use crate::hooks::Fetch;
+use crate::i18n::jury::J;
+use crate::markup::Markup;
+use rubric::jury::views::{AuditEntry, ResultsView};
 use crate::i18n::jury_results::R;
 use crate::i18n::{jury::jury_error, Lang, Text};
 use yew::prelude::*;
@@ -35,6 +43,28 @@ pub(crate) fn juror_error_view(lang: Lang, e: &ApiError) -> Html {
         return html! { <div class="error-box" role="alert"><p>{ R::LockedForJurors.t(lang) }</p></div> };
     }
     error_view(lang, e)
+}
+
+/// The results of every category and the jury's audit log, as the
+/// coordinator's and the chair's pages show them.
+pub(crate) fn results_and_log(lang: Lang, view: &ResultsView, audit: &FetchHandle<Vec<AuditEntry>>) -> Html {
+    let mut m = Markup::new();
+    for c in &view.categories {
+        category_results(&mut m, lang, c, &view.criteria, view.frozen);
+    }
+    html! {
+        <>
+            { m.html() }
+            <section class="audit-log" data-testid="audit-log">
+                <h2>{ J::AuditLog.t(lang) }</h2>
+                { match &audit.state {
+                    Fetch::Ready(entries) => audit_entries(lang, entries),
+                    Fetch::Loading => html! { <Loading /> },
+                    Fetch::Failed(e) => html! { <ErrorBox error={e.clone()} on_retry={audit.reload.clone()} /> },
+                } }
+            </section>
+        </>
+    }
 }
 
 /// Whether [`error_view`] has a jury text for this error.

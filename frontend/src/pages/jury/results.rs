@@ -4,19 +4,16 @@
 //! locking and publishing (with confirmation), the CSV exports (plain and
 //! for a Flemish spreadsheet), the printable sheet and the jury's audit log.
 
-use crate::api::{self, ApiError};
+use crate::api;
 use crate::app::Route;
-use crate::components::audit_entries::audit_entries;
-use crate::components::category_results::category_results;
 use crate::components::error_box::ErrorBox;
 use crate::components::loading::Loading;
-use crate::hooks::{use_fetch, use_lang, Fetch};
+use crate::hooks::jury_results::use_jury_results;
+use crate::hooks::{use_lang, Fetch};
 use crate::i18n::jury::{lock_problem, status_text, J};
 use crate::i18n::jury_results::R;
 use crate::i18n::Text;
-use crate::markup::Markup;
-use rubric::jury::views::{LockProblem, ResultsView};
-use std::rc::Rc;
+use rubric::jury::views::LockProblem;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -25,51 +22,24 @@ fn confirm(text: &str) -> bool {
     web_sys::window().and_then(|w| w.confirm_with_message(text).ok()).unwrap_or(false)
 }
 
-type Pending = std::pin::Pin<Box<dyn std::future::Future<Output = Result<ResultsView, ApiError>>>>;
-
 #[component]
 pub fn JuryResultsPage() -> Html {
     let lang = use_lang();
-    let data = use_fetch((), |()| api::jury::results());
-    let audit = use_fetch((), |()| api::jury::audit());
-    let updated = use_state(|| None::<Rc<ResultsView>>);
-    let error = use_state(|| None::<ApiError>);
-    let busy = use_state(|| false);
+    let jr = use_jury_results();
     let chair_pick = use_state(|| None::<i64>);
-
-    let view = match (&*updated, &data.state) {
-        (Some(v), _) => v.clone(),
-        (None, Fetch::Ready(v)) => v.clone(),
-        (None, Fetch::Loading) => return html! { <section class="page"><Loading /></section> },
-        (None, Fetch::Failed(e)) => {
-            return html! { <section class="page"><ErrorBox error={e.clone()} on_retry={data.reload.clone()} /></section> };
-        }
+    let Some(view) = jr.view() else {
+        return match &jr.data.state {
+            Fetch::Failed(e) => html! { <section class="page"><ErrorBox error={e.clone()} on_retry={jr.data.reload.clone()} /></section> },
+            _ => html! { <section class="page"><Loading /></section> },
+        };
     };
-
-    let apply = {
-        let (updated, error, busy, reload_audit) = (updated.clone(), error.clone(), busy.clone(), audit.reload.clone());
-        move |fut: Pending| {
-            let (updated, error, busy, reload_audit) = (updated.clone(), error.clone(), busy.clone(), reload_audit.clone());
-            busy.set(true);
-            wasm_bindgen_futures::spawn_local(async move {
-                match fut.await {
-                    Ok(v) => {
-                        updated.set(Some(Rc::new(v)));
-                        error.set(None);
-                    }
-                    Err(e) => error.set(Some(e)),
-                }
-                busy.set(false);
-                reload_audit.emit(());
-            });
-        }
-    };
+    let (data, audit, updated, error, busy) = (&jr.data, &jr.audit, &jr.updated, &jr.error, *jr.busy);
     let action = |name: &'static str, question: J| {
-        let apply = apply.clone();
+        let apply = jr.apply.clone();
         let version = view.settings.version;
         Callback::from(move |_: MouseEvent| {
             if confirm(question.t(lang)) {
-                apply(Box::pin(async move { api::jury::results_action(name, version).await }));
+                apply.emit(Box::pin(async move { api::jury::results_action(name, version).await }));
             }
         })
     };
@@ -165,14 +135,14 @@ pub fn JuryResultsPage() -> Html {
                     </form>
                 }
                 if !view.frozen {
-                    <button type="button" class="button" data-testid="lock" disabled={*busy || !lock_problems.is_empty()}
+                    <button type="button" class="button" data-testid="lock" disabled={busy || !lock_problems.is_empty()}
                         onclick={action("lock", J::ConfirmLock)}>{ J::Lock.t(lang) }</button>
                 } else if s.published_at.is_none() {
                     <p>{ J::LockedExplained.t(lang) }</p>
-                    <button type="button" class="button" data-testid="publish" disabled={*busy}
+                    <button type="button" class="button" data-testid="publish" disabled={busy}
                         onclick={action("publish", J::ConfirmPublish)}>{ J::Publish.t(lang) }</button>
                     { " " }
-                    <button type="button" class="button secondary" data-testid="unlock" disabled={*busy}
+                    <button type="button" class="button secondary" data-testid="unlock" disabled={busy}
                         onclick={action("unlock", J::ConfirmUnlock)}>{ J::Unlock.t(lang) }</button>
                 } else {
                     <p data-testid="published-notice">{ J::PublishedExplained.t(lang) }</p>
@@ -182,21 +152,7 @@ pub fn JuryResultsPage() -> Html {
                 if let Some(e) = error.as_ref().filter(|e| e.code != "validation") { { super::error_view(lang, e) } }
             </div>
             if view.categories.is_empty() { <p class="muted">{ J::NoCategoriesYet.t(lang) }</p> }
-            { {
-                let mut m = Markup::new();
-                for c in &view.categories {
-                    category_results(&mut m, lang, c, &view.criteria, view.frozen);
-                }
-                m.html()
-            } }
-            <section class="audit-log" data-testid="audit-log">
-                <h2>{ J::AuditLog.t(lang) }</h2>
-                { match &audit.state {
-                    Fetch::Ready(entries) => audit_entries(lang, entries),
-                    Fetch::Loading => html! { <Loading /> },
-                    Fetch::Failed(e) => html! { <ErrorBox error={e.clone()} on_retry={audit.reload.clone()} /> },
-                } }
-            </section>
+            { super::results_and_log(lang, &view, audit) }
         </section>
     }
 }
