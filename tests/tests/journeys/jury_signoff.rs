@@ -160,6 +160,15 @@ async fn on_the_demo_award_west_waits_for_the_chairs_reason_then_prints_one_sign
     if let Some(shots) = std::env::var_os("STEMPACT_SHOTS") {
         run(Command::new("pdftoppm").args(["-png", "-r", "60"]).arg(&path).arg(Path::new(&shots).join("signoff-sheet-pdf")))?;
     }
+    // The same sheet in English, with English decimals.
+    browser.click("button[data-lang=en]").await?;
+    browser.wait_for_text("[data-testid=results-sheet]", "The winner depends on one juror: without Nadia Wouters Campus Leiebocht wins.").await?;
+    let english = browser.text("[data-testid=results-sheet]").await?;
+    for expected in ["STEMpact award: results", "Locked on", "Signature", "Chair of the jury", "7.53", "none (below zero)", "Score sheets changed after seeing the others"] {
+        assert!(english.contains(expected), "{expected:?} missing from the English sheet");
+    }
+    browser.click("button[data-lang=nl]").await?;
+    browser.wait_for_text("[data-testid=results-sheet]", "STEMpact award: uitslag").await?;
 
     // A juror after locking: told it is final, not to unlock.
     sign_out(&browser).await?;
