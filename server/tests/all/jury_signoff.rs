@@ -86,8 +86,8 @@ async fn on_the_demo_award_west_depends_on_one_juror_and_locking_waits_for_the_c
     // The log says who confirmed what and why, in data and in English.
     let (_, log) = w.get("/api/jury/audit", &chair).await;
     let ack = log.as_array().unwrap().iter().find(|e| e["action"] == "jury.robustness-acknowledged").expect("logged");
-    assert_eq!(ack["event"]["reason"], reason);
-    assert_eq!(ack["event"]["winner"], "Atheneum Scheldeland");
+    assert_eq!(ack["event"]["robustness-acknowledged"]["reason"], reason);
+    assert_eq!(ack["event"]["robustness-acknowledged"]["winner"], "Atheneum Scheldeland");
     let detail = ack["detail"].as_str().unwrap();
     assert!(detail.contains("without Nadia Wouters Campus Leiebocht wins"), "{detail}");
 }
