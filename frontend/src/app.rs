@@ -65,6 +65,8 @@ pub enum Route {
     JuryHome,
     #[at("/jury/finalists/:id")]
     JuryScore { id: i64 },
+    #[at("/jury/chair")]
+    JuryChair,
     /// The published award results, for jurors and finalist schools.
     #[at("/award")]
     AwardResults,
@@ -99,6 +101,7 @@ fn switch(route: Route) -> Html {
         Route::JuryResultsPrint => html! { <pages::jury::print::JuryResultsPrintPage /> },
         Route::JuryHome => html! { <pages::jury::home::JuryHomePage /> },
         Route::JuryScore { id } => html! { <pages::jury::score::JuryScorePage id={id} /> },
+        Route::JuryChair => html! { <pages::jury::chair::JuryChairPage /> },
         Route::AwardResults => html! { <pages::jury::published::AwardResultsPage /> },
         Route::NotFound => html! { <pages::not_found::NotFoundPage /> },
     }

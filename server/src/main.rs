@@ -1,6 +1,7 @@
 //! The `stempact` command: `serve` runs the app, `invite` prints a sign-in
 //! link, `export`/`import` back up and restore an edition, `demo` loads the
-//! demo edition. Parses arguments and reports startup errors in plain words.
+//! demo edition, `jury-stats` recomputes the jury results from a score
+//! export. Parses arguments and reports startup errors in plain words.
 
 use clap::{Parser, Subcommand};
 use rubric::people::{validate_name, Role};
@@ -81,9 +82,13 @@ enum Command {
         #[arg(long, default_value = "./data")]
         data_dir: PathBuf,
     },
-    /// Jury statistics of a score file (rows juror,finalist,criterion,score
-    /// under a header line), printed as JSON: ICC(2,1), ICC(2,k), Kendall's W,
-    /// finalist scores and ranking, with the same code as the app.
+    /// Jury results of a score file, printed as JSON per award category
+    /// exactly as the app shows them (ranking with scores to two decimals,
+    /// winner and its robustness, ICC(2,1), ICC(2,k), Kendall's W with their
+    /// reading, flagged jurors, tie-breaks, warnings). The file is the app's
+    /// own score export (plain or Flemish spreadsheet variant, with its
+    /// categories, weights and tie-break rules) or rows
+    /// juror,finalist,criterion,score under a header line.
     JuryStats {
         /// The CSV file.
         file: PathBuf,

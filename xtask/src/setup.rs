@@ -1,7 +1,8 @@
 //! `cargo xtask setup`: install what is missing, skip what is present, pin
 //! every version. wasm32 target, trunk, wasm-bindgen-cli (same version as in
 //! Cargo.lock), wasm-opt from npm's binaryen (in the git-ignored `.tools/`),
-//! Chromium and ChromeDriver from apt.
+//! Chromium and ChromeDriver from apt, and poppler-utils (pdfinfo,
+//! pdftotext) for the journey that prints the jury's results sheet.
 
 use crate::{root, run, Result, TaskError};
 use std::path::PathBuf;
@@ -138,6 +139,17 @@ fn ensure_chromium() -> Result {
     apt_install(&["chromium", "chromium-driver"])
 }
 
+/// pdfinfo and pdftotext (poppler-utils): the journey that prints the jury's
+/// results sheet counts its pages and reads its text.
+fn ensure_poppler() -> Result {
+    if have("pdfinfo") && have("pdftotext") {
+        println!("    pdfinfo and pdftotext: present");
+        return Ok(());
+    }
+    println!("    pdfinfo/pdftotext: installing poppler-utils from apt");
+    apt_install(&["poppler-utils"])
+}
+
 /// Install everything the build and the tests need.
 pub fn setup() -> Result {
     println!("==> setup: checking tools");
@@ -148,5 +160,6 @@ pub fn setup() -> Result {
     ensure_cargo_tool("wasm-bindgen", "wasm-bindgen-cli", &locked_wasm_bindgen()?, false)?;
     ensure_wasm_opt()?;
     ensure_chromium()?;
+    ensure_poppler()?;
     Ok(())
 }

@@ -8,7 +8,7 @@ use rubric::jury::views::{
     AuditEntry, JurorAdded, JurorHome, JurySetup, NewJuror, OtherSheets, PublishedResults, ResultsView, ScoreFinalist,
     Sheet, SheetInput,
 };
-use rubric::jury::TieBreakRule;
+use rubric::jury::{Finding, TieBreakRule};
 use rubric::submission::ReopenOutcome;
 use serde_json::{json, Value};
 
@@ -68,6 +68,11 @@ pub async fn save_tie_break(version: i64, rules: &[TieBreakRule], chair_id: Opti
     client::put("/jury/tie-break", &json!({ "version": version, "rules": rules, "chair_id": chair_id })).await
 }
 
+/// Appoint the chair (or none) until the results are locked.
+pub async fn set_chair(version: i64, chair_id: Option<i64>) -> R<JurySetup> {
+    client::put("/jury/chair", &json!({ "version": version, "chair_id": chair_id })).await
+}
+
 pub async fn dismiss_conflict(id: i64, reason: &str) -> R<JurySetup> {
     client::post(&format!("/jury/conflicts/{id}/dismiss"), &json!({ "reason": reason })).await
 }
@@ -80,7 +85,7 @@ pub async fn set_status(version: i64, status: JuryStatus) -> R<JurySetup> {
     client::post("/jury/status", &json!({ "version": version, "status": status })).await
 }
 
-// Results (coordinator) ---------------------------------------------------------
+// Results (coordinator and chair) ------------------------------------------------
 
 pub async fn results() -> R<ResultsView> {
     client::get("/jury/results").await
@@ -88,6 +93,11 @@ pub async fn results() -> R<ResultsView> {
 
 pub async fn chair_order(version: i64, order: &[i64]) -> R<ResultsView> {
     client::put("/jury/chair-order", &json!({ "version": version, "order": order })).await
+}
+
+/// The chair confirms a winner that is not robust, with the findings seen.
+pub async fn acknowledge(category_id: i64, findings: &[Finding], reason: &str) -> R<ResultsView> {
+    client::post("/jury/acknowledgements", &json!({ "category_id": category_id, "findings": findings, "reason": reason })).await
 }
 
 /// `action` is `lock`, `unlock` or `publish`.

@@ -1,12 +1,13 @@
 //! How much the jurors agree, in numbers and in plain words: ICC(2,1),
-//! ICC(2,k) and Kendall's W, each with its reading (poor, moderate, good,
-//! excellent) or the reason it cannot be computed, and which jurors and
-//! finalists were left out to get a complete block of scores.
+//! ICC(2,k) and Kendall's W, each with its reading (none below zero, poor,
+//! moderate, good, excellent) or the reason it cannot be computed, and which
+//! jurors and finalists were left out to get a complete block of scores.
+//! The reading is the rubric's one reading; the printed sheet uses it too.
 
-use crate::i18n::format::decimal;
 use crate::i18n::jury::{not_computable, reading_sentence, reading_text, J};
 use crate::i18n::Text;
 use crate::markup::Markup;
+use rubric::jury::display::agreement_value;
 use rubric::jury::views::CategoryResults;
 use rubric::jury::{Agreement, JuryResults, Reading};
 use rubric::Lang;
@@ -18,10 +19,12 @@ fn stat(m: &mut Markup, lang: Lang, key: &'static str, what: J, a: &Agreement) {
         _ => "Kendall's W",
     });
     m.el("</h4><p class=\"muted small\">", what.t(lang), "</p>");
-    match (a.value, a.reading) {
+    let separator = if lang == Lang::Nl { ',' } else { '.' };
+    match (agreement_value(a, separator), a.reading) {
         (Some(v), Some(r)) => {
-            m.el("<p class=\"stat-value\"><span class=\"num\">", &decimal(lang, v, 2), "</span> ");
+            m.el("<p class=\"stat-value\"><span class=\"num\">", &v, "</span> ");
             m.raw(match r {
+                Reading::BelowZero => "<span class=\"badge reading poor below-zero\">",
                 Reading::Poor => "<span class=\"badge reading poor\">",
                 Reading::Moderate => "<span class=\"badge reading moderate\">",
                 Reading::Good => "<span class=\"badge reading good\">",

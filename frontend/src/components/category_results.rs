@@ -1,11 +1,13 @@
-//! The results of one award category for the coordinator, as read-only
-//! markup: progress of the sheets, the winner and ranking (score,
-//! normalized score, mean rank), the agreement statistics, each juror's
-//! numbers with flags for discussion, the tie-breaks applied, ties left to
-//! the chair, and warnings.
+//! The results of one award category for the coordinator and the chair, as
+//! read-only markup: progress of the sheets, the winner with its robustness,
+//! the ranking (score, normalized score, mean rank), the agreement
+//! statistics, each juror's numbers with flags for discussion, the
+//! tie-breaks applied, ties left to the chair, and warnings. Every number
+//! is written with the rubric's one rounding rule.
 
 use crate::components::agreement_panel::agreement_panel;
-use crate::i18n::format::decimal;
+use crate::components::robustness_note::robustness_note;
+use crate::i18n::format::score;
 use crate::i18n::jury::{rule_text, warning_text, J};
 use crate::i18n::Text;
 use crate::markup::Markup;
@@ -14,7 +16,7 @@ use rubric::jury::views::CategoryResults;
 use rubric::Lang;
 
 fn cell(m: &mut Markup, lang: Lang, v: Option<f64>) {
-    m.el("<td class=\"num\">", &v.map_or_else(|| "–".to_string(), |v| decimal(lang, v, 2)), "</td>");
+    m.el("<td class=\"num\">", &v.map_or_else(|| "–".to_string(), |v| score(lang, v)), "</td>");
 }
 
 fn heads(m: &mut Markup, lang: Lang, cols: &[(J, bool)]) {
@@ -42,6 +44,7 @@ pub fn category_results(m: &mut Markup, lang: Lang, c: &CategoryResults, criteri
         Some(w) => m.el("<p class=\"winner\" data-testid=\"winner\">", &format!("{}: {}", J::Winner.t(lang), c.finalist_name(w)), "</p>"),
         None => m.el("<p class=\"notice\" data-testid=\"no-winner\">", J::NoWinnerYet.t(lang), "</p>"),
     };
+    robustness_note(m, lang, c, r);
     m.raw("<div class=\"table-scroll\"><table class=\"data-table\" data-testid=\"ranking\">");
     heads(
         m,
@@ -90,14 +93,14 @@ pub fn category_results(m: &mut Markup, lang: Lang, c: &CategoryResults, criteri
         m.el("<h3>", J::TieBreaks.t(lang), "</h3><ul class=\"tie-breaks\" data-testid=\"tie-breaks\">");
         for t in &r.tie_breaks {
             let tied: Vec<String> = t.finalists.iter().map(|k| c.finalist_name(k)).collect();
-            let values: Vec<String> = t.values.iter().map(|(k, v)| format!("{} {}", c.finalist_name(k), decimal(lang, *v, 2))).collect();
+            let values: Vec<String> = t.values.iter().map(|(k, v)| format!("{} {}", c.finalist_name(k), score(lang, *v))).collect();
             let outcome: Vec<String> =
                 t.outcome.iter().map(|g| g.iter().map(|k| c.finalist_name(k)).collect::<Vec<_>>().join(" = ")).collect();
             let text = format!(
                 "{} {} {}. {}: {} ({}). {}: {}. ",
                 tied.join(", "),
                 J::TiedAt.t(lang),
-                decimal(lang, t.score, 2),
+                score(lang, t.score),
                 J::BrokenBy.t(lang),
                 rule_text(lang, &t.rule_applied, criteria),
                 values.join("; "),

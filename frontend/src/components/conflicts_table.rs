@@ -3,6 +3,7 @@
 //! automatic flag can be dismissed with a reason, and restored.
 
 use crate::hooks::use_lang;
+use crate::i18n::jury_results::R;
 use crate::i18n::jury::J;
 use crate::i18n::Text;
 use rubric::jury::setup::ConflictKind;
@@ -48,6 +49,7 @@ pub fn ConflictsTable(props: &ConflictsTableProps) -> Html {
                         };
                         let status = match (&c.dismissed_at, &c.dismissed_by) {
                             (None, _) => html! { <span class="badge warn">{ J::ConflictActive.t(lang) }</span> },
+                            (Some(_), _) if c.kind == ConflictKind::Declared => html! { <span>{ R::WithdrawnByJuror.t(lang) }</span> },
                             (Some(_), by) => html! {
                                 <span>{ format!("{} ({}): {}", J::Dismissed.t(lang), by.clone().unwrap_or_default(), c.dismiss_reason) }</span>
                             },

@@ -6,6 +6,7 @@
 use crate::api::ApiError;
 use crate::hooks::use_lang;
 use crate::i18n::jury::{criteria_problem, J};
+use crate::i18n::jury_results::R;
 use crate::i18n::Text;
 use rubric::jury::setup::{validate_criteria, CriteriaProblem, CriterionDef, CriterionInput, BANDS};
 use rubric::LocalizedText;
@@ -17,9 +18,21 @@ use yew::prelude::*;
 pub struct CriteriaEditorProps {
     pub criteria: Rc<Vec<CriterionDef>>,
     pub editable: bool,
+    /// Why the criteria cannot change (shown when not editable): scoring
+    /// open or closed, or the results locked.
+    #[prop_or(FrozenReason::ScoringOpen)]
+    pub frozen: FrozenReason,
     #[prop_or_default]
     pub server_error: Option<ApiError>,
     pub on_save: Callback<Vec<CriterionInput>>,
+}
+
+/// Why the criteria are fixed.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum FrozenReason {
+    ScoringOpen,
+    ScoringClosed,
+    Locked,
 }
 
 /// Which text of a criterion an input edits.
@@ -203,7 +216,11 @@ pub fn CriteriaEditor(props: &CriteriaEditorProps) -> Html {
                     }
                 </div>
             } else {
-                <p class="muted small">{ J::FrozenWhileScoring.t(lang) }</p>
+                <p class="muted small" data-testid="criteria-frozen">{ match props.frozen {
+                    FrozenReason::ScoringOpen => J::FrozenWhileScoring.t(lang),
+                    FrozenReason::ScoringClosed => R::FrozenClosed.t(lang),
+                    FrozenReason::Locked => R::FrozenLocked.t(lang),
+                } }</p>
             }
         </form>
     }

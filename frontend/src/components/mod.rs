@@ -1,8 +1,10 @@
 //! Reusable pieces: props in, callbacks out, no fetching.
 
+pub mod acknowledge_form;
 pub mod action_form;
 pub mod agreement_panel;
 pub mod answer_changes;
+pub mod audit_entries;
 pub mod category_results;
 pub mod chair_order;
 pub mod comment_box;
@@ -31,6 +33,7 @@ pub mod profile_summary;
 pub mod programme;
 pub mod reopen_decisions;
 pub mod reopen_request;
+pub mod robustness_note;
 pub mod rubric_aspect;
 pub mod score_changes;
 pub mod tie_break_editor;

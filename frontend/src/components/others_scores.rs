@@ -2,7 +2,7 @@
 //! criterion with each juror's weighted mean and remarks: what a juror sees
 //! once their own sheet is submitted. Read-only markup.
 
-use crate::i18n::format::decimal;
+use crate::i18n::format::score;
 use crate::i18n::jury::J;
 use crate::i18n::Text;
 use crate::markup::Markup;
@@ -35,11 +35,11 @@ pub fn others_scores(m: &mut Markup, lang: Lang, criteria: &[CriterionDef], othe
     }
     m.el("<tr class=\"total\"><th scope=\"row\">", J::WeightedMean.t(lang), "</th>");
     for s in sheets {
-        m.el("<td class=\"num\">", &s.weighted_mean.map_or_else(|| "–".into(), |v| decimal(lang, v, 2)), "</td>");
+        m.el("<td class=\"num\">", &s.weighted_mean.map_or_else(|| "–".into(), |v| score(lang, v)), "</td>");
     }
     m.raw("</tr></tbody></table></div>");
     if let Some(mean) = others.mean {
-        m.el("<p data-testid=\"others-mean\">", &format!("{}: {}", J::MeanSoFar.t(lang), decimal(lang, mean, 2)), "</p>");
+        m.el("<p data-testid=\"others-mean\">", &format!("{}: {}", J::MeanSoFar.t(lang), score(lang, mean)), "</p>");
     }
     m.raw("<ul class=\"remarks\">");
     for (s, who) in sheets.iter().zip(&names) {

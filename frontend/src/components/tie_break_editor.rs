@@ -7,7 +7,7 @@ use crate::api::ApiError;
 use crate::hooks::use_lang;
 use crate::i18n::jury::{rule_text, tie_break_problem, J};
 use crate::i18n::Text;
-use rubric::jury::setup::{suggested_tie_break, validate_tie_break, CriterionDef};
+use rubric::jury::setup::{suggested_tie_break, validate_chair, validate_tie_break, CriterionDef};
 use rubric::jury::views::JurorInfo;
 use rubric::jury::TieBreakRule;
 use std::rc::Rc;
@@ -53,6 +53,8 @@ pub fn TieBreakEditor(props: &TieBreakEditorProps) -> Html {
     }
     let changed = *rules != props.rules || *chair != props.chair_id;
     let problem = validate_tie_break(&rules, &props.criteria).err();
+    // A rule that ends with the chair's decision needs a chair.
+    let chair_problem = validate_chair(&rules, *chair).err();
     let ro = !props.editable;
     let mv = |i: usize, j: usize| {
         let rules = rules.clone();
@@ -133,7 +135,7 @@ pub fn TieBreakEditor(props: &TieBreakEditorProps) -> Html {
             }
             <div class="field">
                 <label for="chair">{ J::Chair.t(lang) }</label>
-                <select id="chair" disabled={ro} onchange={{
+                <select id="chair" disabled={ro} aria-describedby={chair_problem.as_ref().map(|_| "chair-error")} onchange={{
                     let c = chair.clone();
                     move |e: Event| c.set(e.target_unchecked_into::<HtmlSelectElement>().value().parse().ok())
                 }}>
@@ -143,10 +145,13 @@ pub fn TieBreakEditor(props: &TieBreakEditorProps) -> Html {
                     }) }
                 </select>
             </div>
+            if let (Some(p), true) = (&chair_problem, props.editable) {
+                <p class="field-error" id="chair-error" data-testid="chair-error">{ tie_break_problem(lang, p) }</p>
+            }
             if let Some(p) = &problem { <p class="field-error">{ tie_break_problem(lang, p) }</p> }
             if let Some(m) = server { <p class="field-error">{ m }</p> }
             if props.editable {
-                <button type="submit" class="button" data-testid="save-tie-break" disabled={rules.is_empty() || problem.is_some() || !(changed || suggested)}>
+                <button type="submit" class="button" data-testid="save-tie-break" disabled={rules.is_empty() || problem.is_some() || chair_problem.is_some() || !(changed || suggested)}>
                     { J::SaveTieBreak.t(lang) }
                 </button>
             }

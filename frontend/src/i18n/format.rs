@@ -13,6 +13,18 @@ pub fn decimal(lang: Lang, value: f64, decimals: usize) -> String {
     }
 }
 
+/// A jury score (or any jury number) with two decimals, rounded by the
+/// rubric's one rule (half away from zero), so screen, paper and CSV agree:
+/// "6,13" in Dutch, "6.13" in English.
+pub fn score(lang: Lang, value: f64) -> String {
+    rubric::jury::display::two_decimals(value, if lang == Lang::Nl { ',' } else { '.' })
+}
+
+/// The day of a moment (seconds since 1970) in words.
+pub fn shown_date(lang: Lang, at: i64) -> String {
+    Date::from_unix_seconds(at).map(|d| date(lang, d)).unwrap_or_default()
+}
+
 const MONTHS_NL: [&str; 12] =
     ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
 const MONTHS_EN: [&str; 12] =
@@ -45,6 +57,13 @@ mod tests {
         assert_eq!(decimal(Lang::Nl, 2.5, 1), "2,5");
         assert_eq!(decimal(Lang::En, 2.5, 1), "2.5");
         assert_eq!(decimal(Lang::Nl, 3.0, 0), "3");
+    }
+
+    #[test]
+    fn jury_scores_round_one_way_in_both_languages() {
+        assert_eq!(score(Lang::Nl, 6.125), "6,13");
+        assert_eq!(score(Lang::En, 6.125), "6.13");
+        assert_eq!(score(Lang::Nl, 2.675), "2,68");
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! in Dutch and English, plus the functions that put the jury's domain
 //! values (statuses, readings, problems, warnings, rules) into words.
 
-use super::format::{date, decimal};
+use super::format::{date, score};
 use super::{Lang, Text};
 use rubric::jury::setup::{CriteriaProblem, CriterionDef, JuryStatus, OpenProblem, TieBreakProblem};
 use rubric::jury::views::{CategoryResults, LockProblem, SheetProblem};
@@ -253,10 +253,12 @@ pub enum J {
     ActInProgress,
     ActDone,
     ActDropped,
+    ReadBelowZero,
     ReadPoor,
     ReadModerate,
     ReadGood,
     ReadExcellent,
+    SayBelowZero,
     SayPoor,
     SayModerate,
     SayGood,
@@ -267,6 +269,7 @@ pub enum J {
     NcDegenerate,
     NcRagged,
     NcNonFinite,
+    NcBelowZero,
     RuleCriterion,
     RuleMedian,
     RuleFirsts,
@@ -274,6 +277,7 @@ pub enum J {
     TbDuplicate,
     TbUnknown,
     TbChairNotLast,
+    TbNoChair,
     SpScoreRange,
     SpUnknown,
     SpRemarkLong,
@@ -296,16 +300,21 @@ pub enum J {
     OpNoTieBreak,
     OpTieBreak,
     OpNoJurors,
+    OpNoChair,
     LpNotClosed,
     LpNoCategory,
     LpChair,
     LpNoWinner,
+    LpNotRobust,
+    LpNoChair,
     WFew,
     WNoSpread,
     WUnscored,
     WSubBlock,
     WDisagrees,
     WDisagrees2,
+    WOutlierCheck,
+    WOutlierCheck2,
     AuStatus,
     AuCriteria,
     AuCategory,
@@ -330,6 +339,8 @@ pub enum J {
     AuLocked,
     AuUnlocked,
     AuPublished,
+    AuChair,
+    AuAcknowledged,
     AuOther,
     SmCategoryTaken,
     SmNoPlan,
@@ -350,6 +361,8 @@ pub enum J {
     ErNotLocked,
     ErPublished,
     ErStale,
+    ErRobust,
+    ErNoWinner,
 }
 
 impl Text for J {
@@ -388,7 +401,7 @@ impl Text for J {
             J::CategoryName => ("Naam van de categorie", "Category name"),
             J::Chair => ("Juryvoorzitter", "Jury chair"),
             J::ChairDecision => ("Beslissing van de voorzitter", "Decision of the chair"),
-            J::ChairDecisionHelp => ("Geen enkele regel brak deze gelijke stand. Zet de finalisten in de volgorde die de voorzitter beslist (beste eerst).", "No rule broke this tie. Put the finalists in the order the chair decides (best first)."),
+            J::ChairDecisionHelp => ("Geen enkele regel brak deze gelijke stand. Zet als voorzitter de finalisten in de volgorde die je beslist (beste eerst).", "No rule broke this tie. As the chair, put the finalists in the order you decide (best first)."),
             J::ChairMustDecide => ("Gelijke stand voor de voorzitter, plaats", "Tie for the chair to decide, place"),
             J::ChooseFinalist => ("Kies een finalist", "Choose a finalist"),
             J::ChoosePerson => ("Kies een persoon", "Choose a person"),
@@ -515,7 +528,7 @@ impl Text for J {
             J::Publish => ("Publiceren", "Publish"),
             J::PublishedExplained => ("Gepubliceerd: juryleden en finalisten zien de uitslag.", "Published: jurors and finalists see the outcome."),
             J::PublishedOn => ("gepubliceerd op", "published on"),
-            J::ReadingSource => ("Lezing ICC volgens Koo & Li (2016): < 0,5 zwak, 0,5–0,75 matig, 0,75–0,9 goed, > 0,9 uitstekend. Kendall's W: < 0,3 zwak, tot 0,5 matig, tot 0,7 goed, daarboven uitstekend.", "ICC read with Koo & Li (2016): < 0.5 poor, 0.5–0.75 moderate, 0.75–0.9 good, > 0.9 excellent. Kendall's W: < 0.3 poor, up to 0.5 moderate, up to 0.7 good, above excellent."),
+            J::ReadingSource => ("Lezing ICC volgens Koo & Li (2016): < 0,5 zwak, 0,5–0,75 matig, 0,75–0,9 goed, > 0,9 uitstekend; onder nul: geen overeenstemming. Kendall's W: < 0,3 zwak, tot 0,5 matig, tot 0,7 goed, daarboven uitstekend.", "ICC read with Koo & Li (2016): < 0.5 poor, 0.5–0.75 moderate, 0.75–0.9 good, > 0.9 excellent; below zero: no agreement. Kendall's W: < 0.3 poor, up to 0.5 moderate, up to 0.7 good, above excellent."),
             J::Reason => ("Reden", "Reason"),
             J::RemarkOptional => ("Opmerking (optioneel)", "Remark (optional)"),
             J::Remove => ("Verwijderen", "Remove"),
@@ -597,10 +610,12 @@ impl Text for J {
             J::ActInProgress => ("bezig", "in progress"),
             J::ActDone => ("klaar", "done"),
             J::ActDropped => ("geschrapt", "dropped"),
+            J::ReadBelowZero => ("geen (onder nul)", "none (below zero)"),
             J::ReadPoor => ("zwak", "poor"),
             J::ReadModerate => ("matig", "moderate"),
             J::ReadGood => ("goed", "good"),
             J::ReadExcellent => ("uitstekend", "excellent"),
+            J::SayBelowZero => ("Geen overeenstemming: de juryleden verschillen onderling meer over dezelfde finalist dan de finalisten van elkaar verschillen (de schatting ligt onder nul). Bespreek de verschillen vóór je de uitslag vastlegt.", "No agreement: the jurors differ more about the same finalist than the finalists differ from each other (the estimate is below zero). Discuss the differences before fixing the outcome."),
             J::SayPoor => ("Zwak: de juryleden zijn het weinig eens; bespreek de verschillen vóór je de uitslag vastlegt.", "Poor: the jurors agree little; discuss the differences before fixing the outcome."),
             J::SayModerate => ("Matig: de juryleden zijn het in grote lijnen eens, met duidelijke verschillen.", "Moderate: the jurors broadly agree, with clear differences."),
             J::SayGood => ("Goed: de juryleden beoordelen de finalisten gelijkaardig.", "Good: the jurors score the finalists alike."),
@@ -608,7 +623,8 @@ impl Text for J {
             J::NcFewJurors => ("Te weinig gegevens: minder dan 2 juryleden beoordeelden dezelfde finalisten.", "Not enough data: fewer than 2 jurors scored the same finalists."),
             J::NcFewFinalists => ("Te weinig gegevens: minder dan 2 finalisten werden door dezelfde juryleden beoordeeld.", "Not enough data: fewer than 2 finalists were scored by the same jurors."),
             J::NcNoVariance => ("Alle scores zijn gelijk, dus er valt geen overeenstemming te meten.", "All scores are equal, so there is no agreement to measure."),
-            J::NcDegenerate => ("De scores verschillen, maar elke finalist en elk jurylid heeft hetzelfde gemiddelde: de maat is dan niet gedefinieerd.", "The scores differ, but every finalist and juror has the same mean: the measure is then undefined."),
+            J::NcDegenerate => ("De schatting is niet bepaald: de formule deelt door nul.", "The estimate is undefined: the formula divides by zero."),
+            J::NcBelowZero => ("De schatting ligt onder nul: de juryleden verschillen onderling meer over dezelfde finalist dan de finalisten van elkaar verschillen.", "The estimate is below zero: the jurors differ more about the same finalist than the finalists differ from each other."),
             J::NcRagged => ("De scoretabel is onvolledig.", "The score table is incomplete."),
             J::NcNonFinite => ("De scoretabel bevat een ongeldige waarde.", "The score table holds an invalid value."),
             J::RuleCriterion => ("Hogere gemiddelde score op", "Higher mean score on"),
@@ -618,6 +634,7 @@ impl Text for J {
             J::TbDuplicate => ("Deze regel staat er twee keer in.", "This rule is listed twice."),
             J::TbUnknown => ("Een regel gebruikt een criterium dat niet (meer) bestaat.", "A rule uses a criterion that does not exist (any more)."),
             J::TbChairNotLast => ("De beslissing van de voorzitter moet de laatste regel zijn.", "The chair's decision must be the last rule."),
+            J::TbNoChair => ("De laatste regel is de beslissing van de voorzitter: kies de voorzitter van de jury.", "The last rule is the chair's decision: choose the jury chair."),
             J::SpScoreRange => ("Een score ligt tussen 1 en 10.", "A score is between 1 and 10."),
             J::SpUnknown => ("Dit criterium hoort niet bij deze jury.", "This criterion is not part of this jury."),
             J::SpRemarkLong => ("De opmerking is te lang (max. 2000 tekens).", "The remark is too long (at most 2000 characters)."),
@@ -640,9 +657,12 @@ impl Text for J {
             J::OpNoTieBreak => ("Kies de regel bij gelijke stand.", "Choose the tie-break rule."),
             J::OpTieBreak => ("De regel bij gelijke stand is niet in orde.", "The tie-break rule is not in order."),
             J::OpNoJurors => ("Voeg minstens één jurylid toe.", "Add at least one juror."),
+            J::OpNoChair => ("De regel bij gelijke stand eindigt met de beslissing van de voorzitter: kies de voorzitter.", "The tie-break rule ends with the chair's decision: choose the chair."),
             J::LpNotClosed => ("Sluit eerst het beoordelen.", "Close scoring first."),
             J::LpNoCategory => ("Er zijn geen awardcategorieën.", "There are no award categories."),
             J::LpChair => ("Een gelijke stand wacht op de beslissing van de voorzitter in", "A tie waits for the chair's decision in"),
+            J::LpNotRobust => ("De winnaar is niet robuust; de voorzitter moet hem bevestigen met een reden in", "The winner is not robust; the chair must confirm it with a reason in"),
+            J::LpNoChair => ("De jury heeft geen voorzitter om te beslissen of te bevestigen in", "The jury has no chair to decide or confirm in"),
             J::LpNoWinner => ("Nog geen winnaar (niet elke finalist heeft een score) in", "No winner yet (not every finalist has a score) in"),
             J::WFew => ("heeft minder dan 3 finalisten beoordeeld; de normalisering steunt dan op weinig scores", "scored fewer than 3 finalists; the normalization then rests on few scores"),
             J::WNoSpread => ("gaf elke finalist dezelfde score; genormaliseerd valt dat samen met het algemene gemiddelde", "gave every finalist the same score; normalized, that equals the overall mean"),
@@ -650,6 +670,8 @@ impl Text for J {
             J::WSubBlock => ("Niet iedereen beoordeelde iedereen; de overeenstemming is berekend zonder", "Not everyone scored everyone; agreement is computed without"),
             J::WDisagrees => ("rangschikt de finalisten anders dan de anderen (ρ =", "ranks the finalists differently from the others (ρ ="),
             J::WDisagrees2 => ("); bespreek dit in de jury", "); discuss this in the jury"),
+            J::WOutlierCheck => ("Met", "With"),
+            J::WOutlierCheck2 => ("finalisten met een score kan niet nagegaan worden of een jurylid anders rangschikt dan de anderen (daarvoor zijn er 3 nodig); kijk naar de robuustheid van de winnaar.", "finalists with a score it cannot be checked whether a juror ranks differently from the others (that needs 3); look at the robustness of the winner."),
             J::AuStatus => ("Status", "Status"),
             J::AuCriteria => ("Criteria", "Criteria"),
             J::AuCategory => ("Categorie", "Category"),
@@ -674,6 +696,8 @@ impl Text for J {
             J::AuLocked => ("Vergrendeld", "Locked"),
             J::AuUnlocked => ("Ontgrendeld", "Unlocked"),
             J::AuPublished => ("Gepubliceerd", "Published"),
+            J::AuChair => ("Voorzitter", "Chair"),
+            J::AuAcknowledged => ("Winnaar bevestigd", "Winner confirmed"),
             J::AuOther => ("Jury", "Jury"),
             J::SmCategoryTaken => ("Er bestaat al een categorie met deze naam.", "There is already a category with this name."),
             J::SmNoPlan => ("Deze school heeft nog geen actieplan ingediend.", "This school has not submitted an action plan yet."),
@@ -694,6 +718,8 @@ impl Text for J {
             J::ErNotLocked => ("Vergrendel de resultaten eerst.", "Lock the results first."),
             J::ErPublished => ("De resultaten zijn al gepubliceerd.", "The results are already published."),
             J::ErStale => ("Iemand anders wijzigde de jury intussen. De nieuwste stand staat nu hier; probeer opnieuw.", "Someone else changed the jury in the meantime. The newest state is shown now; try again."),
+            J::ErRobust => ("Elke controle bevestigt deze winnaar: er is niets te bevestigen.", "Every check confirms this winner: there is nothing to confirm."),
+            J::ErNoWinner => ("Deze categorie heeft nog geen winnaar om te bevestigen.", "This category has no winner to confirm yet."),
         }
     }
 }
@@ -718,6 +744,7 @@ pub fn action_status(s: ActionStatus) -> J {
 /// The name of a reading: poor, moderate, good, excellent.
 pub fn reading_text(r: Reading) -> J {
     match r {
+        Reading::BelowZero => J::ReadBelowZero,
         Reading::Poor => J::ReadPoor,
         Reading::Moderate => J::ReadModerate,
         Reading::Good => J::ReadGood,
@@ -728,6 +755,7 @@ pub fn reading_text(r: Reading) -> J {
 /// What a reading means for the jury, in a sentence.
 pub fn reading_sentence(r: Reading) -> J {
     match r {
+        Reading::BelowZero => J::SayBelowZero,
         Reading::Poor => J::SayPoor,
         Reading::Moderate => J::SayModerate,
         Reading::Good => J::SayGood,
@@ -744,6 +772,7 @@ pub fn not_computable(n: NotComputable) -> J {
         NotComputable::DegenerateMeanSquares => J::NcDegenerate,
         NotComputable::RaggedMatrix => J::NcRagged,
         NotComputable::NonFiniteValue => J::NcNonFinite,
+        NotComputable::EstimateBelowZero => J::NcBelowZero,
     }
 }
 
@@ -765,6 +794,7 @@ pub fn tie_break_problem(lang: Lang, p: &TieBreakProblem) -> String {
         TieBreakProblem::Duplicate { .. } => J::TbDuplicate,
         TieBreakProblem::UnknownCriterion { .. } => J::TbUnknown,
         TieBreakProblem::ChairNotLast => J::TbChairNotLast,
+        TieBreakProblem::NoChair => J::TbNoChair,
     }
     .t(lang)
     .into()
@@ -805,6 +835,7 @@ pub fn open_problem(lang: Lang, p: &OpenProblem) -> String {
         OpenProblem::NoTieBreak => J::OpNoTieBreak.t(lang).into(),
         OpenProblem::TieBreak { .. } => J::OpTieBreak.t(lang).into(),
         OpenProblem::NoJurors => J::OpNoJurors.t(lang).into(),
+        OpenProblem::NoChair => J::OpNoChair.t(lang).into(),
     }
 }
 
@@ -814,6 +845,8 @@ pub fn lock_problem(lang: Lang, p: &LockProblem) -> String {
         LockProblem::NoCategory => J::LpNoCategory.t(lang).into(),
         LockProblem::ChairDecisionNeeded { category } => format!("{} {category}.", J::LpChair.t(lang)),
         LockProblem::NoWinner { category, .. } => format!("{} {category}.", J::LpNoWinner.t(lang)),
+        LockProblem::NotRobust { category } => format!("{} {category}.", J::LpNotRobust.t(lang)),
+        LockProblem::NoChair { category } => format!("{} {category}.", J::LpNoChair.t(lang)),
     }
 }
 
@@ -837,9 +870,12 @@ pub fn warning_text(lang: Lang, w: &JuryWarning, c: &CategoryResults) -> String 
             "{} {} {}{}.",
             c.juror_name(juror),
             J::WDisagrees.t(lang),
-            decimal(lang, *rho, 2),
+            score(lang, *rho),
             J::WDisagrees2.t(lang)
         ),
+        JuryWarning::OutlierCheckNotPossible { finalists } => {
+            format!("{} {finalists} {}", J::WOutlierCheck.t(lang), J::WOutlierCheck2.t(lang))
+        }
     }
 }
 
@@ -870,6 +906,8 @@ pub fn audit_action(action: &str) -> J {
         "jury.locked" => J::AuLocked,
         "jury.unlocked" => J::AuUnlocked,
         "jury.published" => J::AuPublished,
+        "jury.chair" => J::AuChair,
+        "jury.robustness-acknowledged" => J::AuAcknowledged,
         _ => J::AuOther,
     }
 }
@@ -903,6 +941,8 @@ pub fn jury_error(code: &str) -> Option<J> {
         "not_locked" => J::ErNotLocked,
         "published" => J::ErPublished,
         "stale" => J::ErStale,
+        "robust" => J::ErRobust,
+        "no_winner" => J::ErNoWinner,
         _ => return None,
     })
 }

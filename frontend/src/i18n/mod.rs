@@ -5,6 +5,7 @@
 pub mod common;
 pub mod format;
 pub mod jury;
+pub mod jury_results;
 pub mod nulmeting;
 pub mod plans;
 pub mod programme;

@@ -54,9 +54,7 @@ pub fn HomePage() -> Html {
                 }
                 <crate::pages::nulmeting::home_card::NulmetingHomeCard />
                 if let (rubric::people::Role::SchoolMember, Some(school_id)) = (me.role, me.school_id) { <crate::pages::plans::home_card::PlanHomeCard school_id={school_id} /> }
-                if matches!(me.role, rubric::people::Role::Juror | rubric::people::Role::SchoolMember) {
-                    <crate::pages::jury::award_notice::AwardNotice />
-                }
+                <crate::pages::jury::award_notice::AwardNotice />
             </section>
         },
     }

@@ -5,13 +5,21 @@
 //!
 //! Jurors, finalists and criteria are identified by `String` keys; the server
 //! maps its integer ids to strings. Submodules: [`stats`] owns the pure
-//! statistics, `results` the computation, `tiebreak` the ranking and
-//! [`csv`] the score file of the `stempact jury-stats` command. [`setup`]
-//! owns the set-up rules (criteria, anchors, defaults, readiness) and
-//! [`views`] the JSON the server and the app exchange.
+//! statistics and the one reading of agreement, `results` the computation,
+//! `tiebreak` the ranking, [`robustness`] whether a winner depends on the
+//! method or on one juror, [`display`] how numbers are rounded and written,
+//! [`csv`] the exports and the score file of `stempact jury-stats`,
+//! [`report`] the results as that command prints them. [`setup`] owns the
+//! set-up rules (criteria, anchors, defaults, readiness), [`events`] the
+//! audit log's entries and [`views`] the JSON the server and the app
+//! exchange.
 
 pub mod csv;
+pub mod display;
+pub mod events;
+pub mod report;
 mod results;
+pub mod robustness;
 pub mod setup;
 pub mod stats;
 mod tiebreak;
@@ -24,12 +32,13 @@ use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashSet};
 use std::fmt;
 
-pub use csv::{jury_stats_from_csv, parse_scores_csv, CsvField, CsvProblem, CsvRowError, CsvScore};
+pub use csv::{jury_stats_from_csv, read_scores_csv, CsvProblem, CsvRowError, CsvVariant};
 pub use results::{
     compute_results, Agreement, AgreementBlock, AgreementReport, FinalistResult, JurorResult,
     JuryResults, JuryWarning,
 };
-pub use stats::{NotComputable, Reading};
+pub use robustness::{Check, Finding, LeaveOneOut, Robustness};
+pub use stats::{read_agreement, AgreementKind, NotComputable, Reading};
 pub use tiebreak::{RankedFinalist, TieBreak, UnresolvedTie};
 
 /// Two scores closer than this are equal: finalist scores, weighted means

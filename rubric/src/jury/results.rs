@@ -3,7 +3,9 @@
 //! complete block of the score matrix, juror flags, warnings, and the final
 //! ranking with its winner.
 
-use super::stats::{self, NotComputable, Reading};
+use super::robustness::{self, Robustness};
+pub use super::stats::Agreement;
+use super::stats::{self, read_agreement, AgreementKind, NotComputable};
 use super::tiebreak::{self, RankedFinalist, TieBreak, UnresolvedTie};
 use super::{
     JuryError, JuryInput, WeightCheck, DISAGREEMENT_RHO, MIN_FINALISTS_PER_JUROR, TIE_EPSILON,
@@ -11,37 +13,6 @@ use super::{
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 use std::fmt;
-
-/// An agreement statistic: a value with its reading, or the reason there is
-/// none. Exactly one of `value` and `not_computable` is set.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Agreement {
-    pub value: Option<f64>,
-    pub reading: Option<Reading>,
-    pub not_computable: Option<NotComputable>,
-}
-
-impl Agreement {
-    fn new(result: Result<f64, NotComputable>, band: fn(f64) -> Reading) -> Agreement {
-        match result {
-            Ok(v) if v.is_finite() => Agreement {
-                value: Some(v),
-                reading: Some(band(v)),
-                not_computable: None,
-            },
-            Ok(_) => Agreement {
-                value: None,
-                reading: None,
-                not_computable: Some(NotComputable::NonFiniteValue),
-            },
-            Err(reason) => Agreement {
-                value: None,
-                reading: None,
-                not_computable: Some(reason),
-            },
-        }
-    }
-}
 
 /// The jurors and finalists the agreement statistics were computed on.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -65,7 +36,7 @@ pub struct AgreementReport {
     /// ICC(2,k): the same for the mean of the k jurors of the block.
     pub icc_2_k: Agreement,
     /// Kendall's W with the tie correction; read with the project bands of
-    /// [`Reading::for_kendall_w`].
+    /// [`super::Reading::for_kendall_w`].
     pub kendall_w: Agreement,
     pub block: AgreementBlock,
 }
@@ -138,6 +109,11 @@ pub enum JuryWarning {
     /// The juror's ranking correlates little with the others' (rho below
     /// [`DISAGREEMENT_RHO`]).
     JurorDisagrees { juror: String, rho: f64 },
+    /// Several jurors scored, but fewer than [`MIN_FINALISTS_PER_JUROR`]
+    /// finalists have scores, so no juror's ranking can be compared with the
+    /// others' (the check for a juror who disagrees cannot run). The
+    /// robustness of the winner still shows whether one juror decides it.
+    OutlierCheckNotPossible { finalists: usize },
 }
 
 impl fmt::Display for JuryWarning {
@@ -162,7 +138,12 @@ impl fmt::Display for JuryWarning {
             ),
             JuryWarning::JurorDisagrees { juror, rho } => write!(
                 f,
-                "juror {juror} ranks the finalists differently from the others (Spearman rho {rho:.2}); worth discussing"
+                "juror {juror} ranks the finalists differently from the others (Spearman rho {}); worth discussing",
+                super::display::two_decimals(*rho, '.')
+            ),
+            JuryWarning::OutlierCheckNotPossible { finalists } => write!(
+                f,
+                "with {finalists} scored finalist(s) no juror's ranking can be compared with the others' (that needs {MIN_FINALISTS_PER_JUROR}); see the robustness of the winner"
             ),
         }
     }
@@ -192,6 +173,11 @@ pub struct JuryResults {
     /// finalist has no score yet, or there is no scored finalist.
     pub winner: Option<String>,
     pub warnings: Vec<JuryWarning>,
+    /// Whether the winner stays the winner with the normalized score, with
+    /// the mean rank and without any single juror; `None` without a winner.
+    /// (Absent in results frozen by older versions.)
+    #[serde(default)]
+    pub robustness: Option<Robustness>,
 }
 
 /// Validate `input` ([`JuryInput::validate`]) and compute its results:
@@ -209,14 +195,24 @@ pub struct JuryResults {
 ///   finalists × jurors block found by a simple greedy search;
 /// - flags: Spearman's rho of each juror (3 or more finalists) against the
 ///   mean ranking of the others, flagged below [`DISAGREEMENT_RHO`];
-/// - ranking by score, ties broken by the declared rules, and the winner.
+/// - ranking by score, ties broken by the declared rules, and the winner;
+/// - the robustness of the winner ([`super::robustness`]).
 pub fn compute_results(input: &JuryInput) -> Result<JuryResults, JuryError> {
     input.validate_with(WeightCheck::SumTo100)?;
     Ok(compute_validated(input))
 }
 
-/// The computation proper; `input` has passed `validate_with`.
+/// The computation proper with the robustness of the winner; `input` has
+/// passed `validate_with`.
 pub(crate) fn compute_validated(input: &JuryInput) -> JuryResults {
+    let mut results = compute_core(input);
+    results.robustness = robustness::analyse(input, &results);
+    results
+}
+
+/// The results without the robustness analysis (which calls this once per
+/// juror left out).
+pub(crate) fn compute_core(input: &JuryInput) -> JuryResults {
     let nf = input.finalists.len();
     let nj = input.jurors.len();
     let f_index: HashMap<&str, usize> = input
@@ -411,11 +407,16 @@ pub(crate) fn compute_validated(input: &JuryInput) -> JuryResults {
         (Ok(table), stats::kendall_w(&matrix))
     };
     let agreement = AgreementReport {
-        icc_2_1: Agreement::new(icc.and_then(|t| t.icc_2_1), Reading::for_icc),
-        icc_2_k: Agreement::new(icc.and_then(|t| t.icc_2_k), Reading::for_icc),
-        kendall_w: Agreement::new(w, Reading::for_kendall_w),
+        icc_2_1: read_agreement(AgreementKind::Icc21, icc.and_then(|t| t.icc_2_1)),
+        icc_2_k: read_agreement(AgreementKind::Icc2k, icc.and_then(|t| t.icc_2_k)),
+        kendall_w: read_agreement(AgreementKind::KendallW, w),
         block,
     };
+    let scored_finalists = finalist_results.iter().filter(|f| f.score.is_some()).count();
+    let scoring_jurors = juror_results.iter().filter(|j| j.finalists_scored > 0).count();
+    if scoring_jurors >= 2 && (1..MIN_FINALISTS_PER_JUROR).contains(&scored_finalists) {
+        warnings.push(JuryWarning::OutlierCheckNotPossible { finalists: scored_finalists });
+    }
 
     // Ranking and winner.
     let ranked = tiebreak::rank(
@@ -441,6 +442,7 @@ pub(crate) fn compute_validated(input: &JuryInput) -> JuryResults {
         unresolved_ties: ranked.unresolved,
         winner,
         warnings,
+        robustness: None,
     }
 }
 

@@ -295,6 +295,17 @@ pub enum TieBreakProblem {
     UnknownCriterion { key: String },
     #[error("the chair's decision must be the last rule")]
     ChairNotLast,
+    #[error("the last rule is the chair's decision: choose the jury chair")]
+    NoChair,
+}
+
+/// A rule list that ends with the chair's decision needs a chair.
+pub fn validate_chair(rules: &[TieBreakRule], chair_id: Option<i64>) -> Result<(), TieBreakProblem> {
+    if rules.last() == Some(&TieBreakRule::ChairDecision) && chair_id.is_none() {
+        Err(TieBreakProblem::NoChair)
+    } else {
+        Ok(())
+    }
 }
 
 /// Check tie-break rules against the criteria they may name, with the same
@@ -361,6 +372,8 @@ pub enum OpenProblem {
     TieBreak { problem: String },
     #[error("add at least one juror")]
     NoJurors,
+    #[error("the tie-break rule ends with the chair's decision: choose the jury chair")]
+    NoChair,
 }
 
 /// The facts [`readiness`] looks at.
@@ -371,6 +384,7 @@ pub struct Readiness<'a> {
     pub categories: &'a [(String, Vec<(String, bool)>)],
     pub criteria: &'a [CriterionDef],
     pub tie_break: &'a [TieBreakRule],
+    pub has_chair: bool,
     pub jurors: usize,
 }
 
@@ -398,6 +412,8 @@ pub fn readiness(r: Readiness<'_>) -> Vec<OpenProblem> {
         problems.push(OpenProblem::NoTieBreak);
     } else if let Err(e) = validate_tie_break(r.tie_break, r.criteria) {
         problems.push(OpenProblem::TieBreak { problem: e.to_string() });
+    } else if validate_chair(r.tie_break, r.has_chair.then_some(0)).is_err() {
+        problems.push(OpenProblem::NoChair);
     }
     if r.jurors == 0 {
         problems.push(OpenProblem::NoJurors);
@@ -601,15 +617,20 @@ mod tests {
         let criteria = vec![def(1, 100)];
         let rules = vec![TieBreakRule::ChairDecision];
         let ok = [("Oost".to_string(), vec![("School A".to_string(), true)])];
-        let ready = Readiness { categories: &ok, criteria: &criteria, tie_break: &rules, jurors: 2 };
+        let ready = Readiness { categories: &ok, criteria: &criteria, tie_break: &rules, has_chair: true, jurors: 2 };
         assert_eq!(readiness(ready), vec![]);
+        let chairless = Readiness { has_chair: false, ..ready };
+        assert_eq!(readiness(chairless), vec![OpenProblem::NoChair]);
+        assert_eq!(validate_chair(&rules, None), Err(TieBreakProblem::NoChair));
+        assert_eq!(validate_chair(&rules, Some(4)), Ok(()));
+        assert_eq!(validate_chair(&[TieBreakRule::MoreFirstPlaces], None), Ok(()));
 
         let bad = [
             ("Oost".to_string(), vec![]),
             ("West".to_string(), vec![("School B".to_string(), false)]),
         ];
         let criteria = vec![def(1, 90)];
-        let problems = readiness(Readiness { categories: &bad, criteria: &criteria, tie_break: &[], jurors: 0 });
+        let problems = readiness(Readiness { categories: &bad, criteria: &criteria, tie_break: &[], has_chair: false, jurors: 0 });
         assert_eq!(
             problems,
             vec![
@@ -621,7 +642,7 @@ mod tests {
             ]
         );
         assert_eq!(
-            readiness(Readiness { categories: &[], criteria: &[], tie_break: &rules, jurors: 1 })[..2],
+            readiness(Readiness { categories: &[], criteria: &[], tie_break: &rules, has_chair: true, jurors: 1 })[..2],
             [OpenProblem::NoCategory, OpenProblem::Criteria { problem: "add at least one criterion".into() }]
         );
     }

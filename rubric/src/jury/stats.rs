@@ -1,7 +1,10 @@
 //! The statistics behind the jury results, as pure functions on numbers:
 //! means and spreads, average ranks, Spearman's rho, the Shrout & Fleiss
-//! intraclass correlations and Kendall's W, with the bands used to read them.
-//! Nothing here returns NaN: an undefined statistic is a [`NotComputable`].
+//! intraclass correlations and Kendall's W, and [`read_agreement`]: the one
+//! function that decides how an agreement estimate is read (including
+//! negative and undefined estimates), used by the app, the printed sheet and
+//! `stempact jury-stats`. Nothing here returns NaN: an undefined statistic is
+//! a [`NotComputable`].
 
 use super::TIE_EPSILON;
 use serde::{Deserialize, Serialize};
@@ -16,8 +19,18 @@ pub enum NotComputable {
     FewerThanTwoFinalists,
     #[error("the scores do not vary, so there is no agreement to measure")]
     NoVariance,
-    #[error("the finalist and juror means leave no variance to divide by (the ratings differ, but every finalist and every juror has the same mean)")]
+    /// The formula's denominator is zero while its numerator is not
+    /// negative. With ratings that vary this cannot happen (a denominator at
+    /// or below zero implies a negative numerator, see [`icc`]); kept for
+    /// rounding edge cases and for results frozen by older versions.
+    #[error("the estimate is undefined: the formula divides by zero")]
     DegenerateMeanSquares,
+    /// The estimate is below zero and its denominator is at or below zero,
+    /// so there is no number to show: the jurors differ more about the same
+    /// finalist than the finalists differ from each other. Read as
+    /// [`Reading::BelowZero`], not as "not computable".
+    #[error("the estimate is below zero: the jurors differ more about the same finalist than the finalists differ from each other")]
+    EstimateBelowZero,
     #[error("the rows of the score matrix differ in length")]
     RaggedMatrix,
     #[error("the score matrix holds a value that is not a finite number")]
@@ -37,6 +50,10 @@ pub enum NotComputable {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Reading {
+    /// An estimate below zero: no agreement at all (the differences between
+    /// jurors on the same finalist are larger than the differences between
+    /// finalists). Only the intraclass correlations can be below zero.
+    BelowZero,
     Poor,
     Moderate,
     Good,
@@ -45,9 +62,11 @@ pub enum Reading {
 
 impl Reading {
     /// Koo & Li (2016) bands: < 0.5 poor, [0.5, 0.75) moderate,
-    /// [0.75, 0.9] good, > 0.9 excellent.
+    /// [0.75, 0.9] good, > 0.9 excellent; below 0 [`Reading::BelowZero`].
     pub fn for_icc(value: f64) -> Reading {
-        if value < 0.5 {
+        if value < 0.0 {
+            Reading::BelowZero
+        } else if value < 0.5 {
             Reading::Poor
         } else if value < 0.75 {
             Reading::Moderate
@@ -62,7 +81,9 @@ impl Reading {
     /// < 0.3 poor (weak), [0.3, 0.5) moderate, [0.5, 0.7) good,
     /// >= 0.7 excellent (strong).
     pub fn for_kendall_w(value: f64) -> Reading {
-        if value < 0.3 {
+        if value < 0.0 {
+            Reading::BelowZero
+        } else if value < 0.3 {
             Reading::Poor
         } else if value < 0.5 {
             Reading::Moderate
@@ -76,11 +97,83 @@ impl Reading {
     /// The reading as it appears in JSON: `poor`, `moderate`, ...
     pub fn key(self) -> &'static str {
         match self {
+            Reading::BelowZero => "below-zero",
             Reading::Poor => "poor",
             Reading::Moderate => "moderate",
             Reading::Good => "good",
             Reading::Excellent => "excellent",
         }
+    }
+}
+
+/// Which agreement statistic a value is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AgreementKind {
+    /// ICC(2,1): two-way random effects, absolute agreement, single juror.
+    Icc21,
+    /// ICC(2,k): the same for the mean of the k jurors.
+    Icc2k,
+    /// Kendall's W with the tie correction.
+    KendallW,
+}
+
+impl AgreementKind {
+    pub const ALL: [AgreementKind; 3] = [AgreementKind::Icc21, AgreementKind::Icc2k, AgreementKind::KendallW];
+
+    /// The key used in JSON: `icc_2_1`, `icc_2_k`, `kendall_w`.
+    pub fn key(self) -> &'static str {
+        match self {
+            AgreementKind::Icc21 => "icc_2_1",
+            AgreementKind::Icc2k => "icc_2_k",
+            AgreementKind::KendallW => "kendall_w",
+        }
+    }
+
+    /// The statistic's name as it is printed: ICC(2,1), ICC(2,k), Kendall's W.
+    pub fn label(self) -> &'static str {
+        match self {
+            AgreementKind::Icc21 => "ICC(2,1)",
+            AgreementKind::Icc2k => "ICC(2,k)",
+            AgreementKind::KendallW => "Kendall's W",
+        }
+    }
+}
+
+/// An agreement statistic as it is read: the estimate (if it is a number),
+/// its reading, or the reason it has none. Exactly one of `reading` and
+/// `not_computable` is set; `value` is set whenever the estimate is a
+/// finite number (also below zero, where it is not shown: see
+/// [`super::display::agreement_value`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Agreement {
+    pub value: Option<f64>,
+    pub reading: Option<Reading>,
+    pub not_computable: Option<NotComputable>,
+}
+
+/// The one reading of an agreement estimate, shared by the app, the printed
+/// results sheet and `stempact jury-stats`:
+///
+/// - a finite estimate below zero, or [`NotComputable::EstimateBelowZero`]:
+///   [`Reading::BelowZero`] ("no agreement"), never "not computable";
+/// - a finite estimate from 0: the bands of [`Reading::for_icc`] or
+///   [`Reading::for_kendall_w`];
+/// - any other reason: not computable, with that reason (too few jurors
+///   or finalists, no variance, ...); a non-finite value is
+///   [`NotComputable::NonFiniteValue`].
+pub fn read_agreement(kind: AgreementKind, estimate: Result<f64, NotComputable>) -> Agreement {
+    let band = match kind {
+        AgreementKind::Icc21 | AgreementKind::Icc2k => Reading::for_icc,
+        AgreementKind::KendallW => Reading::for_kendall_w,
+    };
+    match estimate {
+        Ok(v) if v.is_finite() => Agreement { value: Some(v), reading: Some(band(v)), not_computable: None },
+        Ok(_) => Agreement { value: None, reading: None, not_computable: Some(NotComputable::NonFiniteValue) },
+        Err(NotComputable::EstimateBelowZero) => {
+            Agreement { value: None, reading: Some(Reading::BelowZero), not_computable: None }
+        }
+        Err(reason) => Agreement { value: None, reading: None, not_computable: Some(reason) },
     }
 }
 
@@ -259,8 +352,13 @@ fn check_matrix(matrix: &[Vec<f64>]) -> Result<(usize, usize), NotComputable> {
 /// - ICC(3,1) = (MSR − MSE) / (MSR + (k−1)·MSE)
 /// - ICC(1,1) = (MSR − MSW) / (MSR + (k−1)·MSW)
 ///
-/// Values can be negative (worse than chance); a zero or negative
-/// denominator gives [`NotComputable::DegenerateMeanSquares`].
+/// Values can be negative (worse than chance). A denominator at or below
+/// zero goes with a negative numerator whenever the ratings vary: for
+/// ICC(2,k), MSR + (MSC − MSE)/n ≤ 0 means MSE ≥ MSC + n·MSR ≥ MSR, and
+/// likewise for the others. Such an estimate is
+/// [`NotComputable::EstimateBelowZero`] (read as below zero, with no number);
+/// only a zero denominator with a numerator that is not negative, which
+/// rounding alone can produce, is [`NotComputable::DegenerateMeanSquares`].
 pub fn icc(matrix: &[Vec<f64>]) -> IccTable {
     let (n, k) = match check_matrix(matrix) {
         Ok(dims) => dims,
@@ -291,7 +389,7 @@ pub fn icc(matrix: &[Vec<f64>]) -> IccTable {
     let tiny = 1e-12 * scale;
     let ratio = |num: f64, den: f64| -> Result<f64, NotComputable> {
         if den <= tiny {
-            return Err(NotComputable::DegenerateMeanSquares);
+            return Err(if num < -tiny { NotComputable::EstimateBelowZero } else { NotComputable::DegenerateMeanSquares });
         }
         let v = num / den;
         if v.is_finite() {
@@ -426,11 +524,13 @@ mod tests {
         assert_eq!(icc(&flat).icc_2_1, Err(NotComputable::NoVariance));
         // Row and column means all equal but ratings differ (a Latin square):
         // MSR = MSC = 0, so the ICC(2,1) denominator vanishes for n = k = 2
-        // and ICC(2,k) has a negative denominator for n = 3.
+        // and ICC(2,k) has a negative denominator for n = 3. The numerator
+        // is negative in both: the estimate is below zero, not "every
+        // mean is equal".
         let latin2 = vec![vec![1.0, 2.0], vec![2.0, 1.0]];
         assert_eq!(
             icc(&latin2).icc_2_1,
-            Err(NotComputable::DegenerateMeanSquares)
+            Err(NotComputable::EstimateBelowZero)
         );
         let latin3 = vec![
             vec![1.0, 2.0, 3.0],
@@ -439,9 +539,52 @@ mod tests {
         ];
         assert_eq!(
             icc(&latin3).icc_2_k,
-            Err(NotComputable::DegenerateMeanSquares)
+            Err(NotComputable::EstimateBelowZero)
         );
         assert_eq!(icc(&latin3).icc_2_1, Ok(-1.0));
+    }
+
+    #[test]
+    fn one_reading_for_every_degenerate_case() {
+        use AgreementKind::{Icc21, Icc2k, KendallW};
+        let reason = |r| Agreement { value: None, reading: None, not_computable: Some(r) };
+        // Zero variance: every juror gives every finalist 7.
+        let flat = vec![vec![7.0; 3]; 4];
+        assert_eq!(read_agreement(Icc21, icc(&flat).icc_2_1), reason(NotComputable::NoVariance));
+        assert_eq!(read_agreement(KendallW, kendall_w(&flat)), reason(NotComputable::NoVariance));
+        // One juror: nothing to compare.
+        let one = vec![vec![7.0], vec![5.0], vec![6.0]];
+        assert_eq!(read_agreement(Icc2k, icc(&one).icc_2_k), reason(NotComputable::FewerThanTwoJurors));
+        assert_eq!(read_agreement(KendallW, kendall_w(&one)), reason(NotComputable::FewerThanTwoJurors));
+        // One finalist.
+        assert_eq!(read_agreement(Icc21, icc(&[vec![7.0, 5.0]]).icc_2_1), reason(NotComputable::FewerThanTwoFinalists));
+        // n = 2 finalists, three jurors who agree: computable and good.
+        let two = vec![vec![8.0, 7.0, 9.0], vec![5.0, 4.0, 6.0]];
+        let a = read_agreement(Icc2k, icc(&two).icc_2_k);
+        assert_eq!(a.reading, Some(Reading::Excellent));
+        assert!((a.value.unwrap() - 27.0 / 29.0).abs() < 1e-12);
+        assert_eq!(read_agreement(KendallW, kendall_w(&two)).value, Some(1.0));
+        // The issue's case: the jurors' means differ (6.33, 5.67, 6.33) but
+        // the ICC(2,k) denominator is negative (MSR 0.78, MSC 0.44, MSE
+        // 3.11). It was explained as "every finalist and every juror has
+        // the same mean"; it is an estimate below zero.
+        let negative = vec![vec![6.0, 5.0, 9.0], vec![7.0, 6.0, 4.0], vec![6.0, 6.0, 6.0]];
+        let t = icc(&negative);
+        assert_eq!(
+            read_agreement(Icc2k, t.icc_2_k),
+            Agreement { value: None, reading: Some(Reading::BelowZero), not_computable: None }
+        );
+        // ICC(2,1) of the same data is a finite negative number: the same
+        // reading, and the number is kept (but shown as "< 0").
+        let a = read_agreement(Icc21, t.icc_2_1);
+        assert_eq!(a.reading, Some(Reading::BelowZero));
+        assert!((a.value.unwrap() + 7.0 / 13.0).abs() < 1e-12, "{a:?}");
+        assert_eq!(a.not_computable, None);
+        // A non-finite value never reads as a number.
+        assert_eq!(read_agreement(Icc21, Ok(f64::NAN)), reason(NotComputable::NonFiniteValue));
+        // Kendall's W of two jurors in complete reversal is 0: poor, not below zero.
+        let reversed: Vec<Vec<f64>> = (1..=4).map(|v| vec![v as f64, 5.0 - v as f64]).collect();
+        assert_eq!(read_agreement(KendallW, kendall_w(&reversed)).reading, Some(Reading::Poor));
     }
 
     #[test]
@@ -479,7 +622,8 @@ mod tests {
     #[test]
     fn readings_follow_the_documented_bands() {
         assert_eq!(Reading::for_icc(0.49), Reading::Poor);
-        assert_eq!(Reading::for_icc(-0.2), Reading::Poor);
+        assert_eq!(Reading::for_icc(-0.2), Reading::BelowZero);
+        assert_eq!(Reading::for_icc(0.0), Reading::Poor);
         assert_eq!(Reading::for_icc(0.5), Reading::Moderate);
         assert_eq!(Reading::for_icc(0.75), Reading::Good);
         assert_eq!(Reading::for_icc(0.9), Reading::Good);

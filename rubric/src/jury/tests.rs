@@ -737,10 +737,13 @@ proptest! {
     fn agreement_in_results_is_in_range_and_never_nan(input in arb_input(10)) {
         let r = compute_results(&input).expect("valid");
         for a in [&r.agreement.icc_2_1, &r.agreement.icc_2_k, &r.agreement.kendall_w] {
-            prop_assert!(a.value.is_some() != a.not_computable.is_some());
-            prop_assert_eq!(a.value.is_some(), a.reading.is_some());
+            // Exactly one of a reading and a reason; a number always has a
+            // reading, and a negative number reads as below zero.
+            prop_assert!(a.reading.is_some() != a.not_computable.is_some());
+            prop_assert!(a.value.is_none() || a.reading.is_some());
             if let Some(v) = a.value {
                 prop_assert!(v.is_finite() && v <= 1.0);
+                prop_assert_eq!(v < 0.0, a.reading == Some(Reading::BelowZero));
             }
         }
         if let Some(w) = r.agreement.kendall_w.value {
@@ -798,5 +801,173 @@ proptest! {
         let shared = r.ranking.iter().filter(|f| f.tied).count();
         prop_assert_eq!(shared, r.unresolved_ties.iter().map(|t| t.finalists.len()).sum::<usize>());
         prop_assert_eq!(r.winner.is_some(), r.ranking.first().is_some_and(|f| !f.tied));
+    }
+}
+
+// ----- Robustness of the winner -----
+
+/// The demo's Award West in miniature: two jurors put Leiebocht first by a
+/// little, a third (generous, with a wide spread) puts Scheldeland first by
+/// a lot, and Scheldeland wins on the raw score.
+fn one_juror_decides() -> JuryInput {
+    build(
+        &[("overall", 100)],
+        &[
+            ("an", "scheldeland", &[6]),
+            ("an", "leiebocht", &[8]),
+            ("an", "vlasbloem", &[7]),
+            ("bo", "scheldeland", &[7]),
+            ("bo", "leiebocht", &[8]),
+            ("bo", "vlasbloem", &[6]),
+            ("cas", "scheldeland", &[10]),
+            ("cas", "leiebocht", &[4]),
+            ("cas", "vlasbloem", &[7]),
+        ],
+    )
+}
+
+#[test]
+fn a_winner_that_one_juror_decides_is_not_robust() {
+    let r = compute_results(&one_juror_decides()).expect("valid");
+    assert_eq!(r.winner.as_deref(), Some("scheldeland"));
+    let rob = r.robustness.as_ref().expect("a winner has a robustness check");
+    assert!(!rob.robust);
+    let leiebocht = Check::Other { finalist: "leiebocht".into() };
+    assert_eq!(rob.normalized, leiebocht);
+    assert_eq!(rob.mean_rank, leiebocht);
+    assert_eq!(
+        rob.leave_one_out,
+        vec![
+            LeaveOneOut { juror: "an".into(), check: Check::Same },
+            LeaveOneOut { juror: "bo".into(), check: Check::Same },
+            LeaveOneOut { juror: "cas".into(), check: leiebocht.clone() },
+        ]
+    );
+    assert_eq!(rob.deciding_jurors(), ["cas"]);
+    assert_eq!(rob.findings().len(), 3);
+    // Cas is also the juror the others disagree with.
+    assert!(r.jurors.iter().find(|j| j.juror == "cas").unwrap().flagged);
+}
+
+#[test]
+fn with_two_finalists_the_outlier_check_says_it_cannot_run() {
+    let mut input = one_juror_decides();
+    input.finalists.retain(|f| f != "vlasbloem");
+    input.sheets.retain(|s| s.finalist != "vlasbloem");
+    let r = compute_results(&input).expect("valid");
+    assert!(r.jurors.iter().all(|j| !j.flagged && j.agreement_with_others.is_none()));
+    assert!(r.warnings.contains(&JuryWarning::OutlierCheckNotPossible { finalists: 2 }));
+    // The robustness still shows what the outlier check cannot: without
+    // cas, the other finalist wins.
+    let rob = r.robustness.expect("winner");
+    assert_eq!(r.winner.as_deref(), Some("scheldeland"));
+    assert_eq!(rob.deciding_jurors(), ["cas"]);
+}
+
+#[test]
+fn leaving_out_the_only_scorer_of_a_finalist_leaves_no_winner() {
+    // Only bo scored c; without bo, c has no score and no winner is named.
+    let input = build(
+        &[("overall", 100)],
+        &[("an", "a", &[8]), ("an", "b", &[6]), ("bo", "a", &[9]), ("bo", "b", &[5]), ("bo", "c", &[4])],
+    );
+    let r = compute_results(&input).expect("valid");
+    let rob = r.robustness.expect("winner a");
+    assert_eq!(rob.leave_one_out[1], LeaveOneOut { juror: "bo".into(), check: Check::Unscored { finalists: vec!["c".into()] } });
+    assert!(!rob.robust);
+}
+
+#[test]
+fn a_tie_in_mean_rank_is_not_a_confirmation() {
+    // an: a 9, b 7; bo: a 6, b 7 → a wins 7.5 to 7.0, but each juror puts
+    // a different finalist first: mean ranks 1.5 and 1.5.
+    let input = build(&[("overall", 100)], &[("an", "a", &[9]), ("an", "b", &[7]), ("bo", "a", &[6]), ("bo", "b", &[7])]);
+    let r = compute_results(&input).expect("valid");
+    assert_eq!(r.winner.as_deref(), Some("a"));
+    let rob = r.robustness.expect("winner");
+    assert_eq!(rob.mean_rank, Check::Shared { finalists: vec!["a".into(), "b".into()] });
+    assert!(!rob.robust);
+}
+
+/// Jurors who all give the same strict order, each with their own scores:
+/// `orders[j]` are juror j's distinct scores, best first.
+fn agreeing_jury(nf: usize, scores: Vec<Vec<u8>>, seed: u64) -> JuryInput {
+    let mut finalists: Vec<String> = (0..nf).map(|f| format!("f{f}")).collect();
+    shuffle(&mut finalists, seed); // the shared order, best first
+    let mut input = build(&[("overall", 100)], &[]);
+    input.finalists = (0..nf).map(|f| format!("f{f}")).collect();
+    input.jurors = (0..scores.len()).map(|j| format!("j{j}")).collect();
+    for (j, mut own) in scores.into_iter().enumerate() {
+        own.sort_unstable_by(|a, b| b.cmp(a));
+        for (f, s) in finalists.iter().zip(own) {
+            input.sheets.push(ScoreSheet {
+                juror: format!("j{j}"),
+                finalist: f.clone(),
+                scores: [("overall".to_string(), score(s))].into_iter().collect(),
+            });
+        }
+    }
+    input
+}
+
+fn arb_agreeing_jury() -> impl Strategy<Value = JuryInput> {
+    (2usize..=6, 1usize..=5, any::<u64>()).prop_flat_map(|(nf, nj, seed)| {
+        let one = proptest::sample::subsequence((1u8..=10).collect::<Vec<_>>(), nf);
+        proptest::collection::vec(one, nj).prop_map(move |scores| agreeing_jury(nf, scores, seed))
+    })
+}
+
+proptest! {
+    #[test]
+    fn with_one_juror_nobody_can_be_left_out(mut input in arb_input(10)) {
+        input.sheets.retain(|s| s.juror == "j0");
+        let r = compute_results(&input).expect("valid");
+        if let Some(rob) = &r.robustness {
+            prop_assert!(rob.leave_one_out.is_empty());
+        }
+    }
+
+    #[test]
+    fn when_all_jurors_agree_on_the_order_the_winner_is_robust(input in arb_agreeing_jury()) {
+        let r = compute_results(&input).expect("valid");
+        let rob = r.robustness.as_ref().expect("a strict order has a winner");
+        prop_assert!(rob.robust, "{:?}", rob);
+        prop_assert_eq!(rob.leave_one_out.len(), if input.jurors.len() >= 2 { input.jurors.len() } else { 0 });
+    }
+
+    #[test]
+    fn leaving_a_juror_out_never_invents_a_finalist_without_scores(input in arb_input(10)) {
+        let r = compute_results(&input).expect("valid");
+        let Some(rob) = &r.robustness else { return Ok(()) };
+        for l in &rob.leave_one_out {
+            let named: Vec<&String> = match &l.check {
+                Check::Same => vec![&rob.winner],
+                Check::Other { finalist } => vec![finalist],
+                Check::Shared { finalists } => finalists.iter().collect(),
+                Check::Unscored { .. } => vec![],
+            };
+            for f in named {
+                prop_assert!(
+                    input.sheets.iter().any(|s| &s.finalist == f && s.juror != l.juror),
+                    "without {} the check names {}, which only {} scored", l.juror, f, l.juror
+                );
+            }
+            if let Check::Unscored { finalists } = &l.check {
+                for f in finalists {
+                    prop_assert!(input.sheets.iter().all(|s| &s.finalist != f || s.juror == l.juror));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn robustness_does_not_depend_on_the_order_of_jurors_and_finalists(input in arb_input(10), seed in any::<u64>()) {
+        let r1 = compute_results(&input).expect("valid");
+        let mut permuted = input.clone();
+        shuffle(&mut permuted.jurors, seed);
+        shuffle(&mut permuted.finalists, seed.rotate_left(9));
+        shuffle(&mut permuted.sheets, seed.rotate_left(17));
+        let r2 = compute_results(&permuted).expect("valid");
+        prop_assert_eq!(r1.robustness, r2.robustness);
     }
 }

@@ -3,6 +3,9 @@
 //! sheets after submitting, the published results; plus the rules on a
 //! score sheet and on locking results.
 
+use super::display::Hundredths;
+use super::events::{JuryEvent, NamedRule};
+use super::robustness::Finding;
 use super::setup::{readiness, ConflictKind, CriterionDef, JuryStatus, OpenProblem, Readiness, MAX_REMARK_CHARS};
 use super::{JuryResults, Score, TieBreakRule};
 use crate::assessment::{Growth, SchoolProfile};
@@ -140,6 +143,7 @@ impl JurySetup {
             categories: &facts,
             criteria: &self.criteria,
             tie_break: &self.settings.tie_break,
+            has_chair: self.settings.chair_id.is_some(),
             jurors: self.jurors.len(),
         })
     }
@@ -213,13 +217,18 @@ pub struct JurorCategory {
     pub finalists: Vec<JurorFinalist>,
 }
 
-/// A finalist the juror does not score: only its name and why.
+/// A finalist the juror does not score: only its name and why. For an
+/// automatic conflict `reason` is the sponsor company's name.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct JurorConflict {
     pub finalist_id: i64,
     pub school_name: String,
     pub kind: ConflictKind,
     pub reason: String,
+    /// The juror had submitted a sheet for this finalist before the
+    /// conflict arose: that sheet no longer counts.
+    #[serde(default)]
+    pub sheet_dropped: bool,
 }
 
 /// A juror's start page.
@@ -231,7 +240,11 @@ pub struct JurorHome {
     pub categories: Vec<JurorCategory>,
     pub conflicts: Vec<JurorConflict>,
     pub published: bool,
-    /// Whether this juror chairs the jury (and so decides reopen requests).
+    /// The results are locked: nothing of the jury changes any more.
+    #[serde(default)]
+    pub locked: bool,
+    /// Whether this juror chairs the jury: they may read the results and the
+    /// log, and they decide reopen requests.
     #[serde(default)]
     pub is_chair: bool,
     /// For the chair: the other jurors' sheets asked to be reopened, or reopened.
@@ -424,6 +437,30 @@ pub struct Named {
     pub detail: String,
 }
 
+/// The chair's acknowledgement of a winner that is not robust.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Acknowledgement {
+    pub chair_name: String,
+    pub at: i64,
+    pub reason: String,
+    /// The findings the chair saw (keys), so a later change of the results
+    /// makes the acknowledgement lapse.
+    pub findings: Vec<Finding>,
+}
+
+/// A submitted sheet that changed after the juror had seen the other
+/// jurors' sheets: reopened on request and submitted again.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChangedSheet {
+    pub juror_name: String,
+    pub finalist_name: String,
+    /// When it was submitted again.
+    pub changed_at: i64,
+    /// Every score that changed, before → after.
+    #[serde(default)]
+    pub changes: Vec<super::events::NamedChange>,
+}
+
 /// The results of one award category.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CategoryResults {
@@ -437,9 +474,24 @@ pub struct CategoryResults {
     pub results: Option<JuryResults>,
     /// Why there are no results (the input was not valid).
     pub problem: Option<String>,
+    /// The chair's acknowledgement of a winner that is not robust, when it
+    /// still matches the results.
+    #[serde(default)]
+    pub acknowledgement: Option<Acknowledgement>,
+    /// Sheets changed after their juror saw the others' sheets (reopened
+    /// and submitted again).
+    #[serde(default)]
+    pub changed_after_reveal: Vec<ChangedSheet>,
 }
 
 impl CategoryResults {
+    /// Whether locking this category needs the chair's acknowledgement
+    /// that is not there (yet): the winner is not robust.
+    pub fn needs_acknowledgement(&self) -> bool {
+        let Some(rob) = self.results.as_ref().and_then(|r| r.robustness.as_ref()) else { return false };
+        !rob.robust && self.acknowledgement.as_ref().is_none_or(|a| a.findings != rob.findings())
+    }
+
     /// The name of a finalist key.
     pub fn finalist_name(&self, key: &str) -> String {
         self.finalists.iter().find(|n| n.key == key).map_or_else(|| key.to_string(), |n| n.name.clone())
@@ -463,10 +515,16 @@ pub enum LockProblem {
     ChairDecisionNeeded { category: String },
     #[error("{category} has no winner yet: {reason}")]
     NoWinner { category: String, reason: String },
+    #[error("the winner of {category} is not robust; the jury chair must confirm it with a reason")]
+    NotRobust { category: String },
+    #[error("the jury has no chair, and {category} needs the chair's decision or confirmation")]
+    NoChair { category: String },
 }
 
 /// What stops the results from being locked; empty when they may be.
-pub fn lock_problems(status: JuryStatus, categories: &[CategoryResults]) -> Vec<LockProblem> {
+/// `has_chair`: the jury has a chair, who decides ties and confirms a
+/// winner that is not robust.
+pub fn lock_problems(status: JuryStatus, has_chair: bool, categories: &[CategoryResults]) -> Vec<LockProblem> {
     let mut problems = Vec::new();
     if status != JuryStatus::Closed {
         problems.push(LockProblem::NotClosed);
@@ -481,12 +539,21 @@ pub fn lock_problems(status: JuryStatus, categories: &[CategoryResults]) -> Vec<
                 reason: c.problem.clone().unwrap_or_default(),
             }),
             Some(r) if r.chair_decision_needed => {
+                if !has_chair {
+                    problems.push(LockProblem::NoChair { category: c.name.clone() });
+                }
                 problems.push(LockProblem::ChairDecisionNeeded { category: c.name.clone() })
             }
             Some(r) if r.winner.is_none() => problems.push(LockProblem::NoWinner {
                 category: c.name.clone(),
                 reason: "not every finalist has a score".into(),
             }),
+            Some(_) if c.needs_acknowledgement() => {
+                if !has_chair {
+                    problems.push(LockProblem::NoChair { category: c.name.clone() });
+                }
+                problems.push(LockProblem::NotRobust { category: c.name.clone() })
+            }
             Some(_) => {}
         }
     }
@@ -519,9 +586,58 @@ impl ResultsView {
         if self.frozen {
             vec![]
         } else {
-            lock_problems(self.settings.status, &self.categories)
+            lock_problems(self.settings.status, self.settings.chair_id.is_some(), &self.categories)
         }
     }
+}
+
+/// Why a finalist stands where it stands although its score equals a
+/// neighbour's, with keys ([`place_notes`]) or names (published).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum PlaceNote {
+    /// Tied on score with these finalists; the place was decided by the
+    /// rule (the last rule that separated this finalist).
+    TieBreak { rule: NamedRule, tied_with: Vec<String> },
+    /// The score shows the same as the finalist above, which is ahead on
+    /// the unrounded score.
+    Unrounded { behind: String },
+}
+
+/// The notes of a ranking, finalist key → note: who won a tie on score by
+/// which rule, and who is behind a finalist with the same rounded score.
+/// `criterion_name` names the criterion of a criterion rule.
+pub fn place_notes(
+    results: &JuryResults,
+    criterion_name: &dyn Fn(&str) -> Option<crate::LocalizedText>,
+) -> BTreeMap<String, PlaceNote> {
+    let mut notes = BTreeMap::new();
+    for t in &results.tie_breaks {
+        let criterion = match &t.rule_applied {
+            TieBreakRule::HigherCriterion(key) => criterion_name(key),
+            _ => None,
+        };
+        for f in &t.finalists {
+            let tied_with: Vec<String> = results
+                .ranking
+                .iter()
+                .filter(|p| &p.finalist != f && (p.score - t.score).abs() <= super::TIE_EPSILON)
+                .map(|p| p.finalist.clone())
+                .collect();
+            let rule = NamedRule { rule: t.rule_applied.clone(), criterion: criterion.clone() };
+            // Later breaks of the same finalist overwrite earlier ones: the
+            // last rule decided its place.
+            notes.insert(f.clone(), PlaceNote::TieBreak { rule, tied_with });
+        }
+    }
+    for pair in results.ranking.windows(2) {
+        let (above, below) = (&pair[0], &pair[1]);
+        let same_shown = Hundredths::round(above.score) == Hundredths::round(below.score);
+        if same_shown && above.place != below.place && !notes.contains_key(&below.finalist) {
+            notes.insert(below.finalist.clone(), PlaceNote::Unrounded { behind: above.finalist.clone() });
+        }
+    }
+    notes
 }
 
 /// One place in the published results.
@@ -532,6 +648,9 @@ pub struct PublishedPlace {
     pub town: String,
     pub score: f64,
     pub winner: bool,
+    /// Why the place differs from a neighbour with the same score (names).
+    #[serde(default)]
+    pub note: Option<PlaceNote>,
 }
 
 /// One category of the published results.
@@ -541,7 +660,7 @@ pub struct PublishedCategory {
     pub places: Vec<PublishedPlace>,
 }
 
-/// The results as jurors and finalist schools see them once published.
+/// The results as everyone of the edition sees them once published.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PublishedResults {
     pub edition_name: String,
@@ -551,17 +670,28 @@ pub struct PublishedResults {
 }
 
 impl PublishedResults {
-    /// The public part of frozen results: ranking, scores and winners.
-    pub fn from_results(edition_name: String, published_at: i64, categories: &[CategoryResults]) -> Self {
+    /// The public part of frozen results: ranking, scores, winners and why
+    /// equal scores got different places.
+    pub fn from_results(
+        edition_name: String,
+        published_at: i64,
+        categories: &[CategoryResults],
+        criteria: &[CriterionDef],
+    ) -> Self {
+        let criterion_name =
+            |key: &str| criteria.iter().find(|c| c.key() == key).map(|c| c.name.clone());
         let categories = categories
             .iter()
-            .map(|c| PublishedCategory {
-                name: c.name.clone(),
-                places: c
-                    .results
+            .map(|c| {
+                let Some(r) = &c.results else {
+                    return PublishedCategory { name: c.name.clone(), places: vec![] };
+                };
+                let notes = place_notes(r, &criterion_name);
+                let name = |k: &str| c.finalist_name(k);
+                let places = r
+                    .ranking
                     .iter()
-                    .flat_map(|r| r.ranking.iter().map(move |p| (r, p)))
-                    .map(|(r, p)| {
+                    .map(|p| {
                         let named = c.finalists.iter().find(|n| n.key == p.finalist);
                         PublishedPlace {
                             place: p.place,
@@ -569,22 +699,40 @@ impl PublishedResults {
                             town: named.map(|n| n.detail.clone()).unwrap_or_default(),
                             score: p.score,
                             winner: r.winner.as_deref() == Some(p.finalist.as_str()),
+                            note: notes.get(&p.finalist).map(|n| n.renamed(&name)),
                         }
                     })
-                    .collect(),
+                    .collect();
+                PublishedCategory { name: c.name.clone(), places }
             })
             .collect();
         PublishedResults { edition_name, published_at: Some(published_at), categories }
     }
 }
 
-/// An entry of the jury's audit log.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+impl PlaceNote {
+    /// The same note with names instead of keys.
+    pub fn renamed(&self, name: &dyn Fn(&str) -> String) -> PlaceNote {
+        match self {
+            PlaceNote::TieBreak { rule, tied_with } => {
+                PlaceNote::TieBreak { rule: rule.clone(), tied_with: tied_with.iter().map(|k| name(k)).collect() }
+            }
+            PlaceNote::Unrounded { behind } => PlaceNote::Unrounded { behind: name(behind) },
+        }
+    }
+}
+
+/// An entry of the jury's audit log: `detail` is the English sentence;
+/// `event` the same as data, to show in the reader's language (absent for
+/// entries written before events were recorded).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AuditEntry {
     pub at: i64,
     pub person_name: Option<String>,
     pub action: String,
     pub detail: String,
+    #[serde(default)]
+    pub event: Option<JuryEvent>,
 }
 
 #[cfg(test)]
@@ -649,15 +797,17 @@ mod tests {
             submitted_sheets: 0,
             results: None,
             problem: Some("no criteria".into()),
+            acknowledgement: None,
+            changed_after_reveal: vec![],
         };
         assert_eq!(
-            lock_problems(JuryStatus::Open, &[empty]),
+            lock_problems(JuryStatus::Open, true, &[empty]),
             vec![
                 LockProblem::NotClosed,
                 LockProblem::NoWinner { category: "Oost".into(), reason: "no criteria".into() }
             ]
         );
-        assert_eq!(lock_problems(JuryStatus::Closed, &[]), vec![LockProblem::NoCategory]);
+        assert_eq!(lock_problems(JuryStatus::Closed, true, &[]), vec![LockProblem::NoCategory]);
     }
 
     #[test]
@@ -673,6 +823,7 @@ mod tests {
             }],
             conflicts: vec![],
             published: false,
+            locked: false,
             is_chair: false,
             reopen_requests: vec![],
         };

@@ -4,11 +4,13 @@
 //! who works for a finalist's sponsor company). Score sheets live in
 //! [`super::jury_sheets`].
 
-use super::{audit, now};
+use super::{audit_event, now};
+use rubric::jury::events::JuryEvent;
 use rubric::jury::setup::{default_criteria, ConflictKind, CriterionDef, CriterionInput, JuryStatus};
 use rubric::jury::views::{
-    AuditEntry, CandidateSchool, CategoryInfo, Choice, ConflictInfo, FinalistInfo, JurorInfo, JurySettings,
+    Acknowledgement, AuditEntry, CandidateSchool, CategoryInfo, Choice, ConflictInfo, FinalistInfo, JurorInfo, JurySettings,
 };
+use rubric::jury::Finding;
 use rubric::jury::TieBreakRule;
 use rubric::LocalizedText;
 use sqlx::{SqliteConnection, SqliteExecutor};
@@ -48,8 +50,7 @@ pub async fn ensure_settings(tx: &mut SqliteConnection, edition_id: i64, by: Opt
         for (position, c) in defaults.iter().enumerate() {
             insert_criterion(&mut *tx, edition_id, c, position as i64).await?;
         }
-        audit(&mut *tx, by, "jury.criteria", &format!("edition {edition_id}: the {} default criteria were set up", defaults.len()))
-            .await?;
+        audit_event(&mut *tx, by, edition_id, &JuryEvent::DefaultCriteria { count: defaults.len() }).await?;
     }
     Ok(())
 }
@@ -123,6 +124,16 @@ pub async fn set_tie_break(
     let json = serde_json::to_string(rules).unwrap_or_else(|_| "[]".into());
     sqlx::query("update jury_settings set tie_break = ?, chair_id = ? where edition_id = ?")
         .bind(json)
+        .bind(chair_id)
+        .bind(edition_id)
+        .execute(&mut *tx)
+        .await?;
+    Ok(())
+}
+
+/// Appoint the chair (or none).
+pub async fn set_chair(tx: &mut SqliteConnection, edition_id: i64, chair_id: Option<i64>) -> sqlx::Result<()> {
+    sqlx::query("update jury_settings set chair_id = ? where edition_id = ?")
         .bind(chair_id)
         .bind(edition_id)
         .execute(&mut *tx)
@@ -364,7 +375,9 @@ const FINALIST_SELECT: &str = "select f.id, f.category_id, f.school_id, s.name a
      c.name as sponsor_name, f.plan_version_id, pv.number as plan_version_number, \
      (select max(pv2.number) from plan_versions pv2 join plans p2 on p2.id = pv2.plan_id \
         where p2.school_id = f.school_id and p2.edition_id = ac.edition_id) as latest_number, \
-     (select count(*) from score_sheets ss where ss.finalist_id = f.id and ss.submitted_at is not null) as sheets_submitted \
+     (select count(*) from score_sheets ss join jurors jj on jj.person_id = ss.person_id and jj.edition_id = ac.edition_id \
+        where ss.finalist_id = f.id and ss.submitted_at is not null and not exists (select 1 from conflicts k \
+          where k.person_id = ss.person_id and k.finalist_id = f.id and k.dismissed_at is null)) as sheets_submitted \
      from finalists f join award_categories ac on ac.id = f.category_id join schools s on s.id = f.school_id \
      left join companies c on c.id = s.company_id left join plan_versions pv on pv.id = f.plan_version_id";
 
@@ -513,10 +526,14 @@ pub async fn jurors(db: &mut SqliteConnection, edition_id: i64) -> sqlx::Result<
                 where k.person_id = j.person_id and k.finalist_id = f.id and k.dismissed_at is null)), \
            (select count(*) from score_sheets ss join finalists f on f.id = ss.finalist_id \
               join award_categories ac on ac.id = f.category_id \
-              where ss.person_id = j.person_id and ac.edition_id = j.edition_id and ss.submitted_at is not null), \
+              where ss.person_id = j.person_id and ac.edition_id = j.edition_id and ss.submitted_at is not null \
+                and not exists (select 1 from conflicts k where k.person_id = j.person_id and k.finalist_id = f.id \
+                  and k.dismissed_at is null)), \
            (select count(*) from score_sheets ss join finalists f on f.id = ss.finalist_id \
               join award_categories ac on ac.id = f.category_id \
-              where ss.person_id = j.person_id and ac.edition_id = j.edition_id and ss.submitted_at is null) \
+              where ss.person_id = j.person_id and ac.edition_id = j.edition_id and ss.submitted_at is null \
+                and not exists (select 1 from conflicts k where k.person_id = j.person_id and k.finalist_id = f.id \
+                  and k.dismissed_at is null)) \
          from jurors j join people p on p.id = j.person_id left join companies c on c.id = j.company_id \
          where j.edition_id = ? order by p.name, p.id",
     )
@@ -653,13 +670,7 @@ pub async fn sync_automatic_conflicts(tx: &mut SqliteConnection, edition_id: i64
     .await?;
     for (person, finalist, company) in added {
         let (juror, school) = pair_names(&mut *tx, person, finalist).await?;
-        audit(
-            &mut *tx,
-            None,
-            "jury.conflict.automatic",
-            &format!("{juror} flagged for finalist {school}: works for its sponsor company {company}"),
-        )
-        .await?;
+        audit_event(&mut *tx, None, edition_id, &JuryEvent::ConflictFlagged { juror, school, company }).await?;
     }
     let cleared: Vec<(i64, i64)> = sqlx::query_as(
         "delete from conflicts where kind = 'automatic' and dismissed_at is null \
@@ -676,13 +687,7 @@ pub async fn sync_automatic_conflicts(tx: &mut SqliteConnection, edition_id: i64
     .await?;
     for (person, finalist) in cleared {
         let (juror, school) = pair_names(&mut *tx, person, finalist).await?;
-        audit(
-            &mut *tx,
-            None,
-            "jury.conflict.cleared",
-            &format!("automatic flag of {juror} for finalist {school} cleared: the juror no longer works for its sponsor"),
-        )
-        .await?;
+        audit_event(&mut *tx, None, edition_id, &JuryEvent::ConflictCleared { juror, school }).await?;
     }
     Ok(())
 }
@@ -838,17 +843,100 @@ pub async fn set_dismissed(tx: &mut SqliteConnection, id: i64, by: i64, reason: 
 
 // Audit ---------------------------------------------------------------------------
 
-/// The jury's entries in the audit log, newest first.
-pub async fn audit_entries<'e, E: SqliteExecutor<'e>>(db: E, limit: i64) -> sqlx::Result<Vec<AuditEntry>> {
-    let rows: Vec<(i64, Option<String>, String, String)> = sqlx::query_as(
-        "select a.at, p.name, a.action, a.detail from audit_log a left join people p on p.id = a.person_id \
-         where a.action like 'jury.%' order by a.id desc limit ?",
+/// The jury's entries of an edition in the audit log, newest first, each
+/// with its event when it was recorded as one. `with_unscoped` adds the
+/// entries written before entries named their edition (for the
+/// coordinator, who sees every edition anyway).
+pub async fn audit_entries<'e, E: SqliteExecutor<'e>>(
+    db: E,
+    edition_id: i64,
+    with_unscoped: bool,
+    limit: i64,
+) -> sqlx::Result<Vec<AuditEntry>> {
+    type Row = (i64, Option<String>, String, String, Option<String>);
+    let rows: Vec<Row> = sqlx::query_as(
+        "select a.at, p.name, a.action, a.detail, a.data from audit_log a left join people p on p.id = a.person_id \
+         where a.action like 'jury.%' and (a.edition_id = ? or (? and a.edition_id is null)) \
+         order by a.id desc limit ?",
     )
+    .bind(edition_id)
+    .bind(with_unscoped)
     .bind(limit)
     .fetch_all(db)
     .await?;
     Ok(rows
         .into_iter()
-        .map(|(at, person_name, action, detail)| AuditEntry { at, person_name, action, detail })
+        .map(|(at, person_name, action, detail, data)| AuditEntry {
+            at,
+            person_name,
+            action,
+            detail,
+            event: data.and_then(|d| serde_json::from_str::<JuryEvent>(&d).ok()),
+        })
         .collect())
+}
+
+// Acknowledgements ----------------------------------------------------------------
+
+/// The chair's acknowledgements of the edition: category id → acknowledgement.
+pub async fn acknowledgements(db: &mut SqliteConnection, edition_id: i64) -> sqlx::Result<Vec<(i64, Acknowledgement)>> {
+    let rows: Vec<(i64, String, String, String, i64)> = sqlx::query_as(
+        "select a.category_id, p.name, a.findings, a.reason, a.at from jury_acknowledgements a \
+         join award_categories ac on ac.id = a.category_id join people p on p.id = a.person_id \
+         where ac.edition_id = ?",
+    )
+    .bind(edition_id)
+    .fetch_all(&mut *db)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(category, chair_name, findings, reason, at)| {
+            let findings: Vec<Finding> = serde_json::from_str(&findings).ok()?;
+            Some((category, Acknowledgement { chair_name, at, reason, findings }))
+        })
+        .collect())
+}
+
+/// Record (or replace) the chair's acknowledgement of a category's winner.
+pub async fn set_acknowledgement(
+    tx: &mut SqliteConnection,
+    category_id: i64,
+    person_id: i64,
+    findings: &[Finding],
+    reason: &str,
+) -> sqlx::Result<()> {
+    sqlx::query(
+        "insert into jury_acknowledgements (category_id, person_id, findings, reason, at) values (?, ?, ?, ?, ?) \
+         on conflict (category_id) do update set person_id = excluded.person_id, findings = excluded.findings, \
+         reason = excluded.reason, at = excluded.at",
+    )
+    .bind(category_id)
+    .bind(person_id)
+    .bind(serde_json::to_string(findings).unwrap_or_else(|_| "[]".into()))
+    .bind(reason)
+    .bind(now())
+    .execute(&mut *tx)
+    .await?;
+    Ok(())
+}
+
+/// Whether a person belongs to the edition: a school member of one of its
+/// schools or a company member of one of its companies.
+pub async fn belongs_to_edition<'e, E: SqliteExecutor<'e>>(
+    db: E,
+    edition_id: i64,
+    school_id: Option<i64>,
+    company_id: Option<i64>,
+) -> sqlx::Result<bool> {
+    let n: i64 = sqlx::query_scalar(
+        "select (select count(*) from schools where id = ? and edition_id = ?) \
+              + (select count(*) from companies where id = ? and edition_id = ?)",
+    )
+    .bind(school_id)
+    .bind(edition_id)
+    .bind(company_id)
+    .bind(edition_id)
+    .fetch_one(db)
+    .await?;
+    Ok(n > 0)
 }

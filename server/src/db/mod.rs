@@ -207,6 +207,27 @@ pub async fn set_setting<'e, E: sqlx::SqliteExecutor<'e>>(db: E, key: &str, valu
     Ok(())
 }
 
+/// Append a jury event of an edition to the audit log: its action, its
+/// English sentence as the detail, and the event itself as JSON for the app
+/// to translate.
+pub async fn audit_event<'e, E: sqlx::SqliteExecutor<'e>>(
+    db: E,
+    person_id: Option<i64>,
+    edition_id: i64,
+    event: &rubric::jury::events::JuryEvent,
+) -> sqlx::Result<()> {
+    sqlx::query("insert into audit_log (at, person_id, action, detail, data, edition_id) values (?, ?, ?, ?, ?, ?)")
+        .bind(now())
+        .bind(person_id)
+        .bind(event.action())
+        .bind(event.english())
+        .bind(serde_json::to_string(event).ok())
+        .bind(edition_id)
+        .execute(db)
+        .await?;
+    Ok(())
+}
+
 /// Append to the audit log.
 pub async fn audit<'e, E: sqlx::SqliteExecutor<'e>>(
     db: E,

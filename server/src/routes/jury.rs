@@ -1,20 +1,22 @@
 //! The jury set-up, for the coordinator: award categories, criteria with
 //! their anchored bands, finalists (schools with a submitted plan, judged on
 //! a frozen version), jurors, the tie-break rule, conflicts of interest
-//! (dismissing automatic flags with a reason) and the scoring status. Every
-//! change is audited; set-up changes are refused once scoring opened.
+//! (dismissing automatic flags with a reason), the chair and the scoring
+//! status. Every change is audited as a jury event; set-up changes are
+//! refused once scoring opened.
 
 use crate::auth::AuthUser;
 use crate::db::jury::{self as dbj, Edition};
-use crate::db::{audit, jury_sheets, WriteTx};
+use crate::db::{audit, audit_event, jury_sheets, WriteTx};
 use crate::error::{AppError, AppJson, FieldError, Result};
 use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::routing::{delete, get, post, put};
 use axum::{Json, Router};
+use rubric::jury::events::{JuryEvent, NamedNumber, NamedRule};
 use rubric::jury::setup::{
-    normalize_criteria, validate_criteria, validate_tie_break, ConflictKind, CriterionDef, CriterionInput, JuryStatus,
-    TieBreakProblem, MAX_REASON_CHARS,
+    normalize_criteria, validate_chair, validate_criteria, validate_tie_break, ConflictKind, CriterionDef, CriterionInput,
+    JuryStatus, TieBreakProblem, MAX_REASON_CHARS,
 };
 use rubric::jury::views::{JurorAdded, JurySettings, JurySetup, NewJuror};
 use rubric::jury::TieBreakRule;
@@ -35,6 +37,7 @@ pub fn router() -> Router<AppState> {
         .route("/jury/jurors/{person_id}", put(update_juror).delete(remove_juror))
         .route("/jury/jurors/{person_id}/link", post(juror_link))
         .route("/jury/tie-break", put(save_tie_break))
+        .route("/jury/chair", put(save_chair))
         .route("/jury/conflicts/{id}/dismiss", post(dismiss_conflict))
         .route("/jury/conflicts/{id}/restore", post(restore_conflict))
         .route("/jury/status", post(set_status))
@@ -137,8 +140,9 @@ pub(crate) async fn fresh_read(state: &AppState) -> Result<sqlx::Transaction<'st
     Err(AppError::Busy)
 }
 
-/// Start a coordinator's set-up change: the edition with its settings row.
-async fn begin(state: &AppState, user: &AuthUser) -> Result<(WriteTx, Edition, JurySettings)> {
+/// Start a coordinator's change: a write transaction, the edition with its
+/// settings row.
+pub(crate) async fn begin(state: &AppState, user: &AuthUser) -> Result<(WriteTx, Edition, JurySettings)> {
     user.require_coordinator()?;
     let mut tx = state.write().await?;
     let edition = edition(&mut tx).await?;
@@ -147,15 +151,15 @@ async fn begin(state: &AppState, user: &AuthUser) -> Result<(WriteTx, Edition, J
     Ok((tx, edition, settings))
 }
 
-/// Finish a set-up change: audit, commit and answer with the new set-up.
+/// Finish a set-up change: audit the event, commit and answer with the new
+/// set-up.
 async fn finish(
     mut tx: WriteTx,
     edition: &Edition,
     user: &AuthUser,
-    action: &str,
-    detail: &str,
+    event: JuryEvent,
 ) -> Result<Json<JurySetup>> {
-    audit(&mut *tx, Some(user.id()), action, detail).await?;
+    audit_event(&mut *tx, Some(user.id()), edition.id, &event).await?;
     let setup = load_setup(&mut tx, edition).await?;
     tx.commit().await?;
     Ok(Json(setup))
@@ -194,7 +198,7 @@ async fn add_category(
         return Err(AppError::field("name", "there is already a category with this name"));
     }
     dbj::insert_category(&mut tx, edition.id, &name).await?;
-    finish(tx, &edition, &user, "jury.category", &format!("category {name} added")).await
+    finish(tx, &edition, &user, JuryEvent::CategoryAdded { name }).await
 }
 
 // PUT /api/jury/categories/{id}
@@ -213,7 +217,7 @@ async fn rename_category(
         return Err(AppError::field("name", "there is already a category with this name"));
     }
     dbj::rename_category(&mut tx, id, &name).await?;
-    finish(tx, &edition, &user, "jury.category", &format!("category {old} renamed to {name}")).await
+    finish(tx, &edition, &user, JuryEvent::CategoryRenamed { from: old, to: name }).await
 }
 
 // DELETE /api/jury/categories/{id}
@@ -222,7 +226,7 @@ async fn delete_category(State(state): State<AppState>, user: AuthUser, Path(id)
     require_setup(&settings)?;
     let name = dbj::category_name(&mut *tx, edition.id, id).await?.ok_or(AppError::NotFound("category"))?;
     dbj::delete_category(&mut tx, id).await?;
-    finish(tx, &edition, &user, "jury.category", &format!("category {name} deleted with its finalists")).await
+    finish(tx, &edition, &user, JuryEvent::CategoryDeleted { name }).await
 }
 
 #[derive(Deserialize)]
@@ -231,9 +235,6 @@ struct CriteriaBody {
     criteria: Vec<CriterionInput>,
 }
 
-fn criteria_summary(criteria: &[CriterionInput]) -> String {
-    criteria.iter().map(|c| format!("{} {}", c.name.nl, c.weight)).collect::<Vec<_>>().join(", ")
-}
 
 // PUT /api/jury/criteria
 async fn save_criteria(
@@ -260,8 +261,10 @@ async fn save_criteria(
             "the tie-break rule uses a criterion you removed; change the tie-break rule first",
         ));
     }
-    let detail = format!("criteria set to: {}", criteria_summary(&body.criteria));
-    finish(tx, &edition, &user, "jury.criteria", &detail).await
+    let event = JuryEvent::CriteriaSet {
+        criteria: body.criteria.iter().map(|c| NamedNumber { name: c.name.clone(), number: c.weight }).collect(),
+    };
+    finish(tx, &edition, &user, event).await
 }
 
 #[derive(Deserialize)]
@@ -291,8 +294,8 @@ async fn add_finalist(
         .await?
         .ok_or_else(|| AppError::field("school_id", "this school has not submitted an action plan yet"))?;
     dbj::insert_finalist(&mut tx, body.category_id, body.school_id, version_id).await?;
-    let detail = format!("{school} added as finalist in {category}, judged on plan version {number}");
-    finish(tx, &edition, &user, "jury.finalist", &detail).await
+    let version = u32::try_from(number).unwrap_or(0);
+    finish(tx, &edition, &user, JuryEvent::FinalistAdded { school, category, version }).await
 }
 
 // DELETE /api/jury/finalists/{id}
@@ -301,7 +304,7 @@ async fn remove_finalist(State(state): State<AppState>, user: AuthUser, Path(id)
     require_setup(&settings)?;
     let finalist = dbj::finalist(&mut *tx, edition.id, id).await?.ok_or(AppError::NotFound("finalist"))?;
     dbj::delete_finalist(&mut tx, id).await?;
-    finish(tx, &edition, &user, "jury.finalist", &format!("{} removed from the finalists", finalist.school_name)).await
+    finish(tx, &edition, &user, JuryEvent::FinalistRemoved { school: finalist.school_name }).await
 }
 
 // POST /api/jury/finalists/{id}/refreeze
@@ -313,8 +316,8 @@ async fn refreeze_finalist(State(state): State<AppState>, user: AuthUser, Path(i
         .await?
         .ok_or_else(|| AppError::field("plan_version", "this school has no submitted plan"))?;
     dbj::set_finalist_plan_version(&mut tx, id, version_id).await?;
-    let detail = format!("{} is now judged on plan version {number}", finalist.school_name);
-    finish(tx, &edition, &user, "jury.finalist", &detail).await
+    let version = u32::try_from(number).unwrap_or(0);
+    finish(tx, &edition, &user, JuryEvent::FinalistRefrozen { school: finalist.school_name, version }).await
 }
 
 async fn check_company(conn: &mut SqliteConnection, edition: &Edition, company_id: Option<i64>) -> Result<Option<String>> {
@@ -365,8 +368,7 @@ async fn add_juror(State(state): State<AppState>, user: AuthUser, AppJson(body):
         }
     };
     dbj::insert_juror(&mut tx, edition.id, person_id, body.company_id).await?;
-    let works_for = company.map(|c| format!(", works for {c}")).unwrap_or_default();
-    audit(&mut *tx, Some(user.id()), "jury.juror", &format!("{name} added to the jury{works_for}")).await?;
+    audit_event(&mut *tx, Some(user.id()), edition.id, &JuryEvent::JurorAdded { juror: name, company }).await?;
     dbj::sync_automatic_conflicts(&mut tx, edition.id).await?;
     let sign_in_link = match link {
         Some(()) => {
@@ -403,11 +405,7 @@ async fn update_juror(
     let name = juror_name(&mut tx, &edition, person_id).await?;
     let company = check_company(&mut tx, &edition, body.company_id).await?;
     dbj::set_juror_company(&mut tx, edition.id, person_id, body.company_id).await?;
-    let detail = match company {
-        Some(c) => format!("{name} works for {c}"),
-        None => format!("{name} works for no company of the edition"),
-    };
-    finish(tx, &edition, &user, "jury.juror", &detail).await
+    finish(tx, &edition, &user, JuryEvent::JurorCompany { juror: name, company }).await
 }
 
 // DELETE /api/jury/jurors/{person_id}
@@ -419,7 +417,7 @@ async fn remove_juror(State(state): State<AppState>, user: AuthUser, Path(person
         return Err(AppError::conflict("juror_is_chair", "this juror chairs the jury; choose another chair first", None));
     }
     dbj::delete_juror(&mut tx, edition.id, person_id).await?;
-    finish(tx, &edition, &user, "jury.juror", &format!("{name} removed from the jury")).await
+    finish(tx, &edition, &user, JuryEvent::JurorRemoved { juror: name }).await
 }
 
 // POST /api/jury/jurors/{person_id}/link
@@ -429,8 +427,8 @@ async fn juror_link(State(state): State<AppState>, user: AuthUser, Path(person_i
     // A new link ends the juror's sessions (nobody keeps a session opened
     // with the old link), in the same transaction as the audit row.
     let token = crate::db::people::issue_invitation(&mut tx, person_id, Some(user.id())).await?;
-    let ended = crate::db::people::end_sessions(&mut tx, person_id).await?;
-    audit(&mut *tx, Some(user.id()), "jury.juror", &format!("new sign-in link for {name}; {ended} sessions ended")).await?;
+    crate::db::people::end_sessions(&mut tx, person_id).await?;
+    audit_event(&mut *tx, Some(user.id()), edition.id, &JuryEvent::JurorLink { juror: name }).await?;
     tx.commit().await?;
     Ok(Json(JurorAdded { person_id, sign_in_link: Some(crate::sign_in_link(&state.config.public_url, &token)) }))
 }
@@ -443,14 +441,21 @@ struct TieBreakBody {
     chair_id: Option<i64>,
 }
 
-/// A rule in words, with the criterion's name.
-pub(crate) fn rule_text(rule: &TieBreakRule, criteria: &[CriterionDef]) -> String {
-    match rule {
-        TieBreakRule::HigherCriterion(key) => {
-            let name = criteria.iter().find(|c| &c.key() == key).map_or(key.as_str(), |c| c.name.nl.as_str());
-            format!("higher mean score on {name}")
-        }
-        other => other.to_string(),
+/// A rule with the name of the criterion it names.
+pub(crate) fn named_rule(rule: &TieBreakRule, criteria: &[CriterionDef]) -> NamedRule {
+    let criterion = match rule {
+        TieBreakRule::HigherCriterion(key) => criteria.iter().find(|c| &c.key() == key).map(|c| c.name.clone()),
+        _ => None,
+    };
+    NamedRule { rule: rule.clone(), criterion }
+}
+
+/// A juror of the jury as chair: their name; 422 at `field` otherwise.
+async fn chair_name(conn: &mut SqliteConnection, edition: &Edition, chair_id: Option<i64>, field: &str) -> Result<Option<String>> {
+    match chair_id {
+        None => Ok(None),
+        Some(id) if dbj::is_juror(&mut *conn, edition.id, id).await? => Ok(dbj::juror_person(&mut *conn, id).await?),
+        Some(_) => Err(AppError::field(field, "the chair must be a juror of this jury")),
     }
 }
 
@@ -467,19 +472,31 @@ async fn save_tie_break(
         return Err(AppError::field("rules", "choose at least one rule"));
     }
     validate_tie_break(&body.rules, &criteria).map_err(|e| AppError::field("rules", e))?;
-    let chair = match body.chair_id {
-        Some(id) => Some(
-            dbj::is_juror(&mut *tx, edition.id, id)
-                .await?
-                .then_some(id)
-                .ok_or_else(|| AppError::field("chair_id", "the chair must be a juror of this jury"))?,
-        ),
-        None => None,
-    };
+    validate_chair(&body.rules, body.chair_id).map_err(|e| AppError::field("chair_id", e))?;
+    let chair = chair_name(&mut tx, &edition, body.chair_id, "chair_id").await?;
     bump(&mut tx, &edition, body.version).await?;
-    dbj::set_tie_break(&mut tx, edition.id, &body.rules, chair).await?;
-    let rules: Vec<String> = body.rules.iter().map(|r| rule_text(r, &criteria)).collect();
-    finish(tx, &edition, &user, "jury.tie-break-rule", &format!("tie-break rule: {}", rules.join(", then "))).await
+    dbj::set_tie_break(&mut tx, edition.id, &body.rules, body.chair_id).await?;
+    let rules = body.rules.iter().map(|r| named_rule(r, &criteria)).collect();
+    finish(tx, &edition, &user, JuryEvent::TieBreakRuleSet { rules, chair }).await
+}
+
+#[derive(Deserialize)]
+struct ChairBody {
+    version: i64,
+    chair_id: Option<i64>,
+}
+
+// PUT /api/jury/chair
+/// Appoint or change the chair until the results are locked (a jury set up
+/// without one may need a chair to confirm a winner that is not robust).
+async fn save_chair(State(state): State<AppState>, user: AuthUser, AppJson(body): AppJson<ChairBody>) -> Result<Json<JurySetup>> {
+    let (mut tx, edition, settings) = begin(&state, &user).await?;
+    require_unlocked(&settings)?;
+    validate_chair(&settings.tie_break, body.chair_id).map_err(|e| AppError::field("chair_id", e))?;
+    let chair = chair_name(&mut tx, &edition, body.chair_id, "chair_id").await?;
+    bump(&mut tx, &edition, body.version).await?;
+    dbj::set_chair(&mut tx, edition.id, body.chair_id).await?;
+    finish(tx, &edition, &user, JuryEvent::ChairAppointed { chair }).await
 }
 
 #[derive(Deserialize)]
@@ -511,8 +528,8 @@ async fn dismiss_conflict(
         return Err(AppError::conflict("already_dismissed", "this flag was already dismissed", None));
     }
     dbj::set_dismissed(&mut tx, id, user.id(), Some(&why)).await?;
-    let detail = format!("automatic flag of {} for {} dismissed: {why}", conflict.juror_name, conflict.school_name);
-    finish(tx, &edition, &user, "jury.conflict.dismissed", &detail).await
+    let event = JuryEvent::ConflictDismissed { juror: conflict.juror_name, school: conflict.school_name, reason: why };
+    finish(tx, &edition, &user, event).await
 }
 
 // POST /api/jury/conflicts/{id}/restore
@@ -524,8 +541,8 @@ async fn restore_conflict(State(state): State<AppState>, user: AuthUser, Path(id
         return Err(AppError::conflict("not_dismissed", "only a dismissed automatic flag can be restored", None));
     }
     dbj::set_dismissed(&mut tx, id, user.id(), None).await?;
-    let detail = format!("automatic flag of {} for {} restored", conflict.juror_name, conflict.school_name);
-    finish(tx, &edition, &user, "jury.conflict.restored", &detail).await
+    let event = JuryEvent::ConflictRestored { juror: conflict.juror_name, school: conflict.school_name };
+    finish(tx, &edition, &user, event).await
 }
 
 #[derive(Deserialize)]
@@ -568,5 +585,5 @@ async fn set_status(State(state): State<AppState>, user: AuthUser, AppJson(body)
     }
     bump(&mut tx, &edition, body.version).await?;
     dbj::set_status(&mut tx, edition.id, to).await?;
-    finish(tx, &edition, &user, "jury.status", &format!("scoring status {from} → {to}")).await
+    finish(tx, &edition, &user, JuryEvent::StatusChanged { from, to }).await
 }

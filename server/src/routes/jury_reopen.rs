@@ -8,7 +8,8 @@ use super::jury::edition;
 use crate::auth::AuthUser;
 use crate::db::jury::{self as dbj};
 use crate::db::reopenings::{self, Decision, Sheets};
-use crate::db::{audit, jury_sheets};
+use crate::db::{audit_event, jury_sheets};
+use rubric::jury::events::JuryEvent;
 use crate::error::{AppError, AppJson, Result};
 use crate::state::AppState;
 use axum::extract::{Path, State};
@@ -68,8 +69,8 @@ async fn request_reopen(
     check_request(sheet.status).map_err(AppError::submission)?;
     let sheet_id = jury_sheets::sheet_id(&mut tx, user.id(), id).await?.ok_or(AppError::submission(SubmissionError::NotSubmitted))?;
     reopenings::request(&mut tx, Sheets::ScoreSheets, sheet_id, user.id(), &reason).await?;
-    let detail = format!("{} asks to reopen their scores for {}: {reason}", user.0.name, finalist.school_name);
-    audit(&mut *tx, Some(user.id()), "jury.sheet.reopen-requested", &detail).await?;
+    let event = JuryEvent::ReopenRequested { juror: user.0.name.clone(), school: finalist.school_name, reason };
+    audit_event(&mut *tx, Some(user.id()), edition.id, &event).await?;
     let done = outcome(&mut tx, user.id(), id).await?;
     tx.commit().await?;
     Ok(Json(done))
@@ -104,21 +105,21 @@ async fn decide(state: &AppState, user: &AuthUser, finalist_id: i64, person_id: 
     let sheet_id = jury_sheets::sheet_id(&mut tx, person_id, finalist_id).await?.ok_or(AppError::submission(SubmissionError::NoRequest))?;
     let open = reopenings::open(&mut tx, Sheets::ScoreSheets, sheet_id).await?.ok_or(AppError::submission(SubmissionError::NoRequest))?;
     let juror: String = sqlx::query_scalar("select name from people where id = ?").bind(person_id).fetch_one(&mut *tx).await?;
-    let (action, detail) = match note.as_deref() {
+    let school = finalist.school_name;
+    let event = match note.as_deref() {
         None => {
             // The others keep seeing (and the results keep counting) the
             // version submitted before, until the juror submits again.
             let snapshot = serde_json::to_string(&sheet).map_err(|e| AppError::Internal(format!("snapshot of a score sheet: {e}")))?;
             reopenings::decide(&mut tx, Sheets::ScoreSheets, open.id, user.id(), Decision::Reopen { snapshot: &snapshot }).await?;
-            ("jury.sheet.reopened", format!("scores of {juror} for {} reopened", finalist.school_name))
+            JuryEvent::SheetReopened { juror, school }
         }
         Some(note) => {
             reopenings::decide(&mut tx, Sheets::ScoreSheets, open.id, user.id(), Decision::Decline { note }).await?;
-            let why = if note.is_empty() { "-" } else { note };
-            ("jury.sheet.reopen-declined", format!("reopening the scores of {juror} for {} declined: {why}", finalist.school_name))
+            JuryEvent::ReopenDeclined { juror, school, note: note.to_string() }
         }
     };
-    audit(&mut *tx, Some(user.id()), action, &detail).await?;
+    audit_event(&mut *tx, Some(user.id()), edition.id, &event).await?;
     let done = outcome(&mut tx, person_id, finalist_id).await?;
     tx.commit().await?;
     Ok(Json(done))

@@ -1,28 +1,29 @@
 //! Jury results: computed per award category with the rubric crate's
-//! `compute_results` from the submitted sheets that count; the chair's
-//! decision for ties no rule breaks; locking (which freezes the results and
-//! logs every tie-break), unlocking before publication, publishing; the
-//! jury's audit log; CSV exports; and the published results for jurors and
-//! finalist schools.
+//! `compute_results` from the submitted sheets that count; the chair's part
+//! (reading the results and the audit log while scoring is open, deciding
+//! ties no rule breaks, confirming a winner that is not robust with a
+//! reason); locking (which freezes the results and logs every tie-break),
+//! unlocking before publication, publishing; and the published results for
+//! everyone of the edition. The CSV exports live in `jury_exports`.
 
-use super::jury::{bump, edition, fresh_read, require_unlocked, rule_text};
+use super::jury::{begin, bump, edition, named_rule, reason, require_unlocked};
 use crate::auth::AuthUser;
 use crate::db::jury::{self as dbj, Edition};
-use crate::db::{audit, jury_sheets};
+use crate::db::{audit_event, jury_sheets};
 use crate::error::{AppError, AppJson, FieldError, Result};
 use crate::state::AppState;
 use axum::extract::State;
-use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
-use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
 use axum::{Json, Router};
+use rubric::content::LocalizedText;
+use rubric::jury::events::{JuryEvent, NamedChange};
 use rubric::jury::setup::{CriterionDef, JuryStatus};
 use rubric::jury::views::{
-    lock_problems, AuditEntry, CategoryResults, JurySettings, Named, PublishedResults, ResultsView,
+    lock_problems, AuditEntry, CategoryResults, ChangedSheet, JurySettings, Named, PublishedResults, ResultsView,
 };
-use rubric::jury::{compute_results, JuryInput, ScoreSheet, TieBreak, TieBreakRule};
+use rubric::jury::{compute_results, Finding, JuryInput, ScoreSheet, TieBreak, TieBreakRule};
 use rubric::people::Role;
-use rubric::submission::ReopenState;
+use rubric::submission::{ReopenState, ScoreChange};
 use serde::Deserialize;
 use sqlx::SqliteConnection;
 use std::collections::HashSet;
@@ -31,16 +32,18 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/jury/results", get(get_results))
         .route("/jury/chair-order", put(save_chair_order))
+        .route("/jury/acknowledgements", post(acknowledge))
         .route("/jury/lock", post(lock))
         .route("/jury/unlock", post(unlock))
         .route("/jury/publish", post(publish))
         .route("/jury/audit", get(audit_log))
-        .route("/jury/export/scores.csv", get(export_scores))
-        .route("/jury/export/results.csv", get(export_results))
         .route("/jury/published", get(published))
 }
 
 /// Compute the results of every category from the sheets that count now.
+/// The jurors of a category are those with a sheet that counts in it (in
+/// name order); the chair's acknowledgement is attached while it still
+/// matches the results.
 pub(crate) async fn compute_all(
     conn: &mut SqliteConnection,
     edition: &Edition,
@@ -50,19 +53,19 @@ pub(crate) async fn compute_all(
     let criteria = dbj::criteria(&mut *conn, edition.id).await?;
     let jurors = dbj::jurors(&mut *conn, edition.id).await?;
     let conflicts = dbj::conflicts(&mut *conn, edition.id).await?;
+    let acknowledgements = dbj::acknowledgements(&mut *conn, edition.id).await?;
+    let all_finalists = dbj::finalists(&mut *conn, edition.id).await?;
+    let score_changes = jury_sheets::score_changes(&mut *conn, edition.id, &all_finalists, &criteria).await?;
     let active: HashSet<(i64, i64)> =
         conflicts.iter().filter(|c| c.active()).map(|c| (c.person_id, c.finalist_id)).collect();
     let mut out = Vec::new();
     for category in dbj::categories(&mut *conn, edition.id).await? {
         let ids: Vec<i64> = category.finalists.iter().map(|f| f.id).collect();
         let sheets = jury_sheets::counted(&mut *conn, edition.id, &ids).await?;
-        // Jurors who may score at least one finalist of the category.
-        let category_jurors: Vec<_> =
-            jurors.iter().filter(|j| ids.iter().any(|f| !active.contains(&(j.person_id, *f)))).collect();
-        let expected = category_jurors
-            .iter()
-            .map(|j| ids.iter().filter(|f| !active.contains(&(j.person_id, **f))).count())
-            .sum::<usize>();
+        // Sheets expected: every juror × finalist pair without a conflict.
+        let expected = jurors.iter().map(|j| ids.iter().filter(|f| !active.contains(&(j.person_id, **f))).count()).sum::<usize>();
+        // The jurors of the results: those with a sheet that counts.
+        let category_jurors: Vec<_> = jurors.iter().filter(|j| sheets.iter().any(|s| s.person_id == j.person_id)).collect();
         let keys: HashSet<String> = ids.iter().map(i64::to_string).collect();
         let chair_order = (settings.tie_break.last() == Some(&TieBreakRule::ChairDecision))
             .then(|| {
@@ -75,7 +78,6 @@ pub(crate) async fn compute_all(
             jurors: category_jurors.iter().map(|j| j.person_id.to_string()).collect(),
             sheets: sheets
                 .iter()
-                .filter(|s| category_jurors.iter().any(|j| j.person_id == s.person_id))
                 .map(|s| ScoreSheet {
                     juror: s.person_id.to_string(),
                     finalist: s.finalist_id.to_string(),
@@ -90,6 +92,11 @@ pub(crate) async fn compute_all(
             Ok(r) => (Some(r), None),
             Err(e) => (None, Some(e.to_string())),
         };
+        let findings = results.as_ref().and_then(|r| r.robustness.as_ref()).map(|rob| rob.findings());
+        let acknowledgement = acknowledgements
+            .iter()
+            .find(|(id, a)| *id == category.id && findings.as_ref() == Some(&a.findings) && !a.findings.is_empty())
+            .map(|(_, a)| a.clone());
         out.push(CategoryResults {
             category_id: category.id,
             name: category.name,
@@ -110,13 +117,40 @@ pub(crate) async fn compute_all(
             submitted_sheets: u32::try_from(submitted).unwrap_or(u32::MAX),
             results,
             problem,
+            acknowledgement,
+            changed_after_reveal: changed_sheets(&score_changes, &ids, &criteria),
         });
     }
     Ok(out)
 }
 
+/// The sheets of these finalists that changed after a reopening (their
+/// juror had seen the others' sheets): one entry per sheet and
+/// resubmission, with every score that changed.
+fn changed_sheets(changes: &[ScoreChange], finalists: &[i64], criteria: &[CriterionDef]) -> Vec<ChangedSheet> {
+    let mut out: Vec<ChangedSheet> = Vec::new();
+    for c in changes.iter().filter(|c| finalists.contains(&c.finalist_id)) {
+        let name = criteria.iter().find(|d| d.id == c.criterion_id).map_or_else(|| LocalizedText::new(c.criterion_name.clone(), c.criterion_name.clone()), |d| d.name.clone());
+        let change = NamedChange { name, before: c.before.map(|s| u32::from(s.get())), after: c.after.map(|s| u32::from(s.get())) };
+        match out.iter_mut().find(|s| s.juror_name == c.juror_name && s.finalist_name == c.finalist_name && s.changed_at == c.changed_at) {
+            Some(sheet) => sheet.changes.push(change),
+            None => out.push(ChangedSheet {
+                juror_name: c.juror_name.clone(),
+                finalist_name: c.finalist_name.clone(),
+                changed_at: c.changed_at,
+                changes: vec![change],
+            }),
+        }
+    }
+    out
+}
+
 /// The results to show: frozen ones once locked, else computed now.
-async fn current_results(conn: &mut SqliteConnection, edition: &Edition, settings: &JurySettings) -> Result<(Vec<CategoryResults>, bool)> {
+pub(crate) async fn current_results(
+    conn: &mut SqliteConnection,
+    edition: &Edition,
+    settings: &JurySettings,
+) -> Result<(Vec<CategoryResults>, bool)> {
     if settings.locked_at.is_some() {
         if let Some(json) = dbj::locked_results(&mut *conn, edition.id).await? {
             let frozen: Vec<CategoryResults> = serde_json::from_str(&json)
@@ -150,14 +184,48 @@ async fn results_view(conn: &mut SqliteConnection, edition: &Edition) -> Result<
     })
 }
 
+/// The coordinator, or the chair of the active jury: the two who read the
+/// results and the audit log at any stage. Anyone else 403.
+async fn coordinator_or_chair(conn: &mut SqliteConnection, user: &AuthUser) -> Result<Edition> {
+    if !matches!(user.role(), Role::Coordinator | Role::Juror) {
+        return Err(AppError::Forbidden);
+    }
+    let edition = edition(&mut *conn).await?;
+    if user.role() == Role::Juror {
+        require_chair(&mut *conn, &edition, user).await?;
+    }
+    Ok(edition)
+}
+
+/// 403 unless the user chairs the active jury.
+async fn require_chair(conn: &mut SqliteConnection, edition: &Edition, user: &AuthUser) -> Result<JurySettings> {
+    user.require(Role::Juror)?;
+    let settings = dbj::settings(&mut *conn, edition.id).await?;
+    if settings.chair_id != Some(user.id()) || !dbj::is_juror(&mut *conn, edition.id, user.id()).await? {
+        return Err(AppError::Forbidden);
+    }
+    Ok(settings)
+}
+
 // GET /api/jury/results
 async fn get_results(State(state): State<AppState>, user: AuthUser) -> Result<Json<ResultsView>> {
-    user.require_coordinator()?;
     let mut tx = state.write().await?;
-    let edition = edition(&mut tx).await?;
+    let edition = coordinator_or_chair(&mut tx, &user).await?;
     let view = results_view(&mut tx, &edition).await?;
     tx.commit().await?;
     Ok(Json(view))
+}
+
+/// Only the chair acts as the chair, and only on closed, unlocked scoring.
+async fn chair_on_closed_scoring(conn: &mut SqliteConnection, user: &AuthUser) -> Result<(Edition, JurySettings)> {
+    user.require(Role::Juror)?;
+    let edition = edition(&mut *conn).await?;
+    let settings = require_chair(&mut *conn, &edition, user).await?;
+    require_unlocked(&settings)?;
+    if settings.status != JuryStatus::Closed {
+        return Err(AppError::conflict("jury_not_closed", "the chair decides after scoring is closed", None));
+    }
+    Ok((edition, settings))
 }
 
 #[derive(Deserialize)]
@@ -167,19 +235,15 @@ struct ChairOrderBody {
 }
 
 // PUT /api/jury/chair-order
+/// The chair's own decision for ties no rule breaks.
 async fn save_chair_order(
     State(state): State<AppState>,
     user: AuthUser,
     AppJson(body): AppJson<ChairOrderBody>,
 ) -> Result<Json<ResultsView>> {
-    user.require_coordinator()?;
+    user.require(Role::Juror)?;
     let mut tx = state.write().await?;
-    let edition = edition(&mut tx).await?;
-    let settings = dbj::settings(&mut *tx, edition.id).await?;
-    require_unlocked(&settings)?;
-    if settings.status != JuryStatus::Closed {
-        return Err(AppError::conflict("jury_not_closed", "the chair decides ties after scoring is closed", None));
-    }
+    let (edition, settings) = chair_on_closed_scoring(&mut tx, &user).await?;
     if settings.tie_break.last() != Some(&TieBreakRule::ChairDecision) {
         return Err(AppError::field("order", "the tie-break rule does not end with the chair's decision"));
     }
@@ -198,16 +262,60 @@ async fn save_chair_order(
     }
     bump(&mut tx, &edition, body.version).await?;
     dbj::set_chair_order(&mut tx, edition.id, &body.order).await?;
-    let chair = match settings.chair_id {
-        Some(id) => dbj::juror_person(&mut *tx, id).await?.unwrap_or_default(),
-        None => "the chair".into(),
+    let chair = Some(user.0.name.clone());
+    audit_event(&mut *tx, Some(user.id()), edition.id, &JuryEvent::ChairDecision { chair, order: names }).await?;
+    let view = results_view(&mut tx, &edition).await?;
+    tx.commit().await?;
+    Ok(Json(view))
+}
+
+#[derive(Deserialize)]
+struct AcknowledgeBody {
+    category_id: i64,
+    /// The findings the chair saw; a mismatch means the results changed.
+    findings: Vec<Finding>,
+    reason: String,
+}
+
+// POST /api/jury/acknowledgements
+/// The chair confirms a winner that is not robust, with a reason: the
+/// coordinator can lock only after that.
+async fn acknowledge(
+    State(state): State<AppState>,
+    user: AuthUser,
+    AppJson(body): AppJson<AcknowledgeBody>,
+) -> Result<Json<ResultsView>> {
+    user.require(Role::Juror)?;
+    let mut tx = state.write().await?;
+    let (edition, settings) = chair_on_closed_scoring(&mut tx, &user).await?;
+    let why = reason("reason", &body.reason)?;
+    let categories = compute_all(&mut tx, &edition, &settings).await?;
+    let category = categories.iter().find(|c| c.category_id == body.category_id).ok_or(AppError::NotFound("category"))?;
+    let Some((results, rob)) = category.results.as_ref().and_then(|r| r.robustness.as_ref().map(|rob| (r, rob))) else {
+        return Err(AppError::conflict("no_winner", "this category has no winner to confirm yet", None));
     };
-    let detail = if names.is_empty() {
-        "chair's decision cleared".to_string()
-    } else {
-        format!("decision of {chair}, best first: {}", names.join(", "))
+    if rob.robust {
+        return Err(AppError::conflict("robust", "every check confirms this winner; there is nothing to acknowledge", None));
+    }
+    let findings = rob.findings();
+    if findings != body.findings {
+        let view = results_view(&mut tx, &edition).await?;
+        return Err(AppError::conflict(
+            "stale",
+            "the results changed since you loaded them; look at the current findings and confirm again",
+            serde_json::to_value(&view).ok(),
+        ));
+    }
+    dbj::set_acknowledgement(&mut tx, category.category_id, user.id(), &findings, &why).await?;
+    let finalist = |k: &str| category.finalist_name(k);
+    let juror = |k: &str| category.juror_name(k);
+    let event = JuryEvent::RobustnessAcknowledged {
+        category: category.name.clone(),
+        winner: results.winner.as_deref().map(finalist).unwrap_or_default(),
+        findings: findings.iter().map(|f| f.renamed(&finalist, &juror)).collect(),
+        reason: why,
     };
-    audit(&mut *tx, Some(user.id()), "jury.chair-decision", &detail).await?;
+    audit_event(&mut *tx, Some(user.id()), edition.id, &event).await?;
     let view = results_view(&mut tx, &edition).await?;
     tx.commit().await?;
     Ok(Json(view))
@@ -218,41 +326,25 @@ struct VersionBody {
     version: i64,
 }
 
-fn number(v: f64) -> String {
-    format!("{v:.3}")
-}
-
-/// A tie-break in words for the audit log.
-fn tie_break_text(category: &CategoryResults, criteria: &[CriterionDef], t: &TieBreak) -> String {
-    let names: Vec<String> = t.finalists.iter().map(|k| category.finalist_name(k)).collect();
-    let values: Vec<String> =
-        t.values.iter().map(|(k, v)| format!("{} {}", category.finalist_name(k), number(*v))).collect();
-    let outcome: Vec<String> = t
-        .outcome
-        .iter()
-        .map(|group| group.iter().map(|k| category.finalist_name(k)).collect::<Vec<_>>().join(" = "))
-        .collect();
-    format!(
-        "{}: {} tied at {}; broken by {} ({}): {}",
-        category.name,
-        names.join(", "),
-        number(t.score),
-        rule_text(&t.rule_applied, criteria),
-        values.join(", "),
-        outcome.join(" > ")
-    )
+/// A tie-break as an audit event, with names.
+fn tie_break_event(category: &CategoryResults, criteria: &[CriterionDef], t: &TieBreak) -> JuryEvent {
+    let name = |k: &String| category.finalist_name(k);
+    JuryEvent::TieBroken {
+        category: category.name.clone(),
+        finalists: t.finalists.iter().map(name).collect(),
+        score: t.score,
+        rule: named_rule(&t.rule_applied, criteria),
+        values: t.values.iter().map(|(k, v)| (name(k), *v)).collect(),
+        outcome: t.outcome.iter().map(|g| g.iter().map(name).collect()).collect(),
+    }
 }
 
 // POST /api/jury/lock
 async fn lock(State(state): State<AppState>, user: AuthUser, AppJson(body): AppJson<VersionBody>) -> Result<Json<ResultsView>> {
-    user.require_coordinator()?;
-    let mut tx = state.write().await?;
-    let edition = edition(&mut tx).await?;
-    dbj::ensure_settings(&mut tx, edition.id, Some(user.id())).await?;
-    let settings = dbj::settings(&mut *tx, edition.id).await?;
+    let (mut tx, edition, settings) = begin(&state, &user).await?;
     require_unlocked(&settings)?;
     let categories = compute_all(&mut tx, &edition, &settings).await?;
-    let problems = lock_problems(settings.status, &categories);
+    let problems = lock_problems(settings.status, settings.chair_id.is_some(), &categories);
     if !problems.is_empty() {
         return Err(AppError::Validation(problems.iter().map(|p| FieldError::new("lock", p)).collect()));
     }
@@ -263,12 +355,12 @@ async fn lock(State(state): State<AppState>, user: AuthUser, AppJson(body): AppJ
     for c in &categories {
         let Some(r) = &c.results else { continue };
         for t in &r.tie_breaks {
-            audit(&mut *tx, Some(user.id()), "jury.tie-break", &tie_break_text(c, &criteria, t)).await?;
+            audit_event(&mut *tx, Some(user.id()), edition.id, &tie_break_event(c, &criteria, t)).await?;
         }
         let winner = r.winner.as_deref().map(|w| c.finalist_name(w)).unwrap_or_default();
-        audit(&mut *tx, Some(user.id()), "jury.winner", &format!("{}: winner {winner}", c.name)).await?;
+        audit_event(&mut *tx, Some(user.id()), edition.id, &JuryEvent::Winner { category: c.name.clone(), winner }).await?;
     }
-    audit(&mut *tx, Some(user.id()), "jury.locked", "results locked").await?;
+    audit_event(&mut *tx, Some(user.id()), edition.id, &JuryEvent::Locked).await?;
     let view = results_view(&mut tx, &edition).await?;
     tx.commit().await?;
     Ok(Json(view))
@@ -288,7 +380,7 @@ async fn unlock(State(state): State<AppState>, user: AuthUser, AppJson(body): Ap
     }
     bump(&mut tx, &edition, body.version).await?;
     dbj::set_locked(&mut tx, edition.id, None).await?;
-    audit(&mut *tx, Some(user.id()), "jury.unlocked", "results unlocked before publication").await?;
+    audit_event(&mut *tx, Some(user.id()), edition.id, &JuryEvent::Unlocked).await?;
     let view = results_view(&mut tx, &edition).await?;
     tx.commit().await?;
     Ok(Json(view))
@@ -308,7 +400,7 @@ async fn publish(State(state): State<AppState>, user: AuthUser, AppJson(body): A
     }
     bump(&mut tx, &edition, body.version).await?;
     dbj::set_published(&mut tx, edition.id).await?;
-    audit(&mut *tx, Some(user.id()), "jury.published", "results published to jurors and finalists").await?;
+    audit_event(&mut *tx, Some(user.id()), edition.id, &JuryEvent::Published).await?;
     let view = results_view(&mut tx, &edition).await?;
     tx.commit().await?;
     Ok(Json(view))
@@ -316,182 +408,36 @@ async fn publish(State(state): State<AppState>, user: AuthUser, AppJson(body): A
 
 // GET /api/jury/audit
 async fn audit_log(State(state): State<AppState>, user: AuthUser) -> Result<Json<Vec<AuditEntry>>> {
-    user.require_coordinator()?;
-    Ok(Json(dbj::audit_entries(&state.db, 500).await?))
-}
-
-/// One CSV field: quoted when needed, and a leading `=`, `+`, `-`, `@`,
-/// tab or carriage return neutralised so a spreadsheet does not run it as
-/// a formula (a juror's remark reaches the coordinator's spreadsheet); a
-/// negative number stays a number.
-fn field(text: &str) -> String {
-    let formula = text.starts_with(['=', '+', '-', '@', '\t', '\r']) && text.parse::<f64>().is_err();
-    let text = if formula { format!("'{text}") } else { text.to_string() };
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text
-    }
-}
-
-fn csv(header: &[&str], rows: Vec<Vec<String>>, filename: &str) -> Response {
-    let mut out = String::from("\u{feff}");
-    out.push_str(&header.join(","));
-    out.push_str("\r\n");
-    for row in rows {
-        out.push_str(&row.iter().map(|f| field(f)).collect::<Vec<_>>().join(","));
-        out.push_str("\r\n");
-    }
-    (
-        [
-            (CONTENT_TYPE, "text/csv; charset=utf-8".to_string()),
-            (CONTENT_DISPOSITION, format!("attachment; filename=\"{filename}\"")),
-        ],
-        out,
-    )
-        .into_response()
-}
-
-// GET /api/jury/export/scores.csv
-async fn export_scores(State(state): State<AppState>, user: AuthUser) -> Result<Response> {
-    user.require_coordinator()?;
-    let mut tx = fresh_read(&state).await?;
-    let edition = edition(&mut tx).await?;
-    dbj::sync_automatic_conflicts(&mut tx, edition.id).await?;
-    let criteria = dbj::criteria(&mut *tx, edition.id).await?;
-    let finalists = dbj::finalists(&mut *tx, edition.id).await?;
-    let categories = dbj::categories(&mut tx, edition.id).await?;
-    let changes = jury_sheets::score_changes(&mut tx, edition.id, &finalists, &criteria).await?;
-    let mut rows = Vec::new();
-    for (stored, counts) in jury_sheets::all_submitted(&mut tx, edition.id).await? {
-        let Some(f) = finalists.iter().find(|f| f.id == stored.finalist_id) else { continue };
-        let category = categories.iter().find(|c| c.id == f.category_id).map(|c| c.name.clone()).unwrap_or_default();
-        let juror: String = sqlx::query_scalar("select name from people where id = ?")
-            .bind(stored.person_id)
-            .fetch_one(&mut *tx)
-            .await?;
-        for c in &criteria {
-            let Some(score) = stored.sheet.scores.get(&c.id) else { continue };
-            // The latest change of this score after a reopening, if any.
-            let change = changes
-                .iter()
-                .rev()
-                .find(|x| x.juror_id == stored.person_id && x.finalist_id == stored.finalist_id && x.criterion_id == c.id);
-            rows.push(vec![
-                category.clone(),
-                f.school_name.clone(),
-                juror.clone(),
-                c.name.nl.clone(),
-                c.weight.to_string(),
-                score.to_string(),
-                stored.sheet.remarks.get(&c.id).cloned().unwrap_or_default(),
-                stored.sheet.remark.clone(),
-                if counts { "yes" } else { "no (conflict of interest)" }.to_string(),
-                change.and_then(|x| x.before).map(|b| b.to_string()).unwrap_or_default(),
-                change.map(|x| rubric::submission::utc_time(x.changed_at)).unwrap_or_default(),
-            ]);
-        }
-    }
-    tx.commit().await?;
-    Ok(csv(
-        &[
-            "category",
-            "finalist",
-            "juror",
-            "criterion",
-            "weight",
-            "score",
-            "remark",
-            "sheet_remark",
-            "counted",
-            "score_before_reopening",
-            "changed_at",
-        ],
-        rows,
-        "jury-scores.csv",
-    ))
-}
-
-// GET /api/jury/export/results.csv
-async fn export_results(State(state): State<AppState>, user: AuthUser) -> Result<Response> {
-    user.require_coordinator()?;
-    let mut tx = fresh_read(&state).await?;
-    let edition = edition(&mut tx).await?;
-    let settings = dbj::settings(&mut *tx, edition.id).await?;
-    let (categories, _) = current_results(&mut tx, &edition, &settings).await?;
-    tx.commit().await?;
-    let opt = |v: Option<f64>| v.map(number).unwrap_or_default();
-    let mut rows = Vec::new();
-    for c in &categories {
-        let Some(r) = &c.results else { continue };
-        let mut category_rows = Vec::new();
-        for f in &r.finalists {
-            let place = r.ranking.iter().find(|p| p.finalist == f.finalist);
-            let broken = r.tie_breaks.iter().any(|t| t.finalists.contains(&f.finalist));
-            category_rows.push(vec![
-                c.name.clone(),
-                place.map(|p| p.place.to_string()).unwrap_or_default(),
-                c.finalist_name(&f.finalist),
-                c.finalists.iter().find(|n| n.key == f.finalist).map(|n| n.detail.clone()).unwrap_or_default(),
-                opt(f.score),
-                opt(f.normalized_score),
-                opt(f.mean_rank),
-                f.jurors.to_string(),
-                if r.winner.as_deref() == Some(f.finalist.as_str()) { "yes" } else { "" }.to_string(),
-                if broken { "yes" } else { "" }.to_string(),
-            ]);
-        }
-        category_rows.sort_by_key(|row| row[1].parse::<usize>().unwrap_or(usize::MAX));
-        rows.extend(category_rows);
-    }
-    Ok(csv(
-        &["category", "place", "finalist", "town", "score", "normalized_score", "mean_rank", "jurors", "winner", "tie_broken"],
-        rows,
-        "jury-results.csv",
-    ))
+    let mut conn = state.db.acquire().await?;
+    let edition = coordinator_or_chair(&mut conn, &user).await?;
+    Ok(Json(dbj::audit_entries(&mut *conn, edition.id, user.is_coordinator(), 500).await?))
 }
 
 // GET /api/jury/published
+/// The published results, for everyone of the active edition: the
+/// coordinator, its jurors, and the members of its schools and companies.
 async fn published(State(state): State<AppState>, user: AuthUser) -> Result<Json<PublishedResults>> {
-    let mut tx = state.db.begin().await?;
-    let edition = edition(&mut tx).await?;
+    let mut conn = state.db.acquire().await?;
+    let edition = edition(&mut conn).await?;
     let allowed = match user.role() {
         Role::Coordinator => true,
-        Role::Juror => dbj::is_juror(&mut *tx, edition.id, user.id()).await?,
-        Role::SchoolMember => match user.school_id() {
-            Some(school) => dbj::finalists(&mut *tx, edition.id).await?.iter().any(|f| f.school_id == school),
-            None => false,
-        },
-        Role::CompanyMember => false,
+        Role::Juror => dbj::is_juror(&mut *conn, edition.id, user.id()).await?,
+        Role::SchoolMember | Role::CompanyMember => {
+            dbj::belongs_to_edition(&mut *conn, edition.id, user.school_id(), user.company_id()).await?
+        }
     };
     if !allowed {
         return Err(AppError::Forbidden);
     }
-    let settings = dbj::settings(&mut *tx, edition.id).await?;
-    let view = match (settings.published_at, dbj::locked_results(&mut *tx, edition.id).await?) {
+    let settings = dbj::settings(&mut *conn, edition.id).await?;
+    let view = match (settings.published_at, dbj::locked_results(&mut *conn, edition.id).await?) {
         (Some(at), Some(json)) => {
             let categories: Vec<CategoryResults> = serde_json::from_str(&json)
                 .map_err(|e| AppError::Internal(format!("locked jury results are unreadable: {e}")))?;
-            PublishedResults::from_results(edition.name.clone(), at, &categories)
+            let criteria = dbj::criteria(&mut *conn, edition.id).await?;
+            PublishedResults::from_results(edition.name.clone(), at, &categories, &criteria)
         }
         _ => PublishedResults { edition_name: edition.name.clone(), published_at: None, categories: vec![] },
     };
-    tx.commit().await?;
     Ok(Json(view))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::field;
-
-    #[test]
-    fn csv_fields_never_start_a_formula() {
-        assert_eq!(field("=1+1"), "'=1+1");
-        assert_eq!(field("-2+3+cmd|' /C calc'!A0"), "'-2+3+cmd|' /C calc'!A0");
-        assert_eq!(field("+31 9"), "'+31 9");
-        assert_eq!(field("@SUM(A1)"), "'@SUM(A1)");
-        assert_eq!(field("-1.250"), "-1.250");
-        assert_eq!(field("Goed, \"sterk\" plan"), "\"Goed, \"\"sterk\"\" plan\"");
-        assert_eq!(field("Gewoon"), "Gewoon");
-    }
 }

@@ -9,7 +9,7 @@ use super::jury::{edition, fresh_read, reason, require_unlocked};
 use crate::auth::AuthUser;
 use crate::db::jury::{self as dbj, Edition};
 use crate::db::jury_sheets::{self, SheetWrite};
-use crate::db::{audit, profile::school_profile};
+use crate::db::{audit_event, profile::school_profile};
 use crate::error::{AppError, AppJson, FieldError, Result};
 use crate::state::AppState;
 use axum::extract::{Path, State};
@@ -21,6 +21,8 @@ use rubric::jury::views::{
     validate_sheet, JurorCategory, JurorConflict, JurorFinalist, JurorHome, OtherSheet, OtherSheets, ScoreFinalist,
     Sheet, SheetInput, SheetState,
 };
+use rubric::content::LocalizedText;
+use rubric::jury::events::{JuryEvent, NamedChange};
 use rubric::jury::{compute_results, JuryInput, ScoreSheet};
 use rubric::people::Role;
 use rubric::plan::{check_plan, ActionPlan, PlanContext, PlanVersion};
@@ -98,6 +100,8 @@ async fn my_home(State(state): State<AppState>, user: AuthUser) -> Result<Json<J
             school_name: c.school_name.clone(),
             kind: c.kind,
             reason: c.reason.clone(),
+            // A sheet submitted before the conflict arose no longer counts.
+            sheet_dropped: states.get(&c.finalist_id) == Some(&SheetState::Submitted),
         })
         .collect();
     // The chair decides the other jurors' reopen requests, except on a
@@ -120,6 +124,7 @@ async fn my_home(State(state): State<AppState>, user: AuthUser) -> Result<Json<J
         categories,
         conflicts: conflict_list,
         published: settings.published_at.is_some(),
+        locked: settings.locked_at.is_some(),
         is_chair,
         reopen_requests,
     }))
@@ -239,18 +244,17 @@ async fn write_sheet(state: &AppState, user: &AuthUser, id: i64, input: SheetInp
             let json = serde_json::to_string(&list).unwrap_or_else(|_| "[]".into());
             reopenings::resubmitted(&mut tx, Sheets::ScoreSheets, open.id, &json, saved.submitted_at.unwrap_or_default()).await?;
         }
-        let shown: Vec<String> = list
+        let changes = list
             .iter()
-            .map(|c| {
-                let name = criteria.iter().find(|d| d.id == c.key).map_or_else(|| c.key.to_string(), |d| d.name.nl.clone());
-                let score = |s: Option<rubric::jury::Score>| s.map_or_else(|| "-".to_string(), |s| s.to_string());
-                format!("{name} {} → {}", score(c.before), score(c.after))
+            .map(|c| NamedChange {
+                name: criteria.iter().find(|d| d.id == c.key).map_or_else(|| { let k = c.key.to_string(); LocalizedText::new(k.clone(), k) }, |d| d.name.clone()),
+                before: c.before.map(|s| u32::from(s.get())),
+                after: c.after.map(|s| u32::from(s.get())),
             })
             .collect();
-        let detail = format!("scores for {} submitted again after reopening; {} changed: {}", finalist.school_name, list.len(), shown.join(", "));
-        audit(&mut *tx, Some(user.id()), "jury.sheet.resubmitted", &detail).await?;
+        audit_event(&mut *tx, Some(user.id()), edition.id, &JuryEvent::SheetResubmitted { school: finalist.school_name, changes }).await?;
     } else if submit {
-        audit(&mut *tx, Some(user.id()), "jury.sheet.submitted", &format!("scores for {} submitted", finalist.school_name)).await?;
+        audit_event(&mut *tx, Some(user.id()), edition.id, &JuryEvent::SheetSubmitted { school: finalist.school_name }).await?;
     }
     let saved = if submit { jury_sheets::sheet(&mut tx, user.id(), id).await? } else { saved };
     tx.commit().await?;
@@ -362,8 +366,8 @@ async fn declare_conflict(
             .await?
             .ok_or_else(|| AppError::field("finalist_id", "choose a finalist of this jury"))?;
         dbj::declare_conflict(&mut tx, user.id(), finalist.id, &why).await?;
-        let detail = format!("{} declared a conflict of interest with {}: {why}", user.0.name, finalist.school_name);
-        audit(&mut *tx, Some(user.id()), "jury.conflict.declared", &detail).await?;
+        let event = JuryEvent::ConflictDeclared { juror: user.0.name.clone(), school: finalist.school_name, reason: why };
+        audit_event(&mut *tx, Some(user.id()), edition.id, &event).await?;
         tx.commit().await?;
     }
     my_home(State(state), user).await
@@ -381,8 +385,8 @@ async fn withdraw_conflict(State(state): State<AppState>, user: AuthUser, Path(f
             .find(|c| c.finalist_id == finalist_id && c.kind == ConflictKind::Declared && c.active())
             .ok_or(AppError::NotFound("declared conflict"))?;
         dbj::set_dismissed(&mut tx, declared.id, user.id(), Some("withdrawn by the juror")).await?;
-        let detail = format!("{} withdrew the declared conflict with {}", user.0.name, declared.school_name);
-        audit(&mut *tx, Some(user.id()), "jury.conflict.withdrawn", &detail).await?;
+        let event = JuryEvent::ConflictWithdrawn { juror: user.0.name.clone(), school: declared.school_name };
+        audit_event(&mut *tx, Some(user.id()), edition.id, &event).await?;
         tx.commit().await?;
     }
     my_home(State(state), user).await

@@ -9,6 +9,7 @@ pub mod editions;
 pub mod health;
 pub mod jury;
 pub mod jury_reopen;
+pub mod jury_exports;
 pub mod jury_results;
 pub mod jury_scoring;
 pub mod matching;
@@ -48,5 +49,6 @@ pub fn api_router() -> Router<AppState> {
         .merge(jury_scoring::router())
         .merge(jury_results::router())
         .merge(jury_reopen::router())
+        .merge(jury_exports::router())
         .fallback(|| async { AppError::NotFound("endpoint") })
 }

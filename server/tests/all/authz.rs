@@ -552,6 +552,10 @@ async fn every_endpoint_answers_every_role_as_the_access_model_says() {
     m.w.cookies.push((JurorFree, cookie));
     let body = json!({"version": m.jury_version().await, "rules": ["higher-median-juror-score", "chair-decision"], "chair_id": ids.juror_free});
     m.row(Method::PUT, "/jury/tie-break", coordinator("/api/jury/tie-break", Some(&body), 200)).await;
+    let body = json!({"version": m.jury_version().await, "chair_id": ids.juror_free});
+    let mut calls = coordinator("/api/jury/chair", Some(&body), 200);
+    calls.push(c(Coord, "/api/jury/chair", Some(&json!({"version": 0, "chair_id": ids.stem_a})), 422));
+    m.row(Method::PUT, "/jury/chair", calls).await;
     let conflict = m
         .w
         .scalar(&format!("select id from conflicts where person_id = {} and finalist_id = {finalist_a} and kind = 'automatic'", ids.juror_x))
@@ -641,24 +645,40 @@ async fn every_endpoint_answers_every_role_as_the_access_model_says() {
     let version = m.w.scalar(&format!("select version from score_sheets where person_id = {} and finalist_id = {finalist_b}", ids.juror_free)).await;
     m.w.ok(JurorFree, Method::POST, &format!("{}/submit", fin(finalist_b)), Some(&sheet(6, version))).await;
     m.w.ok(Coord, Method::POST, "/api/jury/status", Some(&json!({"version": m.jury_version().await, "status": "closed"}))).await;
-    m.row(Method::GET, "/jury/results", coordinator("/api/jury/results", None, 200)).await;
+    // The coordinator and the chair (JurorFree) read the results and the log.
+    m.row(Method::GET, "/jury/results", only("/api/jury/results", None, &[(Coord, 200), (JurorFree, 200)], 403)).await;
+    // Only the chair decides ties and confirms a winner.
     let body = json!({"version": m.jury_version().await, "order": [finalist_a, finalist_b]});
-    let mut calls = coordinator("/api/jury/chair-order", Some(&body), 200);
-    calls.push(c(Coord, "/api/jury/chair-order", Some(&json!({"version": 0, "order": [ids.other_finalist]})), 422));
+    let mut calls = only("/api/jury/chair-order", Some(&body), &[(JurorFree, 200)], 403);
+    calls.push(c(JurorFree, "/api/jury/chair-order", Some(&json!({"version": 0, "order": [ids.other_finalist]})), 422));
     m.row(Method::PUT, "/jury/chair-order", calls).await;
+    // Without JurorFree, finalist A has no score: its win is not robust.
+    let view = m.w.ok(Coord, Method::GET, "/api/jury/results", None).await;
+    let rob: rubric::jury::Robustness = serde_json::from_value(view["categories"][0]["results"]["robustness"].clone()).expect("robustness");
+    assert!(!rob.robust, "{rob:?}");
+    let body = json!({"category_id": view["categories"][0]["category_id"], "findings": rob.findings(), "reason": "Besproken"});
+    let mut calls = only("/api/jury/acknowledgements", Some(&body), &[(JurorFree, 200)], 403);
+    let mut empty_reason = body.clone();
+    empty_reason["reason"] = json!(" ");
+    calls.push(c(JurorFree, "/api/jury/acknowledgements", Some(&empty_reason), 422));
+    let mut other = body.clone();
+    other["category_id"] = json!(ids.other_category);
+    calls.push(c(JurorFree, "/api/jury/acknowledgements", Some(&other), 404));
+    m.row(Method::POST, "/jury/acknowledgements", calls).await;
     m.row(Method::POST, "/jury/lock", coordinator("/api/jury/lock", Some(&json!({"version": m.jury_version().await})), 200)).await;
     m.row(Method::POST, "/jury/unlock", coordinator("/api/jury/unlock", Some(&json!({"version": m.jury_version().await})), 200)).await;
     m.w.ok(Coord, Method::POST, "/api/jury/lock", Some(&json!({"version": m.jury_version().await}))).await;
     m.row(Method::POST, "/jury/publish", coordinator("/api/jury/publish", Some(&json!({"version": m.jury_version().await})), 200)).await;
-    m.row(Method::GET, "/jury/audit", coordinator("/api/jury/audit", None, 200)).await;
+    m.row(Method::GET, "/jury/audit", only("/api/jury/audit", None, &[(Coord, 200), (JurorFree, 200)], 403)).await;
     m.row(Method::GET, "/jury/export/scores.csv", coordinator("/api/jury/export/scores.csv", None, 200)).await;
     m.row(Method::GET, "/jury/export/results.csv", coordinator("/api/jury/export/results.csv", None, 200)).await;
-    // Published results: the coordinator, the jury and the finalists' schools.
+    // Published results: everyone of the edition (coordinator, jury,
+    // every school and company).
     let finalists = [names::SCHOOL_A, names::SCHOOL_B];
     let calls = only(
         "/api/jury/published",
         None,
-        &[(Coord, 200), (JurorX, 200), (JurorFree, 200), (StemA, 200), (TeacherA, 200), (StemB, 200)],
+        &[(Coord, 200), (JurorX, 200), (JurorFree, 200), (StemA, 200), (TeacherA, 200), (StemB, 200), (CompX, 200), (CompY, 200)],
         403,
     )
     .into_iter()

@@ -409,6 +409,7 @@ async fn jury_writes_refuse_bad_bodies_cleanly() {
         spec(Method::PUT, format!("/api/jury/jurors/{}", ids.juror_x), Who::Coord, json!({"company_id": ids.company_x})),
         spec(Method::PUT, "/api/jury/tie-break", Who::Coord, json!({"rules": ["higher-median-juror-score", "chair-decision"], "chair_id": ids.juror_free}))
             .versioned(&version),
+        spec(Method::PUT, "/api/jury/chair", Who::Coord, json!({"chair_id": ids.juror_free})).versioned(&version),
         spec(Method::POST, "/api/jury/finalists", Who::Coord, json!({"category_id": ids.category, "school_id": ids.school_b})),
     ];
     for s in &specs {
@@ -450,8 +451,16 @@ async fn jury_writes_refuse_bad_bodies_cleanly() {
     f.w.ok(Who::JurorFree, Method::POST, &format!("/api/jury/my/finalists/{}/submit", ids.finalist_a), Some(&body)).await;
     let v = f.w.scalar(&version).await;
     f.w.ok(Who::Coord, Method::POST, "/api/jury/status", Some(&json!({"version": v, "status": "closed"}))).await;
+    // The chair (JurorFree) decides the tie, then confirms the winner (the
+    // jurors scored both finalists alike, so no other check confirms it).
+    let chair_order = spec(Method::PUT, "/api/jury/chair-order", Who::JurorFree, json!({"order": [ids.finalist_a, fb]})).versioned(&version);
+    f.endpoint(&chair_order).await;
+    f.probe().await;
+    let view = f.w.ok(Who::Coord, Method::GET, "/api/jury/results", None).await;
+    let rob: rubric::jury::Robustness = serde_json::from_value(view["categories"][0]["results"]["robustness"].clone()).expect("a winner");
+    let ack = json!({"category_id": ids.category, "findings": rob.findings(), "reason": "Besproken in de jury"});
     let specs = vec![
-        spec(Method::PUT, "/api/jury/chair-order", Who::Coord, json!({"order": [ids.finalist_a, fb]})).versioned(&version),
+        spec(Method::POST, "/api/jury/acknowledgements", Who::JurorFree, ack),
         spec(Method::POST, "/api/jury/lock", Who::Coord, json!({})).versioned(&version),
         spec(Method::POST, "/api/jury/unlock", Who::Coord, json!({})).versioned(&version),
     ];
@@ -493,7 +502,9 @@ async fn ids_of_another_edition_are_refused() {
         (Method::POST, format!("/api/jury/finalists/{}/refreeze", ids.other_finalist), Who::Coord, json!({})),
         (Method::PUT, "/api/jury/tie-break".into(), Who::Coord, json!({"version": jury_version, "rules": ["chair-decision"], "chair_id": ids.stem_a})),
         (Method::PUT, "/api/jury/criteria".into(), Who::Coord, json!({"version": jury_version, "criteria": [criterion]})),
-        (Method::PUT, "/api/jury/chair-order".into(), Who::Coord, json!({"version": jury_version, "order": [ids.other_finalist]})),
+        (Method::PUT, "/api/jury/chair-order".into(), Who::JurorFree, json!({"version": jury_version, "order": [ids.other_finalist]})),
+        (Method::POST, "/api/jury/acknowledgements".into(), Who::JurorFree, json!({"category_id": ids.other_category, "findings": [], "reason": "x"})),
+        (Method::PUT, "/api/jury/chair".into(), Who::Coord, json!({"version": jury_version, "chair_id": ids.member_c})),
         (Method::POST, "/api/jury/my/conflicts".into(), Who::JurorFree, json!({"finalist_id": ids.other_finalist, "reason": "x"})),
         (Method::GET, format!("/api/jury/my/finalists/{}", ids.other_finalist), Who::JurorFree, Value::Null),
         (Method::PUT, format!("/api/schools/{a}/plan/goals/{}", ids.goal_c), Who::StemA, json!({"version": 1, "goal": {"title": "x"}})),

@@ -408,15 +408,20 @@ async fn a_reopened_score_sheet_shows_its_changes_in_the_results() {
     assert_eq!(results["reopen_requests"], json!([]));
     let changes = results["score_changes"].as_array().cloned().unwrap_or_default();
     assert_eq!(changes.len(), 1, "{results}");
+    // The signed results sheet lists the changed sheet in its category.
+    let changed: Vec<Value> = results["categories"].as_array().into_iter().flatten().flat_map(|k| k["changed_after_reveal"].as_array().cloned().unwrap_or_default()).collect();
+    assert_eq!(changed.len(), 1, "{results}");
+    assert_eq!((changed[0]["juror_name"].clone(), changed[0]["changes"][0]["before"].clone(), changed[0]["changes"][0]["after"].clone()), (json!(names::JUROR_X), json!(5), json!(6)));
     let c = &changes[0];
     assert_eq!((c["criterion_id"].clone(), c["before"].clone(), c["after"].clone()), (json!(criteria[0]), json!(5), json!(6)));
     assert_eq!((c["juror_name"].clone(), c["reopened_by"].clone()), (json!(names::JUROR_X), json!(names::JUROR_FREE)));
     let csv = w.call(Who::Coord, Method::GET, "/api/jury/export/scores.csv", None).await.text;
-    assert!(csv.lines().next().unwrap_or_default().ends_with("score_before_reopening,changed_at"), "{csv}");
+    let header = csv.lines().find(|l| !l.starts_with('#')).unwrap_or_default();
+    assert!(header.ends_with("score_before_reopening,changed_at"), "{csv}");
     let changed_rows: Vec<&str> = csv.lines().filter(|l| l.contains(names::JUROR_X) && l.contains(" UTC")).collect();
     assert_eq!(changed_rows.len(), 1, "{csv}");
     assert!(changed_rows[0].contains(",6,") && changed_rows[0].contains(",5,"), "{}", changed_rows[0]);
-    let logged = w.scalar("select count(*) from audit_log where action = 'jury.sheet.resubmitted' and detail like '%1 changed%5 → 6%'").await;
+    let logged = w.scalar("select count(*) from audit_log where action = 'jury.sheet.resubmitted' and detail like '%1 changed%5 → 6%' and data is not null").await;
     assert_eq!(logged, 1);
 
     // The chair's own sheet is the coordinator's to reopen.

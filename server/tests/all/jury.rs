@@ -12,10 +12,22 @@ use server::db::people::NewPerson;
 use server::state::{AppState, Config};
 use tower::ServiceExt;
 
-struct World {
-    state: AppState,
+pub(crate) struct World {
+    pub(crate) state: AppState,
     _dir: tempfile::TempDir,
     edition: i64,
+}
+
+/// The demo edition (`stempact demo`) as the only, active edition.
+pub(crate) async fn demo_world() -> World {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let config = Config { dist_dir: dir.path().join("dist"), public_url: "http://test".into(), secure_cookies: false };
+    let state = server::prepare(dir.path(), config).await.expect("database opens");
+    let today = rubric::Date::new(2027, 3, 1).unwrap();
+    let doc = server::demo::document(today, 1_803_283_200);
+    let summary = server::db::exchange::import(&state.writer, &doc, None).await.expect("the demo imports");
+    assert!(summary.active);
+    World { state, _dir: dir, edition: summary.edition_id }
 }
 
 async fn world() -> World {
@@ -32,7 +44,22 @@ async fn world() -> World {
 }
 
 impl World {
-    async fn call(&self, method: Method, uri: &str, cookie: Option<&str>, body: Option<Value>) -> (StatusCode, Value) {
+    /// A session for an existing person: the cookie.
+    pub(crate) async fn session_of(&self, person_id: i64) -> String {
+        let token = server::db::sessions::create(self.state.writer.pool(), person_id).await.expect("session");
+        format!("{}={token}", server::auth::SESSION_COOKIE)
+    }
+
+    /// The raw answer of a GET: status and body text.
+    pub(crate) async fn get_text(&self, uri: &str, cookie: &str) -> (StatusCode, String) {
+        let req = Request::get(uri).header(header::COOKIE, cookie).body(Body::empty()).unwrap();
+        let res = server::app(self.state.clone()).oneshot(req).await.expect("response");
+        let status = res.status();
+        let bytes = res.into_body().collect().await.expect("body").to_bytes();
+        (status, String::from_utf8_lossy(&bytes).into_owned())
+    }
+
+    pub(crate) async fn call(&self, method: Method, uri: &str, cookie: Option<&str>, body: Option<Value>) -> (StatusCode, Value) {
         let mut req = Request::builder().method(method).uri(uri);
         if let Some(c) = cookie {
             req = req.header(header::COOKIE, c);
@@ -49,24 +76,24 @@ impl World {
         (status, value)
     }
 
-    async fn get(&self, uri: &str, cookie: &str) -> (StatusCode, Value) {
+    pub(crate) async fn get(&self, uri: &str, cookie: &str) -> (StatusCode, Value) {
         self.call(Method::GET, uri, Some(cookie), None).await
     }
 
-    async fn post(&self, uri: &str, cookie: &str, body: Value) -> (StatusCode, Value) {
+    pub(crate) async fn post(&self, uri: &str, cookie: &str, body: Value) -> (StatusCode, Value) {
         self.call(Method::POST, uri, Some(cookie), Some(body)).await
     }
 
-    async fn put(&self, uri: &str, cookie: &str, body: Value) -> (StatusCode, Value) {
+    pub(crate) async fn put(&self, uri: &str, cookie: &str, body: Value) -> (StatusCode, Value) {
         self.call(Method::PUT, uri, Some(cookie), Some(body)).await
     }
 
-    async fn delete(&self, uri: &str, cookie: &str) -> (StatusCode, Value) {
+    pub(crate) async fn delete(&self, uri: &str, cookie: &str) -> (StatusCode, Value) {
         self.call(Method::DELETE, uri, Some(cookie), None).await
     }
 
     /// A signed-in person: (id, cookie).
-    async fn person(&self, role: Role, name: &str, school_id: Option<i64>, company_id: Option<i64>) -> (i64, String) {
+    pub(crate) async fn person(&self, role: Role, name: &str, school_id: Option<i64>, company_id: Option<i64>) -> (i64, String) {
         let p = NewPerson {
             name: name.into(),
             email: String::new(),
@@ -86,7 +113,7 @@ impl World {
         (id, cookie)
     }
 
-    async fn company(&self, name: &str) -> i64 {
+    pub(crate) async fn company(&self, name: &str) -> i64 {
         sqlx::query_scalar("insert into companies (edition_id, name, created_at) values (?, ?, 0) returning id")
             .bind(self.edition)
             .bind(name)
@@ -95,7 +122,7 @@ impl World {
             .unwrap()
     }
 
-    async fn school(&self, name: &str, sponsor: Option<i64>) -> i64 {
+    pub(crate) async fn school(&self, name: &str, sponsor: Option<i64>) -> i64 {
         sqlx::query_scalar("insert into schools (edition_id, name, town, company_id, created_at) values (?, ?, 'Gent', ?, 0) returning id")
             .bind(self.edition)
             .bind(name)
@@ -134,7 +161,7 @@ impl World {
 
 /// A jury ready to open: a category with two finalists (the first sponsored
 /// by `Acme`), the default criteria, a tie-break rule, and three jurors of
-/// whom the first works for Acme.
+/// whom the first works for Acme and the second (Kim) chairs the jury.
 struct Jury {
     coord: String,
     jurors: Vec<(i64, String)>,
@@ -173,7 +200,11 @@ async fn jury(w: &World) -> Jury {
     let criteria: Vec<i64> = setup["criteria"].as_array().unwrap().iter().map(|c| c["id"].as_i64().unwrap()).collect();
     let version = setup["settings"]["version"].as_i64().unwrap();
     let rules = json!([{"higher-criterion": criteria[0].to_string()}, "higher-median-juror-score", "chair-decision"]);
-    let (status, setup) = w.put("/api/jury/tie-break", &coord, json!({"version": version, "rules": rules})).await;
+    // A rule that ends with the chair's decision needs a chair.
+    let (status, body) = w.put("/api/jury/tie-break", &coord, json!({"version": version, "rules": rules})).await;
+    assert_eq!((status, body["fields"][0]["field"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("chair_id")), "{body}");
+    let chair = jurors[1].0;
+    let (status, setup) = w.put("/api/jury/tie-break", &coord, json!({"version": version, "rules": rules, "chair_id": chair})).await;
     assert_eq!(status, StatusCode::OK, "{setup}");
     let version = setup["settings"]["version"].as_i64().unwrap();
     Jury { coord, jurors, finalists, schools: vec![school_a, school_b], criteria, version }
@@ -188,6 +219,25 @@ impl Jury {
         (code, body)
     }
 
+    /// The chair (Kim) confirms the winner of category `index` with `reason`,
+    /// with the findings the results show now.
+    async fn acknowledge(&self, w: &World, index: usize, reason: &str) {
+        let chair = &self.jurors[1].1;
+        let (status, view) = w.get("/api/jury/results", chair).await;
+        assert_eq!(status, StatusCode::OK, "{view}");
+        let c = &view["categories"][index];
+        let rob: rubric::jury::Robustness = serde_json::from_value(c["results"]["robustness"].clone()).expect("robustness");
+        assert!(!rob.robust);
+        let body = json!({"category_id": c["category_id"], "findings": rob.findings(), "reason": "  "});
+        let (status, body) = w.post("/api/jury/acknowledgements", chair, body).await;
+        assert_eq!((status, body["fields"][0]["field"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("reason")));
+        let body = json!({"category_id": c["category_id"], "findings": rob.findings(), "reason": reason});
+        assert_eq!(w.post("/api/jury/acknowledgements", &self.coord, body.clone()).await.0, StatusCode::FORBIDDEN);
+        let (status, view) = w.post("/api/jury/acknowledgements", chair, body).await;
+        assert_eq!(status, StatusCode::OK, "{view}");
+        assert_eq!(view["categories"][index]["acknowledgement"]["reason"], reason);
+    }
+
     fn sheet(&self, scores: &[i64], version: i64) -> Value {
         let scores: serde_json::Map<String, Value> =
             self.criteria.iter().zip(scores).map(|(c, s)| (c.to_string(), json!(s))).collect();
@@ -199,7 +249,8 @@ impl Jury {
 async fn set_up_is_for_coordinators_only() {
     let w = world().await;
     let j = jury(&w).await;
-    let (_, juror) = &j.jurors[1];
+    // Lotte is a juror who does not chair the jury.
+    let (_, juror) = &j.jurors[2];
     let school = w.person(Role::SchoolMember, "Sofie", Some(j.schools[1]), None).await.1;
     for cookie in [juror.as_str(), school.as_str()] {
         let calls: Vec<(Method, &str, Option<Value>)> = vec![
@@ -213,6 +264,8 @@ async fn set_up_is_for_coordinators_only() {
             (Method::POST, "/api/jury/status", Some(json!({"version": 1, "status": "open"}))),
             (Method::GET, "/api/jury/results", None),
             (Method::PUT, "/api/jury/chair-order", Some(json!({"version": 1, "order": []}))),
+            (Method::POST, "/api/jury/acknowledgements", Some(json!({"category_id": 1, "findings": [], "reason": "x"}))),
+            (Method::PUT, "/api/jury/chair", Some(json!({"version": 1, "chair_id": null}))),
             (Method::POST, "/api/jury/lock", Some(json!({"version": 1}))),
             (Method::POST, "/api/jury/unlock", Some(json!({"version": 1}))),
             (Method::POST, "/api/jury/publish", Some(json!({"version": 1}))),
@@ -520,6 +573,16 @@ async fn results_lock_before_they_publish_and_ties_are_logged() {
     assert_eq!((status, body["published_at"].clone()), (StatusCode::OK, Value::Null));
 
     j.set_status(&w, "closed").await;
+    // A winner decided by a tie-break rule is not confirmed by the other
+    // checks (the normalized score and the mean rank tie too): the chair
+    // confirms it with a reason before the results lock.
+    let (status, body) = w.post("/api/jury/lock", &j.coord, json!({"version": j.version})).await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    assert_eq!(
+        body["fields"][0]["message"],
+        "the winner of Oost-Vlaanderen is not robust; the jury chair must confirm it with a reason"
+    );
+    j.acknowledge(&w, 0, "Gelijke score; de regel bij gelijke stand besliste, zoals vooraf afgesproken").await;
     let (status, view) = w.post("/api/jury/lock", &j.coord, json!({"version": j.version})).await;
     assert_eq!(status, StatusCode::OK, "{view}");
     assert_eq!(view["frozen"], true);
@@ -529,7 +592,8 @@ async fn results_lock_before_they_publish_and_ties_are_logged() {
     let (_, log) = w.get("/api/jury/audit", &j.coord).await;
     let tie = log.as_array().unwrap().iter().find(|e| e["action"] == "jury.tie-break").expect("a logged tie-break");
     let detail = tie["detail"].as_str().unwrap();
-    assert!(detail.contains("Atheneum Noord") && detail.contains("Impact op het STEM-leren"), "{detail}");
+    assert!(detail.contains("Atheneum Noord") && detail.contains("Impact on pupils' STEM learning"), "{detail}");
+    assert_eq!(tie["event"]["tie-broken"]["rule"]["criterion"]["nl"], "Impact op het STEM-leren van leerlingen");
 
     // Lock and publish; then jurors and finalist schools read the ranking.
     let (status, view) = w.post("/api/jury/publish", &j.coord, json!({"version": j.version})).await;
@@ -541,14 +605,27 @@ async fn results_lock_before_they_publish_and_ties_are_logged() {
     assert_eq!(status, StatusCode::OK);
     assert_eq!(body["categories"][0]["places"][0]["school_name"], "Atheneum Noord");
     assert_eq!(body["categories"][0]["places"][0]["winner"], true);
+    // Equal scores, different places: the published ranking says why.
+    let note = &body["categories"][0]["places"][0]["note"];
+    assert_eq!(note["kind"], "tie-break", "{body}");
+    assert_eq!(note["tied_with"], json!(["College Zuid"]));
+    assert_eq!(note["rule"]["criterion"]["nl"], "Impact op het STEM-leren van leerlingen");
+    // Everyone of the edition reads the published results: finalist and
+    // other schools, and companies (the winner's sponsor too).
     let finalist_school = w.person(Role::SchoolMember, "Sofie", Some(j.schools[1]), None).await.1;
     assert_eq!(w.get("/api/jury/published", &finalist_school).await.0, StatusCode::OK);
     let other = w.school("Geen Finalist", None).await;
     let other_school = w.person(Role::SchoolMember, "Tom", Some(other), None).await.1;
-    assert_eq!(w.get("/api/jury/published", &other_school).await.0, StatusCode::FORBIDDEN);
+    assert_eq!(w.get("/api/jury/published", &other_school).await.0, StatusCode::OK);
     let company = w.company("Beta").await;
     let company_member = w.person(Role::CompanyMember, "Ward", None, Some(company)).await.1;
-    assert_eq!(w.get("/api/jury/published", &company_member).await.0, StatusCode::FORBIDDEN);
+    assert_eq!(w.get("/api/jury/published", &company_member).await.0, StatusCode::OK);
+    let acme = sqlx::query_scalar::<_, i64>("select company_id from schools where id = ?").bind(j.schools[0]).fetch_one(&w.state.db).await.unwrap();
+    let sponsor = w.person(Role::CompanyMember, "Acme-contact", None, Some(acme)).await.1;
+    assert_eq!(w.get("/api/jury/published", &sponsor).await.0, StatusCode::OK);
+    // A juror of no jury of this edition is refused.
+    let outsider = w.person(Role::Juror, "Buiten de jury", None, None).await.1;
+    assert_eq!(w.get("/api/jury/published", &outsider).await.0, StatusCode::FORBIDDEN);
     // The published view carries no juror's scores.
     let (_, body) = w.get("/api/jury/published", &finalist_school).await;
     assert!(!body.to_string().contains("Kim"), "{body}");
@@ -576,22 +653,33 @@ async fn unlocking_before_publication_and_the_chair_decides_ties_no_rule_breaks(
     let (status, body) = w.post("/api/jury/lock", &j.coord, json!({"version": j.version})).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(body["fields"][0]["message"], "in Oost-Vlaanderen a tie is left for the chair to decide");
+    // The chair decides, not the coordinator.
     let order = json!([j.finalists[1], j.finalists[0]]);
-    let (status, view) = w.put("/api/jury/chair-order", &j.coord, json!({"version": j.version, "order": order})).await;
+    let (status, _) = w.put("/api/jury/chair-order", &j.coord, json!({"version": j.version, "order": order})).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let chair = j.jurors[1].1.clone();
+    let (status, view) = w.put("/api/jury/chair-order", &chair, json!({"version": j.version, "order": order})).await;
     assert_eq!(status, StatusCode::OK, "{view}");
     assert_eq!(view["categories"][0]["results"]["winner"], j.finalists[1].to_string());
     j.version = view["settings"]["version"].as_i64().unwrap();
+    // Every juror scored alike, so nothing but the chair confirms the
+    // winner: the chair confirms it too.
+    j.acknowledge(&w, 0, "Beslist door de voorzitter na overleg").await;
     let (status, view) = w.post("/api/jury/lock", &j.coord, json!({"version": j.version})).await;
-    assert_eq!(status, StatusCode::OK);
+    assert_eq!(status, StatusCode::OK, "{view}");
     j.version = view["settings"]["version"].as_i64().unwrap();
     let (status, view) = w.post("/api/jury/unlock", &j.coord, json!({"version": j.version})).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(view["frozen"], false);
     let (_, log) = w.get("/api/jury/audit", &j.coord).await;
     let actions: Vec<&str> = log.as_array().unwrap().iter().map(|e| e["action"].as_str().unwrap()).collect();
-    for action in ["jury.chair-decision", "jury.tie-break", "jury.locked", "jury.unlocked"] {
+    for action in ["jury.chair-decision", "jury.tie-break", "jury.robustness-acknowledged", "jury.locked", "jury.unlocked"] {
         assert!(actions.contains(&action), "{action} missing from {actions:?}");
     }
+    // Entries carry their event, for the app to show in Dutch or English.
+    let decision = log.as_array().unwrap().iter().find(|e| e["action"] == "jury.chair-decision").unwrap();
+    assert_eq!(decision["event"]["chair-decision"]["order"], json!(["College Zuid", "Atheneum Noord"]));
+    assert_eq!(decision["event"]["chair-decision"]["chair"], "Kim");
 }
 
 #[tokio::test]
@@ -607,15 +695,90 @@ async fn exports_are_csv_with_every_submitted_score() {
     assert_eq!(res.status(), StatusCode::OK);
     assert_eq!(res.headers()[header::CONTENT_TYPE], "text/csv; charset=utf-8");
     let text = String::from_utf8(res.into_body().collect().await.unwrap().to_bytes().to_vec()).unwrap();
-    let lines: Vec<&str> = text.trim_start_matches('\u{feff}').lines().collect();
+    assert!(!text.starts_with('\u{feff}'), "the plain variant has no byte order mark");
+    let lines: Vec<&str> = text.lines().filter(|l| !l.starts_with('#')).collect();
     assert_eq!(lines[0], "category,finalist,juror,criterion,weight,score,remark,sheet_remark,counted,score_before_reopening,changed_at");
     assert_eq!(lines.len(), 1 + 5, "{text}");
-    assert!(lines[1].starts_with("Oost-Vlaanderen,College Zuid,Kim,Impact op het STEM-leren van leerlingen,25,8,"), "{}", lines[1]);
+    assert!(lines[1].starts_with("Oost-Vlaanderen,College Zuid,Kim,Impact on pupils' STEM learning,25,8,"), "{}", lines[1]);
+    assert!(text.contains("#tie-break,criterion:Impact on pupils' STEM learning,median-juror-score,chair-decision"), "{text}");
+    assert!(text.contains("#category,Oost-Vlaanderen,Atheneum Noord,College Zuid"), "{text}");
     let (status, text) = w.get("/api/jury/export/results.csv", &j.coord).await;
     assert_eq!(status, StatusCode::OK);
     let text = text.as_str().unwrap();
     assert!(text.contains("category,place,finalist,town,score"), "{text}");
-    assert!(text.contains("College Zuid,Gent,7.150"), "{text}");
+    // 8·0.25 + 6·0.2 + 7·0.2 + 9·0.2 + 5·0.15 = 7.15, two decimals as on screen.
+    assert!(text.contains("College Zuid,Gent,7.15,"), "{text}");
+    // The Flemish spreadsheet variant: BOM, semicolons, decimal commas, Dutch headers.
+    let (status, text) = w.get("/api/jury/export/results.csv?variant=flemish", &j.coord).await;
+    assert_eq!(status, StatusCode::OK);
+    let text = text.as_str().unwrap();
+    assert!(text.starts_with("\u{feff}categorie;plaats;finalist;gemeente;score;"), "{text}");
+    assert!(text.contains("College Zuid;Gent;7,15;"), "{text}");
+    let (status, text) = w.get("/api/jury/export/scores.csv?variant=flemish", &j.coord).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(text.as_str().unwrap().contains("categorie;finalist;jurylid;criterium;gewicht;score;opmerking;algemene opmerking;telt mee"));
+    let (status, body) = w.get("/api/jury/export/scores.csv?variant=excel", &j.coord).await;
+    assert_eq!((status, body["fields"][0]["field"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("variant")));
+}
+
+#[tokio::test]
+async fn a_sheet_dropped_by_a_late_conflict_is_not_counted_and_its_juror_is_told() {
+    let w = world().await;
+    let mut j = jury(&w).await;
+    j.set_status(&w, "open").await;
+    let (lotte_id, lotte) = j.jurors[2].clone();
+    for f in &j.finalists {
+        let (status, _) = w.post(&format!("/api/jury/my/finalists/{f}/submit"), &lotte, j.sheet(&[7, 7, 7, 7, 7], 0)).await;
+        assert_eq!(status, StatusCode::OK);
+    }
+    // Lotte declares a conflict with a finalist she already scored.
+    let f = j.finalists[1];
+    let (status, home) = w.post("/api/jury/my/conflicts", &lotte, json!({"finalist_id": f, "reason": "mijn broer geeft er les"})).await;
+    assert_eq!(status, StatusCode::OK, "{home}");
+    assert_eq!(home["conflicts"][0]["sheet_dropped"], true, "{home}");
+    // Her progress and the set-up's count only sheets that count: 1 of 1.
+    let (_, setup) = w.get("/api/jury/setup", &j.coord).await;
+    let lotte_row = setup["jurors"].as_array().unwrap().iter().find(|r| r["person_id"] == lotte_id).unwrap().clone();
+    assert_eq!((lotte_row["submitted"].as_u64(), lotte_row["assigned"].as_u64()), (Some(1), Some(1)), "{lotte_row}");
+    let finalist = setup["categories"][0]["finalists"].as_array().unwrap().iter().find(|x| x["id"] == f).unwrap().clone();
+    assert_eq!(finalist["sheets_submitted"], 0);
+    let (_, results) = w.get("/api/jury/results", &j.coord).await;
+    let c = &results["categories"][0];
+    assert!(c["submitted_sheets"].as_u64() <= c["expected_sheets"].as_u64(), "{c}");
+    assert_eq!(c["submitted_sheets"], 1);
+}
+
+#[tokio::test]
+async fn the_chair_reads_results_and_log_while_scoring_is_open_and_nobody_else_does() {
+    let w = world().await;
+    let mut j = jury(&w).await;
+    j.set_status(&w, "open").await;
+    let (kim, lotte) = (j.jurors[1].1.clone(), j.jurors[2].1.clone());
+    let (status, view) = w.get("/api/jury/results", &kim).await;
+    assert_eq!(status, StatusCode::OK, "{view}");
+    assert_eq!(view["settings"]["status"], "open");
+    let (status, log) = w.get("/api/jury/audit", &kim).await;
+    assert_eq!(status, StatusCode::OK);
+    // The set-up's events are there, in data and in English.
+    let rule = log.as_array().unwrap().iter().find(|e| e["action"] == "jury.tie-break-rule").expect("the rule is logged");
+    assert_eq!(rule["event"]["tie-break-rule-set"]["chair"], "Kim");
+    assert!(rule["detail"].as_str().unwrap().starts_with("tie-break rule: higher mean score on Impact on pupils' STEM learning"));
+    assert_eq!(w.get("/api/jury/results", &lotte).await.0, StatusCode::FORBIDDEN);
+    assert_eq!(w.get("/api/jury/audit", &lotte).await.0, StatusCode::FORBIDDEN);
+    // The chair acts as the chair only after scoring closed.
+    let body = json!({"category_id": 1, "findings": [], "reason": "x"});
+    let (status, body) = w.post("/api/jury/acknowledgements", &kim, body).await;
+    assert_eq!((status, body["code"].as_str()), (StatusCode::CONFLICT, Some("jury_not_closed")));
+    // The coordinator appoints another chair until the results lock; Kim is
+    // then an ordinary juror.
+    let (status, setup) = w.put("/api/jury/chair", &j.coord, json!({"version": j.version, "chair_id": j.jurors[2].0})).await;
+    assert_eq!(status, StatusCode::OK, "{setup}");
+    j.version = setup["settings"]["version"].as_i64().unwrap();
+    assert_eq!(w.get("/api/jury/results", &kim).await.0, StatusCode::FORBIDDEN);
+    assert_eq!(w.get("/api/jury/results", &lotte).await.0, StatusCode::OK);
+    // The rule ends with the chair's decision: the jury cannot be left without a chair.
+    let (status, body) = w.put("/api/jury/chair", &j.coord, json!({"version": j.version, "chair_id": null})).await;
+    assert_eq!((status, body["fields"][0]["field"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("chair_id")));
 }
 
 #[tokio::test]

@@ -26,18 +26,17 @@ fn a_score_file_gives_the_published_statistics_as_json() {
     }
     let (ok, json, stderr) = jury_stats(&csv);
     assert!(ok, "{stderr}");
-    assert_eq!(json["jurors"], 4);
-    assert_eq!(json["finalists"], 6);
-    let icc1 = json["icc_2_1"].as_f64().expect("icc_2_1");
-    let icck = json["icc_2_k"].as_f64().expect("icc_2_k");
-    assert!((icc1 - 0.29).abs() < 0.005, "ICC(2,1) {icc1}");
-    assert!((icck - 0.62).abs() < 0.005, "ICC(2,k) {icck}");
-    let w = json["kendall_w"].as_f64().expect("kendall_w");
-    assert!((0.0..=1.0).contains(&w), "W {w}");
+    let c = &json["categories"][0];
+    assert_eq!(c["jurors"].as_array().map(Vec::len), Some(4));
+    assert_eq!(c["ranking"].as_array().map(Vec::len), Some(6));
+    assert_eq!(c["agreement"][0], serde_json::json!({"statistic": "ICC(2,1)", "value": "0.29", "reading": "poor", "not_computable": null}));
+    assert_eq!(c["agreement"][1]["value"], "0.62");
+    assert_eq!(c["agreement"][1]["reading"], "moderate");
+    assert_eq!(c["agreement"][2]["statistic"], "Kendall's W");
     // Target 5 has the highest mean (7.5) of the six.
-    assert_eq!(json["finalist_scores"]["target 5"], 7.5);
-    assert_eq!(json["winner"], "target 5");
-    assert_eq!(json["readings"]["icc_2_1"], "poor");
+    assert_eq!(c["ranking"][0]["finalist"], "target 5");
+    assert_eq!(c["ranking"][0]["score"], "7.50");
+    assert_eq!(c["winner"], "target 5");
 }
 
 #[test]
@@ -63,14 +62,36 @@ fn a_missing_file_or_header_is_explained() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("cannot read /nonexistent/scores.csv"));
     let (ok, _, stderr) = jury_stats("name,score\nan,5\n");
     assert!(!ok);
-    assert!(stderr.contains("line 1: the header must be juror,finalist,criterion,score"), "{stderr}");
+    assert!(stderr.contains("line 1: the header must name the columns juror, finalist, criterion and score"), "{stderr}");
 }
 
 #[test]
 fn too_little_data_says_why_agreement_is_not_computable() {
     let (ok, json, stderr) = jury_stats("juror,finalist,criterion,score\nan,school a,impact,7\nan,school b,impact,5\n");
     assert!(ok, "{stderr}");
-    assert_eq!(json["icc_2_1"], serde_json::Value::Null);
-    assert_eq!(json["not_computable"]["icc_2_1"], "fewer than 2 jurors scored the same finalists");
-    assert_eq!(json["winner"], "school a");
+    let c = &json["categories"][0];
+    assert_eq!(c["agreement"][0]["value"], serde_json::Value::Null);
+    assert_eq!(c["agreement"][0]["not_computable"], "fewer than 2 jurors scored the same finalists");
+    assert_eq!(c["winner"], "school a");
+}
+
+#[test]
+fn a_negative_estimate_reads_below_zero_as_in_the_app() {
+    // The jurors' means differ (6.33, 5.67, 6.33) but the ICC(2,k)
+    // denominator is negative: below zero, never "-4.19 poor".
+    let rows = [[6, 5, 9], [7, 6, 4], [6, 6, 6]];
+    let mut csv = String::from("juror,finalist,criterion,score\n");
+    for (f, row) in rows.iter().enumerate() {
+        for (j, s) in row.iter().enumerate() {
+            csv.push_str(&format!("j{j},f{f},overall,{s}\n"));
+        }
+    }
+    let (ok, json, stderr) = jury_stats(&csv);
+    assert!(ok, "{stderr}");
+    let agreement = &json["categories"][0]["agreement"];
+    for k in [0, 1] {
+        assert_eq!(agreement[k]["value"], "< 0", "{agreement}");
+        assert_eq!(agreement[k]["reading"], "below-zero");
+        assert_eq!(agreement[k]["not_computable"], serde_json::Value::Null);
+    }
 }

@@ -14,6 +14,7 @@ mod integrity;
 mod jury;
 mod jury_cli;
 mod load;
+mod jury_signoff;
 mod nulmeting;
 mod plans;
 mod programme;

@@ -139,7 +139,7 @@ async fn access_ends_the_moment_it_is_removed() {
     assert_eq!(get(&w, Who::JurorFree, "/api/jury/my".into()).await.status, StatusCode::OK);
     let setup = w.ok(Who::Coord, Method::GET, "/api/jury/setup", None).await;
     let version = setup["settings"]["version"].as_i64().unwrap();
-    w.ok(Who::Coord, Method::PUT, "/api/jury/tie-break", Some(&json!({"version": version, "rules": ["chair-decision"]}))).await;
+    w.ok(Who::Coord, Method::PUT, "/api/jury/tie-break", Some(&json!({"version": version, "rules": ["higher-median-juror-score"]}))).await;
     w.ok(Who::Coord, Method::DELETE, &format!("/api/jury/jurors/{}", ids.juror_free), None).await;
     let r = get(&w, Who::JurorFree, "/api/jury/my".into()).await;
     assert_eq!(r.status, StatusCode::FORBIDDEN);

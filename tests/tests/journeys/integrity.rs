@@ -45,7 +45,7 @@ async fn sign_in_as(browser: &Browser, server: &TestServer, name: &str) -> TestR
 /// re-issue would end their sessions).
 async fn link(server: &TestServer, name: &str) -> TestResult<String> {
     let id = fixtures::person_id(&server.state.db, name).await?;
-    let token = server::db::people::issue_invitation(&server.state.db, id, None).await?;
+    let token = server::db::people::issue_invitation(&mut *server.state.writer.pool().acquire().await?, id, None).await?;
     Ok(server::sign_in_link(&server.url, &token))
 }
 
@@ -95,7 +95,7 @@ async fn stored_level(server: &TestServer, person: &str, indicator: &str) -> Tes
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_submitted_nulmeting_is_reopened_on_request_and_the_team_sees_the_change() -> TestResult {
     let server = TestServer::start().await?;
-    let db = &server.state.db;
+    let db = server.state.writer.pool();
     let edition = fixtures::edition(db, "STEMpact 2025-2026").await?;
     fixtures::nulmeting_deadline(db, edition, "2999-12-19").await?;
     let school = fixtures::school(db, edition, "Sint-Jozefscollege", "Aalst").await?;
@@ -188,7 +188,7 @@ async fn a_submitted_nulmeting_is_reopened_on_request_and_the_team_sees_the_chan
 /// An edition with two finalist schools (submitted plans, nulmeting
 /// profiles), a coordinator, jurors Kim and Lotte; scoring open.
 async fn open_jury(server: &TestServer) -> TestResult<(Vec<i64>, Vec<i64>)> {
-    let db = &server.state.db;
+    let db = server.state.writer.pool();
     let edition = fixtures::edition(db, "STEMpact 2025-2026").await?;
     let mut schools = vec![];
     for (i, name) in ["Atheneum Noord", "College Zuid"].into_iter().enumerate() {
@@ -289,7 +289,7 @@ async fn a_juror_asks_to_reopen_a_submitted_sheet_and_the_results_show_the_chang
     look(&browser, "jury-results-changes").await?;
     assert!(browser.all("[data-testid=reopen-requests]").await?.is_empty());
     browser.goto(&format!("{}/coordinator/jury/results/print", server.url)).await?;
-    browser.wait_for_text("[data-testid=results-sheet] [data-testid=score-changes]", "7 → 9").await?;
+    browser.wait_for_text("[data-testid=results-sheet] [data-testid=sheet-changed]", "7 → 9").await?;
     look(&browser, "jury-print").await?;
     // And the score export.
     let coord = api(&server, "Griet Van Damme").await?;
@@ -301,7 +301,7 @@ async fn a_juror_asks_to_reopen_a_submitted_sheet_and_the_results_show_the_chang
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn only_the_programme_coordinator_reissues_a_link_for_someone_who_signed_in() -> TestResult {
     let server = TestServer::start().await?;
-    let db = &server.state.db;
+    let db = server.state.writer.pool();
     let edition = fixtures::edition(db, "STEMpact 2025-2026").await?;
     let school = fixtures::school(db, edition, "Sint-Jozefscollege", "Aalst").await?;
     server.invite_scoped(Role::SchoolMember, "Ilse Stem", Some(school), None).await?;

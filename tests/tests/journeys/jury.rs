@@ -13,7 +13,7 @@ use reqwest::{Method, StatusCode};
 use rubric::people::Role;
 use serde_json::{json, Value};
 
-async fn shot(browser: &Browser, name: &str) -> TestResult {
+pub(crate) async fn shot(browser: &Browser, name: &str) -> TestResult {
     if let Some(dir) = std::env::var_os("STEMPACT_SHOTS") {
         let height = browser.js("return document.documentElement.scrollHeight").await?.as_u64().unwrap_or(900);
         browser.client.set_window_size(1280, height.clamp(900, 6000) as u32).await?;
@@ -25,32 +25,32 @@ async fn shot(browser: &Browser, name: &str) -> TestResult {
 }
 
 /// Confirmation dialogs say yes in these journeys.
-async fn auto_confirm(browser: &Browser) -> TestResult {
+pub(crate) async fn auto_confirm(browser: &Browser) -> TestResult {
     browser.js("window.confirm = () => true; return true").await?;
     Ok(())
 }
 
 /// Sign out and wait until it is done, so the next sign-in is not undone
 /// by a late sign-out answer.
-async fn sign_out(browser: &Browser) -> TestResult {
+pub(crate) async fn sign_out(browser: &Browser) -> TestResult {
     browser.click("[data-testid=sign-out]").await?;
     browser.wait_for_text(".who", "Niet aangemeld").await?;
     Ok(())
 }
 
 /// Pick an option of a `<select>` by its value.
-async fn choose(browser: &Browser, select: &str, value: &str) -> TestResult {
+pub(crate) async fn choose(browser: &Browser, select: &str, value: &str) -> TestResult {
     browser.click(&format!("{select} option[value='{value}']")).await
 }
 
 /// A fresh sign-in link for an existing person.
-async fn link_for(server: &TestServer, person: i64) -> TestResult<String> {
+pub(crate) async fn link_for(server: &TestServer, person: i64) -> TestResult<String> {
     let token = server::db::people::issue_invitation(&mut *server.state.writer.pool().acquire().await?, person, None).await?;
     Ok(server::sign_in_link(&server.url, &token))
 }
 
 /// An API client signed in as `person` (with a link of its own).
-async fn api_as(server: &TestServer, person: i64) -> TestResult<ApiClient> {
+pub(crate) async fn api_as(server: &TestServer, person: i64) -> TestResult<ApiClient> {
     let api = server.api();
     assert_eq!(api.sign_in(&link_for(server, person).await?).await?, StatusCode::OK);
     Ok(api)
@@ -59,16 +59,16 @@ async fn api_as(server: &TestServer, person: i64) -> TestResult<ApiClient> {
 /// The programme: an edition, two companies, three schools with submitted
 /// plans (the first sponsored by Acme), nulmeting profiles, a final
 /// measurement for the first school, and a coordinator.
-struct Programme {
-    edition: i64,
-    acme: i64,
-    schools: [i64; 3],
-    coordinator: i64,
+pub(crate) struct Programme {
+    pub(crate) edition: i64,
+    pub(crate) acme: i64,
+    pub(crate) schools: [i64; 3],
+    pub(crate) coordinator: i64,
 }
 
-const SCHOOLS: [&str; 3] = ["Atheneum Noord", "College Zuid", "Technisch Instituut West"];
+pub(crate) const SCHOOLS: [&str; 3] = ["Atheneum Noord", "College Zuid", "Technisch Instituut West"];
 
-async fn programme(server: &TestServer) -> TestResult<Programme> {
+pub(crate) async fn programme(server: &TestServer) -> TestResult<Programme> {
     let db = server.state.writer.pool();
     let edition = fixtures::edition(db, "STEMpact 2025-2026").await?;
     let acme = fixtures::company(db, edition, "Acme Chemicals", "Gent").await?;
@@ -91,16 +91,17 @@ async fn programme(server: &TestServer) -> TestResult<Programme> {
 
 /// The jury, set up through the API: one category with the three schools,
 /// the default criteria, the suggested tie-break rule, jurors Jan (works for
-/// Acme, so flagged for the first school), Kim and Lotte; scoring open.
-struct Jury {
-    finalists: [i64; 3],
-    criteria: Vec<i64>,
-    jan: i64,
-    kim: i64,
-    lotte: i64,
+/// Acme, so flagged for the first school), Kim (the chair) and Lotte;
+/// scoring open.
+pub(crate) struct Jury {
+    pub(crate) finalists: [i64; 3],
+    pub(crate) criteria: Vec<i64>,
+    pub(crate) jan: i64,
+    pub(crate) kim: i64,
+    pub(crate) lotte: i64,
 }
 
-async fn open_jury(server: &TestServer, p: &Programme) -> TestResult<Jury> {
+pub(crate) async fn open_jury(server: &TestServer, p: &Programme) -> TestResult<Jury> {
     let coord = api_as(server, p.coordinator).await?;
     let (status, setup) = coord.send(Method::POST, "/jury/categories", &json!({"name": "Oost-Vlaanderen"})).await?;
     assert_eq!(status, StatusCode::OK, "{setup}");
@@ -122,7 +123,8 @@ async fn open_jury(server: &TestServer, p: &Programme) -> TestResult<Jury> {
     let criteria: Vec<i64> = setup["criteria"].as_array().ok_or("criteria")?.iter().filter_map(|c| c["id"].as_i64()).collect();
     let mut version = setup["settings"]["version"].as_i64().ok_or("version")?;
     let rules = json!([{"higher-criterion": criteria[0].to_string()}, "higher-median-juror-score", "chair-decision"]);
-    let (status, setup) = coord.send(Method::PUT, "/jury/tie-break", &json!({"version": version, "rules": rules})).await?;
+    let body = json!({"version": version, "rules": rules, "chair_id": ids[1]});
+    let (status, setup) = coord.send(Method::PUT, "/jury/tie-break", &body).await?;
     assert_eq!(status, StatusCode::OK, "{setup}");
     version = setup["settings"]["version"].as_i64().ok_or("version")?;
     let (status, body) = coord.send(Method::POST, "/jury/status", &json!({"version": version, "status": "open"})).await?;
@@ -137,7 +139,7 @@ async fn open_jury(server: &TestServer, p: &Programme) -> TestResult<Jury> {
     Ok(Jury { finalists, criteria, jan: ids[0], kim: ids[1], lotte: ids[2] })
 }
 
-fn sheet(criteria: &[i64], scores: &[u8], version: i64) -> Value {
+pub(crate) fn sheet(criteria: &[i64], scores: &[u8], version: i64) -> Value {
     let scores: serde_json::Map<String, Value> = criteria.iter().zip(scores).map(|(c, s)| (c.to_string(), json!(s))).collect();
     json!({"version": version, "scores": scores, "remarks": {}, "remark": ""})
 }
@@ -157,9 +159,9 @@ async fn score_in_ui(browser: &Browser, server: &TestServer, jury: &Jury, finali
 
 // Weighted means with the default weights 25/20/20/20/15: A and B both 6.5
 // for every juror (A higher on the first criterion), C 5.0.
-const A: [u8; 5] = [8, 6, 6, 6, 6];
-const B: [u8; 5] = [6, 7, 7, 8, 4];
-const C: [u8; 5] = [5, 5, 5, 5, 5];
+pub(crate) const A: [u8; 5] = [8, 6, 6, 6, 6];
+pub(crate) const B: [u8; 5] = [6, 7, 7, 8, 4];
+pub(crate) const C: [u8; 5] = [5, 5, 5, 5, 5];
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_coordinator_sets_up_the_jury_and_opens_scoring() -> TestResult {
@@ -234,8 +236,13 @@ async fn the_coordinator_sets_up_the_jury_and_opens_scoring() -> TestResult {
     browser.click("[data-testid=conflicts] tr[data-conflict] .link-button").await?;
     browser.wait_for_text("[data-testid=conflicts]", "Actief").await?;
 
-    // The tie-break rule: the suggestion, saved.
+    // The tie-break rule: the suggestion ends with the chair's decision, so
+    // it saves only once the jury has a chair.
     browser.wait_for_text("[data-testid=tie-break-editor]", "Hogere gemiddelde score op Impact").await?;
+    browser.wait_for_text("[data-testid=chair-error]", "kies de voorzitter").await?;
+    assert!(browser.wait_for("[data-testid=save-tie-break]").await?.attr("disabled").await?.is_some());
+    choose(&browser, "#chair", &existing.to_string()).await?;
+    browser.wait_gone("[data-testid=chair-error]").await?;
     browser.click("[data-testid=save-tie-break]").await?;
     browser.wait_gone("[data-testid=open-problems]").await?;
     shot(&browser, "jury-setup").await?;
@@ -402,15 +409,27 @@ async fn the_coordinator_sees_results_agreement_and_a_logged_tie_break_then_lock
     let ranking = browser.text("[data-testid=ranking]").await?;
     assert!(ranking.contains("6,50") && ranking.contains(SCHOOLS[2]), "{ranking}");
 
-    // Close scoring, then lock: the tie-break goes to the log.
+    // Close scoring. A winner decided by the tie-break rule is not
+    // confirmed by the other checks: the lock waits for the chair (Kim),
+    // who confirms it with a reason; then the tie-break goes to the log.
     let coord = api_as(&server, p.coordinator).await?;
     let (_, setup) = coord.get("/jury/setup").await?;
     let version = setup["settings"]["version"].as_i64().ok_or("version")?;
     let (status, _) = coord.send(Method::POST, "/jury/status", &json!({"version": version, "status": "closed"})).await?;
     assert_eq!(status, StatusCode::OK);
     browser.reload().await?;
+    browser.wait_for_text("[data-testid=lock-problems]", "de voorzitter moet hem bevestigen").await?;
+    browser.wait_for("[data-testid=waits-for-chair]").await?;
+    let kim = api_as(&server, jury.kim).await?;
+    let (_, view) = kim.get("/jury/results").await?;
+    let rob: rubric::jury::Robustness = serde_json::from_value(view["categories"][0]["results"]["robustness"].clone())?;
+    let body = json!({"category_id": view["categories"][0]["category_id"], "findings": rob.findings(), "reason": "Regel bij gelijke stand, vooraf afgesproken"});
+    let (status, body) = kim.send(Method::POST, "/jury/acknowledgements", &body).await?;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    browser.reload().await?;
     auto_confirm(&browser).await?;
     browser.wait_gone("[data-testid=lock-problems]").await?;
+    browser.wait_for_text("[data-testid=acknowledged]", "Regel bij gelijke stand").await?;
     shot(&browser, "jury-results").await?;
     browser.click("[data-testid=lock]").await?;
     browser.wait_for_text("[data-testid=lock-state]", "Vergrendeld").await?;
@@ -418,7 +437,6 @@ async fn the_coordinator_sees_results_agreement_and_a_logged_tie_break_then_lock
     browser.wait_for_text("[data-testid=audit-log] li[data-action='jury.tie-break']", "Atheneum Noord").await?;
     browser.wait_for_text("[data-testid=audit-log] li[data-action='jury.tie-break']", "Gelijke stand beslist").await?;
     // Not published yet: a juror reads "not yet".
-    let kim = api_as(&server, jury.kim).await?;
     let (_, published) = kim.get("/jury/published").await?;
     assert_eq!(published["published_at"], Value::Null);
 
@@ -444,7 +462,17 @@ async fn the_coordinator_sees_results_agreement_and_a_logged_tie_break_then_lock
     browser.wait_for("[data-testid=award-notice]").await?;
     browser.goto(&format!("{}/award", server.url)).await?;
     browser.wait_for_text("[data-testid=award-results]", SCHOOLS[1]).await?;
+    // Equal scores, different places: the page says why.
+    browser.wait_for_text("[data-testid=place-note]", "Gelijke score met").await?;
+    browser.wait_for_text("[data-testid=place-note]", "beslist met hogere gemiddelde score op Impact op het STEM-leren").await?;
     shot(&browser, "jury-published").await?;
+    sign_out(&browser).await?;
+    // The winner's sponsor company reads it too (it was refused before).
+    let sponsor = server.invite_scoped(Role::CompanyMember, "Ward Acme", None, Some(p.acme)).await?;
+    browser.goto(&sponsor).await?;
+    browser.wait_for("[data-testid=award-notice]").await?;
+    browser.goto(&format!("{}/award", server.url)).await?;
+    browser.wait_for_text("[data-testid=published-winner]", SCHOOLS[0]).await?;
     browser.close().await
 }
 
@@ -459,11 +487,17 @@ async fn results_exports_are_served_as_csv() -> TestResult {
         .await?;
     assert_eq!(status, StatusCode::OK);
     let coord = api_as(&server, p.coordinator).await?;
-    for (path, header) in [("scores", "category,finalist,juror,criterion"), ("results", "category,place,finalist")] {
-        let r = coord.http.get(format!("{}/jury/export/{path}.csv", coord.base)).send().await?;
+    for (path, header) in [
+        ("scores.csv", "category,finalist,juror,criterion"),
+        ("results.csv", "category,place,finalist"),
+        ("scores.csv?variant=flemish", "categorie;finalist;jurylid;criterium"),
+        ("results.csv?variant=flemish", "categorie;plaats;finalist"),
+    ] {
+        let r = coord.http.get(format!("{}/jury/export/{path}", coord.base)).send().await?;
         assert_eq!(r.status(), StatusCode::OK);
         let text = r.text().await?;
-        assert!(text.trim_start_matches('\u{feff}').starts_with(header), "{text}");
+        let first_row = text.trim_start_matches('\u{feff}').lines().find(|l| !l.starts_with('#')).unwrap_or_default();
+        assert!(first_row.starts_with(header), "{path}: {text}");
         assert!(text.contains(SCHOOLS[1]), "{text}");
     }
     // A juror may not export.

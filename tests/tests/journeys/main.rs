@@ -5,6 +5,7 @@
 mod foundation;
 mod integrity;
 mod jury;
+mod jury_signoff;
 mod nulmeting;
 mod plans;
 mod programme;

@@ -1,6 +1,7 @@
-//! On the start page of jurors and finalist schools: a notice with a link
-//! once the award results are published. Shows nothing otherwise (also
-//! when the person may not see the results).
+//! On the start page of everyone of the edition (schools, companies,
+//! jurors, the coordinator): a notice with a link once the award results are
+//! published. Shows nothing otherwise (also when the person may not see the
+//! results).
 
 use crate::api;
 use crate::app::Route;

@@ -1,8 +1,10 @@
 //! `/jury`: a juror's start: progress (scored / to do), the finalists to
 //! score per award category, the finalists they do not score because of a
-//! conflict of interest (with why), declaring a conflict, and the published
-//! results once the coordinator publishes them. The jury's chair also
-//! decides the other jurors' requests to reopen a submitted sheet here.
+//! conflict of interest (with why, and whether a sheet already submitted
+//! was dropped by it), declaring a conflict until the results lock, the
+//! chair's page for the chair, and the published results once published.
+//! The jury's chair also decides the other jurors' requests to reopen a
+//! submitted sheet here.
 
 use crate::api::{self, ApiError};
 use crate::app::Route;
@@ -13,6 +15,7 @@ use crate::hooks::reopen_decider::use_reopen_decider;
 use crate::hooks::{use_fetch, use_lang, Fetch};
 use crate::i18n::jury::{status_text, J};
 use crate::i18n::submission::S;
+use crate::i18n::jury_results::R;
 use crate::i18n::Text;
 use rubric::jury::setup::{ConflictKind, JuryStatus};
 use rubric::jury::views::{JurorHome, SheetState};
@@ -95,10 +98,18 @@ pub fn JuryHomePage() -> Html {
                     <h1>{ J::JuryTitle.t(lang) }</h1>
                     <p class="muted">{ format!("{} · {}", home.edition_name, status_text(home.status).t(lang)) }</p>
                 </div>
-                if home.published {
-                    <Link<Route> to={Route::AwardResults} classes="button">{ J::SeePublishedResults.t(lang) }</Link<Route>>
-                }
+                <div class="head-actions">
+                    if home.is_chair {
+                        <Link<Route> to={Route::JuryChair} classes="button secondary">{ R::ChairResultsLink.t(lang) }</Link<Route>>
+                    }
+                    if home.published {
+                        <Link<Route> to={Route::AwardResults} classes="button">{ J::SeePublishedResults.t(lang) }</Link<Route>>
+                    }
+                </div>
             </div>
+            if home.locked && !home.published {
+                <p class="notice" data-testid="jury-locked">{ R::LockedForJurors.t(lang) }</p>
+            }
             <div class="progress-block" data-testid="jury-progress">
                 <p><strong>{ format!("{done} / {total}") }</strong>{ format!(" {}", J::ScoredOf.t(lang)) }
                    { format!(" · {} {}", total - done, J::ToDo.t(lang)) }</p>
@@ -151,7 +162,7 @@ pub fn JuryHomePage() -> Html {
                             ConflictKind::Automatic => format!("{} {}", J::AutomaticBecause.t(lang), c.reason),
                             ConflictKind::Declared => format!("{}: {}", J::DeclaredByYou.t(lang), c.reason),
                         };
-                        let withdraw = (c.kind == ConflictKind::Declared).then(|| {
+                        let withdraw = (c.kind == ConflictKind::Declared && !home.locked).then(|| {
                             let (run, f) = (run.clone(), c.finalist_id);
                             html! {
                                 <button type="button" class="link-button" onclick={move |_| {
@@ -165,11 +176,14 @@ pub fn JuryHomePage() -> Html {
                         html! {
                             <li data-conflict-finalist={c.finalist_id.to_string()}>
                                 <strong>{ &c.school_name }</strong>{ format!(" · {why} ") }{ withdraw.unwrap_or_default() }
+                                if c.sheet_dropped {
+                                    <p class="small notice warn" data-testid="sheet-dropped">{ R::DroppedSheet.t(lang) }</p>
+                                }
                             </li>
                         }
                     }) }
                 </ul>
-                if !finalists.is_empty() {
+                if !finalists.is_empty() && !home.locked {
                     <form class="inline-form" onsubmit={on_declare} data-testid="declare-conflict">
                         <label for="conflict-finalist">{ J::DeclareConflictWith.t(lang) }</label>
                         <select id="conflict-finalist" onchange={{
@@ -191,7 +205,7 @@ pub fn JuryHomePage() -> Html {
                         if let Some(m) = field_error { <p class="field-error" id="conflict-error">{ m }</p> }
                     </form>
                 }
-                if let Some(e) = error.as_ref().filter(|e| e.code != "validation") { { super::error_view(lang, e) } }
+                if let Some(e) = error.as_ref().filter(|e| e.code != "validation") { { super::juror_error_view(lang, e) } }
             </section>
         </section>
     }

@@ -1,13 +1,16 @@
-//! `/award`: the published jury results, for jurors, finalist schools and
-//! the coordinator: per award category the ranking with scores and the
-//! winner. Before publication it says so.
+//! `/award`: the published jury results, for everyone of the edition
+//! (schools, companies, jurors, the coordinator): per award category the
+//! ranking with scores and the winner, and why equal scores got different
+//! places (the tie-break rule, or a lead below the rounding). Before
+//! publication it says so.
 
 use crate::api;
 use crate::components::error_box::ErrorBox;
 use crate::components::loading::Loading;
 use crate::hooks::{use_fetch, use_lang, Fetch};
-use crate::i18n::format::{date, decimal};
+use crate::i18n::format::{date, score};
 use crate::i18n::jury::J;
+use crate::i18n::jury_results::place_note_text;
 use crate::i18n::Text;
 use crate::markup::Markup;
 use rubric::jury::views::PublishedResults;
@@ -28,8 +31,11 @@ fn ranking(lang: Lang, p: &PublishedResults, at: i64) -> Html {
             m.raw(if p.winner { "<li class=\"is-winner\">" } else { "<li>" })
                 .el("<span class=\"place\">", &p.place.to_string(), "</span>")
                 .el("<span class=\"who\">", &p.school_name, "")
-                .el("<span class=\"muted\"> · ", &p.town, "</span></span>")
-                .el("<span class=\"num\">", &decimal(lang, p.score, 2), "</span></li>");
+                .el("<span class=\"muted\"> · ", &p.town, "</span>");
+            if let Some(note) = &p.note {
+                m.el("<span class=\"place-note small\" data-testid=\"place-note\">", &place_note_text(lang, note), "</span>");
+            }
+            m.raw("</span>").el("<span class=\"num\">", &score(lang, p.score), "</span></li>");
         }
         m.raw("</ol></section>");
     }

@@ -1,26 +1,24 @@
-//! `/coordinator/jury/results`: the results per award category (ranking,
-//! agreement, flagged jurors, tie-breaks), the chair's decision for ties no
-//! rule breaks, locking and publishing (with confirmation), CSV exports,
-//! the printable results sheet, the jurors' requests to reopen a submitted
-//! sheet (decided here), the scores changed after reopening, and the
-//! jury's audit log.
+//! `/coordinator/jury/results`: the results per award category (winner
+//! with its robustness, ranking, agreement, flagged jurors, tie-breaks),
+//! what still waits for the chair (a tie to decide, a winner to confirm),
+//! locking and publishing (with confirmation), the CSV exports (plain and
+//! for a Flemish spreadsheet), the printable sheet, the jurors' requests to
+//! reopen a submitted sheet (decided here), the scores changed after
+//! reopening, and the jury's audit log.
 
-use crate::api::{self, ApiError};
+use crate::api;
 use crate::app::Route;
-use crate::components::category_results::category_results;
-use crate::components::chair_order::{ChairOrder, TieGroup};
 use crate::components::error_box::ErrorBox;
 use crate::components::reopen_decisions::{DecisionRow, ReopenDecisions};
-use crate::components::score_changes::score_changes;
 use crate::components::loading::Loading;
+use crate::hooks::jury_results::use_jury_results;
 use crate::hooks::reopen_decider::use_reopen_decider;
-use crate::hooks::{use_fetch, use_lang, Fetch};
-use crate::i18n::jury::{audit_action, audit_time, lock_problem, status_text, J};
+use crate::hooks::{use_lang, Fetch};
+use crate::i18n::jury::{lock_problem, status_text, J};
+use crate::i18n::jury_results::R;
 use crate::i18n::Text;
-use crate::markup::Markup;
-use rubric::jury::setup::JuryStatus;
-use rubric::jury::views::ResultsView;
-use std::rc::Rc;
+use rubric::jury::views::LockProblem;
+use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -31,14 +29,11 @@ fn confirm(text: &str) -> bool {
 #[component]
 pub fn JuryResultsPage() -> Html {
     let lang = use_lang();
-    let data = use_fetch((), |()| api::jury::results());
-    let audit = use_fetch((), |()| api::jury::audit());
-    let updated = use_state(|| None::<Rc<ResultsView>>);
-    let error = use_state(|| None::<ApiError>);
-    let busy = use_state(|| false);
+    let jr = use_jury_results();
+    let chair_pick = use_state(|| None::<i64>);
     // Requests to reopen a submitted sheet: decided, then the results and the log reload.
     let decided = {
-        let (updated, reload, reload_audit) = (updated.clone(), data.reload.clone(), audit.reload.clone());
+        let (updated, reload, reload_audit) = (jr.updated.clone(), jr.data.reload.clone(), jr.audit.reload.clone());
         Callback::from(move |()| {
             updated.set(None);
             reload.emit(());
@@ -49,65 +44,59 @@ pub fn JuryResultsPage() -> Html {
         |(finalist, person), note: Option<String>| async move { api::jury::decide_reopen(finalist, person, note.as_deref()).await },
         decided,
     );
-
-    let view = match (&*updated, &data.state) {
-        (Some(v), _) => v.clone(),
-        (None, Fetch::Ready(v)) => v.clone(),
-        (None, Fetch::Loading) => return html! { <section class="page"><Loading /></section> },
-        (None, Fetch::Failed(e)) => {
-            return html! { <section class="page"><ErrorBox error={e.clone()} on_retry={data.reload.clone()} /></section> };
-        }
+    let Some(view) = jr.view() else {
+        return match &jr.data.state {
+            Fetch::Failed(e) => html! { <section class="page"><ErrorBox error={e.clone()} on_retry={jr.data.reload.clone()} /></section> },
+            _ => html! { <section class="page"><Loading /></section> },
+        };
     };
-
-    let apply = {
-        let (updated, error, busy, reload_audit) = (updated.clone(), error.clone(), busy.clone(), audit.reload.clone());
-        move |fut: std::pin::Pin<Box<dyn std::future::Future<Output = Result<ResultsView, ApiError>>>>| {
-            let (updated, error, busy, reload_audit) = (updated.clone(), error.clone(), busy.clone(), reload_audit.clone());
-            busy.set(true);
-            wasm_bindgen_futures::spawn_local(async move {
-                match fut.await {
-                    Ok(v) => {
-                        updated.set(Some(Rc::new(v)));
-                        error.set(None);
-                    }
-                    Err(e) => error.set(Some(e)),
-                }
-                busy.set(false);
-                reload_audit.emit(());
-            });
-        }
-    };
+    let (data, audit, updated, error, busy) = (&jr.data, &jr.audit, &jr.updated, &jr.error, *jr.busy);
     let action = |name: &'static str, question: J| {
-        let apply = apply.clone();
+        let apply = jr.apply.clone();
         let version = view.settings.version;
         Callback::from(move |_: MouseEvent| {
             if confirm(question.t(lang)) {
-                apply(Box::pin(async move { api::jury::results_action(name, version).await }));
+                apply.emit(Box::pin(async move { api::jury::results_action(name, version).await }));
             }
         })
     };
-    let on_chair = {
-        let apply = apply.clone();
-        let version = view.settings.version;
-        Callback::from(move |order: Vec<i64>| apply(Box::pin(async move { api::jury::chair_order(version, &order).await })))
+    // Appointing a chair returns the set-up; the results are loaded again.
+    let save_chair = {
+        let (chair_pick, reload, error, version, updated) =
+            (chair_pick.clone(), data.reload.clone(), error.clone(), view.settings.version, updated.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let (chosen, reload, error, updated) = (*chair_pick, reload.clone(), error.clone(), updated.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                match api::jury::set_chair(version, chosen).await {
+                    Ok(_) => {
+                        updated.set(None);
+                        error.set(None);
+                        reload.emit(());
+                    }
+                    Err(e) => error.set(Some(e)),
+                }
+            });
+        })
     };
 
     let decision_rows: Vec<DecisionRow> = view.reopen_requests.iter().map(DecisionRow::from).collect();
 
     let s = &view.settings;
     let lock_problems = view.lock_problems();
-    let groups: Vec<TieGroup> = view
-        .categories
+    let waits_for_chair = lock_problems
         .iter()
-        .flat_map(|c| {
-            c.results.iter().flat_map(move |r| {
-                r.unresolved_ties.iter().map(move |t| TieGroup {
-                    label: format!("{} · {} {}", c.name, J::Place.t(lang), t.place),
-                    finalists: t.finalists.iter().map(|k| (k.parse().unwrap_or(0), c.finalist_name(k))).collect(),
-                })
-            })
-        })
-        .collect();
+        .any(|p| matches!(p, LockProblem::ChairDecisionNeeded { .. } | LockProblem::NotRobust { .. }));
+    let needs_chair = lock_problems.iter().any(|p| matches!(p, LockProblem::NoChair { .. }));
+    // Everyone who scored, as the possible chairs.
+    let mut jurors: Vec<(i64, String)> = Vec::new();
+    for n in view.categories.iter().flat_map(|c| c.jurors.iter()) {
+        if let Ok(id) = n.key.parse::<i64>() {
+            if !jurors.iter().any(|(j, _)| *j == id) {
+                jurors.push((id, n.name.clone()));
+            }
+        }
+    }
     let state_text = if s.published_at.is_some() {
         J::StatePublished
     } else if view.frozen {
@@ -126,9 +115,20 @@ pub fn JuryResultsPage() -> Html {
                 <div class="head-actions no-print">
                     <Link<Route> to={Route::JurySetup} classes="button secondary">{ J::BackToSetup.t(lang) }</Link<Route>>
                     <Link<Route> to={Route::JuryResultsPrint} classes="button secondary">{ J::PrintSheet.t(lang) }</Link<Route>>
-                    <a class="button secondary" href="/api/jury/export/scores.csv" download="jury-scores.csv">{ J::ExportScores.t(lang) }</a>
-                    <a class="button secondary" href="/api/jury/export/results.csv" download="jury-results.csv">{ J::ExportResults.t(lang) }</a>
                 </div>
+            </div>
+            <div class="exports no-print" data-testid="exports">
+                <p class="small muted">{ R::ExportsHelp.t(lang) }</p>
+                <p>
+                    <strong>{ J::ExportScores.t(lang) }</strong>{ ": " }
+                    <a href="/api/jury/export/scores.csv" download="jury-scores.csv" data-testid="export-scores">{ R::ExportPlain.t(lang) }</a>{ " · " }
+                    <a href="/api/jury/export/scores.csv?variant=flemish" download="jury-scores-nl.csv" data-testid="export-scores-flemish">{ R::ExportFlemish.t(lang) }</a>
+                </p>
+                <p>
+                    <strong>{ J::ExportResults.t(lang) }</strong>{ ": " }
+                    <a href="/api/jury/export/results.csv" download="jury-results.csv">{ R::ExportPlain.t(lang) }</a>{ " · " }
+                    <a href="/api/jury/export/results.csv?variant=flemish" download="jury-results-nl.csv">{ R::ExportFlemish.t(lang) }</a>
+                </p>
             </div>
             <div class="lock-panel" data-testid="lock-panel">
                 if !lock_problems.is_empty() && !view.frozen {
@@ -136,60 +136,44 @@ pub fn JuryResultsPage() -> Html {
                     <ul data-testid="lock-problems">
                         { for lock_problems.iter().map(|p| html! { <li>{ lock_problem(lang, p) }</li> }) }
                     </ul>
+                    if waits_for_chair { <p class="notice" data-testid="waits-for-chair">{ R::WaitingForChair.t(lang) }</p> }
+                }
+                if needs_chair && !view.frozen {
+                    <form class="inline-form" data-testid="choose-chair" onsubmit={save_chair}>
+                        <label for="results-chair">{ R::ChooseChair.t(lang) }</label>
+                        <select id="results-chair" onchange={{
+                            let c = chair_pick.clone();
+                            move |e: Event| c.set(e.target_unchecked_into::<HtmlSelectElement>().value().parse().ok())
+                        }}>
+                            <option value="" selected={chair_pick.is_none()}>{ J::NoChair.t(lang) }</option>
+                            { for jurors.iter().map(|(id, name)| html! {
+                                <option value={id.to_string()} selected={*chair_pick == Some(*id)}>{ name }</option>
+                            }) }
+                        </select>
+                        <button type="submit" class="button secondary" disabled={chair_pick.is_none()}>{ R::SaveChair.t(lang) }</button>
+                    </form>
                 }
                 if !view.frozen {
-                    <button type="button" class="button" data-testid="lock" disabled={*busy || !lock_problems.is_empty()}
+                    <button type="button" class="button" data-testid="lock" disabled={busy || !lock_problems.is_empty()}
                         onclick={action("lock", J::ConfirmLock)}>{ J::Lock.t(lang) }</button>
                 } else if s.published_at.is_none() {
                     <p>{ J::LockedExplained.t(lang) }</p>
-                    <button type="button" class="button" data-testid="publish" disabled={*busy}
+                    <button type="button" class="button" data-testid="publish" disabled={busy}
                         onclick={action("publish", J::ConfirmPublish)}>{ J::Publish.t(lang) }</button>
                     { " " }
-                    <button type="button" class="button secondary" data-testid="unlock" disabled={*busy}
+                    <button type="button" class="button secondary" data-testid="unlock" disabled={busy}
                         onclick={action("unlock", J::ConfirmUnlock)}>{ J::Unlock.t(lang) }</button>
                 } else {
                     <p data-testid="published-notice">{ J::PublishedExplained.t(lang) }</p>
                 }
-                if let Some(e) = &*error {
-                    { super::error_view(lang, e) }
-                    { for e.fields.iter().map(|f| html! { <p class="field-error">{ &f.message }</p> }) }
-                }
+                // A refused lock lists its reasons above (in the interface
+                // language), so only other errors are shown here.
+                if let Some(e) = error.as_ref().filter(|e| e.code != "validation") { { super::error_view(lang, e) } }
             </div>
             <ReopenDecisions rows={decision_rows} busy={decider.busy} error={decider.error.clone()}
                 on_reopen={decider.on_reopen.clone()} on_decline={decider.on_decline.clone()} />
-            if !groups.is_empty() && s.status == JuryStatus::Closed && !view.frozen {
-                <ChairOrder key={format!("{:?}", s.chair_order)} groups={groups} chair_name={view.chair_name.clone()} on_save={on_chair} />
-            }
             if view.categories.is_empty() { <p class="muted">{ J::NoCategoriesYet.t(lang) }</p> }
-            { {
-                let mut m = Markup::new();
-                for c in &view.categories {
-                    category_results(&mut m, lang, c, &view.criteria, view.frozen);
-                }
-                score_changes(&mut m, lang, &view.score_changes, &view.criteria);
-                m.html()
-            } }
-            <section class="audit-log" data-testid="audit-log">
-                <h2>{ J::AuditLog.t(lang) }</h2>
-                { match &audit.state {
-                    Fetch::Ready(entries) if entries.is_empty() => html! { <p class="muted">{ J::AuditEmpty.t(lang) }</p> },
-                    Fetch::Ready(entries) => {
-                        let mut m = Markup::new();
-                        m.raw("<ol class=\"audit-entries\">");
-                        for e in entries.iter() {
-                            m.raw("<li data-action=\"").text(&e.action).raw("\">");
-                            m.el("<span class=\"muted small\">", &audit_time(lang, e.at), "</span> ");
-                            m.el("<strong>", audit_action(&e.action).t(lang), "</strong>");
-                            let who = e.person_name.clone().unwrap_or_else(|| J::System.t(lang).to_string());
-                            m.text(&format!(" · {who} · {}", e.detail)).raw("</li>");
-                        }
-                        m.raw("</ol>");
-                        m.html()
-                    }
-                    Fetch::Loading => html! { <Loading /> },
-                    Fetch::Failed(e) => html! { <ErrorBox error={e.clone()} on_retry={audit.reload.clone()} /> },
-                } }
-            </section>
+            { super::results_and_log(lang, &view, audit) }
         </section>
     }
 }

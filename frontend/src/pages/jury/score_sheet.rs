@@ -338,7 +338,7 @@ pub fn ScoreSheetForm(props: &ScoreSheetFormProps) -> Html {
                     }
                 </div>
                 if let Saving::Failed(e) = &*saving {
-                    if super::jury_error_known(e) { { super::error_view(lang, e) } }
+                    if super::jury_error_known(e) { { super::juror_error_view(lang, e) } }
                     else if e.code != "validation" { <ErrorBox error={e.clone()} on_retry={retry} /> }
                 }
             </form>

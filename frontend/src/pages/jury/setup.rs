@@ -7,7 +7,7 @@
 use crate::api::{self, ApiError};
 use crate::app::Route;
 use crate::components::conflicts_table::ConflictsTable;
-use crate::components::criteria_editor::CriteriaEditor;
+use crate::components::criteria_editor::{CriteriaEditor, FrozenReason};
 use crate::components::error_box::ErrorBox;
 use crate::components::jury_categories::{CategoryAction, JuryCategories};
 use crate::components::jury_jurors::{JurorAction, JuryJurors};
@@ -237,7 +237,8 @@ pub fn JurySetupPage() -> Html {
             <section id="criteria" class="panel">
                 <h2>{ J::CriteriaHeading.t(lang) }</h2>
                 <p class="muted small">{ J::CriteriaHelp.t(lang) }</p>
-                <CriteriaEditor criteria={criteria.clone()} editable={in_setup} server_error={err(Section::Criteria)} on_save={on_criteria} />
+                <CriteriaEditor criteria={criteria.clone()} editable={in_setup} server_error={err(Section::Criteria)} on_save={on_criteria}
+                    frozen={if !unlocked { FrozenReason::Locked } else if s.status == JuryStatus::Closed { FrozenReason::ScoringClosed } else { FrozenReason::ScoringOpen }} />
                 { general(Section::Criteria) }
             </section>
 
