@@ -152,6 +152,7 @@ pub enum P {
     Sponsor,
     Edition,
     PrintedOn,
+    DraftAfterVersion,
     Draft,
     NoSponsor,
     // Start pages
@@ -338,6 +339,7 @@ impl Text for P {
             P::Sponsor => ("Peterbedrijf", "Sponsor company"),
             P::Edition => ("Editie", "Edition"),
             P::PrintedOn => ("Stand van", "As of"),
+            P::DraftAfterVersion => ("Concept, gewijzigd na versie {n}", "Draft, changed after version {n}"),
             P::Draft => ("Concept", "Draft"),
             P::NoSponsor => ("nog niet gekoppeld", "not matched yet"),
             P::MySchools => ("Mijn scholen", "My schools"),

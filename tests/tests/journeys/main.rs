@@ -4,6 +4,7 @@
 
 mod foundation;
 mod jury;
+mod layout;
 mod nulmeting;
 mod plans;
 mod programme;

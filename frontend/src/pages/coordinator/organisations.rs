@@ -187,6 +187,11 @@ pub fn OrganisationsPage(p: &OrganisationsProps) -> Html {
                     html! { <CsvImport kind={csv_kind} existing={names} busy={*busy} on_import={import} on_cancel={cancel} /> }
                 }
             };
+            let labels = if is_schools {
+                vec![P::Town, P::Region, P::Tracks, P::Sponsor, P::ContactName]
+            } else {
+                vec![P::Town, P::Sector, P::SponsorsSchools, P::ContactName]
+            };
             let row = |l: &Line| {
                 let (rid, version, archive) = (l.id, l.version, !l.archived);
                 let edit = { let m = mode.clone(); Callback::from(move |_: MouseEvent| m.set(Mode::Edit(rid))) };
@@ -205,7 +210,7 @@ pub fn OrganisationsPage(p: &OrganisationsProps) -> Html {
                 html! {
                     <tr class={classes!(l.archived.then_some("archived"))} data-name={l.name.clone()}>
                         <th scope="row">{ &l.name }if l.archived { { " " }<span class="badge todo">{ P::Archived.t(lang) }</span> }</th>
-                        { for l.cells.iter().map(|c| html! { <td>{ c }</td> }) }
+                        { for l.cells.iter().zip(labels.iter()).map(|(c, label)| html! { <td data-label={label.t(lang)}>{ c }</td> }) }
                         <td class="actions">
                             <button type="button" class="link-button" onclick={edit}>{ P::Edit.t(lang) }</button>
                             <button type="button" class="link-button" onclick={toggle} disabled={*busy} data-testid="toggle-archive">
@@ -236,7 +241,7 @@ pub fn OrganisationsPage(p: &OrganisationsProps) -> Html {
                     <p class="notice">{ if is_schools { P::NoSchools.t(lang) } else { P::NoCompanies.t(lang) } }</p>
                 } else {
                     <div class="table-scroll">
-                    <table class="table" data-testid={kind}>
+                    <table class="table cards-on-phone" data-testid={kind}>
                         <thead><tr>{ for headers.iter().map(|h| html! { <th scope="col">{ h.t(lang) }</th> }) }</tr></thead>
                         <tbody>{ for lines.iter().map(row) }</tbody>
                     </table>

@@ -16,11 +16,12 @@ use rubric::Lang;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-fn summary_cell(lang: Lang, s: Option<&MeasurementSummary>, members: u32) -> Html {
-    let Some(s) = s else { return html! { <td class="muted" data-testid="not-opened">{ N::NotOpened.t(lang) }</td> } };
+fn summary_cell(lang: Lang, kind: MeasurementKind, s: Option<&MeasurementSummary>, members: u32) -> Html {
+    let label = if kind == MeasurementKind::Baseline { N::Baseline } else { N::Final }.t(lang);
+    let Some(s) = s else { return html! { <td class="muted" data-testid="not-opened" data-label={label}>{ N::NotOpened.t(lang) }</td> } };
     let pct = (s.completion * 100.0).round() as u32;
     html! {
-        <td>
+        <td data-label={label}>
             <span class={classes!("badge", format!("status-{}", s.status.key()))} data-testid="status">{ status_name(s.status).t(lang) }</span>
             <dl class="mini-stats">
                 <div><dt>{ N::RespondentsLabel.t(lang) }</dt><dd data-testid="respondents">{ format!("{}/{}", s.respondents, members) }</dd></div>
@@ -189,7 +190,7 @@ pub fn MeasurementsPage() -> Html {
             if overview.schools.is_empty() {
                 <p class="notice" data-testid="no-schools">{ N::NoSchools.t(lang) }</p>
             } else {
-                <table class="data-table measurements-table">
+                <table class="data-table measurements-table cards-on-phone">
                     <thead>
                         <tr>
                             <th scope="col">{ N::School.t(lang) }</th>
@@ -211,9 +212,9 @@ pub fn MeasurementsPage() -> Html {
                                         <Link<Route> to={Route::SchoolReport { id: s.school_id }}>{ N::ReportLink.t(lang) }</Link<Route>>
                                     </span>
                                 </th>
-                                <>{ summary_cell(lang, s.baseline.as_ref(), s.members) }</>
+                                <>{ summary_cell(lang, MeasurementKind::Baseline, s.baseline.as_ref(), s.members) }</>
                                 <td class="row-actions" data-kind="baseline">{ actions(s, MeasurementKind::Baseline) }</td>
-                                <>{ summary_cell(lang, s.final_measurement.as_ref(), s.members) }</>
+                                <>{ summary_cell(lang, MeasurementKind::Final, s.final_measurement.as_ref(), s.members) }</>
                                 <td class="row-actions" data-kind="final">{ actions(s, MeasurementKind::Final) }</td>
                             </tr>
                         }) }

@@ -242,7 +242,7 @@ pub fn SchoolReportPage(props: &SchoolReportPageProps) -> Html {
                     </figcaption>
                 </figure>
                 <div class="aspect-table-wrap">
-                    <table class="data-table aspect-table" data-testid="aspect-table">
+                    <table class="data-table aspect-table cards-on-phone" data-testid="aspect-table">
                         <thead>
                             <tr>
                                 <th scope="col">{ N::Aspect.t(lang) }</th>
@@ -258,12 +258,12 @@ pub fn SchoolReportPage(props: &SchoolReportPageProps) -> Html {
                             { for rubric.aspects.iter().enumerate().map(|(i, a)| html! {
                                 <tr data-aspect={a.id.key()}>
                                     <th scope="row">{ a.name.get(lang) }</th>
-                                    <td class="num" data-testid="baseline-score">{ score(lang, baseline_profile.and_then(|p| p.aspect_score(a.id))) }</td>
+                                    <td class="num" data-testid="baseline-score" data-label={kind_name(MeasurementKind::Baseline).t(lang)}>{ score(lang, baseline_profile.and_then(|p| p.aspect_score(a.id))) }</td>
                                     if let Some(f) = final_profile {
-                                        <td class="num" data-testid="final-score">{ score(lang, f.aspect_score(a.id)) }</td>
-                                        <td class="num delta-cell" data-testid="growth">{ signed(lang, growth.as_ref().and_then(|g| g.aspect_delta(a.id))) }</td>
+                                        <td class="num" data-testid="final-score" data-label={kind_name(MeasurementKind::Final).t(lang)}>{ score(lang, f.aspect_score(a.id)) }</td>
+                                        <td class="num delta-cell" data-testid="growth" data-label={N::Growth.t(lang)}>{ signed(lang, growth.as_ref().and_then(|g| g.aspect_delta(a.id))) }</td>
                                     }
-                                    <td class="num" data-testid="benchmark">{ score(lang, bench(i)) }</td>
+                                    <td class="num" data-testid="benchmark" data-label={N::BenchmarkColumn.t(lang)}>{ score(lang, bench(i)) }</td>
                                 </tr>
                             }) }
                         </tbody>
@@ -301,7 +301,7 @@ pub fn SchoolReportPage(props: &SchoolReportPageProps) -> Html {
                 if main.discussion_points.is_empty() {
                     <p class="muted">{ N::NoDiscussionPointsReport.t(lang) }</p>
                 } else {
-                    <table class="data-table">
+                    <table class="data-table cards-on-phone discussion-table">
                         <thead>
                             <tr>
                                 <th scope="col">{ N::Indicator.t(lang) }</th>
@@ -317,12 +317,12 @@ pub fn SchoolReportPage(props: &SchoolReportPageProps) -> Html {
                                 html! {
                                     <tr data-indicator={s.indicator_id.clone()}>
                                         <th scope="row">{ title }</th>
-                                        <td class="num">{ match (s.min, s.max) { (Some(lo), Some(hi)) => format!("{lo}–{hi}"), _ => "–".into() } }</td>
-                                        <td class="num">{ score(lang, s.median) }</td>
-                                        <td>
+                                        <td class="num" data-label={N::Range.t(lang)}>{ match (s.min, s.max) { (Some(lo), Some(hi)) => format!("{lo}–{hi}"), _ => "–".into() } }</td>
+                                        <td class="num" data-label={N::Median.t(lang)}>{ score(lang, s.median) }</td>
+                                        <td data-label={N::ConsensusColumn.t(lang)}>
                                             if let Some((level, why)) = decided {
-                                                <strong>{ answer_label(lang, Some(level.map_or(rubric::assessment::Answer::NotApplicable, rubric::assessment::Answer::Level))) }</strong>
-                                                if !why.is_empty() { <span class="muted">{ " — " }{ why }</span> }
+                                                <span><strong>{ answer_label(lang, Some(level.map_or(rubric::assessment::Answer::NotApplicable, rubric::assessment::Answer::Level))) }</strong>
+                                                if !why.is_empty() { <span class="muted">{ " — " }{ why }</span> }</span>
                                             } else {
                                                 <span class="muted">{ N::NoConsensusYet.t(lang) }</span>
                                             }

@@ -65,11 +65,18 @@ fn budget_table(m: &mut Markup, page: &PlanPage, plan: &ActionPlan, lang: Lang) 
                 }
             })
     };
-    let row = |m: &mut Markup, name: &str, (b, mo, k): (i64, i64, i64)| {
-        m.el("<tr><th scope=\"row\">", name, "</th>").el("<td class=\"num\">", &money(b), "</td>");
-        m.el("<td class=\"num\">", &money(mo), "</td>").el("<td class=\"num\">", &money(k), "</td></tr>");
+    // On a phone the table becomes cards; each number carries its column.
+    let cell = |m: &mut Markup, label: P, value: &str| {
+        m.raw("<td class=\"num\" data-label=\"").text(label.t(lang)).el("\">", value, "</td>");
     };
-    m.raw("<table class=\"print-table budget-table\" data-testid=\"print-budget\"><thead><tr>");
+    let row = |m: &mut Markup, name: &str, (b, mo, k): (i64, i64, i64)| {
+        m.el("<tr><th scope=\"row\">", name, "</th>");
+        cell(m, P::BudgetTable, &money(b));
+        cell(m, P::KindMoney, &money(mo));
+        cell(m, P::KindInKind, &money(k));
+        m.raw("</tr>");
+    };
+    m.raw("<table class=\"print-table budget-table cards-on-phone\" data-testid=\"print-budget\"><thead><tr>");
     m.el("<th scope=\"col\">", P::Goals.t(lang), "</th>").el("<th scope=\"col\" class=\"num\">", P::BudgetTable.t(lang), "</th>");
     m.el("<th scope=\"col\" class=\"num\">", P::KindMoney.t(lang), "</th>").el("<th scope=\"col\" class=\"num\">", P::KindInKind.t(lang), "</th>");
     m.raw("</tr></thead><tbody>");
@@ -98,15 +105,26 @@ fn budget_table(m: &mut Markup, page: &PlanPage, plan: &ActionPlan, lang: Lang) 
 fn document(page: &PlanPage, frozen: Option<&PlanVersion>, lang: Lang) -> Html {
     let plan = frozen.map(|v| &v.plan).unwrap_or(&page.plan);
     let school = &page.school;
-    let state = match frozen {
-        Some(v) => format!(
-            "{} {} · {} {}",
+    let submitted = |number: u32, at: i64| {
+        format!(
+            "{} {number} · {} {}",
             P::Version.t(lang),
-            v.number,
             P::SubmittedOn.t(lang),
-            rubric::Date::from_unix_seconds(v.submitted_at).map(|d| format::date(lang, d)).unwrap_or_default()
+            rubric::Date::from_unix_seconds(at).map(|d| format::date(lang, d)).unwrap_or_default()
+        )
+    };
+    // The live plan is the latest version as long as nothing changed since
+    // it was submitted: then it is not a draft (issue 14).
+    let state = match (frozen, page.history.first()) {
+        (Some(v), _) => submitted(v.number, v.submitted_at),
+        (None, Some(latest)) if page.draft_changes.is_empty() => submitted(latest.number, latest.submitted_at),
+        (None, Some(latest)) => format!(
+            "{} · {} {}",
+            P::DraftAfterVersion.t(lang).replace("{n}", &latest.number.to_string()),
+            P::PrintedOn.t(lang),
+            format::date(lang, page.today)
         ),
-        None => format!("{} · {} {}", P::Draft.t(lang), P::PrintedOn.t(lang), format::date(lang, page.today)),
+        (None, None) => format!("{} · {} {}", P::Draft.t(lang), P::PrintedOn.t(lang), format::date(lang, page.today)),
     };
     let sponsor = school.company_name.clone().unwrap_or_else(|| P::NoSponsor.t(lang).into());
     let mut m = Markup::new();
