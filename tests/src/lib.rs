@@ -360,6 +360,13 @@ impl Browser {
         }
     }
 
+    /// The current page printed to PDF (A4, backgrounds on), as Chromium's
+    /// print dialog would make it.
+    pub async fn pdf(&self) -> TestResult<Vec<u8>> {
+        let config = fantoccini::wd::PrintConfiguration::builder().background(true).build()?;
+        Ok(self.client.print(config).await?)
+    }
+
     /// Close the session and stop ChromeDriver.
     pub async fn close(mut self) -> TestResult {
         let _ = self.client.clone().close().await;
@@ -400,6 +407,12 @@ const OVERFLOW_SCRIPT: &str = r#"
     }
     return { scroll: document.documentElement.scrollWidth, inner, culprits: culprits.join(', ') };
 "#;
+
+/// The number of pages of a PDF Chromium printed (its page objects).
+pub fn pdf_pages(pdf: &[u8]) -> usize {
+    let text = String::from_utf8_lossy(pdf);
+    text.match_indices("/Type /Page").filter(|(i, _)| !text[i + 11..].starts_with('s')).count()
+}
 
 /// Lists the visible controls smaller than 44 x 44 px (at most a dozen).
 const TOUCH_SCRIPT: &str = r#"

@@ -6,6 +6,7 @@ pub mod common;
 pub mod format;
 pub mod jury;
 pub mod nulmeting;
+pub mod plural;
 pub mod plans;
 pub mod programme;
 

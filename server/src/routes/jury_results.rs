@@ -438,11 +438,12 @@ async fn published(State(state): State<AppState>, user: AuthUser) -> Result<Json
         },
         Role::CompanyMember => false,
     };
-    if !allowed {
-        return Err(AppError::Forbidden);
-    }
+    // Someone who may not see the results gets the answer of "nothing
+    // published": no data, and no 403 for every school page that asks
+    // whether there is an award notice to show (issue 14).
     let settings = dbj::settings(&mut *tx, edition.id).await?;
-    let view = match (settings.published_at, dbj::locked_results(&mut *tx, edition.id).await?) {
+    let locked = if allowed { dbj::locked_results(&mut *tx, edition.id).await? } else { None };
+    let view = match (settings.published_at, locked) {
         (Some(at), Some(json)) => {
             let categories: Vec<CategoryResults> = serde_json::from_str(&json)
                 .map_err(|e| AppError::Internal(format!("locked jury results are unreadable: {e}")))?;

@@ -548,10 +548,13 @@ async fn results_lock_before_they_publish_and_ties_are_logged() {
     assert_eq!(w.get("/api/jury/published", &finalist_school).await.0, StatusCode::OK);
     let other = w.school("Geen Finalist", None).await;
     let other_school = w.person(Role::SchoolMember, "Tom", Some(other), None).await.1;
-    assert_eq!(w.get("/api/jury/published", &other_school).await.0, StatusCode::FORBIDDEN);
+    // Others learn nothing, not even that results exist (and get no 403).
+    let (status, body) = w.get("/api/jury/published", &other_school).await;
+    assert_eq!((status, body["published_at"].clone(), body["categories"].clone()), (StatusCode::OK, Value::Null, json!([])));
     let company = w.company("Beta").await;
     let company_member = w.person(Role::CompanyMember, "Ward", None, Some(company)).await.1;
-    assert_eq!(w.get("/api/jury/published", &company_member).await.0, StatusCode::FORBIDDEN);
+    let (status, body) = w.get("/api/jury/published", &company_member).await;
+    assert_eq!((status, body["published_at"].clone(), body["categories"].clone()), (StatusCode::OK, Value::Null, json!([])));
     // The published view carries no juror's scores.
     let (_, body) = w.get("/api/jury/published", &finalist_school).await;
     assert!(!body.to_string().contains("Kim"), "{body}");

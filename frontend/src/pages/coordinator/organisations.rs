@@ -15,8 +15,9 @@ use crate::components::programme::csv_import::{CsvImport, CsvKind};
 use crate::components::programme::school_form::SchoolForm;
 use crate::hooks::edition_choice::use_edition_choice;
 use crate::hooks::{use_fetch, use_lang, Fetch};
+use crate::i18n::plural::{plural, Count};
 use crate::i18n::programme::{localize, track_name, P};
-use crate::i18n::{pick, Text};
+use crate::i18n::Text;
 use rubric::programme::{Company, CompanyInput, School, SchoolInput};
 use rubric::Lang;
 use yew::prelude::*;
@@ -179,7 +180,7 @@ pub fn OrganisationsPage(p: &OrganisationsProps) -> Html {
                     let import = Callback::from(move |csv: String| {
                         start(Box::pin(async move {
                             let n = api::programme::import_csv(edition, kind, &csv).await?.saved;
-                            Ok(pick(lang, format!("{n} rijen geïmporteerd."), format!("{n} rows imported.")))
+                            Ok(plural(lang, n as usize, Count::RowsImported))
                         }))
                     });
                     let names: Vec<String> = lines.iter().map(|l| l.name.clone()).collect();

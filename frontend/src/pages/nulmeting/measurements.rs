@@ -8,6 +8,7 @@ use crate::app::Route;
 use crate::components::error_box::ErrorBox;
 use crate::components::loading::Loading;
 use crate::hooks::{use_fetch, use_lang, Fetch};
+use crate::i18n::plural::{plural, Count};
 use crate::i18n::nulmeting::{status_name, N};
 use crate::i18n::Text;
 use rubric::assessment::api::{BulkChange, MeasurementStatus, MeasurementSummary, SchoolMeasurements};
@@ -72,7 +73,7 @@ pub fn MeasurementsPage() -> Html {
                 match result {
                     Ok(changed) => {
                         error.set(None);
-                        message.set(changed.map(|n| N::BulkDone.t(lang).replace("{n}", &n.to_string())));
+                        message.set(changed.map(|n| plural(lang, n as usize, Count::SchoolsChanged)));
                         reload.emit(());
                     }
                     Err(e) => error.set(Some(e)),

@@ -12,8 +12,8 @@ use crate::components::nulmeting::indicator_bars::{BarRow, IndicatorBars};
 use crate::components::nulmeting::radar_chart::{RadarChart, RadarSeries};
 use crate::hooks::session::use_session;
 use crate::hooks::{use_fetch, use_lang, Fetch};
-use crate::i18n::nulmeting::{answer_label, discussion_points_label, kind_name, one_decimal, unix_date, N};
-use crate::i18n::Text;
+use crate::i18n::nulmeting::{answer_label, discussion_points_label, kind_name, unix_date, N};
+use crate::i18n::{format, Text};
 use rubric::assessment::api::MeasurementReport;
 use rubric::assessment::{growth, IndicatorResult, MeasurementKind, SchoolProfile};
 use rubric::people::Role;
@@ -27,13 +27,13 @@ pub struct SchoolReportPageProps {
 }
 
 fn score(lang: Lang, v: Option<f64>) -> String {
-    v.map_or_else(|| "–".to_string(), |v| one_decimal(lang, v))
+    v.map_or_else(|| "–".to_string(), |v| format::score(lang, v))
 }
 
 fn signed(lang: Lang, v: Option<f64>) -> String {
     match v {
-        Some(d) if d > 0.0 => format!("+{}", one_decimal(lang, d)),
-        Some(d) => one_decimal(lang, d),
+        Some(d) if d > 0.0 => format!("+{}", format::score(lang, d)),
+        Some(d) => format::score(lang, d),
         None => "–".to_string(),
     }
 }

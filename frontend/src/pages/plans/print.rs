@@ -7,10 +7,11 @@ use crate::api;
 use crate::app::Route;
 use crate::components::error_box::ErrorBox;
 use crate::components::loading::Loading;
-use crate::components::plan_view::{indicator_label, level_badge, one_decimal, percent, plan_markup};
+use crate::components::plan_view::{indicator_label, level_badge, percent, plan_markup};
 use crate::markup::Markup;
 use crate::hooks::{use_fetch, use_lang, Fetch};
 use crate::i18n::plans::P;
+use crate::i18n::plural::{plural, Count};
 use crate::i18n::{format, Lang, Text};
 use rubric::plan::view::{PlanPage, ProfileMaps};
 use rubric::plan::{check_plan, format_euro, ActionPlan, ActionStatus, ContributionKind, PlanVersion};
@@ -33,7 +34,7 @@ fn profile_summary(m: &mut Markup, page: &PlanPage, lang: Lang) {
     m.raw("<th aria-hidden=\"true\"></th></tr></thead><tbody>");
     for a in &profile.aspects {
         let name = rubric.aspect(a.aspect).map(|x| x.name.get(lang).to_string()).unwrap_or_default();
-        let score = a.score.map(|s| one_decimal(s, lang)).unwrap_or_else(|| "–".into());
+        let score = a.score.map(|s| format::score(lang, s)).unwrap_or_else(|| "–".into());
         let width = a.score.map(|s| (s * 25.0).round().clamp(0.0, 100.0) as i64).unwrap_or(0);
         m.el("<tr><th scope=\"row\">", &name, "</th>").el("<td class=\"num\">", &score, "</td>");
         m.raw("<td class=\"bar-cell\"><span class=\"bar\" style=\"width:").text(&width.to_string()).raw("%\"></span></td></tr>");
@@ -140,7 +141,7 @@ fn document(page: &PlanPage, frozen: Option<&PlanVersion>, lang: Lang) -> Html {
     m.el("</section><section class=\"print-section\"><h2>", P::BudgetTable.t(lang), "</h2>");
     budget_table(&mut m, page, plan, lang);
     m.el("</section><section class=\"print-section\"><h2>", P::CommentsSummary.t(lang), "</h2>");
-    let counts = format!("{} {} · {} {}", page.counts.open, P::OpenThreads.t(lang), page.counts.resolved, P::ResolvedThreads.t(lang));
+    let counts = format!("{} · {}", plural(lang, page.counts.open, Count::OpenComments), plural(lang, page.counts.resolved, Count::ResolvedComments));
     m.el("<p data-testid=\"print-comments\">", &counts, "</p></section>");
     m.html()
 }
