@@ -363,7 +363,7 @@ impl Browser {
     /// The current page printed to PDF (A4, backgrounds on), as Chromium's
     /// print dialog would make it.
     pub async fn pdf(&self) -> TestResult<Vec<u8>> {
-        let config = fantoccini::wd::PrintConfiguration::builder().background(true).build()?;
+        let config = fantoccini::wd::PrintConfiguration::builder().background(true).build().map_err(|e| format!("print settings: {e:?}"))?;
         Ok(self.client.print(config).await?)
     }
 

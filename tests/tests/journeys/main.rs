@@ -4,7 +4,9 @@
 
 mod foundation;
 mod jury;
+mod keyboard;
 mod layout;
 mod nulmeting;
 mod plans;
+mod rough_edges;
 mod programme;
