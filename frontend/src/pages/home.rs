@@ -57,7 +57,10 @@ pub fn HomePage() -> Html {
                 <div data-testid="start-page"><crate::pages::plans::company_home::CompanyHomePage /></div>
             },
             Role::Juror => html! {
-                <div data-testid="start-page"><crate::pages::jury::home::JuryHomePage /></div>
+                <div data-testid="start-page">
+                    <div class="page start-notice"><crate::pages::jury::award_notice::AwardNotice /></div>
+                    <crate::pages::jury::home::JuryHomePage />
+                </div>
             },
             Role::SchoolMember => html! {
                 <section class="page" data-testid="start-page">

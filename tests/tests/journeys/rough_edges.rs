@@ -269,3 +269,25 @@ async fn a_school_added_after_the_deadline_starts_open_and_opening_moves_the_foc
     assert_eq!(status, "open");
     coordinator.close().await
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_school_report_prints_on_two_full_pages() -> TestResult {
+    let server = TestServer::start().await?;
+    let db = &server.state.db;
+    fixtures::demo_edition(db).await?;
+    let school: i64 = sqlx::query_scalar("select s.id from schools s join plans p on p.school_id = s.id where s.company_id is not null order by s.id limit 1")
+        .fetch_one(db)
+        .await?;
+    let member: i64 = sqlx::query_scalar("select id from people where school_id = ? and school_function = 'stem-coordinator' limit 1")
+        .bind(school)
+        .fetch_one(db)
+        .await?;
+    let token = fixtures::token_for(db, member).await?;
+    let browser = sign_in(&server::sign_in_link(&server.url, &token)).await?;
+    browser.goto(&format!("{}/schools/{school}/report", server.url)).await?;
+    browser.wait_for("[data-testid=radar][data-drawn=true]").await?;
+    // The third page held only the discussion points; now everything fits on two.
+    let pages = e2e::pdf_pages(&browser.pdf().await?);
+    assert_eq!(pages, 2, "the report printed on {pages} pages");
+    browser.close().await
+}

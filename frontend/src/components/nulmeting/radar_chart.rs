@@ -98,7 +98,7 @@ fn draw(canvas: &HtmlCanvasElement, axes: &[String], series: &[RadarSeries]) -> 
     for i in 0..n {
         root.draw(&PathElement::new(vec![point(i, 0.0), point(i, MAX_LEVEL)], grid.stroke_width(thin))).ok()?;
     }
-    let small = ("sans-serif", px(11.0)).into_font().color(&ink).pos(Pos::new(HPos::Left, VPos::Center));
+    let small = ("sans-serif", px((css * 0.024).max(11.0))).into_font().color(&ink).pos(Pos::new(HPos::Left, VPos::Center));
     for level in 1..=4 {
         let (x, y) = point(0, f64::from(level));
         root.draw(&Text::new(level.to_string(), (x + px(5.0) as i32, y), small.clone())).ok()?;

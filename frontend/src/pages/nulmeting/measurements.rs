@@ -27,16 +27,14 @@ fn summary_cell(lang: Lang, kind: MeasurementKind, school_id: i64, s: Option<&Me
     let label = if kind == MeasurementKind::Baseline { N::Baseline } else { N::Final }.t(lang);
     let Some(s) = s else {
         return html! {
-            <td class="muted" data-testid="not-opened" data-label={label}>
-                <span id={status_id(kind, school_id)} tabindex="-1">{ N::NotOpened.t(lang) }</span>
-            </td>
+            <td class="muted" data-testid="not-opened" data-label={label}>{ N::NotOpened.t(lang) }</td>
         };
     };
     let pct = (s.completion * 100.0).round() as u32;
     html! {
         <td data-label={label}>
             <span class={classes!("badge", format!("status-{}", s.status.key()))} data-testid="status"
-                id={status_id(kind, school_id)} tabindex="-1">{ status_name(s.status).t(lang) }</span>
+                id={status_id(kind, school_id)} data-status={s.status.key()} tabindex="-1">{ status_name(s.status).t(lang) }</span>
             <dl class="mini-stats">
                 <div><dt>{ N::RespondentsLabel.t(lang) }</dt><dd data-testid="respondents">{ format!("{}/{}", s.respondents, members) }</dd></div>
                 <div><dt>{ N::Submitted.t(lang) }</dt><dd data-testid="submitted">{ s.submitted }</dd></div>
@@ -68,8 +66,9 @@ pub fn MeasurementsPage() -> Html {
     {
         let focus_next = focus_next.clone();
         use_effect(move || {
+            // A CSS selector: the badge once it shows the new status.
             let target = focus_next.borrow().clone();
-            let el = target.and_then(|id| web_sys::window()?.document()?.get_element_by_id(&id));
+            let el = target.and_then(|css| web_sys::window()?.document()?.query_selector(&css).ok().flatten());
             if let Some(el) = el.and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok()) {
                 let _ = el.focus();
                 focus_next.borrow_mut().take();
@@ -95,7 +94,8 @@ pub fn MeasurementsPage() -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 let result = match &school {
                     Some((id, name)) => api::nulmeting::set_open(*id, kind, open).await.map(|_| {
-                        *focus_next.borrow_mut() = Some(status_id(kind, *id));
+                        let status = if open { MeasurementStatus::Open } else { MeasurementStatus::Closed };
+                        *focus_next.borrow_mut() = Some(format!("#{}[data-status={}]", status_id(kind, *id), status.key()));
                         let done = if open { N::OpenedFor } else { N::ClosedFor };
                         format!("{name}: {} {}", kind_name(kind).t(lang), done.t(lang))
                     }),
