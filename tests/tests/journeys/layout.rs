@@ -65,7 +65,7 @@ const SCHOOL_SQL: &str = "select s.id from schools s join plans p on p.school_id
 async fn visitor_pages_fit_phone_and_desktop_and_pass_axe() -> TestResult {
     let server = TestServer::start().await?;
     let browser = Browser::start().await?;
-    let paths = ["/".to_string(), "/rubric".into(), "/signin".into()];
+    let paths = ["/".to_string(), "/rubric".into(), "/signin".into(), "/no-such-page".into()];
     sweep(browser, &server, "visitor", &paths, &[PHONE, TABLET, DESKTOP]).await
 }
 
@@ -124,6 +124,7 @@ async fn coordinator_pages_fit_phone_and_desktop_and_pass_axe() -> TestResult {
         "/coordinator/measurements",
         "/coordinator/jury",
         "/coordinator/jury/results",
+        "/coordinator/jury/results/print",
     ]
     .iter()
     .map(|p| p.to_string())

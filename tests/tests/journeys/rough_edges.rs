@@ -105,6 +105,12 @@ async fn a_plan_on_a_phone_wraps_long_words_counts_in_the_singular_and_warns_bef
     click(&browser, "[data-testid=save-goal]").await?;
     browser.wait_for_text("[data-testid=goal] h3", "LeerlijnLeerlijn").await?;
     browser.no_horizontal_scroll("a 200-character title on a phone").await?;
+    // On a laptop too, and the checks column stays in view beside it.
+    browser.set_viewport(DESKTOP, 900).await?;
+    browser.no_horizontal_scroll("a 200-character title at 1280 px").await?;
+    let checks = browser.js("return document.querySelector('[data-testid=plan-checks]').getBoundingClientRect().right").await?;
+    assert!(checks.as_f64().unwrap_or(9999.0) <= 1280.0, "the checks column ends at {checks}");
+    browser.set_viewport(PHONE, 800).await?;
 
     // A goal without an indicator and without actions.
     click(&browser, "[data-testid=new-goal]").await?;
@@ -289,5 +295,87 @@ async fn the_school_report_prints_on_two_full_pages() -> TestResult {
     // The third page held only the discussion points; now everything fits on two.
     let pages = e2e::pdf_pages(&browser.pdf().await?);
     assert_eq!(pages, 2, "the report printed on {pages} pages");
+    browser.close().await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_bad_evidence_link_holds_back_neither_the_level_nor_the_comment() -> TestResult {
+    let w = world().await?;
+    let db = &w.server.state.db;
+    fixtures::nulmeting_deadline(db, w.edition, "2999-12-31").await?;
+    // Another school: this one has no baseline yet, so it opens on first use.
+    let school = fixtures::school(db, w.edition, "Atheneum Brugge", "Brugge").await?;
+    let link = w.server.invite_scoped(Role::SchoolMember, "Bert Bewijs", Some(school), None).await?;
+    let browser = sign_in(&link).await?;
+    browser.goto(&w.url("/nulmeting")).await?;
+    let first = "curriculum.learning-lines";
+    let card = format!("article[data-indicator='{first}']");
+    click(&browser, &format!("{card} label[data-answer='2']")).await?;
+    browser.wait_for(&format!("{card}[data-state=saved]")).await?;
+    click(&browser, &format!("{card} .notes summary")).await?;
+    browser.fill(&format!("[id='comment-{first}']"), "Besproken in de vakgroep").await?;
+    browser.fill(&format!("[id='evidence-{first}']"), "geen link").await?;
+    // The level and the comment are saved; only the link waits, flagged at its field.
+    browser.wait_for_text(&format!("{card} [data-testid=entry-state]"), "Bewaard, behalve de link").await?;
+    browser.wait_for(&format!("[id='evidence-{first}-error']")).await?;
+    let stored = || async {
+        let row: Option<(Option<i64>, String, String)> = sqlx::query_as(
+            "select a.level, a.comment, a.evidence_url from answers a join responses r on r.id = a.response_id \
+             join people p on p.id = r.person_id where p.name = 'Bert Bewijs' and a.indicator_id = ?",
+        )
+        .bind(first)
+        .fetch_optional(db)
+        .await?;
+        Ok::<_, Box<dyn std::error::Error + Send + Sync>>(row)
+    };
+    browser
+        .eventually("the comment saved", || async { Ok(stored().await?.filter(|r| r.1 == "Besproken in de vakgroep").map(|_| ())) })
+        .await?;
+    assert_eq!(stored().await?, Some((Some(2), "Besproken in de vakgroep".into(), String::new())));
+    // After a reload the typed link is still there to fix; fixed, it is saved.
+    browser.reload().await?;
+    browser.wait_for(&format!("[id='evidence-{first}-error']")).await?;
+    assert_eq!(browser.wait_for(&format!("[id='evidence-{first}']")).await?.prop("value").await?.as_deref(), Some("geen link"));
+    browser.fill(&format!("[id='evidence-{first}']"), "https://school.example/leerlijn").await?;
+    browser.wait_for(&format!("{card}[data-state=saved]")).await?;
+    browser
+        .eventually("the link saved", || async { Ok(stored().await?.filter(|r| r.2 == "https://school.example/leerlijn").map(|_| ())) })
+        .await?;
+    browser.close().await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_consensus_rationale_takes_several_lines() -> TestResult {
+    let server = TestServer::start().await?;
+    let db = &server.state.db;
+    fixtures::demo_edition(db).await?;
+    let (school, member): (i64, i64) = sqlx::query_as(
+        "select p.school_id, p.id from people p join measurements m on m.school_id = p.school_id \
+         where p.school_function = 'stem-coordinator' and m.kind = 'baseline' order by p.id limit 1",
+    )
+    .fetch_one(db)
+    .await?;
+    let token = fixtures::token_for(db, member).await?;
+    let browser = sign_in(&server::sign_in_link(&server.url, &token)).await?;
+    browser.goto(&format!("{}/schools/{school}/team", server.url)).await?;
+    let field = browser.wait_for("textarea[id^=rationale-]").await?;
+    let id = field.attr("id").await?.ok_or("id")?;
+    let indicator = id.trim_start_matches("rationale-").to_string();
+    let css = format!("#{}", id.replace('.', "\\."));
+    browser.fill(&css, "Eerste graad: al uitgewerkt.\nTweede graad: nog niet.").await?;
+    click(&browser, &format!("article[data-indicator='{indicator}'] [data-testid=save-consensus]")).await?;
+    browser
+        .eventually("the rationale saved with its line break", || async {
+            let r: Option<String> = sqlx::query_scalar(
+                "select c.rationale from consensus c join measurements m on m.id = c.measurement_id \
+                 where m.school_id = ? and m.kind = 'baseline' and c.indicator_id = ?",
+            )
+            .bind(school)
+            .bind(&indicator)
+            .fetch_optional(db)
+            .await?;
+            Ok(r.filter(|r| r == "Eerste graad: al uitgewerkt.\nTweede graad: nog niet.").map(|_| ()))
+        })
+        .await?;
     browser.close().await
 }
