@@ -222,7 +222,7 @@ async fn a_school_plans_from_its_gaps_the_company_comments_and_the_school_submit
     click(&browser, "button[data-lang=en]").await?;
     browser.wait_for_text("[data-testid=plan-print] h1", "Action plan").await?;
     browser.wait_for_text("[data-testid=print-budget]", "€3,000.00").await?;
-    browser.wait_for_text("[data-testid=print-comments]", "1 resolved comments").await?;
+    browser.wait_for_text("[data-testid=print-comments]", "1 resolved comment").await?;
     click(&browser, "button[data-lang=nl]").await?;
 
     // The company sees the reply in the thread, resolved, and the submitted version.
