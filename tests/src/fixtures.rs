@@ -269,8 +269,3 @@ pub async fn demo_edition(db: &SqlitePool) -> Result<i64, Box<dyn std::error::Er
     server::db::exchange::import(db, &doc, None).await?;
     Ok(sqlx::query_scalar("select id from editions where active = 1 order by id desc limit 1").fetch_one(db).await?)
 }
-
-/// A sign-in token for a person who already exists (e.g. from the demo).
-pub async fn token_for(db: &SqlitePool, person_id: i64) -> DbResult<String> {
-    server::db::people::issue_invitation(db, person_id, None).await
-}

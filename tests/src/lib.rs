@@ -98,6 +98,16 @@ impl TestServer {
         Ok(server::sign_in_link(&self.url, &token))
     }
 
+    /// A browser signed in as a person who already exists (from a fixture
+    /// or the demo), on their start page.
+    pub async fn browser_for(&self, person_id: i64) -> TestResult<Browser> {
+        let token = server::db::people::issue_invitation(&self.state.db, person_id, None).await?;
+        let browser = Browser::start().await?;
+        browser.goto(&server::sign_in_link(&self.url, &token)).await?;
+        browser.wait_for("[data-testid=who-name]").await?;
+        Ok(browser)
+    }
+
     /// An HTTP client with its own cookie jar, for API-level checks.
     pub fn api(&self) -> ApiClient {
         ApiClient {
@@ -274,6 +284,24 @@ impl Browser {
         el.clear().await?;
         el.send_keys(text).await?;
         Ok(())
+    }
+
+    /// Set a control's value as a person would and fire the event the app
+    /// listens to (`input` for text and dates, `change` for selects).
+    pub async fn set_value(&self, css: &str, value: &str, event: &str) -> TestResult {
+        self.wait_for(css).await?;
+        let script = format!(
+            "const el = document.querySelector({css:?}); el.value = {value:?}; el.dispatchEvent(new Event({event:?}, {{ bubbles: true }}));"
+        );
+        self.js(&script).await?;
+        Ok(())
+    }
+
+    /// Click like a person: scrolled to the middle of the window first.
+    pub async fn press(&self, css: &str) -> TestResult {
+        self.wait_for(css).await?;
+        self.js(&format!("document.querySelector({css:?}).scrollIntoView({{ block: 'center' }});")).await?;
+        self.click(css).await
     }
 
     /// Reload the page.

@@ -143,10 +143,7 @@ async fn a_juror_scores_and_submits_a_sheet_by_keyboard() -> TestResult {
     )
     .fetch_one(db)
     .await?;
-    let token = fixtures::token_for(db, juror).await?;
-    let browser = Browser::start().await?;
-    browser.goto(&server::sign_in_link(&server.url, &token)).await?;
-    browser.wait_for("[data-testid=start-page]").await?;
+    let browser = server.browser_for(juror).await?;
     browser.goto(&format!("{}/jury/finalists/{finalist}", server.url)).await?;
     browser.wait_for("[data-testid=score-sheet] .criterion-score").await?;
     let criteria: Vec<String> = serde_json::from_value(

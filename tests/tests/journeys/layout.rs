@@ -50,11 +50,7 @@ async fn sweep(browser: Browser, server: &TestServer, who: &str, paths: &[String
 /// finds (its first column: the person id).
 async fn signed_in(server: &TestServer, person_sql: &str) -> TestResult<Browser> {
     let person: i64 = sqlx::query_scalar(person_sql).fetch_one(&server.state.db).await?;
-    let token = fixtures::token_for(&server.state.db, person).await?;
-    let browser = Browser::start().await?;
-    browser.goto(&server::sign_in_link(&server.url, &token)).await?;
-    browser.wait_for("[data-testid=who-name]").await?;
-    Ok(browser)
+    server.browser_for(person).await
 }
 
 /// A demo school that has a sponsor, a plan and a baseline.
@@ -144,7 +140,7 @@ async fn juror_pages_fit_phone_and_desktop_and_pass_axe() -> TestResult {
     )
     .fetch_one(&server.state.db)
     .await?;
-    let browser = signed_in(&server, &format!("select {juror}")).await?;
+    let browser = server.browser_for(juror).await?;
     let paths = ["/".to_string(), "/jury".into(), format!("/jury/finalists/{finalist}"), "/award".into()];
     sweep(browser, &server, "juror", &paths, &[PHONE, TABLET, DESKTOP]).await
 }
@@ -227,20 +223,20 @@ async fn each_role_lands_on_what_to_do_next() -> TestResult {
 
     // A juror: what is left to score.
     let juror: i64 = sqlx::query_scalar("select person_id from jurors order by person_id limit 1").fetch_one(db).await?;
-    let browser = signed_in(&server, &format!("select {juror}")).await?;
+    let browser = server.browser_for(juror).await?;
     browser.goto(&server.url).await?;
     browser.wait_for_text("[data-testid=start-page] [data-testid=jury-progress]", "/").await?;
     assert!(!browser.all("[data-testid=start-page] .finalist-list a").await?.is_empty());
     browser.close().await?;
 
     // A school that is not a finalist: no refused request on its start page.
-    let member: i64 = sqlx::query_scalar(&format!(
+    let member: i64 = sqlx::query_scalar(
         "select p.id from people p where p.role = 'school-member' and p.school_id not in \
-         (select school_id from finalists) order by p.id limit 1"
-    ))
+         (select school_id from finalists) order by p.id limit 1",
+    )
     .fetch_one(db)
     .await?;
-    let browser = signed_in(&server, &format!("select {member}")).await?;
+    let browser = server.browser_for(member).await?;
     browser.goto(&server.url).await?;
     browser.wait_for("[data-testid=start-page] [data-testid=nulmeting-card]").await?;
     browser.wait_for("[data-testid=start-page] [data-testid=plan-card]").await?;

@@ -59,20 +59,13 @@ impl World {
 /// Set a form control's value as a person would and fire the event the
 /// app listens to (`input` for text and dates, `change` for selects).
 async fn set(browser: &Browser, css: &str, value: &str, event: &str) -> TestResult {
-    browser.wait_for(css).await?;
-    let script = format!(
-        "const el = document.querySelector({css:?}); el.value = {value:?}; el.dispatchEvent(new Event({event:?}, {{ bubbles: true }}));"
-    );
-    browser.js(&script).await?;
-    Ok(())
+    browser.set_value(css, value, event).await
 }
 
 /// Click like a person: scrolled to the middle of the screen first, so the
 /// sticky header never covers the target.
 async fn click(browser: &Browser, css: &str) -> TestResult {
-    browser.wait_for(css).await?;
-    browser.js(&format!("document.querySelector({css:?}).scrollIntoView({{ block: 'center' }});")).await?;
-    browser.click(css).await
+    browser.press(css).await
 }
 
 async fn sign_in(browser: &Browser, link: &str, name: &str) -> TestResult {

@@ -62,23 +62,6 @@ async fn sign_in(link: &str) -> TestResult<Browser> {
     Ok(browser)
 }
 
-/// Set a control's value and fire the event the app listens to.
-async fn set(browser: &Browser, css: &str, value: &str, event: &str) -> TestResult {
-    browser.wait_for(css).await?;
-    let script = format!(
-        "const el = document.querySelector({css:?}); el.value = {value:?}; el.dispatchEvent(new Event({event:?}, {{ bubbles: true }}));"
-    );
-    browser.js(&script).await?;
-    Ok(())
-}
-
-/// Scroll to the middle of the window, then click.
-async fn click(browser: &Browser, css: &str) -> TestResult {
-    browser.wait_for(css).await?;
-    browser.js(&format!("document.querySelector({css:?}).scrollIntoView({{ block: 'center' }});")).await?;
-    browser.click(css).await
-}
-
 async fn active_id(browser: &Browser) -> TestResult<String> {
     Ok(browser.js("return document.activeElement ? document.activeElement.id : ''").await?.as_str().unwrap_or_default().to_string())
 }
@@ -92,7 +75,7 @@ async fn a_plan_on_a_phone_wraps_long_words_counts_in_the_singular_and_warns_bef
     browser.wait_for("[data-testid=gap-picker]").await?;
 
     // "Maak hier een doel van" far down the page: the form comes into view with the cursor in its title.
-    click(&browser, "[data-indicator='curriculum.learning-lines'] [data-testid=make-goal]").await?;
+    browser.press("[data-indicator='curriculum.learning-lines'] [data-testid=make-goal]").await?;
     browser.eventually("the cursor in the goal title", || async { Ok((active_id(&browser).await? == "goal-title").then_some(())) }).await?;
     let in_view = browser.js("const r = document.activeElement.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight").await?;
     assert_eq!(in_view, true, "the title field is on screen");
@@ -102,7 +85,7 @@ async fn a_plan_on_a_phone_wraps_long_words_counts_in_the_singular_and_warns_bef
     let long = "Leerlijn".repeat(25);
     assert_eq!(long.chars().count(), 200);
     browser.fill("#goal-title", &long).await?;
-    click(&browser, "[data-testid=save-goal]").await?;
+    browser.press("[data-testid=save-goal]").await?;
     browser.wait_for_text("[data-testid=goal] h3", "LeerlijnLeerlijn").await?;
     browser.no_horizontal_scroll("a 200-character title on a phone").await?;
     // On a laptop too, and the checks column stays in view beside it.
@@ -113,14 +96,14 @@ async fn a_plan_on_a_phone_wraps_long_words_counts_in_the_singular_and_warns_bef
     browser.set_viewport(PHONE, 800).await?;
 
     // A goal without an indicator and without actions.
-    click(&browser, "[data-testid=new-goal]").await?;
+    browser.press("[data-testid=new-goal]").await?;
     browser.eventually("the cursor in the goal title", || async { Ok((active_id(&browser).await? == "goal-title").then_some(())) }).await?;
     browser.fill("#goal-title", "Ouders betrekken").await?;
-    click(&browser, "[data-testid=save-goal]").await?;
+    browser.press("[data-testid=save-goal]").await?;
     browser.eventually("two goals", || async { Ok((browser.all("[data-testid=goal]").await?.len() == 2).then_some(())) }).await?;
 
     // Submitting: the dialog takes the focus and says what the checks still flag.
-    click(&browser, "[data-testid=submit-plan]").await?;
+    browser.press("[data-testid=submit-plan]").await?;
     browser.wait_for("[data-testid=submit-warnings]").await?;
     browser.eventually("the focus in the dialog", || async { Ok((active_id(&browser).await? == "confirm-submit").then_some(())) }).await?;
     let flagged = browser.js("return [...document.querySelectorAll('[data-testid=submit-warnings] [data-check]')].map(e => e.dataset.check)").await?;
@@ -128,7 +111,7 @@ async fn a_plan_on_a_phone_wraps_long_words_counts_in_the_singular_and_warns_bef
     assert_eq!(flagged.iter().filter(|k| *k == "no-actions").count(), 2, "{flagged:?}");
     assert!(flagged.iter().any(|k| k == "no-gap"), "the goal without an indicator is named: {flagged:?}");
     browser.wait_for_text("[data-testid=submit-warnings]", "Ouders betrekken").await?;
-    click(&browser, "[data-testid=confirm-submit-yes]").await?;
+    browser.press("[data-testid=confirm-submit-yes]").await?;
     browser.wait_for_text("[data-testid=plan-status]", "Versie 1").await?;
 
     // The print version right after submitting: version 1, not "Concept".
@@ -153,25 +136,25 @@ async fn one_goal_one_action_one_comment_read_in_the_singular_with_clickable_lin
     let db = &w.server.state.db;
     let browser = w.school_member("An Peeters").await?;
     browser.goto(&w.url(&format!("/schools/{}/plan", w.school))).await?;
-    click(&browser, "[data-indicator='curriculum.learning-lines'] [data-testid=make-goal]").await?;
+    browser.press("[data-indicator='curriculum.learning-lines'] [data-testid=make-goal]").await?;
     browser.fill("#goal-title", "Leerlijnen STEM").await?;
-    click(&browser, "[data-testid=save-goal]").await?;
+    browser.press("[data-testid=save-goal]").await?;
     browser.wait_for("[data-testid=goal]").await?;
-    click(&browser, "[data-testid=goal] [data-testid=add-action]").await?;
+    browser.press("[data-testid=goal] [data-testid=add-action]").await?;
     browser.eventually("the cursor in the action", || async { Ok((active_id(&browser).await? == "action-description").then_some(())) }).await?;
     browser.fill("#action-description", "Leerlijn uitschrijven").await?;
     browser.fill("#action-owner", "An Peeters").await?;
     // A date field says its date in words in the interface language, whatever the browser's locale.
-    set(&browser, "#action-start", "2026-01-12", "input").await?;
+    browser.set_value("#action-start", "2026-01-12", "input").await?;
     browser.wait_for_text("[data-testid=action-start-in-words]", "12 januari 2026").await?;
     let described = browser.wait_for("#action-start").await?.attr("aria-describedby").await?.unwrap_or_default();
     assert!(described.contains("action-start-in-words"), "{described}");
     browser.click("button[data-lang=en]").await?;
     browser.wait_for_text("[data-testid=action-start-in-words]", "12 January 2026").await?;
     browser.click("button[data-lang=nl]").await?;
-    set(&browser, "#action-deadline", "2026-05-29", "input").await?;
+    browser.set_value("#action-deadline", "2026-05-29", "input").await?;
     browser.fill("#action-budget", "500").await?;
-    click(&browser, "[data-testid=save-action]").await?;
+    browser.press("[data-testid=save-action]").await?;
     browser.wait_gone("[data-testid=action-form]").await?;
 
     // The company comments with a link; it is clickable and opens in a new tab.
@@ -179,9 +162,9 @@ async fn one_goal_one_action_one_comment_read_in_the_singular_with_clickable_lin
     let company = sign_in(&company_link).await?;
     company.goto(&w.url(&format!("/schools/{}/plan", w.school))).await?;
     let goal: i64 = sqlx::query_scalar("select id from goals order by id limit 1").fetch_one(db).await?;
-    click(&company, &format!("#goal-{goal} [data-testid=start-thread]")).await?;
+    company.press(&format!("#goal-{goal} [data-testid=start-thread]")).await?;
     company.fill(&format!("#new-g{goal}"), "Zie ons aanbod op https://chemienoord.example/scholen.").await?;
-    click(&company, &format!("#goal-{goal} [data-testid=send-comment]")).await?;
+    company.press(&format!("#goal-{goal} [data-testid=send-comment]")).await?;
     let link = company.wait_for(&format!("#goal-{goal} [data-testid=comment] a")).await?;
     assert_eq!(link.attr("href").await?.as_deref(), Some("https://chemienoord.example/scholen"));
     assert_eq!(link.attr("target").await?.as_deref(), Some("_blank"));
@@ -202,7 +185,7 @@ async fn one_goal_one_action_one_comment_read_in_the_singular_with_clickable_lin
     browser.click("button[data-lang=nl]").await?;
     // Resolved: "1 afgehandelde opmerking".
     browser.goto(&w.url(&format!("/schools/{}/plan", w.school))).await?;
-    click(&browser, "[data-testid=thread] [data-testid=toggle-resolved]").await?;
+    browser.press("[data-testid=thread] [data-testid=toggle-resolved]").await?;
     browser.wait_for_text("[data-testid=plan-resolved-count]", "1 afgehandelde opmerking").await?;
     assert!(!browser.text("[data-testid=plan-resolved-count]").await?.contains("opmerkingen"));
     browser.close().await
@@ -227,7 +210,7 @@ async fn a_level_score_of_2_25_reads_2_3_on_the_report_the_plan_and_the_matching
     let link = w.server.invite(Role::Coordinator, "Griet Van Damme").await?;
     let coordinator = sign_in(&link).await?;
     coordinator.goto(&w.url("/coordinator/matching")).await?;
-    click(&coordinator, "button.pick").await?;
+    coordinator.press("button.pick").await?;
     coordinator.wait_for_text("[data-testid=profile]", "2,3").await?;
     assert!(!coordinator.text("[data-testid=profile]").await?.contains("2,2"), "the matching profile rounds like the report");
     let _ = w.edition;
@@ -262,7 +245,7 @@ async fn a_school_added_after_the_deadline_starts_open_and_opening_moves_the_foc
     let coordinator = sign_in(&link).await?;
     coordinator.goto(&format!("{}/coordinator/measurements", server.url)).await?;
     let open = format!("tr[data-school='{older}'] [data-testid=open-baseline]");
-    click(&coordinator, &open).await?;
+    coordinator.press(&open).await?;
     coordinator.wait_for_text(&format!("tr[data-school='{older}'] [data-testid=status]"), "Open").await?;
     coordinator
         .eventually("the focus on the new status", || async { Ok((active_id(&coordinator).await? == format!("status-baseline-{older}")).then_some(())) })
@@ -288,8 +271,7 @@ async fn the_school_report_prints_on_two_full_pages() -> TestResult {
         .bind(school)
         .fetch_one(db)
         .await?;
-    let token = fixtures::token_for(db, member).await?;
-    let browser = sign_in(&server::sign_in_link(&server.url, &token)).await?;
+    let browser = server.browser_for(member).await?;
     browser.goto(&format!("{}/schools/{school}/report", server.url)).await?;
     browser.wait_for("[data-testid=radar][data-drawn=true]").await?;
     // The third page held only the discussion points; now everything fits on two.
@@ -310,9 +292,9 @@ async fn a_bad_evidence_link_holds_back_neither_the_level_nor_the_comment() -> T
     browser.goto(&w.url("/nulmeting")).await?;
     let first = "curriculum.learning-lines";
     let card = format!("article[data-indicator='{first}']");
-    click(&browser, &format!("{card} label[data-answer='2']")).await?;
+    browser.press(&format!("{card} label[data-answer='2']")).await?;
     browser.wait_for(&format!("{card}[data-state=saved]")).await?;
-    click(&browser, &format!("{card} .notes summary")).await?;
+    browser.press(&format!("{card} .notes summary")).await?;
     browser.fill(&format!("[id='comment-{first}']"), "Besproken in de vakgroep").await?;
     browser.fill(&format!("[id='evidence-{first}']"), "geen link").await?;
     // The level and the comment are saved; only the link waits, flagged at its field.
@@ -355,15 +337,14 @@ async fn the_consensus_rationale_takes_several_lines() -> TestResult {
     )
     .fetch_one(db)
     .await?;
-    let token = fixtures::token_for(db, member).await?;
-    let browser = sign_in(&server::sign_in_link(&server.url, &token)).await?;
+    let browser = server.browser_for(member).await?;
     browser.goto(&format!("{}/schools/{school}/team", server.url)).await?;
     let field = browser.wait_for("textarea[id^=rationale-]").await?;
     let id = field.attr("id").await?.ok_or("id")?;
     let indicator = id.trim_start_matches("rationale-").to_string();
     let css = format!("#{}", id.replace('.', "\\."));
     browser.fill(&css, "Eerste graad: al uitgewerkt.\nTweede graad: nog niet.").await?;
-    click(&browser, &format!("article[data-indicator='{indicator}'] [data-testid=save-consensus]")).await?;
+    browser.press(&format!("article[data-indicator='{indicator}'] [data-testid=save-consensus]")).await?;
     browser
         .eventually("the rationale saved with its line break", || async {
             let r: Option<String> = sqlx::query_scalar(
