@@ -63,7 +63,7 @@ pub fn category_results(m: &mut Markup, lang: Lang, c: &CategoryResults, criteri
     m.raw("</tbody></table></div>");
     agreement_panel(m, lang, c, r);
     m.el("<h3>", J::Jurors.t(lang), "</h3><div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"");
-    m.text(J::Jurors.t(lang)).raw("\"><table class=\"data-table\" data-testid=\"juror-table\">");
+    m.text(&format!("{} · {}", J::Jurors.t(lang), c.name)).raw("\"><table class=\"data-table\" data-testid=\"juror-table\">");
     heads(
         m,
         lang,

@@ -33,6 +33,9 @@ async fn sweep(browser: Browser, server: &TestServer, who: &str, paths: &[String
             }
             let report = browser.axe().await?;
             println!("axe {label}: serious+critical {}, all {}", report.serious(), report.total());
+            if report.total() > report.serious() {
+                println!("{}", report.describe(false));
+            }
             if report.serious() > 0 {
                 problems.push(format!("axe-core on {label}:\n{}", report.describe(true)));
             }
