@@ -20,12 +20,14 @@ mod consensus;
 mod growth;
 mod index;
 mod matrix;
+mod rounding;
 
 #[cfg(test)]
 mod proptests;
 #[cfg(test)]
 mod testutil;
 
+pub use rounding::score_tenths;
 pub use aggregate::{
     aggregate, AspectScore, IndicatorStats, RespondentCompletion, TeamAggregate,
     DISAGREEMENT_SPREAD,

@@ -256,3 +256,16 @@ pub async fn juror_person(db: &SqlitePool, name: &str) -> DbResult<i64> {
         .fetch_one(db)
         .await
 }
+
+
+// Layout and accessibility (issue 14) ----------------------------------------------
+
+/// The demo edition (`stempact demo`: 20 schools, companies, networks,
+/// nulmeting, plans with comments, a jury half-way), dated around today.
+/// Returns the edition id.
+pub async fn demo_edition(writer: &server::db::Writer) -> Result<i64, Box<dyn std::error::Error + Send + Sync>> {
+    let today = rubric::Date::from_unix_seconds(now()).ok_or("the clock is out of range")?;
+    let doc = server::demo::document(today, now());
+    server::db::exchange::import(writer, &doc, None).await?;
+    Ok(sqlx::query_scalar("select id from editions where active = 1 order by id desc limit 1").fetch_one(writer.pool()).await?)
+}

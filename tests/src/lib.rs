@@ -2,7 +2,9 @@
 //! router, real SQLite in a temporary data folder, the built `dist/`) on a
 //! free port; [`Browser`] drives headless Chromium through ChromeDriver and
 //! waits for what a person would see. Everything is stopped on drop, so a
-//! failed assertion leaves nothing running.
+//! failed assertion leaves nothing running. [`Browser::axe`] runs the
+//! axe-core accessibility checker in the page and [`Browser::layout_check`]
+//! the phone/tablet/desktop layout checks (issue 14).
 
 pub mod fixtures;
 pub mod load;
@@ -16,6 +18,7 @@ use std::future::Future;
 use std::net::{Ipv4Addr, SocketAddr, TcpListener as StdListener};
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
+use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 /// How long to wait for something to appear before failing.
@@ -94,6 +97,16 @@ impl TestServer {
         };
         let (_, token) = server::invite::create(&self.state.writer, &person, None).await?;
         Ok(server::sign_in_link(&self.url, &token))
+    }
+
+    /// A browser signed in as a person who already exists (from a fixture
+    /// or the demo), on their start page.
+    pub async fn browser_for(&self, person_id: i64) -> TestResult<Browser> {
+        let token = server::db::people::issue_invitation(&mut *self.state.writer.pool().acquire().await?, person_id, None).await?;
+        let browser = Browser::start().await?;
+        browser.goto(&server::sign_in_link(&self.url, &token)).await?;
+        browser.wait_for("[data-testid=who-name]").await?;
+        Ok(browser)
     }
 
     /// An HTTP client with its own cookie jar, for API-level checks.
@@ -274,6 +287,24 @@ impl Browser {
         Ok(())
     }
 
+    /// Set a control's value as a person would and fire the event the app
+    /// listens to (`input` for text and dates, `change` for selects).
+    pub async fn set_value(&self, css: &str, value: &str, event: &str) -> TestResult {
+        self.wait_for(css).await?;
+        let script = format!(
+            "const el = document.querySelector({css:?}); el.value = {value:?}; el.dispatchEvent(new Event({event:?}, {{ bubbles: true }}));"
+        );
+        self.js(&script).await?;
+        Ok(())
+    }
+
+    /// Click like a person: scrolled to the middle of the window first.
+    pub async fn press(&self, css: &str) -> TestResult {
+        self.wait_for(css).await?;
+        self.js(&format!("document.querySelector({css:?}).scrollIntoView({{ block: 'center' }});")).await?;
+        self.click(css).await
+    }
+
     /// Reload the page.
     pub async fn reload(&self) -> TestResult {
         self.client.refresh().await?;
@@ -283,6 +314,86 @@ impl Browser {
     /// Run JavaScript and return its value.
     pub async fn js(&self, script: &str) -> TestResult<serde_json::Value> {
         Ok(self.client.execute(script, vec![]).await?)
+    }
+
+    /// Resize the window so the page's viewport is `width` x `height` CSS
+    /// pixels (headless Chromium has no browser chrome: window = viewport),
+    /// and wait until the page sees the new width.
+    pub async fn set_viewport(&self, width: u32, height: u32) -> TestResult {
+        self.client.set_window_size(width, height).await?;
+        let what = format!("the viewport to be {width} px wide");
+        self.eventually(&what, || async {
+            let w = self.js("return window.innerWidth").await?.as_u64().unwrap_or_default();
+            Ok((w == u64::from(width)).then_some(()))
+        })
+        .await
+    }
+
+    /// Run axe-core (WCAG 2.0/2.1 A and AA rules and best practices) on the
+    /// current page; the script is injected first when the page lacks it.
+    pub async fn axe(&self) -> TestResult<AxeReport> {
+        let loaded = self.js("return typeof window.axe === 'object'").await?;
+        if loaded != serde_json::Value::Bool(true) {
+            self.client.execute(axe_source()?, vec![]).await?;
+        }
+        let script = r#"
+            const done = arguments[arguments.length - 1];
+            window.axe.run(document, { resultTypes: ['violations'] })
+                .then(r => done({ ok: r.violations.map(v => ({
+                    id: v.id, impact: v.impact || '', help: v.help,
+                    targets: v.nodes.map(n => n.target.join(' ')) })) }))
+                .catch(e => done({ error: String(e) }));
+        "#;
+        let out = self.client.execute_async(script, vec![]).await?;
+        if let Some(e) = out.get("error") {
+            return Err(format!("axe-core failed: {e}").into());
+        }
+        let violations: Vec<AxeViolation> = serde_json::from_value(out.get("ok").cloned().unwrap_or_default())?;
+        Ok(AxeReport { violations })
+    }
+
+    /// Fail with a readable list (rule, impact, elements) when axe-core
+    /// finds a serious or critical violation on the current page.
+    pub async fn axe_check(&self, label: &str) -> TestResult<AxeReport> {
+        let report = self.axe().await?;
+        if report.serious() > 0 {
+            return Err(format!("axe-core on {label}:\n{}", report.describe(true)).into());
+        }
+        Ok(report)
+    }
+
+    /// The page fits the viewport: nothing makes it scroll sideways.
+    /// On failure, names the elements that stick out on the right.
+    pub async fn no_horizontal_scroll(&self, label: &str) -> TestResult {
+        let out = self.js(OVERFLOW_SCRIPT).await?;
+        let scroll = out.get("scroll").and_then(|v| v.as_u64()).unwrap_or_default();
+        let inner = out.get("inner").and_then(|v| v.as_u64()).unwrap_or_default();
+        if scroll > inner {
+            return Err(format!("{label}: the page is {scroll} px wide in a {inner} px viewport; sticking out: {}", out["culprits"]).into());
+        }
+        Ok(())
+    }
+
+    /// Every visible control (buttons, button-like links, fields, menus,
+    /// the navigation, summaries, the labels of hidden radio buttons) is at
+    /// least 44 px tall and wide: a finger can hit it (issue 14). Links
+    /// inside running text are exempt, as WCAG's target-size rule allows.
+    pub async fn touch_targets(&self, label: &str) -> TestResult {
+        let small = self.js(TOUCH_SCRIPT).await?;
+        match small.as_array() {
+            Some(list) if !list.is_empty() => {
+                let names: Vec<String> = list.iter().map(|v| v.as_str().unwrap_or_default().to_string()).collect();
+                Err(format!("{label}: {} control(s) smaller than 44 px: {}", names.len(), names.join(", ")).into())
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// The current page printed to PDF (A4, backgrounds on), as Chromium's
+    /// print dialog would make it.
+    pub async fn pdf(&self) -> TestResult<Vec<u8>> {
+        let config = fantoccini::wd::PrintConfiguration::builder().background(true).build().map_err(|e| format!("print settings: {e:?}"))?;
+        Ok(self.client.print(config).await?)
     }
 
     /// Close the session and stop ChromeDriver.
@@ -298,5 +409,120 @@ impl Drop for Browser {
     fn drop(&mut self) {
         let _ = self.driver.kill();
         let _ = self.driver.wait();
+    }
+}
+
+/// Finds how wide the page is (against the viewport without its scroll
+/// bar) and, when too wide, the elements that reach past the right edge
+/// while their parent does not, and absolutely placed ones (which escape a
+/// scroll box that is not their containing block).
+const OVERFLOW_SCRIPT: &str = r#"
+    const inner = document.documentElement.clientWidth;
+    const culprits = [];
+    const name = e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') +
+        (e.getAttribute('data-testid') ? '[data-testid=' + e.getAttribute('data-testid') + ']' : '') +
+        (typeof e.className === 'string' && e.className ? '.' + e.className.trim().split(/\s+/).join('.') : '');
+    if (document.documentElement.scrollWidth > inner) {
+        for (const e of document.body.querySelectorAll('*')) {
+            const r = e.getBoundingClientRect();
+            if (r.width === 0 || r.right <= inner + 0.5) continue;
+            const parent = e.parentElement.getBoundingClientRect();
+            const position = getComputedStyle(e).position;
+            if (parent.right <= inner + 0.5 || position === 'absolute' || position === 'fixed') {
+                culprits.push(name(e) + ' (right ' + Math.round(r.right) + (position === 'absolute' ? ', absolute' : '') + ')');
+            }
+            if (culprits.length > 8) break;
+        }
+    }
+    return { scroll: document.documentElement.scrollWidth, inner, culprits: culprits.join(', ') };
+"#;
+
+/// The number of pages of a PDF Chromium printed (its page objects).
+pub fn pdf_pages(pdf: &[u8]) -> usize {
+    let text = String::from_utf8_lossy(pdf);
+    text.match_indices("/Type /Page").filter(|(i, _)| !text[i + 11..].starts_with('s')).count()
+}
+
+/// Lists the visible controls smaller than 44 x 44 px (at most a dozen).
+const TOUCH_SCRIPT: &str = r#"
+    const small = [];
+    const controls = document.querySelectorAll(
+        'button, .button, a.tab, .main-nav a, input:not([type=hidden]), select, textarea, summary, label.level-card, label.chip');
+    for (const control of controls) {
+        // A checkbox or radio button is hit through its label.
+        const e = (control.type === 'checkbox' || control.type === 'radio') && control.closest('label') || control;
+        const style = getComputedStyle(e);
+        if (style.visibility === 'hidden' || style.display === 'none') continue;
+        const r = e.getBoundingClientRect();
+        if (r.width === 0 && r.height === 0) continue;
+        if (r.width <= 2 && r.height <= 2) continue; // a visually hidden input; its label counts
+        if (r.height < 43.5 || r.width < 43.5) {
+            const text = (e.innerText || e.value || e.getAttribute('aria-label') || '').trim().slice(0, 30);
+            small.push(e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).trim().split(/\s+/).join('.') : '') +
+                ' "' + text + '" ' + Math.round(r.width) + 'x' + Math.round(r.height));
+        }
+        if (small.length >= 12) break;
+    }
+    return small;
+"#;
+
+/// The axe-core script `cargo xtask setup` installed (or `AXE_CORE_JS`).
+fn axe_source() -> TestResult<&'static str> {
+    static SOURCE: OnceLock<Result<String, String>> = OnceLock::new();
+    let source = SOURCE.get_or_init(|| {
+        let path = std::env::var_os("AXE_CORE_JS")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| workspace_root().join(".tools/node_modules/axe-core/axe.min.js"));
+        std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}; run `cargo xtask setup`", path.display()))
+    });
+    match source {
+        Ok(s) => Ok(s.as_str()),
+        Err(e) => Err(e.clone().into()),
+    }
+}
+
+/// One axe-core rule that failed, with the elements it failed on.
+#[derive(Debug, Clone, serde::Deserialize)]
+pub struct AxeViolation {
+    pub id: String,
+    pub impact: String,
+    pub help: String,
+    pub targets: Vec<String>,
+}
+
+/// What axe-core found on one page.
+#[derive(Debug, Clone, Default)]
+pub struct AxeReport {
+    pub violations: Vec<AxeViolation>,
+}
+
+impl AxeReport {
+    fn is_serious(v: &AxeViolation) -> bool {
+        matches!(v.impact.as_str(), "serious" | "critical")
+    }
+
+    /// Serious and critical violations (rules, not elements).
+    pub fn serious(&self) -> usize {
+        self.violations.iter().filter(|v| Self::is_serious(v)).count()
+    }
+
+    /// All violations (rules, not elements).
+    pub fn total(&self) -> usize {
+        self.violations.len()
+    }
+
+    /// One line per rule: id, impact, help and up to five elements.
+    pub fn describe(&self, serious_only: bool) -> String {
+        self.violations
+            .iter()
+            .filter(|v| !serious_only || Self::is_serious(v))
+            .map(|v| {
+                let more = v.targets.len().saturating_sub(5);
+                let targets = v.targets.iter().take(5).cloned().collect::<Vec<_>>().join(" | ");
+                let more = if more > 0 { format!(" (+{more} more)") } else { String::new() };
+                format!("  - {} [{}] {}: {targets}{more}", v.id, v.impact, v.help)
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
     }
 }

@@ -1,6 +1,7 @@
 //! `cargo xtask setup`: install what is missing, skip what is present, pin
 //! every version. wasm32 target, trunk, wasm-bindgen-cli (same version as in
-//! Cargo.lock), wasm-opt from npm's binaryen (in the git-ignored `.tools/`),
+//! Cargo.lock), wasm-opt from npm's binaryen and the axe-core accessibility
+//! checker the browser journeys inject (both in the git-ignored `.tools/`),
 //! Chromium and ChromeDriver from apt, and poppler-utils (pdfinfo,
 //! pdftotext) for the journey that prints the jury's results sheet.
 
@@ -10,6 +11,8 @@ use std::process::Command;
 
 pub const TRUNK_VERSION: &str = "0.21.14";
 pub const BINARYEN_VERSION: &str = "132";
+/// axe-core, injected into pages by the browser journeys (`Browser::axe_check`).
+pub const AXE_CORE_VERSION: &str = "4.14.1";
 
 /// Folder of the project's own tools.
 pub fn tools_dir() -> PathBuf {
@@ -100,6 +103,29 @@ fn ensure_cargo_tool(program: &str, krate: &str, version: &str, locked: bool) ->
     run(&mut cmd, &format!("cargo install {krate}@{version}"))
 }
 
+/// `npm install PACKAGE@VERSION` into `.tools/` (npm, and the folder's
+/// package.json, created when missing).
+fn npm_install_tool(package: &str, version: &str) -> Result {
+    if !have("npm") {
+        println!("    npm: missing, installing nodejs and npm from apt");
+        apt_install(&["nodejs", "npm"])?;
+    }
+    std::fs::create_dir_all(tools_dir()).map_err(|e| TaskError(format!("cannot create .tools: {e}")))?;
+    let package_json = tools_dir().join("package.json");
+    if !package_json.is_file() {
+        std::fs::write(&package_json, "{\"name\":\"stempact-tools\",\"private\":true}\n")
+            .map_err(|e| TaskError(format!("cannot write .tools/package.json: {e}")))?;
+    }
+    println!("    {package}: installing {package}@{version} from npm into .tools/");
+    run(
+        Command::new("npm")
+            .args(["install", "--no-audit", "--no-fund", "--save-exact", "--prefix"])
+            .arg(tools_dir())
+            .arg(format!("{package}@{version}")),
+        &format!("npm install {package}"),
+    )
+}
+
 fn ensure_wasm_opt() -> Result {
     let wasm_opt = tools_bin().join("wasm-opt");
     if wasm_opt.is_file() {
@@ -111,23 +137,27 @@ fn ensure_wasm_opt() -> Result {
             }
         }
     }
-    if !have("npm") {
-        println!("    npm: missing, installing nodejs and npm from apt");
-        apt_install(&["nodejs", "npm"])?;
+    npm_install_tool("binaryen", BINARYEN_VERSION)
+}
+
+/// The axe-core script the journeys inject (`tests/src/lib.rs` looks here).
+pub fn axe_core_js() -> PathBuf {
+    tools_dir().join("node_modules/axe-core/axe.min.js")
+}
+
+/// The installed axe-core version, from its package.json.
+fn axe_core_installed() -> Option<String> {
+    let text = std::fs::read_to_string(tools_dir().join("node_modules/axe-core/package.json")).ok()?;
+    let json: serde_json::Value = serde_json::from_str(&text).ok()?;
+    json.get("version")?.as_str().map(String::from)
+}
+
+fn ensure_axe_core() -> Result {
+    if axe_core_js().is_file() && axe_core_installed().as_deref() == Some(AXE_CORE_VERSION) {
+        println!("    axe-core {AXE_CORE_VERSION}: present");
+        return Ok(());
     }
-    std::fs::create_dir_all(tools_dir()).map_err(|e| TaskError(format!("cannot create .tools: {e}")))?;
-    let package_json = tools_dir().join("package.json");
-    if !package_json.is_file() {
-        std::fs::write(&package_json, "{\"name\":\"stempact-tools\",\"private\":true}\n")
-            .map_err(|e| TaskError(format!("cannot write .tools/package.json: {e}")))?;
-    }
-    println!("    wasm-opt: installing binaryen@{BINARYEN_VERSION} from npm into .tools/");
-    run(
-        Command::new("npm").args(["install", "--no-audit", "--no-fund", "--prefix"]).arg(tools_dir()).arg(format!(
-            "binaryen@{BINARYEN_VERSION}"
-        )),
-        "npm install binaryen",
-    )
+    npm_install_tool("axe-core", AXE_CORE_VERSION)
 }
 
 fn ensure_chromium() -> Result {
@@ -159,6 +189,7 @@ pub fn setup() -> Result {
     // fails for it on this registry, so it is installed unlocked.
     ensure_cargo_tool("wasm-bindgen", "wasm-bindgen-cli", &locked_wasm_bindgen()?, false)?;
     ensure_wasm_opt()?;
+    ensure_axe_core()?;
     ensure_chromium()?;
     ensure_poppler()?;
     Ok(())

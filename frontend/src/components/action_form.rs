@@ -4,10 +4,11 @@
 //! language; [`ActionDraft::check`] turns the form into an `ActionInput`
 //! with the rubric's own validation, every error at its field.
 
-use super::form::{described_by, error_at, event_value, field_error, Errors};
+use super::form::{date_echo, date_echo_id, described_by, error_at, event_value, field_error, Errors};
 use crate::hooks::use_lang;
 use crate::i18n::plans::{kind_text, money_error, plan_error, status_text, P};
 use crate::i18n::{Lang, Text};
+use rubric::plan::validate::{MAX_DESCRIPTION_CHARS, MAX_EVIDENCE_URL_CHARS, MAX_OWNER_CHARS};
 use rubric::plan::{parse_euro, validate_action_input, Action, ActionInput, ActionStatus, ContributionInput, ContributionKind};
 use serde::{Deserialize, Serialize};
 use yew::prelude::*;
@@ -162,23 +163,36 @@ pub fn ActionForm(props: &ActionFormProps) -> Html {
     let field = |id: &str, path: &str, label: P, kind: &str, value: &str, f: F, hint: Option<P>| {
         let error = error_at(&props.errors, path);
         let hint_id = format!("{id}-hint");
-        let described = match (hint, described_by(id, error)) {
-            (Some(_), Some(e)) => Some(format!("{hint_id} {e}")),
-            (Some(_), None) => Some(hint_id.clone()),
-            (None, e) => e,
-        };
+        let echo = (kind == "date").then(|| date_echo(id, value, lang));
+        let described: Vec<String> = [
+            hint.map(|_| hint_id.clone()),
+            echo.as_ref().map(|_| date_echo_id(id)),
+            described_by(id, error),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        let described = (!described.is_empty()).then(|| described.join(" "));
+        let max = match f {
+            F::Owner => MAX_OWNER_CHARS,
+            F::Evidence => MAX_EVIDENCE_URL_CHARS,
+            _ => MAX_DESCRIPTION_CHARS,
+        }
+        .to_string();
         let input = if kind == "textarea" {
-            html! { <textarea id={id.to_string()} rows="2" value={value.to_string()} oninput={typed(f)}
+            html! { <textarea id={id.to_string()} rows="2" value={value.to_string()} oninput={typed(f)} maxlength={max}
                 aria-invalid={error.is_some().to_string()} aria-describedby={described.clone()} /> }
         } else {
             let inputmode = (id.ends_with("budget") || id.ends_with("value")).then_some("decimal");
+            let max = matches!(kind, "text" | "url").then_some(max);
             html! { <input id={id.to_string()} type={kind.to_string()} value={value.to_string()} oninput={typed(f)}
-                inputmode={inputmode} aria-invalid={error.is_some().to_string()} aria-describedby={described.clone()} /> }
+                inputmode={inputmode} maxlength={max} aria-invalid={error.is_some().to_string()} aria-describedby={described.clone()} /> }
         };
         html! {
             <div class={classes!("field", format!("field-{kind}"))}>
                 <label for={id.to_string()}>{ label.t(lang) }</label>
                 { input }
+                if let Some(echo) = echo { { echo } }
                 if let Some(h) = hint { <p class="hint" id={hint_id}>{ h.t(lang) }</p> }
                 { field_error(id, error) }
             </div>

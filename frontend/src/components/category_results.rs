@@ -45,7 +45,9 @@ pub fn category_results(m: &mut Markup, lang: Lang, c: &CategoryResults, criteri
         None => m.el("<p class=\"notice\" data-testid=\"no-winner\">", J::NoWinnerYet.t(lang), "</p>"),
     };
     robustness_note(m, lang, c, r);
-    m.raw("<div class=\"table-scroll\"><table class=\"data-table\" data-testid=\"ranking\">");
+    // Wide number tables scroll inside a box a keyboard can reach (issue 14).
+    m.raw("<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"").text(&c.name).raw("\">");
+    m.raw("<table class=\"data-table\" data-testid=\"ranking\">");
     heads(
         m,
         lang,
@@ -63,7 +65,8 @@ pub fn category_results(m: &mut Markup, lang: Lang, c: &CategoryResults, criteri
     }
     m.raw("</tbody></table></div>");
     agreement_panel(m, lang, c, r);
-    m.el("<h3>", J::Jurors.t(lang), "</h3><div class=\"table-scroll\"><table class=\"data-table\" data-testid=\"juror-table\">");
+    m.el("<h3>", J::Jurors.t(lang), "</h3><div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"");
+    m.text(&format!("{} · {}", J::Jurors.t(lang), c.name)).raw("\"><table class=\"data-table\" data-testid=\"juror-table\">");
     heads(
         m,
         lang,

@@ -54,7 +54,7 @@ pub fn CommentThread(props: &CommentThreadProps) -> Html {
         if new {
             m.el("<span class=\"new-badge\">", P::New.t(lang), "</span>");
         }
-        m.el("</div><p class=\"pre\">", &c.body, "</p></li>");
+        m.raw("</div><p class=\"pre\">").linked_text(&c.body).raw("</p></li>");
     }
     m.raw("</ol>");
     let comments = m.html();

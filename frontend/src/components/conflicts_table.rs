@@ -33,7 +33,7 @@ pub fn ConflictsTable(props: &ConflictsTableProps) -> Html {
     }
     html! {
         <div class="table-scroll">
-            <table class="data-table" data-testid="conflicts">
+            <table class="data-table cards-on-phone" data-testid="conflicts">
                 <thead><tr>
                     <th scope="col">{ J::Juror.t(lang) }</th>
                     <th scope="col">{ J::Finalist.t(lang) }</th>
@@ -85,10 +85,10 @@ pub fn ConflictsTable(props: &ConflictsTableProps) -> Html {
                         };
                         html! {
                             <tr data-conflict={id.to_string()}>
-                                <td>{ &c.juror_name }</td>
-                                <td>{ &c.school_name }</td>
-                                <td>{ kind }</td>
-                                <td>{ status }</td>
+                                <th scope="row">{ &c.juror_name }</th>
+                                <td data-label={J::Finalist.t(lang)}>{ &c.school_name }</td>
+                                <td data-label={J::Kind.t(lang)}>{ kind }</td>
+                                <td data-label={J::Status.t(lang)}>{ status }</td>
                                 <td>{ action }</td>
                             </tr>
                         }

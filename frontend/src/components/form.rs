@@ -2,6 +2,7 @@
 //! value of the input, textarea or select an event came from, and the
 //! message under a field, tied to it with `aria-describedby`.
 
+use crate::i18n::{format, Lang};
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
@@ -32,6 +33,20 @@ pub fn field_error(id: &str, message: Option<&str>) -> Html {
         Some(m) => html! { <p class="field-error" id={error_id(id)} data-testid={format!("error-{id}")}>{ m.to_string() }</p> },
         None => html! {},
     }
+}
+
+/// The id of the line that repeats a date field's date in words.
+pub fn date_echo_id(id: &str) -> String {
+    format!("{id}-in-words")
+}
+
+/// A date input shows its date the browser's way (e.g. 01/12/2026 in an
+/// English browser); this line under it says the chosen date in the
+/// interface language ("12 januari 2026"), so nobody misreads day and
+/// month. The native picker stays: on a phone it is the easiest way in.
+pub fn date_echo(id: &str, value: &str, lang: Lang) -> Html {
+    let words = value.parse::<rubric::Date>().ok().map(|d| format::date(lang, d)).unwrap_or_default();
+    html! { <p class="hint date-echo" id={date_echo_id(id)} data-testid={date_echo_id(id)} aria-live="polite">{ words }</p> }
 }
 
 /// `aria-describedby` for a field with an error.

@@ -8,6 +8,7 @@ use crate::hooks::use_lang;
 use crate::i18n::plans::P;
 use crate::i18n::Text;
 use rubric::plan::view::ProfileMaps;
+use rubric::plan::validate::{MAX_DESCRIPTION_CHARS, MAX_TITLE_CHARS};
 use rubric::plan::{GoalInput, IndicatorTargetInput};
 use rubric::Level;
 use std::rc::Rc;
@@ -130,13 +131,14 @@ pub fn GoalForm(props: &GoalFormProps) -> Html {
             <div class="field">
                 <label for="goal-title">{ P::Title.t(lang) }</label>
                 <input id="goal-title" type="text" value={value.title.clone()} oninput={typed(Set::Title)}
-                    maxlength="240" aria-invalid={title_error.is_some().to_string()}
+                    maxlength={MAX_TITLE_CHARS.to_string()} aria-invalid={title_error.is_some().to_string()}
                     aria-describedby={described_by("goal-title", title_error)} />
                 { field_error("goal-title", title_error) }
             </div>
             <div class="field">
                 <label for="goal-description">{ P::Description.t(lang) }</label>
                 <textarea id="goal-description" rows="3" value={value.description.clone()} oninput={typed(Set::Description)}
+                    maxlength={MAX_DESCRIPTION_CHARS.to_string()}
                     aria-invalid={description_error.is_some().to_string()}
                     aria-describedby={described_by("goal-description", description_error)} />
                 { field_error("goal-description", description_error) }

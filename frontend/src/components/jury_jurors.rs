@@ -83,7 +83,7 @@ pub fn JuryJurors(props: &JuryJurorsProps) -> Html {
         <div class="jury-jurors" data-testid="jurors">
             if props.jurors.is_empty() { <p class="muted">{ J::NoJurorsYet.t(lang) }</p> } else {
                 <div class="table-scroll">
-                    <table class="data-table">
+                    <table class="data-table cards-on-phone">
                         <thead><tr>
                             <th scope="col">{ J::Juror.t(lang) }</th>
                             <th scope="col">{ J::WorksFor.t(lang) }</th>
@@ -99,14 +99,14 @@ pub fn JuryJurors(props: &JuryJurorsProps) -> Html {
                                 };
                                 html! {
                                     <tr data-juror={pid.to_string()}>
-                                        <td>{ &j.name }if !j.email.is_empty() { <span class="muted small">{ format!(" · {}", j.email) }</span> }</td>
-                                        <td>
+                                        <th scope="row">{ &j.name }if !j.email.is_empty() { <span class="muted small">{ format!(" · {}", j.email) }</span> }</th>
+                                        <td data-label={J::WorksFor.t(lang)}>
                                             <label class="visually-hidden" for={format!("company-{pid}")}>{ J::WorksFor.t(lang) }</label>
                                             { company_select(format!("company-{pid}"), &props.companies, j.company_id, !props.can_add, on_company, lang) }
                                         </td>
-                                        <td>{ format!("{} / {} {}", j.submitted, j.assigned, J::Submitted.t(lang)) }
+                                        <td data-label={J::ProgressShort.t(lang)}>{ format!("{} / {} {}", j.submitted, j.assigned, J::Submitted.t(lang)) }
                                             if j.drafts > 0 { <span class="muted small">{ format!(" · {} {}", j.drafts, J::Drafts.t(lang)) }</span> }</td>
-                                        <td>
+                                        <td class="actions">
                                             <button type="button" class="link-button small" onclick={{ let cb = props.on_action.clone(); move |_| cb.emit(JurorAction::NewLink(pid)) }}>
                                                 { J::NewSignInLink.t(lang) }
                                             </button>

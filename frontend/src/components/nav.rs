@@ -1,5 +1,6 @@
 //! The main navigation: the links of the signed-in person's role, the
-//! rubric for everyone. The server decides access; this only guides.
+//! rubric for everyone. The server decides access; this only guides. The
+//! current page's link carries `aria-current="page"`.
 
 use crate::app::Route;
 use crate::hooks::session::{use_session, SessionState};
@@ -50,18 +51,39 @@ pub fn MainNav() -> Html {
         SessionState::SignedIn(me) => links_for(me),
         _ => vec![(Route::Home, C::NavHome)],
     };
+
+    let navigator = use_navigator();
     let item = |route: Route, label: C| {
         let active = current.as_ref() == Some(&route);
+        // A plain link (so `aria-current` can mark the page) that the
+        // router follows without a reload.
+        let onclick = {
+            let navigator = navigator.clone();
+            let route = route.clone();
+            Callback::from(move |e: MouseEvent| {
+                if let Some(n) = &navigator {
+                    if !(e.ctrl_key() || e.meta_key() || e.shift_key()) {
+                        e.prevent_default();
+                        n.push(&route);
+                    }
+                }
+            })
+        };
         html! {
-            <Link<Route> to={route} classes={classes!(active.then_some("active"))}>
-                { label.t(lang) }
-            </Link<Route>>
+            <li>
+                <a href={route.to_path()} class={classes!(active.then_some("active"))}
+                    aria-current={active.then_some("page")} {onclick}>
+                    { label.t(lang) }
+                </a>
+            </li>
         }
     };
     html! {
-        <nav class="main-nav" aria-label={C::MainNavigation.t(lang)}>
-            { for links.into_iter().map(|(r, l)| item(r, l)) }
-            { item(Route::Rubric, C::NavRubric) }
+        <nav class="main-nav" id="main-nav" aria-label={C::MainNavigation.t(lang)}>
+            <ul class="main-nav-links">
+                { for links.into_iter().map(|(r, l)| item(r, l)) }
+                { item(Route::Rubric, C::NavRubric) }
+            </ul>
         </nav>
     }
 }

@@ -20,7 +20,8 @@ pub fn others_scores(m: &mut Markup, lang: Lang, criteria: &[CriterionDef], othe
     if sheets.len() < 2 {
         m.el("<p class=\"muted\">", J::OnlyYouSoFar.t(lang), "</p>");
     }
-    m.raw("<div class=\"table-scroll\"><table class=\"data-table\"><thead><tr>").el("<th scope=\"col\">", J::Criterion.t(lang), "</th>");
+    m.raw("<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"").text(J::AllScores.t(lang));
+    m.raw("\"><table class=\"data-table\"><thead><tr>").el("<th scope=\"col\">", J::Criterion.t(lang), "</th>");
     for n in &names {
         m.el("<th scope=\"col\" class=\"num\">", n, "</th>");
     }

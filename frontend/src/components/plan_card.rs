@@ -5,6 +5,7 @@
 use crate::app::Route;
 use crate::hooks::use_lang;
 use crate::i18n::plans::P;
+use crate::i18n::plural::{plural, Count};
 use crate::i18n::{format, Text};
 use rubric::plan::view::PlanSummary;
 use yew::prelude::*;
@@ -16,6 +17,18 @@ pub struct PlanCardProps {
     /// Show the school's name and the report link (the company's view).
     #[prop_or_default]
     pub for_company: bool,
+}
+
+/// A count of comments; when there are any, a link to the plan where they are.
+fn count_chip(school_id: i64, n: usize, testid: &'static str, class: &'static str, text: String) -> Html {
+    if n == 0 {
+        return html! { <span class="count" data-testid={testid}>{ text }</span> };
+    }
+    html! {
+        <Link<Route> to={Route::SchoolPlan { id: school_id }} classes={classes!("count", class)}>
+            <span data-testid={testid}>{ text }</span>
+        </Link<Route>>
+    }
 }
 
 #[component]
@@ -33,19 +46,15 @@ pub fn PlanCard(props: &PlanCardProps) -> Html {
             if s.goals == 0 {
                 <p class="muted">{ P::NoPlanYet.t(lang) }</p>
             } else {
-                <p>{ format!("{} {} · {} {}", s.goals, P::GoalsCount.t(lang), s.actions, P::ActionsCount.t(lang)) }</p>
+                <p>{ format!("{} · {}", plural(lang, s.goals, Count::Goals), plural(lang, s.actions, Count::Actions)) }</p>
             }
             <p class="small">
                 { status }
                 if s.draft_changed && s.latest_version.is_some() { { " · " }{ P::DraftChanged.t(lang) } }
             </p>
             <p class="counts">
-                <span class={classes!("count", (s.counts.open > 0).then_some("has-open"))} data-testid="open-count">
-                    { format!("{} {}", s.counts.open, P::OpenThreads.t(lang)) }
-                </span>
-                <span class={classes!("count", (s.counts.unread > 0).then_some("has-unread"))} data-testid="unread-count">
-                    { format!("{} {}", s.counts.unread, P::Unread.t(lang)) }
-                </span>
+                { count_chip(s.school_id, s.counts.open, "open-count", "has-open", plural(lang, s.counts.open, Count::OpenComments)) }
+                { count_chip(s.school_id, s.counts.unread, "unread-count", "has-unread", plural(lang, s.counts.unread, Count::UnreadComments)) }
             </p>
             <div class="card-links">
                 <Link<Route> to={Route::SchoolPlan { id: s.school_id }} classes="button small">{ P::ToPlan.t(lang) }</Link<Route>>

@@ -2,12 +2,14 @@
 //! their deadline, weak aspects no goal addresses, goals that target no
 //! gap, levels that changed in the baseline, and the company cofinancing
 //! share against the edition's threshold. Each item links to its place.
-//! Read-only, so built as escaped markup.
+//! Read-only, so built as escaped markup. The submit dialog lists the same
+//! items ([`check_list`]) so nobody submits without seeing them.
 
-use super::plan_view::{indicator_label, one_decimal};
+use super::plan_view::indicator_label;
 use crate::hooks::use_lang;
+use crate::i18n::plural::{plural, Count};
 use crate::i18n::plans::P;
-use crate::i18n::Text;
+use crate::i18n::{Lang, Text};
 use crate::markup::Markup;
 use rubric::plan::{ActionPlan, PlanChecks};
 use std::rc::Rc;
@@ -19,12 +21,12 @@ pub struct PlanChecksProps {
     pub plan: Rc<ActionPlan>,
 }
 
-#[component]
-pub fn PlanChecksPanel(props: &PlanChecksProps) -> Html {
-    let lang = use_lang();
+/// One check item: kind (for tests), link target, what it is about, what is wrong.
+type CheckItem = (&'static str, String, String, String);
+
+/// The checks' warnings, in the panel's order (cofinancing not included).
+fn check_items(checks: &PlanChecks, plan: &ActionPlan, lang: Lang) -> Vec<CheckItem> {
     let rubric = rubric::current_rubric();
-    let checks = &props.checks;
-    let plan = &props.plan;
     let goal = |id: i64| plan.goal(id).map(|g| g.title.clone()).unwrap_or_default();
     let mut items: Vec<(&'static str, String, String, String)> = Vec::new();
     let mut item = |kind: &'static str, href: &str, name: &str, text: &str| {
@@ -35,11 +37,11 @@ pub fn PlanChecksPanel(props: &PlanChecksProps) -> Html {
     }
     for o in &checks.overdue_actions {
         let name = plan.action(o.action_id).map(|a| a.description.clone()).unwrap_or_default();
-        item("overdue", &format!("#action-{}", o.action_id), &name, &format!("{} {}", o.days_overdue, P::CheckOverdue.t(lang)));
+        item("overdue", &format!("#action-{}", o.action_id), &name, &plural(lang, o.days_overdue.unsigned_abs() as usize, Count::DaysOverdue));
     }
     for low in &checks.uncovered_low_aspects {
         let name = rubric.aspect(low.aspect).map(|a| a.name.get(lang).to_string()).unwrap_or_default();
-        item("low-aspect", "#gaps", &format!("{name} ({})", one_decimal(low.score, lang)), P::CheckLowAspect.t(lang));
+        item("low-aspect", "#gaps", &format!("{name} ({})", crate::i18n::format::level_score(lang, low.score)), P::CheckLowAspect.t(lang));
     }
     for id in &checks.goals_without_gap {
         item("no-gap", &format!("#goal-{id}"), &goal(*id), P::CheckNoGap.t(lang));
@@ -48,6 +50,38 @@ pub fn PlanChecksPanel(props: &PlanChecksProps) -> Html {
         let text = format!("· {}: {} {}", indicator_label(&s.indicator_id, lang), P::CheckStale.t(lang), s.profile);
         item("stale-level", &format!("#goal-{}", s.goal_id), &goal(s.goal_id), &text);
     }
+    items
+}
+
+/// The warnings as a list of links (`None` when there are none); the
+/// cofinancing share joins them when it is below the threshold.
+pub fn check_list(checks: &PlanChecks, plan: &ActionPlan, lang: Lang) -> Option<Html> {
+    let mut items = check_items(checks, plan, lang);
+    if let (Some(false), Some(share)) = (checks.cofinancing.met(), checks.cofinancing.format_share(lang)) {
+        items.push(("cofinancing", "#checks-title".into(), P::Cofinancing.t(lang).into(), format!("{share} · {}", P::Below.t(lang))));
+    }
+    if items.is_empty() {
+        return None;
+    }
+    let mut m = Markup::new();
+    list_markup(&mut m, &items);
+    Some(m.html())
+}
+
+fn list_markup(m: &mut Markup, items: &[CheckItem]) {
+    m.raw("<ul class=\"check-list\">");
+    for (kind, href, name, text) in items {
+        m.raw("<li class=\"check\" data-check=\"").raw(kind).raw("\"><a href=\"").text(href).raw("\">");
+        m.text(name).raw("</a> ").text(text).raw("</li>");
+    }
+    m.raw("</ul>");
+}
+
+#[component]
+pub fn PlanChecksPanel(props: &PlanChecksProps) -> Html {
+    let lang = use_lang();
+    let checks = &props.checks;
+    let items = check_items(checks, &props.plan, lang);
     let co = &checks.cofinancing;
     let money = |c: i64| rubric::plan::format_euro(c, lang);
     let (class, share) = match (co.met(), co.format_share(lang)) {
@@ -65,12 +99,7 @@ pub fn PlanChecksPanel(props: &PlanChecksProps) -> Html {
     if items.is_empty() {
         m.el("<p class=\"check-ok\">", P::ChecksAllGood.t(lang), "</p>");
     } else {
-        m.raw("<ul class=\"check-list\">");
-        for (kind, href, name, text) in &items {
-            m.raw("<li class=\"check\" data-check=\"").raw(kind).raw("\"><a href=\"").text(href).raw("\">");
-            m.text(name).raw("</a> ").text(text).raw("</li>");
-        }
-        m.raw("</ul>");
+        list_markup(&mut m, &items);
     }
     m.raw("</aside>");
     m.html()

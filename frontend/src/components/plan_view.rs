@@ -14,13 +14,6 @@ use rubric::{Date, Level};
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// A score with one decimal ("2,5" / "2.5"), without float formatting.
-pub fn one_decimal(x: f64, lang: Lang) -> String {
-    let tenths = (x * 10.0).round() as i64;
-    let sep = if lang == Lang::Nl { ',' } else { '.' };
-    format!("{}{sep}{}", tenths / 10, (tenths % 10).abs())
-}
-
 /// A whole percentage: "10 %" in Dutch, "10%" in English.
 pub fn percent(n: u32, lang: Lang) -> String {
     if lang == Lang::Nl { format!("{n} %") } else { format!("{n}%") }

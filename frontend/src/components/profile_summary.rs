@@ -3,7 +3,7 @@
 //! school measured again, and the weakest indicators (where a plan should
 //! start).
 
-use crate::i18n::format::decimal;
+use crate::i18n::format::level_score;
 use crate::i18n::jury::J;
 use crate::i18n::Text;
 use crate::markup::Markup;
@@ -31,7 +31,7 @@ pub fn profile_summary(m: &mut Markup, lang: Lang, profile: Option<&SchoolProfil
         m.el("<tr><th scope=\"row\">", name, "</th><td><span class=\"ps-bar\" aria-hidden=\"true\"><span style=\"width:")
             .text(&format!("{width:.0}"))
             .raw("%\"></span></span>")
-            .text(&a.score.map_or_else(|| "–".into(), |s| decimal(lang, s, 1)))
+            .text(&a.score.map_or_else(|| "–".into(), |s| level_score(lang, s)))
             .raw("</td>");
         if let Some(g) = growth {
             let delta = g.aspect_delta(a.aspect);
@@ -40,7 +40,7 @@ pub fn profile_summary(m: &mut Markup, lang: Lang, profile: Option<&SchoolProfil
                 Some(d) if d < 0.0 => "<td class=\"down\">",
                 _ => "<td>",
             })
-            .text(&delta.map_or_else(|| "–".into(), |d| format!("{}{}", if d > 0.0 { "+" } else { "" }, decimal(lang, d, 1))))
+            .text(&delta.map_or_else(|| "–".into(), |d| format!("{}{}", if d > 0.0 { "+" } else { "" }, level_score(lang, d))))
             .raw("</td>");
         }
         m.raw("</tr>");

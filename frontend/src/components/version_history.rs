@@ -4,6 +4,7 @@
 //! built as escaped markup.
 
 use crate::hooks::use_lang;
+use crate::i18n::plural::{plural, Count};
 use crate::i18n::plans::{change_text, P};
 use crate::i18n::{format, Lang, Text};
 use crate::markup::Markup;
@@ -49,7 +50,7 @@ pub fn VersionHistory(props: &VersionHistoryProps) -> Html {
         m.raw(if i == 0 { "<details class=\"version\" data-testid=\"version\" open>" } else { "<details class=\"version\" data-testid=\"version\">" });
         m.el("<summary><strong>", &format!("{} {}", P::Version.t(lang), v.number), "</strong>");
         m.text(&format!(" · {} {day} {} {}", P::SubmittedOn.t(lang), P::By.t(lang), v.submitted_by));
-        let counts = format!(" · {} {} · {} {}", v.goals, P::GoalsCount.t(lang), v.actions, P::ActionsCount.t(lang));
+        let counts = format!(" · {} · {}", plural(lang, v.goals, Count::Goals), plural(lang, v.actions, Count::Actions));
         m.el("<span class=\"muted small\">", &counts, "</span></summary>");
         if v.changes.is_empty() {
             m.el("<p class=\"muted\">", P::NoChanges.t(lang), "</p>");

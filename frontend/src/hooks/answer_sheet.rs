@@ -107,10 +107,31 @@ impl Entry {
         validate_evidence_url(&v.evidence_url).err().map(|e| (Field::EvidenceUrl, e))
     }
 
+    /// What of the draft can go to the server: a field the rubric's checks
+    /// refuse (a bad link, a too long comment) keeps its saved value, so
+    /// the level and the other field are saved all the same (issue 14);
+    /// the refused field stays in the draft, flagged at the field. `None`
+    /// when that leaves nothing new.
+    pub fn sendable(&self) -> Option<Draft> {
+        let mut out = self.draft.clone()?;
+        let saved = Draft::of(self.saved.as_ref());
+        if validate_comment(&out.comment).is_err() {
+            out.comment = saved.comment.clone();
+        }
+        if validate_evidence_url(&out.evidence_url).is_err() {
+            out.evidence_url = saved.evidence_url.clone();
+        }
+        let nothing_new = out.same_content(&saved) || (self.saved.is_none() && out.is_empty());
+        (!nothing_new).then_some(out)
+    }
+
+    /// Everything that could be saved is saved; only a refused field waits.
+    pub fn saved_but_refused_field(&self) -> bool {
+        self.saved.is_some() && self.local_error().is_some() && self.sendable().is_none() && !matches!(self.sync, SyncState::Saving(_))
+    }
+
     fn should_send(&self) -> bool {
-        self.draft.is_some()
-            && matches!(self.sync, SyncState::Idle | SyncState::Offline)
-            && self.local_error().is_none()
+        matches!(self.sync, SyncState::Idle | SyncState::Offline) && self.sendable().is_some()
     }
 }
 
@@ -223,7 +244,7 @@ impl Sheet {
         self.entries
             .iter()
             .filter(|(_, e)| e.should_send())
-            .filter_map(|(id, e)| e.draft.clone().map(|d| (id.clone(), d)))
+            .filter_map(|(id, e)| e.sendable().map(|d| (id.clone(), d)))
             .collect()
     }
 
@@ -475,4 +496,50 @@ pub fn use_answer_sheet(
         });
     }
     sheet
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn saved(indicator: &str) -> StoredAnswer {
+        StoredAnswer {
+            indicator_id: indicator.into(),
+            answer: Some(Answer::NotApplicable),
+            comment: String::new(),
+            evidence_url: "https://school.be/oud".into(),
+            version: 3,
+            updated_at: 0,
+        }
+    }
+
+    fn edit(sheet: Rc<Sheet>, indicator: &str, change: Change) -> Rc<Sheet> {
+        sheet.reduce(SheetAction::Edit { indicator: indicator.into(), change })
+    }
+
+    #[test]
+    fn a_bad_link_does_not_hold_back_the_level_and_the_comment() {
+        let id = rubric::current_rubric().indicators().next().map(|(_, i)| i.id.clone()).unwrap_or_default();
+        let sheet = Rc::new(Sheet::load(&[saved(&id)], vec![], false));
+        let sheet = edit(sheet, &id, Change::Comment("Besproken in de vakgroep".into()));
+        let sheet = edit(sheet, &id, Change::EvidenceUrl("niet een link".into()));
+        // The comment goes out with the last good link; the bad one stays here.
+        let batch = sheet.to_send();
+        assert_eq!(batch.len(), 1);
+        assert_eq!(batch[0].1.comment, "Besproken in de vakgroep");
+        assert_eq!(batch[0].1.evidence_url, "https://school.be/oud");
+        let sent = batch[0].1.clone();
+        let mut answer = saved(&id);
+        answer.comment = sent.comment.clone();
+        answer.version = 4;
+        let sheet = sheet.reduce(SheetAction::Saved { indicator: id.clone(), answer, sent });
+        let entry = sheet.entry(&id);
+        assert_eq!(entry.value().evidence_url, "niet een link", "the typed link is kept to fix");
+        assert!(entry.saved_but_refused_field());
+        assert!(sheet.to_send().is_empty(), "nothing is sent again until the link is fixed");
+        // Fixing the link sends it.
+        let sheet = edit(sheet, &id, Change::EvidenceUrl("https://school.be/nieuw".into()));
+        assert_eq!(sheet.to_send()[0].1.evidence_url, "https://school.be/nieuw");
+        assert_eq!(sheet.to_send()[0].1.base, 4);
+    }
 }

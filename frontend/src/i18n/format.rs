@@ -25,6 +25,19 @@ pub fn shown_date(lang: Lang, at: i64) -> String {
     Date::from_unix_seconds(at).map(|d| date(lang, d)).unwrap_or_default()
 }
 
+/// A level score (aspect score, overall score, median, growth) with one
+/// decimal, rounded by the rubric's one rule (`score_tenths`: half away
+/// from zero, so 2.25 is "2,3" everywhere); "–" when it is not a number.
+pub fn level_score(lang: Lang, value: f64) -> String {
+    let Some(tenths) = rubric::assessment::score_tenths(value) else { return "–".into() };
+    let sign = if tenths < 0 { "-" } else { "" };
+    let sep = match lang {
+        Lang::Nl => ',',
+        Lang::En => '.',
+    };
+    format!("{sign}{}{sep}{}", tenths.abs() / 10, tenths.abs() % 10)
+}
+
 const MONTHS_NL: [&str; 12] =
     ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
 const MONTHS_EN: [&str; 12] =
@@ -64,6 +77,16 @@ mod tests {
         assert_eq!(score(Lang::Nl, 6.125), "6,13");
         assert_eq!(score(Lang::En, 6.125), "6.13");
         assert_eq!(score(Lang::Nl, 2.675), "2,68");
+    }
+
+    #[test]
+    fn scores_use_one_rounding_rule() {
+        assert_eq!(level_score(Lang::Nl, 2.25), "2,3");
+        assert_eq!(level_score(Lang::En, 2.25), "2.3");
+        assert_eq!(level_score(Lang::Nl, -0.25), "-0,3");
+        assert_eq!(level_score(Lang::Nl, -0.04), "0,0");
+        assert_eq!(level_score(Lang::Nl, 3.0), "3,0");
+        assert_eq!(level_score(Lang::Nl, f64::NAN), "–");
     }
 
     #[test]

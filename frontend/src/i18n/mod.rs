@@ -7,6 +7,7 @@ pub mod format;
 pub mod jury;
 pub mod jury_results;
 pub mod nulmeting;
+pub mod plural;
 pub mod plans;
 pub mod programme;
 pub mod submission;

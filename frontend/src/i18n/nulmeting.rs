@@ -33,6 +33,8 @@ pub enum N {
     AnsweredOf,
     StateConflict,
     StateProblem,
+    StateSavedExceptLink,
+    StateSavedExceptComment,
     StateOffline,
     StateSaving,
     StateSaved,
@@ -52,7 +54,6 @@ pub enum N {
     EvidenceLabel,
     SubmitTitle,
     SubmitExplain,
-    SubmitMissing,
     Submit,
     Submitting,
     SubmittedOn,
@@ -96,7 +97,6 @@ pub enum N {
     DecidedShort,
     AcceptProposals,
     AcceptProposalsHint,
-    AcceptedCount,
     SpreadBadge,
     ConsensusIs,
     TeamAnswers,
@@ -154,11 +154,12 @@ pub enum N {
     ConfirmOpenBaselineAll,
     Confirm,
     Cancel,
-    BulkDone,
     NoSchools,
     School,
     Actions,
     NotOpened,
+    OpenedFor,
+    ClosedFor,
     Completion,
     Close,
     Reopen,
@@ -221,6 +222,8 @@ impl Text for N {
             N::AnsweredOf => ("{n} van {total} indicatoren beantwoord", "{n} of {total} indicators answered"),
             N::StateConflict => ("Elders gewijzigd", "Changed elsewhere"),
             N::StateProblem => ("Niet bewaard", "Not saved"),
+            N::StateSavedExceptLink => ("Bewaard, behalve de link", "Saved, except the link"),
+            N::StateSavedExceptComment => ("Bewaard, behalve de toelichting", "Saved, except the comment"),
             N::StateOffline => ("Op dit toestel", "On this device"),
             N::StateSaving => ("Bewaren…", "Saving…"),
             N::StateSaved => ("Bewaard", "Saved"),
@@ -248,10 +251,6 @@ impl Text for N {
             N::SubmitExplain => (
                 "Ben je klaar? Dien je antwoorden in. Daarna zie je de antwoorden van je team. Tot de meting sluit, kan je nog wijzigen.",
                 "Done? Submit your answers. Then you see your team's answers. You can still make changes until the measurement closes.",
-            ),
-            N::SubmitMissing => (
-                "Nog {n} indicatoren te beantwoorden (kies een niveau of 'niet van toepassing').",
-                "{n} indicators still to answer (choose a level or 'not applicable').",
             ),
             N::Submit => ("Mijn antwoorden indienen", "Submit my answers"),
             N::Submitting => ("Bezig met indienen…", "Submitting…"),
@@ -315,7 +314,6 @@ impl Text for N {
                 "Legt voor elke indicator zonder gesprekspunt en zonder consensus het afgeronde mediaan-niveau vast. Je kan elk niveau nadien nog aanpassen.",
                 "Records the rounded median level for every indicator without a discussion point and without a consensus. You can still change each one afterwards.",
             ),
-            N::AcceptedCount => ("{n} indicatoren vastgelegd.", "{n} indicators recorded."),
             N::SpreadBadge => ("Gesprekspunt: {n} niveaus verschil", "Discussion point: {n} levels apart"),
             N::ConsensusIs => ("Consensus:", "Consensus:"),
             N::TeamAnswers => ("Antwoorden van het team ({n})", "The team's answers ({n})"),
@@ -413,11 +411,12 @@ impl Text for N {
             N::ConfirmOpenBaselineAll => ("De nulmeting openen voor alle {n} scholen?", "Open the baseline for all {n} schools?"),
             N::Confirm => ("Ja, doorgaan", "Yes, go ahead"),
             N::Cancel => ("Annuleren", "Cancel"),
-            N::BulkDone => ("{n} scholen aangepast.", "{n} schools changed."),
             N::NoSchools => ("Deze editie heeft nog geen scholen.", "This edition has no schools yet."),
             N::School => ("School", "School"),
             N::Actions => ("Acties", "Actions"),
             N::NotOpened => ("Nog niet geopend", "Not opened yet"),
+            N::OpenedFor => ("geopend", "opened"),
+            N::ClosedFor => ("afgesloten", "closed"),
             N::Completion => ("Ingevuld", "Completed"),
             N::Close => ("Afsluiten", "Close"),
             N::Reopen => ("Heropenen", "Reopen"),
@@ -477,22 +476,6 @@ pub fn answer_label(lang: Lang, answer: Option<Answer>) -> String {
         Some(Answer::NotApplicable) => N::NaShort.t(lang).to_string(),
         None => "–".to_string(),
     }
-}
-
-/// A score with one decimal ("2,5" in Dutch, "2.5" in English), without
-/// pulling the float formatting machinery into the bundle.
-pub fn one_decimal(lang: Lang, value: f64) -> String {
-    if !value.is_finite() {
-        return "–".to_string();
-    }
-    let tenths = (value * 10.0).round() as i64;
-    let sign = if tenths < 0 { "-" } else { "" };
-    let (whole, frac) = (tenths.abs() / 10, tenths.abs() % 10);
-    let sep = match lang {
-        Lang::Nl => ',',
-        Lang::En => '.',
-    };
-    format!("{sign}{whole}{sep}{frac}")
 }
 
 /// A date from Unix seconds, in words.

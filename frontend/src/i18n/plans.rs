@@ -93,7 +93,6 @@ pub enum P {
     ChecksTitle,
     ChecksAllGood,
     CheckNoActions,
-    CheckOverdue,
     CheckLowAspect,
     CheckNoGap,
     CheckStale,
@@ -113,9 +112,6 @@ pub enum P {
     Resolved,
     Open,
     New,
-    OpenThreads,
-    Unread,
-    ResolvedThreads,
     // Conflict
     ConflictTitle,
     ConflictLead,
@@ -152,6 +148,8 @@ pub enum P {
     Sponsor,
     Edition,
     PrintedOn,
+    SubmitWarnings,
+    DraftAfterVersion,
     Draft,
     NoSponsor,
     // Start pages
@@ -161,8 +159,6 @@ pub enum P {
     OpenPlan,
     OpenReport,
     NoPlanYet,
-    GoalsCount,
-    ActionsCount,
     ToPlan,
 }
 
@@ -280,7 +276,6 @@ impl Text for P {
             P::ChecksTitle => ("Controles", "Checks"),
             P::ChecksAllGood => ("Geen opmerkingen: alles is in orde.", "Nothing to flag: all is well."),
             P::CheckNoActions => ("heeft nog geen acties", "has no actions yet"),
-            P::CheckOverdue => ("dagen over de deadline", "days past the deadline"),
             P::CheckLowAspect => ("scoort laag en geen enkel doel werkt eraan", "scores low and no goal addresses it"),
             P::CheckNoGap => ("is niet gekoppeld aan een groeikans", "is not linked to a gap"),
             P::CheckStale => ("staat in de nulmeting intussen op niveau", "now stands in the baseline at level"),
@@ -299,9 +294,6 @@ impl Text for P {
             P::Resolved => ("afgehandeld", "resolved"),
             P::Open => ("open", "open"),
             P::New => ("nieuw", "new"),
-            P::OpenThreads => ("open opmerkingen", "open comments"),
-            P::Unread => ("ongelezen", "unread"),
-            P::ResolvedThreads => ("afgehandelde opmerkingen", "resolved comments"),
             P::ConflictTitle => ("Iemand anders heeft dit intussen gewijzigd", "Someone else changed this meanwhile"),
             P::ConflictLead => (
                 "Vergelijk beide versies en kies welke blijft. Er gaat niets verloren tot je kiest.",
@@ -338,6 +330,8 @@ impl Text for P {
             P::Sponsor => ("Peterbedrijf", "Sponsor company"),
             P::Edition => ("Editie", "Edition"),
             P::PrintedOn => ("Stand van", "As of"),
+            P::SubmitWarnings => ("Let op: de controles melden nog", "Note: the checks still report"),
+            P::DraftAfterVersion => ("Concept, gewijzigd na versie {n}", "Draft, changed after version {n}"),
             P::Draft => ("Concept", "Draft"),
             P::NoSponsor => ("nog niet gekoppeld", "not matched yet"),
             P::MySchools => ("Mijn scholen", "My schools"),
@@ -352,8 +346,6 @@ impl Text for P {
             P::OpenPlan => ("Actieplan openen", "Open the action plan"),
             P::OpenReport => ("Rapport nulmeting", "Baseline report"),
             P::NoPlanYet => ("Nog geen doelen in het actieplan.", "No goals in the action plan yet."),
-            P::GoalsCount => ("doelen", "goals"),
-            P::ActionsCount => ("acties", "actions"),
             P::ToPlan => ("Naar het actieplan", "Go to the action plan"),
         }
     }

@@ -59,7 +59,13 @@ pub fn ColleaguesPage() -> Html {
             if people.is_empty() {
                 <p class="muted">{ P::NoColleagues.t(lang) }</p>
             } else {
-                <table class="table" data-testid="colleagues">
+                <table class="table cards-on-phone" data-testid="colleagues">
+                    <thead><tr>
+                        <th scope="col">{ P::Name.t(lang) }</th>
+                        <th scope="col">{ P::Function.t(lang) }</th>
+                        <th scope="col">{ P::LinkTitle.t(lang) }</th>
+                        <th scope="col"><span class="visually-hidden">{ P::Actions.t(lang) }</span></th>
+                    </tr></thead>
                     <tbody>
                     { for people.iter().map(|p| {
                         let (done, set_busy, id) = (done.clone(), busy.clone(), p.id);
@@ -71,8 +77,8 @@ pub fn ColleaguesPage() -> Html {
                         html! {
                             <tr data-person={p.name.clone()}>
                                 <th scope="row">{ &p.name }</th>
-                                <td>{ p.school_function.map(|f| function_name(f).t(lang)).unwrap_or_default() }</td>
-                                <td>{ link_status(lang, p) }</td>
+                                <td data-label={P::Function.t(lang)}>{ p.school_function.map(|f| function_name(f).t(lang)).unwrap_or_default() }</td>
+                                <td data-label={P::LinkTitle.t(lang)}>{ link_status(lang, p) }</td>
                                 <td class="actions">
                                     if !p.archived {
                                         { match me.as_ref().map(|me| may_reissue_link(me, &p.link_target())) {

@@ -1,5 +1,8 @@
 //! The start page: for visitors, what STEMpact is and how to sign in; for
-//! signed-in people, the start page of their role.
+//! signed-in people, the start page of their role, showing what to do
+//! next (issue 14): the coordinator the edition's dashboard, a company
+//! contact its schools with each plan's status and comments, a juror the
+//! finalists to score, a school team its nulmeting and plan.
 
 use crate::app::Route;
 use crate::components::error_box::ErrorBox;
@@ -8,6 +11,7 @@ use crate::hooks::session::{use_session, SessionState};
 use crate::hooks::use_lang;
 use crate::i18n::common::{role_name, C};
 use crate::i18n::Text;
+use rubric::people::Role;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -45,17 +49,30 @@ pub fn HomePage() -> Html {
         SessionState::Unknown(e) => html! {
             <section class="page"><ErrorBox error={e.clone()} on_retry={session.reload.clone()} /></section>
         },
-        SessionState::SignedIn(me) => html! {
-            <section class="page" data-testid="start-page">
-                <h1>{ format!("{}, {}", C::SignedInWelcome.t(lang), me.name) }</h1>
-                <p class="lead">{ role_name(me.role).t(lang) }</p>
-                if me.role == rubric::people::Role::Coordinator {
-                    <Link<Route> to={Route::Dashboard} classes="button">{ C::NavDashboard.t(lang) }</Link<Route>>
-                }
-                <crate::pages::nulmeting::home_card::NulmetingHomeCard />
-                if let (rubric::people::Role::SchoolMember, Some(school_id)) = (me.role, me.school_id) { <crate::pages::plans::home_card::PlanHomeCard school_id={school_id} /> }
-                <crate::pages::jury::award_notice::AwardNotice />
-            </section>
+        SessionState::SignedIn(me) => match me.role {
+            Role::Coordinator => html! {
+                <div data-testid="start-page"><crate::pages::coordinator::dashboard::DashboardPage /></div>
+            },
+            Role::CompanyMember => html! {
+                <div data-testid="start-page"><crate::pages::plans::company_home::CompanyHomePage /></div>
+            },
+            Role::Juror => html! {
+                <div data-testid="start-page">
+                    <div class="page start-notice"><crate::pages::jury::award_notice::AwardNotice /></div>
+                    <crate::pages::jury::home::JuryHomePage />
+                </div>
+            },
+            Role::SchoolMember => html! {
+                <section class="page" data-testid="start-page">
+                    <h1>{ format!("{}, {}", C::SignedInWelcome.t(lang), me.name) }</h1>
+                    <p class="lead">{ role_name(me.role).t(lang) }{ me.school_name.as_ref().map(|s| format!(" · {s}")).unwrap_or_default() }</p>
+                    <div class="start-cards">
+                        <crate::pages::nulmeting::home_card::NulmetingHomeCard />
+                        if let Some(school_id) = me.school_id { <crate::pages::plans::home_card::PlanHomeCard school_id={school_id} /> }
+                    </div>
+                    <crate::pages::jury::award_notice::AwardNotice />
+                </section>
+            },
         },
     }
 }

@@ -8,6 +8,21 @@ use crate::plan::DEFAULT_COFINANCING_THRESHOLD_PERCENT;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+/// Days a school added after the nulmeting deadline gets for its nulmeting.
+pub const LATE_SCHOOL_NULMETING_DAYS: i64 = 28;
+
+/// A school's own nulmeting deadline: the edition's, unless the school was
+/// added on or after that day; then [`LATE_SCHOOL_NULMETING_DAYS`] from the
+/// day it was added, so a late school starts open instead of locked
+/// (issue 14). `None` when the edition has no deadline.
+pub fn school_nulmeting_deadline(edition_deadline: Option<Date>, school_added: Option<Date>) -> Option<Date> {
+    let deadline = edition_deadline?;
+    match school_added {
+        Some(added) if added >= deadline => Date::from_days(added.to_days() + LATE_SCHOOL_NULMETING_DAYS).or(Some(deadline)),
+        _ => Some(deadline),
+    }
+}
+
 /// A Flemish school year, from 1 September to 31 August: `2026-2027`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct SchoolYear {
@@ -184,6 +199,20 @@ impl Edition {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_school_added_after_the_deadline_gets_its_own() {
+        use super::{school_nulmeting_deadline, Date};
+        let d = |s: &str| s.parse::<Date>().ok();
+        // On time: the edition's deadline.
+        assert_eq!(school_nulmeting_deadline(d("2026-10-05"), d("2026-09-01")), d("2026-10-05"));
+        // Added on or after the deadline: four weeks from that day.
+        assert_eq!(school_nulmeting_deadline(d("2026-10-05"), d("2026-10-05")), d("2026-11-02"));
+        assert_eq!(school_nulmeting_deadline(d("2026-10-05"), d("2026-12-04")), d("2027-01-01"));
+        // No deadline, no deadline; an unknown day added keeps the edition's.
+        assert_eq!(school_nulmeting_deadline(None, d("2026-12-04")), None);
+        assert_eq!(school_nulmeting_deadline(d("2026-10-05"), None), d("2026-10-05"));
+    }
+
     use super::*;
 
     fn input() -> EditionInput {

@@ -28,7 +28,9 @@ pub use dashboard::{
     filter_schools, timeline, Dashboard, Milestone, MilestoneKind, MilestoneState, SchoolFilter, SchoolProgress,
     StepStatus,
 };
-pub use edition::{validate_edition, Edition, EditionFields, EditionInput, SchoolYear};
+pub use edition::{
+    school_nulmeting_deadline, validate_edition, Edition, EditionFields, EditionInput, SchoolYear, LATE_SCHOOL_NULMETING_DAYS,
+};
 pub use network::{validate_session, Network, NetworkKind, NetworkSession, SessionFields, SessionInput};
 pub use organisation::{
     rank_candidates, validate_company, validate_school, Company, CompanyFields, CompanyInput, Matching,

@@ -11,6 +11,7 @@ use rubric::assessment::{Answer, AnswerRecord, Consensus, MeasurementKind, Respo
 use super::reopenings::{self, Reopening, Sheets};
 use rubric::people::SchoolFunction;
 use rubric::submission::{changes, check_submit, AnswerChange, Change, ReopenState, SheetStatus};
+use rubric::programme::school_nulmeting_deadline;
 use rubric::{Date, Level};
 use super::Writer;
 use sqlx::{SqliteConnection, SqliteExecutor};
@@ -31,6 +32,16 @@ impl ActiveEdition {
         match (today, self.nulmeting_deadline.as_deref().map(str::parse::<Date>)) {
             (Some(today), Some(Ok(deadline))) => today <= deadline,
             _ => true,
+        }
+    }
+
+    /// For one school: a school added after the deadline has its own
+    /// (`rubric::programme::school_nulmeting_deadline`).
+    pub fn nulmeting_open_for(&self, today: Option<Date>, school: &SchoolRow) -> bool {
+        let edition_deadline = self.nulmeting_deadline.as_deref().and_then(|d| d.parse::<Date>().ok());
+        match (today, school_nulmeting_deadline(edition_deadline, school.added())) {
+            (Some(today), Some(deadline)) => today <= deadline,
+            _ => self.nulmeting_open(today),
         }
     }
 
@@ -67,11 +78,19 @@ pub struct SchoolRow {
     pub company_id: Option<i64>,
     pub company_name: Option<String>,
     pub edition_name: String,
+    pub created_at: i64,
+}
+
+impl SchoolRow {
+    /// The day the school was added to the edition.
+    pub fn added(&self) -> Option<Date> {
+        Date::from_unix_seconds(self.created_at)
+    }
 }
 
 pub async fn school<'e, E: SqliteExecutor<'e>>(db: E, school_id: i64) -> sqlx::Result<Option<SchoolRow>> {
     sqlx::query_as(
-        "select s.id, s.edition_id, s.name, s.town, s.company_id, c.name as company_name, e.name as edition_name \
+        "select s.id, s.edition_id, s.name, s.town, s.company_id, c.name as company_name, e.name as edition_name, s.created_at \
          from schools s join editions e on e.id = s.edition_id left join companies c on c.id = s.company_id \
          where s.id = ? and s.archived_at is null",
     )
@@ -93,6 +112,7 @@ struct MeasurementRow {
     opened_at: i64,
     closed_at: Option<i64>,
     deadline: Option<String>,
+    school_created_at: i64,
 }
 
 impl MeasurementRow {
@@ -108,13 +128,22 @@ impl MeasurementRow {
             rubric_version: u32::try_from(self.rubric_version).unwrap_or(0),
             opened_at: self.opened_at,
             closed_at: self.closed_at,
-            deadline: self.deadline,
+            // The baseline's deadline is the school's own (a late school has a later one).
+            deadline: match MeasurementKind::from_key(&self.kind) {
+                Some(MeasurementKind::Baseline) => school_nulmeting_deadline(
+                    self.deadline.as_deref().and_then(|d| d.parse::<Date>().ok()),
+                    Date::from_unix_seconds(self.school_created_at),
+                )
+                .map(|d| d.to_string()),
+                _ => self.deadline,
+            },
         }
     }
 }
 
 const MEASUREMENT_SELECT: &str = "select m.id, m.kind, m.status, m.school_id, s.name as school_name, m.edition_id, \
-     e.name as edition_name, m.rubric_version, m.opened_at, m.closed_at, e.nulmeting_deadline as deadline \
+     e.name as edition_name, m.rubric_version, m.opened_at, m.closed_at, e.nulmeting_deadline as deadline, \
+     s.created_at as school_created_at \
      from measurements m join schools s on s.id = m.school_id join editions e on e.id = m.edition_id";
 
 /// A measurement by id.

@@ -171,7 +171,7 @@ async fn my_measurement(
         if edition.id != school.edition_id {
             return Ok(Json(empty(Unavailable::NotInEdition)));
         }
-        if !edition.nulmeting_open(nm::today()) {
+        if !edition.nulmeting_open_for(nm::today(), &school) {
             return Ok(Json(empty(Unavailable::DeadlinePassed)));
         }
         let mut tx = state.write().await?;

@@ -581,6 +581,23 @@ async fn after_the_deadline_the_baseline_waits_for_the_coordinator() {
 }
 
 #[tokio::test]
+async fn a_school_added_after_the_deadline_starts_open_with_its_own_deadline() {
+    let (state, _dir) = state().await;
+    let s = &state;
+    let e = edition(s.writer.pool(), "2020-01-31").await;
+    let late = school(s.writer.pool(), e, "Laatkomer").await;
+    sqlx::query("update schools set created_at = ? where id = ?").bind(server::db::now()).bind(late).execute(s.writer.pool()).await.expect("added today");
+    let teacher = person(s, "Lien", Role::SchoolMember, Some(late), None, None).await;
+    let (status, sheet) = get(s, &teacher, "/api/my/measurement").await;
+    assert_eq!(status, StatusCode::OK, "{sheet}");
+    assert_eq!(sheet["measurement"]["status"], "open", "{sheet}");
+    // Its deadline is four weeks from the day it was added, not the edition's past one.
+    let today = rubric::Date::from_unix_seconds(server::db::now()).expect("today");
+    let own = rubric::Date::from_days(today.to_days() + rubric::programme::LATE_SCHOOL_NULMETING_DAYS).expect("date");
+    assert_eq!(sheet["measurement"]["deadline"], json!(own.to_string()));
+}
+
+#[tokio::test]
 async fn the_demo_fills_in_a_complete_nulmeting_for_every_school() {
     let (state, _dir) = state().await;
     let s = &state;

@@ -42,7 +42,8 @@ async fn an_invitation_link_signs_in_once_and_is_refused_after() -> TestResult {
     let browser = Browser::start().await?;
     browser.goto(&link).await?;
     browser.wait_for_text("[data-testid=who-name]", "Griet Van Damme").await?;
-    browser.wait_for_text("[data-testid=start-page] h1", "Griet Van Damme").await?;
+    // A coordinator starts on the dashboard (issue 14).
+    browser.wait_for_text("[data-testid=start-page] [data-testid=dashboard] h1", "Overzicht").await?;
     // The token is gone from the address bar.
     let url = browser.client.current_url().await?;
     assert!(!url.as_str().contains('#'), "token left in the address: {url}");

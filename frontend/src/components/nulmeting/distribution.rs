@@ -2,7 +2,8 @@
 //! and for "not applicable", with the median, the range and the counts.
 
 use crate::hooks::use_lang;
-use crate::i18n::nulmeting::{one_decimal, N};
+use crate::i18n::format::level_score;
+use crate::i18n::nulmeting::N;
 use crate::i18n::Text;
 use rubric::assessment::IndicatorStats;
 use yew::prelude::*;
@@ -24,7 +25,7 @@ pub fn Distribution(props: &DistributionProps) -> Html {
         .chain(std::iter::once((N::NaShort.t(lang).to_string(), s.na_count, "level-na")))
         .collect();
     let highest = columns.iter().map(|c| c.1).max().unwrap_or(0).max(1);
-    let median = s.median.map_or_else(|| "–".to_string(), |m| if m.fract() == 0.0 { (m as i64).to_string() } else { one_decimal(lang, m) });
+    let median = s.median.map_or_else(|| "–".to_string(), |m| if m.fract() == 0.0 { (m as i64).to_string() } else { level_score(lang, m) });
     let range = match (s.min, s.max) {
         (Some(lo), Some(hi)) if lo == hi => lo.to_string(),
         (Some(lo), Some(hi)) => format!("{lo}–{hi}"),

@@ -46,6 +46,12 @@ pub fn IndicatorAnswer(props: &IndicatorAnswerProps) -> Html {
     let other_error = server_error.as_ref().filter(|e| e.field("comment").is_none() && e.field("evidence_url").is_none());
     let (state, state_text) = if props.entry.conflict.is_some() {
         ("conflict", N::StateConflict)
+    } else if props.entry.saved_but_refused_field() {
+        // The level and the valid field are saved; only the flagged field waits.
+        match &local {
+            Some((Field::EvidenceUrl, _)) => ("partly-saved", N::StateSavedExceptLink),
+            _ => ("partly-saved", N::StateSavedExceptComment),
+        }
     } else if local.is_some() || server_error.is_some() {
         ("problem", N::StateProblem)
     } else {

@@ -10,7 +10,7 @@ use crate::i18n::Text;
 use rubric::assessment::api::StoredConsensus;
 use rubric::assessment::{Answer, IndicatorStats, MAX_RATIONALE_CHARS};
 use rubric::Level;
-use web_sys::HtmlInputElement;
+use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 /// One team member's answer as the card lists it.
@@ -85,7 +85,7 @@ pub fn IndicatorConsensus(props: &IndicatorConsensusProps) -> Html {
     let on_rationale = {
         let rationale = rationale.clone();
         Callback::from(move |e: InputEvent| {
-            if let Some(t) = e.target_dyn_into::<HtmlInputElement>() {
+            if let Some(t) = e.target_dyn_into::<HtmlTextAreaElement>() {
                 rationale.set(t.value());
             }
         })
@@ -160,9 +160,10 @@ pub fn IndicatorConsensus(props: &IndicatorConsensusProps) -> Html {
                         }
                     }
                     <label for={rationale_id.clone()}>{ N::RationaleLabel.t(lang) }</label>
-                    <div class="inline-form">
-                        <input id={rationale_id.clone()} type="text" value={(*rationale).clone()} oninput={on_rationale}
-                            placeholder={N::RationalePlaceholder.t(lang)}
+                    // Several lines: the team writes down why (issue 14).
+                    <div class="rationale-row">
+                        <textarea id={rationale_id.clone()} rows="3" value={(*rationale).clone()} oninput={on_rationale}
+                            placeholder={N::RationalePlaceholder.t(lang)} maxlength={MAX_RATIONALE_CHARS.to_string()}
                             aria-invalid={(too_long || field_error.is_some()).to_string()}
                             aria-describedby={(too_long || field_error.is_some()).then(|| format!("{rationale_id}-error"))} />
                         <button type="submit" class="button" data-testid="save-consensus"

@@ -22,7 +22,7 @@ pub fn MemberTable(props: &MemberTableProps) -> Html {
         return html! { <p class="muted">{ N::NoMembers.t(lang) }</p> };
     }
     html! {
-        <table class="data-table members" data-testid="members">
+        <table class="data-table members cards-on-phone" data-testid="members">
             <thead>
                 <tr>
                     <th scope="col">{ N::Name.t(lang) }</th>
@@ -37,17 +37,19 @@ pub fn MemberTable(props: &MemberTableProps) -> Html {
                     html! {
                         <tr data-person={m.person_id.to_string()}>
                             <th scope="row">{ m.name.clone() }</th>
-                            <td>{ m.function.map(|f| function_name(f).t(lang)).unwrap_or("–") }</td>
-                            <td>
-                                <span class="progress-bar inline" aria-hidden="true"><span style={format!("width:{pct}%")}></span></span>
-                                { format!(" {}/{}", m.answered, m.total) }
+                            <td data-label={N::Function.t(lang)}>{ m.function.map(|f| function_name(f).t(lang)).unwrap_or("–") }</td>
+                            <td data-label={N::Progress.t(lang)}>
+                                <span class="member-progress">
+                                    <span class="progress-bar inline" aria-hidden="true"><span style={format!("width:{pct}%")}></span></span>
+                                    { format!(" {}/{}", m.answered, m.total) }
+                                </span>
                             </td>
-                            <td>
+                            <td data-label={N::Submitted.t(lang)}>
                                 if let (Some(at), SheetStatus::ReopenRequested | SheetStatus::Reopened) = (m.submitted_at, m.status) {
-                                    <span class="badge progress" data-testid="member-status" data-status={m.status.key()}>{ status_name(m.status).t(lang) }</span>
-                                    { " " }<span class="muted small">{ format!("{} {}", S::StatusSubmitted.t(lang), unix_date(lang, at)) }</span>
+                                    <span><span class="badge progress" data-testid="member-status" data-status={m.status.key()}>{ status_name(m.status).t(lang) }</span>
+                                    { " " }<span class="muted small">{ format!("{} {}", S::StatusSubmitted.t(lang), unix_date(lang, at)) }</span></span>
                                 } else if let Some(at) = m.submitted_at {
-                                    <span class="badge good" data-testid="member-status" data-status="submitted">{ N::Yes.t(lang) }</span>{ " " }<span class="muted small">{ unix_date(lang, at) }</span>
+                                    <span><span class="badge good" data-testid="member-status" data-status="submitted">{ N::Yes.t(lang) }</span>{ " " }<span class="muted small">{ unix_date(lang, at) }</span></span>
                                 } else if m.answered > 0 {
                                     <span class="badge">{ N::Busy.t(lang) }</span>
                                 } else {

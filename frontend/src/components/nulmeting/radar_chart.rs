@@ -1,7 +1,10 @@
 //! A radar chart of the seven aspects (scale 1 to 4), drawn with plotters on
 //! a canvas. The canvas has as many pixels as the screen shows (its CSS size
 //! times `devicePixelRatio`, at least twice for print), so lines and labels
-//! stay crisp on high-DPI screens and on paper.
+//! stay crisp on high-DPI screens and on paper. Labels grow with the chart
+//! (so they stay readable when it prints smaller than it shows) and break
+//! at a syllable rather than shrink below 9 px on a phone. A text
+//! alternative lists every aspect's values for screen readers (issue 14).
 
 use plotters::element::DashedPathElement;
 use plotters::prelude::*;
@@ -48,9 +51,15 @@ fn wrap(label: &str) -> Vec<String> {
     if let Some(i) = nearest(spaces) {
         return vec![chars[..i].iter().collect(), chars[i + 1..].iter().collect()];
     }
-    let vowel = |c: char| "aeiouyAEIOUY".contains(c);
+    // Dutch "ij" counts as a vowel (onderwijs-methode).
+    let vowel = |i: usize| "aeiouyAEIOUY".contains(chars[i]) || (chars[i] == 'j' && i > 0 && chars[i - 1] == 'i');
+    let consonant = |i: usize| !vowel(i) && chars[i].is_alphabetic();
     let breaks: Vec<usize> = (3..chars.len().saturating_sub(3))
-        .filter(|&i| vowel(chars[i - 1]) && !vowel(chars[i]) && chars[i].is_alphabetic() && vowel(chars[i + 1]))
+        .filter(|&i| {
+            // vowel-consonant-vowel: before the consonant (pro-fes-si-o-na-li-se-ring);
+            // vowel-consonant-consonant-vowel: between the consonants (onderwijs-methode).
+            (vowel(i - 1) && consonant(i) && vowel(i + 1)) || (vowel(i - 2) && consonant(i - 1) && consonant(i) && vowel(i + 1))
+        })
         .collect();
     match nearest(breaks) {
         Some(i) => vec![chars[..i].iter().collect::<String>() + "-", chars[i..].iter().collect()],
@@ -70,7 +79,8 @@ fn draw(canvas: &HtmlCanvasElement, axes: &[String], series: &[RadarSeries]) -> 
     let px = |v: f64| v * scale;
     let n = axes.len().max(3);
     let (cx, cy) = (f64::from(size) / 2.0, f64::from(size) / 2.0 + px(4.0));
-    let radius = f64::from(size) * 0.3;
+    // A narrow chart (a phone) gives the labels more of its width.
+    let radius = f64::from(size) * if css < 420.0 { 0.25 } else { 0.3 };
     let point = |axis: usize, value: f64| -> (i32, i32) {
         let angle = -PI / 2.0 + 2.0 * PI * axis as f64 / n as f64;
         let r = radius * (value / MAX_LEVEL).clamp(0.0, 1.0);
@@ -88,7 +98,7 @@ fn draw(canvas: &HtmlCanvasElement, axes: &[String], series: &[RadarSeries]) -> 
     for i in 0..n {
         root.draw(&PathElement::new(vec![point(i, 0.0), point(i, MAX_LEVEL)], grid.stroke_width(thin))).ok()?;
     }
-    let small = ("sans-serif", px(11.0)).into_font().color(&ink).pos(Pos::new(HPos::Left, VPos::Center));
+    let small = ("sans-serif", px((css * 0.024).max(11.0))).into_font().color(&ink).pos(Pos::new(HPos::Left, VPos::Center));
     for level in 1..=4 {
         let (x, y) = point(0, f64::from(level));
         root.draw(&Text::new(level.to_string(), (x + px(5.0) as i32, y), small.clone())).ok()?;
@@ -119,7 +129,7 @@ fn draw(canvas: &HtmlCanvasElement, axes: &[String], series: &[RadarSeries]) -> 
     }
     // The aspect names around the outside, made smaller where a name would
     // run off the canvas (a narrow screen, a long word).
-    let label_px = px(11.5);
+    let label_px = px((css * 0.032).max(11.5));
     let margin = px(4.0);
     for (i, name) in axes.iter().enumerate() {
         let angle = -PI / 2.0 + 2.0 * PI * i as f64 / n as f64;
@@ -139,7 +149,7 @@ fn draw(canvas: &HtmlCanvasElement, axes: &[String], series: &[RadarSeries]) -> 
             .filter_map(|l| root.estimate_text_size(l, &measure).ok())
             .map(|(w, _)| f64::from(w))
             .fold(0.0, f64::max);
-        let font_px = if widest > room && widest > 0.0 { label_px * (room / widest).max(0.6) } else { label_px };
+        let font_px = if widest > room && widest > 0.0 { label_px * (room / widest).max(0.8) } else { label_px };
         let height = font_px * 1.2 * lines.len() as f64;
         // Below the chart the text hangs down, above it stands up, beside it is centred.
         let top = if dy > 0.3 { y } else if dy < -0.3 { y - height } else { y - height / 2.0 };
@@ -153,8 +163,28 @@ fn draw(canvas: &HtmlCanvasElement, axes: &[String], series: &[RadarSeries]) -> 
     Some(())
 }
 
+/// The chart in words: per aspect, each series' value ("Leerplan:
+/// Nulmeting 3,3, Mediaan van de editie 2,4").
+fn description(lang: crate::i18n::Lang, axes: &[String], series: &[RadarSeries]) -> String {
+    axes.iter()
+        .enumerate()
+        .map(|(i, axis)| {
+            let values: Vec<String> = series
+                .iter()
+                .map(|s| {
+                    let v = s.values.get(i).copied().flatten();
+                    format!("{} {}", s.label, v.map_or_else(|| "–".to_string(), |v| crate::i18n::format::level_score(lang, v)))
+                })
+                .collect();
+            format!("{axis}: {}", values.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 #[component]
 pub fn RadarChart(props: &RadarChartProps) -> Html {
+    let lang = crate::hooks::use_lang();
     let canvas = use_node_ref();
     {
         let canvas = canvas.clone();
@@ -167,7 +197,13 @@ pub fn RadarChart(props: &RadarChartProps) -> Html {
         });
     }
     html! {
-        <canvas ref={canvas} class="radar-canvas" role="img" aria-label={props.label.clone()} data-testid="radar"></canvas>
+        <>
+            <canvas ref={canvas} class="radar-canvas" role="img" aria-label={props.label.clone()}
+                aria-describedby="radar-description" data-testid="radar"></canvas>
+            <p class="visually-hidden" id="radar-description" data-testid="radar-description">
+                { description(lang, &props.axes, &props.series) }
+            </p>
+        </>
     }
 }
 
@@ -189,6 +225,11 @@ mod tests {
     fn one_long_word_breaks_at_a_syllable_with_a_hyphen() {
         assert_eq!(wrap("Professionalisering"), vec!["Professio-", "nalisering"]);
         assert_eq!(wrap("Professionalisation"), vec!["Professio-", "nalisation"]);
+    }
+
+    #[test]
+    fn a_compound_breaks_between_two_consonants() {
+        assert_eq!(wrap("Onderwijsmethode"), vec!["Onderwijs-", "methode"]);
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The edition form: name, school year, the key dates and the cofinancing
 //! threshold, checked with the rubric's rules before it is sent.
 
-use super::form_field::{form_field, FieldSpec};
+use super::form_field::{form_field_in, FieldSpec};
 use super::field_message;
 use crate::api::ApiError;
 use crate::hooks::use_lang;
@@ -50,15 +50,18 @@ pub fn EditionForm(p: &EditionFormProps) -> Html {
             set(&mut next, v);
             input.set(next);
         });
-        form_field(FieldSpec {
-            id,
-            label: label.t(lang),
-            value,
-            kind,
-            required,
-            error: field_message(lang, &errors, p.server_error.as_ref(), id),
-            on_input,
-        })
+        form_field_in(
+            FieldSpec {
+                id,
+                label: label.t(lang),
+                value,
+                kind,
+                required,
+                error: field_message(lang, &errors, p.server_error.as_ref(), id),
+                on_input,
+            },
+            Some(lang),
+        )
     };
     let onsubmit = {
         let (input, errors, save, activate) = (input.clone(), errors.clone(), p.on_save.clone(), activate.clone());

@@ -20,7 +20,7 @@ pub fn profile_bars(lang: Lang, aspects: &[AspectResult]) -> Html {
                     <tr>
                         <th scope="row">{ name }</th>
                         <td class="bar-cell"><span class="bar" style={format!("width:{width:.0}%")} /></td>
-                        <td class="num">{ a.score.map(|s| format::decimal(lang, s, 1)).unwrap_or_else(|| "–".into()) }</td>
+                        <td class="num">{ a.score.map(|s| format::level_score(lang, s)).unwrap_or_else(|| "–".into()) }</td>
                     </tr>
                 }
             }) }

@@ -1,7 +1,7 @@
 //! The form for a learning network session: date, place and topic.
 
 use super::field_message;
-use super::form_field::{form_field, FieldSpec};
+use super::form_field::{form_field_in, FieldSpec};
 use crate::api::ApiError;
 use crate::hooks::use_lang;
 use crate::i18n::programme::P;
@@ -38,15 +38,18 @@ pub fn SessionForm(p: &SessionFormProps) -> Html {
             f(&mut next, v);
             input.set(next);
         });
-        form_field(FieldSpec {
-            id: &format!("{}-{key}", p.prefix),
-            label: label.t(lang),
-            value,
-            kind,
-            required: key == "date",
-            error: field_message(lang, &errors, p.server_error.as_ref(), key),
-            on_input,
-        })
+        form_field_in(
+            FieldSpec {
+                id: &format!("{}-{key}", p.prefix),
+                label: label.t(lang),
+                value,
+                kind,
+                required: key == "date",
+                error: field_message(lang, &errors, p.server_error.as_ref(), key),
+                on_input,
+            },
+            Some(lang),
+        )
     };
     let onsubmit = {
         let (input, errors, save) = (input.clone(), errors.clone(), p.on_save.clone());

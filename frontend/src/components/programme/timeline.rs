@@ -2,8 +2,9 @@
 //! event in date order, each marked done, upcoming or overdue (with how
 //! many schools are behind).
 
+use crate::i18n::plural::{plural, Count};
 use crate::i18n::programme::{network_name, P};
-use crate::i18n::{format, pick, Text};
+use crate::i18n::{format, Text};
 use rubric::programme::{Milestone, MilestoneKind, MilestoneState};
 use rubric::Lang;
 use yew::prelude::*;
@@ -29,11 +30,11 @@ pub fn timeline(lang: Lang, milestones: &[Milestone]) -> Html {
         let days = m.days_from_today;
         let when = match days {
             0 => P::Today.t(lang).to_string(),
-            d if d > 0 => pick(lang, format!("over {d} dagen"), format!("in {d} days")),
-            d => pick(lang, format!("{} dagen geleden", -d), format!("{} days ago", -d)),
+            d if d > 0 => plural(lang, d.unsigned_abs() as usize, Count::InDays),
+            d => plural(lang, d.unsigned_abs() as usize, Count::DaysAgo),
         };
         let behind = (m.schools_behind > 0).then(|| {
-            pick(lang, format!("{} scholen nog niet klaar", m.schools_behind), format!("{} schools not through yet", m.schools_behind))
+            plural(lang, m.schools_behind as usize, Count::SchoolsNotThrough)
         });
         html! {
             <li class={classes!("milestone", class)} data-state={class}>

@@ -39,19 +39,19 @@ fn row(lang: Lang, d: &Dashboard, s: &SchoolProgress) -> Html {
                 <span class="school-name">{ &s.name }</span>
                 <span class="muted small">{ [s.town.as_str(), s.region.as_str()].iter().filter(|x| !x.is_empty()).copied().collect::<Vec<_>>().join(" · ") }</span>
             </th>
-            <td>{ s.company_name.clone().unwrap_or_else(|| P::NoSponsor.t(lang).to_string()) }</td>
-            <td data-step="nulmeting">
+            <td data-label={P::Sponsor.t(lang)}>{ s.company_name.clone().unwrap_or_else(|| P::NoSponsor.t(lang).to_string()) }</td>
+            <td data-step="nulmeting" data-label={P::StepNulmeting.t(lang)}>
                 { step_badge(lang, s.nulmeting(), s.nulmeting_overdue(&d.edition, d.today), None) }
                 <span class="small muted step-detail">{ respondents }{ completion.map(|c| format!(" · {c}")).unwrap_or_default() }</span>
             </td>
-            <td data-step="consensus">
+            <td data-step="consensus" data-label={P::StepConsensus.t(lang)}>
                 { step_badge(lang, s.consensus_status(), s.nulmeting_overdue(&d.edition, d.today),
                     (s.consensus_status() == StepStatus::InProgress).then(|| format!("{}/{}", s.consensus, s.indicators))) }
             </td>
-            <td data-step="plan">
+            <td data-step="plan" data-label={P::StepPlan.t(lang)}>
                 { step_badge(lang, s.plan(), s.plan_overdue(&d.edition, d.today), (s.plan_versions > 1).then(|| format!("v{}", s.plan_versions))) }
             </td>
-            <td class="num" data-step="comments">
+            <td class="num" data-step="comments" data-label={P::StepComments.t(lang)}>
                 if s.open_comments > 0 { <span class="badge progress">{ s.open_comments }</span> } else { <span class="muted">{ "–" }</span> }
             </td>
         </tr>
@@ -125,7 +125,7 @@ pub fn DashboardPage() -> Html {
                                 <p class="notice">{ if total == 0 { P::NoSchools.t(lang) } else { P::NoMatches.t(lang) } }</p>
                             } else {
                                 <div class="table-scroll">
-                                <table class="table" data-testid="school-status">
+                                <table class="table cards-on-phone" data-testid="school-status">
                                     <thead><tr>
                                         <th scope="col">{ P::School.t(lang) }</th>
                                         <th scope="col">{ P::Sponsor.t(lang) }</th>

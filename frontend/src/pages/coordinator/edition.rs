@@ -102,10 +102,10 @@ pub fn EditionPage() -> Html {
         html! {
             <tr data-edition={e.name.clone()}>
                 <th scope="row">{ &e.name }{ " " }if e.active { <span class="badge done">{ P::Active.t(lang) }</span> }</th>
-                <td>{ &e.school_year }</td>
-                <td>{ date(e.nulmeting_deadline) }</td>
-                <td>{ date(e.plan_deadline) }</td>
-                <td>{ date(e.final_date) }{ if e.final_place.is_empty() { String::new() } else { format!(", {}", e.final_place) } }</td>
+                <td data-label={P::SchoolYear.t(lang)}>{ &e.school_year }</td>
+                <td data-label={P::NulmetingDeadline.t(lang)}>{ date(e.nulmeting_deadline) }</td>
+                <td data-label={P::PlanDeadline.t(lang)}>{ date(e.plan_deadline) }</td>
+                <td data-label={P::FinalDate.t(lang)}>{ date(e.final_date) }{ if e.final_place.is_empty() { String::new() } else { format!(", {}", e.final_place) } }</td>
                 <td class="actions">
                     <button type="button" class="link-button" onclick={edit}>{ P::Edit.t(lang) }</button>
                     if !e.active { <button type="button" class="link-button" onclick={activate} disabled={*busy}>{ P::MakeActive.t(lang) }</button> }
@@ -162,7 +162,7 @@ pub fn EditionPage() -> Html {
                 if *editing == Editing::None { <FirstSteps on_loaded={editions.reload.clone()} /> }
             } else {
                 <div class="table-scroll">
-                <table class="table" data-testid="editions">
+                <table class="table cards-on-phone" data-testid="editions">
                     <thead><tr>
                         <th scope="col">{ P::Name.t(lang) }</th>
                         <th scope="col">{ P::SchoolYear.t(lang) }</th>

@@ -15,8 +15,9 @@ use crate::components::programme::csv_import::{CsvImport, CsvKind};
 use crate::components::programme::school_form::SchoolForm;
 use crate::hooks::edition_choice::use_edition_choice;
 use crate::hooks::{use_fetch, use_lang, Fetch};
+use crate::i18n::plural::{plural, Count};
 use crate::i18n::programme::{localize, track_name, P};
-use crate::i18n::{pick, Text};
+use crate::i18n::Text;
 use rubric::programme::{Company, CompanyInput, School, SchoolInput};
 use rubric::Lang;
 use yew::prelude::*;
@@ -179,13 +180,18 @@ pub fn OrganisationsPage(p: &OrganisationsProps) -> Html {
                     let import = Callback::from(move |csv: String| {
                         start(Box::pin(async move {
                             let n = api::programme::import_csv(edition, kind, &csv).await?.saved;
-                            Ok(pick(lang, format!("{n} rijen geïmporteerd."), format!("{n} rows imported.")))
+                            Ok(plural(lang, n as usize, Count::RowsImported))
                         }))
                     });
                     let names: Vec<String> = lines.iter().map(|l| l.name.clone()).collect();
                     let csv_kind = if is_schools { CsvKind::Schools } else { CsvKind::Companies };
                     html! { <CsvImport kind={csv_kind} existing={names} busy={*busy} on_import={import} on_cancel={cancel} /> }
                 }
+            };
+            let labels = if is_schools {
+                vec![P::Town, P::Region, P::Tracks, P::Sponsor, P::ContactName]
+            } else {
+                vec![P::Town, P::Sector, P::SponsorsSchools, P::ContactName]
             };
             let row = |l: &Line| {
                 let (rid, version, archive) = (l.id, l.version, !l.archived);
@@ -205,7 +211,7 @@ pub fn OrganisationsPage(p: &OrganisationsProps) -> Html {
                 html! {
                     <tr class={classes!(l.archived.then_some("archived"))} data-name={l.name.clone()}>
                         <th scope="row">{ &l.name }if l.archived { { " " }<span class="badge todo">{ P::Archived.t(lang) }</span> }</th>
-                        { for l.cells.iter().map(|c| html! { <td>{ c }</td> }) }
+                        { for l.cells.iter().zip(labels.iter()).map(|(c, label)| html! { <td data-label={label.t(lang)}>{ c }</td> }) }
                         <td class="actions">
                             <button type="button" class="link-button" onclick={edit}>{ P::Edit.t(lang) }</button>
                             <button type="button" class="link-button" onclick={toggle} disabled={*busy} data-testid="toggle-archive">
@@ -236,7 +242,7 @@ pub fn OrganisationsPage(p: &OrganisationsProps) -> Html {
                     <p class="notice">{ if is_schools { P::NoSchools.t(lang) } else { P::NoCompanies.t(lang) } }</p>
                 } else {
                     <div class="table-scroll">
-                    <table class="table" data-testid={kind}>
+                    <table class="table cards-on-phone" data-testid={kind}>
                         <thead><tr>{ for headers.iter().map(|h| html! { <th scope="col">{ h.t(lang) }</th> }) }</tr></thead>
                         <tbody>{ for lines.iter().map(row) }</tbody>
                     </table>

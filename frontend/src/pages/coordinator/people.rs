@@ -114,9 +114,9 @@ pub fn PeoplePage() -> Html {
                     html! {
                         <tr data-person={p.name.clone()} class={classes!(p.archived.then_some("archived"))}>
                             <th scope="row">{ &p.name }<span class="muted small">{ &p.email }</span></th>
-                            <td>{ role_name(p.role).t(lang) }{ p.school_function.map(|f| format!(" · {}", function_name(f).t(lang))).unwrap_or_default() }</td>
-                            <td>{ scope }</td>
-                            <td>{ link_status(lang, p) }</td>
+                            <td data-label={P::Role.t(lang)}>{ role_name(p.role).t(lang) }{ p.school_function.map(|f| format!(" · {}", function_name(f).t(lang))).unwrap_or_default() }</td>
+                            <td data-label={format!("{} / {}", P::School.t(lang), P::Company.t(lang))}>{ scope }</td>
+                            <td data-label={P::LinkTitle.t(lang)}>{ link_status(lang, p) }</td>
                             <td class="actions">
                                 if p.archived {
                                     <button type="button" class="link-button" onclick={act("restore", None)} disabled={*busy}>{ P::RestoreAccess.t(lang) }</button>
@@ -155,7 +155,7 @@ pub fn PeoplePage() -> Html {
                         </label>
                     </div>
                     <div class="table-scroll">
-                    <table class="table" data-testid="people">
+                    <table class="table cards-on-phone" data-testid="people">
                         <thead><tr>
                             <th scope="col">{ P::Name.t(lang) }</th>
                             <th scope="col">{ P::Role.t(lang) }</th>

@@ -9,7 +9,8 @@ use crate::app::Route;
 use crate::components::error_box::ErrorBox;
 use crate::components::loading::Loading;
 use crate::hooks::{use_fetch, use_lang, Fetch};
-use crate::i18n::nulmeting::{status_name, N};
+use crate::i18n::nulmeting::{kind_name, status_name, N};
+use crate::i18n::plural::{plural, Count};
 use crate::i18n::submission::S;
 use crate::i18n::Text;
 use rubric::assessment::api::{BulkChange, MeasurementStatus, MeasurementSummary, SchoolMeasurements};
@@ -18,12 +19,24 @@ use rubric::Lang;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-fn summary_cell(lang: Lang, s: Option<&MeasurementSummary>, members: u32, school_id: i64) -> Html {
-    let Some(s) = s else { return html! { <td class="muted" data-testid="not-opened">{ N::NotOpened.t(lang) }</td> } };
+/// The id of a school's status badge for one kind of measurement; the
+/// focus goes there after opening or closing it (issue 14).
+fn status_id(kind: MeasurementKind, school_id: i64) -> String {
+    format!("status-{}-{school_id}", kind.key())
+}
+
+fn summary_cell(lang: Lang, kind: MeasurementKind, school_id: i64, s: Option<&MeasurementSummary>, members: u32) -> Html {
+    let label = if kind == MeasurementKind::Baseline { N::Baseline } else { N::Final }.t(lang);
+    let Some(s) = s else {
+        return html! {
+            <td class="muted" data-testid="not-opened" data-label={label}>{ N::NotOpened.t(lang) }</td>
+        };
+    };
     let pct = (s.completion * 100.0).round() as u32;
     html! {
-        <td>
-            <span class={classes!("badge", format!("status-{}", s.status.key()))} data-testid="status">{ status_name(s.status).t(lang) }</span>
+        <td data-label={label}>
+            <span class={classes!("badge", format!("status-{}", s.status.key()))} data-testid="status"
+                id={status_id(kind, school_id)} data-status={s.status.key()} tabindex="-1">{ status_name(s.status).t(lang) }</span>
             <dl class="mini-stats">
                 <div><dt>{ N::RespondentsLabel.t(lang) }</dt><dd data-testid="respondents">{ format!("{}/{}", s.respondents, members) }</dd></div>
                 <div><dt>{ N::Submitted.t(lang) }</dt><dd data-testid="submitted">{ s.submitted }</dd></div>
@@ -53,6 +66,22 @@ pub fn MeasurementsPage() -> Html {
     let error = use_state(|| None::<ApiError>);
     let confirm = use_state(|| Confirm::None);
     let message = use_state(|| None::<String>);
+    // After opening or closing one school's measurement, the focus moves
+    // from the button (which becomes its opposite: a second press would
+    // undo it) to the new status, once the reloaded row shows it.
+    let focus_next = use_mut_ref(|| None::<String>);
+    {
+        let focus_next = focus_next.clone();
+        use_effect(move || {
+            // A CSS selector: the badge once it shows the new status.
+            let target = focus_next.borrow().clone();
+            let el = target.and_then(|css| web_sys::window()?.document()?.query_selector(&css).ok().flatten());
+            if let Some(el) = el.and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok()) {
+                let _ = el.focus();
+                focus_next.borrow_mut().take();
+            }
+        });
+    }
 
     let run = {
         let busy = busy.clone();
@@ -60,25 +89,32 @@ pub fn MeasurementsPage() -> Html {
         let reload = fetch.reload.clone();
         let confirm = confirm.clone();
         let message = message.clone();
-        Callback::from(move |(school, kind, open): (Option<i64>, MeasurementKind, bool)| {
+        let focus_next = focus_next.clone();
+        Callback::from(move |(school, kind, open): (Option<(i64, String)>, MeasurementKind, bool)| {
             let busy = busy.clone();
             let error = error.clone();
             let reload = reload.clone();
             let message = message.clone();
+            let focus_next = focus_next.clone();
             confirm.set(Confirm::None);
             busy.set(true);
             wasm_bindgen_futures::spawn_local(async move {
-                let result = match school {
-                    Some(id) => api::nulmeting::set_open(id, kind, open).await.map(|_| None),
+                let result = match &school {
+                    Some((id, name)) => api::nulmeting::set_open(*id, kind, open).await.map(|_| {
+                        let status = if open { MeasurementStatus::Open } else { MeasurementStatus::Closed };
+                        *focus_next.borrow_mut() = Some(format!("#{}[data-status={}]", status_id(kind, *id), status.key()));
+                        let done = if open { N::OpenedFor } else { N::ClosedFor };
+                        format!("{name}: {} {}", kind_name(kind).t(lang), done.t(lang))
+                    }),
                     None => {
                         let status = if open { MeasurementStatus::Open } else { MeasurementStatus::Closed };
-                        api::nulmeting::bulk(BulkChange { kind, status }).await.map(|r| Some(r.changed))
+                        api::nulmeting::bulk(BulkChange { kind, status }).await.map(|r| plural(lang, r.changed as usize, Count::SchoolsChanged))
                     }
                 };
                 match result {
-                    Ok(changed) => {
+                    Ok(done) => {
                         error.set(None);
-                        message.set(changed.map(|n| N::BulkDone.t(lang).replace("{n}", &n.to_string())));
+                        message.set(Some(done));
                         reload.emit(());
                     }
                     Err(e) => error.set(Some(e)),
@@ -107,11 +143,12 @@ pub fn MeasurementsPage() -> Html {
         let confirm = confirm.clone();
         Callback::from(move |_: MouseEvent| confirm.set(Confirm::Bulk(change)))
     };
-    let row_button = |school: i64, kind: MeasurementKind, open: bool, label: N, testid: &'static str| {
+    let row_button = |s: &SchoolMeasurements, kind: MeasurementKind, open: bool, label: N, testid: &'static str| {
         let run = run.clone();
+        let school = (s.school_id, s.school_name.clone());
         html! {
-            <button type="button" class="button secondary small" data-testid={testid}
-                disabled={*busy} onclick={Callback::from(move |_: MouseEvent| run.emit((Some(school), kind, open)))}>
+            <button type="button" class="button secondary small" data-testid={testid} key={testid}
+                disabled={*busy} onclick={Callback::from(move |_: MouseEvent| run.emit((Some(school.clone()), kind, open)))}>
                 { label.t(lang) }
             </button>
         }
@@ -122,10 +159,10 @@ pub fn MeasurementsPage() -> Html {
             MeasurementKind::Final => s.final_measurement.as_ref(),
         };
         match (kind, m.map(|m| m.status)) {
-            (_, Some(MeasurementStatus::Open)) => row_button(s.school_id, kind, false, N::Close, "close"),
-            (_, Some(MeasurementStatus::Closed)) => row_button(s.school_id, kind, true, N::Reopen, "reopen"),
-            (MeasurementKind::Baseline, None) => row_button(s.school_id, kind, true, N::OpenBaseline, "open-baseline"),
-            (MeasurementKind::Final, None) => row_button(s.school_id, kind, true, N::OpenFinal, "open-final"),
+            (_, Some(MeasurementStatus::Open)) => row_button(s, kind, false, N::Close, "close"),
+            (_, Some(MeasurementStatus::Closed)) => row_button(s, kind, true, N::Reopen, "reopen"),
+            (MeasurementKind::Baseline, None) => row_button(s, kind, true, N::OpenBaseline, "open-baseline"),
+            (MeasurementKind::Final, None) => row_button(s, kind, true, N::OpenFinal, "open-final"),
         }
     };
     let school_count = overview.schools.len();
@@ -190,13 +227,14 @@ pub fn MeasurementsPage() -> Html {
                     </button>
                 </div>
                 { confirm_box }
-                if let Some(m) = (*message).clone() { <p class="success" role="status">{ m }</p> }
+                // Always there, so screen readers announce what changes in it.
+                <p class="success" role="status" data-testid="measurements-message">{ (*message).clone().unwrap_or_default() }</p>
             </div>
             if let Some(e) = (*error).clone() { <ErrorBox error={e} /> }
             if overview.schools.is_empty() {
                 <p class="notice" data-testid="no-schools">{ N::NoSchools.t(lang) }</p>
             } else {
-                <table class="data-table measurements-table">
+                <table class="data-table measurements-table cards-on-phone">
                     <thead>
                         <tr>
                             <th scope="col">{ N::School.t(lang) }</th>
@@ -218,9 +256,9 @@ pub fn MeasurementsPage() -> Html {
                                         <Link<Route> to={Route::SchoolReport { id: s.school_id }}>{ N::ReportLink.t(lang) }</Link<Route>>
                                     </span>
                                 </th>
-                                <>{ summary_cell(lang, s.baseline.as_ref(), s.members, s.school_id) }</>
+                                <>{ summary_cell(lang, MeasurementKind::Baseline, s.school_id, s.baseline.as_ref(), s.members) }</>
                                 <td class="row-actions" data-kind="baseline">{ actions(s, MeasurementKind::Baseline) }</td>
-                                <>{ summary_cell(lang, s.final_measurement.as_ref(), s.members, s.school_id) }</>
+                                <>{ summary_cell(lang, MeasurementKind::Final, s.school_id, s.final_measurement.as_ref(), s.members) }</>
                                 <td class="row-actions" data-kind="final">{ actions(s, MeasurementKind::Final) }</td>
                             </tr>
                         }) }

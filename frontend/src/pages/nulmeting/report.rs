@@ -12,11 +12,11 @@ use crate::components::nulmeting::indicator_bars::{BarRow, IndicatorBars};
 use crate::components::nulmeting::radar_chart::{RadarChart, RadarSeries};
 use crate::hooks::session::use_session;
 use crate::hooks::{use_fetch, use_lang, Fetch};
-use crate::i18n::nulmeting::{answer_label, discussion_points_label, kind_name, one_decimal, unix_date, N};
+use crate::i18n::nulmeting::{answer_label, discussion_points_label, kind_name, unix_date, N};
 use crate::i18n::submission::S;
 use crate::components::answer_changes::answer_changes;
 use crate::markup::Markup;
-use crate::i18n::Text;
+use crate::i18n::{format, Text};
 use rubric::assessment::api::MeasurementReport;
 use rubric::assessment::{growth, IndicatorResult, MeasurementKind, SchoolProfile};
 use rubric::people::Role;
@@ -30,13 +30,13 @@ pub struct SchoolReportPageProps {
 }
 
 fn score(lang: Lang, v: Option<f64>) -> String {
-    v.map_or_else(|| "–".to_string(), |v| one_decimal(lang, v))
+    v.map_or_else(|| "–".to_string(), |v| format::level_score(lang, v))
 }
 
 fn signed(lang: Lang, v: Option<f64>) -> String {
     match v {
-        Some(d) if d > 0.0 => format!("+{}", one_decimal(lang, d)),
-        Some(d) => one_decimal(lang, d),
+        Some(d) if d > 0.0 => format!("+{}", format::level_score(lang, d)),
+        Some(d) => format::level_score(lang, d),
         None => "–".to_string(),
     }
 }
@@ -258,7 +258,7 @@ pub fn SchoolReportPage(props: &SchoolReportPageProps) -> Html {
                     </figcaption>
                 </figure>
                 <div class="aspect-table-wrap">
-                    <table class="data-table aspect-table" data-testid="aspect-table">
+                    <table class="data-table aspect-table cards-on-phone" data-testid="aspect-table">
                         <thead>
                             <tr>
                                 <th scope="col">{ N::Aspect.t(lang) }</th>
@@ -274,12 +274,12 @@ pub fn SchoolReportPage(props: &SchoolReportPageProps) -> Html {
                             { for rubric.aspects.iter().enumerate().map(|(i, a)| html! {
                                 <tr data-aspect={a.id.key()}>
                                     <th scope="row">{ a.name.get(lang) }</th>
-                                    <td class="num" data-testid="baseline-score">{ score(lang, baseline_profile.and_then(|p| p.aspect_score(a.id))) }</td>
+                                    <td class="num" data-testid="baseline-score" data-label={kind_name(MeasurementKind::Baseline).t(lang)}>{ score(lang, baseline_profile.and_then(|p| p.aspect_score(a.id))) }</td>
                                     if let Some(f) = final_profile {
-                                        <td class="num" data-testid="final-score">{ score(lang, f.aspect_score(a.id)) }</td>
-                                        <td class="num delta-cell" data-testid="growth">{ signed(lang, growth.as_ref().and_then(|g| g.aspect_delta(a.id))) }</td>
+                                        <td class="num" data-testid="final-score" data-label={kind_name(MeasurementKind::Final).t(lang)}>{ score(lang, f.aspect_score(a.id)) }</td>
+                                        <td class="num delta-cell" data-testid="growth" data-label={N::Growth.t(lang)}>{ signed(lang, growth.as_ref().and_then(|g| g.aspect_delta(a.id))) }</td>
                                     }
-                                    <td class="num" data-testid="benchmark">{ score(lang, bench(i)) }</td>
+                                    <td class="num" data-testid="benchmark" data-label={N::BenchmarkColumn.t(lang)}>{ score(lang, bench(i)) }</td>
                                 </tr>
                             }) }
                         </tbody>
@@ -317,7 +317,7 @@ pub fn SchoolReportPage(props: &SchoolReportPageProps) -> Html {
                 if main.discussion_points.is_empty() {
                     <p class="muted">{ N::NoDiscussionPointsReport.t(lang) }</p>
                 } else {
-                    <table class="data-table">
+                    <table class="data-table cards-on-phone discussion-table">
                         <thead>
                             <tr>
                                 <th scope="col">{ N::Indicator.t(lang) }</th>
@@ -333,12 +333,12 @@ pub fn SchoolReportPage(props: &SchoolReportPageProps) -> Html {
                                 html! {
                                     <tr data-indicator={s.indicator_id.clone()}>
                                         <th scope="row">{ title }</th>
-                                        <td class="num">{ match (s.min, s.max) { (Some(lo), Some(hi)) => format!("{lo}–{hi}"), _ => "–".into() } }</td>
-                                        <td class="num">{ score(lang, s.median) }</td>
-                                        <td>
+                                        <td class="num" data-label={N::Range.t(lang)}>{ match (s.min, s.max) { (Some(lo), Some(hi)) => format!("{lo}–{hi}"), _ => "–".into() } }</td>
+                                        <td class="num" data-label={N::Median.t(lang)}>{ score(lang, s.median) }</td>
+                                        <td data-label={N::ConsensusColumn.t(lang)}>
                                             if let Some((level, why)) = decided {
-                                                <strong>{ answer_label(lang, Some(level.map_or(rubric::assessment::Answer::NotApplicable, rubric::assessment::Answer::Level))) }</strong>
-                                                if !why.is_empty() { <span class="muted">{ " — " }{ why }</span> }
+                                                <span><strong>{ answer_label(lang, Some(level.map_or(rubric::assessment::Answer::NotApplicable, rubric::assessment::Answer::Level))) }</strong>
+                                                if !why.is_empty() { <span class="muted">{ " — " }{ why }</span> }</span>
                                             } else {
                                                 <span class="muted">{ N::NoConsensusYet.t(lang) }</span>
                                             }

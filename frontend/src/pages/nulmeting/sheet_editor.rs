@@ -14,6 +14,7 @@ use crate::components::nulmeting::indicator_answer::IndicatorAnswer;
 use crate::components::nulmeting::save_status::SaveStatusLine;
 use crate::hooks::answer_sheet::{use_answer_sheet, SheetAction};
 use crate::hooks::use_lang;
+use crate::i18n::plural::{plural, Count};
 use crate::i18n::nulmeting::{kind_name, unix_date, N};
 use crate::i18n::submission::{on_date, S};
 use crate::i18n::Text;
@@ -279,7 +280,7 @@ pub fn SheetEditor(props: &SheetEditorProps) -> Html {
                             <p class="muted">{ N::SubmitExplain.t(lang) }</p>
                             if answered < total {
                                 <p class="muted" data-testid="submit-hint">
-                                    { N::SubmitMissing.t(lang).replace("{n}", &(total - answered).to_string()) }
+                                    { plural(lang, total - answered, Count::IndicatorsToAnswer) }
                                 </p>
                             }
                             <button type="button" class="button" data-testid="submit" disabled={!can_submit} onclick={submit}>

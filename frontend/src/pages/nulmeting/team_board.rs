@@ -7,6 +7,7 @@ use crate::api::{self, ApiError};
 use crate::components::error_box::ErrorBox;
 use crate::components::nulmeting::indicator_consensus::{IndicatorConsensus, NamedAnswer};
 use crate::hooks::use_lang;
+use crate::i18n::plural::{plural, Count};
 use crate::i18n::nulmeting::{discussion_points_label, N};
 use crate::i18n::Text;
 use rubric::assessment::api::{ConsensusWrite, StoredConsensus, TeamView};
@@ -226,7 +227,7 @@ pub fn TeamBoard(props: &TeamBoardProps) -> Html {
                     </div>
                 }
                 if let Some(n) = decisions.accepted {
-                    <p class="success" role="status">{ N::AcceptedCount.t(lang).replace("{n}", &n.to_string()) }</p>
+                    <p class="success" role="status">{ plural(lang, n as usize, Count::IndicatorsRecorded) }</p>
                 }
                 if let Some(e) = decisions.accept_error.clone() { <ErrorBox error={e} /> }
             </section>

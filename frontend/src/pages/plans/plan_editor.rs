@@ -16,11 +16,12 @@ use crate::components::error_box::ErrorBox;
 use crate::components::form::Errors;
 use crate::components::gap_picker::GapPicker;
 use crate::components::goal_form::{target_from_profile, GoalEdit, GoalForm};
-use crate::components::plan_checks::PlanChecksPanel;
+use crate::components::plan_checks::{check_list, PlanChecksPanel};
 use crate::components::plan_view::{action_facts, goal_targets, indicator_label, status_badge};
 use crate::components::undo_toast::UndoToast;
 use crate::components::version_history::VersionHistory;
 use crate::hooks::use_lang;
+use crate::i18n::plural::{plural, Count};
 use crate::i18n::plans::{comment_error, kind_text, plan_error, status_text, P};
 use crate::i18n::submission::S;
 use crate::i18n::{format, Lang, Text};
@@ -124,6 +125,14 @@ type Done = Box<dyn FnOnce(&Ctx, Result<Value, ApiError>)>;
 
 /// The moved item to refocus: element id, test id prefix, direction pressed.
 type Refocus = Rc<std::cell::RefCell<Option<(String, &'static str, Direction)>>>;
+
+/// Move the keyboard focus to the element with this id, if it is there.
+fn focus_id(id: Option<&str>) {
+    let el = id.and_then(|id| web_sys::window()?.document()?.get_element_by_id(id));
+    if let Some(el) = el.and_then(|el| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(el).ok()) {
+        let _ = el.focus();
+    }
+}
 
 fn draft_key(page: &PlanPage) -> String {
     format!("stempact.plan-draft.{}.{}", page.reader_id, page.school.id)
@@ -764,6 +773,18 @@ pub fn PlanEditor(props: &PlanEditorProps) -> Html {
             }
         });
     }
+    // A goal or action form that opens (also from a gap higher up the
+    // page) comes into view with the cursor in its first field (issue 14).
+    {
+        let first_field = match &draft.editor {
+            Some(Editor::Goal { id, .. }) => Some(format!("goal-title|{id:?}")),
+            Some(Editor::Action { id, goal_id, .. }) => Some(format!("action-description|{goal_id}|{id:?}")),
+            None => None,
+        };
+        use_effect_with(first_field, |field| focus_id(field.as_deref().and_then(|f| f.split('|').next())));
+        // The submit dialog takes the focus, so its text is read first.
+        use_effect_with(*ctx.confirm, |open| focus_id(open.then_some("confirm-submit")));
+    }
     let access = page.access;
     let goals = plan.goals_in_order();
     let count = goals.len();
@@ -784,8 +805,8 @@ pub fn PlanEditor(props: &PlanEditorProps) -> Html {
                     </p>
                     { ctx.status_line() }
                     <p class="counts">
-                        <span class="count" data-testid="plan-open-count">{ format!("{} {}", page.counts.open, P::OpenThreads.t(lang)) }</span>
-                        <span class="count">{ format!("{} {}", page.counts.resolved, P::ResolvedThreads.t(lang)) }</span>
+                        <span class="count" data-testid="plan-open-count">{ plural(lang, page.counts.open, Count::OpenComments) }</span>
+                        <span class="count" data-testid="plan-resolved-count">{ plural(lang, page.counts.resolved, Count::ResolvedComments) }</span>
                     </p>
                 </div>
                 <div class="page-actions">
@@ -798,9 +819,16 @@ pub fn PlanEditor(props: &PlanEditorProps) -> Html {
                 </div>
             </div>
             if *ctx.confirm {
-                <div class="confirm" role="alertdialog" aria-labelledby="confirm-title" data-testid="confirm-submit">
+                <div class="confirm" role="alertdialog" aria-labelledby="confirm-title" data-testid="confirm-submit" id="confirm-submit" tabindex="-1">
                     <p id="confirm-title"><strong>{ format!("{} {}?", P::Submit.t(lang), format!("{} {}", P::Version.t(lang).to_lowercase(), page.latest_version().unwrap_or(0) + 1)) }</strong></p>
                     <p>{ P::SubmitConfirm.t(lang) }</p>
+                    // What the checks still flag (a goal without actions or without an indicator…), said before submitting.
+                    if let Some(list) = check_list(&checks, &plan, lang) {
+                        <div class="confirm-warnings" data-testid="submit-warnings">
+                            <p><strong>{ P::SubmitWarnings.t(lang) }</strong></p>
+                            { list }
+                        </div>
+                    }
                     <div class="form-buttons">
                         <button type="button" class="button" data-testid="confirm-submit-yes" onclick={ctx.cb(|c| c.submit())}>{ P::SubmitYes.t(lang) }</button>
                         <button type="button" class="button secondary" onclick={{ let c = ctx.confirm.clone(); Callback::from(move |_| c.set(false)) }}>{ P::Cancel.t(lang) }</button>

@@ -7,11 +7,12 @@ use crate::api;
 use crate::app::Route;
 use crate::components::error_box::ErrorBox;
 use crate::components::loading::Loading;
-use crate::components::plan_view::{indicator_label, level_badge, one_decimal, percent, plan_markup};
+use crate::components::plan_view::{indicator_label, level_badge, percent, plan_markup};
 use crate::markup::Markup;
 use crate::hooks::{use_fetch, use_lang, Fetch};
 use crate::i18n::plans::P;
 use crate::i18n::submission::S;
+use crate::i18n::plural::{plural, Count};
 use crate::i18n::{format, Lang, Text};
 use rubric::plan::view::{PlanPage, ProfileMaps};
 use rubric::plan::{check_plan, format_euro, ActionPlan, ActionStatus, ContributionKind, PlanVersion};
@@ -35,7 +36,7 @@ fn profile_summary(m: &mut Markup, page: &PlanPage, lang: Lang) {
     m.raw("<th aria-hidden=\"true\"></th></tr></thead><tbody>");
     for a in &profile.aspects {
         let name = rubric.aspect(a.aspect).map(|x| x.name.get(lang).to_string()).unwrap_or_default();
-        let score = a.score.map(|s| one_decimal(s, lang)).unwrap_or_else(|| "–".into());
+        let score = a.score.map(|s| format::level_score(lang, s)).unwrap_or_else(|| "–".into());
         let width = a.score.map(|s| (s * 25.0).round().clamp(0.0, 100.0) as i64).unwrap_or(0);
         m.el("<tr><th scope=\"row\">", &name, "</th>").el("<td class=\"num\">", &score, "</td>");
         m.raw("<td class=\"bar-cell\"><span class=\"bar\" style=\"width:").text(&width.to_string()).raw("%\"></span></td></tr>");
@@ -67,11 +68,18 @@ fn budget_table(m: &mut Markup, page: &PlanPage, plan: &ActionPlan, lang: Lang) 
                 }
             })
     };
-    let row = |m: &mut Markup, name: &str, (b, mo, k): (i64, i64, i64)| {
-        m.el("<tr><th scope=\"row\">", name, "</th>").el("<td class=\"num\">", &money(b), "</td>");
-        m.el("<td class=\"num\">", &money(mo), "</td>").el("<td class=\"num\">", &money(k), "</td></tr>");
+    // On a phone the table becomes cards; each number carries its column.
+    let cell = |m: &mut Markup, label: P, value: &str| {
+        m.raw("<td class=\"num\" data-label=\"").text(label.t(lang)).el("\">", value, "</td>");
     };
-    m.raw("<table class=\"print-table budget-table\" data-testid=\"print-budget\"><thead><tr>");
+    let row = |m: &mut Markup, name: &str, (b, mo, k): (i64, i64, i64)| {
+        m.el("<tr><th scope=\"row\">", name, "</th>");
+        cell(m, P::BudgetTable, &money(b));
+        cell(m, P::KindMoney, &money(mo));
+        cell(m, P::KindInKind, &money(k));
+        m.raw("</tr>");
+    };
+    m.raw("<table class=\"print-table budget-table cards-on-phone\" data-testid=\"print-budget\"><thead><tr>");
     m.el("<th scope=\"col\">", P::Goals.t(lang), "</th>").el("<th scope=\"col\" class=\"num\">", P::BudgetTable.t(lang), "</th>");
     m.el("<th scope=\"col\" class=\"num\">", P::KindMoney.t(lang), "</th>").el("<th scope=\"col\" class=\"num\">", P::KindInKind.t(lang), "</th>");
     m.raw("</tr></thead><tbody>");
@@ -100,15 +108,26 @@ fn budget_table(m: &mut Markup, page: &PlanPage, plan: &ActionPlan, lang: Lang) 
 fn document(page: &PlanPage, frozen: Option<&PlanVersion>, lang: Lang) -> Html {
     let plan = frozen.map(|v| &v.plan).unwrap_or(&page.plan);
     let school = &page.school;
-    let state = match frozen {
-        Some(v) => format!(
-            "{} {} · {} {}",
+    let submitted = |number: u32, at: i64| {
+        format!(
+            "{} {number} · {} {}",
             P::Version.t(lang),
-            v.number,
             P::SubmittedOn.t(lang),
-            rubric::Date::from_unix_seconds(v.submitted_at).map(|d| format::date(lang, d)).unwrap_or_default()
+            rubric::Date::from_unix_seconds(at).map(|d| format::date(lang, d)).unwrap_or_default()
+        )
+    };
+    // The live plan is the latest version as long as nothing changed since
+    // it was submitted: then it is not a draft (issue 14).
+    let state = match (frozen, page.history.first()) {
+        (Some(v), _) => submitted(v.number, v.submitted_at),
+        (None, Some(latest)) if page.draft_changes.is_empty() => submitted(latest.number, latest.submitted_at),
+        (None, Some(latest)) => format!(
+            "{} · {} {}",
+            P::DraftAfterVersion.t(lang).replace("{n}", &latest.number.to_string()),
+            P::PrintedOn.t(lang),
+            format::date(lang, page.today)
         ),
-        None => format!("{} · {} {}", P::Draft.t(lang), P::PrintedOn.t(lang), format::date(lang, page.today)),
+        (None, None) => format!("{} · {} {}", P::Draft.t(lang), P::PrintedOn.t(lang), format::date(lang, page.today)),
     };
     let sponsor = school.company_name.clone().unwrap_or_else(|| P::NoSponsor.t(lang).into());
     let mut m = Markup::new();
@@ -124,7 +143,7 @@ fn document(page: &PlanPage, frozen: Option<&PlanVersion>, lang: Lang) -> Html {
     m.el("</section><section class=\"print-section\"><h2>", P::BudgetTable.t(lang), "</h2>");
     budget_table(&mut m, page, plan, lang);
     m.el("</section><section class=\"print-section\"><h2>", P::CommentsSummary.t(lang), "</h2>");
-    let counts = format!("{} {} · {} {}", page.counts.open, P::OpenThreads.t(lang), page.counts.resolved, P::ResolvedThreads.t(lang));
+    let counts = format!("{} · {}", plural(lang, page.counts.open, Count::OpenComments), plural(lang, page.counts.resolved, Count::ResolvedComments));
     m.el("<p data-testid=\"print-comments\">", &counts, "</p></section>");
     m.html()
 }
