@@ -1,5 +1,5 @@
 //! The STEMpact server: `app(AppState)` builds the router (JSON API under
-//! `/api`, the built frontend everywhere else), `start` binds and serves,
+//! `/api`, the built web apps everywhere else, see `pages`), `start` binds and serves,
 //! `bootstrap` prepares a fresh installation.
 
 pub mod auth;
@@ -8,6 +8,7 @@ pub mod db;
 pub mod demo;
 pub mod error;
 pub mod invite;
+pub mod pages;
 pub mod routes;
 pub mod state;
 
@@ -18,18 +19,14 @@ use state::{AppState, Config};
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use tower_http::services::{ServeDir, ServeFile};
 use tower_http::set_header::SetResponseHeaderLayer;
 
 /// The whole application: API plus static frontend with SPA fallback.
 pub fn app(state: AppState) -> Router {
-    let dist = &state.config.dist_dir;
     // `cargo xtask build` writes a `.gz` beside every asset: served to any
     // browser that accepts gzip (the wasm is about a third of its size).
-    let spa = ServeDir::new(dist)
-        .precompressed_gzip()
-        .fallback(ServeFile::new(dist.join("index.html")).precompressed_gzip());
-    let spa = Router::new().fallback_service(spa).layer(axum::middleware::from_fn(cache_policy));
+    // Every other address gets the page of the web app that serves it.
+    let spa = pages::router(state.clone()).layer(axum::middleware::from_fn(cache_policy));
     Router::new()
         .nest(
             "/api",
@@ -56,8 +53,8 @@ pub fn app(state: AppState) -> Router {
 }
 
 /// Trunk names the wasm, js and css after their content hash, so a browser
-/// may keep them for good; `index.html` (and the SPA routes that fall back
-/// to it) is checked every time, so a new build is picked up on reload.
+/// may keep them for good; the apps' pages (every address that is not a
+/// file) are checked every time, so a new build is picked up on reload.
 async fn cache_policy(req: axum::extract::Request, next: axum::middleware::Next) -> axum::response::Response {
     let hashed = {
         let path = req.uri().path();

@@ -1,13 +1,15 @@
 //! The start page: for visitors, what STEMpact is and how to sign in; for
-//! signed-in people, the start page of their role.
+//! signed-in people, the start page of their role, with the cards their
+//! role's app puts under the welcome.
 
-use crate::app::Route;
+use crate::app::{load_from_server, use_app, Route};
 use crate::components::error_box::ErrorBox;
 use crate::components::loading::Loading;
 use crate::hooks::session::{use_session, SessionState};
 use crate::hooks::use_lang;
 use crate::i18n::common::{role_name, C};
 use crate::i18n::Text;
+use rubric::apps::App;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -35,10 +37,40 @@ fn Landing() -> Html {
     }
 }
 
+/// The role's cards under the welcome of the start page.
+#[derive(Properties, PartialEq)]
+pub struct HomePageProps {
+    #[prop_or_default]
+    pub children: Html,
+}
+
+/// `/`: the landing page in the public app, the start page in a role app.
+/// The server serves `/` with the signed-in person's app; after signing in
+/// or out the page is loaded again from the server so it comes with the
+/// right app.
 #[component]
-pub fn HomePage() -> Html {
+pub fn HomePage(props: &HomePageProps) -> Html {
     let lang = use_lang();
     let session = use_session();
+    let app = use_app();
+    let home = match &session.state {
+        SessionState::SignedOut => Some(App::Public),
+        SessionState::SignedIn(me) => Some(App::home_for(Some(me.role))),
+        _ => None,
+    };
+    let elsewhere = home.is_some_and(|h| h != app);
+    let stuck = use_state(|| false);
+    {
+        let stuck = stuck.clone();
+        use_effect_with(elsewhere, move |elsewhere| {
+            if *elsewhere && !load_from_server("/") {
+                stuck.set(true);
+            }
+        });
+    }
+    if elsewhere && !*stuck {
+        return html! { <section class="page"><Loading /></section> };
+    }
     match &session.state {
         SessionState::Loading => html! { <section class="page"><Loading /></section> },
         SessionState::SignedOut => html! { <Landing /> },
@@ -52,11 +84,7 @@ pub fn HomePage() -> Html {
                 if me.role == rubric::people::Role::Coordinator {
                     <Link<Route> to={Route::Dashboard} classes="button">{ C::NavDashboard.t(lang) }</Link<Route>>
                 }
-                <crate::pages::nulmeting::home_card::NulmetingHomeCard />
-                if let (rubric::people::Role::SchoolMember, Some(school_id)) = (me.role, me.school_id) { <crate::pages::plans::home_card::PlanHomeCard school_id={school_id} /> }
-                if matches!(me.role, rubric::people::Role::Juror | rubric::people::Role::SchoolMember) {
-                    <crate::pages::jury::award_notice::AwardNotice />
-                }
+                { props.children.clone() }
             </section>
         },
     }

@@ -10,6 +10,7 @@ mod bad_input;
 mod cli;
 mod jury;
 mod jury_cli;
+mod pages;
 mod nulmeting;
 mod plans;
 mod programme;
