@@ -123,25 +123,26 @@ pub fn use_app() -> App {
     use_context::<App>().unwrap_or(App::Public)
 }
 
-/// Load the page at the browser's current address from the server, which
-/// serves it with the app it belongs to. Refuses a second load of the same
-/// address within a few seconds, so two apps that disagree cannot bounce
-/// the browser between them for ever.
-pub fn load_from_server(path: &str) -> bool {
+/// Load `path` from the server, which serves it with the app it belongs
+/// to. Refuses when this same app asked for the same address a moment ago
+/// (the server answered with this app again): two apps that disagree about
+/// an address cannot bounce the browser between them for ever.
+pub fn load_from_server(app: App, path: &str) -> bool {
     let Some(window) = web_sys::window() else { return false };
     const KEY: &str = "stempact.page-load";
     let now = js_sys::Date::now();
+    let asked = format!("{} {path}", app.name());
     let storage = window.session_storage().ok().flatten();
     let last = storage.as_ref().and_then(|s| s.get_item(KEY).ok().flatten());
-    let recent = last
+    let bounced = last
         .as_deref()
         .and_then(|l| l.split_once(' '))
-        .is_some_and(|(at, p)| p == path && at.parse::<f64>().is_ok_and(|at| now - at < 3000.0));
-    if recent {
+        .is_some_and(|(at, what)| what == asked && at.parse::<f64>().is_ok_and(|at| now - at < 3000.0));
+    if bounced {
         return false;
     }
     if let Some(s) = storage {
-        let _ = s.set_item(KEY, &format!("{now} {path}"));
+        let _ = s.set_item(KEY, &format!("{now} {asked}"));
     }
     window.location().replace(path).is_ok()
 }
@@ -162,7 +163,7 @@ pub fn Elsewhere() -> Html {
         use_effect_with(path.clone(), move |path| {
             if !here {
                 let search = location.and_then(|l| l.search().ok()).unwrap_or_default();
-                if !load_from_server(&format!("{path}{search}")) {
+                if !load_from_server(app, &format!("{path}{search}")) {
                     loading.set(false);
                 }
             }

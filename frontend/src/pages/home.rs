@@ -63,7 +63,7 @@ pub fn HomePage(props: &HomePageProps) -> Html {
     {
         let stuck = stuck.clone();
         use_effect_with(elsewhere, move |elsewhere| {
-            if *elsewhere && !load_from_server("/") {
+            if *elsewhere && !load_from_server(app, "/") {
                 stuck.set(true);
             }
         });
