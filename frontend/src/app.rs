@@ -8,75 +8,10 @@ use crate::components::header::Header;
 use crate::components::loading::Loading;
 use crate::hooks::lang::LangProvider;
 use crate::hooks::session::SessionProvider;
+pub use crate::route::Route;
 use rubric::apps::App;
 use yew::prelude::*;
 use yew_router::prelude::*;
-
-#[derive(Debug, Clone, PartialEq, Routable)]
-pub enum Route {
-    #[at("/")]
-    Home,
-    #[at("/signin")]
-    SignIn,
-    #[at("/rubric")]
-    Rubric,
-
-    // Programme coordinator
-    #[at("/coordinator")]
-    Dashboard,
-    #[at("/coordinator/edition")]
-    Edition,
-    #[at("/coordinator/schools")]
-    Schools,
-    #[at("/coordinator/companies")]
-    Companies,
-    #[at("/coordinator/matching")]
-    Matching,
-    #[at("/coordinator/networks")]
-    Networks,
-    #[at("/coordinator/people")]
-    People,
-    /// A school's STEM coordinator invites colleagues (issue 4).
-    #[at("/colleagues")]
-    Colleagues,
-    #[at("/coordinator/jury")]
-    JurySetup,
-    #[at("/coordinator/jury/results")]
-    JuryResults,
-    #[at("/coordinator/measurements")]
-    Measurements,
-    #[at("/coordinator/jury/results/print")]
-    JuryResultsPrint,
-
-    // School team
-    #[at("/nulmeting")]
-    Nulmeting,
-    #[at("/schools/:id/team")]
-    SchoolTeam { id: i64 },
-    #[at("/schools/:id/report")]
-    SchoolReport { id: i64 },
-    #[at("/schools/:id/plan")]
-    SchoolPlan { id: i64 },
-    #[at("/schools/:id/plan/print")]
-    SchoolPlanPrint { id: i64 },
-
-    // Sponsor company
-    #[at("/company")]
-    CompanyHome,
-
-    // Jury
-    #[at("/jury")]
-    JuryHome,
-    #[at("/jury/finalists/:id")]
-    JuryScore { id: i64 },
-    /// The published award results, for jurors and finalist schools.
-    #[at("/award")]
-    AwardResults,
-
-    #[not_found]
-    #[at("/404")]
-    NotFound,
-}
 
 /// The root of every app: which app this is (a context for [`Elsewhere`]
 /// and the start page), and its switch.
@@ -130,14 +65,16 @@ pub fn use_app() -> App {
 pub fn load_from_server(app: App, path: &str) -> bool {
     let Some(window) = web_sys::window() else { return false };
     const KEY: &str = "stempact.page-load";
-    let now = js_sys::Date::now();
+    // Whole milliseconds: parsing an integer keeps float parsing (and its
+    // tables) out of the bundle.
+    let now = js_sys::Date::now() as u64;
     let asked = format!("{} {path}", app.name());
     let storage = window.session_storage().ok().flatten();
     let last = storage.as_ref().and_then(|s| s.get_item(KEY).ok().flatten());
     let bounced = last
         .as_deref()
         .and_then(|l| l.split_once(' '))
-        .is_some_and(|(at, what)| what == asked && at.parse::<f64>().is_ok_and(|at| now - at < 3000.0));
+        .is_some_and(|(at, what)| what == asked && at.parse::<u64>().is_ok_and(|at| now.saturating_sub(at) < 3000));
     if bounced {
         return false;
     }

@@ -12,4 +12,5 @@ pub mod hooks;
 pub mod i18n;
 pub mod markup;
 pub mod pages;
+pub mod route;
 pub mod storage;
