@@ -468,7 +468,7 @@ pub fn field_name(f: Field) -> P {
 /// A validation message in the interface language.
 pub fn error_text(lang: Lang, e: &ProgrammeError) -> String {
     use ProgrammeError as E;
-    let f = |field: &Field| field_name(*field).t(lang).to_lowercase();
+    let f = |field: &Field| rubric::people::fold_case(field_name(*field).t(lang));
     match e {
         E::Required { field } => pick(lang, format!("Vul {} in.", f(field)), format!("Fill in the {}.", f(field))),
         E::TooLong { field, chars, max } => pick(

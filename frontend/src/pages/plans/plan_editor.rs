@@ -798,7 +798,7 @@ pub fn PlanEditor(props: &PlanEditorProps) -> Html {
             </div>
             if *ctx.confirm {
                 <div class="confirm" role="alertdialog" aria-labelledby="confirm-title" data-testid="confirm-submit">
-                    <p id="confirm-title"><strong>{ format!("{} {}?", P::Submit.t(lang), format!("{} {}", P::Version.t(lang).to_lowercase(), page.latest_version().unwrap_or(0) + 1)) }</strong></p>
+                    <p id="confirm-title"><strong>{ format!("{} {}?", P::Submit.t(lang), format!("{} {}", rubric::people::fold_case(P::Version.t(lang)), page.latest_version().unwrap_or(0) + 1)) }</strong></p>
                     <p>{ P::SubmitConfirm.t(lang) }</p>
                     <div class="form-buttons">
                         <button type="button" class="button" data-testid="confirm-submit-yes" onclick={ctx.cb(|c| c.submit())}>{ P::SubmitYes.t(lang) }</button>
