@@ -7,6 +7,7 @@ pub mod apps;
 pub mod assessment;
 pub mod content;
 pub mod date;
+pub mod errors;
 pub mod exchange;
 pub mod jury;
 pub mod people;

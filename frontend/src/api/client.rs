@@ -3,6 +3,7 @@
 //! status, bad JSON) mapped to an [`ApiError`] the pages can show.
 
 use gloo_net::http::{Method, RequestBuilder};
+pub use rubric::errors::ErrorCode;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use std::future::Future;
@@ -20,7 +21,7 @@ pub struct FieldError {
 pub struct ApiError {
     #[serde(default)]
     pub status: u16,
-    pub code: String,
+    pub code: ErrorCode,
     pub message: String,
     #[serde(default)]
     pub fields: Vec<FieldError>,
@@ -30,7 +31,7 @@ pub struct ApiError {
 
 impl ApiError {
     pub fn network() -> Self {
-        ApiError { status: 0, code: "network".into(), message: String::new(), fields: vec![], current: None }
+        ApiError { status: 0, code: ErrorCode::Network, message: String::new(), fields: vec![], current: None }
     }
 
     pub fn is_network(&self) -> bool {
@@ -66,7 +67,7 @@ fn exchange(method: Method, path: &str, body: Option<String>) -> Answer {
         }
         let mut error = serde_json::from_str::<ApiError>(&text).unwrap_or_else(|_| ApiError {
             status,
-            code: "http".into(),
+            code: ErrorCode::Http,
             message: format!("HTTP {status}"),
             fields: vec![],
             current: None,
@@ -80,7 +81,7 @@ fn exchange(method: Method, path: &str, body: Option<String>) -> Answer {
 fn decode<T: DeserializeOwned>((status, text): (u16, String)) -> Result<T, ApiError> {
     serde_json::from_str(&text).map_err(|e| ApiError {
         status,
-        code: "bad_response".into(),
+        code: ErrorCode::BadResponse,
         message: e.to_string(),
         fields: vec![],
         current: None,
@@ -96,7 +97,7 @@ pub async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
 pub async fn send<B: Serialize, T: DeserializeOwned>(method: Method, path: &str, body: &B) -> Result<T, ApiError> {
     let json = serde_json::to_string(body).map_err(|e| ApiError {
         status: 0,
-        code: "encode".into(),
+        code: ErrorCode::Encode,
         message: e.to_string(),
         fields: vec![],
         current: None,

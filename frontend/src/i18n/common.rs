@@ -2,6 +2,7 @@
 //! browser and other pages shared by every role.
 
 use super::Text;
+use rubric::errors::ErrorCode;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum C {
@@ -213,17 +214,17 @@ pub fn role_name(role: rubric::people::Role) -> C {
 
 /// The translated text for an error code the server sends, if it is a
 /// generic one; specific messages come from the server as they are.
-pub fn error_text(code: &str) -> Option<C> {
+pub fn error_text(code: ErrorCode) -> Option<C> {
     Some(match code {
-        "invalid_link" => C::ErrInvalidLink,
-        "link_used" => C::ErrLinkUsed,
-        "link_revoked" => C::ErrLinkRevoked,
-        "forbidden" => C::ErrForbidden,
-        "unauthorized" => C::ErrUnauthorized,
-        "not_found" => C::ErrNotFound,
-        "internal" => C::ErrInternal,
-        "validation" => C::ErrValidation,
-        "stale" | "conflict" => C::ErrConflict,
+        ErrorCode::InvalidLink => C::ErrInvalidLink,
+        ErrorCode::LinkUsed => C::ErrLinkUsed,
+        ErrorCode::LinkRevoked => C::ErrLinkRevoked,
+        ErrorCode::Forbidden => C::ErrForbidden,
+        ErrorCode::Unauthorized => C::ErrUnauthorized,
+        ErrorCode::NotFound => C::ErrNotFound,
+        ErrorCode::Internal => C::ErrInternal,
+        ErrorCode::Validation => C::ErrValidation,
+        ErrorCode::Stale => C::ErrConflict,
         _ => return None,
     })
 }

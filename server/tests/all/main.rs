@@ -8,6 +8,7 @@ mod api;
 mod authz;
 mod bad_input;
 mod cli;
+mod error_codes;
 mod jury;
 mod jury_cli;
 mod pages;

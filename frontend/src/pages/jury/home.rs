@@ -3,7 +3,7 @@
 //! conflict of interest (with why), declaring a conflict, and the published
 //! results once the coordinator publishes them.
 
-use crate::api::{self, ApiError};
+use crate::api::{self, ApiError, ErrorCode};
 use crate::app::Route;
 use crate::components::error_box::ErrorBox;
 use crate::components::loading::Loading;
@@ -161,7 +161,7 @@ pub fn JuryHomePage() -> Html {
                         if let Some(m) = field_error { <p class="field-error" id="conflict-error">{ m }</p> }
                     </form>
                 }
-                if let Some(e) = error.as_ref().filter(|e| e.code != "validation") { { super::error_view(lang, e) } }
+                if let Some(e) = error.as_ref().filter(|e| e.code != ErrorCode::Validation) { { super::error_view(lang, e) } }
             </section>
         </section>
     }

@@ -19,7 +19,7 @@ use yew::prelude::*;
 /// A failed jury request: the jury's own error codes in the interface
 /// language, everything else through the shared error box.
 pub(crate) fn error_view(lang: Lang, e: &ApiError) -> Html {
-    match jury_error(&e.code) {
+    match jury_error(e.code) {
         Some(text) => html! { <div class="error-box" role="alert"><p>{ text.t(lang) }</p></div> },
         None => html! { <ErrorBox error={e.clone()} /> },
     }
@@ -27,5 +27,5 @@ pub(crate) fn error_view(lang: Lang, e: &ApiError) -> Html {
 
 /// Whether [`error_view`] has a jury text for this error.
 pub(crate) fn jury_error_known(e: &ApiError) -> bool {
-    jury_error(&e.code).is_some()
+    jury_error(e.code).is_some()
 }
