@@ -333,33 +333,48 @@ async fn time_clicks(browser: &Browser, scope: &str, pairs: &[(&str, &str)], rou
     Ok((median(dom), median(layout), median(frame)))
 }
 
+/// Clicks on one page, timed against the input budget.
+struct ClickTest<'a> {
+    what: &'a str,
+    person: Option<i64>,
+    path: &'a str,
+    /// What to wait for, and where the clicks go.
+    scope: &'a str,
+    pairs: &'a [(&'a str, &'a str)],
+}
+
+impl ClickTest<'_> {
+    async fn run(&self, app: &TestServer, budgets: &mut Budgets) -> TestResult {
+        let browser = browser_as(app, self.person).await?;
+        browser.goto(&format!("{}{}", app.url, self.path)).await?;
+        browser.wait_for(self.scope).await?;
+        let (dom, layout, frame) = time_clicks(&browser, self.scope, self.pairs, 10).await?;
+        let verdict = budgets.check(&format!("click to paint, {}", self.what), layout, INPUT_BUDGET_MS);
+        println!(
+            "    click to paint, {} (median of 10): {dom:.1} ms to the DOM, {layout:.1} ms with layout, {frame:.1} ms to the next frame ({verdict} {INPUT_BUDGET_MS} ms)",
+            self.what
+        );
+        browser.close().await
+    }
+}
+
 /// Input to paint on the pages people type on: a level of the nulmeting
 /// and a score on a juror's sheet; and the 200-row team table re-rendered
 /// by the language switch.
 async fn inputs(app: &TestServer, demo: &Demo, budgets: &mut Budgets) -> TestResult {
     let school = demo.pages.iter().find(|p| p.app == App::School).ok_or("no school page")?;
-    let browser = browser_as(app, school.person).await?;
-    browser.goto(&format!("{}{}", app.url, school.path)).await?;
-    browser.wait_for(".level-choice").await?;
     let selected = |n: &str| format!("scope.querySelector(\"label.selected[data-answer='{n}']\")");
     let (two, three) = (selected("2"), selected("3"));
     let pairs = [("input[value='2']", two.as_str()), ("input[value='3']", three.as_str())];
-    let (dom, layout, frame) = time_clicks(&browser, ".level-choice", &pairs, 10).await?;
-    let verdict = budgets.check("click to paint, nulmeting level", layout, INPUT_BUDGET_MS);
-    println!("    click to paint, nulmeting level (median of 10): {dom:.1} ms to the DOM, {layout:.1} ms with layout, {frame:.1} ms to the next frame ({verdict} {INPUT_BUDGET_MS} ms)");
-    browser.close().await?;
+    let level = ClickTest { what: "nulmeting level", person: school.person, path: &school.path, scope: ".level-choice", pairs: &pairs };
+    level.run(app, budgets).await?;
 
     let juror = demo.pages.iter().find(|p| p.app == App::Jury).ok_or("no jury page")?;
-    let browser = browser_as(app, juror.person).await?;
-    browser.goto(&format!("{}{}", app.url, demo.score_path)).await?;
-    browser.wait_for(".criterion-score").await?;
     let active = |n: &str| format!("scope.querySelector(\"input[value='{n}']\").closest('.cs-band').classList.contains('active')");
     let (three, eight) = (active("3"), active("8"));
     let pairs = [("input[value='3']", three.as_str()), ("input[value='8']", eight.as_str())];
-    let (dom, layout, frame) = time_clicks(&browser, ".criterion-score", &pairs, 10).await?;
-    let verdict = budgets.check("click to paint, jury score", layout, INPUT_BUDGET_MS);
-    println!("    click to paint, jury score (median of 10): {dom:.1} ms to the DOM, {layout:.1} ms with layout, {frame:.1} ms to the next frame ({verdict} {INPUT_BUDGET_MS} ms)");
-    browser.close().await?;
+    let score = ClickTest { what: "jury score", person: juror.person, path: &demo.score_path, scope: ".criterion-score", pairs: &pairs };
+    score.run(app, budgets).await?;
 
     let browser = browser_as(app, Some(demo.team_lead)).await?;
     browser.goto(&format!("{}{}", app.url, demo.team_path)).await?;
