@@ -1,124 +1,114 @@
-//! The app root: routes, the `switch` from route to page, and the language
-//! and session providers around everything.
+//! Every address of the interface (`Route`) and the shell each role app
+//! mounts: the language and session providers, the header, and the app's own
+//! `switch` from route to page. Each app (`crate::apps`) switches only its
+//! own routes, so its bundle holds only its own pages; any other route is a
+//! page of another app and loads it with a real page load ([`Elsewhere`]).
 
 use crate::components::header::Header;
+use crate::components::loading::Loading;
 use crate::hooks::lang::LangProvider;
 use crate::hooks::session::SessionProvider;
-use crate::pages;
+pub use crate::route::Route;
+use rubric::apps::App;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-#[derive(Debug, Clone, PartialEq, Routable)]
-pub enum Route {
-    #[at("/")]
-    Home,
-    #[at("/signin")]
-    SignIn,
-    #[at("/rubric")]
-    Rubric,
-
-    // Programme coordinator
-    #[at("/coordinator")]
-    Dashboard,
-    #[at("/coordinator/edition")]
-    Edition,
-    #[at("/coordinator/schools")]
-    Schools,
-    #[at("/coordinator/companies")]
-    Companies,
-    #[at("/coordinator/matching")]
-    Matching,
-    #[at("/coordinator/networks")]
-    Networks,
-    #[at("/coordinator/people")]
-    People,
-    /// A school's STEM coordinator invites colleagues (issue 4).
-    #[at("/colleagues")]
-    Colleagues,
-    #[at("/coordinator/jury")]
-    JurySetup,
-    #[at("/coordinator/jury/results")]
-    JuryResults,
-    #[at("/coordinator/measurements")]
-    Measurements,
-    #[at("/coordinator/jury/results/print")]
-    JuryResultsPrint,
-
-    // School team
-    #[at("/nulmeting")]
-    Nulmeting,
-    #[at("/schools/:id/team")]
-    SchoolTeam { id: i64 },
-    #[at("/schools/:id/report")]
-    SchoolReport { id: i64 },
-    #[at("/schools/:id/plan")]
-    SchoolPlan { id: i64 },
-    #[at("/schools/:id/plan/print")]
-    SchoolPlanPrint { id: i64 },
-
-    // Sponsor company
-    #[at("/company")]
-    CompanyHome,
-
-    // Jury
-    #[at("/jury")]
-    JuryHome,
-    #[at("/jury/finalists/:id")]
-    JuryScore { id: i64 },
-    #[at("/jury/chair")]
-    JuryChair,
-    /// The published award results, for jurors and finalist schools.
-    #[at("/award")]
-    AwardResults,
-
-    #[not_found]
-    #[at("/404")]
-    NotFound,
+/// The root of every app: which app this is (a context for [`Elsewhere`]
+/// and the start page), and its switch.
+#[derive(Properties)]
+pub struct ShellProps {
+    pub app: App,
+    pub switch: fn(Route) -> Html,
 }
 
-fn switch(route: Route) -> Html {
-    match route {
-        Route::Home => html! { <pages::home::HomePage /> },
-        Route::SignIn => html! { <pages::sign_in::SignInPage /> },
-        Route::Rubric => html! { <pages::rubric::RubricPage /> },
-        Route::Dashboard => html! { <pages::coordinator::dashboard::DashboardPage /> },
-        Route::Edition => html! { <pages::coordinator::edition::EditionPage /> },
-        Route::Schools => html! { <pages::coordinator::organisations::OrganisationsPage key="schools" schools=true /> },
-        Route::Companies => html! { <pages::coordinator::organisations::OrganisationsPage key="companies" schools=false /> },
-        Route::Matching => html! { <pages::coordinator::matching::MatchingPage /> },
-        Route::Networks => html! { <pages::coordinator::networks::NetworksPage /> },
-        Route::People => html! { <pages::coordinator::people::PeoplePage /> },
-        Route::Colleagues => html! { <pages::colleagues::ColleaguesPage /> },
-        Route::Nulmeting => html! { <pages::nulmeting::fill::NulmetingPage /> },
-        Route::SchoolTeam { id } => html! { <pages::nulmeting::team::SchoolTeamPage school_id={id} /> },
-        Route::SchoolReport { id } => html! { <pages::nulmeting::report::SchoolReportPage school_id={id} /> },
-        Route::Measurements => html! { <pages::nulmeting::measurements::MeasurementsPage /> },
-        Route::SchoolPlan { id } => html! { <pages::plans::plan::SchoolPlanPage id={id} /> },
-        Route::SchoolPlanPrint { id } => html! { <pages::plans::print::SchoolPlanPrintPage id={id} /> },
-        Route::CompanyHome => html! { <pages::plans::company_home::CompanyHomePage /> },
-        Route::JurySetup => html! { <pages::jury::setup::JurySetupPage /> },
-        Route::JuryResults => html! { <pages::jury::results::JuryResultsPage /> },
-        Route::JuryResultsPrint => html! { <pages::jury::print::JuryResultsPrintPage /> },
-        Route::JuryHome => html! { <pages::jury::home::JuryHomePage /> },
-        Route::JuryScore { id } => html! { <pages::jury::score::JuryScorePage id={id} /> },
-        Route::JuryChair => html! { <pages::jury::chair::JuryChairPage /> },
-        Route::AwardResults => html! { <pages::jury::published::AwardResultsPage /> },
-        Route::NotFound => html! { <pages::not_found::NotFoundPage /> },
+impl PartialEq for ShellProps {
+    /// The switch belongs to the app: one app, one switch.
+    fn eq(&self, other: &Self) -> bool {
+        self.app == other.app
     }
 }
 
 #[component]
-pub fn App() -> Html {
+pub fn Shell(props: &ShellProps) -> Html {
+    let switch = props.switch;
     html! {
-        <LangProvider>
-            <SessionProvider>
-                <BrowserRouter>
-                    <Header />
-                    <main id="main" tabindex="-1">
-                        <Switch<Route> render={switch} />
-                    </main>
-                </BrowserRouter>
-            </SessionProvider>
-        </LangProvider>
+        <ContextProvider<App> context={props.app}>
+            <LangProvider>
+                <SessionProvider>
+                    <BrowserRouter>
+                        <Header />
+                        <main id="main" tabindex="-1">
+                            <Switch<Route> render={switch} />
+                        </main>
+                    </BrowserRouter>
+                </SessionProvider>
+            </LangProvider>
+        </ContextProvider<App>>
+    }
+}
+
+/// Mount `app` with its switch on the page's body.
+pub fn run(app: App, switch: fn(Route) -> Html) {
+    yew::Renderer::<Shell>::with_props(ShellProps { app, switch }).render();
+}
+
+/// The app this bundle is (the public one outside a [`Shell`]).
+#[hook]
+pub fn use_app() -> App {
+    use_context::<App>().unwrap_or(App::Public)
+}
+
+/// Load `path` from the server, which serves it with the app it belongs
+/// to. Refuses when this same app asked for the same address a moment ago
+/// (the server answered with this app again): two apps that disagree about
+/// an address cannot bounce the browser between them for ever.
+pub fn load_from_server(app: App, path: &str) -> bool {
+    let Some(window) = web_sys::window() else { return false };
+    const KEY: &str = "stempact.page-load";
+    // Whole milliseconds: parsing an integer keeps float parsing (and its
+    // tables) out of the bundle.
+    let now = js_sys::Date::now() as u64;
+    let asked = format!("{} {path}", app.name());
+    let storage = window.session_storage().ok().flatten();
+    let last = storage.as_ref().and_then(|s| s.get_item(KEY).ok().flatten());
+    let bounced = last
+        .as_deref()
+        .and_then(|l| l.split_once(' '))
+        .is_some_and(|(at, what)| what == asked && at.parse::<u64>().is_ok_and(|at| now.saturating_sub(at) < 3000));
+    if bounced {
+        return false;
+    }
+    if let Some(s) = storage {
+        let _ = s.set_item(KEY, &format!("{now} {asked}"));
+    }
+    window.location().replace(path).is_ok()
+}
+
+/// The page for a route this app does not have: a page of another app,
+/// loaded from the server (a link from the coordinator's overview to a
+/// school's report opens the school app); an address of this app that
+/// matches no page is not found.
+#[component]
+pub fn Elsewhere() -> Html {
+    let app = use_app();
+    let location = web_sys::window().map(|w| w.location());
+    let path = location.as_ref().and_then(|l| l.pathname().ok()).unwrap_or_default();
+    let here = App::for_path(&path) == app && path != "/";
+    let loading = use_state(|| true);
+    {
+        let loading = loading.clone();
+        use_effect_with(path.clone(), move |path| {
+            if !here {
+                let search = location.and_then(|l| l.search().ok()).unwrap_or_default();
+                if !load_from_server(app, &format!("{path}{search}")) {
+                    loading.set(false);
+                }
+            }
+        });
+    }
+    if here || !*loading {
+        html! { <crate::pages::not_found::NotFoundPage /> }
+    } else {
+        html! { <section class="page"><Loading /></section> }
     }
 }

@@ -3,9 +3,11 @@
 //! shared by the server (which validates every write with it) and the
 //! frontend (which uses it for instant feedback).
 
+pub mod apps;
 pub mod assessment;
 pub mod content;
 pub mod date;
+pub mod errors;
 pub mod exchange;
 pub mod jury;
 pub mod people;

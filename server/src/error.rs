@@ -1,6 +1,7 @@
 //! The API's error type: one variant per HTTP status, rendered as JSON
-//! `{code, message, fields}`. Database and internal errors are logged and
-//! answered with a generic 500 so no internals leak to the client. Also
+//! `{code, message, fields}` with `code` one of `rubric::errors::ErrorCode`.
+//! Database and internal errors are logged and answered with a generic 500
+//! so no internals leak to the client. Also
 //! [`json_errors`], which gives the router's own plain-text refusals the
 //! same JSON shape.
 
@@ -8,6 +9,7 @@ use axum::extract::rejection::JsonRejection;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use rubric::errors::ErrorCode;
 use serde::Serialize;
 
 pub type Result<T, E = AppError> = std::result::Result<T, E>;
@@ -121,23 +123,26 @@ impl AppError {
         }
     }
 
-    fn code(&self) -> &'static str {
+    /// The code the answer carries. Handlers name codes as strings; each is
+    /// one of `rubric::errors::ErrorCode` (a test reads every handler's
+    /// source to check), so the frontend reads them as that enum.
+    fn code(&self) -> ErrorCode {
         match self {
             AppError::BadRequest { code, .. }
             | AppError::Conflict { code, .. }
             | AppError::Gone { code, .. }
-            | AppError::Refused { code, .. } => code,
-            AppError::Unauthorized => "unauthorized",
-            AppError::Forbidden => "forbidden",
-            AppError::NotFound(_) => "not_found",
-            AppError::PayloadTooLarge => "too_large",
-            AppError::UnsupportedMediaType => "not_json",
-            AppError::Validation(_) => "validation",
-            AppError::TimedOut => "timed_out",
-            AppError::TooManyAttempts => "too_many_attempts",
-            AppError::Busy => "busy",
-            AppError::Sqlx(e) if is_busy(e) => "busy",
-            AppError::Sqlx(_) | AppError::Internal(_) => "internal",
+            | AppError::Refused { code, .. } => ErrorCode::from_code(code),
+            AppError::Unauthorized => ErrorCode::Unauthorized,
+            AppError::Forbidden => ErrorCode::Forbidden,
+            AppError::NotFound(_) => ErrorCode::NotFound,
+            AppError::PayloadTooLarge => ErrorCode::TooLarge,
+            AppError::UnsupportedMediaType => ErrorCode::NotJson,
+            AppError::Validation(_) => ErrorCode::Validation,
+            AppError::TimedOut => ErrorCode::TimedOut,
+            AppError::TooManyAttempts => ErrorCode::TooManyAttempts,
+            AppError::Busy => ErrorCode::Busy,
+            AppError::Sqlx(e) if is_busy(e) => ErrorCode::Busy,
+            AppError::Sqlx(_) | AppError::Internal(_) => ErrorCode::Internal,
         }
     }
 }
@@ -157,7 +162,7 @@ fn is_busy(e: &sqlx::Error) -> bool {
 
 #[derive(Serialize)]
 struct ErrorBody<'a> {
-    code: &'a str,
+    code: ErrorCode,
     message: String,
     #[serde(skip_serializing_if = "<[FieldError]>::is_empty")]
     fields: &'a [FieldError],
@@ -238,14 +243,14 @@ pub async fn json_errors(response: Response) -> Response {
         _ => status.canonical_reason().unwrap_or("error").to_lowercase(),
     };
     let code = match status {
-        StatusCode::BAD_REQUEST => "bad_request",
-        StatusCode::NOT_FOUND => "not_found",
-        StatusCode::METHOD_NOT_ALLOWED => "method_not_allowed",
-        StatusCode::PAYLOAD_TOO_LARGE => "too_large",
-        StatusCode::UNSUPPORTED_MEDIA_TYPE => "not_json",
-        StatusCode::UNPROCESSABLE_ENTITY => "unprocessable",
-        s if s.is_server_error() => "internal",
-        _ => "error",
+        StatusCode::BAD_REQUEST => ErrorCode::BadRequest,
+        StatusCode::NOT_FOUND => ErrorCode::NotFound,
+        StatusCode::METHOD_NOT_ALLOWED => ErrorCode::MethodNotAllowed,
+        StatusCode::PAYLOAD_TOO_LARGE => ErrorCode::TooLarge,
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => ErrorCode::NotJson,
+        StatusCode::UNPROCESSABLE_ENTITY => ErrorCode::Unprocessable,
+        s if s.is_server_error() => ErrorCode::Internal,
+        _ => ErrorCode::Error,
     };
     let json = Json(ErrorBody { code, message, fields: &[], current: None }).into_response();
     parts.headers.remove(axum::http::header::CONTENT_LENGTH);

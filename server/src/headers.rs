@@ -6,17 +6,12 @@
 //! revalidated, `Vary: Accept-Encoding` where a gzip copy exists, 404 for a
 //! missing asset instead of the app's page).
 
-use axum::body::Body;
 use axum::extract::Request;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
-use axum::Router;
+use axum::response::Response;
 use sha2::{Digest, Sha256};
-use std::convert::Infallible;
 use std::path::Path;
-use tower::ServiceExt;
-use tower_http::services::{ServeDir, ServeFile};
 
 /// The content security policy for a built frontend: `'self'` for
 /// everything, `'wasm-unsafe-eval'` so the app's WebAssembly may be
@@ -26,8 +21,25 @@ use tower_http::services::{ServeDir, ServeFile};
 /// style sheets and elements only from the app. Nothing may frame the app,
 /// embed plugins, change the base URL or post forms elsewhere.
 pub fn content_security_policy(dist: &Path) -> String {
-    let index = std::fs::read_to_string(dist.join("index.html")).unwrap_or_default();
-    let hashes: String = inline_scripts(&index).iter().map(|s| format!(" 'sha256-{}'", base64(&Sha256::digest(s.as_bytes())))).collect();
+    // Every app's page (`public.html`, `school.html`, ... and `index.html`)
+    // has its own loader script; each one's hash is allowed, once.
+    let mut pages: Vec<String> = std::fs::read_dir(dist)
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "html"))
+                .filter_map(|p| std::fs::read_to_string(p).ok())
+                .collect()
+        })
+        .unwrap_or_default();
+    pages.sort();
+    let mut hashes: Vec<String> = pages
+        .iter()
+        .flat_map(|page| inline_scripts(page).into_iter().map(|s| format!(" 'sha256-{}'", base64(&Sha256::digest(s.as_bytes())))).collect::<Vec<_>>())
+        .collect();
+    hashes.sort();
+    hashes.dedup();
+    let hashes = hashes.concat();
     format!(
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; style-src 'self'; style-src-attr 'unsafe-inline'; \
          img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; \
@@ -77,35 +89,16 @@ pub fn strict_transport_security(public_url: &str) -> Option<HeaderValue> {
 
 /// Whether a path names a file (`/x/app-1a2b.wasm`, `/favicon.png`) rather
 /// than a page of the app (`/schools/4/plan`).
-fn is_asset(path: &str) -> bool {
+pub fn is_asset(path: &str) -> bool {
     let name = path.rsplit('/').next().unwrap_or("");
     name.rsplit_once('.').is_some_and(|(stem, ext)| {
         !stem.is_empty() && (1..=5).contains(&ext.len()) && ext.bytes().all(|b| b.is_ascii_alphanumeric())
     })
 }
 
-/// The built frontend: a file of `dist/` if it exists (its gzip copy to a
-/// browser that takes gzip), 404 for a missing file, and `index.html` for
-/// every other path (the app's own routes); with [`cache_policy`].
-pub fn static_files(dist: &Path) -> Router {
-    let index = ServeFile::new(dist.join("index.html")).precompressed_gzip();
-    let fallback = tower::service_fn(move |req: Request| {
-        let index = index.clone();
-        async move {
-            if is_asset(req.uri().path()) {
-                return Ok::<_, Infallible>((StatusCode::NOT_FOUND, [(header::CACHE_CONTROL, "no-store")], "not found").into_response());
-            }
-            Ok(index.oneshot(req).await.map(|r| r.map(Body::new)).unwrap_or_else(|e| match e {}))
-        }
-    });
-    Router::new()
-        .fallback_service(ServeDir::new(dist).precompressed_gzip().fallback(fallback))
-        .layer(axum::middleware::from_fn(cache_policy))
-}
-
 /// Trunk names the wasm, js and css after their content hash, so a browser
-/// may keep them for good; `index.html` (and the app routes that fall back
-/// to it) is checked every time, so a new build is picked up on reload.
+/// may keep them for good; the apps' pages (and the app routes answered
+/// with them) are checked every time, so a new build is picked up on reload.
 /// Every file may come gzipped or not, so caches must key on
 /// `Accept-Encoding`.
 pub async fn cache_policy(req: Request, next: Next) -> Response {

@@ -1,5 +1,5 @@
 //! The STEMpact server: `app(AppState)` builds the router (JSON API under
-//! `/api`, the built frontend everywhere else), `start` binds and serves,
+//! `/api`, the built web apps everywhere else, see `pages`), `start` binds and serves,
 //! `bootstrap` prepares a fresh installation.
 
 pub mod auth;
@@ -11,6 +11,7 @@ pub mod headers;
 pub mod invite;
 pub mod limits;
 pub mod listen;
+pub mod pages;
 pub mod routes;
 pub mod state;
 
@@ -40,7 +41,7 @@ pub fn app_with(state: AppState, limits: Limits) -> Router {
         .layer(SetResponseHeaderLayer::if_not_present(header::CACHE_CONTROL, HeaderValue::from_static("no-store")));
     Router::new()
         .nest("/api", api)
-        .fallback_service(headers::static_files(&state.config.dist_dir))
+        .fallback_service(pages::router(state.clone()).layer(axum::middleware::from_fn(headers::cache_policy)))
         .layer(axum::middleware::from_fn_with_state(limits::Gate::new(limits), limits::gate))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::X_CONTENT_TYPE_OPTIONS,

@@ -136,8 +136,8 @@ async fn main() -> ExitCode {
 async fn run(cli: Cli) -> Result<(), CliError> {
     match cli.command {
         Command::Serve { port, data_dir, dist_dir, public_url, public } => {
-            if !dist_dir.join("index.html").is_file() {
-                return Err(StartError::NoFrontend(dist_dir.join("index.html")).into());
+            if !dist_dir.join("public.html").is_file() {
+                return Err(StartError::NoFrontend(dist_dir.join("public.html")).into());
             }
             let host = if public { Ipv4Addr::UNSPECIFIED } else { Ipv4Addr::LOCALHOST };
             let listener = server::bind(SocketAddr::from((host, port))).await?;

@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 #[derive(Debug, Clone)]
 pub struct Config {
-    /// Folder holding the built frontend (trunk's `dist/`).
+    /// Folder holding the built web apps (`cargo xtask build`'s `dist/`).
     pub dist_dir: PathBuf,
     /// Base of sign-in links, e.g. `http://localhost:8080`.
     pub public_url: String,

@@ -56,10 +56,11 @@ impl TestServer {
 
     /// Start serving `dist` with the database in `data_dir`.
     pub async fn start_with(dist: PathBuf, data_dir: tempfile::TempDir) -> TestResult<TestServer> {
-        if !dist.join("index.html").is_file() {
+        let page = ["public.html", "index.html"].map(|p| dist.join(p)).into_iter().find(|p| p.is_file());
+        if page.is_none() {
             return Err(format!(
                 "{} is missing: build the frontend first (cargo xtask test does)",
-                dist.join("index.html").display()
+                dist.join("public.html").display()
             )
             .into());
         }

@@ -1,10 +1,12 @@
 //! `cargo xtask bench`: measures the release build against the budgets.
-//! Bundle size: gzip of every wasm, js and css file in `dist/`. First render:
-//! the rubric page against an empty Yew page built the same way, both timed
-//! in headless Chromium in the same run (the measuring lives in the e2e
-//! crate's `bench` binary, which reuses the browser harness). Server load:
+//! Here: the build time and each web app's files (wasm, js and the shared
+//! css, gzip). In headless Chromium, in one run (the e2e crate's `bench`
+//! binary, which reuses the browser harness): per role the bytes fetched
+//! before the first page, first paint against an empty Yew page built the
+//! same way, input to paint, the team table; then the server under load:
 //! autosaves of 40 respondents and score sheets of 12 jurors at once, with
-//! writes/s, errors and the server's p50/p99 (`e2e::load`).
+//! writes/s, errors and the server's p50/p99 (`e2e::load`). It fails when
+//! a budget is missed, and so does this task.
 
 use crate::{build_frontend, root, run, setup, tool_path, Result, TaskError};
 use flate2::write::GzEncoder;
@@ -13,7 +15,7 @@ use std::io::Write;
 use std::path::Path;
 use std::process::Command;
 
-/// Budget for wasm + js + css, gzip.
+/// Budget for wasm + js + css of one app, gzip.
 const BUNDLE_BUDGET_BYTES: u64 = 250 * 1000;
 
 fn gzip_len(bytes: &[u8]) -> Result<u64> {
@@ -22,34 +24,49 @@ fn gzip_len(bytes: &[u8]) -> Result<u64> {
     Ok(enc.finish().map_err(|e| TaskError(format!("gzip: {e}")))?.len() as u64)
 }
 
-/// (raw, gzip) sizes of the bundle files in a dist folder, printed per file.
-fn bundle_size(dist: &Path) -> Result<(u64, u64)> {
+/// (raw, gzip) sizes of the bundle files in a dist folder whose name
+/// passes `keep`, printed per file.
+fn bundle_size(dist: &Path, keep: impl Fn(&str) -> bool) -> Result<(u64, u64)> {
     let entries = std::fs::read_dir(dist).map_err(|e| TaskError(format!("cannot read {}: {e}", dist.display())))?;
     let (mut raw, mut gz) = (0, 0);
     let mut files: Vec<_> = entries.filter_map(|e| e.ok()).map(|e| e.path()).collect();
     files.sort();
     for path in files {
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("?");
         let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-        if !matches!(ext, "wasm" | "js" | "css") {
+        if !matches!(ext, "wasm" | "js" | "css") || !keep(name) {
             continue;
         }
         let bytes = std::fs::read(&path).map_err(|e| TaskError(format!("cannot read {}: {e}", path.display())))?;
         let g = gzip_len(&bytes)?;
-        println!(
-            "    {:<48} {:>9} B  {:>8} B gzip",
-            path.file_name().and_then(|n| n.to_str()).unwrap_or("?"),
-            bytes.len(),
-            g
-        );
+        println!("    {name:<48} {:>9} B  {g:>8} B gzip", bytes.len());
         raw += bytes.len() as u64;
         gz += g;
     }
     Ok((raw, gz))
 }
 
+/// Each app's files (its own wasm and js, the shared css) and their total.
+fn app_sizes(dist: &Path) -> Result {
+    for app in rubric::apps::App::ALL {
+        let prefix = format!("{}-", app.name());
+        let (raw, gz) = bundle_size(dist, |name| name.starts_with(&prefix) || name.ends_with(".css"))?;
+        let verdict = if gz <= BUNDLE_BUDGET_BYTES { "within" } else { "OVER" };
+        println!(
+            "    {} app: {raw} B raw, {gz} B gzip = {:.1} kB gzip ({verdict} the {} kB budget)",
+            app.name(),
+            gz as f64 / 1000.0,
+            BUNDLE_BUDGET_BYTES / 1000
+        );
+    }
+    Ok(())
+}
+
 pub fn bench() -> Result {
     setup::setup()?;
+    let started = std::time::Instant::now();
     build_frontend()?;
+    let build_time = started.elapsed();
     println!("==> building the empty Yew page the same way (benches/empty-page)");
     run(
         Command::new("trunk")
@@ -66,14 +83,10 @@ pub fn bench() -> Result {
         "building the aggregation page",
     )?;
     crate::precompress(&root().join("dist-bench-aggregate"))?;
-    println!("==> bundle size (release, wasm-opt z)");
-    let (raw, gz) = bundle_size(&root().join("dist"))?;
-    let verdict = if gz <= BUNDLE_BUDGET_BYTES { "within" } else { "OVER" };
-    println!(
-        "    app total: {raw} B raw, {gz} B gzip = {:.1} kB gzip ({verdict} the 250 kB budget)",
-        gz as f64 / 1000.0
-    );
-    let (_, empty_gz) = bundle_size(&root().join("dist-bench"))?;
+    println!("==> bundle size per app (release, wasm-opt z; the browser's own count follows)");
+    println!("    the five apps built in {:.0} s", build_time.as_secs_f64());
+    app_sizes(&root().join("dist"))?;
+    let (_, empty_gz) = bundle_size(&root().join("dist-bench"), |_| true)?;
     println!("    empty Yew page: {:.1} kB gzip", empty_gz as f64 / 1000.0);
     println!("==> browser timings (headless Chromium, same run), then the server under load");
     run(

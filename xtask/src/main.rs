@@ -3,10 +3,11 @@
 //! - `cargo xtask setup`  installs what is missing, pinned and idempotent
 //! - `cargo xtask serve`  setup, build the frontend, run the server
 //! - `cargo xtask test`   setup, build the frontend, run every test
-//! - `cargo xtask bench`  bundle size and first-render ratio (release)
+//! - `cargo xtask bench`  bytes per role, first paint, input to paint (release)
 //! - `cargo xtask build`  setup, build the frontend only
 
 mod bench;
+mod build;
 mod setup;
 
 use std::path::{Path, PathBuf};
@@ -54,18 +55,10 @@ pub fn tool_path() -> String {
     parts.join(":")
 }
 
-/// Build the frontend into `dist/` (release, offline, wasm-opt), with a
-/// gzipped copy of every asset for the server to send as is.
+/// Build the frontend into `dist/`: the five web apps (release, offline,
+/// wasm-opt), with a gzipped copy of every asset for the server to send as is.
 pub fn build_frontend() -> Result {
-    println!("==> building the frontend (trunk build --release --offline)");
-    run(
-        Command::new("trunk")
-            .args(["build", "--release", "--offline", "--dist", "dist"])
-            .env("PATH", tool_path())
-            .env_remove("CARGO_TARGET_DIR_WASM"),
-        "building the frontend",
-    )?;
-    precompress(&root().join("dist"))
+    build::build_apps(&root().join("dist"))
 }
 
 /// Write `NAME.gz` (best compression) beside each html, js, css and wasm

@@ -3,8 +3,11 @@
 //! status, bad JSON) mapped to an [`ApiError`] the pages can show.
 
 use gloo_net::http::{Method, RequestBuilder};
+pub use rubric::errors::ErrorCode;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
+use std::future::Future;
+use std::pin::Pin;
 
 /// A message at one field, as the server reports validation errors.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
@@ -18,7 +21,7 @@ pub struct FieldError {
 pub struct ApiError {
     #[serde(default)]
     pub status: u16,
-    pub code: String,
+    pub code: ErrorCode,
     pub message: String,
     #[serde(default)]
     pub fields: Vec<FieldError>,
@@ -28,7 +31,7 @@ pub struct ApiError {
 
 impl ApiError {
     pub fn network() -> Self {
-        ApiError { status: 0, code: "network".into(), message: String::new(), fields: vec![], current: None }
+        ApiError { status: 0, code: ErrorCode::Network, message: String::new(), fields: vec![], current: None }
     }
 
     pub fn is_network(&self) -> bool {
@@ -41,35 +44,44 @@ impl ApiError {
     }
 }
 
-async fn send_raw(method: Method, path: &str, body: Option<String>) -> Result<gloo_net::http::Response, ApiError> {
+/// What the server answered: status and body text, or the failure.
+type Answer = Pin<Box<dyn Future<Output = Result<(u16, String), ApiError>>>>;
+
+/// Send the request and read the whole answer as text; an error status
+/// becomes the server's [`ApiError`]. Boxed: one copy of the network code
+/// for every response type, where an inlined future would be one per type.
+fn exchange(method: Method, path: &str, body: Option<String>) -> Answer {
     let url = format!("/api{path}");
-    let builder = RequestBuilder::new(&url).method(method).header("accept", "application/json");
-    let request = match body {
-        Some(json) => builder.header("content-type", "application/json").body(json),
-        None => builder.build(),
-    }
-    .map_err(|_| ApiError::network())?;
-    let response = request.send().await.map_err(|_| ApiError::network())?;
-    if response.ok() {
-        return Ok(response);
-    }
-    let status = response.status();
-    let mut error = response.json::<ApiError>().await.unwrap_or_else(|_| ApiError {
-        status,
-        code: "http".into(),
-        message: format!("HTTP {status}"),
-        fields: vec![],
-        current: None,
-    });
-    error.status = status;
-    Err(error)
+    Box::pin(async move {
+        let builder = RequestBuilder::new(&url).method(method).header("accept", "application/json");
+        let request = match body {
+            Some(json) => builder.header("content-type", "application/json").body(json),
+            None => builder.build(),
+        }
+        .map_err(|_| ApiError::network())?;
+        let response = request.send().await.map_err(|_| ApiError::network())?;
+        let status = response.status();
+        let text = response.text().await.map_err(|_| ApiError::network())?;
+        if response.ok() {
+            return Ok((status, text));
+        }
+        let mut error = serde_json::from_str::<ApiError>(&text).unwrap_or_else(|_| ApiError {
+            status,
+            code: ErrorCode::Http,
+            message: format!("HTTP {status}"),
+            fields: vec![],
+            current: None,
+        });
+        error.status = status;
+        Err(error)
+    })
 }
 
-async fn decode<T: DeserializeOwned>(response: gloo_net::http::Response) -> Result<T, ApiError> {
-    let status = response.status();
-    response.json::<T>().await.map_err(|e| ApiError {
+/// Read an answer as `T`.
+fn decode<T: DeserializeOwned>((status, text): (u16, String)) -> Result<T, ApiError> {
+    serde_json::from_str(&text).map_err(|e| ApiError {
         status,
-        code: "bad_response".into(),
+        code: ErrorCode::BadResponse,
         message: e.to_string(),
         fields: vec![],
         current: None,
@@ -78,19 +90,19 @@ async fn decode<T: DeserializeOwned>(response: gloo_net::http::Response) -> Resu
 
 /// `GET /api{path}`.
 pub async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
-    decode(send_raw(Method::GET, path, None).await?).await
+    decode(exchange(Method::GET, path, None).await?)
 }
 
 /// A request with a JSON body.
 pub async fn send<B: Serialize, T: DeserializeOwned>(method: Method, path: &str, body: &B) -> Result<T, ApiError> {
     let json = serde_json::to_string(body).map_err(|e| ApiError {
         status: 0,
-        code: "encode".into(),
+        code: ErrorCode::Encode,
         message: e.to_string(),
         fields: vec![],
         current: None,
     })?;
-    decode(send_raw(method, path, Some(json)).await?).await
+    decode(exchange(method, path, Some(json)).await?)
 }
 
 pub async fn post<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Result<T, ApiError> {
@@ -102,5 +114,5 @@ pub async fn put<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Res
 }
 
 pub async fn delete<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
-    decode(send_raw(Method::DELETE, path, None).await?).await
+    decode(exchange(Method::DELETE, path, None).await?)
 }

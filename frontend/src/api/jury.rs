@@ -157,3 +157,14 @@ pub async fn withdraw_conflict(finalist_id: i64) -> R<JurorHome> {
 pub async fn published() -> R<PublishedResults> {
     client::get("/jury/published").await
 }
+
+/// Whether the results are out, and nothing else: the start pages' notice
+/// reads one field, so their app does not carry the whole results' decoder.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+pub struct Publication {
+    pub published_at: Option<i64>,
+}
+
+pub async fn publication() -> R<Publication> {
+    client::get("/jury/published").await
+}

@@ -30,7 +30,7 @@ async fn call(method: Method, path: String, body: Option<Value>) -> Result<Value
 fn typed<T: DeserializeOwned>(v: Result<Value, ApiError>) -> Result<T, ApiError> {
     serde_json::from_value(v?).map_err(|e| ApiError {
         status: 200,
-        code: "bad_response".into(),
+        code: client::ErrorCode::BadResponse,
         message: e.to_string(),
         fields: vec![],
         current: None,

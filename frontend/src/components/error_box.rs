@@ -20,9 +20,9 @@ pub fn ErrorBox(props: &ErrorBoxProps) -> Html {
     let lang = use_lang();
     let message = if props.error.is_network() {
         C::ServerUnreachable.t(lang).to_string()
-    } else if let Some(text) = error_text(&props.error.code) {
+    } else if let Some(text) = error_text(props.error.code) {
         text.t(lang).to_string()
-    } else if let Some(text) = submission_error(&props.error.code) {
+    } else if let Some(text) = submission_error(props.error.code) {
         text.t(lang).to_string()
     } else {
         props.error.message.clone()

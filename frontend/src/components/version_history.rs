@@ -60,7 +60,7 @@ pub fn VersionHistory(props: &VersionHistoryProps) -> Html {
         m.raw("<a class=\"small\" data-testid=\"print-version\" href=\"")
             .text(&format!("/schools/{}/plan/print?version={}", props.school_id, v.number))
             .raw("\">")
-            .text(&format!("{} {} — {}", P::Version.t(lang), v.number, P::PrintableVersion.t(lang).to_lowercase()))
+            .text(&format!("{} {} — {}", P::Version.t(lang), v.number, rubric::people::fold_case(P::PrintableVersion.t(lang))))
             .raw("</a></details>");
     }
     m.raw("</section>");

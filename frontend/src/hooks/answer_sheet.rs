@@ -6,7 +6,7 @@
 //! server is retried until it answers again. A submitted sheet is frozen:
 //! nothing is edited or sent until it is reopened.
 
-use crate::api::{self, ApiError};
+use crate::api::{self, ApiError, ErrorCode};
 use crate::storage;
 use gloo_timers::callback::Timeout;
 use rubric::assessment::api::{AnswerWrite, StoredAnswer};
@@ -426,12 +426,12 @@ async fn send(measurement_id: i64, indicator: String, draft: Draft, dispatch: Ca
     let action = match api::nulmeting::save_answer(measurement_id, &indicator, &write).await {
         Ok(answer) => SheetAction::Saved { indicator, answer, sent: draft },
         Err(e) if e.is_network() || e.status >= 500 => SheetAction::Offline { indicator },
-        Err(e) if e.code == "stale" => {
+        Err(e) if e.code == ErrorCode::Stale => {
             let current = e.current.and_then(|v| serde_json::from_value::<Option<StoredAnswer>>(v).ok()).flatten();
             SheetAction::Stale { indicator, current }
         }
-        Err(e) if e.code == "measurement_closed" => SheetAction::Closed,
-        Err(e) if e.code == "sheet_submitted" => SheetAction::Frozen,
+        Err(e) if e.code == ErrorCode::MeasurementClosed => SheetAction::Closed,
+        Err(e) if e.code == ErrorCode::SheetSubmitted => SheetAction::Frozen,
         Err(error) => SheetAction::Rejected { indicator, error },
     };
     dispatch.emit(action);

@@ -2,6 +2,7 @@
 //! browser and other pages shared by every role.
 
 use super::Text;
+use rubric::errors::ErrorCode;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum C {
@@ -80,6 +81,9 @@ pub enum C {
     ErrInternal,
     ErrValidation,
     ErrConflict,
+    ErrBusy,
+    ErrTimedOut,
+    ErrTooManyAttempts,
 }
 
 impl Text for C {
@@ -199,6 +203,18 @@ impl Text for C {
                 "Something went wrong on the server. Please try again.",
             ),
             C::ErrValidation => ("Enkele velden zijn niet in orde.", "Some fields are not valid."),
+            C::ErrBusy => (
+                "Het is even erg druk. Niets is verloren; probeer het over enkele seconden opnieuw.",
+                "The server is very busy for a moment. Nothing is lost; try again in a few seconds.",
+            ),
+            C::ErrTimedOut => (
+                "Dit duurde te lang en is niet uitgevoerd. Probeer het opnieuw.",
+                "This took too long and was not done. Please try again.",
+            ),
+            C::ErrTooManyAttempts => (
+                "Te veel mislukte aanmeldpogingen van dit adres. Wacht even en probeer het dan opnieuw.",
+                "Too many failed sign-in attempts from this address. Wait a moment, then try again.",
+            ),
             C::ErrConflict => (
                 "Iemand anders heeft dit intussen gewijzigd.",
                 "Someone else changed this in the meantime.",
@@ -220,17 +236,20 @@ pub fn role_name(role: rubric::people::Role) -> C {
 
 /// The translated text for an error code the server sends, if it is a
 /// generic one; specific messages come from the server as they are.
-pub fn error_text(code: &str) -> Option<C> {
+pub fn error_text(code: ErrorCode) -> Option<C> {
     Some(match code {
-        "invalid_link" => C::ErrInvalidLink,
-        "link_used" => C::ErrLinkUsed,
-        "link_revoked" => C::ErrLinkRevoked,
-        "forbidden" => C::ErrForbidden,
-        "unauthorized" => C::ErrUnauthorized,
-        "not_found" => C::ErrNotFound,
-        "internal" => C::ErrInternal,
-        "validation" => C::ErrValidation,
-        "stale" | "conflict" => C::ErrConflict,
+        ErrorCode::InvalidLink => C::ErrInvalidLink,
+        ErrorCode::LinkUsed => C::ErrLinkUsed,
+        ErrorCode::LinkRevoked => C::ErrLinkRevoked,
+        ErrorCode::Forbidden => C::ErrForbidden,
+        ErrorCode::Unauthorized => C::ErrUnauthorized,
+        ErrorCode::NotFound => C::ErrNotFound,
+        ErrorCode::Internal => C::ErrInternal,
+        ErrorCode::Validation => C::ErrValidation,
+        ErrorCode::Stale => C::ErrConflict,
+        ErrorCode::Busy => C::ErrBusy,
+        ErrorCode::TimedOut => C::ErrTimedOut,
+        ErrorCode::TooManyAttempts => C::ErrTooManyAttempts,
         _ => return None,
     })
 }

@@ -4,6 +4,7 @@
 
 use super::format::{date, score};
 use super::{Lang, Text};
+use rubric::errors::ErrorCode;
 use rubric::jury::setup::{CriteriaProblem, CriterionDef, JuryStatus, OpenProblem, TieBreakProblem};
 use rubric::jury::views::{CategoryResults, LockProblem, SheetProblem};
 use rubric::jury::{JuryWarning, NotComputable, Reading, TieBreakRule};
@@ -928,21 +929,21 @@ pub fn audit_time(lang: Lang, at: i64) -> String {
 
 /// The jury's own error codes in words; `None` for codes the shared error
 /// box knows or that carry their own message.
-pub fn jury_error(code: &str) -> Option<J> {
+pub fn jury_error(code: ErrorCode) -> Option<J> {
     Some(match code {
-        "scoring_closed" => J::ErScoringClosed,
-        "jury_not_in_setup" | "bad_transition" => J::ErNotInSetup,
-        "jury_locked" => J::ErLocked,
-        "has_scores" => J::ErHasScores,
-        "declared_conflict" => J::ErDeclared,
-        "juror_is_chair" => J::ErJurorIsChair,
-        "jury_closed" => J::ErClosed,
-        "jury_not_closed" => J::ErNotClosed,
-        "not_locked" => J::ErNotLocked,
-        "published" => J::ErPublished,
-        "stale" => J::ErStale,
-        "robust" => J::ErRobust,
-        "no_winner" => J::ErNoWinner,
+        ErrorCode::ScoringClosed => J::ErScoringClosed,
+        ErrorCode::JuryNotInSetup | ErrorCode::BadTransition => J::ErNotInSetup,
+        ErrorCode::JuryLocked => J::ErLocked,
+        ErrorCode::HasScores => J::ErHasScores,
+        ErrorCode::DeclaredConflict => J::ErDeclared,
+        ErrorCode::JurorIsChair => J::ErJurorIsChair,
+        ErrorCode::JuryClosed => J::ErClosed,
+        ErrorCode::JuryNotClosed => J::ErNotClosed,
+        ErrorCode::NotLocked => J::ErNotLocked,
+        ErrorCode::Published => J::ErPublished,
+        ErrorCode::Stale => J::ErStale,
+        ErrorCode::Robust => J::ErRobust,
+        ErrorCode::NoWinner => J::ErNoWinner,
         _ => return None,
     })
 }

@@ -540,7 +540,7 @@ pub fn change_text(c: &ChangeLine, lang: Lang) -> String {
         text.push_str(&c.name);
     }
     if !c.fields.is_empty() {
-        let names: Vec<String> = c.fields.iter().map(|f| field_key(f).t(lang).to_lowercase()).collect();
+        let names: Vec<String> = c.fields.iter().map(|f| rubric::people::fold_case(field_key(f).t(lang))).collect();
         text.push_str(&format!(" ({})", names.join(", ")));
     }
     text

@@ -3,6 +3,7 @@
 //! the messages of the programme's validation rules.
 
 use super::{pick, Lang, Text};
+use rubric::errors::ErrorCode;
 use rubric::people::{Role, SchoolFunction};
 use rubric::programme::{CsvFileError, Field, NetworkKind, ProgrammeError, StepStatus, Track};
 
@@ -468,7 +469,7 @@ pub fn field_name(f: Field) -> P {
 /// A validation message in the interface language.
 pub fn error_text(lang: Lang, e: &ProgrammeError) -> String {
     use ProgrammeError as E;
-    let f = |field: &Field| field_name(*field).t(lang).to_lowercase();
+    let f = |field: &Field| rubric::people::fold_case(field_name(*field).t(lang));
     match e {
         E::Required { field } => pick(lang, format!("Vul {} in.", f(field)), format!("Fill in the {}.", f(field))),
         E::TooLong { field, chars, max } => pick(
@@ -573,11 +574,11 @@ pub fn role_label(r: Role) -> crate::i18n::common::C {
 
 /// The lead of an import refusal, by the server's error code; the server's
 /// message (naming the place) follows it.
-pub fn import_error_lead(code: &str) -> P {
+pub fn import_error_lead(code: ErrorCode) -> P {
     match code {
-        "import_too_new" => P::ImportTooNew,
-        "import_not_json" => P::NotJsonFile,
-        "import_not_export" => P::ImportNotExport,
+        ErrorCode::ImportTooNew => P::ImportTooNew,
+        ErrorCode::ImportNotJson => P::NotJsonFile,
+        ErrorCode::ImportNotExport => P::ImportNotExport,
         _ => P::ImportRefused,
     }
 }
@@ -585,12 +586,14 @@ pub fn import_error_lead(code: &str) -> P {
 /// A server error with this area's codes in the interface language (the
 /// generic codes are translated by the error box itself).
 pub fn localize(lang: Lang, e: &crate::api::ApiError) -> crate::api::ApiError {
-    let text = match e.code.as_str() {
-        "company_sponsors_schools" => P::ErrCompanyInUse,
-        "session_has_attendance" => P::ErrSessionHasAttendance,
-        "person_archived" => P::ErrPersonArchived,
-        "own_access" => P::ErrOwnAccess,
+    let text = match e.code {
+        ErrorCode::CompanySponsorsSchools => P::ErrCompanyInUse,
+        ErrorCode::SessionHasAttendance => P::ErrSessionHasAttendance,
+        ErrorCode::PersonArchived => P::ErrPersonArchived,
+        ErrorCode::OwnAccess => P::ErrOwnAccess,
         _ => return e.clone(),
     };
-    crate::api::ApiError { message: text.t(lang).to_string(), code: "programme".into(), ..e.clone() }
+    // The error box words the codes it knows itself and shows the message
+    // for these, now in the interface language.
+    crate::api::ApiError { message: text.t(lang).to_string(), ..e.clone() }
 }

@@ -3,6 +3,7 @@
 //! changes made after reopening, the blind rule's notices, and re-issuing
 //! a sign-in link for someone who already signed in.
 
+use rubric::errors::ErrorCode;
 use super::{Lang, Text};
 use rubric::submission::SheetStatus;
 
@@ -239,17 +240,17 @@ pub fn status_name(status: SheetStatus) -> S {
 }
 
 /// The texts of the server's error codes for these rules.
-pub fn submission_error(code: &str) -> Option<S> {
+pub fn submission_error(code: ErrorCode) -> Option<S> {
     Some(match code {
-        "sheet_submitted" => S::ErrFrozen,
-        "already_submitted" => S::ErrAlreadySubmitted,
-        "not_submitted" => S::ErrNotSubmitted,
-        "reopen_already_requested" => S::ErrAlreadyRequested,
-        "already_reopened" => S::ErrAlreadyReopened,
-        "no_reopen_request" => S::ErrNoRequest,
-        "own_sheet" => S::ErrOwnSheet,
-        "colleague_signed_in" => S::ErrColleagueSignedIn,
-        "own_link" => S::ErrOwnLink,
+        ErrorCode::SheetSubmitted => S::ErrFrozen,
+        ErrorCode::AlreadySubmitted => S::ErrAlreadySubmitted,
+        ErrorCode::NotSubmitted => S::ErrNotSubmitted,
+        ErrorCode::ReopenAlreadyRequested => S::ErrAlreadyRequested,
+        ErrorCode::AlreadyReopened => S::ErrAlreadyReopened,
+        ErrorCode::NoReopenRequest => S::ErrNoRequest,
+        ErrorCode::OwnSheet => S::ErrOwnSheet,
+        ErrorCode::ColleagueSignedIn => S::ErrColleagueSignedIn,
+        ErrorCode::OwnLink => S::ErrOwnLink,
         _ => return None,
     })
 }
@@ -277,7 +278,7 @@ mod tests {
     fn every_submission_error_has_a_text() {
         use SubmissionError::*;
         for e in [Frozen, AlreadySubmitted, NotSubmitted, AlreadyRequested, AlreadyReopened, NoRequest, OwnSheet] {
-            assert!(submission_error(e.code()).is_some(), "{}", e.code());
+            assert!(submission_error(ErrorCode::from_code(e.code())).is_some(), "{}", e.code());
         }
     }
 }

@@ -2,16 +2,17 @@
 //! signed-in people, the start page of their role, showing what to do
 //! next (issue 14): the coordinator the edition's dashboard, a company
 //! contact its schools with each plan's status and comments, a juror the
-//! finalists to score, a school team its nulmeting and plan.
+//! finalists to score, a school team its nulmeting and plan. Each role's
+//! app passes its start page as the children.
 
-use crate::app::Route;
+use crate::app::{load_from_server, use_app, Route};
 use crate::components::error_box::ErrorBox;
 use crate::components::loading::Loading;
 use crate::hooks::session::{use_session, SessionState};
 use crate::hooks::use_lang;
 use crate::i18n::common::{role_name, C};
 use crate::i18n::Text;
-use rubric::people::Role;
+use rubric::apps::App;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -39,40 +40,58 @@ fn Landing() -> Html {
     }
 }
 
+/// The role's start page: cards under the welcome, or (`whole`) the
+/// whole page (the coordinator's dashboard, a juror's finalists).
+#[derive(Properties, PartialEq)]
+pub struct HomePageProps {
+    #[prop_or_default]
+    pub children: Html,
+    #[prop_or_default]
+    pub whole: bool,
+}
+
+/// `/`: the landing page in the public app, the start page in a role app.
+/// The server serves `/` with the signed-in person's app; after signing in
+/// or out the page is loaded again from the server so it comes with the
+/// right app.
 #[component]
-pub fn HomePage() -> Html {
+pub fn HomePage(props: &HomePageProps) -> Html {
     let lang = use_lang();
     let session = use_session();
+    let app = use_app();
+    let home = match &session.state {
+        SessionState::SignedOut => Some(App::Public),
+        SessionState::SignedIn(me) => Some(App::home_for(Some(me.role))),
+        _ => None,
+    };
+    let elsewhere = home.is_some_and(|h| h != app);
+    let stuck = use_state(|| false);
+    {
+        let stuck = stuck.clone();
+        use_effect_with(elsewhere, move |elsewhere| {
+            if *elsewhere && !load_from_server(app, "/") {
+                stuck.set(true);
+            }
+        });
+    }
+    if elsewhere && !*stuck {
+        return html! { <section class="page"><Loading /></section> };
+    }
     match &session.state {
         SessionState::Loading => html! { <section class="page"><Loading /></section> },
         SessionState::SignedOut => html! { <Landing /> },
         SessionState::Unknown(e) => html! {
             <section class="page"><ErrorBox error={e.clone()} on_retry={session.reload.clone()} /></section>
         },
-        SessionState::SignedIn(me) => match me.role {
-            Role::Coordinator => html! {
-                <div data-testid="start-page"><crate::pages::coordinator::dashboard::DashboardPage /></div>
-            },
-            Role::CompanyMember => html! {
-                <div data-testid="start-page"><crate::pages::plans::company_home::CompanyHomePage /></div>
-            },
-            Role::Juror => html! {
-                <div data-testid="start-page">
-                    <div class="page start-notice"><crate::pages::jury::award_notice::AwardNotice /></div>
-                    <crate::pages::jury::home::JuryHomePage />
-                </div>
-            },
-            Role::SchoolMember => html! {
-                <section class="page" data-testid="start-page">
-                    <h1>{ format!("{}, {}", C::SignedInWelcome.t(lang), me.name) }</h1>
-                    <p class="lead">{ role_name(me.role).t(lang) }{ me.school_name.as_ref().map(|s| format!(" · {s}")).unwrap_or_default() }</p>
-                    <div class="start-cards">
-                        <crate::pages::nulmeting::home_card::NulmetingHomeCard />
-                        if let Some(school_id) = me.school_id { <crate::pages::plans::home_card::PlanHomeCard school_id={school_id} /> }
-                    </div>
-                    <crate::pages::jury::award_notice::AwardNotice />
-                </section>
-            },
+        SessionState::SignedIn(_) if props.whole => html! {
+            <div data-testid="start-page">{ props.children.clone() }</div>
+        },
+        SessionState::SignedIn(me) => html! {
+            <section class="page" data-testid="start-page">
+                <h1>{ format!("{}, {}", C::SignedInWelcome.t(lang), me.name) }</h1>
+                <p class="lead">{ role_name(me.role).t(lang) }{ me.school_name.as_ref().map(|s| format!(" · {s}")).unwrap_or_default() }</p>
+                { props.children.clone() }
+            </section>
         },
     }
 }

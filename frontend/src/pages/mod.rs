@@ -9,4 +9,5 @@ pub mod not_found;
 pub mod nulmeting;
 pub mod plans;
 pub mod rubric;
+pub mod school_start;
 pub mod sign_in;

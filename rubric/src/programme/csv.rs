@@ -167,7 +167,7 @@ const COMPANY_COLUMNS: &[Column] = &[
 ];
 
 fn normalize_header(h: &str) -> String {
-    h.trim().to_lowercase().chars().filter(|c| !matches!(c, ' ' | '-' | '_' | '.')).collect()
+    crate::people::fold_case(h.trim()).chars().filter(|c| !matches!(c, ' ' | '-' | '_' | '.')).collect()
 }
 
 /// Which field each header cell names (`None`: a column we ignore).
@@ -192,7 +192,7 @@ fn header_fields(header: &[String], columns: &[Column], example: &str) -> Result
 
 /// The name by which duplicates are recognised: lowercase, single spaces.
 pub fn name_key(name: &str) -> String {
-    name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    crate::people::fold_case(&name.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
 /// A row's line, its values by field and the errors found so far.

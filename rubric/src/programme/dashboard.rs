@@ -201,16 +201,16 @@ pub fn filter_schools<'a>(
     track: Option<Track>,
     query: &str,
 ) -> Vec<&'a SchoolProgress> {
-    let query = query.trim().to_lowercase();
+    let query = crate::people::fold_case(query.trim());
     rows.iter()
         .filter(|p| filter.matches(p))
         .filter(|p| region.is_empty() || p.region == region)
         .filter(|p| track.is_none_or(|t| p.tracks.contains(&t)))
         .filter(|p| {
             query.is_empty()
-                || p.name.to_lowercase().contains(&query)
-                || p.town.to_lowercase().contains(&query)
-                || p.company_name.as_deref().is_some_and(|c| c.to_lowercase().contains(&query))
+                || crate::people::fold_case(&p.name).contains(&query)
+                || crate::people::fold_case(&p.town).contains(&query)
+                || p.company_name.as_deref().is_some_and(|c| crate::people::fold_case(c).contains(&query))
         })
         .collect()
 }

@@ -309,7 +309,7 @@ impl Track {
     /// The track named by a key or a common Dutch or English name
     /// (case-insensitive): `doorstroom`, `dubbele finaliteit`, `arbeidsmarkt`, …
     pub fn from_key(raw: &str) -> Option<Track> {
-        let key = raw.trim().to_lowercase().replace(['_', ' '], "-");
+        let key = crate::people::fold_case(raw.trim()).replace(['_', ' '], "-");
         Some(match key.as_str() {
             "transition-oriented" | "transition" | "doorstroom" | "doorstroomfinaliteit"
             | "doorstroomgericht" | "d" => Track::TransitionOriented,
@@ -363,7 +363,7 @@ pub fn parse_region(raw: &str) -> Result<String, ProgrammeError> {
     if value.is_empty() {
         return Ok(String::new());
     }
-    let key = value.to_lowercase().replace(' ', "-");
+    let key = crate::people::fold_case(value).replace(' ', "-");
     let found = match key.as_str() {
         "antwerp" | "provincie-antwerpen" => Some("Antwerpen"),
         "limbourg" | "provincie-limburg" => Some("Limburg"),
@@ -371,7 +371,7 @@ pub fn parse_region(raw: &str) -> Result<String, ProgrammeError> {
         "flemish-brabant" | "vlaams-brabant" | "vl-brabant" => Some("Vlaams-Brabant"),
         "west-flanders" | "west-vl" | "west-vl." | "w-vl" => Some("West-Vlaanderen"),
         "brussels" | "brussel" | "bruxelles" | "brussels-capital" => Some("Brussel"),
-        _ => REGIONS.into_iter().find(|r| r.to_lowercase() == key),
+        _ => REGIONS.into_iter().find(|r| crate::people::fold_case(r) == key),
     };
     found.map(str::to_string).ok_or_else(|| ProgrammeError::UnknownRegion { value: value.to_string() })
 }

@@ -183,12 +183,12 @@ pub struct Matching {
 /// school's town, then those sponsoring fewer schools, then by name.
 /// Archived companies are left out; the current sponsor stays in.
 pub fn rank_candidates<'a>(school: &School, companies: &'a [Company]) -> Vec<&'a Company> {
-    let town = school.town.trim().to_lowercase();
+    let town = crate::people::fold_case(school.town.trim());
     let mut out: Vec<&Company> =
         companies.iter().filter(|c| !c.archived || Some(c.id) == school.company_id).collect();
     out.sort_by_key(|c| {
-        let elsewhere = town.is_empty() || c.town.trim().to_lowercase() != town;
-        (elsewhere, c.schools, c.name.to_lowercase(), c.id)
+        let elsewhere = town.is_empty() || crate::people::fold_case(c.town.trim()) != town;
+        (elsewhere, c.schools, crate::people::fold_case(&c.name), c.id)
     });
     out
 }

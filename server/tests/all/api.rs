@@ -125,8 +125,8 @@ async fn assets_are_served_gzipped_and_cached_by_their_hash() {
     let (state, _dir) = state().await;
     let dist = &state.config.dist_dir;
     std::fs::create_dir_all(dist).expect("dist");
-    std::fs::write(dist.join("index.html"), "<!DOCTYPE html><title>STEMpact</title>").expect("index");
-    std::fs::write(dist.join("index.html.gz"), b"gzipped index").expect("index.gz");
+    std::fs::write(dist.join("school.html"), "<!DOCTYPE html><title>STEMpact</title>").expect("page");
+    std::fs::write(dist.join("school.html.gz"), b"gzipped page").expect("page.gz");
     std::fs::write(dist.join("app-0123abcd_bg.wasm"), b"\0asm raw").expect("wasm");
     std::fs::write(dist.join("app-0123abcd_bg.wasm.gz"), b"gzipped wasm").expect("wasm.gz");
     let get = |uri: &str, gzip: bool| {
@@ -151,8 +151,8 @@ async fn assets_are_served_gzipped_and_cached_by_their_hash() {
     let (encoding, _, body) = fetch(get("/app-0123abcd_bg.wasm", false)).await;
     assert_eq!((encoding.as_str(), &body[..]), ("", &b"\0asm raw"[..]), "a client without gzip gets the file itself");
 
-    // An SPA route falls back to index.html, which is never cached blindly.
+    // An app's address gets the app's page, which is never cached blindly.
     let (encoding, cache, body) = fetch(get("/schools/3/report", true)).await;
-    assert_eq!((encoding.as_str(), &body[..]), ("gzip", &b"gzipped index"[..]));
+    assert_eq!((encoding.as_str(), &body[..]), ("gzip", &b"gzipped page"[..]));
     assert_eq!(cache, "no-cache");
 }

@@ -9,7 +9,7 @@ fn stempact() -> Command {
 
 fn dist() -> tempfile::TempDir {
     let d = tempfile::tempdir().unwrap();
-    std::fs::write(d.path().join("index.html"), "<html></html>").unwrap();
+    std::fs::write(d.path().join("public.html"), "<html></html>").unwrap();
     d
 }
 

@@ -133,7 +133,7 @@ async fn autosave(http: reqwest::Client, base: String, cookie: String, measureme
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_acknowledged_answer_survives_a_kill_9_during_autosave() {
     let (data, dist) = (tempfile::tempdir().expect("data"), tempfile::tempdir().expect("dist"));
-    std::fs::write(dist.path().join("index.html"), "<html></html>").expect("index");
+    std::fs::write(dist.path().join("public.html"), "<html></html>").expect("index");
     let tokens = prepare(data.path(), dist.path()).await;
     let http = reqwest::Client::new();
 

@@ -19,13 +19,16 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
 
 const LOADER: &str = "\nimport init from '/app-1a2b3c.js';\nawait init('/app-1a2b3c_bg.wasm');\n";
+/// The school app's page has a loader of its own (one page per role app).
+const SCHOOL_LOADER: &str = "\nimport init from '/school-4d5e6f.js';\nawait init('/school-4d5e6f_bg.wasm');\n";
 
 /// A built frontend as trunk writes it: an inline start-up script, hashed
 /// files, and a gzip copy of each.
 fn dist() -> tempfile::TempDir {
     let d = tempfile::tempdir().expect("dist");
     let index = format!("<!DOCTYPE html><html><head><script type=\"module\">{LOADER}</script></head><body></body></html>");
-    for (name, body) in [("index.html", index.as_str()), ("app-1a2b3c.js", "export default function init() {}")] {
+    let school = format!("<!DOCTYPE html><html><head><script type=\"module\">{SCHOOL_LOADER}</script></head><body></body></html>");
+    for (name, body) in [("index.html", index.as_str()), ("school.html", school.as_str()), ("app-1a2b3c.js", "export default function init() {}")] {
         std::fs::write(d.path().join(name), body).expect("file");
         let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
         gz.write_all(body.as_bytes()).expect("gzip");
@@ -179,8 +182,8 @@ async fn the_content_security_policy_allows_only_the_app_and_its_own_start_up_sc
     let d = dist();
     let (state, _data) = installation(d.path(), "http://localhost").await;
     let w = World::with_state(state);
-    let hash = {
-        let digest = sha2::Sha256::digest(LOADER.as_bytes());
+    let hash = |loader: &str| {
+        let digest = sha2::Sha256::digest(loader.as_bytes());
         // Standard base64, as CSP writes hashes.
         let alphabet = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
         let mut out = String::new();
@@ -201,7 +204,10 @@ async fn the_content_security_policy_allows_only_the_app_and_its_own_start_up_sc
         }
         let script = directives.iter().find(|d| d.starts_with("script-src")).expect("script-src");
         let sources: Vec<&str> = script.split_whitespace().skip(1).collect();
-        assert_eq!(sources, ["'self'", "'wasm-unsafe-eval'", &format!("'sha256-{hash}'")], "{uri}");
+        // Each app page's loader, and nothing else inline.
+        let mut hashes = [format!("'sha256-{}'", hash(LOADER)), format!("'sha256-{}'", hash(SCHOOL_LOADER))];
+        hashes.sort();
+        assert_eq!(sources, ["'self'", "'wasm-unsafe-eval'", hashes[0].as_str(), hashes[1].as_str()], "{uri}");
         assert!(!csp.contains("unsafe-eval'") || csp.contains("'wasm-unsafe-eval'"));
         assert!(!script.contains("unsafe-inline"), "{csp}");
         assert_eq!(h(&r, "strict-transport-security"), "", "no HSTS on plain http");

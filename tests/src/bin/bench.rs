@@ -1,9 +1,13 @@
 //! Browser timings for `cargo xtask bench`, all in one run so the ratios
-//! compare like with like:
-//! - first render: first contentful paint of the rubric page against an
-//!   empty Yew page built the same way (median of several loads each);
-//! - input to paint: a click on the language switch until the new text is
-//!   in the DOM and laid out, and until the next animation frame;
+//! compare like with like, on the demo edition:
+//! - per role app (public, school, company, jury, coordinator): the bytes
+//!   of wasm, js and css the browser fetched before the role's first page
+//!   showed (encoded, as sent, from its resource timing; a fresh browser
+//!   with an empty cache each), and that page's first contentful paint
+//!   against an empty Yew page built the same way (median of several loads);
+//! - input to paint: a click on the language switch, on a nulmeting level
+//!   and on a jury score until the new state is in the DOM and laid out, and
+//!   until the next animation frame; the 200-row team table re-rendered;
 //! - aggregation of 1,000 schools x 10 respondents inside wasm;
 //! - the server under load (`e2e::load`): answer autosaves of 40
 //!   respondents of 10 schools at once, and score-sheet saves of 12 jurors
@@ -12,10 +16,16 @@
 //!   (`Server-Timing`) beside the client's round trip (budgets: 2,000
 //!   writes/s, p99 10 ms on the server).
 //!
+//! Every figure with a budget is checked: the run fails (exit code 1) when
+//! one is missed, after printing them all.
+//!
 //! Usage: bench APP_DIST EMPTY_DIST [AGGREGATE_DIST], or `bench --server`
 //! for the server load alone (no browser needed).
 
-use e2e::{Browser, TestResult, TestServer};
+use e2e::{fixtures, Browser, TestResult, TestServer};
+use rubric::apps::App;
+use rubric::people::Role;
+use std::collections::HashMap;
 use std::path::PathBuf;
 
 const LOADS: usize = 9;
@@ -76,6 +86,318 @@ async fn click_to_paint(browser: &Browser, url: &str) -> TestResult<(f64, f64, f
     Ok((median(dom), median(layout), median(frame)))
 }
 
+// Per role: bytes before the first page, first paint, input to paint ------------
+
+/// Budgets: bytes of wasm + js + css before a role's first page (gzip, as
+/// sent), first paint against the empty page, input to paint, the team
+/// table's re-render.
+const BYTES_BUDGET: f64 = 250_000.0;
+const FIRST_PAINT_BUDGET: f64 = 1.3;
+const INPUT_BUDGET_MS: f64 = 16.0;
+const TABLE_BUDGET_MS: f64 = 10.0;
+/// Members in the school of the team table benchmark.
+const TEAM_SIZE: usize = 200;
+
+/// The figures with a budget, for the summary and the exit code.
+#[derive(Default)]
+struct Budgets {
+    missed: Vec<String>,
+}
+
+impl Budgets {
+    /// Record `value` against `budget` (lower is better) and say how it went.
+    fn check(&mut self, what: &str, value: f64, budget: f64) -> &'static str {
+        if value.is_finite() && value <= budget {
+            "within"
+        } else {
+            self.missed.push(format!("{what}: {value:.1} (budget {budget})"));
+            "OVER"
+        }
+    }
+}
+
+/// A role's first page: who opens it and what shows once it is there.
+struct RolePage {
+    app: App,
+    person: Option<i64>,
+    path: String,
+    ready: &'static str,
+}
+
+/// The people and pages of the demo edition the benchmarks open: the demo
+/// imported, its nulmeting reopened (deadline far ahead) so a teacher can
+/// answer, and a school with a team of [`TEAM_SIZE`] for the team table.
+struct Demo {
+    pages: Vec<RolePage>,
+    /// A juror's open score sheet.
+    score_path: String,
+    /// The team view of the big school, and its STEM coordinator.
+    team_path: String,
+    team_lead: i64,
+}
+
+async fn scalar(db: &sqlx::SqlitePool, sql: &str) -> TestResult<i64> {
+    Ok(sqlx::query_scalar(sql).fetch_one(db).await?)
+}
+
+async fn demo(app: &TestServer) -> TestResult<Demo> {
+    let db = app.state.writer.pool();
+    let today = rubric::Date::from_unix_seconds(server::db::now()).ok_or("today")?;
+    server::db::exchange::import(&app.state.writer, &server::demo::document(today, server::db::now()), None)
+        .await
+        .map_err(|e| format!("importing the demo edition: {e:?}"))?;
+    let edition = scalar(db, "select id from editions where active = 1").await?;
+    fixtures::nulmeting_deadline(db, edition, "2099-12-31").await?;
+    let coordinator = sqlx::query_scalar("insert into people (name, role, created_at) values ('Bench Coördinator', 'coordinator', 0) returning id")
+        .fetch_one(db)
+        .await?;
+    // A teacher of a school that is still answering, and their sheet.
+    let teacher = scalar(
+        db,
+        "select p.id from people p join responses r on r.person_id = p.id where p.role = 'school-member' \
+         and p.school_function = 'teacher' and r.submitted_at is null order by p.id limit 1",
+    )
+    .await?;
+    let company = scalar(db, "select p.id from people p join schools s on s.company_id = p.company_id where p.role = 'company-member' order by p.id limit 1").await?;
+    // A juror and a finalist of theirs whose sheet is still open.
+    let jurors: Vec<i64> = sqlx::query_scalar("select person_id from jurors order by person_id").fetch_all(db).await?;
+    let mut open = None;
+    for juror in jurors {
+        let api = app.api();
+        api.sign_in(&link_for(app, juror).await?).await?;
+        let (_, home) = api.get("/jury/my").await?;
+        let finalist = home["categories"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .flat_map(|c| c["finalists"].as_array().cloned().unwrap_or_default())
+            .find(|f| f["state"] != "submitted")
+            .and_then(|f| f["id"].as_i64());
+        if let Some(finalist) = finalist {
+            open = Some((juror, finalist));
+            break;
+        }
+    }
+    let (juror, finalist) = open.ok_or("no juror of the demo has an open score sheet")?;
+    let score_path = format!("/jury/finalists/{finalist}");
+
+    // The big school: its STEM coordinator opens the nulmeting (which
+    // creates it) but has not submitted, so the team view is the table.
+    let school = fixtures::school(db, edition, "Bench Scholengemeenschap", "Gent").await?;
+    let mut team_lead = 0;
+    for n in 0..TEAM_SIZE {
+        let function = if n == 0 { "stem-coordinator" } else { "teacher" };
+        let id: i64 = sqlx::query_scalar(
+            "insert into people (name, role, school_id, school_function, created_at) values (?, 'school-member', ?, ?, 0) returning id",
+        )
+        .bind(format!("Teamlid {n:03}"))
+        .bind(school)
+        .bind(function)
+        .fetch_one(db)
+        .await?;
+        if n == 0 {
+            team_lead = id;
+        }
+    }
+    let lead = app.api();
+    lead.sign_in(&link_for(app, team_lead).await?).await?;
+    let (status, sheet) = lead.get("/my/measurement").await?;
+    if !status.is_success() {
+        return Err(format!("the team's measurement: {status} {sheet}").into());
+    }
+
+    let pages = vec![
+        RolePage { app: App::Public, person: None, path: "/rubric".into(), ready: "[data-testid=rubric-page] .indicator" },
+        RolePage { app: App::School, person: Some(teacher), path: "/nulmeting".into(), ready: ".level-choice" },
+        RolePage { app: App::Company, person: Some(company), path: "/company".into(), ready: "[data-testid=plan-card]" },
+        RolePage { app: App::Jury, person: Some(juror), path: score_path.clone(), ready: ".criterion-score" },
+        RolePage { app: App::Coordinator, person: Some(coordinator), path: "/coordinator".into(), ready: "[data-testid=school-status] tbody tr" },
+    ];
+    Ok(Demo { pages, score_path, team_path: format!("/schools/{school}/team"), team_lead })
+}
+
+async fn link_for(app: &TestServer, person: i64) -> TestResult<String> {
+    let token = server::db::people::issue_invitation(&mut *app.state.writer.pool().acquire().await?, person, None).await?;
+    Ok(server::sign_in_link(&app.url, &token))
+}
+
+/// A fresh browser (empty cache), signed in as `person` by the sign-in
+/// endpoint called from a JSON page, so nothing of the apps is loaded yet.
+async fn browser_as(app: &TestServer, person: Option<i64>) -> TestResult<Browser> {
+    let browser = Browser::start().await?;
+    browser.goto(&format!("{}/api/health", app.url)).await?;
+    if let Some(person) = person {
+        let token = server::db::people::issue_invitation(&mut *app.state.writer.pool().acquire().await?, person, None).await?;
+        let script = format!(
+            r#"const done = arguments[arguments.length - 1];
+               fetch('/api/auth/signin', {{ method: 'POST', headers: {{ 'content-type': 'application/json' }}, body: JSON.stringify({{ token: {token:?} }}) }})
+                   .then(r => done(r.status), e => done(String(e)));"#
+        );
+        let status = browser.client.execute_async(&script, vec![]).await?;
+        if status != 200 {
+            return Err(format!("signing in the browser answered {status}").into());
+        }
+    }
+    Ok(browser)
+}
+
+/// The wasm, js and css this page fetched: (encoded bytes as sent, files).
+async fn bundle_bytes(browser: &Browser) -> TestResult<(f64, Vec<String>)> {
+    let v = browser
+        .js(
+            "const seen = new Map();
+             for (const e of performance.getEntriesByType('resource')) {
+                 const path = new URL(e.name).pathname;
+                 if (/\\.(wasm|js|css)$/.test(path)) seen.set(path, Math.max(seen.get(path) || 0, e.encodedBodySize));
+             }
+             return [...seen.entries()];",
+        )
+        .await?;
+    let mut total = 0.0;
+    let mut files = Vec::new();
+    for entry in v.as_array().into_iter().flatten() {
+        let bytes = entry[1].as_f64().unwrap_or(f64::NAN);
+        total += bytes;
+        files.push(format!("{} {:.1} kB", entry[0].as_str().unwrap_or("?"), bytes / 1000.0));
+    }
+    Ok((total, files))
+}
+
+/// Per role: the bytes before its first page (cold cache), then the first
+/// paint of that page against the empty Yew page (warm, alternating).
+async fn roles(app: &TestServer, empty: &TestServer, demo: &Demo, budgets: &mut Budgets) -> TestResult {
+    println!("    {:<12} {:>10} {:>10} {:>10} {:>7}", "app", "kB gzip", "paint ms", "empty ms", "ratio");
+    let mut notes = Vec::new();
+    for page in &demo.pages {
+        let name = page.app.name();
+        let browser = browser_as(app, page.person).await?;
+        let url = format!("{}{}", app.url, page.path);
+        browser.goto(&url).await?;
+        browser.wait_for(page.ready).await?;
+        let (bytes, files) = bundle_bytes(&browser).await?;
+        first_paint(&browser, &empty.url, "#empty-rendered").await?;
+        let (mut real, mut base) = (Vec::new(), Vec::new());
+        for _ in 0..LOADS {
+            real.push(first_paint(&browser, &url, page.ready).await?);
+            base.push(first_paint(&browser, &empty.url, "#empty-rendered").await?);
+        }
+        browser.close().await?;
+        let (real, base) = (median(real), median(base));
+        let bytes_verdict = budgets.check(&format!("{name} app bytes before its first page"), bytes, BYTES_BUDGET);
+        let paint_verdict = budgets.check(&format!("{name} app first paint / empty page"), real / base, FIRST_PAINT_BUDGET);
+        println!(
+            "    {name:<12} {:>10.1} {real:>10.1} {base:>10.1} {:>6.2}x   bytes {bytes_verdict}, paint {paint_verdict}   ({})",
+            bytes / 1000.0,
+            real / base,
+            page.path
+        );
+        notes.push(format!("      {name}: {}", files.join(", ")));
+    }
+    println!("    budgets: {:.0} kB gzip of wasm + js + css, first paint {FIRST_PAINT_BUDGET}x the empty page (median of {LOADS} loads)", BYTES_BUDGET / 1000.0);
+    for n in notes {
+        println!("{n}");
+    }
+    Ok(())
+}
+
+/// Click what `click` finds inside the first `scope`, until `done` (a JS
+/// expression, `scope` in reach) holds: milliseconds to the DOM, with layout,
+/// and to the next animation frame. Rounds alternate between the pairs.
+async fn time_clicks(browser: &Browser, scope: &str, pairs: &[(&str, &str)], rounds: usize) -> TestResult<(f64, f64, f64)> {
+    let (mut dom, mut layout, mut frame) = (Vec::new(), Vec::new(), Vec::new());
+    for round in 0..rounds {
+        let (click, done) = pairs[round % pairs.len()];
+        let script = format!(
+            r#"const finish = arguments[arguments.length - 1];
+               const scope = document.querySelector({scope:?});
+               const target = scope && scope.querySelector({click:?});
+               if (!target) {{ finish(null); return; }}
+               const t0 = performance.now();
+               target.click();
+               let spins = 0;
+               const check = () => {{
+                   if ({done}) {{
+                       const td = performance.now();
+                       void document.body.offsetHeight;
+                       const t1 = performance.now();
+                       requestAnimationFrame(() => finish([td - t0, t1 - t0, performance.now() - t0]));
+                   }} else if (++spins < 100000) {{ queueMicrotask(check); }} else {{ spins = 0; setTimeout(check, 0); }}
+               }};
+               Promise.resolve().then(check);"#
+        );
+        let v = browser.client.execute_async(&script, vec![]).await?;
+        let at = |i: usize| v.get(i).and_then(|x| x.as_f64()).unwrap_or(f64::NAN);
+        if v.is_null() {
+            return Err(format!("nothing to click: `{click}` in `{scope}`").into());
+        }
+        dom.push(at(0));
+        layout.push(at(1));
+        frame.push(at(2));
+    }
+    Ok((median(dom), median(layout), median(frame)))
+}
+
+/// Clicks on one page, timed against the input budget.
+struct ClickTest<'a> {
+    what: &'a str,
+    person: Option<i64>,
+    path: &'a str,
+    /// What to wait for, and where the clicks go.
+    scope: &'a str,
+    pairs: &'a [(&'a str, &'a str)],
+}
+
+impl ClickTest<'_> {
+    async fn run(&self, app: &TestServer, budgets: &mut Budgets) -> TestResult {
+        let browser = browser_as(app, self.person).await?;
+        browser.goto(&format!("{}{}", app.url, self.path)).await?;
+        browser.wait_for(self.scope).await?;
+        let (dom, layout, frame) = time_clicks(&browser, self.scope, self.pairs, 10).await?;
+        let verdict = budgets.check(&format!("click to paint, {}", self.what), layout, INPUT_BUDGET_MS);
+        println!(
+            "    click to paint, {} (median of 10): {dom:.1} ms to the DOM, {layout:.1} ms with layout, {frame:.1} ms to the next frame ({verdict} {INPUT_BUDGET_MS} ms)",
+            self.what
+        );
+        browser.close().await
+    }
+}
+
+/// Input to paint on the pages people type on: a level of the nulmeting
+/// and a score on a juror's sheet; and the 200-row team table re-rendered
+/// by the language switch.
+async fn inputs(app: &TestServer, demo: &Demo, budgets: &mut Budgets) -> TestResult {
+    let school = demo.pages.iter().find(|p| p.app == App::School).ok_or("no school page")?;
+    let selected = |n: &str| format!("scope.querySelector(\"label.selected[data-answer='{n}']\")");
+    let (two, three) = (selected("2"), selected("3"));
+    let pairs = [("input[value='2']", two.as_str()), ("input[value='3']", three.as_str())];
+    let level = ClickTest { what: "nulmeting level", person: school.person, path: &school.path, scope: ".level-choice", pairs: &pairs };
+    level.run(app, budgets).await?;
+
+    let juror = demo.pages.iter().find(|p| p.app == App::Jury).ok_or("no jury page")?;
+    let active = |n: &str| format!("scope.querySelector(\"input[value='{n}']\").closest('.cs-band').classList.contains('active')");
+    let (three, eight) = (active("3"), active("8"));
+    let pairs = [("input[value='3']", three.as_str()), ("input[value='8']", eight.as_str())];
+    let score = ClickTest { what: "jury score", person: juror.person, path: &demo.score_path, scope: ".criterion-score", pairs: &pairs };
+    score.run(app, budgets).await?;
+
+    let browser = browser_as(app, Some(demo.team_lead)).await?;
+    browser.goto(&format!("{}{}", app.url, demo.team_path)).await?;
+    browser.wait_for("[data-testid=members] tbody tr").await?;
+    let rows = browser.all("[data-testid=members] tbody tr").await?.len();
+    // The switch is in the header; done when the table's last row shows the
+    // function in the other language.
+    let last = "document.querySelector('[data-testid=members] tbody tr:last-child td').textContent";
+    let (en, nl) = (format!("{last}.includes('Teacher')"), format!("{last}.includes('Leerkracht')"));
+    let pairs = [("button[data-lang=en]", en.as_str()), ("button[data-lang=nl]", nl.as_str())];
+    let (dom, layout, frame) = time_clicks(&browser, "body", &pairs, 10).await?;
+    // The re-render is Yew's part: from the click until the last row is in
+    // the DOM in the other language; the browser's layout and the frame
+    // after it are printed beside it.
+    let verdict = budgets.check("team table re-render", dom, TABLE_BUDGET_MS);
+    println!("    team table of {rows} rows re-rendered (language switch, median of 10): {dom:.1} ms to the DOM ({verdict} {TABLE_BUDGET_MS} ms), {layout:.1} ms with layout, {frame:.1} ms to the next frame");
+    browser.close().await
+}
+
 #[tokio::main]
 async fn main() -> TestResult {
     let args: Vec<PathBuf> = std::env::args().skip(1).map(PathBuf::from).collect();
@@ -88,26 +410,18 @@ async fn main() -> TestResult {
     let empty_dist = root.join(args.get(1).cloned().unwrap_or_else(|| "dist-bench".into()));
     let app = TestServer::start_with(app_dist, tempfile::tempdir()?).await?;
     let empty = TestServer::start_with(empty_dist, tempfile::tempdir()?).await?;
+    let mut budgets = Budgets::default();
+    let demo = demo(&app).await?;
+    println!("    per role app, on the demo edition: bytes before the first page (cold cache), first paint (warm)");
+    roles(&app, &empty, &demo, &mut budgets).await?;
+    inputs(&app, &demo, &mut budgets).await?;
+
     let browser = Browser::start().await?;
-
-    // Warm up both (first compile of each wasm), then alternate.
     let rubric_url = format!("{}/rubric", app.url);
-    first_paint(&browser, &rubric_url, "[data-testid=rubric-page] .indicator").await?;
-    first_paint(&browser, &empty.url, "#empty-rendered").await?;
-    let (mut real, mut base) = (Vec::new(), Vec::new());
-    for _ in 0..LOADS {
-        real.push(first_paint(&browser, &rubric_url, "[data-testid=rubric-page] .indicator").await?);
-        base.push(first_paint(&browser, &empty.url, "#empty-rendered").await?);
-    }
-    let (real, base) = (median(real), median(base));
-    println!(
-        "    first render (FCP, median of {LOADS}): rubric page {real:.1} ms, empty Yew page {base:.1} ms, ratio {:.2}x (budget 1.3x)",
-        real / base
-    );
-
     let (dom, layout, frame) = click_to_paint(&browser, &rubric_url).await?;
+    let verdict = budgets.check("click to paint, language switch on the rubric", layout, INPUT_BUDGET_MS);
     println!(
-        "    click to paint (language switch, whole rubric re-rendered, median of 10): {dom:.1} ms to the DOM, {layout:.1} ms with layout, {frame:.1} ms to the next frame (budget 16 ms)"
+        "    click to paint (language switch, whole rubric re-rendered, median of 10): {dom:.1} ms to the DOM, {layout:.1} ms with layout, {frame:.1} ms to the next frame ({verdict} {INPUT_BUDGET_MS} ms)"
     );
 
     if let Some(agg) = args.get(2) {
@@ -115,12 +429,23 @@ async fn main() -> TestResult {
         browser.goto(&agg.url).await?;
         let text = browser.text("#aggregate-result").await?;
         let v: serde_json::Value = serde_json::from_str(&text)?;
+        let verdict = budgets.check("aggregation in wasm, ms", v["median_ms"].as_f64().unwrap_or(f64::NAN), 50.0);
         println!(
-            "    aggregation in wasm, {} schools x {} respondents: median {} ms, best {} ms (budget 50 ms); rubric parse {} ms",
+            "    aggregation in wasm, {} schools x {} respondents: median {} ms, best {} ms ({verdict} 50 ms); rubric parse {} ms",
             v["schools"], v["respondents"], v["median_ms"], v["best_ms"], v["rubric_parse_ms"]
         );
     }
     browser.close().await?;
 
-    e2e::load::report(&app).await
+    e2e::load::report(&app).await?;
+    if budgets.missed.is_empty() {
+        println!("    every budget met");
+        Ok(())
+    } else {
+        println!("    budgets missed:");
+        for m in &budgets.missed {
+            println!("      {m}");
+        }
+        std::process::exit(1);
+    }
 }

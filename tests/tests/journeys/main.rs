@@ -2,6 +2,7 @@
 //! real server on a free port, driven through headless Chromium as each role
 //! would use it.
 
+mod apps;
 mod foundation;
 mod integrity;
 mod jury;

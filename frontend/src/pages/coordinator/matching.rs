@@ -81,7 +81,7 @@ pub fn MatchingPage() -> Html {
                                 });
                             })
                         };
-                        let town = school.town.trim().to_lowercase();
+                        let town = rubric::people::fold_case(school.town.trim());
                         let tracks: Vec<&str> = school.tracks.iter().map(|t| track_name(*t).t(lang)).collect();
                         html! {
                             <div class="match-detail" data-testid="match-detail">
@@ -97,7 +97,7 @@ pub fn MatchingPage() -> Html {
                                 <ul class="candidates" data-testid="candidates">
                                     { for rank_candidates(school, &m.companies).into_iter().map(|c| {
                                         let is_current = school.company_id == Some(c.id);
-                                        let same_town = !town.is_empty() && c.town.trim().to_lowercase() == town;
+                                        let same_town = !town.is_empty() && rubric::people::fold_case(c.town.trim()) == town;
                                         html! {
                                             <li class={classes!("candidate", is_current.then_some("current"))} data-company={c.name.clone()}>
                                                 <div>

@@ -14,7 +14,7 @@ use yew_router::prelude::*;
 #[component]
 pub fn AwardNotice() -> Html {
     let lang = use_lang();
-    let data = use_fetch((), |()| api::jury::published());
+    let data = use_fetch((), |()| api::jury::publication());
     match &data.state {
         Fetch::Ready(p) if p.published_at.is_some() => html! {
             <p class="notice" data-testid="award-notice">

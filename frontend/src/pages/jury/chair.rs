@@ -4,6 +4,7 @@
 //! a reason, a winner that is not robust; and the jury's audit log, in the
 //! reader's language.
 
+use rubric::errors::ErrorCode;
 use crate::api;
 use crate::app::Route;
 use crate::components::acknowledge_form::AcknowledgeForm;
@@ -94,7 +95,7 @@ pub fn JuryChairPage() -> Html {
                             error={field_error.clone()} busy={busy} on_confirm={on_confirm.clone()} />
                     }) }
                 }
-                if let Some(e) = error.as_ref().filter(|e| e.code != "validation") { { super::error_view(lang, e) } }
+                if let Some(e) = error.as_ref().filter(|e| e.code != ErrorCode::Validation) { { super::error_view(lang, e) } }
             </div>
             { super::results_and_log(lang, &view, audit) }
         </section>

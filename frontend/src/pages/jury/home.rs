@@ -6,7 +6,7 @@
 //! The jury's chair also decides the other jurors' requests to reopen a
 //! submitted sheet here.
 
-use crate::api::{self, ApiError};
+use crate::api::{self, ApiError, ErrorCode};
 use crate::app::Route;
 use crate::components::error_box::ErrorBox;
 use crate::components::reopen_decisions::{DecisionRow, ReopenDecisions};
@@ -205,7 +205,7 @@ pub fn JuryHomePage() -> Html {
                         if let Some(m) = field_error { <p class="field-error" id="conflict-error">{ m }</p> }
                     </form>
                 }
-                if let Some(e) = error.as_ref().filter(|e| e.code != "validation") { { super::juror_error_view(lang, e) } }
+                if let Some(e) = error.as_ref().filter(|e| e.code != ErrorCode::Validation) { { super::juror_error_view(lang, e) } }
             </section>
         </section>
     }

@@ -13,6 +13,7 @@ pub mod score;
 pub mod score_sheet;
 pub mod setup;
 
+use rubric::errors::ErrorCode;
 use crate::api::ApiError;
 use crate::components::audit_entries::audit_entries;
 use crate::components::category_results::category_results;
@@ -30,7 +31,7 @@ use yew::prelude::*;
 /// A failed jury request: the jury's own error codes in the interface
 /// language, everything else through the shared error box.
 pub(crate) fn error_view(lang: Lang, e: &ApiError) -> Html {
-    match jury_error(&e.code) {
+    match jury_error(e.code) {
         Some(text) => html! { <div class="error-box" role="alert"><p>{ text.t(lang) }</p></div> },
         None => html! { <ErrorBox error={e.clone()} /> },
     }
@@ -39,7 +40,7 @@ pub(crate) fn error_view(lang: Lang, e: &ApiError) -> Html {
 /// As [`error_view`], for a juror: locked results are final for them (they
 /// cannot unlock, so they are not told to).
 pub(crate) fn juror_error_view(lang: Lang, e: &ApiError) -> Html {
-    if e.code == "jury_locked" {
+    if e.code == ErrorCode::JuryLocked {
         return html! { <div class="error-box" role="alert"><p>{ R::LockedForJurors.t(lang) }</p></div> };
     }
     error_view(lang, e)
@@ -70,5 +71,5 @@ pub(crate) fn results_and_log(lang: Lang, view: &ResultsView, audit: &FetchHandl
 
 /// Whether [`error_view`] has a jury text for this error.
 pub(crate) fn jury_error_known(e: &ApiError) -> bool {
-    jury_error(&e.code).is_some()
+    jury_error(e.code).is_some()
 }

@@ -6,6 +6,7 @@
 //! reopen a submitted sheet (decided here), the scores changed after
 //! reopening, and the jury's audit log.
 
+use rubric::errors::ErrorCode;
 use crate::api;
 use crate::app::Route;
 use crate::components::error_box::ErrorBox;
@@ -168,7 +169,7 @@ pub fn JuryResultsPage() -> Html {
                 }
                 // A refused lock lists its reasons above (in the interface
                 // language), so only other errors are shown here.
-                if let Some(e) = error.as_ref().filter(|e| e.code != "validation") { { super::error_view(lang, e) } }
+                if let Some(e) = error.as_ref().filter(|e| e.code != ErrorCode::Validation) { { super::error_view(lang, e) } }
             </div>
             <ReopenDecisions rows={decision_rows} busy={decider.busy} error={decider.error.clone()}
                 on_reopen={decider.on_reopen.clone()} on_decline={decider.on_decline.clone()} />

@@ -6,7 +6,7 @@
 //! submitted again, and the others' scores are hidden until then. A newer
 //! save from elsewhere replaces the draft, with a notice.
 
-use crate::api::{self, ApiError};
+use crate::api::{self, ApiError, ErrorCode};
 use crate::components::criterion_score::CriterionScore;
 use crate::components::error_box::ErrorBox;
 use crate::components::reopen_request::ReopenRequestForm;
@@ -154,7 +154,7 @@ pub fn ScoreSheetForm(props: &ScoreSheetFormProps) -> Html {
                             load_others.emit(());
                         }
                     }
-                    Err(e) if e.code == "stale" => {
+                    Err(e) if e.code == ErrorCode::Stale => {
                         if let Some(sheet) = e.current.clone().and_then(|v| serde_json::from_value::<Sheet>(v).ok()) {
                             let input = input_of(&sheet);
                             *latest.borrow_mut() = input.clone();
@@ -269,7 +269,7 @@ pub fn ScoreSheetForm(props: &ScoreSheetFormProps) -> Html {
         Saving::Saved => html! { <span class="ok">{ J::Saved.t(lang) }</span> },
         Saving::Replaced => html! { <span class="warn">{ J::ReplacedByNewer.t(lang) }</span> },
         Saving::Failed(e) if e.is_network() => html! { <span class="warn">{ J::NotSavedOffline.t(lang) }</span> },
-        Saving::Failed(e) if e.code == "validation" => html! { <span class="warn">{ J::NotSavedFix.t(lang) }</span> },
+        Saving::Failed(e) if e.code == ErrorCode::Validation => html! { <span class="warn">{ J::NotSavedFix.t(lang) }</span> },
         Saving::Failed(_) => html! {},
     };
     let scored = criteria.iter().filter(|c| draft.scores.contains_key(&c.id)).count();
@@ -339,7 +339,7 @@ pub fn ScoreSheetForm(props: &ScoreSheetFormProps) -> Html {
                 </div>
                 if let Saving::Failed(e) = &*saving {
                     if super::jury_error_known(e) { { super::juror_error_view(lang, e) } }
-                    else if e.code != "validation" { <ErrorBox error={e.clone()} on_retry={retry} /> }
+                    else if e.code != ErrorCode::Validation { <ErrorBox error={e.clone()} on_retry={retry} /> }
                 }
             </form>
             if let Some(o) = (*others).as_ref().filter(|_| status.is_submitted()) {

@@ -4,7 +4,7 @@
 //! rule and the conflicts of interest. Every change goes to the server,
 //! which answers with the new set-up.
 
-use crate::api::{self, ApiError};
+use crate::api::{self, ApiError, ErrorCode};
 use crate::app::Route;
 use crate::components::conflicts_table::ConflictsTable;
 use crate::components::criteria_editor::{CriteriaEditor, FrozenReason};
@@ -74,7 +74,7 @@ pub fn JurySetupPage() -> Html {
                     }
                     Err(e) => {
                         // A stale write: show the newest set-up with the message.
-                        if e.code == "stale" {
+                        if e.code == ErrorCode::Stale {
                             if let Ok(s) = api::jury::setup().await {
                                 updated.set(Some(Rc::new(s)));
                             }
@@ -87,7 +87,7 @@ pub fn JurySetupPage() -> Html {
     };
     let err = |section: Section| error.as_ref().filter(|(s, _)| *s == section).map(|(_, e)| e.clone());
     let general = |section: Section| {
-        err(section).filter(|e| e.code != "validation").map(|e| super::error_view(lang, &e)).unwrap_or_default()
+        err(section).filter(|e| e.code != ErrorCode::Validation).map(|e| super::error_view(lang, &e)).unwrap_or_default()
     };
 
     let s = &setup.settings;

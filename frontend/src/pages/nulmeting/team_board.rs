@@ -3,7 +3,7 @@
 //! first, then every other indicator per aspect, each with its consensus.
 //! Records decisions one by one, or all agreed proposals at once.
 
-use crate::api::{self, ApiError};
+use crate::api::{self, ApiError, ErrorCode};
 use crate::components::error_box::ErrorBox;
 use crate::components::nulmeting::indicator_consensus::{IndicatorConsensus, NamedAnswer};
 use crate::hooks::use_lang;
@@ -169,7 +169,7 @@ pub fn TeamBoard(props: &TeamBoardProps) -> Html {
                     let write = ConsensusWrite { level, rationale, version };
                     match api::nulmeting::save_consensus(measurement_id, &id, &write).await {
                         Ok(c) => d.dispatch(Act::Saved(c)),
-                        Err(e) if e.code == "stale" => {
+                        Err(e) if e.code == ErrorCode::Stale => {
                             let current = e.current.and_then(|v| serde_json::from_value::<Option<StoredConsensus>>(v).ok()).flatten();
                             d.dispatch(Act::Overtaken(id, current));
                         }

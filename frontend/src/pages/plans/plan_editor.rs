@@ -820,7 +820,7 @@ pub fn PlanEditor(props: &PlanEditorProps) -> Html {
             </div>
             if *ctx.confirm {
                 <div class="confirm" role="alertdialog" aria-labelledby="confirm-title" data-testid="confirm-submit" id="confirm-submit" tabindex="-1">
-                    <p id="confirm-title"><strong>{ format!("{} {}?", P::Submit.t(lang), format!("{} {}", P::Version.t(lang).to_lowercase(), page.latest_version().unwrap_or(0) + 1)) }</strong></p>
+                    <p id="confirm-title"><strong>{ format!("{} {}?", P::Submit.t(lang), format!("{} {}", rubric::people::fold_case(P::Version.t(lang)), page.latest_version().unwrap_or(0) + 1)) }</strong></p>
                     <p>{ P::SubmitConfirm.t(lang) }</p>
                     // What the checks still flag (a goal without actions or without an indicator…), said before submitting.
                     if let Some(list) = check_list(&checks, &plan, lang) {

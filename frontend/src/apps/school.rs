@@ -1,0 +1,25 @@
+//! The school team's app: the start page, the nulmeting, the team view, the
+//! report, the plan and its printable version, inviting colleagues. The
+//! coordinator and the sponsor company open a school's report and plan here.
+
+use crate::app::{Elsewhere, Route};
+use crate::pages;
+use rubric::apps::App;
+use yew::prelude::*;
+
+fn switch(route: Route) -> Html {
+    match route {
+        Route::Home => html! { <pages::home::HomePage><pages::school_start::SchoolStartCards /></pages::home::HomePage> },
+        Route::Nulmeting => html! { <pages::nulmeting::fill::NulmetingPage /> },
+        Route::SchoolTeam { id } => html! { <pages::nulmeting::team::SchoolTeamPage school_id={id} /> },
+        Route::SchoolReport { id } => html! { <pages::nulmeting::report::SchoolReportPage school_id={id} /> },
+        Route::SchoolPlan { id } => html! { <pages::plans::plan::SchoolPlanPage id={id} /> },
+        Route::SchoolPlanPrint { id } => html! { <pages::plans::print::SchoolPlanPrintPage id={id} /> },
+        Route::Colleagues => html! { <pages::colleagues::ColleaguesPage /> },
+        _ => html! { <Elsewhere /> },
+    }
+}
+
+pub fn run() {
+    crate::app::run(App::School, switch);
+}

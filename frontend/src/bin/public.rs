@@ -1,0 +1,5 @@
+//! Entry point of the public app (`frontend::apps::public`).
+
+fn main() {
+    frontend::apps::public::run();
+}

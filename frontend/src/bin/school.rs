@@ -1,0 +1,5 @@
+//! Entry point of the school app (`frontend::apps::school`).
+
+fn main() {
+    frontend::apps::school::run();
+}

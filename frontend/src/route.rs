@@ -1,0 +1,225 @@
+//! Every address of the interface as a `Route`, with its `Routable` written
+//! out by hand: the derive's route table (a pattern matcher and a
+//! `HashMap` of parameters) cost every app some 20 kB of wasm, a `match` on
+//! the path's segments a fraction of that. `rubric::apps::App::for_path`
+//! says which app serves each address.
+
+use std::collections::HashMap;
+use yew_router::Routable;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Route {
+    /// `/`
+    Home,
+    /// `/signin`
+    SignIn,
+    /// `/rubric`
+    Rubric,
+
+    // Programme coordinator
+    /// `/coordinator`
+    Dashboard,
+    /// `/coordinator/edition`
+    Edition,
+    /// `/coordinator/schools`
+    Schools,
+    /// `/coordinator/companies`
+    Companies,
+    /// `/coordinator/matching`
+    Matching,
+    /// `/coordinator/networks`
+    Networks,
+    /// `/coordinator/people`
+    People,
+    /// A school's STEM coordinator invites colleagues (issue 4).
+    /// `/colleagues`
+    Colleagues,
+    /// `/coordinator/jury`
+    JurySetup,
+    /// `/coordinator/jury/results`
+    JuryResults,
+    /// `/coordinator/measurements`
+    Measurements,
+    /// `/coordinator/jury/results/print`
+    JuryResultsPrint,
+
+    // School team
+    /// `/nulmeting`
+    Nulmeting,
+    /// `/schools/:id/team`
+    SchoolTeam { id: i64 },
+    /// `/schools/:id/report`
+    SchoolReport { id: i64 },
+    /// `/schools/:id/plan`
+    SchoolPlan { id: i64 },
+    /// `/schools/:id/plan/print`
+    SchoolPlanPrint { id: i64 },
+
+    // Sponsor company
+    /// `/company`
+    CompanyHome,
+
+    // Jury
+    /// `/jury`
+    JuryHome,
+    /// `/jury/finalists/:id`
+    JuryScore { id: i64 },
+    /// The chair's page: ties to decide, winners to confirm.
+    /// `/jury/chair`
+    JuryChair,
+    /// The published award results, for jurors and finalist schools.
+    /// `/award`
+    AwardResults,
+
+    /// `/404`
+    NotFound,
+}
+
+impl Routable for Route {
+    fn from_path(path: &str, params: &HashMap<&str, &str>) -> Option<Self> {
+        let filled: Vec<&str> =
+            path.split('/').map(|seg| seg.strip_prefix(':').and_then(|k| params.get(k).copied()).unwrap_or(seg)).collect();
+        Self::recognize(&filled.join("/")).filter(|r| *r != Route::NotFound)
+    }
+
+    fn to_path(&self) -> String {
+        let fixed = match self {
+            Route::Home => "/",
+            Route::SignIn => "/signin",
+            Route::Rubric => "/rubric",
+            Route::Dashboard => "/coordinator",
+            Route::Edition => "/coordinator/edition",
+            Route::Schools => "/coordinator/schools",
+            Route::Companies => "/coordinator/companies",
+            Route::Matching => "/coordinator/matching",
+            Route::Networks => "/coordinator/networks",
+            Route::People => "/coordinator/people",
+            Route::Colleagues => "/colleagues",
+            Route::JurySetup => "/coordinator/jury",
+            Route::JuryResults => "/coordinator/jury/results",
+            Route::Measurements => "/coordinator/measurements",
+            Route::JuryResultsPrint => "/coordinator/jury/results/print",
+            Route::Nulmeting => "/nulmeting",
+            Route::CompanyHome => "/company",
+            Route::JuryHome => "/jury",
+            Route::JuryChair => "/jury/chair",
+            Route::AwardResults => "/award",
+            Route::NotFound => "/404",
+            Route::SchoolTeam { id } => return format!("/schools/{id}/team"),
+            Route::SchoolReport { id } => return format!("/schools/{id}/report"),
+            Route::SchoolPlan { id } => return format!("/schools/{id}/plan"),
+            Route::SchoolPlanPrint { id } => return format!("/schools/{id}/plan/print"),
+            Route::JuryScore { id } => return format!("/jury/finalists/{id}"),
+        };
+        fixed.to_string()
+    }
+
+    fn routes() -> Vec<&'static str> {
+        vec![
+            "/", "/signin", "/rubric", "/coordinator", "/coordinator/edition", "/coordinator/schools",
+            "/coordinator/companies", "/coordinator/matching", "/coordinator/networks", "/coordinator/people",
+            "/colleagues", "/coordinator/jury", "/coordinator/jury/results", "/coordinator/measurements",
+            "/coordinator/jury/results/print", "/nulmeting", "/schools/:id/team", "/schools/:id/report",
+            "/schools/:id/plan", "/schools/:id/plan/print", "/company", "/jury", "/jury/finalists/:id", "/jury/chair", "/award", "/404",
+        ]
+    }
+
+    fn not_found_route() -> Option<Self> {
+        Some(Route::NotFound)
+    }
+
+    /// The route of a path; a trailing slash is ignored, anything else
+    /// unknown (or an id that is not a number) is `NotFound`.
+    fn recognize(pathname: &str) -> Option<Self> {
+        let path = pathname.strip_suffix('/').unwrap_or(pathname);
+        let segments: Vec<&str> = path.split('/').skip(1).collect();
+        let id = |s: &str| s.parse::<i64>().ok();
+        let route = match segments.as_slice() {
+            [] => Some(Route::Home),
+            ["signin"] => Some(Route::SignIn),
+            ["rubric"] => Some(Route::Rubric),
+            ["coordinator"] => Some(Route::Dashboard),
+            ["coordinator", "edition"] => Some(Route::Edition),
+            ["coordinator", "schools"] => Some(Route::Schools),
+            ["coordinator", "companies"] => Some(Route::Companies),
+            ["coordinator", "matching"] => Some(Route::Matching),
+            ["coordinator", "networks"] => Some(Route::Networks),
+            ["coordinator", "people"] => Some(Route::People),
+            ["coordinator", "measurements"] => Some(Route::Measurements),
+            ["coordinator", "jury"] => Some(Route::JurySetup),
+            ["coordinator", "jury", "results"] => Some(Route::JuryResults),
+            ["coordinator", "jury", "results", "print"] => Some(Route::JuryResultsPrint),
+            ["colleagues"] => Some(Route::Colleagues),
+            ["nulmeting"] => Some(Route::Nulmeting),
+            ["schools", s, "team"] => id(s).map(|id| Route::SchoolTeam { id }),
+            ["schools", s, "report"] => id(s).map(|id| Route::SchoolReport { id }),
+            ["schools", s, "plan"] => id(s).map(|id| Route::SchoolPlan { id }),
+            ["schools", s, "plan", "print"] => id(s).map(|id| Route::SchoolPlanPrint { id }),
+            ["company"] => Some(Route::CompanyHome),
+            ["jury"] => Some(Route::JuryHome),
+            ["jury", "finalists", s] => id(s).map(|id| Route::JuryScore { id }),
+            ["jury", "chair"] => Some(Route::JuryChair),
+            ["award"] => Some(Route::AwardResults),
+            _ => None,
+        };
+        Some(route.unwrap_or(Route::NotFound))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rubric::apps::App;
+
+    fn all() -> Vec<Route> {
+        vec![
+            Route::Home, Route::SignIn, Route::Rubric, Route::Dashboard, Route::Edition, Route::Schools,
+            Route::Companies, Route::Matching, Route::Networks, Route::People, Route::Colleagues, Route::JurySetup,
+            Route::JuryResults, Route::Measurements, Route::JuryResultsPrint, Route::Nulmeting,
+            Route::SchoolTeam { id: 3 }, Route::SchoolReport { id: 3 }, Route::SchoolPlan { id: 3 },
+            Route::SchoolPlanPrint { id: 3 }, Route::CompanyHome, Route::JuryHome, Route::JuryScore { id: 12 },
+            Route::JuryChair, Route::AwardResults,
+        ]
+    }
+
+    #[test]
+    fn every_route_reads_back_from_its_address() {
+        for route in all() {
+            assert_eq!(Route::recognize(&route.to_path()), Some(route.clone()), "{route:?}");
+            if route != Route::Home {
+                assert_eq!(Route::recognize(&format!("{}/", route.to_path())), Some(route.clone()), "{route:?} with a slash");
+            }
+        }
+        assert_eq!(Route::routes().len(), all().len() + 1, "every route listed, and 404");
+    }
+
+    #[test]
+    fn unknown_addresses_and_bad_ids_are_not_found() {
+        for path in ["/nope", "/schools/x/report", "/schools/3", "/coordinator/jury/results/print/more", "/jury/finalists/", "//"] {
+            assert_eq!(Route::recognize(path), Some(Route::NotFound), "{path}");
+        }
+    }
+
+    #[test]
+    fn a_pattern_with_parameters_fills_in() {
+        let params = HashMap::from([("id", "7")]);
+        assert_eq!(Route::from_path("/schools/:id/plan", &params), Some(Route::SchoolPlan { id: 7 }));
+        assert_eq!(Route::from_path("/schools/:id/plan", &HashMap::new()), None);
+    }
+
+    /// Each app's routes are served by that app (the start page by every
+    /// app), so a link inside an app never needs the server.
+    #[test]
+    fn every_address_belongs_to_one_app() {
+        let expect = |r: &Route| match r {
+            Route::Home | Route::SignIn | Route::Rubric => App::Public,
+            Route::Nulmeting | Route::Colleagues | Route::SchoolTeam { .. } | Route::SchoolReport { .. } | Route::SchoolPlan { .. } | Route::SchoolPlanPrint { .. } => App::School,
+            Route::CompanyHome => App::Company,
+            Route::JuryHome | Route::JuryScore { .. } | Route::AwardResults => App::Jury,
+            _ => App::Coordinator,
+        };
+        for route in all() {
+            assert_eq!(App::for_path(&route.to_path()), expect(&route), "{route:?}");
+        }
+    }
+}

@@ -1,0 +1,136 @@
+//! Which of the five web apps serves an address: the interface is one small
+//! app per kind of person, so nobody downloads another role's pages. The
+//! server serves each app's page under its addresses, the frontend turns a
+//! link into another app into a real page load, and the build makes one
+//! bundle per app: all three read this one table.
+
+use crate::people::Role;
+
+/// One web app: its own entry point, bundle and addresses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum App {
+    /// The landing page, the public rubric and signing in.
+    Public,
+    /// The school team: nulmeting, team view, report, plan, colleagues.
+    School,
+    /// The sponsor company's list of schools.
+    Company,
+    /// Jurors: scoring finalists; the published award results.
+    Jury,
+    /// The programme coordinator: set-up, measurements, jury set-up and results.
+    Coordinator,
+}
+
+/// Address prefixes and the app that serves them; the first match wins.
+/// `/` itself is served by the signed-in person's app ([`App::home_for`]).
+const PREFIXES: [(&str, App); 8] = [
+    ("/coordinator", App::Coordinator),
+    ("/nulmeting", App::School),
+    ("/schools", App::School),
+    ("/colleagues", App::School),
+    ("/company", App::Company),
+    ("/jury", App::Jury),
+    ("/award", App::Jury),
+    ("/rubric", App::Public),
+];
+
+impl App {
+    pub const ALL: [App; 5] = [App::Public, App::School, App::Company, App::Jury, App::Coordinator];
+
+    /// The app's name: its binary, its page (`NAME.html`) and the prefix of
+    /// its bundle files.
+    pub fn name(self) -> &'static str {
+        match self {
+            App::Public => "public",
+            App::School => "school",
+            App::Company => "company",
+            App::Jury => "jury",
+            App::Coordinator => "coordinator",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<App> {
+        App::ALL.into_iter().find(|a| a.name() == name)
+    }
+
+    /// The app serving `path` (without query or fragment). `/` and unknown
+    /// addresses belong to the public app.
+    pub fn for_path(path: &str) -> App {
+        PREFIXES
+            .iter()
+            .find(|(prefix, _)| {
+                path.strip_prefix(prefix).is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+            })
+            .map(|&(_, app)| app)
+            .unwrap_or(App::Public)
+    }
+
+    /// The app whose start page a signed-in person sees at `/`.
+    pub fn home_for(role: Option<Role>) -> App {
+        match role {
+            None => App::Public,
+            Some(Role::SchoolMember) => App::School,
+            Some(Role::CompanyMember) => App::Company,
+            Some(Role::Juror) => App::Jury,
+            Some(Role::Coordinator) => App::Coordinator,
+        }
+    }
+
+    /// Whether this app serves `path` for a person with `role`.
+    pub fn serves(self, path: &str, role: Option<Role>) -> bool {
+        if path == "/" || path.is_empty() {
+            App::home_for(role) == self
+        } else {
+            App::for_path(path) == self
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn addresses_go_to_their_role_app() {
+        assert_eq!(App::for_path("/coordinator"), App::Coordinator);
+        assert_eq!(App::for_path("/coordinator/jury/results/print"), App::Coordinator);
+        assert_eq!(App::for_path("/coordinator/measurements"), App::Coordinator);
+        assert_eq!(App::for_path("/nulmeting"), App::School);
+        assert_eq!(App::for_path("/schools/12/report"), App::School);
+        assert_eq!(App::for_path("/schools/12/plan/print"), App::School);
+        assert_eq!(App::for_path("/colleagues"), App::School);
+        assert_eq!(App::for_path("/company"), App::Company);
+        assert_eq!(App::for_path("/jury"), App::Jury);
+        assert_eq!(App::for_path("/jury/finalists/3"), App::Jury);
+        assert_eq!(App::for_path("/award"), App::Jury);
+        assert_eq!(App::for_path("/rubric"), App::Public);
+        assert_eq!(App::for_path("/signin"), App::Public);
+    }
+
+    #[test]
+    fn a_prefix_matches_whole_segments_only() {
+        assert_eq!(App::for_path("/jurying"), App::Public);
+        assert_eq!(App::for_path("/companyx/1"), App::Public);
+        assert_eq!(App::for_path("/school"), App::Public);
+        assert_eq!(App::for_path("/nope"), App::Public);
+    }
+
+    #[test]
+    fn the_start_page_is_the_signed_in_persons_app() {
+        assert!(App::Public.serves("/", None));
+        assert!(App::School.serves("/", Some(Role::SchoolMember)));
+        assert!(App::Coordinator.serves("/", Some(Role::Coordinator)));
+        assert!(!App::Public.serves("/", Some(Role::Juror)));
+        assert!(App::Jury.serves("/", Some(Role::Juror)));
+        assert!(App::Company.serves("/", Some(Role::CompanyMember)));
+        assert!(App::School.serves("/schools/1/report", Some(Role::Coordinator)));
+    }
+
+    #[test]
+    fn names_round_trip() {
+        for app in App::ALL {
+            assert_eq!(App::from_name(app.name()), Some(app));
+        }
+        assert_eq!(App::from_name("index"), None);
+    }
+}

@@ -1,0 +1,115 @@
+//! Journeys across the role apps (issue 13): each kind of person gets their
+//! own small app at `/`, and a link into another app's page is a real page
+//! load that arrives whole: the coordinator opens a school's report (the
+//! school app) from the measurements overview and comes back by the menu;
+//! a school member reads the public rubric and goes home again.
+
+use e2e::fixtures;
+use e2e::{Browser, TestResult, TestServer};
+use rubric::people::Role;
+
+/// The app whose bundle the current page runs (`public`, `school`, ...),
+/// read from the script the page loaded.
+async fn app_of_page(browser: &Browser) -> TestResult<String> {
+    let v = browser
+        .js(
+            "const s = performance.getEntriesByType('resource').map(e => new URL(e.name).pathname)
+                 .find(p => p.endsWith('_bg.wasm'));
+             return s ? s.slice(1, s.indexOf('-')) : null;",
+        )
+        .await?;
+    Ok(v.as_str().unwrap_or_default().to_string())
+}
+
+/// Wait until the page runs `app`'s bundle (after a real page load).
+async fn wait_for_app(browser: &Browser, app: &str) -> TestResult {
+    browser
+        .eventually(&format!("the {app} app"), || async {
+            let now = app_of_page(browser).await?;
+            Ok((now == app).then_some(()))
+        })
+        .await
+}
+
+/// The page's own navigation count: it goes up only with a real page load.
+async fn page_loads(browser: &Browser) -> TestResult<i64> {
+    let v = browser.js("return history.length;").await?;
+    Ok(v.as_i64().unwrap_or(0))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_coordinator_opens_a_schools_report_in_the_school_app_and_comes_back() -> TestResult {
+    let server = TestServer::start().await?;
+    let db = &server.state.db;
+    let edition = fixtures::edition(db, "STEMpact 2025-2026").await?;
+    let school = fixtures::school(db, edition, "Atheneum Brugge", "Brugge").await?;
+    fixtures::consensus_profile(db, edition, school, "baseline", |k| (k % 4 + 1) as i64).await?;
+    let link = server.invite(Role::Coordinator, "Griet Van Damme").await?;
+    let browser = Browser::start().await?;
+
+    // Signing in lands on the coordinator's own start page, in their app.
+    browser.goto(&link).await?;
+    browser.wait_for_text("[data-testid=start-page] h1", "Griet Van Damme").await?;
+    wait_for_app(&browser, "coordinator").await?;
+
+    // Within the app, the menu navigates without a page load.
+    browser.click("nav.main-nav a[href='/coordinator/measurements']").await?;
+    browser.wait_for(&format!("tr[data-school='{school}']")).await?;
+    assert_eq!(app_of_page(&browser).await?, "coordinator", "still the coordinator app");
+
+    // The report is a page of the school app: a real page load that
+    // arrives whole, and the school app accepts the coordinator.
+    browser.click(&format!("tr[data-school='{school}'] a[href='/schools/{school}/report']")).await?;
+    browser.wait_for_text("[data-testid=report-school]", "Atheneum Brugge").await?;
+    wait_for_app(&browser, "school").await?;
+    browser.wait_for(r#"[data-testid=radar][data-drawn="true"]"#).await?;
+    assert_eq!(browser.text("[data-testid=who-name]").await?, "Griet Van Damme", "still signed in as the coordinator");
+    let url = browser.client.current_url().await?;
+    assert_eq!(url.path(), format!("/schools/{school}/report"));
+
+    // Back to the dashboard by the menu: the coordinator app again.
+    browser.click("nav.main-nav a[href='/coordinator']").await?;
+    browser.wait_for("[data-testid=school-status]").await?;
+    wait_for_app(&browser, "coordinator").await?;
+
+    // And the browser's back button returns to the report, whole.
+    browser.client.back().await?;
+    browser.wait_for_text("[data-testid=report-school]", "Atheneum Brugge").await?;
+    wait_for_app(&browser, "school").await?;
+    browser.close().await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_school_member_reads_the_public_rubric_and_goes_home_to_the_school_app() -> TestResult {
+    let server = TestServer::start().await?;
+    let db = &server.state.db;
+    let edition = fixtures::edition(db, "STEMpact 2025-2026").await?;
+    let school = fixtures::school(db, edition, "Campus Zuid", "Kortrijk").await?;
+    let link = server.invite_scoped(Role::SchoolMember, "Ann Peeters", Some(school), None).await?;
+    let browser = Browser::start().await?;
+
+    browser.goto(&link).await?;
+    browser.wait_for_text("[data-testid=start-page] h1", "Ann Peeters").await?;
+    browser.wait_for("[data-testid=nulmeting-card]").await?;
+    wait_for_app(&browser, "school").await?;
+    let before = page_loads(&browser).await?;
+
+    // The rubric is public: its page loads the public app, still signed in.
+    browser.click("nav.main-nav a[href='/rubric']").await?;
+    browser.wait_for("[data-testid=rubric-page] .indicator").await?;
+    wait_for_app(&browser, "public").await?;
+    assert_eq!(browser.text("[data-testid=who-name]").await?, "Ann Peeters");
+    assert!(page_loads(&browser).await? > before, "a new entry in the history, not a replaced one");
+
+    // Home is the school app's start page again, not the public landing.
+    browser.click("a.brand").await?;
+    browser.wait_for_text("[data-testid=start-page] h1", "Ann Peeters").await?;
+    wait_for_app(&browser, "school").await?;
+    assert!(browser.all("[data-testid=landing]").await?.is_empty());
+
+    // Signing out ends on the public landing page.
+    browser.click("[data-testid=sign-out]").await?;
+    browser.wait_for("[data-testid=landing]").await?;
+    wait_for_app(&browser, "public").await?;
+    browser.close().await
+}
