@@ -24,8 +24,6 @@
 
 use e2e::{fixtures, Browser, TestResult, TestServer};
 use rubric::apps::App;
-use rubric::people::Role;
-use std::collections::HashMap;
 use std::path::PathBuf;
 
 const LOADS: usize = 9;
