@@ -8,7 +8,12 @@ use yew::prelude::*;
 
 fn switch(route: Route) -> Html {
     match route {
-        Route::Home => html! { <pages::home::HomePage whole=true><pages::plans::company_home::CompanyHomePage /></pages::home::HomePage> },
+        Route::Home => html! {
+            <pages::home::HomePage whole=true>
+                <div class="page start-notice"><pages::jury::award_notice::AwardNotice /></div>
+                <pages::plans::company_home::CompanyHomePage />
+            </pages::home::HomePage>
+        },
         Route::CompanyHome => html! { <pages::plans::company_home::CompanyHomePage /> },
         _ => html! { <Elsewhere /> },
     }

@@ -40,16 +40,18 @@ async fn page_loads(browser: &Browser) -> TestResult<i64> {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_coordinator_opens_a_schools_report_in_the_school_app_and_comes_back() -> TestResult {
     let server = TestServer::start().await?;
-    let db = &server.state.db;
+    let db = server.state.writer.pool();
     let edition = fixtures::edition(db, "STEMpact 2025-2026").await?;
     let school = fixtures::school(db, edition, "Atheneum Brugge", "Brugge").await?;
     fixtures::consensus_profile(db, edition, school, "baseline", |k| (k % 4 + 1) as i64).await?;
     let link = server.invite(Role::Coordinator, "Griet Van Damme").await?;
     let browser = Browser::start().await?;
 
-    // Signing in lands on the coordinator's own start page, in their app.
+    // Signing in lands on the coordinator's own start page (the edition's
+    // dashboard), in their app, signed in by name.
     browser.goto(&link).await?;
-    browser.wait_for_text("[data-testid=start-page] h1", "Griet Van Damme").await?;
+    browser.wait_for("[data-testid=start-page] [data-testid=stats]").await?;
+    browser.wait_for_text("[data-testid=who-name]", "Griet Van Damme").await?;
     wait_for_app(&browser, "coordinator").await?;
 
     // Within the app, the menu navigates without a page load.
@@ -82,7 +84,7 @@ async fn the_coordinator_opens_a_schools_report_in_the_school_app_and_comes_back
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_school_member_reads_the_public_rubric_and_goes_home_to_the_school_app() -> TestResult {
     let server = TestServer::start().await?;
-    let db = &server.state.db;
+    let db = server.state.writer.pool();
     let edition = fixtures::edition(db, "STEMpact 2025-2026").await?;
     let school = fixtures::school(db, edition, "Campus Zuid", "Kortrijk").await?;
     let link = server.invite_scoped(Role::SchoolMember, "Ann Peeters", Some(school), None).await?;

@@ -214,7 +214,7 @@ async fn open_jury(server: &TestServer) -> TestResult<(Vec<i64>, Vec<i64>)> {
     let criteria: Vec<i64> = setup["criteria"].as_array().ok_or("criteria")?.iter().filter_map(|c| c["id"].as_i64()).collect();
     let version = setup["settings"]["version"].as_i64().ok_or("version")?;
     let (status, setup) =
-        coord.send(Method::PUT, "/jury/tie-break", &json!({"version": version, "rules": ["higher-median-juror-score", "chair-decision"]})).await?;
+        coord.send(Method::PUT, "/jury/tie-break", &json!({"version": version, "rules": ["higher-median-juror-score"]})).await?;
     assert_eq!(status, StatusCode::OK, "{setup}");
     let version = setup["settings"]["version"].as_i64().ok_or("version")?;
     let (status, body) = coord.send(Method::POST, "/jury/status", &json!({"version": version, "status": "open"})).await?;

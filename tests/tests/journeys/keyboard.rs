@@ -179,7 +179,10 @@ async fn a_juror_scores_and_submits_a_sheet_by_keyboard() -> TestResult {
     .fetch_one(db)
     .await?;
     assert_eq!(remark, "Sterk uitgewerkt");
-    // Shift+Tab goes back the same way (the focus never gets stuck).
-    tab_to_with(&browser, SHIFT_TAB, "back to a score", 30, |f| f["type"] == "radio").await?;
+    // Submitted means submitted: no score can be chosen any more, and
+    // Shift+Tab goes back up the page to the brand (the focus never gets stuck).
+    let open: i64 = serde_json::from_value(browser.js("return document.querySelectorAll('[data-testid=score-sheet] input[type=radio]:not(:disabled)').length").await?)?;
+    assert_eq!(open, 0, "a submitted sheet offers no score to change");
+    tab_to_with(&browser, SHIFT_TAB, "back to the top", 40, |f| f["tag"] == "a" && f["text"].as_str().is_some_and(|t| t.contains("STEMpact"))).await?;
     browser.close().await
 }

@@ -42,6 +42,8 @@ fn list_or_none(m: &mut Markup, lang: Lang, heading: R, items: &[String], none: 
 fn ranking(m: &mut Markup, lang: Lang, c: &CategoryResults, r: &JuryResults, v: &ResultsView) {
     let criterion = |k: &str| v.criteria.iter().find(|x| x.key() == k).map(|x| x.name.clone());
     let notes = place_notes(r, &criterion);
+    // On a phone the ranking scrolls inside a labelled box (issue 14); on paper it fits.
+    m.raw("<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"").text(&c.name).raw("\">");
     m.raw("<table class=\"sheet-table\" data-testid=\"sheet-ranking\"><thead><tr>");
     for (label, num) in [(J::Place, false), (J::Finalist, false), (J::Score, true), (J::Normalized, true), (J::MeanRank, true), (J::Jurors, true)] {
         m.el(if num { "<th scope=\"col\" class=\"num\">" } else { "<th scope=\"col\">" }, label.t(lang), "</th>");
@@ -63,7 +65,7 @@ fn ranking(m: &mut Markup, lang: Lang, c: &CategoryResults, r: &JuryResults, v: 
         }
         m.el("<td class=\"num\">", &f.map_or(0, |f| f.jurors).to_string(), "</td></tr>");
     }
-    m.raw("</tbody></table>");
+    m.raw("</tbody></table></div>");
 }
 
 fn agreement(m: &mut Markup, lang: Lang, r: &JuryResults) {
