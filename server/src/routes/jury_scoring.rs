@@ -24,7 +24,7 @@ use rubric::jury::views::{
 use rubric::content::LocalizedText;
 use rubric::jury::events::{JuryEvent, NamedChange};
 use rubric::jury::{compute_results, JuryInput, ScoreSheet};
-use rubric::access::{relation_to_finalist, relation_to_jury, Action};
+use rubric::access::{may, may_reopen_score_sheet, relation_to_finalist, relation_to_jury, Action, Permission, Relation};
 use rubric::plan::{check_plan, ActionPlan, PlanContext, PlanVersion};
 use rubric::submission::{changes, check_edit, check_submit, may_see_other_sheets, ReopenState, SheetStatus};
 use crate::db::reopenings::{self, Sheets};
@@ -105,13 +105,19 @@ async fn my_home(State(state): State<AppState>, user: AuthUser) -> Result<Json<J
         .collect();
     // The chair decides the other jurors' reopen requests, except on a
     // finalist they have a conflict with (the coordinator does those).
-    let is_chair = settings.chair_id == Some(user.id());
+    // (`juror` has checked that the user sits on the jury.)
+    let is_chair = relation_to_jury(&user.0, true, settings.chair_id) == Relation::Chair;
     let reopen_requests = if is_chair {
         let finalists = dbj::finalists(&mut *tx, edition.id).await?;
+        let decides = |finalist: i64, juror: i64| {
+            let relation = relation_to_finalist(&user.0, true, settings.chair_id, conflicted(finalist));
+            may(user.role(), relation, Action::DecideScoreReopen).is_allowed()
+                && may_reopen_score_sheet(&user.0, settings.chair_id, juror) == Permission::Allowed
+        };
         jury_sheets::reopens(&mut tx, edition.id, &finalists, &[ReopenState::Requested, ReopenState::Reopened])
             .await?
             .into_iter()
-            .filter(|r| r.juror_id != user.id() && !conflicted(r.finalist_id))
+            .filter(|r| decides(r.finalist_id, r.juror_id))
             .collect()
     } else {
         vec![]
