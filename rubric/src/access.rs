@@ -374,6 +374,19 @@ pub fn may_see_consensus(viewer: TeamViewer, measurement_closed: bool) -> bool {
     }
 }
 
+/// May this person open the school's team view? [`Action::ReadTeam`]; and
+/// then the coordinator and the school's leads at every stage
+/// ([`Action::LeadNulmeting`]), another member only while the blind rule
+/// shows them the team's answers (`answers_visible`, from
+/// [`may_see_team_answers`]; false before there is a measurement).
+pub fn may_read_team(role: Role, relation: Relation, answers_visible: bool) -> Decision {
+    match may(role, relation, Action::ReadTeam) {
+        Decision::Allowed if answers_visible || may(role, relation, Action::LeadNulmeting).is_allowed() => Decision::Allowed,
+        Decision::Allowed => Decision::Forbidden,
+        refused => refused,
+    }
+}
+
 /// The blind rule of the jury: a juror sees the other jurors' sheets of a
 /// finalist only while their own sheet for it is submitted (not while it is
 /// a draft or reopened).

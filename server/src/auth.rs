@@ -102,7 +102,13 @@ impl AuthUser {
     /// `relation` to the thing; else 403, or 404 naming `what` where the
     /// rule hides that the thing exists.
     pub fn check(&self, relation: Relation, action: Action, what: &'static str) -> Result<(), AppError> {
-        match may(self.0.role, relation, action) {
+        self.decided(may(self.0.role, relation, action), what)
+    }
+
+    /// Ok for an allowed decision of a `rubric::access` rule; else 403, or
+    /// 404 naming `what`.
+    pub fn decided(&self, decision: Decision, what: &'static str) -> Result<(), AppError> {
+        match decision {
             Decision::Allowed => Ok(()),
             Decision::Forbidden => Err(AppError::Forbidden),
             Decision::NotFound => Err(AppError::NotFound(what)),

@@ -240,6 +240,22 @@ proptest! {
 }
 
 #[test]
+fn a_member_who_does_not_lead_sees_the_team_only_through_the_blind_rule() {
+    for role in Role::ALL {
+        for relation in Relation::ALL {
+            let read = may(role, relation, Action::ReadTeam);
+            let lead = may(role, relation, Action::LeadNulmeting).is_allowed();
+            assert_eq!(may_read_team(role, relation, true), read, "{role:?} {relation:?}");
+            let blind = if read.is_allowed() && !lead { Decision::Forbidden } else { read };
+            assert_eq!(may_read_team(role, relation, false), blind, "{role:?} {relation:?}");
+        }
+    }
+    assert_eq!(may_read_team(Role::SchoolMember, Relation::Member, false), Decision::Forbidden);
+    assert_eq!(may_read_team(Role::SchoolMember, Relation::Direction, false), Decision::Allowed);
+    assert_eq!(may_read_team(Role::CompanyMember, Relation::Sponsor, true), Decision::Forbidden);
+}
+
+#[test]
 fn the_relations_follow_the_facts() {
     let stem = me(10, Role::SchoolMember, Some(1), None, Some(SchoolFunction::StemCoordinator));
     let direction = me(11, Role::SchoolMember, Some(1), None, Some(SchoolFunction::Direction));

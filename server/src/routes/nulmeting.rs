@@ -22,7 +22,7 @@ use rubric::assessment::{
     aggregate, propose_consensus, validate_comment, validate_consensus, validate_evidence_url, Answer, AnswerError, AnswerRecord, Consensus,
     MeasurementKind,
 };
-use rubric::access::{may, relation_to_own_school, relation_to_school, Action, Relation};
+use rubric::access::{may, may_read_team, relation_to_own_school, relation_to_school, Action, Relation};
 use rubric::submission::{
     check_decide, check_request, may_reopen_response, may_see_team_answers, validate_reason, Permission, ReasonInput,
     ReopenOutcome, SubmissionError, TeamViewer,
@@ -328,9 +328,7 @@ async fn team(
     // stage; another member only as the blind rule lets them.
     let lead = may(user.role(), relation, Action::LeadNulmeting).is_allowed();
     let Some(m) = pick_measurement(&state, school.edition_id, school.id, kind).await? else {
-        if !lead {
-            return Err(AppError::Forbidden);
-        }
+        user.decided(may_read_team(user.role(), relation, false), "school")?;
         return Ok(Json(TeamView {
             school_id: school.id,
             school_name: school.name,
@@ -348,9 +346,7 @@ async fn team(
     // A lead decides once they see the answers (the coordinator always does).
     let can_decide = lead && visible;
     // A team member who is not leading sees the team only after submitting.
-    if !lead && !visible {
-        return Err(AppError::Forbidden);
-    }
+    user.decided(may_read_team(user.role(), relation, visible), "school")?;
     let rubric = rubric::current_rubric();
     let mut conn = state.db.acquire().await?;
     let answers = if visible { nm::team_answers(&mut conn, m.id).await? } else { vec![] };
