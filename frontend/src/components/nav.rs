@@ -90,3 +90,43 @@ pub fn MainNav() -> Html {
         </nav>
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rubric::people::{Role, SchoolFunction};
+
+    fn me(role: Role, function: Option<SchoolFunction>) -> Me {
+        let school = (role == Role::SchoolMember).then_some(4);
+        let company = (role == Role::CompanyMember).then_some(6);
+        Me { id: 1, name: "X".into(), role, school_id: school, school_name: None, company_id: company, company_name: None, school_function: function }
+    }
+
+    fn routes(me: &Me) -> Vec<Route> {
+        links_for(me).into_iter().map(|(route, _)| route).collect()
+    }
+
+    /// Each role and school function sees the links of the pages
+    /// `rubric::access` lets them use, and no other.
+    #[test]
+    fn the_links_follow_the_access_model() {
+        assert_eq!(routes(&me(Role::Coordinator, None)).len(), 9);
+        assert!(routes(&me(Role::Coordinator, None)).contains(&Route::JurySetup));
+        let (nulmeting, team, colleagues, report, plan) = (
+            Route::Nulmeting,
+            Route::SchoolTeam { id: 4 },
+            Route::Colleagues,
+            Route::SchoolReport { id: 4 },
+            Route::SchoolPlan { id: 4 },
+        );
+        let stem = me(Role::SchoolMember, Some(SchoolFunction::StemCoordinator));
+        assert_eq!(routes(&stem), vec![nulmeting.clone(), team.clone(), colleagues, report.clone(), plan.clone()]);
+        let direction = me(Role::SchoolMember, Some(SchoolFunction::Direction));
+        assert_eq!(routes(&direction), vec![nulmeting.clone(), team, report.clone(), plan.clone()]);
+        for function in [Some(SchoolFunction::Teacher), Some(SchoolFunction::Other), None] {
+            assert_eq!(routes(&me(Role::SchoolMember, function)), vec![nulmeting.clone(), report.clone(), plan.clone()]);
+        }
+        assert_eq!(routes(&me(Role::CompanyMember, None)), vec![Route::CompanyHome]);
+        assert_eq!(routes(&me(Role::Juror, None)), vec![Route::JuryHome]);
+    }
+}
