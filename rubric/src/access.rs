@@ -192,6 +192,7 @@ pub fn may(role: Role, relation: Relation, action: Action) -> Decision {
     };
     match action {
         Action::Administer => Decision::when(r == R::Coordinator, Forbidden),
+        // The plan pages say 403 to everyone refused (`docs/SECURITY.md`).
         Action::ReadPlan | Action::Comment => Decision::when(tied_to_school, Forbidden),
         Action::EditPlan => Decision::when(r.is_school(), Forbidden),
         Action::StartThread => Decision::when(matches!(r, R::Coordinator | R::Sponsor), Forbidden),
@@ -201,11 +202,9 @@ pub fn may(role: Role, relation: Relation, action: Action) -> Decision {
         Action::LeadNulmeting => school_data(r.leads() || r == R::Coordinator),
         // One's own sheet: other roles have none (403); a member asking
         // about another school's measurement is told nothing (404).
-        Action::AnswerNulmeting => match r {
-            _ if r.is_school() => Decision::Allowed,
-            _ if role == Role::SchoolMember => NotFound,
-            _ => Forbidden,
-        },
+        Action::AnswerNulmeting if r.is_school() => Decision::Allowed,
+        Action::AnswerNulmeting if role == Role::SchoolMember => NotFound,
+        Action::AnswerNulmeting => Forbidden,
         Action::ManageColleagues => Decision::when(r == R::StemCoordinator, Forbidden),
         Action::ReadJuryResults => Decision::when(matches!(r, R::Coordinator | R::Chair), Forbidden),
         Action::ActAsChair => Decision::when(r == R::Chair, Forbidden),
@@ -248,7 +247,8 @@ pub fn relation_to_school(me: &Me, school_id: i64, sponsor_company_id: Option<i6
     }
 }
 
-/// How `me` relates to their own school (none without one).
+/// How `me` relates to their own school: a school member as to the school
+/// in [`relation_to_school`]; the coordinator as to anything; anyone else none.
 pub fn relation_to_own_school(me: &Me) -> Relation {
     match (me.role, me.school_id) {
         (Role::SchoolMember, Some(school)) => relation_to_school(me, school, None),
@@ -257,7 +257,8 @@ pub fn relation_to_own_school(me: &Me) -> Relation {
 }
 
 /// How `me` relates to their own company: a company member is its
-/// [`Relation::Sponsor`] (of the schools it sponsors).
+/// [`Relation::Sponsor`] (of the schools it sponsors); the coordinator as to
+/// anything; anyone else none.
 pub fn relation_to_own_company(me: &Me) -> Relation {
     match (me.role, me.company_id) {
         (Role::CompanyMember, Some(_)) => Relation::Sponsor,
