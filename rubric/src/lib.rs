@@ -3,6 +3,7 @@
 //! shared by the server (which validates every write with it) and the
 //! frontend (which uses it for instant feedback).
 
+pub mod access;
 pub mod apps;
 pub mod assessment;
 pub mod content;

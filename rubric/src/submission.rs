@@ -1,14 +1,12 @@
 //! Submitted means submitted: where a respondent's nulmeting sheet or a
 //! juror's score sheet stands (draft, submitted, reopen requested,
-//! reopened), which step is allowed from where, who may reopen a sheet,
-//! who may see the others' answers (the blind rule), what a reopened sheet
-//! changed when it was submitted again, and who may re-issue a sign-in
-//! link. Pure rules: the server calls them on every request, the frontend
-//! to show only what is possible.
+//! reopened), which step is allowed from where, what a reopened sheet
+//! changed when it was submitted again. Who may reopen, see or re-issue
+//! is `crate::access`'s (re-exported here). Pure rules: the server calls
+//! them on every request, the frontend to show only what is possible.
 
 use crate::assessment::Answer;
 use crate::jury::Score;
-use crate::people::{Me, Role, SchoolFunction};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -210,144 +208,13 @@ pub struct ReasonInput {
     pub reason: String,
 }
 
-/// The answer of an access rule.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Permission {
-    Allowed,
-    /// Allowed for this kind of sheet, but not for one's own.
-    OwnSheet,
-    /// Not this person's to decide.
-    Forbidden,
-}
-
-/// Whether a person leads a school's nulmeting (its STEM coordinator or direction).
-pub fn leads_school(function: Option<SchoolFunction>) -> bool {
-    matches!(function, Some(SchoolFunction::StemCoordinator | SchoolFunction::Direction))
-}
-
-/// May `me` reopen (or decline to reopen) the nulmeting sheet of
-/// `owner_id`, a respondent of `school_id`? The programme coordinator may;
-/// so may the school's lead (STEM coordinator or direction), except for
-/// their own sheet.
-pub fn may_reopen_response(me: &Me, school_id: i64, owner_id: i64) -> Permission {
-    match me.role {
-        Role::Coordinator => Permission::Allowed,
-        Role::SchoolMember if me.school_id == Some(school_id) && leads_school(me.school_function) => {
-            if me.id == owner_id {
-                Permission::OwnSheet
-            } else {
-                Permission::Allowed
-            }
-        }
-        _ => Permission::Forbidden,
-    }
-}
-
-/// May `me` reopen (or decline to reopen) the score sheet of juror
-/// `owner_id`? The programme coordinator may; so may the jury's chair
-/// (`chair_id`), except for their own sheet.
-pub fn may_reopen_score_sheet(me: &Me, chair_id: Option<i64>, owner_id: i64) -> Permission {
-    match me.role {
-        Role::Coordinator => Permission::Allowed,
-        Role::Juror if chair_id == Some(me.id) => {
-            if me.id == owner_id {
-                Permission::OwnSheet
-            } else {
-                Permission::Allowed
-            }
-        }
-        _ => Permission::Forbidden,
-    }
-}
-
-/// Who looks at a school's nulmeting team results.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TeamViewer {
-    Coordinator,
-    /// A member of the school's sponsor company.
-    Company,
-    /// A member of the school, with their own sheet's status.
-    Member { own: SheetStatus },
-}
-
-/// The blind rule of the nulmeting: may this viewer see the other
-/// respondents' answers (and the discussion points drawn from them)? The
-/// coordinator always; a member once their own sheet is submitted (not
-/// while it is a draft or reopened), or once the measurement is closed;
-/// the company never (it sees the school's result, not who said what).
-pub fn may_see_team_answers(viewer: TeamViewer, measurement_closed: bool) -> bool {
-    match viewer {
-        TeamViewer::Coordinator => true,
-        TeamViewer::Company => false,
-        TeamViewer::Member { own } => measurement_closed || own.is_submitted(),
-    }
-}
-
-/// May this viewer see the team's consensus (in the team view, the report
-/// and the plan page)? The same blind rule as the answers for the school's
-/// members; the coordinator and the sponsor company see the result.
-pub fn may_see_consensus(viewer: TeamViewer, measurement_closed: bool) -> bool {
-    match viewer {
-        TeamViewer::Company => true,
-        other => may_see_team_answers(other, measurement_closed),
-    }
-}
-
-/// The blind rule of the jury: a juror sees the other jurors' sheets of a
-/// finalist only while their own sheet for it is submitted (not while it is
-/// a draft or reopened).
-pub fn may_see_other_sheets(own: SheetStatus) -> bool {
-    own.is_submitted()
-}
-
-/// The person a sign-in link would be re-issued for.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct LinkTarget {
-    pub person_id: i64,
-    pub role: Role,
-    pub school_id: Option<i64>,
-    /// Whether they ever signed in with a link.
-    pub ever_signed_in: bool,
-}
-
-/// The answer of [`may_reissue_link`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum LinkPermission {
-    /// Issue it; the person's sessions end and the issue is logged.
-    Allowed,
-    /// Not a colleague of the asker's school (404: not theirs to know).
-    NotFound,
-    /// A colleague who already signed in: only the programme coordinator
-    /// may give them a new link (it would let the asker sign in as them).
-    SignedIn,
-    /// One's own link: it would end one's own session.
-    Own,
-    Forbidden,
-}
-
-/// May `me` re-issue a sign-in link for `target`? The programme coordinator
-/// may for anyone but themselves; a school's STEM coordinator only for
-/// colleagues of their own school who never signed in; nobody else.
-pub fn may_reissue_link(me: &Me, target: &LinkTarget) -> LinkPermission {
-    match (me.role, me.school_function) {
-        (Role::Coordinator, _) if target.person_id == me.id => LinkPermission::Own,
-        (Role::Coordinator, _) => LinkPermission::Allowed,
-        (Role::SchoolMember, Some(SchoolFunction::StemCoordinator)) => {
-            if target.role != Role::SchoolMember || target.school_id.is_none() || target.school_id != me.school_id {
-                LinkPermission::NotFound
-            } else if target.person_id == me.id {
-                LinkPermission::Own
-            } else if target.ever_signed_in {
-                LinkPermission::SignedIn
-            } else {
-                LinkPermission::Allowed
-            }
-        }
-        _ => LinkPermission::Forbidden,
-    }
-}
+// The access rules (who may reopen, the blind rule, who re-issues a link)
+// live in `crate::access`, with every other rule of who may see and change
+// what; they are re-exported here for the callers that know them by this path.
+pub use crate::access::{
+    leads_school, may_reissue_link, may_reopen_response, may_reopen_score_sheet, may_see_consensus, may_see_other_sheets,
+    may_see_team_answers, LinkPermission, LinkTarget, Permission, TeamViewer,
+};
 
 /// One value changed between two submissions of a sheet: `None` where
 /// there was no value (not answered, not scored).
@@ -458,6 +325,7 @@ pub struct SheetReopen {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::people::{Me, Role, SchoolFunction};
     use proptest::prelude::*;
 
     fn me(id: i64, role: Role, school: Option<i64>, function: Option<SchoolFunction>) -> Me {

@@ -1,6 +1,8 @@
 //! Who is asking: random tokens and their hashes, the session cookie, and the
-//! `AuthUser` extractor every protected handler takes. Role and scope checks
-//! live here so handlers state them in one line.
+//! `AuthUser` extractor every protected handler takes. Who may do what is
+//! `rubric::access`'s: handlers load the facts (a school's sponsor, the
+//! jury's chair, conflicts), build the relation and ask [`AuthUser::check`],
+//! which turns the decision into 403 or 404.
 
 use crate::db;
 use crate::error::AppError;
@@ -9,6 +11,7 @@ use axum::extract::{FromRef, FromRequestParts};
 use axum::http::request::Parts;
 use axum::http::{header, HeaderMap, HeaderValue};
 use rand::RngCore;
+use rubric::access::{may, may_in_some_relation, relation_to_programme, Action, Decision, Relation};
 use rubric::people::{Me, Role};
 use sha2::{Digest, Sha256};
 
@@ -95,22 +98,42 @@ impl AuthUser {
         self.0.role
     }
 
-    /// 403 unless the person has this role.
-    pub fn require(&self, role: Role) -> Result<(), AppError> {
-        if self.0.role == role {
+    /// Ok when `rubric::access::may` allows `action` to this person in
+    /// `relation` to the thing; else 403, or 404 naming `what` where the
+    /// rule hides that the thing exists.
+    pub fn check(&self, relation: Relation, action: Action, what: &'static str) -> Result<(), AppError> {
+        self.decided(may(self.0.role, relation, action), what)
+    }
+
+    /// Ok for an allowed decision of a `rubric::access` rule; else 403, or
+    /// 404 naming `what`.
+    pub fn decided(&self, decision: Decision, what: &'static str) -> Result<(), AppError> {
+        match decision {
+            Decision::Allowed => Ok(()),
+            Decision::Forbidden => Err(AppError::Forbidden),
+            Decision::NotFound => Err(AppError::NotFound(what)),
+        }
+    }
+
+    /// 403 unless the person's role may do `action` in some relation: the
+    /// check before any fact is loaded (or any body validated).
+    pub fn check_role(&self, action: Action) -> Result<(), AppError> {
+        if may_in_some_relation(self.0.role, action) {
             Ok(())
         } else {
             Err(AppError::Forbidden)
         }
     }
 
-    /// 403 unless the person is a coordinator.
+    /// 403 unless the person is a coordinator (`Action::Administer`).
     pub fn require_coordinator(&self) -> Result<(), AppError> {
-        self.require(Role::Coordinator)
+        self.check(relation_to_programme(&self.0), Action::Administer, "")
     }
 
+    /// Whether the person is the programme coordinator (who sees every
+    /// row where others see their own).
     pub fn is_coordinator(&self) -> bool {
-        self.0.role == Role::Coordinator
+        relation_to_programme(&self.0) == Relation::Coordinator
     }
 
     /// The school of a school member.

@@ -520,7 +520,7 @@ mod tests {
     #[test]
     fn a_bad_link_does_not_hold_back_the_level_and_the_comment() {
         let id = rubric::current_rubric().indicators().next().map(|(_, i)| i.id.clone()).unwrap_or_default();
-        let sheet = Rc::new(Sheet::load(&[saved(&id)], vec![], false));
+        let sheet = Rc::new(Sheet::load(&[saved(&id)], vec![], false, false));
         let sheet = edit(sheet, &id, Change::Comment("Besproken in de vakgroep".into()));
         let sheet = edit(sheet, &id, Change::EvidenceUrl("niet een link".into()));
         // The comment goes out with the last good link; the bad one stays here.

@@ -1,7 +1,7 @@
 //! For a school's STEM coordinator: invite colleagues of their own school
 //! as nulmeting respondents, and send a new link to a colleague who never
 //! signed in. A colleague who signed in gets a new link from the programme
-//! coordinator only (`rubric::submission::may_reissue_link`); the row says so.
+//! coordinator only (`rubric::access::may_reissue_link`); the row says so.
 
 use crate::api::{self, ApiError};
 use crate::components::error_box::ErrorBox;
@@ -15,7 +15,7 @@ use crate::i18n::submission::S;
 use crate::i18n::Text;
 use crate::pages::coordinator::people::link_status;
 use rubric::programme::{ColleagueInput, Invitation, InviteInput};
-use rubric::submission::{may_reissue_link, LinkPermission};
+use rubric::access::{may_reissue_link, LinkPermission};
 use yew::prelude::*;
 
 #[component]

@@ -82,12 +82,12 @@ pub fn thread_counts(threads: &[Thread], reader_id: i64, last_read: Option<i64>)
 /// Who may start a thread: the matched company and the coordinator (the
 /// server also checks that the company is the school's match).
 pub fn may_start_thread(role: Role) -> bool {
-    matches!(role, Role::Coordinator | Role::CompanyMember)
+    crate::access::may_in_some_relation(role, crate::access::Action::StartThread)
 }
 
 /// Who may reply in a thread: the company, the coordinator and the school.
 pub fn may_reply(role: Role) -> bool {
-    matches!(role, Role::Coordinator | Role::CompanyMember | Role::SchoolMember)
+    crate::access::may_in_some_relation(role, crate::access::Action::Comment)
 }
 
 /// What is wrong with a comment body.

@@ -17,7 +17,7 @@ use axum::routing::post;
 use axum::{Json, Router};
 use rubric::jury::setup::JuryStatus;
 use rubric::jury::views::JurySettings;
-use rubric::people::Role;
+use rubric::access::{relation_to_finalist, relation_to_jury, Action};
 use rubric::submission::{
     check_decide, check_request, may_reopen_score_sheet, validate_reason, Permission, ReasonInput, ReopenOutcome, SubmissionError,
 };
@@ -52,17 +52,15 @@ async fn request_reopen(
     Path(id): Path<i64>,
     AppJson(body): AppJson<ReasonInput>,
 ) -> Result<Json<ReopenOutcome>> {
-    user.require(Role::Juror)?;
+    user.check_role(Action::Score)?;
     let mut tx = state.write().await?;
     let edition = edition(&mut tx).await?;
-    if !dbj::is_juror(&mut *tx, edition.id, user.id()).await? {
-        return Err(AppError::Forbidden);
-    }
+    let is_juror = dbj::is_juror(&mut *tx, edition.id, user.id()).await?;
+    user.check(relation_to_jury(&user.0, is_juror, None), Action::Score, "jury")?;
     dbj::sync_automatic_conflicts(&mut tx, edition.id).await?;
     let finalist = dbj::finalist(&mut *tx, edition.id, id).await?.ok_or(AppError::NotFound("finalist"))?;
-    if dbj::has_active_conflict(&mut *tx, user.id(), id).await? {
-        return Err(AppError::Forbidden);
-    }
+    let conflicted = dbj::has_active_conflict(&mut *tx, user.id(), id).await?;
+    user.check(relation_to_finalist(&user.0, is_juror, None, conflicted), Action::Score, "finalist")?;
     let reason = validate_reason(&body.reason, true).map_err(|e| AppError::field("reason", e))?;
     require_open(&dbj::settings(&mut *tx, edition.id).await?)?;
     let sheet = jury_sheets::sheet(&mut tx, user.id(), id).await?;
@@ -80,9 +78,7 @@ async fn request_reopen(
 /// the chair for another juror's sheet on a finalist they have no conflict
 /// with; scoring open; a request waiting.
 async fn decide(state: &AppState, user: &AuthUser, finalist_id: i64, person_id: i64, note: Option<&str>) -> Result<Json<ReopenOutcome>> {
-    if !matches!(user.role(), Role::Coordinator | Role::Juror) {
-        return Err(AppError::Forbidden);
-    }
+    user.check_role(Action::DecideScoreReopen)?;
     let mut tx = state.write().await?;
     let edition = edition(&mut tx).await?;
     let settings = dbj::settings(&mut *tx, edition.id).await?;
@@ -91,11 +87,12 @@ async fn decide(state: &AppState, user: &AuthUser, finalist_id: i64, person_id: 
         Permission::OwnSheet => return Err(AppError::submission(SubmissionError::OwnSheet)),
         Permission::Forbidden => return Err(AppError::Forbidden),
     }
-    if user.role() == Role::Juror {
+    if !user.is_coordinator() {
+        // The chair: a juror of the jury without a conflict with the finalist.
         dbj::sync_automatic_conflicts(&mut tx, edition.id).await?;
-        if !dbj::is_juror(&mut *tx, edition.id, user.id()).await? || dbj::has_active_conflict(&mut *tx, user.id(), finalist_id).await? {
-            return Err(AppError::Forbidden);
-        }
+        let is_juror = dbj::is_juror(&mut *tx, edition.id, user.id()).await?;
+        let conflicted = dbj::has_active_conflict(&mut *tx, user.id(), finalist_id).await?;
+        user.check(relation_to_finalist(&user.0, is_juror, settings.chair_id, conflicted), Action::DecideScoreReopen, "finalist")?;
     }
     let finalist = dbj::finalist(&mut *tx, edition.id, finalist_id).await?.ok_or(AppError::NotFound("finalist"))?;
     let note = note.map(|n| validate_reason(n, false)).transpose().map_err(|e| AppError::field("reason", e))?;

@@ -22,6 +22,7 @@ use rubric::jury::views::{
     lock_problems, AuditEntry, CategoryResults, ChangedSheet, JurySettings, Named, PublishedResults, ResultsView,
 };
 use rubric::jury::{compute_results, Finding, JuryInput, ScoreSheet, TieBreak, TieBreakRule};
+use rubric::access::{relation_to_edition, relation_to_jury, Action};
 use rubric::people::Role;
 use rubric::submission::{ReopenState, ScoreChange};
 use serde::Deserialize;
@@ -187,23 +188,20 @@ async fn results_view(conn: &mut SqliteConnection, edition: &Edition) -> Result<
 /// The coordinator, or the chair of the active jury: the two who read the
 /// results and the audit log at any stage. Anyone else 403.
 async fn coordinator_or_chair(conn: &mut SqliteConnection, user: &AuthUser) -> Result<Edition> {
-    if !matches!(user.role(), Role::Coordinator | Role::Juror) {
-        return Err(AppError::Forbidden);
-    }
+    user.check_role(Action::ReadJuryResults)?;
     let edition = edition(&mut *conn).await?;
-    if user.role() == Role::Juror {
-        require_chair(&mut *conn, &edition, user).await?;
+    if !user.is_coordinator() {
+        require_chair(&mut *conn, &edition, user, Action::ReadJuryResults).await?;
     }
     Ok(edition)
 }
 
-/// 403 unless the user chairs the active jury.
-async fn require_chair(conn: &mut SqliteConnection, edition: &Edition, user: &AuthUser) -> Result<JurySettings> {
-    user.require(Role::Juror)?;
+/// 403 unless the user, as the active jury's chair, may do `action`.
+async fn require_chair(conn: &mut SqliteConnection, edition: &Edition, user: &AuthUser, action: Action) -> Result<JurySettings> {
+    user.check_role(Action::ActAsChair)?;
     let settings = dbj::settings(&mut *conn, edition.id).await?;
-    if settings.chair_id != Some(user.id()) || !dbj::is_juror(&mut *conn, edition.id, user.id()).await? {
-        return Err(AppError::Forbidden);
-    }
+    let is_juror = dbj::is_juror(&mut *conn, edition.id, user.id()).await?;
+    user.check(relation_to_jury(&user.0, is_juror, settings.chair_id), action, "jury")?;
     Ok(settings)
 }
 
@@ -218,9 +216,9 @@ async fn get_results(State(state): State<AppState>, user: AuthUser) -> Result<Js
 
 /// Only the chair acts as the chair, and only on closed, unlocked scoring.
 async fn chair_on_closed_scoring(conn: &mut SqliteConnection, user: &AuthUser) -> Result<(Edition, JurySettings)> {
-    user.require(Role::Juror)?;
+    user.check_role(Action::ActAsChair)?;
     let edition = edition(&mut *conn).await?;
-    let settings = require_chair(&mut *conn, &edition, user).await?;
+    let settings = require_chair(&mut *conn, &edition, user, Action::ActAsChair).await?;
     require_unlocked(&settings)?;
     if settings.status != JuryStatus::Closed {
         return Err(AppError::conflict("jury_not_closed", "the chair decides after scoring is closed", None));
@@ -241,7 +239,7 @@ async fn save_chair_order(
     user: AuthUser,
     AppJson(body): AppJson<ChairOrderBody>,
 ) -> Result<Json<ResultsView>> {
-    user.require(Role::Juror)?;
+    user.check_role(Action::ActAsChair)?;
     let mut tx = state.write().await?;
     let (edition, settings) = chair_on_closed_scoring(&mut tx, &user).await?;
     if settings.tie_break.last() != Some(&TieBreakRule::ChairDecision) {
@@ -285,7 +283,7 @@ async fn acknowledge(
     user: AuthUser,
     AppJson(body): AppJson<AcknowledgeBody>,
 ) -> Result<Json<ResultsView>> {
-    user.require(Role::Juror)?;
+    user.check_role(Action::ActAsChair)?;
     let mut tx = state.write().await?;
     let (edition, settings) = chair_on_closed_scoring(&mut tx, &user).await?;
     let why = reason("reason", &body.reason)?;
@@ -419,16 +417,15 @@ async fn audit_log(State(state): State<AppState>, user: AuthUser) -> Result<Json
 async fn published(State(state): State<AppState>, user: AuthUser) -> Result<Json<PublishedResults>> {
     let mut conn = state.db.acquire().await?;
     let edition = edition(&mut conn).await?;
-    let allowed = match user.role() {
-        Role::Coordinator => true,
-        Role::Juror => dbj::is_juror(&mut *conn, edition.id, user.id()).await?,
+    // The facts of the caller's role: a juror's seat, a member's school or company.
+    let (is_juror, belongs) = match user.role() {
+        Role::Coordinator => (false, false),
+        Role::Juror => (dbj::is_juror(&mut *conn, edition.id, user.id()).await?, false),
         Role::SchoolMember | Role::CompanyMember => {
-            dbj::belongs_to_edition(&mut *conn, edition.id, user.school_id(), user.company_id()).await?
+            (false, dbj::belongs_to_edition(&mut *conn, edition.id, user.school_id(), user.company_id()).await?)
         }
     };
-    if !allowed {
-        return Err(AppError::Forbidden);
-    }
+    user.check(relation_to_edition(&user.0, is_juror, belongs), Action::ReadPublishedResults, "results")?;
     let settings = dbj::settings(&mut *conn, edition.id).await?;
     let view = match (settings.published_at, dbj::locked_results(&mut *conn, edition.id).await?) {
         (Some(at), Some(json)) => {

@@ -24,7 +24,7 @@ use rubric::jury::views::{
 use rubric::content::LocalizedText;
 use rubric::jury::events::{JuryEvent, NamedChange};
 use rubric::jury::{compute_results, JuryInput, ScoreSheet};
-use rubric::people::Role;
+use rubric::access::{may, may_reopen_score_sheet, relation_to_finalist, relation_to_jury, Action, Permission, Relation};
 use rubric::plan::{check_plan, ActionPlan, PlanContext, PlanVersion};
 use rubric::submission::{changes, check_edit, check_submit, may_see_other_sheets, ReopenState, SheetStatus};
 use crate::db::reopenings::{self, Sheets};
@@ -46,11 +46,10 @@ pub fn router() -> Router<AppState> {
 
 /// A juror of the active edition, with conflict flags brought up to date.
 async fn juror(conn: &mut SqliteConnection, user: &AuthUser) -> Result<Edition> {
-    user.require(Role::Juror)?;
+    user.check_role(Action::Score)?;
     let edition = edition(&mut *conn).await?;
-    if !dbj::is_juror(&mut *conn, edition.id, user.id()).await? {
-        return Err(AppError::Forbidden);
-    }
+    let is_juror = dbj::is_juror(&mut *conn, edition.id, user.id()).await?;
+    user.check(relation_to_jury(&user.0, is_juror, None), Action::Score, "jury")?;
     dbj::sync_automatic_conflicts(&mut *conn, edition.id).await?;
     Ok(edition)
 }
@@ -59,9 +58,9 @@ async fn juror(conn: &mut SqliteConnection, user: &AuthUser) -> Result<Edition> 
 /// active conflict.
 async fn scoreable(conn: &mut SqliteConnection, edition: &Edition, user: &AuthUser, id: i64) -> Result<rubric::jury::views::FinalistInfo> {
     let finalist = dbj::finalist(&mut *conn, edition.id, id).await?.ok_or(AppError::NotFound("finalist"))?;
-    if dbj::has_active_conflict(&mut *conn, user.id(), id).await? {
-        return Err(AppError::Forbidden);
-    }
+    let conflicted = dbj::has_active_conflict(&mut *conn, user.id(), id).await?;
+    // `juror` has checked the jury: a juror of it, chair or not.
+    user.check(relation_to_finalist(&user.0, true, None, conflicted), Action::Score, "finalist")?;
     Ok(finalist)
 }
 
@@ -106,13 +105,19 @@ async fn my_home(State(state): State<AppState>, user: AuthUser) -> Result<Json<J
         .collect();
     // The chair decides the other jurors' reopen requests, except on a
     // finalist they have a conflict with (the coordinator does those).
-    let is_chair = settings.chair_id == Some(user.id());
+    // (`juror` has checked that the user sits on the jury.)
+    let is_chair = relation_to_jury(&user.0, true, settings.chair_id) == Relation::Chair;
     let reopen_requests = if is_chair {
         let finalists = dbj::finalists(&mut *tx, edition.id).await?;
+        let decides = |finalist: i64, juror: i64| {
+            let relation = relation_to_finalist(&user.0, true, settings.chair_id, conflicted(finalist));
+            may(user.role(), relation, Action::DecideScoreReopen).is_allowed()
+                && may_reopen_score_sheet(&user.0, settings.chair_id, juror) == Permission::Allowed
+        };
         jury_sheets::reopens(&mut tx, edition.id, &finalists, &[ReopenState::Requested, ReopenState::Reopened])
             .await?
             .into_iter()
-            .filter(|r| r.juror_id != user.id() && !conflicted(r.finalist_id))
+            .filter(|r| decides(r.finalist_id, r.juror_id))
             .collect()
     } else {
         vec![]
@@ -356,7 +361,7 @@ async fn declare_conflict(
     user: AuthUser,
     AppJson(body): AppJson<DeclareBody>,
 ) -> Result<Json<JurorHome>> {
-    user.require(Role::Juror)?;
+    user.check_role(Action::Score)?;
     let why = reason("reason", &body.reason)?;
     {
         let mut tx = state.write().await?;

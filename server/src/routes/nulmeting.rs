@@ -22,7 +22,7 @@ use rubric::assessment::{
     aggregate, propose_consensus, validate_comment, validate_consensus, validate_evidence_url, Answer, AnswerError, AnswerRecord, Consensus,
     MeasurementKind,
 };
-use rubric::people::{Role, SchoolFunction};
+use rubric::access::{may, may_read_team, relation_to_own_school, relation_to_school, Action, Relation};
 use rubric::submission::{
     check_decide, check_request, may_reopen_response, may_see_team_answers, validate_reason, Permission, ReasonInput,
     ReopenOutcome, SubmissionError, TeamViewer,
@@ -44,33 +44,9 @@ pub fn router() -> Router<AppState> {
         .route("/measurements/{id}/consensus/accept-proposals", post(accept_proposals))
 }
 
-/// How the caller relates to a school.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum SchoolAccess {
-    Coordinator,
-    /// A member of the school's team; `leads` for its STEM coordinator or direction.
-    Member { leads: bool },
-    /// A member of the school's sponsor company.
-    Company,
-}
-
-/// Whether a school function leads the school's nulmeting.
-pub(crate) fn leads(function: Option<SchoolFunction>) -> bool {
-    rubric::submission::leads_school(function)
-}
-
-/// The caller's access to a school, or 404 (the school is not theirs to see).
-pub(crate) fn school_access(user: &AuthUser, school: &SchoolRow) -> Result<SchoolAccess> {
-    match user.role() {
-        Role::Coordinator => Ok(SchoolAccess::Coordinator),
-        Role::SchoolMember if user.school_id() == Some(school.id) => {
-            Ok(SchoolAccess::Member { leads: leads(user.0.school_function) })
-        }
-        Role::CompanyMember if user.company_id().is_some() && user.company_id() == school.company_id => {
-            Ok(SchoolAccess::Company)
-        }
-        _ => Err(AppError::NotFound("school")),
-    }
+/// How the caller relates to a school (`rubric::access`).
+pub(crate) fn school_relation(user: &AuthUser, school: &SchoolRow) -> Relation {
+    relation_to_school(&user.0, school.id, school.company_id)
 }
 
 /// The school, or 404.
@@ -116,29 +92,30 @@ async fn pick_measurement(
 }
 
 /// The caller as the blind rule sees them in a measurement: a member with
-/// their own sheet's status.
-pub(crate) async fn viewer(state: &AppState, user: &AuthUser, access: SchoolAccess, m: &MeasurementInfo) -> Result<TeamViewer> {
-    Ok(match access {
-        SchoolAccess::Coordinator => TeamViewer::Coordinator,
-        SchoolAccess::Company => TeamViewer::Company,
-        SchoolAccess::Member { .. } => {
+/// their own sheet's status. Only for a relation that may read the school's
+/// report (coordinator, member, sponsor).
+pub(crate) async fn viewer(state: &AppState, user: &AuthUser, relation: Relation, m: &MeasurementInfo) -> Result<TeamViewer> {
+    Ok(match relation {
+        Relation::Coordinator => TeamViewer::Coordinator,
+        r if r.is_school() => {
             let mut conn = state.db.acquire().await?;
             TeamViewer::Member { own: nm::sheet_status(&mut conn, m.id, user.id()).await?.1 }
         }
+        _ => TeamViewer::Company,
     })
 }
 
 /// Whether the caller may see the team's individual answers
-/// (`rubric::submission::may_see_team_answers`): coordinators always; a
+/// (`rubric::access::may_see_team_answers`): coordinators always; a
 /// team member while their own sheet is submitted, or once the measurement
 /// is closed (nobody can be swayed any more).
 pub(crate) async fn may_see_answers(
     state: &AppState,
     user: &AuthUser,
-    access: SchoolAccess,
+    relation: Relation,
     m: &MeasurementInfo,
 ) -> Result<bool> {
-    Ok(may_see_team_answers(viewer(state, user, access, m).await?, m.status == MeasurementStatus::Closed))
+    Ok(may_see_team_answers(viewer(state, user, relation, m).await?, m.status == MeasurementStatus::Closed))
 }
 
 // GET /api/my/measurement?kind=baseline|final
@@ -147,11 +124,12 @@ async fn my_measurement(
     user: AuthUser,
     Query(q): Query<KindQuery>,
 ) -> Result<Json<MySheet>> {
-    user.require(Role::SchoolMember)?;
+    let own_school = relation_to_own_school(&user.0);
+    user.check(own_school, Action::AnswerNulmeting, "measurement")?;
     let kind = q.parse()?;
     let school_id = user.school_id().ok_or(AppError::Forbidden)?;
     let school = load_school(&state, school_id).await?;
-    let leads = leads(user.0.school_function);
+    let leads = may(user.role(), own_school, Action::LeadNulmeting).is_allowed();
     let empty = |unavailable| MySheet {
         measurement: None,
         unavailable: Some(unavailable),
@@ -209,11 +187,9 @@ async fn my_measurement(
 
 /// A measurement the caller may answer in: their own school's, or 404.
 async fn own_measurement(state: &AppState, user: &AuthUser, id: i64) -> Result<MeasurementInfo> {
-    user.require(Role::SchoolMember)?;
+    user.check(relation_to_own_school(&user.0), Action::AnswerNulmeting, "measurement")?;
     let m = nm::measurement(&state.db, id).await?.ok_or(AppError::NotFound("measurement"))?;
-    if user.school_id() != Some(m.school_id) {
-        return Err(AppError::NotFound("measurement"));
-    }
+    user.check(relation_to_school(&user.0, m.school_id, None), Action::AnswerNulmeting, "measurement")?;
     Ok(m)
 }
 
@@ -346,11 +322,13 @@ async fn team(
 ) -> Result<Json<TeamView>> {
     let kind = q.parse()?;
     let school = load_school(&state, school_id).await?;
-    let access = school_access(&user, &school)?;
+    let relation = school_relation(&user, &school);
+    user.check(relation, Action::ReadTeam, "school")?;
+    // The coordinator and the school's leads follow the team at every
+    // stage; another member only as the blind rule lets them.
+    let lead = may(user.role(), relation, Action::LeadNulmeting).is_allowed();
     let Some(m) = pick_measurement(&state, school.edition_id, school.id, kind).await? else {
-        if matches!(access, SchoolAccess::Company | SchoolAccess::Member { leads: false }) {
-            return Err(AppError::Forbidden);
-        }
+        user.decided(may_read_team(user.role(), relation, false), "school")?;
         return Ok(Json(TeamView {
             school_id: school.id,
             school_name: school.name,
@@ -364,17 +342,11 @@ async fn team(
             changes: vec![],
         }));
     };
-    let visible = may_see_answers(&state, &user, access, &m).await?;
-    let (lead, can_decide) = match access {
-        SchoolAccess::Coordinator => (true, true),
-        SchoolAccess::Member { leads: true } => (true, visible),
-        SchoolAccess::Member { leads: false } => (false, false),
-        SchoolAccess::Company => return Err(AppError::Forbidden),
-    };
+    let visible = may_see_answers(&state, &user, relation, &m).await?;
+    // A lead decides once they see the answers (the coordinator always does).
+    let can_decide = lead && visible;
     // A team member who is not leading sees the team only after submitting.
-    if !lead && !visible {
-        return Err(AppError::Forbidden);
-    }
+    user.decided(may_read_team(user.role(), relation, visible), "school")?;
     let rubric = rubric::current_rubric();
     let mut conn = state.db.acquire().await?;
     let answers = if visible { nm::team_answers(&mut conn, m.id).await? } else { vec![] };
@@ -422,21 +394,17 @@ async fn team(
 async fn decidable_measurement(state: &AppState, user: &AuthUser, id: i64) -> Result<MeasurementInfo> {
     let m = nm::measurement(&state.db, id).await?.ok_or(AppError::NotFound("measurement"))?;
     let school = load_school(state, m.school_id).await?;
-    let access = school_access(user, &school).map_err(|_| AppError::NotFound("measurement"))?;
-    match access {
-        SchoolAccess::Coordinator => Ok(m),
-        SchoolAccess::Member { leads: true } => {
-            if may_see_answers(state, user, access, &m).await? {
-                Ok(m)
-            } else {
-                Err(AppError::conflict(
-                    "submit_first",
-                    "submit your own answers first (or close the measurement) before recording the team's consensus",
-                    None,
-                ))
-            }
-        }
-        SchoolAccess::Member { leads: false } | SchoolAccess::Company => Err(AppError::Forbidden),
+    let relation = school_relation(user, &school);
+    user.check(relation, Action::LeadNulmeting, "measurement")?;
+    // A lead records the consensus after submitting (the coordinator sees the answers always).
+    if may_see_answers(state, user, relation, &m).await? {
+        Ok(m)
+    } else {
+        Err(AppError::conflict(
+            "submit_first",
+            "submit your own answers first (or close the measurement) before recording the team's consensus",
+            None,
+        ))
     }
 }
 
@@ -549,7 +517,7 @@ async fn request_reopen(
 async fn decide(state: &AppState, user: &AuthUser, id: i64, person_id: i64, note: Option<&str>) -> Result<Json<ReopenOutcome>> {
     let m = nm::measurement(&state.db, id).await?.ok_or(AppError::NotFound("measurement"))?;
     let school = load_school(state, m.school_id).await?;
-    school_access(user, &school).map_err(|_| AppError::NotFound("measurement"))?;
+    user.check(school_relation(user, &school), Action::LeadNulmeting, "measurement")?;
     match may_reopen_response(&user.0, m.school_id, person_id) {
         Permission::Allowed => {}
         Permission::OwnSheet => return Err(AppError::submission(SubmissionError::OwnSheet)),

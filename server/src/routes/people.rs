@@ -16,10 +16,10 @@ use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use rubric::people::{Role, SchoolFunction};
+use rubric::access::{may_reissue_link, relation_to_own_school, Action, LinkPermission};
+use rubric::people::Role;
 use rubric::programme::{validate_invite, ColleagueInput, InviteInput, Invitation, Person};
 use sqlx::SqliteExecutor;
-use rubric::submission::{may_reissue_link, LinkPermission};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -74,7 +74,7 @@ async fn create_invitation(state: &AppState, by: i64, input: &InviteInput) -> Re
 }
 
 /// A new link for a person with access (the unused old one is revoked),
-/// if `by` may give them one (`rubric::submission::may_reissue_link`): the
+/// if `by` may give them one (`rubric::access::may_reissue_link`): the
 /// programme coordinator for anyone but themselves, a school's STEM
 /// coordinator only for colleagues who never signed in. Every session of
 /// the person ends and the audit log says so, in the same transaction.
@@ -167,13 +167,11 @@ async fn restore(State(state): State<AppState>, user: AuthUser, Path(id): Path<i
     Ok(Json(p))
 }
 
-/// The school of a school member who is its STEM coordinator; 403 for
-/// everyone else.
+/// The school of a school member who is its STEM coordinator
+/// (`Action::ManageColleagues`); 403 for everyone else.
 fn stem_coordinator_school(user: &AuthUser) -> Result<i64> {
-    match (user.role(), user.0.school_function, user.school_id()) {
-        (Role::SchoolMember, Some(SchoolFunction::StemCoordinator), Some(school)) => Ok(school),
-        _ => Err(AppError::Forbidden),
-    }
+    user.check(relation_to_own_school(&user.0), Action::ManageColleagues, "school")?;
+    user.school_id().ok_or(AppError::Forbidden)
 }
 
 // GET /api/my-school/team

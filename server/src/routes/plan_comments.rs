@@ -3,7 +3,8 @@
 //! goal or action, every participant (the school too) replies, resolves and
 //! reopens, and each reader marks the comments read.
 
-use super::plans::{scope, Relation};
+use super::plans::scope;
+use rubric::access::{Action, Relation};
 use crate::auth::AuthUser;
 use crate::db;
 use crate::error::{AppError, AppJson, Result};
@@ -13,7 +14,7 @@ use axum::http::StatusCode;
 use axum::routing::post;
 use axum::{Json, Router};
 use rubric::plan::view::{NewComment, NewThread};
-use rubric::plan::{may_reply, may_start_thread, validate_comment_body, CommentTarget};
+use rubric::plan::{validate_comment_body, CommentTarget};
 use serde_json::{json, Value};
 
 pub fn router() -> Router<AppState> {
@@ -33,9 +34,7 @@ fn body(raw: &str) -> Result<String> {
 /// when the plan was never started.
 async fn plan_of(state: &AppState, user: &AuthUser, school_id: i64) -> Result<(i64, Relation)> {
     let (scope, relation) = scope(state, user, school_id).await?;
-    if !may_reply(user.role()) {
-        return Err(AppError::Forbidden);
-    }
+    user.check(relation, Action::Comment, "school")?;
     let plan_id = db::plans::plan_id(&state.db, scope.edition_id, school_id).await?.ok_or(AppError::NotFound("plan"))?;
     Ok((plan_id, relation))
 }
@@ -56,9 +55,7 @@ async fn start_thread(
     AppJson(new): AppJson<NewThread>,
 ) -> Result<(StatusCode, Json<Value>)> {
     let (plan_id, relation) = plan_of(&state, &user, school_id).await?;
-    if relation == Relation::School || !may_start_thread(user.role()) {
-        return Err(AppError::Forbidden);
-    }
+    user.check(relation, Action::StartThread, "school")?;
     let text = body(&new.body)?;
     let mut tx = state.write().await?;
     let (plan, _) = db::plans::load(&mut tx, plan_id).await?;

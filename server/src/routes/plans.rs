@@ -18,8 +18,7 @@ use axum::routing::{get, post, put};
 use axum::{Json, Router};
 use rubric::assessment::api::MeasurementStatus;
 use rubric::assessment::MeasurementKind;
-use rubric::submission::{may_see_consensus, TeamViewer};
-use rubric::people::Role;
+use rubric::access::{may, may_see_consensus, relation_to_own_company, relation_to_school, Action, Relation, TeamViewer};
 use rubric::plan::view::{
     change_lines, ActionRow, ActionWrite, GoalRow, GoalWrite, MoveWrite, PlanAccess, PlanPage, PlanSummary, StatusWrite, Submitted,
     VersionSummary,
@@ -48,47 +47,27 @@ pub fn router() -> Router<AppState> {
         .route("/company/schools", get(company_schools))
 }
 
-/// How the caller relates to the school whose plan it is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Relation {
-    /// A member of the school: edits and submits.
-    School,
-    /// A member of the school's sponsor company.
-    Company,
-    Coordinator,
-}
-
-impl Relation {
-    pub fn access(self) -> PlanAccess {
-        PlanAccess {
-            edit: self == Relation::School,
-            start_threads: self != Relation::School,
-            reply: true,
-        }
-    }
+/// What the caller may do on the plan page (`rubric::access`).
+fn plan_access(user: &AuthUser, relation: Relation) -> PlanAccess {
+    let may = |action| may(user.role(), relation, action).is_allowed();
+    PlanAccess { edit: may(Action::EditPlan), start_threads: may(Action::StartThread), reply: may(Action::Comment) }
 }
 
 /// The school and the caller's relation to it: 404 for an unknown school,
-/// 403 for anyone who is not its member, its sponsor's member or a coordinator.
+/// 403 for anyone who is not its member, its sponsor's member or a
+/// coordinator (`Action::ReadPlan`).
 pub async fn scope(state: &AppState, user: &AuthUser, school_id: i64) -> Result<(db::plans::SchoolScope, Relation)> {
     let scope = db::plans::school_scope(&state.db, school_id).await?.ok_or(AppError::NotFound("school"))?;
-    let relation = match user.role() {
-        Role::Coordinator => Relation::Coordinator,
-        Role::SchoolMember if user.school_id() == Some(school_id) => Relation::School,
-        Role::CompanyMember if user.company_id().is_some() && user.company_id() == scope.school.company_id => {
-            Relation::Company
-        }
-        _ => return Err(AppError::Forbidden),
-    };
+    let relation = relation_to_school(&user.0, school_id, scope.school.company_id);
+    user.check(relation, Action::ReadPlan, "school")?;
     Ok((scope, relation))
 }
 
-/// As [`scope`], and only the school itself may continue.
+/// As [`scope`], for writing the plan: only the school itself (`Action::EditPlan`).
 async fn school_only(state: &AppState, user: &AuthUser, school_id: i64) -> Result<db::plans::SchoolScope> {
-    match scope(state, user, school_id).await? {
-        (scope, Relation::School) => Ok(scope),
-        _ => Err(AppError::Forbidden),
-    }
+    let (scope, relation) = scope(state, user, school_id).await?;
+    user.check(relation, Action::EditPlan, "school")?;
+    Ok(scope)
 }
 
 fn validation(errors: Vec<rubric::plan::FieldError>) -> AppError {
@@ -146,7 +125,7 @@ async fn get_plan(State(state): State<AppState>, user: AuthUser, Path(school_id)
     let edition = db::plans::edition(&state.db, scope.edition_id).await?.ok_or(AppError::NotFound("edition"))?;
     // The blind rule of the nulmeting: a member of the school sees the
     // team's result once their own baseline sheet is submitted.
-    let profile_hidden = relation == Relation::School && !consensus_visible(&state, &user, scope.edition_id, school_id).await?;
+    let profile_hidden = relation.is_school() && !consensus_visible(&state, &user, scope.edition_id, school_id).await?;
     let profile = if profile_hidden {
         None
     } else {
@@ -166,7 +145,7 @@ async fn get_plan(State(state): State<AppState>, user: AuthUser, Path(school_id)
         last_read: None,
         history: Vec::new(),
         draft_changes: Vec::new(),
-        access: relation.access(),
+        access: plan_access(&user, relation),
     };
     let Some(plan_id) = db::plans::plan_id(&state.db, scope.edition_id, school_id).await? else {
         return Ok(Json(page));
@@ -208,6 +187,7 @@ async fn get_summary(State(state): State<AppState>, user: AuthUser, Path(school_
 
 // GET /api/company/schools
 async fn company_schools(State(state): State<AppState>, user: AuthUser) -> Result<Json<Vec<PlanSummary>>> {
+    user.check(relation_to_own_company(&user.0), Action::ListSponsoredSchools, "company")?;
     let company_id = user.company_id().ok_or(AppError::Forbidden)?;
     let mut out = Vec::new();
     for school_id in db::plans::company_school_ids(&state.db, company_id).await? {

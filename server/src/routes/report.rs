@@ -8,13 +8,13 @@
 use crate::auth::AuthUser;
 use crate::db::nulmeting as nm;
 use crate::error::Result;
-use crate::routes::nulmeting::{load_school, school_access, viewer, SchoolAccess};
+use crate::routes::nulmeting::{load_school, school_relation, viewer};
 use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::routing::get;
 use axum::{Json, Router};
 use rubric::assessment::api::{MeasurementInfo, MeasurementReport, MeasurementStatus, SchoolReport};
-use rubric::submission::{may_see_consensus, may_see_team_answers};
+use rubric::access::{may_see_consensus, may_see_team_answers, Action, Relation};
 use rubric::assessment::{aggregate, benchmark, IndicatorIndex, MeasurementKind, SchoolProfile};
 use rubric::AspectId;
 
@@ -25,13 +25,13 @@ pub fn router() -> Router<AppState> {
 async fn measurement_report(
     state: &AppState,
     user: &AuthUser,
-    access: SchoolAccess,
+    relation: Relation,
     m: MeasurementInfo,
 ) -> Result<MeasurementReport> {
     let rubric = rubric::current_rubric();
     let index = IndicatorIndex::new(rubric);
     let closed = m.status == MeasurementStatus::Closed;
-    let viewer = viewer(state, user, access, &m).await?;
+    let viewer = viewer(state, user, relation, &m).await?;
     let mut conn = state.db.acquire().await?;
     let answers = nm::team_answers(&mut conn, m.id).await?;
     let respondents = nm::respondents(&answers);
@@ -43,7 +43,7 @@ async fn measurement_report(
     // Team statistics only for whoever may see the team's answers (the
     // company sees them too: counts and spreads, never who said what).
     let answers_visible = may_see_team_answers(viewer, closed);
-    let discussion_points = if answers_visible || access == SchoolAccess::Company {
+    let discussion_points = if answers_visible || relation == Relation::Sponsor {
         aggregate(rubric, &respondents).discussion_points().into_iter().cloned().collect()
     } else {
         vec![]
@@ -62,11 +62,12 @@ async fn measurement_report(
 // GET /api/schools/{id}/report
 async fn report(State(state): State<AppState>, user: AuthUser, Path(school_id): Path<i64>) -> Result<Json<SchoolReport>> {
     let school = load_school(&state, school_id).await?;
-    let access = school_access(&user, &school)?;
+    let relation = school_relation(&user, &school);
+    user.check(relation, Action::ReadReport, "school")?;
     let mut parts = Vec::new();
     for kind in MeasurementKind::ALL {
         parts.push(match nm::measurement_of(&state.db, school.edition_id, school.id, kind).await? {
-            Some(m) => Some(measurement_report(&state, &user, access, m).await?),
+            Some(m) => Some(measurement_report(&state, &user, relation, m).await?),
             None => None,
         });
     }

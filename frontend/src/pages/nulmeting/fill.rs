@@ -12,7 +12,6 @@ use crate::i18n::Text;
 use crate::pages::nulmeting::sheet_editor::SheetEditor;
 use rubric::assessment::api::Unavailable;
 use rubric::assessment::MeasurementKind;
-use rubric::people::Role;
 use yew::prelude::*;
 
 #[component]
@@ -24,7 +23,7 @@ pub fn NulmetingPage() -> Html {
     let Some(me) = session.state.me().cloned() else {
         return html! { <section class="page"><Loading /></section> };
     };
-    if me.role != Role::SchoolMember {
+    if !rubric::access::may_in_some_relation(me.role, rubric::access::Action::AnswerNulmeting) {
         return html! {
             <section class="page narrow" data-testid="nulmeting-page">
                 <h1>{ N::FillTitle.t(lang) }</h1>

@@ -10,7 +10,6 @@ use crate::hooks::{use_fetch, use_lang, Fetch};
 use crate::i18n::nulmeting::{kind_name, unix_date, N};
 use crate::i18n::Text;
 use rubric::assessment::api::{MeasurementStatus, Unavailable};
-use rubric::people::Role;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -18,7 +17,7 @@ use yew_router::prelude::*;
 pub fn NulmetingHomeCard() -> Html {
     let lang = use_lang();
     let session = use_session();
-    let member = session.state.me().is_some_and(|me| me.role == Role::SchoolMember);
+    let member = session.state.me().is_some_and(|me| rubric::access::may_in_some_relation(me.role, rubric::access::Action::AnswerNulmeting));
     let fetch = use_fetch(member, |member| async move {
         if member {
             api::nulmeting::my_sheet(None).await.map(Some)

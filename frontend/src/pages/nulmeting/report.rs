@@ -19,7 +19,7 @@ use crate::markup::Markup;
 use crate::i18n::{format, Text};
 use rubric::assessment::api::MeasurementReport;
 use rubric::assessment::{growth, IndicatorResult, MeasurementKind, SchoolProfile};
-use rubric::people::Role;
+use rubric::access;
 use rubric::{AspectId, Lang};
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -90,12 +90,8 @@ pub fn SchoolReportPage(props: &SchoolReportPageProps) -> Html {
         Fetch::Ready(r) => r.clone(),
     };
     let leads_or_coordinator = session.state.me().is_some_and(|me| {
-        me.role == Role::Coordinator
-            || (me.role == Role::SchoolMember
-                && matches!(
-                    me.school_function,
-                    Some(rubric::people::SchoolFunction::StemCoordinator | rubric::people::SchoolFunction::Direction)
-                ))
+        let relation = access::relation_to_school(me, props.school_id, None);
+        access::may(me.role, relation, access::Action::LeadNulmeting).is_allowed()
     });
     let print = Callback::from(|_: MouseEvent| {
         if let Some(w) = web_sys::window() {

@@ -20,7 +20,7 @@ use crate::i18n::Text;
 use crate::markup::Markup;
 use crate::pages::nulmeting::team_board::TeamBoard;
 use rubric::assessment::MeasurementKind;
-use rubric::submission::{may_reopen_response, Permission};
+use rubric::access::{may_reopen_response, Permission};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
