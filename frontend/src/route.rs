@@ -215,7 +215,7 @@ mod tests {
             Route::Home | Route::SignIn | Route::Rubric => App::Public,
             Route::Nulmeting | Route::Colleagues | Route::SchoolTeam { .. } | Route::SchoolReport { .. } | Route::SchoolPlan { .. } | Route::SchoolPlanPrint { .. } => App::School,
             Route::CompanyHome => App::Company,
-            Route::JuryHome | Route::JuryScore { .. } | Route::JuryChair | Route::AwardResults => App::Jury,
+            Route::JuryHome | Route::JuryScore { .. } | Route::AwardResults => App::Jury,
             _ => App::Coordinator,
         };
         for route in all() {

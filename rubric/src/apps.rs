@@ -17,14 +17,18 @@ pub enum App {
     Company,
     /// Jurors: scoring finalists; the published award results.
     Jury,
-    /// The programme coordinator: set-up, measurements, jury set-up and results.
+    /// The programme coordinator: set-up, measurements, jury set-up and
+    /// results; also the jury chair's page (the same results).
     Coordinator,
 }
 
 /// Address prefixes and the app that serves them; the first match wins.
 /// `/` itself is served by the signed-in person's app ([`App::home_for`]).
-const PREFIXES: [(&str, App); 8] = [
+const PREFIXES: [(&str, App); 9] = [
     ("/coordinator", App::Coordinator),
+    // The chair's page reads the whole results (as the coordinator's does):
+    // served by the coordinator's app, so the jurors' app stays small.
+    ("/jury/chair", App::Coordinator),
     ("/nulmeting", App::School),
     ("/schools", App::School),
     ("/colleagues", App::School),
@@ -102,6 +106,7 @@ mod tests {
         assert_eq!(App::for_path("/company"), App::Company);
         assert_eq!(App::for_path("/jury"), App::Jury);
         assert_eq!(App::for_path("/jury/finalists/3"), App::Jury);
+        assert_eq!(App::for_path("/jury/chair"), App::Coordinator);
         assert_eq!(App::for_path("/award"), App::Jury);
         assert_eq!(App::for_path("/rubric"), App::Public);
         assert_eq!(App::for_path("/signin"), App::Public);

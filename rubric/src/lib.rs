@@ -11,6 +11,7 @@ pub mod date;
 pub mod errors;
 pub mod exchange;
 pub mod jury;
+pub mod names;
 pub mod people;
 pub mod plan;
 pub mod programme;

@@ -217,8 +217,19 @@ impl Browser {
 
     /// Wait until `css` matches an element and return it.
     pub async fn wait_for(&self, css: &str) -> TestResult<Element> {
-        let found = self.client.wait().at_most(PATIENCE).for_element(Locator::Css(css)).await;
-        found.map_err(|e| format!("waited {PATIENCE:?} for `{css}`: {e}").into())
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.client.wait().at_most(left).for_element(Locator::Css(css)).await {
+                Ok(found) => return Ok(found),
+                // A page of another role's app loads in the middle of the
+                // search (a real page load): search again in the new page.
+                Err(e) if e.to_string().contains("aborted by navigation") && !left.is_zero() => {
+                    tokio::time::sleep(Duration::from_millis(40)).await;
+                }
+                Err(e) => return Err(format!("waited {PATIENCE:?} for `{css}`: {e}").into()),
+            }
+        }
     }
 
     /// Poll `check` until it returns `Some`, or fail after [`PATIENCE`]

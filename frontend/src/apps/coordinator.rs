@@ -1,6 +1,7 @@
 //! The programme coordinator's app: the start page, the dashboard, the
 //! edition, schools, companies, matching, networks, people, the
-//! measurements overview, and the jury set-up, results and print sheet.
+//! measurements overview, the jury set-up, results and print sheet, and the
+//! jury chair's page (a juror's, but the same results views).
 
 use crate::app::{Elsewhere, Route};
 use crate::pages;
@@ -21,6 +22,8 @@ fn switch(route: Route) -> Html {
         Route::JurySetup => html! { <pages::jury::setup::JurySetupPage /> },
         Route::JuryResults => html! { <pages::jury::results::JuryResultsPage /> },
         Route::JuryResultsPrint => html! { <pages::jury::print::JuryResultsPrintPage /> },
+        // The jury chair (a juror) reads the results here too: one results view, one app.
+        Route::JuryChair => html! { <pages::jury::chair::JuryChairPage /> },
         _ => html! { <Elsewhere /> },
     }
 }

@@ -1,5 +1,5 @@
 //! The jurors' app: the start page, their finalists, a finalist's score
-//! sheet, the chair's page, and the published award results (which finalist schools open too).
+//! sheet, and the published award results (which finalist schools open too).
 
 use crate::app::{Elsewhere, Route};
 use crate::pages;
@@ -16,7 +16,6 @@ fn switch(route: Route) -> Html {
         },
         Route::JuryHome => html! { <pages::jury::home::JuryHomePage /> },
         Route::JuryScore { id } => html! { <pages::jury::score::JuryScorePage id={id} /> },
-        Route::JuryChair => html! { <pages::jury::chair::JuryChairPage /> },
         Route::AwardResults => html! { <pages::jury::published::AwardResultsPage /> },
         _ => html! { <Elsewhere /> },
     }

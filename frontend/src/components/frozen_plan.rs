@@ -32,7 +32,6 @@ fn fact(m: &mut Markup, label: &str, value: &str) {
 #[component]
 pub fn FrozenPlan(props: &FrozenPlanProps) -> Html {
     let lang = use_lang();
-    let rubric = rubric::current_rubric();
     let v = &props.version;
     let mut m = Markup::new();
     m.raw("<section class=\"frozen-plan\" data-testid=\"frozen-plan\">").el("<h2>", J::ActionPlan.t(lang), "</h2>");
@@ -68,7 +67,7 @@ pub fn FrozenPlan(props: &FrozenPlanProps) -> Html {
         if !g.indicator_targets.is_empty() {
             m.raw("<ul class=\"fp-targets\">");
             for t in &g.indicator_targets {
-                let title = rubric.indicator(&t.indicator_id).map_or(t.indicator_id.as_str(), |(_, i)| i.title.get(lang));
+                let title = rubric::names::indicator(&t.indicator_id, lang).map_or(t.indicator_id.as_str(), |(_, title)| title);
                 let current = t.current_level.map_or_else(|| "?".to_string(), |l| l.to_string());
                 m.el("<li>", &format!("{title}: {} {current} → {}", J::Level.t(lang), t.target_level), "</li>");
             }

@@ -26,7 +26,6 @@ type CheckItem = (&'static str, String, String, String);
 
 /// The checks' warnings, in the panel's order (cofinancing not included).
 fn check_items(checks: &PlanChecks, plan: &ActionPlan, lang: Lang) -> Vec<CheckItem> {
-    let rubric = rubric::current_rubric();
     let goal = |id: i64| plan.goal(id).map(|g| g.title.clone()).unwrap_or_default();
     let mut items: Vec<(&'static str, String, String, String)> = Vec::new();
     let mut item = |kind: &'static str, href: &str, name: &str, text: &str| {
@@ -40,7 +39,7 @@ fn check_items(checks: &PlanChecks, plan: &ActionPlan, lang: Lang) -> Vec<CheckI
         item("overdue", &format!("#action-{}", o.action_id), &name, &plural(lang, o.days_overdue.unsigned_abs() as usize, Count::DaysOverdue));
     }
     for low in &checks.uncovered_low_aspects {
-        let name = rubric.aspect(low.aspect).map(|a| a.name.get(lang).to_string()).unwrap_or_default();
+        let name = rubric::names::aspect_name(low.aspect, lang).to_string();
         item("low-aspect", "#gaps", &format!("{name} ({})", crate::i18n::format::level_score(lang, low.score)), P::CheckLowAspect.t(lang));
     }
     for id in &checks.goals_without_gap {

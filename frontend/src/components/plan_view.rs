@@ -21,19 +21,12 @@ pub fn percent(n: u32, lang: Lang) -> String {
 
 /// "niveau 2 · In ontwikkeling".
 pub fn level_label(level: Level, lang: Lang) -> String {
-    format!("{} {} · {}", P::Level.t(lang), level, rubric::current_rubric().level_name(level).get(lang))
+    format!("{} {} · {}", P::Level.t(lang), level, rubric::names::level_name(level, lang))
 }
 
 /// "Leerplan · Leerlijnen" for an indicator id (the id itself if unknown).
 pub fn indicator_label(id: &str, lang: Lang) -> String {
-    let rubric = rubric::current_rubric();
-    match rubric.indicator(id) {
-        Some((aspect, ind)) => {
-            let aspect = rubric.aspect(aspect).map(|a| a.name.get(lang)).unwrap_or_default();
-            format!("{aspect} · {}", ind.title.get(lang))
-        }
-        None => id.to_string(),
-    }
+    rubric::names::indicator_label(id, lang)
 }
 
 fn day(d: Option<Date>, lang: Lang) -> String {

@@ -12,7 +12,6 @@ use rubric::Lang;
 
 /// The profile section; `weakest` are indicator ids, weakest first.
 pub fn profile_summary(m: &mut Markup, lang: Lang, profile: Option<&SchoolProfile>, growth: Option<&Growth>, weakest: &[String]) {
-    let rubric = rubric::current_rubric();
     m.raw("<section class=\"profile-summary\" data-testid=\"profile\">").el("<h2>", J::Nulmeting.t(lang), "</h2>");
     let Some(profile) = profile else {
         m.el("<p class=\"muted\">", J::NoNulmeting.t(lang), "</p></section>");
@@ -26,7 +25,7 @@ pub fn profile_summary(m: &mut Markup, lang: Lang, profile: Option<&SchoolProfil
     }
     m.raw("</tr></thead><tbody>");
     for a in &profile.aspects {
-        let name = rubric.aspect(a.aspect).map_or("", |x| x.name.get(lang));
+        let name = rubric::names::aspect_name(a.aspect, lang);
         let width = a.score.map_or(0.0, |s| (s / 4.0 * 100.0).clamp(0.0, 100.0));
         m.el("<tr><th scope=\"row\">", name, "</th><td><span class=\"ps-bar\" aria-hidden=\"true\"><span style=\"width:")
             .text(&format!("{width:.0}"))
@@ -49,7 +48,7 @@ pub fn profile_summary(m: &mut Markup, lang: Lang, profile: Option<&SchoolProfil
     if !weakest.is_empty() {
         m.el("<h3>", J::WeakestIndicators.t(lang), "</h3><ul class=\"ps-weakest\">");
         for id in weakest {
-            let title = rubric.indicator(id).map_or(id.as_str(), |(_, x)| x.title.get(lang));
+            let title = rubric::names::indicator(id, lang).map_or(id.as_str(), |(_, title)| title);
             let level = profile.level(id).map_or(0, |l| l.get());
             m.el("<li>", &format!("{title}: {} {level}", J::Level.t(lang)), "</li>");
         }

@@ -472,7 +472,7 @@ pub fn function_name(function: SchoolFunction) -> N {
 /// "3 · Gevorderd", "n.v.t." or "–".
 pub fn answer_label(lang: Lang, answer: Option<Answer>) -> String {
     match answer {
-        Some(Answer::Level(l)) => format!("{l} · {}", rubric::current_rubric().level_name(l).get(lang)),
+        Some(Answer::Level(l)) => format!("{l} · {}", rubric::names::level_name(l, lang)),
         Some(Answer::NotApplicable) => N::NaShort.t(lang).to_string(),
         None => "–".to_string(),
     }

@@ -8,13 +8,12 @@ use rubric::Lang;
 use yew::prelude::*;
 
 pub fn profile_bars(lang: Lang, aspects: &[AspectResult]) -> Html {
-    let rubric = rubric::current_rubric();
     html! {
         <table class="profile-bars" data-testid="profile">
             <caption class="visually-hidden">{ P::ProfileTitle.t(lang) }</caption>
             <tbody>
             { for aspects.iter().map(|a| {
-                let name = rubric.aspect(a.aspect).map(|x| x.name.get(lang).to_string()).unwrap_or_default();
+                let name = rubric::names::aspect_name(a.aspect, lang).to_string();
                 let width = a.score.map(|s| (s - 1.0).max(0.0) / 3.0 * 100.0).unwrap_or(0.0);
                 html! {
                     <tr>
