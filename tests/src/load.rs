@@ -214,7 +214,7 @@ pub async fn jury(app: &TestServer, finalist_schools: &[i64]) -> TestResult<Run>
     let criteria: Vec<i64> = setup["criteria"].as_array().ok_or("no criteria")?.iter().filter_map(|c| c["id"].as_i64()).collect();
     let finalists: Vec<i64> = setup["categories"][0]["finalists"].as_array().ok_or("no finalists")?.iter().filter_map(|f| f["id"].as_i64()).collect();
     let version = setup["settings"]["version"].as_i64().ok_or("no version")?;
-    let setup = call(reqwest::Method::PUT, "/jury/tie-break", json!({"version": version, "rules": ["higher-median-juror-score", "chair-decision"]})).await?;
+    let setup = call(reqwest::Method::PUT, "/jury/tie-break", json!({"version": version, "rules": ["higher-median-juror-score"]})).await?;
     let version = setup["settings"]["version"].as_i64().ok_or("no version")?;
     call(reqwest::Method::POST, "/jury/status", json!({"version": version, "status": "open"})).await?;
 
