@@ -49,6 +49,10 @@ pub struct SchoolProgress {
     pub last_submitted_at: Option<i64>,
     /// Unresolved comment threads in which the sponsor company wrote.
     pub open_comments: u32,
+    /// The day the school was added to the edition: a school added on or
+    /// after the nulmeting deadline has a deadline of its own.
+    #[serde(default)]
+    pub added_on: Option<Date>,
 }
 
 impl SchoolProgress {
@@ -72,6 +76,7 @@ impl SchoolProgress {
             plan_versions: 0,
             last_submitted_at: None,
             open_comments: 0,
+            added_on: None,
         }
     }
 
@@ -112,9 +117,17 @@ impl SchoolProgress {
         }
     }
 
-    /// The nulmeting step (consensus) is late: past its deadline, not done.
+    /// The school's own nulmeting deadline: the edition's, or for a school
+    /// added on or after it, four weeks from the day it was added
+    /// ([`super::school_nulmeting_deadline`]).
+    pub fn nulmeting_deadline(&self, edition: &Edition) -> Option<Date> {
+        super::school_nulmeting_deadline(edition.nulmeting_deadline, self.added_on)
+    }
+
+    /// The nulmeting step (consensus) is late: past the school's own
+    /// deadline, not done.
     pub fn nulmeting_overdue(&self, edition: &Edition, today: Date) -> bool {
-        edition.nulmeting_deadline.is_some_and(|d| d < today) && self.consensus_status() != StepStatus::Done
+        self.nulmeting_deadline(edition).is_some_and(|d| d < today) && self.consensus_status() != StepStatus::Done
     }
 
     /// The plan is late: past its deadline, not submitted.
@@ -281,7 +294,11 @@ pub fn timeline(
         schools_behind: 0,
     };
     if let Some(d) = edition.nulmeting_deadline {
-        let behind = progress.iter().filter(|p| p.consensus_status() != StepStatus::Done).count();
+        // A school added after this deadline has its own and is not behind this one.
+        let behind = progress
+            .iter()
+            .filter(|p| p.consensus_status() != StepStatus::Done && p.nulmeting_deadline(edition) == Some(d))
+            .count();
         out.push(deadline(MilestoneKind::NulmetingDeadline, d, behind));
     }
     if let Some(d) = edition.plan_deadline {
@@ -411,5 +428,24 @@ mod tests {
         let t = timeline(&edition(), &[], &[done], d("2026-10-01"));
         assert_eq!(t[0].state, MilestoneState::Done);
         assert_eq!(t[1].state, MilestoneState::Upcoming);
+    }
+
+    #[test]
+    fn a_school_added_after_the_deadline_is_late_only_after_its_own() {
+        let e = edition();
+        let deadline = e.nulmeting_deadline.expect("the test edition has a nulmeting deadline");
+        let mut late_comer = school(3, "Laatkomer", "Limburg", vec![]);
+        late_comer.added_on = Date::from_days(deadline.to_days() + 10);
+        let own = late_comer.nulmeting_deadline(&e).expect("own deadline");
+        assert_eq!(own.to_days(), deadline.to_days() + 10 + super::super::LATE_SCHOOL_NULMETING_DAYS);
+        let after_edition_deadline = Date::from_days(deadline.to_days() + 12).expect("date");
+        assert!(!late_comer.nulmeting_overdue(&e, after_edition_deadline));
+        let t = timeline(&e, &[], &[late_comer.clone()], after_edition_deadline);
+        assert_eq!((t[0].state, t[0].schools_behind), (MilestoneState::Done, 0), "not behind the edition's deadline");
+        let after_own = Date::from_days(own.to_days() + 1).expect("date");
+        assert!(late_comer.nulmeting_overdue(&e, after_own));
+        // A school that was there before the deadline is late the day after it.
+        let early = school(4, "Vroeg", "Limburg", vec![]);
+        assert!(early.nulmeting_overdue(&e, after_edition_deadline));
     }
 }

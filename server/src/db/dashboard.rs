@@ -75,6 +75,12 @@ pub async fn progress(db: &SqlitePool, edition_id: i64) -> sqlx::Result<Vec<Scho
         edition_id,
     )
     .await?;
+    let added: HashMap<i64, i64> = sqlx::query_as::<_, (i64, i64)>("select id, created_at from schools where edition_id = ?")
+        .bind(edition_id)
+        .fetch_all(db)
+        .await?
+        .into_iter()
+        .collect();
     let get = |m: &HashMap<i64, (i64, i64)>, id: i64| m.get(&id).copied().unwrap_or((0, 0));
     Ok(schools
         .iter()
@@ -92,6 +98,7 @@ pub async fn progress(db: &SqlitePool, edition_id: i64) -> sqlx::Result<Vec<Scho
             p.plan_versions = n(count);
             p.last_submitted_at = (count > 0).then_some(last);
             p.open_comments = n(get(&open, s.id).0);
+            p.added_on = added.get(&s.id).and_then(|at| Date::from_unix_seconds(*at));
             p
         })
         .collect())

@@ -595,6 +595,15 @@ async fn a_school_added_after_the_deadline_starts_open_with_its_own_deadline() {
     let today = rubric::Date::from_unix_seconds(server::db::now()).expect("today");
     let own = rubric::Date::from_days(today.to_days() + rubric::programme::LATE_SCHOOL_NULMETING_DAYS).expect("date");
     assert_eq!(sheet["measurement"]["deadline"], json!(own.to_string()));
+    // The coordinator's dashboard does not call it late against the edition's past deadline.
+    let coordinator = person(s, "Coördinator", Role::Coordinator, None, None, None).await;
+    let (status, dashboard) = get(s, &coordinator, &format!("/api/editions/{e}/dashboard")).await;
+    assert_eq!(status, StatusCode::OK, "{dashboard}");
+    let d: rubric::programme::Dashboard = serde_json::from_value(dashboard).expect("a dashboard");
+    let row = d.schools.iter().find(|r| r.school_id == late).expect("the late school");
+    assert_eq!(row.added_on, Some(today));
+    assert!(!row.nulmeting_overdue(&d.edition, d.today), "not overdue before its own deadline");
+    assert_eq!(d.timeline[0].schools_behind, 0, "{:?}", d.timeline[0]);
 }
 
 #[tokio::test]
