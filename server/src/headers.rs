@@ -47,6 +47,75 @@ pub fn content_security_policy(dist: &Path) -> String {
     )
 }
 
+/// The content security policy of a `dist` folder, computed again when its
+/// pages change: a rebuild of the apps in place (new loader scripts, new
+/// hashes) is picked up without a restart, instead of every app being
+/// refused its own start-up script. The pages' modification times are
+/// looked at no more than once a second.
+#[derive(Clone)]
+pub struct Csp {
+    dist: std::path::PathBuf,
+    cached: std::sync::Arc<std::sync::Mutex<CspCache>>,
+}
+
+struct CspCache {
+    checked: std::time::Instant,
+    stamp: Vec<(std::path::PathBuf, Option<std::time::SystemTime>)>,
+    value: HeaderValue,
+}
+
+/// The pages of `dist` with their modification times, sorted.
+fn pages_stamp(dist: &Path) -> Vec<(std::path::PathBuf, Option<std::time::SystemTime>)> {
+    let mut stamp: Vec<_> = std::fs::read_dir(dist)
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "html"))
+                .map(|p| {
+                    let modified = std::fs::metadata(&p).and_then(|m| m.modified()).ok();
+                    (p, modified)
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    stamp.sort();
+    stamp
+}
+
+fn csp_value(dist: &Path) -> HeaderValue {
+    HeaderValue::from_str(&content_security_policy(dist)).unwrap_or_else(|_| HeaderValue::from_static("default-src 'self'"))
+}
+
+impl Csp {
+    pub fn new(dist: &Path) -> Csp {
+        let cache = CspCache { checked: std::time::Instant::now(), stamp: pages_stamp(dist), value: csp_value(dist) };
+        Csp { dist: dist.to_path_buf(), cached: std::sync::Arc::new(std::sync::Mutex::new(cache)) }
+    }
+
+    /// The current policy.
+    pub fn value(&self) -> HeaderValue {
+        let Ok(mut cache) = self.cached.lock() else { return csp_value(&self.dist) };
+        if cache.checked.elapsed() >= std::time::Duration::from_secs(1) {
+            cache.checked = std::time::Instant::now();
+            let stamp = pages_stamp(&self.dist);
+            if stamp != cache.stamp {
+                cache.value = csp_value(&self.dist);
+                cache.stamp = stamp;
+            }
+        }
+        cache.value.clone()
+    }
+}
+
+/// Adds the current content security policy to every answer that has none.
+pub async fn add_csp(axum::extract::State(csp): axum::extract::State<Csp>, req: Request, next: Next) -> Response {
+    let mut res = next.run(req).await;
+    if !res.headers().contains_key(header::CONTENT_SECURITY_POLICY) {
+        res.headers_mut().insert(header::CONTENT_SECURITY_POLICY, csp.value());
+    }
+    res
+}
+
 /// The text of every `<script>` without a `src` in an HTML page.
 fn inline_scripts(html: &str) -> Vec<&str> {
     let mut out = Vec::new();

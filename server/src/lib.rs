@@ -31,8 +31,7 @@ pub fn app(state: AppState) -> Router {
 
 /// The application with the given request limits (timeout, in flight).
 pub fn app_with(state: AppState, limits: Limits) -> Router {
-    let csp = headers::content_security_policy(&state.config.dist_dir);
-    let csp = HeaderValue::from_str(&csp).unwrap_or_else(|_| HeaderValue::from_static("default-src 'self'"));
+    let csp = headers::Csp::new(&state.config.dist_dir);
     let hsts = headers::strict_transport_security(&state.config.public_url);
     let api = routes::api_router()
         .layer(axum::middleware::from_fn_with_state(state.clone(), csrf::refuse_cross_site))
@@ -53,7 +52,7 @@ pub fn app_with(state: AppState, limits: Limits) -> Router {
         ))
         // No other site may frame the app (clickjacking a coordinator's click).
         .layer(SetResponseHeaderLayer::if_not_present(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
-        .layer(SetResponseHeaderLayer::if_not_present(header::CONTENT_SECURITY_POLICY, csp))
+        .layer(axum::middleware::from_fn_with_state(csp, headers::add_csp))
         .layer(SetResponseHeaderLayer::if_not_present(
             header::HeaderName::from_static("cross-origin-opener-policy"),
             HeaderValue::from_static("same-origin"),

@@ -173,6 +173,20 @@ async fn failed_sign_ins_per_address_end_in_429_with_retry_after() {
     task.abort();
 }
 
+/// The hash of an inline script as CSP writes it: standard base64 of its SHA-256.
+fn csp_hash(script: &str) -> String {
+    let digest = sha2::Sha256::digest(script.as_bytes());
+    let alphabet = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for chunk in digest.chunks(3) {
+        let n = chunk.iter().enumerate().fold(0u32, |n, (i, b)| n | (u32::from(*b) << (16 - 8 * i)));
+        for i in 0..4 {
+            out.push(if i <= chunk.len() { char::from(alphabet[((n >> (18 - 6 * i)) & 63) as usize]) } else { '=' });
+        }
+    }
+    out
+}
+
 fn h(r: &crate::common::Resp, name: &str) -> String {
     r.headers.get_all(name).iter().filter_map(|v| v.to_str().ok()).collect::<Vec<_>>().join(", ")
 }
@@ -182,19 +196,7 @@ async fn the_content_security_policy_allows_only_the_app_and_its_own_start_up_sc
     let d = dist();
     let (state, _data) = installation(d.path(), "http://localhost").await;
     let w = World::with_state(state);
-    let hash = |loader: &str| {
-        let digest = sha2::Sha256::digest(loader.as_bytes());
-        // Standard base64, as CSP writes hashes.
-        let alphabet = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-        let mut out = String::new();
-        for chunk in digest.chunks(3) {
-            let n = chunk.iter().enumerate().fold(0u32, |n, (i, b)| n | (u32::from(*b) << (16 - 8 * i)));
-            for i in 0..4 {
-                out.push(if i <= chunk.len() { char::from(alphabet[((n >> (18 - 6 * i)) & 63) as usize]) } else { '=' });
-            }
-        }
-        out
-    };
+    let hash = csp_hash;
     for uri in ["/", "/api/health", "/schools/1/plan"] {
         let r = w.send(Req::new(Method::GET, uri)).await;
         let csp = h(&r, "content-security-policy");
@@ -281,5 +283,36 @@ async fn a_missing_file_is_404_not_the_app_page() {
         let r = w.send(Req::new(Method::GET, uri)).await;
         assert_eq!(r.status, StatusCode::OK, "{uri}");
         assert!(r.text.contains("<script type=\"module\">"), "{uri}");
+    }
+}
+
+#[tokio::test]
+async fn the_policy_follows_a_rebuild_of_the_apps_without_a_restart() {
+    let d = dist();
+    let (state, _data) = installation(d.path(), "http://localhost").await;
+    // One running application (not one per request), as `serve` has.
+    let app = server::app(state);
+    let policy = |app: axum::Router| async move {
+        let req = axum::http::Request::get("/api/health").body(axum::body::Body::empty()).expect("request");
+        let res = tower::ServiceExt::oneshot(app, req).await.expect("response");
+        res.headers().get("content-security-policy").and_then(|v| v.to_str().ok()).unwrap_or_default().to_string()
+    };
+    let before = policy(app.clone()).await;
+    // The school app is built again: its page has a new loader.
+    let rebuilt = "\nimport init from '/school-7a8b9c.js';\nawait init('/school-7a8b9c_bg.wasm');\n";
+    let page = format!("<!DOCTYPE html><html><head><script type=\"module\">{rebuilt}</script></head><body></body></html>");
+    std::fs::write(d.path().join("school.html"), page).expect("rebuilt page");
+    let deadline = Instant::now() + Duration::from_secs(5);
+    loop {
+        let now = policy(app.clone()).await;
+        if now != before {
+            // The new loader's hash is there, the old school loader's is gone.
+            assert!(now.contains(&format!("'sha256-{}'", csp_hash(rebuilt))), "{now}");
+            assert!(!now.contains(&format!("'sha256-{}'", csp_hash(SCHOOL_LOADER))), "{now}");
+            assert!(now.contains(&format!("'sha256-{}'", csp_hash(LOADER))), "{now}");
+            break;
+        }
+        assert!(Instant::now() < deadline, "the policy did not follow the rebuilt page: {now}");
+        tokio::time::sleep(Duration::from_millis(50)).await;
     }
 }
