@@ -38,6 +38,12 @@ impl ApiError {
         self.status == 0
     }
 
+    /// The current state a refusal came with (a stale write's stored row),
+    /// read as the type the endpoint answers with.
+    pub fn current_as<T: DeserializeOwned>(&self) -> Option<T> {
+        self.current.clone().and_then(|v| serde_json::from_value(v).ok())
+    }
+
     /// The message for a field, if the server flagged it.
     pub fn field(&self, name: &str) -> Option<&str> {
         self.fields.iter().find(|f| f.field == name).map(|f| f.message.as_str())

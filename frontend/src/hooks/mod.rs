@@ -6,6 +6,8 @@ pub mod edition_choice;
 pub mod fetch;
 pub mod jury_results;
 pub mod lang;
+pub mod plan_editor;
+pub mod plan_state;
 pub mod reopen_decider;
 pub mod session;
 
