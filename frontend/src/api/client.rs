@@ -3,7 +3,7 @@
 //! status, bad JSON) mapped to an [`ApiError`] the pages can show.
 
 use gloo_net::http::{Method, RequestBuilder};
-pub use rubric::errors::ErrorCode;
+pub use rubric::errors::{ErrorCode, FieldCode};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use std::future::Future;
@@ -14,6 +14,9 @@ use std::pin::Pin;
 pub struct FieldError {
     pub field: String,
     pub message: String,
+    /// The problem by name, when the interface words it itself.
+    #[serde(default)]
+    pub code: Option<FieldCode>,
 }
 
 /// A failed request. `status` 0 means the server was not reached.
@@ -42,6 +45,11 @@ impl ApiError {
     /// read as the type the endpoint answers with.
     pub fn current_as<T: DeserializeOwned>(&self) -> Option<T> {
         self.current.clone().and_then(|v| serde_json::from_value(v).ok())
+    }
+
+    /// The server's problem at a field, if it flagged it.
+    pub fn field_error(&self, name: &str) -> Option<&FieldError> {
+        self.fields.iter().find(|f| f.field == name)
     }
 
     /// The message for a field, if the server flagged it.
