@@ -202,28 +202,14 @@ impl PlanState {
 
     /// Show a goal row the server answered with, unless a newer one is shown.
     fn put_goal(&mut self, row: GoalRow) {
-        if self.page.row_versions.goals.get(&row.goal.id).is_some_and(|&v| v > row.version) {
-            return;
-        }
         let page = Rc::make_mut(&mut self.page);
-        page.row_versions.goals.insert(row.goal.id, row.version);
-        match page.plan.goals.iter_mut().find(|g| g.id == row.goal.id) {
-            Some(g) => *g = row.goal,
-            None => page.plan.goals.push(row.goal),
-        }
+        put(&mut page.plan.goals, &mut page.row_versions.goals, row.goal.id, row.version, row.goal, |g| g.id);
     }
 
     /// Show an action row the server answered with, unless a newer one is shown.
     fn put_action(&mut self, row: ActionRow) {
-        if self.page.row_versions.actions.get(&row.action.id).is_some_and(|&v| v > row.version) {
-            return;
-        }
         let page = Rc::make_mut(&mut self.page);
-        page.row_versions.actions.insert(row.action.id, row.version);
-        match page.plan.actions.iter_mut().find(|a| a.id == row.action.id) {
-            Some(a) => *a = row.action,
-            None => page.plan.actions.push(row.action),
-        }
+        put(&mut page.plan.actions, &mut page.row_versions.actions, row.action.id, row.version, row.action, |a| a.id);
     }
 
     /// The open form based on the stored row, while both are compared.
@@ -238,6 +224,19 @@ impl PlanState {
             self.draft.editor = Some(editor);
         }
         self.conflict = None;
+    }
+}
+
+/// Put `row` (with this id and row version) in `rows`, replacing the one
+/// with its id, unless the shown one is newer.
+fn put<T>(rows: &mut Vec<T>, versions: &mut BTreeMap<i64, i64>, id: i64, version: i64, row: T, id_of: fn(&T) -> i64) {
+    if versions.get(&id).is_some_and(|&v| v > version) {
+        return;
+    }
+    versions.insert(id, version);
+    match rows.iter_mut().find(|r| id_of(r) == id) {
+        Some(r) => *r = row,
+        None => rows.push(row),
     }
 }
 
