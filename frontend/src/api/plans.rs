@@ -1,11 +1,14 @@
 //! The action plan endpoints: the plan page, summaries, goal and action
-//! writes, ordering, submitting, versions and comment threads. Every answer
-//! is read as the `rubric::plan::view` type the server sends.
+//! writes, ordering, submitting, versions and comment threads. An answer the
+//! page uses is read as the `rubric::plan::view` type the server sends; the
+//! answers it does not read (the page reloads the plan after them: delete,
+//! move, comments, marking read) are only checked for success, which keeps
+//! one decoder per type out of the wasm. Their types are named per function.
 
 use super::client::{self, ApiError};
+use gloo_net::http::Method;
 use rubric::plan::view::{
-    ActionRow, ActionWrite, CommentAdded, GoalDeleted, GoalRow, GoalWrite, MoveWrite, Moved, NewComment, NewThread, PlanPage,
-    PlanSummary, ReadUpTo, StatusWrite, Submitted, ThreadResolved, ThreadStarted,
+    ActionRow, ActionWrite, GoalRow, GoalWrite, MoveWrite, NewComment, NewThread, PlanPage, PlanSummary, StatusWrite, Submitted,
 };
 use rubric::plan::{ActionStatus, Direction, PlanVersion};
 
@@ -45,8 +48,9 @@ pub async fn save_action(school: i64, goal: i64, action: Option<i64>, body: &Act
     }
 }
 
-pub async fn delete_goal(school: i64, goal: i64) -> Result<GoalDeleted, ApiError> {
-    client::delete(&format!("{}/goals/{goal}", base(school))).await
+/// Answered with a `GoalDeleted`, not read.
+pub async fn delete_goal(school: i64, goal: i64) -> Result<(), ApiError> {
+    client::write_unread::<()>(Method::DELETE, &format!("{}/goals/{goal}", base(school)), None).await
 }
 
 pub async fn restore_goal(school: i64, goal: i64) -> Result<GoalRow, ApiError> {
@@ -57,30 +61,33 @@ pub async fn set_status(school: i64, action: i64, version: i64, status: ActionSt
     client::post(&format!("{}/actions/{action}/status", base(school)), &StatusWrite { version, status }).await
 }
 
-/// Move a goal (`is_goal`) or an action one place.
-pub async fn move_item(school: i64, is_goal: bool, id: i64, direction: Direction) -> Result<Moved, ApiError> {
+/// Move a goal (`is_goal`) or an action one place. Answered with `Moved`, not read.
+pub async fn move_item(school: i64, is_goal: bool, id: i64, direction: Direction) -> Result<(), ApiError> {
     let kind = if is_goal { "goals" } else { "actions" };
-    client::post(&format!("{}/{kind}/{id}/move", base(school)), &MoveWrite { direction }).await
+    client::write_unread(Method::POST, &format!("{}/{kind}/{id}/move", base(school)), Some(&MoveWrite { direction })).await
 }
 
 pub async fn submit(school: i64) -> Result<Submitted, ApiError> {
     client::post(&format!("{}/submit", base(school)), &()).await
 }
 
-pub async fn start_thread(school: i64, body: &NewThread) -> Result<ThreadStarted, ApiError> {
-    client::post(&format!("{}/threads", base(school)), body).await
+/// Answered with `ThreadStarted`, not read.
+pub async fn start_thread(school: i64, body: &NewThread) -> Result<(), ApiError> {
+    client::write_unread(Method::POST, &format!("{}/threads", base(school)), Some(body)).await
 }
 
-pub async fn reply(school: i64, thread: i64, body: &NewComment) -> Result<CommentAdded, ApiError> {
-    client::post(&format!("{}/threads/{thread}/comments", base(school)), body).await
+/// Answered with `CommentAdded`, not read.
+pub async fn reply(school: i64, thread: i64, body: &NewComment) -> Result<(), ApiError> {
+    client::write_unread(Method::POST, &format!("{}/threads/{thread}/comments", base(school)), Some(body)).await
 }
 
-/// Resolve (`true`) or reopen a thread.
-pub async fn resolve(school: i64, thread: i64, resolved: bool) -> Result<ThreadResolved, ApiError> {
+/// Resolve (`true`) or reopen a thread. Answered with `ThreadResolved`, not read.
+pub async fn resolve(school: i64, thread: i64, resolved: bool) -> Result<(), ApiError> {
     let what = if resolved { "resolve" } else { "reopen" };
-    client::post(&format!("{}/threads/{thread}/{what}", base(school)), &()).await
+    client::write_unread(Method::POST, &format!("{}/threads/{thread}/{what}", base(school)), Some(&())).await
 }
 
-pub async fn mark_read(school: i64) -> Result<ReadUpTo, ApiError> {
-    client::post(&format!("{}/read", base(school)), &()).await
+/// Answered with `ReadUpTo`, not read.
+pub async fn mark_read(school: i64) -> Result<(), ApiError> {
+    client::write_unread(Method::POST, &format!("{}/read", base(school)), Some(&())).await
 }

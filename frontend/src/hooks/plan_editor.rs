@@ -24,21 +24,36 @@ use rubric::plan::{
 use std::cell::RefCell;
 use std::future::Future;
 use std::ops::Deref;
+use std::pin::Pin;
 use std::rc::Rc;
 use yew::prelude::*;
 
 /// How long a toast stays, in milliseconds.
 const TOAST_MS: u32 = 12_000;
 
+/// A request and what follows it: the action for the reducer, and whether
+/// the plan is reloaded.
+type Job = Pin<Box<dyn Future<Output = (PlanAction, bool)>>>;
+
+/// The answer of a request the page only reloads after, failure shown.
+fn reloaded<T>(r: Result<T, ApiError>) -> (PlanAction, bool) {
+    (r.err().map_or(PlanAction::Settled, PlanAction::Failed), true)
+}
+
 /// The moved item to refocus: element id, test id prefix, direction pressed.
 type Refocus = Rc<RefCell<Option<(String, &'static str, Direction)>>>;
 
-/// The plan page's state and commands, handed to its parts.
+/// The plan page's state and commands, handed to its parts; one `Rc`, so
+/// handing it on is cheap. Reads through to [`EditorParts`] and on to the
+/// [`PlanState`].
 #[derive(Clone)]
-pub struct PlanEditor {
+pub struct PlanEditor(Rc<EditorParts>);
+
+/// What the [`PlanEditor`] holds.
+pub struct EditorParts {
     pub lang: Lang,
     state: UseReducerHandle<PlanState>,
-    /// The plan as loaded, and what the checks say of it.
+    /// The plan as shown, and what the checks say of it.
     pub plan: Rc<ActionPlan>,
     pub maps: Rc<ProfileMaps>,
     pub checks: Rc<PlanChecks>,
@@ -47,12 +62,20 @@ pub struct PlanEditor {
 }
 
 impl PartialEq for PlanEditor {
+    /// The same state in the same language (the rest follows from them).
     fn eq(&self, other: &Self) -> bool {
         self.lang == other.lang && std::ptr::eq(&*self.state, &*other.state)
     }
 }
 
 impl Deref for PlanEditor {
+    type Target = EditorParts;
+    fn deref(&self) -> &EditorParts {
+        &self.0
+    }
+}
+
+impl Deref for EditorParts {
     type Target = PlanState;
     fn deref(&self) -> &PlanState {
         &self.state
@@ -90,27 +113,19 @@ impl PlanEditor {
         self.state.dispatch(action);
     }
 
-    /// Send a request; `done` turns its answer into what the page does
-    /// next, and whether the plan is reloaded afterwards.
-    fn run<T: 'static>(
-        &self,
-        job: impl Future<Output = Result<T, ApiError>> + 'static,
-        done: impl FnOnce(Result<T, ApiError>) -> (PlanAction, bool) + 'static,
-    ) {
+    /// Send a request: `job` answers with what the page does next and
+    /// whether the plan is reloaded afterwards. Boxed: one copy of this for
+    /// every request.
+    fn run(&self, job: Job) {
         let (state, reload) = (self.state.clone(), self.reload.clone());
         state.dispatch(PlanAction::Sending);
         wasm_bindgen_futures::spawn_local(async move {
-            let (action, then_reload) = done(job.await);
+            let (action, then_reload) = job.await;
             state.dispatch(action);
             if then_reload {
                 reload.emit(());
             }
         });
-    }
-
-    /// Send a request and reload the plan, showing a failure.
-    fn run_then_reload<T: 'static>(&self, job: impl Future<Output = Result<T, ApiError>> + 'static) {
-        self.run(job, |r| (r.err().map_or(PlanAction::Settled, PlanAction::Failed), true));
     }
 
     pub fn new_goal(&self, indicator: Option<String>) {
@@ -171,18 +186,19 @@ impl PlanEditor {
                 }
                 self.dispatch(PlanAction::Invalid(Vec::new()));
                 let body = GoalWrite { version, goal: form };
-                self.run(async move { api::plans::save_goal(school, id, &body).await }, |r| {
-                    saved(r, PlanAction::GoalSaved, |e| e.current_as::<GoalRow>().map(Theirs::Goal))
-                });
+                self.run(Box::pin(async move {
+                    saved(api::plans::save_goal(school, id, &body).await, PlanAction::GoalSaved, |e| e.current_as::<GoalRow>().map(Theirs::Goal))
+                }));
             }
             Editor::Action { id, goal_id, version, form } => match form.check(lang) {
                 Err(found) => self.dispatch(PlanAction::Invalid(found)),
                 Ok(input) => {
                     self.dispatch(PlanAction::Invalid(Vec::new()));
                     let body = ActionWrite { version, action: input };
-                    self.run(async move { api::plans::save_action(school, goal_id, id, &body).await }, |r| {
+                    self.run(Box::pin(async move {
+                        let r = api::plans::save_action(school, goal_id, id, &body).await;
                         saved(r, PlanAction::ActionSaved, |e| e.current_as::<ActionRow>().map(Theirs::Action))
-                    });
+                    }));
                 }
             },
         }
@@ -206,38 +222,38 @@ impl PlanEditor {
 
     pub fn delete_goal(&self, id: i64) {
         let school = self.school();
-        self.run(async move { api::plans::delete_goal(school, id).await }, move |r| {
-            (r.map_or_else(PlanAction::Failed, |d| PlanAction::GoalDeleted(d.deleted)), true)
-        });
+        self.run(Box::pin(async move {
+            (api::plans::delete_goal(school, id).await.map_or_else(PlanAction::Failed, |()| PlanAction::GoalDeleted(id)), true)
+        }));
     }
 
     pub fn set_status(&self, a: &Action, status: ActionStatus) {
         let (school, id, previous, version) = (self.school(), a.id, a.status, self.action_version(a.id));
-        self.run(async move { api::plans::set_status(school, id, version, status).await }, move |r| {
+        self.run(Box::pin(async move {
+            let r = api::plans::set_status(school, id, version, status).await;
             (r.map_or_else(PlanAction::Failed, |row| PlanAction::StatusSet { row, previous }), true)
-        });
+        }));
     }
 
     pub fn undo(&self, undo: Undo) {
         let school = self.school();
         self.dispatch(PlanAction::CloseToast);
-        match undo {
-            Undo::RestoreGoal(id) => self.run(async move { api::plans::restore_goal(school, id).await }, |r| {
-                (r.map_or_else(PlanAction::Failed, PlanAction::GoalRestored), true)
+        self.run(match undo {
+            Undo::RestoreGoal(id) => Box::pin(async move {
+                (api::plans::restore_goal(school, id).await.map_or_else(PlanAction::Failed, PlanAction::GoalRestored), true)
             }),
-            Undo::Status { action, version, status } => {
-                self.run(async move { api::plans::set_status(school, action, version, status).await }, |r| {
-                    (r.map_or_else(PlanAction::Failed, |row| PlanAction::StatusSet { row, previous: ActionStatus::Dropped }), true)
-                })
-            }
-        }
+            Undo::Status { action, version, status } => Box::pin(async move {
+                let r = api::plans::set_status(school, action, version, status).await;
+                (r.map_or_else(PlanAction::Failed, |row| PlanAction::StatusSet { row, previous: ActionStatus::Dropped }), true)
+            }),
+        });
     }
 
     pub fn move_item(&self, is_goal: bool, id: i64, direction: Direction) {
         let school = self.school();
         let (element, prefix) = if is_goal { (format!("goal-{id}"), "goal") } else { (format!("action-{id}"), "action") };
         *self.refocus.borrow_mut() = Some((element, prefix, direction));
-        self.run_then_reload(async move { api::plans::move_item(school, is_goal, id, direction).await });
+        self.run(Box::pin(async move { reloaded(api::plans::move_item(school, is_goal, id, direction).await) }));
     }
 
     pub fn confirm(&self, open: bool) {
@@ -247,9 +263,7 @@ impl PlanEditor {
     pub fn submit(&self) {
         let school = self.school();
         self.dispatch(PlanAction::Confirm(false));
-        self.run(async move { api::plans::submit(school).await }, |r| {
-            (r.map_or_else(PlanAction::Failed, PlanAction::Submitted), true)
-        });
+        self.run(Box::pin(async move { (api::plans::submit(school).await.map_or_else(PlanAction::Failed, PlanAction::Submitted), true) }));
     }
 
     /// Open (`Some("")`), change or close (`None`) a comment draft.
@@ -266,22 +280,22 @@ impl PlanEditor {
         };
         self.dispatch(PlanAction::CommentError(None));
         let school = self.school();
-        let done = move |r: Result<(), ApiError>| match r {
+        let done = |key: String, r: Result<(), ApiError>| match r {
             Ok(()) => (PlanAction::CommentSent(key), true),
             Err(e) if e.status == 422 => {
                 (PlanAction::CommentError(Some((key, e.fields.first().map(|f| f.message.clone()).unwrap_or_default()))), false)
             }
             Err(e) => (PlanAction::Failed(e), false),
         };
-        match thread {
-            Some(t) => self.run(async move { api::plans::reply(school, t, &NewComment { body }).await.map(|_| ()) }, done),
-            None => self.run(async move { api::plans::start_thread(school, &NewThread { target, body }).await.map(|_| ()) }, done),
-        }
+        self.run(match thread {
+            Some(t) => Box::pin(async move { done(key, api::plans::reply(school, t, &NewComment { body }).await) }),
+            None => Box::pin(async move { done(key, api::plans::start_thread(school, &NewThread { target, body }).await) }),
+        });
     }
 
     pub fn resolve(&self, thread: i64, resolved: bool) {
         let school = self.school();
-        self.run_then_reload(async move { api::plans::resolve(school, thread, resolved).await });
+        self.run(Box::pin(async move { reloaded(api::plans::resolve(school, thread, resolved).await) }));
     }
 
     pub fn close_toast(&self) {
@@ -379,5 +393,5 @@ pub fn use_plan_editor(page: Rc<PlanPage>, reload: Callback<()>) -> PlanEditor {
     let plan = Rc::new(shown.plan.clone());
     let context = maps.context(shown.today, shown.edition.cofinancing_threshold_percent, rubric::current_rubric());
     let checks = Rc::new(check_plan(&plan, &context));
-    PlanEditor { lang, state, plan, maps, checks, reload, refocus }
+    PlanEditor(Rc::new(EditorParts { lang, state, plan, maps, checks, reload, refocus }))
 }

@@ -2,8 +2,8 @@
 //! school's tools (move, edit, drop; restore when dropped), or its open form.
 
 use super::item_comments::ItemComments;
-use super::item_tool::ItemTool;
-use super::open_form::OpenForm;
+use super::item_tool::item_tool;
+use super::open_form::open_form;
 use crate::components::plan_view::{action_facts, status_badge};
 use crate::hooks::plan_editor::PlanEditor;
 use crate::hooks::plan_state::Editor;
@@ -26,7 +26,7 @@ pub fn ActionItem(props: &ActionItemProps) -> Html {
     let (ed, a) = (&props.editor, &props.action);
     let (lang, id) = (ed.lang, a.id);
     if matches!(&ed.draft.editor, Some(Editor::Action { id: Some(x), .. }) if *x == id) {
-        return html! { <li class="plan-action editing" id={format!("action-{id}")}><OpenForm editor={ed.clone()} /></li> };
+        return html! { <li class="plan-action editing" id={format!("action-{id}")}>{ open_form(ed) }</li> };
     }
     let locked = ed.locked() || ed.busy;
     let dropped = a.status == ActionStatus::Dropped;
@@ -47,15 +47,12 @@ pub fn ActionItem(props: &ActionItemProps) -> Html {
                 if ed.page.access.edit {
                     <span class="item-tools">
                         if dropped {
-                            <ItemTool label={P::Restore} testid="restore-action" disabled={locked} onclick={set_status(ActionStatus::Planned)} />
+                            { item_tool(lang, P::Restore, "", "restore-action", locked, set_status(ActionStatus::Planned)) }
                         } else {
-                            <ItemTool label={P::MoveUp} glyph="↑" testid="action-up" disabled={props.first || ed.busy}
-                                onclick={ed.cb(move |ed| ed.move_item(false, id, Direction::Up))} />
-                            <ItemTool label={P::MoveDown} glyph="↓" testid="action-down" disabled={props.last || ed.busy}
-                                onclick={ed.cb(move |ed| ed.move_item(false, id, Direction::Down))} />
-                            <ItemTool label={P::Edit} testid="edit-action" disabled={locked}
-                                onclick={{ let a = a.clone(); ed.cb(move |ed| ed.edit_action(&a)) }} />
-                            <ItemTool label={P::Drop} testid="drop-action" disabled={locked} onclick={set_status(ActionStatus::Dropped)} />
+                            { item_tool(lang, P::MoveUp, "↑", "action-up", props.first || ed.busy, ed.cb(move |ed| ed.move_item(false, id, Direction::Up))) }
+                            { item_tool(lang, P::MoveDown, "↓", "action-down", props.last || ed.busy, ed.cb(move |ed| ed.move_item(false, id, Direction::Down))) }
+                            { item_tool(lang, P::Edit, "", "edit-action", locked, { let a = a.clone(); ed.cb(move |ed| ed.edit_action(&a)) }) }
+                            { item_tool(lang, P::Drop, "", "drop-action", locked, set_status(ActionStatus::Dropped)) }
                         }
                     </span>
                 }

@@ -5,8 +5,8 @@
 
 use super::action_item::ActionItem;
 use super::item_comments::ItemComments;
-use super::item_tool::ItemTool;
-use super::open_form::OpenForm;
+use super::item_tool::item_tool;
+use super::open_form::open_form;
 use crate::components::plan_view::goal_targets;
 use crate::hooks::plan_editor::PlanEditor;
 use crate::hooks::plan_state::Editor;
@@ -53,20 +53,16 @@ pub fn GoalCard(props: &GoalCardProps) -> Html {
     html! {
         <article class="goal-card" id={format!("goal-{id}")} data-testid="goal" data-goal-id={id.to_string()}>
             if editing {
-                <OpenForm editor={ed.clone()} />
+                { open_form(ed) }
             } else {
                 <header class="goal-head">
                     <h3>{ format!("{}. {}", index + 1, goal.title) }</h3>
                     if edit {
                         <span class="item-tools">
-                            <ItemTool label={P::MoveUp} glyph="↑" testid="goal-up" disabled={index == 0 || ed.busy}
-                                onclick={ed.cb(move |ed| ed.move_item(true, id, Direction::Up))} />
-                            <ItemTool label={P::MoveDown} glyph="↓" testid="goal-down" disabled={index + 1 == props.count || ed.busy}
-                                onclick={ed.cb(move |ed| ed.move_item(true, id, Direction::Down))} />
-                            <ItemTool label={P::Edit} testid="edit-goal" disabled={locked}
-                                onclick={{ let g = goal.clone(); ed.cb(move |ed| ed.edit_goal(&g)) }} />
-                            <ItemTool label={P::Delete} testid="delete-goal" disabled={locked}
-                                onclick={ed.cb(move |ed| ed.delete_goal(id))} />
+                            { item_tool(lang, P::MoveUp, "↑", "goal-up", index == 0 || ed.busy, ed.cb(move |ed| ed.move_item(true, id, Direction::Up))) }
+                            { item_tool(lang, P::MoveDown, "↓", "goal-down", index + 1 == props.count || ed.busy, ed.cb(move |ed| ed.move_item(true, id, Direction::Down))) }
+                            { item_tool(lang, P::Edit, "", "edit-goal", locked, { let g = goal.clone(); ed.cb(move |ed| ed.edit_goal(&g)) }) }
+                            { item_tool(lang, P::Delete, "", "delete-goal", locked, ed.cb(move |ed| ed.delete_goal(id))) }
                         </span>
                     }
                 </header>
@@ -78,7 +74,7 @@ pub fn GoalCard(props: &GoalCardProps) -> Html {
                 { for live.iter().enumerate().map(|(i, a)| action(a, i == 0, i + 1 == live.len())) }
             </ol>
             if new_action {
-                <div class="new-action"><OpenForm editor={ed.clone()} /></div>
+                <div class="new-action">{ open_form(ed) }</div>
             } else if edit {
                 <button type="button" class="button secondary small" data-testid="add-action" disabled={ed.locked()}
                     onclick={ed.cb(move |ed| ed.new_action(id)).reform(|_: MouseEvent| ())}>{ format!("+ {}", P::AddAction.t(lang)) }</button>

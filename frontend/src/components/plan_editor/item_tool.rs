@@ -1,32 +1,20 @@
 //! A small button on a goal or action (move up/down, edit, delete, drop,
 //! restore): a glyph with the action as its label, or the action's word.
+//! A plain view function, not a component: it is drawn many times per page
+//! and holds no state.
 
-use crate::hooks::use_lang;
 use crate::i18n::plans::P;
-use crate::i18n::Text;
+use crate::i18n::{Lang, Text};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct ItemToolProps {
-    pub label: P,
-    /// Shown instead of the label's word when not empty (the label stays
-    /// the button's accessible name).
-    #[prop_or_default]
-    pub glyph: &'static str,
-    pub testid: &'static str,
-    pub disabled: bool,
-    pub onclick: Callback<()>,
-}
-
-#[component]
-pub fn ItemTool(props: &ItemToolProps) -> Html {
-    let lang = use_lang();
-    let label = props.label.t(lang);
-    let onclick = props.onclick.reform(|_: MouseEvent| ());
+/// The button; `glyph` (when not empty) is shown instead of the label's
+/// word, which stays the accessible name.
+pub fn item_tool(lang: Lang, label: P, glyph: &'static str, testid: &'static str, disabled: bool, onclick: Callback<()>) -> Html {
+    let label = label.t(lang);
     html! {
-        <button type="button" class="tool" title={label} aria-label={label} data-testid={props.testid}
-            disabled={props.disabled} onclick={onclick}>
-            if props.glyph.is_empty() { { label } } else { <span aria-hidden="true">{ props.glyph }</span> }
+        <button type="button" class="tool" title={label} aria-label={label} data-testid={testid}
+            disabled={disabled} onclick={onclick.reform(|_: MouseEvent| ())}>
+            if glyph.is_empty() { { label } } else { <span aria-hidden="true">{ glyph }</span> }
         </button>
     }
 }

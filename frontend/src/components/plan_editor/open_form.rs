@@ -53,14 +53,10 @@ pub fn conflict_rows(mine: &Editor, theirs: &Theirs, lang: Lang) -> Option<Vec<C
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct OpenFormProps {
-    pub editor: PlanEditor,
-}
-
-#[component]
-pub fn OpenForm(props: &OpenFormProps) -> Html {
-    let ed = &props.editor;
+/// The open form, or the comparison after a stale save. A view function,
+/// not a component: it draws the editor's own state, which the goal or
+/// action around it already watches.
+pub fn open_form(ed: &PlanEditor) -> Html {
     let Some(open) = ed.draft.editor.clone() else { return html! {} };
     if let Some(rows) = ed.conflict.as_ref().and_then(|theirs| conflict_rows(&open, theirs, ed.lang)) {
         return html! {

@@ -11,7 +11,7 @@ use crate::components::error_box::ErrorBox;
 use crate::components::gap_picker::GapPicker;
 use crate::components::plan_checks::PlanChecksPanel;
 use crate::components::plan_editor::goal_card::GoalCard;
-use crate::components::plan_editor::open_form::OpenForm;
+use crate::components::plan_editor::open_form::open_form;
 use crate::components::plan_editor::submit_confirm::SubmitConfirm;
 use crate::components::undo_toast::UndoToast;
 use crate::components::version_history::VersionHistory;
@@ -123,7 +123,7 @@ pub fn PlanEditorPage(props: &PlanEditorProps) -> Html {
                                     onclick={ed.cb(|ed| ed.new_goal(None)).reform(|_: MouseEvent| ())}>{ format!("+ {}", P::NewGoalNoIndicator.t(lang)) }</button>
                             }
                         </div>
-                        if new_goal { <div class="goal-card new-goal"><OpenForm editor={ed.clone()} /></div> }
+                        if new_goal { <div class="goal-card new-goal">{ open_form(&ed) }</div> }
                         if goals.is_empty() && !locked { <p class="muted" data-testid="no-goals">{ P::NoGoals.t(lang) }</p> }
                         { for goals.iter().enumerate().map(|(i, g)| html! {
                             <GoalCard key={g.id} editor={ed.clone()} goal={(*g).clone()} index={i} count={count} />
