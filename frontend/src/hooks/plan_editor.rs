@@ -52,6 +52,8 @@ pub struct PlanEditor(Rc<EditorParts>);
 /// What the [`PlanEditor`] holds.
 pub struct EditorParts {
     pub lang: Lang,
+    /// The state's revision when this handle was made.
+    revision: u64,
     state: UseReducerHandle<PlanState>,
     /// The plan as shown, and what the checks say of it.
     pub plan: Rc<ActionPlan>,
@@ -62,9 +64,10 @@ pub struct EditorParts {
 }
 
 impl PartialEq for PlanEditor {
-    /// The same state in the same language (the rest follows from them).
+    /// Made from the same state, in the same language (the rest follows
+    /// from them).
     fn eq(&self, other: &Self) -> bool {
-        self.lang == other.lang && std::ptr::eq(&*self.state, &*other.state)
+        self.lang == other.lang && self.revision == other.revision
     }
 }
 
@@ -393,5 +396,6 @@ pub fn use_plan_editor(page: Rc<PlanPage>, reload: Callback<()>) -> PlanEditor {
     let plan = Rc::new(shown.plan.clone());
     let context = maps.context(shown.today, shown.edition.cofinancing_threshold_percent, rubric::current_rubric());
     let checks = Rc::new(check_plan(&plan, &context));
-    PlanEditor(Rc::new(EditorParts { lang, state, plan, maps, checks, reload, refocus }))
+    let revision = state.revision;
+    PlanEditor(Rc::new(EditorParts { lang, revision, state, plan, maps, checks, reload, refocus }))
 }

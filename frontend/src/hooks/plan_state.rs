@@ -113,6 +113,10 @@ pub struct PlanState {
     pub comment_error: Option<(String, String)>,
     /// The submit confirmation is open.
     pub confirm: bool,
+    /// Counts the reducer's steps: the page's parts re-render when it moves
+    /// (a `UseReducerHandle` always reads the latest state, so comparing
+    /// what two handles read tells nothing).
+    pub revision: u64,
 }
 
 /// Everything that happens on the plan page.
@@ -170,6 +174,7 @@ impl PlanState {
             error: None,
             comment_error: None,
             confirm: false,
+            revision: 0,
         }
     }
 
@@ -353,7 +358,9 @@ pub fn reduce(mut s: PlanState, action: PlanAction) -> PlanState {
 impl Reducible for PlanState {
     type Action = PlanAction;
     fn reduce(self: Rc<Self>, action: PlanAction) -> Rc<Self> {
-        Rc::new(reduce(Rc::unwrap_or_clone(self), action))
+        let mut next = reduce(Rc::unwrap_or_clone(self), action);
+        next.revision = next.revision.wrapping_add(1);
+        Rc::new(next)
     }
 }
 
@@ -447,6 +454,14 @@ mod tests {
         assert_eq!(s.page.plan.goal(5).map(|g| g.title.as_str()), Some("More STEM"));
         assert_eq!(s.goal_version(5), 1);
         assert!(s.can_submit());
+    }
+
+    #[test]
+    fn every_step_of_the_reducer_moves_the_revision() {
+        let s = Rc::new(PlanState::new(page(&[], &[]), Draft::default()));
+        let once = Reducible::reduce(s, PlanAction::Close);
+        let twice = Reducible::reduce(once.clone(), PlanAction::Open(new_goal()));
+        assert_eq!((once.revision, twice.revision), (1, 2));
     }
 
     #[test]
