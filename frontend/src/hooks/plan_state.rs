@@ -124,7 +124,7 @@ pub struct PlanState {
 pub enum PlanAction {
     /// The page was (re)loaded from the server.
     Loaded(Rc<PlanPage>),
-    /// Open a goal or action form (ignored while one is open or a request runs).
+    /// Open a goal or action form (ignored while one is open).
     Open(Editor),
     Close,
     EditGoal(GoalEdit),
@@ -250,19 +250,19 @@ pub fn reduce(mut s: PlanState, action: PlanAction) -> PlanState {
     match action {
         PlanAction::Loaded(page) => s.page = page,
         PlanAction::Open(editor) => {
-            if !s.locked() && !s.busy {
+            if !s.locked() {
                 s.close_editor();
                 s.draft.editor = Some(editor);
             }
         }
         PlanAction::Close | PlanAction::TakeTheirs => s.close_editor(),
         PlanAction::EditGoal(edit) => {
-            if let (false, Some(Editor::Goal { form, .. })) = (s.busy, &mut s.draft.editor) {
+            if let Some(Editor::Goal { form, .. }) = &mut s.draft.editor {
                 edit.apply(form);
             }
         }
         PlanAction::EditAction(f, text) => {
-            if let (false, Some(Editor::Action { form, .. })) = (s.busy, &mut s.draft.editor) {
+            if let Some(Editor::Action { form, .. }) = &mut s.draft.editor {
                 form.apply(f, text);
             }
         }
@@ -568,14 +568,18 @@ mod tests {
     }
 
     #[test]
-    fn submitting_freezes_the_page_until_the_answer() {
+    fn a_submission_on_its_way_is_confirmed_once_and_ends_with_its_number() {
         let s = PlanState::new(page(&[(1, 1)], &[]), Draft::default());
         let s = run(s, [PlanAction::Confirm(true)]);
         assert!(s.confirm);
         let s = run(s, [PlanAction::Confirm(false), PlanAction::Sending]);
-        // Nothing opens, and no second confirmation, while the submission is on its way.
-        let s = run(s, [PlanAction::Open(new_goal()), PlanAction::Confirm(true)]);
-        assert!(s.busy && !s.locked() && !s.confirm);
+        // No second confirmation while the submission is on its way.
+        let s = run(s, [PlanAction::Confirm(true)]);
+        assert!(s.busy && !s.confirm);
+        // Nor with a form open: submit what is saved, not half a goal.
+        let s = run(s, [PlanAction::Settled, PlanAction::Open(new_goal()), PlanAction::Confirm(true)]);
+        assert!(!s.confirm);
+        let s = run(s, [PlanAction::Close, PlanAction::Sending]);
         let s = run(s, [PlanAction::Submitted(Submitted { number: 2, submitted_at: 0 })]);
         assert!(!s.busy);
         assert_eq!(s.toast, Some(Toast { notice: Notice::Submitted(2), undo: None }));
