@@ -5,6 +5,25 @@
 
 use serde::{Deserialize, Serialize};
 
+/// What is wrong at one field, for the field problems the interface words
+/// in its own language (`fields[].code`; absent for the others, which show
+/// the server's message).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FieldCode {
+    /// A reason or remark is required and empty.
+    ReasonMissing,
+    NameEmpty,
+    NotEmail,
+    /// Another jury category has this name.
+    CategoryTaken,
+    /// A finalist needs a submitted action plan.
+    NoSubmittedPlan,
+    /// The school is a finalist in another category.
+    AlreadyFinalist,
+    AlreadyJuror,
+}
+
 /// What went wrong, as the API names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -66,6 +66,12 @@ impl SchoolFunction {
     }
 }
 
+/// Answer to signing out (`POST /api/auth/signout`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SignedOut {
+    pub signed_out: bool,
+}
+
 /// The signed-in person, as `GET /api/me` returns it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Me {

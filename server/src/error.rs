@@ -9,7 +9,7 @@ use axum::extract::rejection::JsonRejection;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use rubric::errors::ErrorCode;
+use rubric::errors::{ErrorCode, FieldCode};
 use serde::Serialize;
 
 pub type Result<T, E = AppError> = std::result::Result<T, E>;
@@ -19,11 +19,14 @@ pub type Result<T, E = AppError> = std::result::Result<T, E>;
 pub struct FieldError {
     pub field: String,
     pub message: String,
+    /// The problem by name, for the ones the interface words itself.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub code: Option<FieldCode>,
 }
 
 impl FieldError {
     pub fn new(field: impl Into<String>, message: impl ToString) -> Self {
-        Self { field: field.into(), message: message.to_string() }
+        Self { field: field.into(), message: message.to_string(), code: None }
     }
 }
 
@@ -85,6 +88,19 @@ impl AppError {
 
     pub fn field(field: impl Into<String>, message: impl ToString) -> Self {
         AppError::Validation(vec![FieldError::new(field, message)])
+    }
+
+    /// As [`AppError::field`], naming the problem with a [`FieldCode`].
+    pub fn field_coded(field: impl Into<String>, code: FieldCode, message: impl ToString) -> Self {
+        AppError::Validation(vec![FieldError { code: Some(code), ..FieldError::new(field, message) }])
+    }
+
+    /// A name that failed `rubric::people::validate_name`, at `field`.
+    pub fn name(field: &str, e: rubric::people::NameError) -> Self {
+        match e {
+            rubric::people::NameError::Empty => AppError::field_coded(field, FieldCode::NameEmpty, e),
+            other => AppError::field(field, other),
+        }
     }
 
     pub fn refused(code: &'static str, message: impl Into<String>) -> Self {

@@ -1,7 +1,7 @@
 //! Sign-in, sign-out and the signed-in person.
 
 use super::client::{self, ApiError};
-use rubric::people::Me;
+use rubric::people::{Me, SignedOut};
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -13,8 +13,8 @@ pub async fn sign_in(token: &str) -> Result<Me, ApiError> {
     client::post("/auth/signin", &SignIn { token }).await
 }
 
-pub async fn sign_out() -> Result<serde_json::Value, ApiError> {
-    client::post("/auth/signout", &serde_json::json!({})).await
+pub async fn sign_out() -> Result<SignedOut, ApiError> {
+    client::post("/auth/signout", &()).await
 }
 
 /// The signed-in person; `Ok(None)` when nobody is signed in.

@@ -3,7 +3,7 @@
 //! status, bad JSON) mapped to an [`ApiError`] the pages can show.
 
 use gloo_net::http::{Method, RequestBuilder};
-pub use rubric::errors::ErrorCode;
+pub use rubric::errors::{ErrorCode, FieldCode};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use std::future::Future;
@@ -14,6 +14,9 @@ use std::pin::Pin;
 pub struct FieldError {
     pub field: String,
     pub message: String,
+    /// The problem by name, when the interface words it itself.
+    #[serde(default)]
+    pub code: Option<FieldCode>,
 }
 
 /// A failed request. `status` 0 means the server was not reached.
@@ -36,6 +39,19 @@ impl ApiError {
 
     pub fn is_network(&self) -> bool {
         self.status == 0
+    }
+
+    /// The current state a refusal came with (a stale write's stored row),
+    /// read as the type the endpoint answers with.
+    pub fn current_as<T: DeserializeOwned>(&self) -> Option<T> {
+        // Read from text, as the answers are: one deserializer per type in
+        // the wasm, where `from_value` would add a second one.
+        serde_json::from_str(&self.current.as_ref()?.to_string()).ok()
+    }
+
+    /// The server's problem at a field, if it flagged it.
+    pub fn field_error(&self, name: &str) -> Option<&FieldError> {
+        self.fields.iter().find(|f| f.field == name)
     }
 
     /// The message for a field, if the server flagged it.
@@ -79,13 +95,14 @@ fn exchange(method: Method, path: &str, body: Option<String>) -> Answer {
 
 /// Read an answer as `T`.
 fn decode<T: DeserializeOwned>((status, text): (u16, String)) -> Result<T, ApiError> {
-    serde_json::from_str(&text).map_err(|e| ApiError {
-        status,
-        code: ErrorCode::BadResponse,
-        message: e.to_string(),
-        fields: vec![],
-        current: None,
-    })
+    serde_json::from_str(&text).map_err(|e| bad_response(status, e))
+}
+
+/// An answer that is not the JSON expected. Not generic: one copy for
+/// every response type.
+#[inline(never)]
+fn bad_response(status: u16, e: serde_json::Error) -> ApiError {
+    ApiError { status, code: ErrorCode::BadResponse, message: e.to_string(), fields: vec![], current: None }
 }
 
 /// `GET /api{path}`.
@@ -115,4 +132,13 @@ pub async fn put<B: Serialize, T: DeserializeOwned>(path: &str, body: &B) -> Res
 
 pub async fn delete<T: DeserializeOwned>(path: &str) -> Result<T, ApiError> {
     decode(exchange(Method::DELETE, path, None).await?)
+}
+
+/// A write whose answer the page does not read (it reloads what changed):
+/// only success or the [`ApiError`] matters. `body` `None` sends no body.
+pub async fn write_unread<B: Serialize>(method: Method, path: &str, body: Option<&B>) -> Result<(), ApiError> {
+    match body {
+        Some(b) => send::<B, serde::de::IgnoredAny>(method, path, b).await.map(|_| ()),
+        None => decode::<serde::de::IgnoredAny>(exchange(method, path, None).await?).map(|_| ()),
+    }
 }

@@ -8,4 +8,4 @@ pub mod nulmeting;
 pub mod plans;
 pub mod programme;
 
-pub use client::{ApiError, ErrorCode};
+pub use client::{ApiError, ErrorCode, FieldError};

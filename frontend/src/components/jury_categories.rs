@@ -5,7 +5,7 @@
 
 use crate::api::ApiError;
 use crate::hooks::use_lang;
-use crate::i18n::jury::J;
+use crate::i18n::jury::{field_message, J};
 use crate::i18n::Text;
 use rubric::jury::views::{CandidateSchool, CategoryInfo};
 use std::rc::Rc;
@@ -55,7 +55,7 @@ pub fn JuryCategories(props: &JuryCategoriesProps) -> Html {
             new_name.set(String::new());
         })
     };
-    let error_at = |f: &str| props.error.as_ref().and_then(|e| e.field(f)).map(String::from);
+    let error_at = |f: &str| props.error.as_ref().and_then(|e| e.field_error(f)).map(|e| field_message(lang, e));
     let free: Vec<&CandidateSchool> = props.candidates.iter().filter(|c| c.category_id.is_none()).collect();
     html! {
         <div class="jury-categories" data-testid="categories">

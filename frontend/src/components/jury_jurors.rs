@@ -5,7 +5,7 @@
 
 use crate::api::ApiError;
 use crate::hooks::use_lang;
-use crate::i18n::jury::{server_message, J};
+use crate::i18n::jury::{field_message, J};
 use crate::i18n::Text;
 use rubric::jury::views::{Choice, JurorInfo, NewJuror};
 use std::rc::Rc;
@@ -77,7 +77,7 @@ pub fn JuryJurors(props: &JuryJurorsProps) -> Html {
             form.set(NewJuror { person_id: None, name: String::new(), email: String::new(), company_id: None });
         })
     };
-    let error_at = |f: &str| props.error.as_ref().and_then(|e| e.field(f)).map(|m| server_message(lang, m));
+    let error_at = |f: &str| props.error.as_ref().and_then(|e| e.field_error(f)).map(|e| field_message(lang, e));
     let ready = if existing { form.person_id.is_some() } else { !form.name.trim().is_empty() };
     html! {
         <div class="jury-jurors" data-testid="jurors">

@@ -28,6 +28,7 @@ pub mod nulmeting;
 pub mod others_scores;
 pub mod plan_card;
 pub mod plan_checks;
+pub mod plan_editor;
 pub mod plan_view;
 pub mod profile_summary;
 pub mod programme;

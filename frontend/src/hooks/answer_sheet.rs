@@ -427,7 +427,7 @@ async fn send(measurement_id: i64, indicator: String, draft: Draft, dispatch: Ca
         Ok(answer) => SheetAction::Saved { indicator, answer, sent: draft },
         Err(e) if e.is_network() || e.status >= 500 => SheetAction::Offline { indicator },
         Err(e) if e.code == ErrorCode::Stale => {
-            let current = e.current.and_then(|v| serde_json::from_value::<Option<StoredAnswer>>(v).ok()).flatten();
+            let current = e.current_as::<Option<StoredAnswer>>().flatten();
             SheetAction::Stale { indicator, current }
         }
         Err(e) if e.code == ErrorCode::MeasurementClosed => SheetAction::Closed,

@@ -57,7 +57,7 @@ pub fn use_jury_results() -> JuryResults {
                     }
                     Err(e) => {
                         // A stale action comes back with the current results: show them.
-                        if let Some(v) = e.current.clone().and_then(|c| serde_json::from_value::<ResultsView>(c).ok()) {
+                        if let Some(v) = e.current_as::<ResultsView>() {
                             updated.set(Some(Rc::new(v)));
                         }
                         error.set(Some(e));

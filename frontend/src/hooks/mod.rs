@@ -1,11 +1,14 @@
-//! Hooks: the language and session contexts, data loading, and deciding
-//! reopen requests.
+//! Hooks: the language and session contexts, data loading, deciding
+//! reopen requests, and the state of the heavier pages (answer sheet, jury
+//! results, the plan editor with its pure reducer in `plan_state`).
 
 pub mod answer_sheet;
 pub mod edition_choice;
 pub mod fetch;
 pub mod jury_results;
 pub mod lang;
+pub mod plan_editor;
+pub mod plan_state;
 pub mod reopen_decider;
 pub mod session;
 

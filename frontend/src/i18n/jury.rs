@@ -4,7 +4,8 @@
 
 use super::format::{date, score};
 use super::{Lang, Text};
-use rubric::errors::ErrorCode;
+use crate::api::FieldError;
+use rubric::errors::{ErrorCode, FieldCode};
 use rubric::jury::setup::{CriteriaProblem, CriterionDef, JuryStatus, OpenProblem, TieBreakProblem};
 use rubric::jury::views::{CategoryResults, LockProblem, SheetProblem};
 use rubric::jury::{JuryWarning, NotComputable, Reading, TieBreakRule};
@@ -948,18 +949,18 @@ pub fn jury_error(code: ErrorCode) -> Option<J> {
     })
 }
 
-/// A message the server sent at a field, in the interface language when it
-/// is one we know; otherwise as the server wrote it.
-pub fn server_message(lang: Lang, message: &str) -> String {
-    let key = match message {
-        "there is already a category with this name" => J::SmCategoryTaken,
-        "this school has not submitted an action plan yet" => J::SmNoPlan,
-        m if m.starts_with("this school is already a finalist") => J::SmAlreadyFinalist,
-        "the name is empty" => J::SmNameEmpty,
-        "this is not an e-mail address" => J::SmEmail,
-        "this person is already on the jury" => J::SmAlreadyJuror,
-        "give a reason" => J::SmGiveReason,
-        _ => return message.to_string(),
+/// The server's problem at a field, in the interface language when the
+/// server names it with a [`FieldCode`]; otherwise as the server wrote it.
+pub fn field_message(lang: Lang, error: &FieldError) -> String {
+    let key = match error.code {
+        Some(FieldCode::CategoryTaken) => J::SmCategoryTaken,
+        Some(FieldCode::NoSubmittedPlan) => J::SmNoPlan,
+        Some(FieldCode::AlreadyFinalist) => J::SmAlreadyFinalist,
+        Some(FieldCode::NameEmpty) => J::SmNameEmpty,
+        Some(FieldCode::NotEmail) => J::SmEmail,
+        Some(FieldCode::AlreadyJuror) => J::SmAlreadyJuror,
+        Some(FieldCode::ReasonMissing) => J::SmGiveReason,
+        None => return error.message.clone(),
     };
     key.t(lang).to_string()
 }
@@ -969,9 +970,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn known_server_messages_are_translated_and_others_kept() {
-        assert_eq!(server_message(Lang::Nl, "give a reason"), "Geef een reden.");
-        assert_eq!(server_message(Lang::Nl, "something new"), "something new");
+    fn named_field_problems_are_translated_and_others_kept() {
+        let at = |code, message: &str| FieldError { field: "reason".into(), message: message.into(), code };
+        assert_eq!(field_message(Lang::Nl, &at(Some(FieldCode::ReasonMissing), "give a reason")), "Geef een reden.");
+        assert_eq!(field_message(Lang::En, &at(Some(FieldCode::AlreadyFinalist), "… in Brons")), "This school is already a finalist.");
+        assert_eq!(field_message(Lang::Nl, &at(None, "something new")), "something new");
         assert_eq!(
             criteria_problem(Lang::Nl, &CriteriaProblem::WeightSum { sum: 95 }),
             "De gewichten moeten optellen tot 100; nu is het 95."

@@ -5,7 +5,7 @@
 
 use super::{
     Action, ActionField, ActionInput, ActionPlan, ActionStatus, CommentTarget, Direction, Goal,
-    GoalField, GoalInput, PlanChange, PlanContext, Thread, ThreadCounts,
+    GoalField, GoalInput, NewPosition, PlanChange, PlanContext, Thread, ThreadCounts,
 };
 use crate::assessment::SchoolProfile;
 use crate::content::{AspectId, Level, Rubric};
@@ -252,6 +252,43 @@ pub struct NewComment {
 pub struct Submitted {
     pub number: u32,
     pub submitted_at: i64,
+}
+
+/// Answer to deleting a goal: its id (restore it with `…/restore`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GoalDeleted {
+    pub deleted: i64,
+}
+
+/// Answer to moving a goal or action: the positions now stored.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Moved {
+    pub positions: Vec<NewPosition>,
+}
+
+/// Answer to starting a thread.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ThreadStarted {
+    pub thread_id: i64,
+}
+
+/// Answer to replying in a thread.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CommentAdded {
+    pub comment_id: i64,
+}
+
+/// Answer to resolving (`true`) or reopening a thread.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ThreadResolved {
+    pub resolved: bool,
+}
+
+/// Answer to marking a plan's comments read: when (`None` when the plan
+/// was never started, so there was nothing to read).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReadUpTo {
+    pub last_read: Option<i64>,
 }
 
 /// The profile as the checks read it: the level per decided indicator

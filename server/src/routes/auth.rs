@@ -91,7 +91,7 @@ async fn sign_out(State(state): State<AppState>, headers: HeaderMap) -> Result<R
         db::sessions::delete(&mut *tx, &token).await?;
         tx.commit().await?;
     }
-    Ok(([(SET_COOKIE, clear_cookie(secure))], Json(serde_json::json!({"signed_out": true}))).into_response())
+    Ok(([(SET_COOKIE, clear_cookie(secure))], Json(rubric::people::SignedOut { signed_out: true })).into_response())
 }
 
 // GET /api/me

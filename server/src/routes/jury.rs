@@ -20,6 +20,7 @@ use rubric::jury::setup::{
 };
 use rubric::jury::views::{JurorAdded, JurySettings, JurySetup, NewJuror};
 use rubric::jury::TieBreakRule;
+use rubric::errors::FieldCode;
 use rubric::people::{validate_name, Role};
 use serde::Deserialize;
 use sqlx::SqliteConnection;
@@ -89,7 +90,7 @@ pub(crate) async fn bump(conn: &mut SqliteConnection, edition: &Edition, version
 pub(crate) fn reason(field: &str, text: &str) -> Result<String> {
     let text = text.trim();
     if text.is_empty() {
-        Err(AppError::field(field, "give a reason"))
+        Err(AppError::field_coded(field, FieldCode::ReasonMissing, "give a reason"))
     } else if text.chars().count() > MAX_REASON_CHARS {
         Err(AppError::field(field, format!("at most {MAX_REASON_CHARS} characters")))
     } else {
@@ -181,7 +182,7 @@ struct CategoryBody {
 }
 
 fn category_name(raw: &str) -> Result<String> {
-    validate_name(raw).map_err(|e| AppError::field("name", e))
+    validate_name(raw).map_err(|e| AppError::name("name", e))
 }
 
 // POST /api/jury/categories
@@ -195,7 +196,7 @@ async fn add_category(
     let (mut tx, edition, settings) = begin(&state, &user).await?;
     require_setup(&settings)?;
     if dbj::category_name_taken(&mut *tx, edition.id, &name, None).await? {
-        return Err(AppError::field("name", "there is already a category with this name"));
+        return Err(AppError::field_coded("name", FieldCode::CategoryTaken, "there is already a category with this name"));
     }
     dbj::insert_category(&mut tx, edition.id, &name).await?;
     finish(tx, &edition, &user, JuryEvent::CategoryAdded { name }).await
@@ -214,7 +215,7 @@ async fn rename_category(
     require_unlocked(&settings)?;
     let old = dbj::category_name(&mut *tx, edition.id, id).await?.ok_or(AppError::NotFound("category"))?;
     if dbj::category_name_taken(&mut *tx, edition.id, &name, Some(id)).await? {
-        return Err(AppError::field("name", "there is already a category with this name"));
+        return Err(AppError::field_coded("name", FieldCode::CategoryTaken, "there is already a category with this name"));
     }
     dbj::rename_category(&mut tx, id, &name).await?;
     finish(tx, &edition, &user, JuryEvent::CategoryRenamed { from: old, to: name }).await
@@ -288,11 +289,11 @@ async fn add_finalist(
         .await?
         .ok_or_else(|| AppError::field("school_id", "choose a school of this edition"))?;
     if let Some(other) = dbj::finalist_category_of_school(&mut *tx, edition.id, body.school_id).await? {
-        return Err(AppError::field("school_id", format!("this school is already a finalist in {other}")));
+        return Err(AppError::field_coded("school_id", FieldCode::AlreadyFinalist, format!("this school is already a finalist in {other}")));
     }
     let (version_id, number) = dbj::latest_plan_version(&mut *tx, edition.id, body.school_id)
         .await?
-        .ok_or_else(|| AppError::field("school_id", "this school has not submitted an action plan yet"))?;
+        .ok_or_else(|| AppError::field_coded("school_id", FieldCode::NoSubmittedPlan, "this school has not submitted an action plan yet"))?;
     dbj::insert_finalist(&mut tx, body.category_id, body.school_id, version_id).await?;
     let version = u32::try_from(number).unwrap_or(0);
     finish(tx, &edition, &user, JuryEvent::FinalistAdded { school, category, version }).await
@@ -344,15 +345,15 @@ async fn add_juror(State(state): State<AppState>, user: AuthUser, AppJson(body):
                 .await?
                 .ok_or_else(|| AppError::field("person_id", "choose a person with the juror role"))?;
             if dbj::is_juror(&mut *tx, edition.id, id).await? {
-                return Err(AppError::field("person_id", "this person is already on the jury"));
+                return Err(AppError::field_coded("person_id", FieldCode::AlreadyJuror, "this person is already on the jury"));
             }
             (id, name, None)
         }
         None => {
-            let name = validate_name(&body.name).map_err(|e| AppError::field("name", e))?;
+            let name = validate_name(&body.name).map_err(|e| AppError::name("name", e))?;
             let email = body.email.trim().to_string();
             if !email.is_empty() && (!email.contains('@') || email.chars().any(char::is_whitespace) || email.len() > 200) {
-                return Err(AppError::field("email", "this is not an e-mail address"));
+                return Err(AppError::field_coded("email", FieldCode::NotEmail, "this is not an e-mail address"));
             }
             let person = crate::db::people::NewPerson {
                 name: name.clone(),

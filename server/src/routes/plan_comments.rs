@@ -13,9 +13,8 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::routing::post;
 use axum::{Json, Router};
-use rubric::plan::view::{NewComment, NewThread};
+use rubric::plan::view::{CommentAdded, NewComment, NewThread, ReadUpTo, ThreadResolved, ThreadStarted};
 use rubric::plan::{validate_comment_body, CommentTarget};
-use serde_json::{json, Value};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -53,7 +52,7 @@ async fn start_thread(
     user: AuthUser,
     Path(school_id): Path<i64>,
     AppJson(new): AppJson<NewThread>,
-) -> Result<(StatusCode, Json<Value>)> {
+) -> Result<(StatusCode, Json<ThreadStarted>)> {
     let (plan_id, relation) = plan_of(&state, &user, school_id).await?;
     user.check(relation, Action::StartThread, "school")?;
     let text = body(&new.body)?;
@@ -68,7 +67,7 @@ async fn start_thread(
     }
     let id = db::plan_comments::create_thread(&mut tx, plan_id, new.target, user.id(), &text).await?;
     tx.commit().await?;
-    Ok((StatusCode::CREATED, Json(json!({ "thread_id": id }))))
+    Ok((StatusCode::CREATED, Json(ThreadStarted { thread_id: id })))
 }
 
 // POST /api/schools/{id}/plan/threads/{thread_id}/comments
@@ -77,14 +76,14 @@ async fn reply(
     user: AuthUser,
     Path((school_id, thread_id)): Path<(i64, i64)>,
     AppJson(new): AppJson<NewComment>,
-) -> Result<(StatusCode, Json<Value>)> {
+) -> Result<(StatusCode, Json<CommentAdded>)> {
     let (plan_id, _) = plan_of(&state, &user, school_id).await?;
     thread_of(&state, plan_id, thread_id).await?;
     let text = body(&new.body)?;
     let mut tx = state.write().await?;
     let id = db::plan_comments::add_comment(&mut *tx, thread_id, user.id(), &text).await?;
     tx.commit().await?;
-    Ok((StatusCode::CREATED, Json(json!({ "comment_id": id }))))
+    Ok((StatusCode::CREATED, Json(CommentAdded { comment_id: id })))
 }
 
 // POST /api/schools/{id}/plan/threads/{thread_id}/resolve
@@ -92,13 +91,13 @@ async fn resolve(
     State(state): State<AppState>,
     user: AuthUser,
     Path((school_id, thread_id)): Path<(i64, i64)>,
-) -> Result<Json<Value>> {
+) -> Result<Json<ThreadResolved>> {
     let (plan_id, _) = plan_of(&state, &user, school_id).await?;
     thread_of(&state, plan_id, thread_id).await?;
     let mut tx = state.write().await?;
     db::plan_comments::set_resolved(&mut *tx, thread_id, Some(user.id())).await?;
     tx.commit().await?;
-    Ok(Json(json!({ "resolved": true })))
+    Ok(Json(ThreadResolved { resolved: true }))
 }
 
 // POST /api/schools/{id}/plan/threads/{thread_id}/reopen
@@ -106,23 +105,23 @@ async fn reopen(
     State(state): State<AppState>,
     user: AuthUser,
     Path((school_id, thread_id)): Path<(i64, i64)>,
-) -> Result<Json<Value>> {
+) -> Result<Json<ThreadResolved>> {
     let (plan_id, _) = plan_of(&state, &user, school_id).await?;
     thread_of(&state, plan_id, thread_id).await?;
     let mut tx = state.write().await?;
     db::plan_comments::set_resolved(&mut *tx, thread_id, None).await?;
     tx.commit().await?;
-    Ok(Json(json!({ "resolved": false })))
+    Ok(Json(ThreadResolved { resolved: false }))
 }
 
 // POST /api/schools/{id}/plan/read
-async fn mark_read(State(state): State<AppState>, user: AuthUser, Path(school_id): Path<i64>) -> Result<Json<Value>> {
+async fn mark_read(State(state): State<AppState>, user: AuthUser, Path(school_id): Path<i64>) -> Result<Json<ReadUpTo>> {
     let (scope, _) = scope(&state, &user, school_id).await?;
     let Some(plan_id) = db::plans::plan_id(&state.db, scope.edition_id, school_id).await? else {
-        return Ok(Json(json!({ "last_read": null })));
+        return Ok(Json(ReadUpTo { last_read: None }));
     };
     let mut tx = state.write().await?;
     let at = db::plan_comments::mark_read(&mut *tx, user.id(), plan_id).await?;
     tx.commit().await?;
-    Ok(Json(json!({ "last_read": at })))
+    Ok(Json(ReadUpTo { last_read: Some(at) }))
 }

@@ -20,7 +20,7 @@ use rubric::assessment::api::MeasurementStatus;
 use rubric::assessment::MeasurementKind;
 use rubric::access::{may, may_see_consensus, relation_to_own_company, relation_to_school, Action, Relation, TeamViewer};
 use rubric::plan::view::{
-    change_lines, ActionRow, ActionWrite, GoalRow, GoalWrite, MoveWrite, PlanAccess, PlanPage, PlanSummary, StatusWrite, Submitted,
+    change_lines, ActionRow, ActionWrite, GoalDeleted, GoalRow, GoalWrite, MoveWrite, Moved, PlanAccess, PlanPage, PlanSummary, StatusWrite, Submitted,
     VersionSummary,
 };
 use rubric::plan::{
@@ -248,7 +248,7 @@ async fn delete_goal(
     State(state): State<AppState>,
     user: AuthUser,
     Path((school_id, goal_id)): Path<(i64, i64)>,
-) -> Result<Json<serde_json::Value>> {
+) -> Result<Json<GoalDeleted>> {
     let scope = school_only(&state, &user, school_id).await?;
     let plan_id = existing_plan(&state, &scope, "goal").await?;
     let mut tx = state.write().await?;
@@ -257,7 +257,7 @@ async fn delete_goal(
     }
     db::plans::touch(&mut tx, plan_id).await?;
     tx.commit().await?;
-    Ok(Json(serde_json::json!({ "deleted": goal_id })))
+    Ok(Json(GoalDeleted { deleted: goal_id }))
 }
 
 // POST /api/schools/{id}/plan/goals/{goal_id}/restore
@@ -281,7 +281,7 @@ async fn move_goal(
     user: AuthUser,
     Path((school_id, goal_id)): Path<(i64, i64)>,
     AppJson(body): AppJson<MoveWrite>,
-) -> Result<Json<serde_json::Value>> {
+) -> Result<Json<Moved>> {
     let scope = school_only(&state, &user, school_id).await?;
     let plan_id = existing_plan(&state, &scope, "goal").await?;
     let mut tx = state.write().await?;
@@ -290,7 +290,7 @@ async fn move_goal(
     db::plans::set_goal_positions(&mut tx, plan_id, &positions).await?;
     db::plans::touch(&mut tx, plan_id).await?;
     tx.commit().await?;
-    Ok(Json(serde_json::json!({ "positions": positions })))
+    Ok(Json(Moved { positions }))
 }
 
 fn action_fields(write: &ActionWrite) -> Result<rubric::plan::ActionFields> {
@@ -367,7 +367,7 @@ async fn move_action(
     user: AuthUser,
     Path((school_id, action_id)): Path<(i64, i64)>,
     AppJson(body): AppJson<MoveWrite>,
-) -> Result<Json<serde_json::Value>> {
+) -> Result<Json<Moved>> {
     let scope = school_only(&state, &user, school_id).await?;
     let plan_id = existing_plan(&state, &scope, "action").await?;
     let mut tx = state.write().await?;
@@ -377,7 +377,7 @@ async fn move_action(
     db::plans::set_action_positions(&mut tx, goal_id, &positions).await?;
     db::plans::touch(&mut tx, plan_id).await?;
     tx.commit().await?;
-    Ok(Json(serde_json::json!({ "positions": positions })))
+    Ok(Json(Moved { positions }))
 }
 
 async fn submit_in(tx: &mut SqliteConnection, plan_id: i64, person_id: i64) -> Result<Submitted> {

@@ -231,6 +231,8 @@ impl Jury {
         let body = json!({"category_id": c["category_id"], "findings": rob.findings(), "reason": "  "});
         let (status, body) = w.post("/api/jury/acknowledgements", chair, body).await;
         assert_eq!((status, body["fields"][0]["field"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("reason")));
+        // The problem by name, so the interface words it in its own language.
+        assert_eq!(body["fields"][0]["code"], "reason_missing");
         let body = json!({"category_id": c["category_id"], "findings": rob.findings(), "reason": reason});
         assert_eq!(w.post("/api/jury/acknowledgements", &self.coord, body.clone()).await.0, StatusCode::FORBIDDEN);
         let (status, view) = w.post("/api/jury/acknowledgements", chair, body).await;
@@ -344,15 +346,18 @@ async fn finalists_need_a_submitted_plan_and_scoring_opens_only_when_ready() {
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     let messages: Vec<&str> = body["fields"].as_array().unwrap().iter().map(|f| f["message"].as_str().unwrap()).collect();
     assert_eq!(messages, ["add at least one award category", "choose the tie-break rule", "add at least one juror"]);
+    assert!(body["fields"][0].get("code").is_none(), "no code where the message is shown as sent: {body}");
 
     let (_, setup) = w.post("/api/jury/categories", &coord, json!({"name": "West"})).await;
     let category = setup["categories"][0]["id"].as_i64().unwrap();
     let (status, body) = w.post("/api/jury/categories", &coord, json!({"name": "west"})).await;
     assert_eq!((status, body["fields"][0]["field"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("name")));
+    assert_eq!(body["fields"][0]["code"], "category_taken");
     let no_plan = w.school("Zonder Plan", None).await;
     let (status, body) = w.post("/api/jury/finalists", &coord, json!({"category_id": category, "school_id": no_plan})).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(body["fields"][0]["message"], "this school has not submitted an action plan yet");
+    assert_eq!(body["fields"][0]["code"], "no_submitted_plan");
     let with_plan = w.school("Met Plan", None).await;
     w.submitted_plan(with_plan, "Doel").await;
     let (status, setup) = w.post("/api/jury/finalists", &coord, json!({"category_id": category, "school_id": with_plan})).await;

@@ -190,6 +190,10 @@ async fn the_coordinator_sets_up_the_jury_and_opens_scoring() -> TestResult {
     browser.fill("#new-category", "Oost-Vlaanderen").await?;
     browser.click("[data-testid=add-category] button[type=submit]").await?;
     browser.wait_for_text("[data-testid=categories] h3", "Oost-Vlaanderen").await?;
+    // The same name again is refused at the field, in Dutch (the server names the problem, the page words it).
+    browser.fill("#new-category", "oost-vlaanderen").await?;
+    browser.click("[data-testid=add-category] button[type=submit]").await?;
+    browser.wait_for_text("#new-category-error", "Er bestaat al een categorie met deze naam.").await?;
     let category: i64 = sqlx::query_scalar("select id from award_categories").fetch_one(server.state.writer.pool()).await?;
     for school in p.schools {
         choose(&browser, &format!("#add-finalist-{category}"), &school.to_string()).await?;

@@ -13,7 +13,7 @@ use crate::components::error_box::ErrorBox;
 use crate::components::loading::Loading;
 use crate::hooks::jury_results::use_jury_results;
 use crate::hooks::{use_lang, Fetch};
-use crate::i18n::jury::{server_message, status_text, J};
+use crate::i18n::jury::{field_message, status_text, J};
 use crate::i18n::jury_results::R;
 use crate::i18n::Text;
 use rubric::jury::setup::JuryStatus;
@@ -69,7 +69,7 @@ pub fn JuryChairPage() -> Html {
         })
         .collect();
     let to_confirm: Vec<_> = view.categories.iter().filter(|c| c.needs_acknowledgement()).collect();
-    let field_error = error.as_ref().and_then(|e| e.field("reason")).map(|m| AttrValue::from(server_message(lang, m)));
+    let field_error = error.as_ref().and_then(|e| e.field_error("reason")).map(|e| AttrValue::from(field_message(lang, e)));
     html! {
         <section class="page" data-testid="jury-chair">
             <div class="page-head">

@@ -155,7 +155,7 @@ pub fn ScoreSheetForm(props: &ScoreSheetFormProps) -> Html {
                         }
                     }
                     Err(e) if e.code == ErrorCode::Stale => {
-                        if let Some(sheet) = e.current.clone().and_then(|v| serde_json::from_value::<Sheet>(v).ok()) {
+                        if let Some(sheet) = e.current_as::<Sheet>() {
                             let input = input_of(&sheet);
                             *latest.borrow_mut() = input.clone();
                             draft.set(input);

@@ -14,7 +14,7 @@ use crate::components::jury_jurors::{JurorAction, JuryJurors};
 use crate::components::loading::Loading;
 use crate::components::tie_break_editor::TieBreakEditor;
 use crate::hooks::{use_fetch, use_lang, Fetch};
-use crate::i18n::jury::{open_problem, server_message, status_text, J};
+use crate::i18n::jury::{open_problem, field_message, status_text, J};
 use crate::i18n::submission::S;
 use crate::i18n::Text;
 use rubric::jury::setup::JuryStatus;
@@ -170,7 +170,7 @@ pub fn JurySetupPage() -> Html {
     };
     let criteria = Rc::new(setup.criteria.clone());
     let jurors = Rc::new(setup.jurors.clone());
-    let conflict_error = err(Section::Conflicts).and_then(|e| e.field("reason").map(|m| server_message(lang, m)));
+    let conflict_error = err(Section::Conflicts).and_then(|e| e.field_error("reason").map(|e| field_message(lang, e)));
 
     html! {
         <section class="page jury-setup" data-testid="jury-setup">

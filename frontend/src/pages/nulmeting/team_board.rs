@@ -170,7 +170,7 @@ pub fn TeamBoard(props: &TeamBoardProps) -> Html {
                     match api::nulmeting::save_consensus(measurement_id, &id, &write).await {
                         Ok(c) => d.dispatch(Act::Saved(c)),
                         Err(e) if e.code == ErrorCode::Stale => {
-                            let current = e.current.and_then(|v| serde_json::from_value::<Option<StoredConsensus>>(v).ok()).flatten();
+                            let current = e.current_as::<Option<StoredConsensus>>().flatten();
                             d.dispatch(Act::Overtaken(id, current));
                         }
                         Err(e) => d.dispatch(Act::Failed(id, e)),

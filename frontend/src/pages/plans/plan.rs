@@ -1,7 +1,7 @@
 //! `/schools/:id/plan`: loads the plan page and hands it to the editor;
 //! a plan the reader may not see shows only the refusal.
 
-use super::plan_editor::PlanEditor;
+use super::plan_editor::PlanEditorPage;
 use crate::api;
 use crate::components::error_box::ErrorBox;
 use crate::components::loading::Loading;
@@ -23,6 +23,6 @@ pub fn SchoolPlanPage(props: &SchoolPlanProps) -> Html {
                 <ErrorBox error={e.clone()} on_retry={(e.status == 0).then(|| fetch.reload.clone())} />
             </section>
         },
-        Fetch::Ready(page) => html! { <PlanEditor page={page.clone()} reload={fetch.reload.clone()} /> },
+        Fetch::Ready(page) => html! { <PlanEditorPage page={page.clone()} reload={fetch.reload.clone()} /> },
     }
 }

@@ -1,0 +1,64 @@
+//! One action in a goal card: what, status, facts and comments, with the
+//! school's tools (move, edit, drop; restore when dropped), or its open form.
+
+use super::item_comments::ItemComments;
+use super::item_tool::item_tool;
+use super::open_form::open_form;
+use crate::components::plan_view::{action_facts, status_badge};
+use crate::hooks::plan_editor::PlanEditor;
+use crate::hooks::plan_state::Editor;
+use crate::i18n::plans::P;
+use crate::markup::Markup;
+use rubric::plan::{Action, ActionStatus, CommentTarget, Direction};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ActionItemProps {
+    pub editor: PlanEditor,
+    pub action: Action,
+    /// First and last of the goal's live actions (no move up / down).
+    pub first: bool,
+    pub last: bool,
+}
+
+#[component]
+pub fn ActionItem(props: &ActionItemProps) -> Html {
+    let (ed, a) = (&props.editor, &props.action);
+    let (lang, id) = (ed.lang, a.id);
+    if matches!(&ed.draft.editor, Some(Editor::Action { id: Some(x), .. }) if *x == id) {
+        return html! { <li class="plan-action editing" id={format!("action-{id}")}>{ open_form(ed) }</li> };
+    }
+    let locked = ed.locked() || ed.busy;
+    let dropped = a.status == ActionStatus::Dropped;
+    let set_status = |status: ActionStatus| {
+        let a = a.clone();
+        ed.cb(move |ed| ed.set_status(&a, status))
+    };
+    let mut head = Markup::new();
+    head.el("<span class=\"action-what pre\">", &a.description, "</span> ");
+    status_badge(&mut head, a.status, lang);
+    let mut facts = Markup::new();
+    action_facts(&mut facts, a, lang);
+    html! {
+        <li class={classes!("plan-action", dropped.then_some("dropped"))} id={format!("action-{id}")}
+            data-testid="action" data-action-id={id.to_string()} data-status={a.status.key()}>
+            <div class="action-head">
+                { head.html() }
+                if ed.page.access.edit {
+                    <span class="item-tools">
+                        if dropped {
+                            { item_tool(lang, P::Restore, "", "restore-action", locked, set_status(ActionStatus::Planned)) }
+                        } else {
+                            { item_tool(lang, P::MoveUp, "↑", "action-up", props.first || ed.busy, ed.cb(move |ed| ed.move_item(false, id, Direction::Up))) }
+                            { item_tool(lang, P::MoveDown, "↓", "action-down", props.last || ed.busy, ed.cb(move |ed| ed.move_item(false, id, Direction::Down))) }
+                            { item_tool(lang, P::Edit, "", "edit-action", locked, { let a = a.clone(); ed.cb(move |ed| ed.edit_action(&a)) }) }
+                            { item_tool(lang, P::Drop, "", "drop-action", locked, set_status(ActionStatus::Dropped)) }
+                        }
+                    </span>
+                }
+            </div>
+            { facts.html() }
+            <ItemComments editor={ed.clone()} target={CommentTarget::Action(id)} />
+        </li>
+    }
+}
