@@ -28,7 +28,7 @@ pub fn profile_summary(m: &mut Markup, lang: Lang, profile: Option<&SchoolProfil
         let name = rubric::names::aspect_name(a.aspect, lang);
         let width = a.score.map_or(0.0, |s| (s / 4.0 * 100.0).clamp(0.0, 100.0));
         m.el("<tr><th scope=\"row\">", name, "</th><td><span class=\"ps-bar\" aria-hidden=\"true\"><span style=\"width:")
-            .text(&format!("{width:.0}"))
+            .text(&(width.round() as i64).to_string())
             .raw("%\"></span></span>")
             .text(&a.score.map_or_else(|| "–".into(), |s| level_score(lang, s)))
             .raw("</td>");

@@ -18,7 +18,7 @@ pub fn profile_bars(lang: Lang, aspects: &[AspectResult]) -> Html {
                 html! {
                     <tr>
                         <th scope="row">{ name }</th>
-                        <td class="bar-cell"><span class="bar" style={format!("width:{width:.0}%")} /></td>
+                        <td class="bar-cell"><span class="bar" style={format!("width:{}%", width.round() as i64)} /></td>
                         <td class="num">{ a.score.map(|s| format::level_score(lang, s)).unwrap_or_else(|| "–".into()) }</td>
                     </tr>
                 }

@@ -31,7 +31,7 @@ fn filter_name(f: SchoolFilter) -> P {
 }
 
 fn row(lang: Lang, d: &Dashboard, s: &SchoolProgress) -> Html {
-    let completion = s.completion().map(|c| format!("{:.0} %", c * 100.0));
+    let completion = s.completion().map(|c| format!("{} %", (c * 100.0).round() as i64));
     let respondents = format!("{}/{} {}", s.submitted, s.respondents, P::Submitted.t(lang));
     html! {
         <tr data-school={s.name.clone()}>
