@@ -23,16 +23,7 @@ use std::path::Path;
 pub fn content_security_policy(dist: &Path) -> String {
     // Every app's page (`public.html`, `school.html`, ... and `index.html`)
     // has its own loader script; each one's hash is allowed, once.
-    let mut pages: Vec<String> = std::fs::read_dir(dist)
-        .map(|entries| {
-            entries
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|x| x == "html"))
-                .filter_map(|p| std::fs::read_to_string(p).ok())
-                .collect()
-        })
-        .unwrap_or_default();
-    pages.sort();
+    let pages: Vec<String> = app_pages(dist).into_iter().filter_map(|p| std::fs::read_to_string(p).ok()).collect();
     let mut hashes: Vec<String> = pages
         .iter()
         .flat_map(|page| inline_scripts(page).into_iter().map(|s| format!(" 'sha256-{}'", base64(&Sha256::digest(s.as_bytes())))).collect::<Vec<_>>())
@@ -64,22 +55,24 @@ struct CspCache {
     value: HeaderValue,
 }
 
+/// The apps' pages in `dist` (every `.html` file), sorted.
+fn app_pages(dist: &Path) -> Vec<std::path::PathBuf> {
+    let mut pages: Vec<_> = std::fs::read_dir(dist)
+        .map(|entries| entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "html")).collect())
+        .unwrap_or_default();
+    pages.sort();
+    pages
+}
+
 /// The pages of `dist` with their modification times, sorted.
 fn pages_stamp(dist: &Path) -> Vec<(std::path::PathBuf, Option<std::time::SystemTime>)> {
-    let mut stamp: Vec<_> = std::fs::read_dir(dist)
-        .map(|entries| {
-            entries
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|x| x == "html"))
-                .map(|p| {
-                    let modified = std::fs::metadata(&p).and_then(|m| m.modified()).ok();
-                    (p, modified)
-                })
-                .collect()
+    app_pages(dist)
+        .into_iter()
+        .map(|p| {
+            let modified = std::fs::metadata(&p).and_then(|m| m.modified()).ok();
+            (p, modified)
         })
-        .unwrap_or_default();
-    stamp.sort();
-    stamp
+        .collect()
 }
 
 fn csp_value(dist: &Path) -> HeaderValue {

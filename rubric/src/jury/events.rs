@@ -43,6 +43,11 @@ pub struct NamedChange {
 }
 
 impl NamedChange {
+    /// A criterion's change from the scores before and after.
+    pub fn of(name: LocalizedText, before: Option<super::Score>, after: Option<super::Score>) -> NamedChange {
+        NamedChange { name, before: before.map(|s| u32::from(s.get())), after: after.map(|s| u32::from(s.get())) }
+    }
+
     /// "6 → 8", with "-" for no score.
     pub fn before_after(&self) -> String {
         let s = |v: Option<u32>| v.map_or_else(|| "-".to_string(), |v| v.to_string());

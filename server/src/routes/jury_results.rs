@@ -132,7 +132,7 @@ fn changed_sheets(changes: &[ScoreChange], finalists: &[i64], criteria: &[Criter
     let mut out: Vec<ChangedSheet> = Vec::new();
     for c in changes.iter().filter(|c| finalists.contains(&c.finalist_id)) {
         let name = criteria.iter().find(|d| d.id == c.criterion_id).map_or_else(|| LocalizedText::new(c.criterion_name.clone(), c.criterion_name.clone()), |d| d.name.clone());
-        let change = NamedChange { name, before: c.before.map(|s| u32::from(s.get())), after: c.after.map(|s| u32::from(s.get())) };
+        let change = NamedChange::of(name, c.before, c.after);
         match out.iter_mut().find(|s| s.juror_name == c.juror_name && s.finalist_name == c.finalist_name && s.changed_at == c.changed_at) {
             Some(sheet) => sheet.changes.push(change),
             None => out.push(ChangedSheet {

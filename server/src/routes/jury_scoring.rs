@@ -251,10 +251,10 @@ async fn write_sheet(state: &AppState, user: &AuthUser, id: i64, input: SheetInp
         }
         let changes = list
             .iter()
-            .map(|c| NamedChange {
-                name: criteria.iter().find(|d| d.id == c.key).map_or_else(|| { let k = c.key.to_string(); LocalizedText::new(k.clone(), k) }, |d| d.name.clone()),
-                before: c.before.map(|s| u32::from(s.get())),
-                after: c.after.map(|s| u32::from(s.get())),
+            .map(|c| {
+                let key = c.key.to_string();
+                let name = criteria.iter().find(|d| d.id == c.key).map_or_else(|| LocalizedText::new(key.clone(), key), |d| d.name.clone());
+                NamedChange::of(name, c.before, c.after)
             })
             .collect();
         audit_event(&mut *tx, Some(user.id()), edition.id, &JuryEvent::SheetResubmitted { school: finalist.school_name, changes }).await?;
