@@ -25,9 +25,7 @@ pub fn level_label(level: Level, lang: Lang) -> String {
 }
 
 /// "Leerplan · Leerlijnen" for an indicator id (the id itself if unknown).
-pub fn indicator_label(id: &str, lang: Lang) -> String {
-    rubric::names::indicator_label(id, lang)
-}
+pub use rubric::names::indicator_label;
 
 fn day(d: Option<Date>, lang: Lang) -> String {
     d.map(|d| format::date(lang, d)).unwrap_or_else(|| "…".into())
