@@ -196,7 +196,9 @@ async fn screen_ranking(browser: &Browser, category: i64) -> TestResult<Vec<Vec<
 async fn the_score_export_goes_through_jury_stats_and_gives_what_the_screen_shows() -> TestResult {
     let server = TestServer::start().await?;
     demo(&server).await?;
-    let cli = e2e::workspace_root().join("target/debug/stempact");
+    // Beside this test binary's `deps/` folder, in whatever target folder cargo uses.
+    let profile_dir = std::env::current_exe()?.parent().and_then(|deps| deps.parent()).map(std::path::Path::to_path_buf).ok_or("no target folder")?;
+    let cli = profile_dir.join("stempact");
     assert!(cli.is_file(), "{} is missing: build it with `cargo build -p server`", cli.display());
     let link = server.invite(Role::Coordinator, "Griet Van Damme").await?;
     let browser = Browser::start().await?;
