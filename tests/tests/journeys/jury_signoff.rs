@@ -119,6 +119,8 @@ async fn on_the_demo_award_west_waits_for_the_chairs_reason_then_prints_one_sign
         .wait_for_text("[data-testid=audit-log] li[data-action='jury.robustness-acknowledged']", "de voorzitter bevestigt Atheneum Scheldeland als winnaar")
         .await?;
     shot(&browser, "signoff-chair").await?;
+    // The chair's way back is to their own finalists.
+    browser.wait_for_text("[data-testid=jury-chair] .page-head a[href='/jury']", "Terug naar mijn finalisten").await?;
     sign_out(&browser).await?;
 
     // The coordinator locks.
@@ -129,6 +131,11 @@ async fn on_the_demo_award_west_waits_for_the_chairs_reason_then_prints_one_sign
     auto_confirm(&browser).await?;
     browser.click("[data-testid=lock]").await?;
     browser.wait_for_text("[data-testid=lock-state]", "Vergrendeld").await?;
+    // The coordinator on the chair's page is no juror: the way back is to
+    // the jury results, not to "my finalists".
+    browser.goto(&format!("{}/jury/chair", server.url)).await?;
+    browser.wait_for_text("[data-testid=jury-chair] .page-head a[href='/coordinator/jury/results']", "Terug naar de juryresultaten").await?;
+    assert!(browser.all("[data-testid=jury-chair] a[href='/jury']").await?.is_empty());
 
     // The printed sheet: one page per category, no blank page, everything
     // a chair signs for, in Dutch.

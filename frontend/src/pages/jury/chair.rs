@@ -12,7 +12,9 @@ use crate::components::chair_order::{ChairOrder, TieGroup};
 use crate::components::error_box::ErrorBox;
 use crate::components::loading::Loading;
 use crate::hooks::jury_results::use_jury_results;
+use crate::hooks::session::use_session;
 use crate::hooks::{use_lang, Fetch};
+use rubric::people::Role;
 use crate::i18n::jury::{field_message, status_text, J};
 use crate::i18n::jury_results::R;
 use crate::i18n::Text;
@@ -24,6 +26,9 @@ use yew_router::prelude::*;
 pub fn JuryChairPage() -> Html {
     let lang = use_lang();
     let jr = use_jury_results();
+    // The coordinator opens this page from the jury results (it is served by
+    // the coordinator's app): the way back is there, not to a juror's list.
+    let coordinator = use_session().state.me().is_some_and(|m| m.role == Role::Coordinator);
     let Some(view) = jr.view() else {
         return match &jr.data.state {
             Fetch::Failed(e) => {
@@ -77,7 +82,11 @@ pub fn JuryChairPage() -> Html {
                     <h1>{ R::ChairPageTitle.t(lang) }</h1>
                     <p class="muted">{ format!("{} · {}", view.edition_name, status_text(view.settings.status).t(lang)) }</p>
                 </div>
-                <Link<Route> to={Route::JuryHome} classes="button secondary">{ J::BackToMyFinalists.t(lang) }</Link<Route>>
+                if coordinator {
+                    <Link<Route> to={Route::JuryResults} classes="button secondary">{ R::BackToJuryResults.t(lang) }</Link<Route>>
+                } else {
+                    <Link<Route> to={Route::JuryHome} classes="button secondary">{ J::BackToMyFinalists.t(lang) }</Link<Route>>
+                }
             </div>
             <p class="lead small">{ R::ChairPageIntro.t(lang) }</p>
             <div class="lock-panel" data-testid="chair-actions">
