@@ -95,6 +95,22 @@ mod tests {
         assert!(contains_phrase("één", "één"));
     }
 
+    proptest::proptest! {
+        #[test]
+        fn a_phrase_between_spaces_is_found_and_glued_to_a_word_is_not(
+            before in "[a-z]{1,8}",
+            after in "[a-z]{1,8}",
+            phrase in "[a-z]{2,6}( [a-z]{2,6})?",
+        ) {
+            let spaced = format!("{} {}, {}", before, phrase, after);
+            let upper = format!("{} {}", phrase.to_uppercase(), after);
+            proptest::prop_assert!(contains_phrase(&spaced, &phrase));
+            proptest::prop_assert!(contains_phrase(&upper, &phrase));
+            let glued = format!("{}{}{}", before, phrase, after);
+            proptest::prop_assert!(!contains_phrase(&glued, &phrase));
+        }
+    }
+
     #[test]
     fn every_term_is_complete_and_listed_once() {
         let mut seen = HashSet::new();

@@ -198,6 +198,71 @@ mod tests {
     }
 
     #[test]
+    fn every_indicator_and_level_of_both_versions_has_two_or_three_steps() {
+        let mut count = 0;
+        for (version, id) in all_indicators() {
+            let mut seen = std::collections::HashSet::new();
+            for level in Level::ALL {
+                let steps = for_level(version, id, level);
+                assert!((2..=3).contains(&steps.len()), "{version} {id} level {level}: {} steps", steps.len());
+                for step in steps {
+                    for lang in Lang::ALL {
+                        let t = step.text.get(lang).trim();
+                        assert!(t.len() > 20 && t.ends_with('.'), "{version} {id} level {level}: {t:?} is not a full sentence ({})", lang.code());
+                    }
+                    if version == RubricVersion::V2 {
+                        assert!(seen.insert(step.text.nl.clone()), "{id}: step {:?} repeats", step.text.nl);
+                        assert!(seen.insert(step.text.en.clone()), "{id}: step {:?} repeats", step.text.en);
+                    }
+                    count += 1;
+                }
+            }
+        }
+        assert!(count >= 2 * 4 * (rubric(RubricVersion::V1).indicator_count() + rubric(RubricVersion::V2).indicator_count()));
+    }
+
+    #[test]
+    fn the_file_has_steps_only_for_real_indicators() {
+        let s = next_steps();
+        for id in s.v2.keys() {
+            assert!(rubric(RubricVersion::V2).indicator(id).is_some(), "steps for {id}, which is not in v2");
+        }
+        for id in s.v1.keys() {
+            assert!(rubric(RubricVersion::V1).indicator(id).is_some(), "steps for {id}, which is not in v1");
+        }
+        for (id, levels) in s.v2.iter().chain(&s.v1) {
+            assert_eq!(levels.len(), 4, "{id} needs steps for levels 1 to 4");
+        }
+        assert_eq!(NextSteps::from_json(next_steps_json()).as_ref(), Ok(s));
+    }
+
+    #[test]
+    fn v1_reuses_steps_only_through_the_declared_mapping() {
+        // A v1 indicator borrows the steps of one of its declared v2
+        // counterparts, never of an unrelated indicator.
+        let mapping = crate::mapping::v1_to_v2();
+        for (v1, v2) in &next_steps().v1_reuse {
+            let link = mapping.link(v1).unwrap_or_else(|| panic!("{v1} has no declared mapping"));
+            assert!(link.to.contains(v2), "{v1} reuses the steps of {v2}, which is not its counterpart");
+        }
+    }
+
+    #[test]
+    fn partners_of_every_kind_are_used() {
+        // The steps point to the whole range of help, not only colleagues.
+        let used: std::collections::HashSet<_> = next_steps()
+            .v2
+            .values()
+            .flatten()
+            .flatten()
+            .map(|s| s.partner)
+            .collect();
+        for p in PartnerKind::ALL {
+            assert!(used.contains(&p), "no step names {}", p.key());
+        }
+    }
+
+    #[test]
     fn v1_reuse_points_at_existing_v2_steps() {
         let s = next_steps();
         for (v1, v2) in &s.v1_reuse {
