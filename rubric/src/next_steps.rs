@@ -107,7 +107,9 @@ pub struct NextStep {
 /// The steps of one indicator: four lists, for levels 1 to 4 in order.
 pub type LevelSteps = Vec<Vec<NextStep>>;
 
-/// The whole file.
+/// The whole file. v1 indicators whose construct is the same in v2 (same or
+/// reworded in [`crate::mapping`]) reuse that indicator's steps; split and
+/// merged ones have their own.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NextSteps {
     /// Steps per v2 indicator id.
@@ -237,13 +239,19 @@ mod tests {
     }
 
     #[test]
-    fn v1_reuses_steps_only_through_the_declared_mapping() {
-        // A v1 indicator borrows the steps of one of its declared v2
-        // counterparts, never of an unrelated indicator.
+    fn v1_reuses_steps_only_where_the_construct_is_the_same() {
+        // A v1 indicator borrows the steps of its declared v2 counterpart
+        // only when the mapping says same or reworded; split and merged
+        // v1 indicators have steps of their own, written for their ladder.
         let mapping = crate::mapping::v1_to_v2();
         for (v1, v2) in &next_steps().v1_reuse {
             let link = mapping.link(v1).unwrap_or_else(|| panic!("{v1} has no declared mapping"));
             assert!(link.to.contains(v2), "{v1} reuses the steps of {v2}, which is not its counterpart");
+            assert!(
+                matches!(link.kind, crate::mapping::LinkKind::Same | crate::mapping::LinkKind::Reworded),
+                "{v1} is {:?} in the mapping: it needs steps of its own",
+                link.kind
+            );
         }
     }
 
