@@ -51,12 +51,6 @@ impl RubricVersion {
         RubricVersion::ALL.into_iter().find(|v| v.number() == n)
     }
 
-    fn json(self) -> &'static str {
-        match self {
-            RubricVersion::V1 => RUBRIC_V1_JSON,
-            RubricVersion::V2 => RUBRIC_V2_JSON,
-        }
-    }
 }
 
 impl fmt::Display for RubricVersion {
@@ -453,27 +447,40 @@ impl Rubric {
 /// A rubric version, parsed once. The embedded files are checked by the test
 /// suite, so a failure here is a build defect, not user input.
 pub fn rubric(version: RubricVersion) -> &'static Rubric {
+    match version {
+        RubricVersion::V1 => v1(),
+        RubricVersion::V2 => v2(),
+    }
+}
+
+// One function per version, so an app that only calls `current()` links
+// only the v1 file, not every version's text.
+fn v1() -> &'static Rubric {
     static V1: OnceLock<Rubric> = OnceLock::new();
+    V1.get_or_init(|| parse_embedded(RubricVersion::V1, RUBRIC_V1_JSON))
+}
+
+fn v2() -> &'static Rubric {
     static V2: OnceLock<Rubric> = OnceLock::new();
-    let cell = match version {
-        RubricVersion::V1 => &V1,
-        RubricVersion::V2 => &V2,
-    };
-    cell.get_or_init(|| {
-        Rubric::from_json(version.json())
-            .unwrap_or_else(|e| panic!("embedded rubric-{version}.json is invalid: {e}"))
-    })
+    V2.get_or_init(|| parse_embedded(RubricVersion::V2, RUBRIC_V2_JSON))
+}
+
+fn parse_embedded(version: RubricVersion, json: &str) -> Rubric {
+    Rubric::from_json(json).unwrap_or_else(|e| panic!("embedded rubric-{version}.json is invalid: {e}"))
 }
 
 /// The embedded rubric file of a version as text, to serve it unparsed.
 pub fn rubric_json(version: RubricVersion) -> &'static str {
-    version.json()
+    match version {
+        RubricVersion::V1 => RUBRIC_V1_JSON,
+        RubricVersion::V2 => RUBRIC_V2_JSON,
+    }
 }
 
 /// The rubric that existing code measures with: v1 (editions made before
 /// versions existed). New code names its version with [`rubric`].
 pub fn current() -> &'static Rubric {
-    rubric(RubricVersion::V1)
+    v1()
 }
 
 /// The v1 rubric file as text, to serve it unparsed.
