@@ -6,6 +6,7 @@ pub mod backup;
 pub mod companies;
 pub mod dashboard;
 pub mod editions;
+pub mod evidence;
 pub mod health;
 pub mod jury;
 pub mod jury_reopen;
@@ -50,5 +51,6 @@ pub fn api_router() -> Router<AppState> {
         .merge(jury_results::router())
         .merge(jury_reopen::router())
         .merge(jury_exports::router())
+        .merge(evidence::router())
         .fallback(|| async { AppError::NotFound("endpoint") })
 }
