@@ -122,6 +122,8 @@ async fn upload_answer(
     if m.status != MeasurementStatus::Open {
         return Err(closed());
     }
+    // Refused before a byte is stored (checked again when the row is written).
+    own_sheet_editable(&mut *state.db.acquire().await?, m.id, user.id()).await?;
     let item = EvidenceItem::Answer { measurement_id: m.id, indicator_id: indicator, person_id: user.id() };
     receive(&state, &user, Target { edition_id: m.edition_id, school_id: m.school_id, item, plan_id: None }, &q.name, &headers, body).await
 }

@@ -10,6 +10,7 @@ mod bad_input;
 mod cli;
 mod crash;
 mod error_codes;
+mod evidence;
 mod hardening;
 mod integrity;
 mod jury;
