@@ -243,3 +243,38 @@ async fn a_submitted_sheet_takes_no_evidence_and_a_closed_measurement_neither() 
     let other = format!("/api/schools/{}/plan/actions/{}/evidence", w.ids.school_a, w.ids.action_b);
     assert_eq!(upload(&w, Who::StemA, &other, "a.pdf", PDF).await.status, 404);
 }
+
+/// The server's time for a 10 MB upload (streamed, hashed, typed, synced,
+/// renamed, its row written) against writing and syncing the same bytes
+/// to a file: printed for the closing note, and bounded so a regression
+/// to, say, reading the body twice or syncing per chunk shows.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_10_mb_upload_is_close_to_a_plain_disk_write() {
+    let w = common::world().await;
+    let mut big = PDF.to_vec();
+    big.resize(10 * 1024 * 1024, b'x');
+    let (dir, _) = files_in(&w);
+    let plain = |bytes: &[u8]| {
+        let t = std::time::Instant::now();
+        let path = dir.join("plain.bin");
+        std::fs::write(&path, bytes).unwrap();
+        std::fs::File::open(&path).unwrap().sync_all().unwrap();
+        std::fs::remove_file(&path).unwrap();
+        t.elapsed()
+    };
+    let mut uploads = Vec::new();
+    let mut plains = Vec::new();
+    for round in 0..3u8 {
+        big[20] = b'a' + round;
+        plains.push(plain(&big));
+        let t = std::time::Instant::now();
+        let r = upload(&w, Who::StemA, &action_uri(&w), "groot.pdf", &big).await;
+        uploads.push(t.elapsed());
+        assert_eq!(r.status, 200, "{}", r.text);
+    }
+    uploads.sort();
+    plains.sort();
+    let (u, p) = (uploads[1].as_secs_f64(), plains[1].as_secs_f64());
+    println!("evidence throughput: 10 MB upload {:.0} ms ({:.0} MB/s), plain write+fsync {:.0} ms ({:.0} MB/s), ratio {:.2}", u * 1000.0, 10.0 / u, p * 1000.0, 10.0 / p, u / p);
+    assert!(u < 5.0, "a 10 MB upload took {u:.2} s");
+}

@@ -11,6 +11,7 @@ mod cli;
 mod crash;
 mod error_codes;
 mod evidence;
+mod evidence_crash;
 mod hardening;
 mod integrity;
 mod jury;
