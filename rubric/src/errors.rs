@@ -71,6 +71,10 @@ pub enum ErrorCode {
     ImportMalformed,
     ImportInconsistent,
     ImportRejected,
+    /// An archive over its limits (entries, sizes).
+    ImportTooLarge,
+    /// A file in an archive that does not match its hash or size.
+    ImportTampered,
     // The jury.
     AlreadyDismissed,
     NotDismissed,
@@ -117,7 +121,7 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 63] = [
+    pub const ALL: [ErrorCode; 65] = [
         ErrorCode::BadRequest,
         ErrorCode::BadJson,
         ErrorCode::Unauthorized,
@@ -149,6 +153,8 @@ impl ErrorCode {
         ErrorCode::ImportMalformed,
         ErrorCode::ImportInconsistent,
         ErrorCode::ImportRejected,
+        ErrorCode::ImportTooLarge,
+        ErrorCode::ImportTampered,
         ErrorCode::AlreadyDismissed,
         ErrorCode::NotDismissed,
         ErrorCode::BadTransition,
@@ -217,6 +223,8 @@ impl ErrorCode {
             ErrorCode::ImportMalformed => "import_malformed",
             ErrorCode::ImportInconsistent => "import_inconsistent",
             ErrorCode::ImportRejected => "import_rejected",
+            ErrorCode::ImportTooLarge => "import_too_large",
+            ErrorCode::ImportTampered => "import_tampered",
             ErrorCode::AlreadyDismissed => "already_dismissed",
             ErrorCode::NotDismissed => "not_dismissed",
             ErrorCode::BadTransition => "bad_transition",

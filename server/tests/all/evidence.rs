@@ -278,3 +278,106 @@ async fn a_10_mb_upload_is_close_to_a_plain_disk_write() {
     println!("evidence throughput: 10 MB upload {:.0} ms ({:.0} MB/s), plain write+fsync {:.0} ms ({:.0} MB/s), ratio {:.2}", u * 1000.0, 10.0 / u, p * 1000.0, 10.0 / p, u / p);
     assert!(u < 5.0, "a 10 MB upload took {u:.2} s");
 }
+
+/// Build a zip by hand (stored entries), for archives the server never writes.
+fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    for (name, bytes) in entries {
+        zip.start_file(*name, options).unwrap();
+        zip.write_all(bytes).unwrap();
+    }
+    zip.finish().unwrap().into_inner()
+}
+
+fn entries_of(archive: &[u8]) -> Vec<(String, Vec<u8>)> {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(archive)).unwrap();
+    (0..zip.len())
+        .map(|i| {
+            let mut f = zip.by_index(i).unwrap();
+            let mut bytes = Vec::new();
+            f.read_to_end(&mut bytes).unwrap();
+            (f.name().to_string(), bytes)
+        })
+        .collect()
+}
+
+async fn import_archive(w: &World, bytes: Vec<u8>) -> Resp {
+    let mut req = Req::new(Method::POST, "/api/import/archive").cookie(w.cookie(Who::Coord));
+    req.body = bytes;
+    w.send(req).await
+}
+
+#[tokio::test]
+async fn an_edition_travels_with_its_files_and_a_tampered_archive_is_refused() {
+    let w = common::world().await;
+    let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR-makerspace";
+    assert_eq!(upload(&w, Who::TeacherA, &answer_uri(&w), "verslag.pdf", PDF).await.status, 200);
+    assert_eq!(upload(&w, Who::StemA, &action_uri(&w), "makerspace.png", png).await.status, 200);
+    assert_eq!(upload(&w, Who::StemA, &action_uri(&w), "zelfde.pdf", PDF).await.status, 200);
+    let r = w.call(Who::Coord, Method::GET, &format!("/api/editions/{}/export.zip", w.ids.edition), None).await;
+    assert_eq!(r.status, 200, "{}", r.text);
+    assert_eq!(r.headers.get("content-type").unwrap(), "application/zip");
+    let archive = r.bytes.clone();
+    let entries = entries_of(&archive);
+    let names: Vec<&str> = entries.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names.len(), 4, "manifest, edition and two contents: {names:?}");
+    let manifest: Value = serde_json::from_slice(&entries[0].1).unwrap();
+    assert_eq!(manifest["format"], "stempact-edition-archive");
+    assert_eq!(manifest["format_version"], 1);
+    // The plain JSON of such an edition is refused: its files would be missing.
+    let doc: Value = serde_json::from_slice(&entries[1].1).unwrap();
+    assert_eq!(doc["evidence_files"].as_array().unwrap().len(), 3);
+    let r = w.call(Who::Coord, Method::POST, "/api/import", Some(&doc)).await;
+    assert_eq!(r.status, 400);
+    assert!(r.text.contains("archive"), "{}", r.text);
+    // Round trip: a new edition with the three attachments, downloadable.
+    let before = w.scalar("select count(*) from evidence_files").await;
+    let r = import_archive(&w, archive.clone()).await;
+    assert_eq!(r.status, 200, "{}", r.text);
+    let edition = json_of(&r)["edition_id"].as_i64().unwrap();
+    assert_eq!(w.scalar(&format!("select count(*) from evidence_files where edition_id = {edition}")).await, 3);
+    assert_eq!(w.scalar("select count(*) from evidence_files").await, before + 3);
+    let again = w.call(Who::Coord, Method::GET, &format!("/api/editions/{edition}/export.zip"), None).await.bytes;
+    let again: Vec<Vec<u8>> = entries_of(&again).into_iter().filter(|(n, _)| n.starts_with("files/")).map(|(_, b)| b).collect();
+    let first: Vec<Vec<u8>> = entries.iter().filter(|(n, _)| n.starts_with("files/")).map(|(_, b)| b.clone()).collect();
+    assert_eq!(again, first, "the files came along byte for byte");
+    // Tampered: one byte of a file changed.
+    let counted = w.scalar("select count(*) from editions").await;
+    let mut changed = entries.clone();
+    let last = changed.len() - 1;
+    changed[last].1[9] ^= 1;
+    let refs: Vec<(&str, &[u8])> = changed.iter().map(|(n, b)| (n.as_str(), b.as_slice())).collect();
+    let r = import_archive(&w, zip_of(&refs)).await;
+    assert_eq!(r.status, 400, "{}", r.text);
+    assert_eq!(json_of(&r)["code"], "import_tampered", "{}", r.text);
+    // A file missing from the archive.
+    let r = import_archive(&w, zip_of(&refs[..3])).await;
+    assert_eq!(json_of(&r)["code"], "import_malformed", "{}", r.text);
+    // A bomb: an entry that inflates far beyond what the manifest says.
+    let mut bomb = entries.clone();
+    bomb[last].1 = vec![0u8; 30 * 1024 * 1024];
+    let refs: Vec<(&str, &[u8])> = bomb.iter().map(|(n, b)| (n.as_str(), b.as_slice())).collect();
+    let packed = zip_of(&refs);
+    assert!(packed.len() < 200 * 1024, "the bomb is small: {}", packed.len());
+    let r = import_archive(&w, packed).await;
+    assert_eq!(r.status, 400, "{}", r.text);
+    assert_eq!(json_of(&r)["code"], "import_too_large", "{}", r.text);
+    // A manifest that claims too many or too large files is refused before anything is read.
+    let mut big: Value = manifest.clone();
+    big["files"][0]["size"] = json!(60u64 * 1024 * 1024 * 1024);
+    let text = serde_json::to_vec(&big).unwrap();
+    let mut lying = entries.clone();
+    lying[0].1 = text;
+    let refs: Vec<(&str, &[u8])> = lying.iter().map(|(n, b)| (n.as_str(), b.as_slice())).collect();
+    assert_eq!(json_of(&import_archive(&w, zip_of(&refs)).await)["code"], "import_too_large");
+    let r = import_archive(&w, b"not a zip at all".to_vec()).await;
+    assert_eq!(json_of(&r)["code"], "import_malformed");
+    // Nothing half-imported.
+    assert_eq!(w.scalar("select count(*) from editions").await, counted);
+    assert_eq!(w.scalar("select count(*) from evidence_files").await, before + 3);
+    // Only the coordinator.
+    assert_eq!(w.call(Who::StemA, Method::GET, &format!("/api/editions/{edition}/export.zip"), None).await.status, 403);
+}
