@@ -775,6 +775,9 @@ async fn every_endpoint_answers_every_role_as_the_access_model_says() {
     let export = m.w.ok(Coord, Method::GET, &format!("/api/editions/{}/export", ids.other_edition), None).await;
     m.row(Method::POST, "/import", coordinator("/api/import", Some(&export), 200)).await;
     m.row(Method::POST, "/demo", coordinator("/api/demo", Some(&empty), 200)).await;
+    m.row(Method::GET, "/editions/{id}/export.zip", coordinator(&format!("/api/editions/{}/export.zip", ids.other_edition), None, 200)).await;
+    // The coordinator gets past the role check to the body, which is no zip: 400.
+    m.row(Method::POST, "/import/archive", coordinator("/api/import/archive", Some(&empty), 400)).await;
 
     // Every endpoint the routers declare has its row, and no row names a
     // route that does not exist.
