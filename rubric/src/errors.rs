@@ -22,6 +22,12 @@ pub enum FieldCode {
     /// The school is a finalist in another category.
     AlreadyFinalist,
     AlreadyJuror,
+    /// An evidence file over the edition's largest file size.
+    FileTooLarge,
+    /// An evidence file of a kind not accepted (by its content).
+    FileType,
+    /// The school's space for evidence files is full.
+    QuotaFull,
 }
 
 /// What went wrong, as the API names it.
@@ -65,6 +71,10 @@ pub enum ErrorCode {
     ImportMalformed,
     ImportInconsistent,
     ImportRejected,
+    /// An archive over its limits (entries, sizes).
+    ImportTooLarge,
+    /// A file in an archive that does not match its hash or size.
+    ImportTampered,
     // The jury.
     AlreadyDismissed,
     NotDismissed,
@@ -111,7 +121,7 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 63] = [
+    pub const ALL: [ErrorCode; 65] = [
         ErrorCode::BadRequest,
         ErrorCode::BadJson,
         ErrorCode::Unauthorized,
@@ -143,6 +153,8 @@ impl ErrorCode {
         ErrorCode::ImportMalformed,
         ErrorCode::ImportInconsistent,
         ErrorCode::ImportRejected,
+        ErrorCode::ImportTooLarge,
+        ErrorCode::ImportTampered,
         ErrorCode::AlreadyDismissed,
         ErrorCode::NotDismissed,
         ErrorCode::BadTransition,
@@ -211,6 +223,8 @@ impl ErrorCode {
             ErrorCode::ImportMalformed => "import_malformed",
             ErrorCode::ImportInconsistent => "import_inconsistent",
             ErrorCode::ImportRejected => "import_rejected",
+            ErrorCode::ImportTooLarge => "import_too_large",
+            ErrorCode::ImportTampered => "import_tampered",
             ErrorCode::AlreadyDismissed => "already_dismissed",
             ErrorCode::NotDismissed => "not_dismissed",
             ErrorCode::BadTransition => "bad_transition",

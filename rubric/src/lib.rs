@@ -9,6 +9,7 @@ pub mod assessment;
 pub mod content;
 pub mod date;
 pub mod errors;
+pub mod evidence;
 pub mod exchange;
 pub mod glossary;
 pub mod jury;

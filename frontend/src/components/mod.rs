@@ -14,6 +14,7 @@ pub mod conflicts_table;
 pub mod criteria_editor;
 pub mod criterion_score;
 pub mod error_box;
+pub mod evidence_files;
 pub mod form;
 pub mod frozen_plan;
 pub mod gap_picker;

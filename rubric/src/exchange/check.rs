@@ -384,6 +384,26 @@ pub fn check_document(d: &ExchangeDocument) -> Result<(), Vec<String>> {
             p.add(format!("sheet_reopenings[{i}]: there is no criterion {id}"));
         }
     }
+    ids(p, "evidence_files", &d.evidence_files, |r| r.id);
+    for (i, f) in d.evidence_files.iter().enumerate() {
+        refers(p, || format!("evidence_files[{i}].school_id"), &schools, "school", f.school_id);
+        refers_opt(p, || format!("evidence_files[{i}].measurement_id"), &measurements, "measurement", f.measurement_id);
+        refers_opt(p, || format!("evidence_files[{i}].person_id"), &people, "person", f.person_id);
+        refers_opt(p, || format!("evidence_files[{i}].action_id"), &actions, "action", f.action_id);
+        refers_opt(p, || format!("evidence_files[{i}].uploaded_by"), &people, "person", f.uploaded_by);
+        let complete = match f.item_kind.as_str() {
+            "answer" => f.measurement_id.is_some() && f.indicator_id.is_some() && f.person_id.is_some(),
+            "consensus" => f.measurement_id.is_some() && f.indicator_id.is_some(),
+            "action" => f.action_id.is_some(),
+            _ => false,
+        };
+        if !complete {
+            p.add(format!("evidence_files[{i}]: item_kind \"{}\" without the ids it needs", f.item_kind));
+        }
+        if f.size == 0 || !crate::exchange::archive::is_sha256(&f.sha256) {
+            p.add(format!("evidence_files[{i}]: an empty file or a sha256 that is not 64 hex digits"));
+        }
+    }
     // At most one open (requested or reopened) reopening per sheet.
     let open = |f: &super::ReopeningFields| f.state.is_open();
     let open_responses: Vec<_> = d.response_reopenings.iter().filter(|r| open(&r.fields)).collect();

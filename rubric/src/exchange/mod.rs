@@ -16,6 +16,7 @@
 //! the version submitted before and the changes) are optional: a file
 //! without them has no reopenings.
 
+pub mod archive;
 mod check;
 pub mod generate;
 pub mod migrate;
@@ -81,6 +82,11 @@ pub struct ExchangeDocument {
     pub response_reopenings: Vec<ResponseReopeningRecord>,
     #[serde(default)]
     pub sheet_reopenings: Vec<SheetReopeningRecord>,
+    /// Evidence files (issue 16): the attachments; their bytes travel
+    /// beside the document in an archive (`archive`), named by `sha256`.
+    /// Absent in a file without any.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence_files: Vec<EvidenceFileRecord>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -486,6 +492,27 @@ pub struct ResponseReopeningRecord {
     pub fields: ReopeningFields,
 }
 
+/// One evidence file attached to an item of a school: a respondent's
+/// answer (`measurement_id`, `indicator_id`, `person_id`), the consensus
+/// (`measurement_id`, `indicator_id`) or a plan action (`action_id`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EvidenceFileRecord {
+    pub id: i64,
+    pub school_id: i64,
+    pub item_kind: String,
+    pub measurement_id: Option<i64>,
+    pub indicator_id: Option<String>,
+    pub person_id: Option<i64>,
+    pub action_id: Option<i64>,
+    pub name: String,
+    pub size: u64,
+    pub kind: crate::evidence::FileKind,
+    pub sha256: String,
+    pub uploaded_by: Option<i64>,
+    pub uploaded_at: i64,
+    pub deleted_at: Option<i64>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SheetReopeningRecord {
     pub id: i64,
@@ -561,6 +588,7 @@ impl ExchangeDocument {
             scores: vec![],
             response_reopenings: vec![],
             sheet_reopenings: vec![],
+            evidence_files: vec![],
         }
     }
 
@@ -595,6 +623,7 @@ impl ExchangeDocument {
         self.scores.sort_by_key(|r| (r.sheet_id, r.criterion_id));
         self.response_reopenings.sort_by_key(|r| r.id);
         self.sheet_reopenings.sort_by_key(|r| r.id);
+        self.evidence_files.sort_by_key(|r| r.id);
     }
 
     /// The document as pretty JSON (what `stempact export` writes).
@@ -704,6 +733,7 @@ pub fn parse_document(text: &str) -> Result<ExchangeDocument, ExchangeError> {
         scores: list(&mut map, "scores")?,
         response_reopenings: optional_list(&mut map, "response_reopenings")?,
         sheet_reopenings: optional_list(&mut map, "sheet_reopenings")?,
+        evidence_files: optional_list(&mut map, "evidence_files")?,
     };
     if let Some(key) = map.keys().next() {
         return Err(ExchangeError::Malformed {

@@ -791,9 +791,55 @@ pub async fn export(db: &SqlitePool, edition_id: i64, exported_at: i64) -> Resul
             .map_err(|c| ExportError::BadValue(format!("a reopened score sheet names criterion {c}, which is not part of this edition")))?;
         d.sheet_reopenings.push(SheetReopeningRecord { id: n, sheet_id: sheet_keys.key(sheet)?, fields });
     }
+    // Evidence files (issue 16): the rows; their bytes travel beside the
+    // document (`routes::evidence_archive`). An uploader outside the
+    // edition (the coordinator) is left out.
+    let evidence: Vec<EvidenceRow> = sqlx::query_as(
+        "select school_id, item_kind, measurement_id, indicator_id, person_id, action_id, name, size, kind, sha256, \
+         uploaded_by, uploaded_at, deleted_at from evidence_files where edition_id = ? order by id",
+    )
+    .bind(id)
+    .fetch_all(&mut *tx)
+    .await?;
+    for (n, f) in (1..).zip(evidence) {
+        d.evidence_files.push(EvidenceFileRecord {
+            id: n,
+            school_id: school_keys.key(f.school_id)?,
+            item_kind: f.item_kind,
+            measurement_id: measurement_keys.opt(f.measurement_id)?,
+            indicator_id: f.indicator_id,
+            person_id: person_keys.opt(f.person_id)?,
+            action_id: action_keys.opt(f.action_id)?,
+            name: f.name,
+            size: u64::try_from(f.size).map_err(|_| ExportError::BadValue("an evidence file has a negative size".into()))?,
+            kind: rubric::evidence::FileKind::from_key(&f.kind)
+                .ok_or_else(|| ExportError::BadValue(format!("evidence file kind \"{}\" is unknown", f.kind)))?,
+            sha256: f.sha256,
+            uploaded_by: f.uploaded_by.and_then(|p| person_keys.map.get(&p).copied()),
+            uploaded_at: f.uploaded_at,
+            deleted_at: f.deleted_at,
+        });
+    }
     tx.commit().await?;
     d.sort_canonical();
     Ok(d)
+}
+
+#[derive(sqlx::FromRow)]
+struct EvidenceRow {
+    school_id: i64,
+    item_kind: String,
+    measurement_id: Option<i64>,
+    indicator_id: Option<String>,
+    person_id: Option<i64>,
+    action_id: Option<i64>,
+    name: String,
+    size: i64,
+    kind: String,
+    sha256: String,
+    uploaded_by: Option<i64>,
+    uploaded_at: i64,
+    deleted_at: Option<i64>,
 }
 
 /// The reopenings of an edition's nulmeting sheets, by id.
@@ -1343,6 +1389,29 @@ async fn import_in(tx: &mut Transaction<'_, Sqlite>, d: &ExchangeDocument, by: O
         map_reopening_criteria(&mut fields, |c| criteria.0.get(&c).copied())
             .map_err(|c| ImportError::Rejected(format!("a reopened score sheet names criterion {c}, which is not in the file")))?;
         insert_reopening(tx, "sheet_reopenings", "sheet_id", sheets.get(r.sheet_id)?, &fields, &people).await?;
+    }
+    // Evidence files: the rows (the caller stored their bytes first).
+    for f in &d.evidence_files {
+        sqlx::query(
+            "insert into evidence_files (edition_id, school_id, item_kind, measurement_id, indicator_id, person_id, action_id, \
+             name, size, kind, sha256, uploaded_by, uploaded_at, deleted_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        )
+        .bind(edition_id)
+        .bind(schools.get(f.school_id)?)
+        .bind(&f.item_kind)
+        .bind(measurements.opt(f.measurement_id)?)
+        .bind(&f.indicator_id)
+        .bind(people.opt(f.person_id)?)
+        .bind(actions.opt(f.action_id)?)
+        .bind(rubric::evidence::display_name(&f.name))
+        .bind(i64::try_from(f.size).map_err(|_| ImportError::Rejected("an evidence file is too large".into()))?)
+        .bind(f.kind.key())
+        .bind(&f.sha256)
+        .bind(people.opt(f.uploaded_by)?)
+        .bind(f.uploaded_at)
+        .bind(f.deleted_at)
+        .execute(&mut **tx)
+        .await?;
     }
     super::audit(
         &mut **tx,

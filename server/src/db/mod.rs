@@ -8,6 +8,7 @@ pub mod companies;
 pub mod dashboard;
 pub mod directory;
 pub mod editions;
+pub mod evidence;
 pub mod exchange;
 pub mod jury;
 pub mod jury_sheets;

@@ -87,6 +87,13 @@ async fn import(State(state): State<AppState>, user: AuthUser, body: Bytes) -> R
     let text = std::str::from_utf8(&body)
         .map_err(|_| AppError::bad_request("import_not_json", "the file is not text (UTF-8); is it a STEMpact export?"))?;
     let doc = parse_document(text).map_err(exchange_error)?;
+    // Evidence files' bytes come only in the archive (`POST /api/import/archive`).
+    if !doc.evidence_files.is_empty() {
+        return Err(AppError::bad_request(
+            "import_rejected",
+            "this edition has evidence files: import its archive (.zip) instead of the JSON file, so the files come along",
+        ));
+    }
     Ok(Json(db::exchange::import(&state.writer, &doc, Some(user.id())).await.map_err(import_error)?))
 }
 

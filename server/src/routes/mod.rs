@@ -6,6 +6,8 @@ pub mod backup;
 pub mod companies;
 pub mod dashboard;
 pub mod editions;
+pub mod evidence;
+pub mod evidence_archive;
 pub mod health;
 pub mod jury;
 pub mod jury_reopen;
@@ -50,5 +52,7 @@ pub fn api_router() -> Router<AppState> {
         .merge(jury_results::router())
         .merge(jury_reopen::router())
         .merge(jury_exports::router())
+        .merge(evidence::router())
+        .merge(evidence_archive::router())
         .fallback(|| async { AppError::NotFound("endpoint") })
 }

@@ -10,6 +10,8 @@ mod bad_input;
 mod cli;
 mod crash;
 mod error_codes;
+mod evidence;
+mod evidence_crash;
 mod hardening;
 mod integrity;
 mod jury;

@@ -3,6 +3,7 @@
 //! would use it.
 
 mod apps;
+mod evidence;
 mod foundation;
 mod integrity;
 mod jury;

@@ -3,6 +3,7 @@
 //! starts from the recorded consensus, or from the median where the team agrees.
 
 use crate::api::ApiError;
+use crate::components::evidence_files::{EvidenceFiles, Target};
 use crate::components::nulmeting::distribution::Distribution;
 use crate::hooks::use_lang;
 use crate::i18n::nulmeting::{answer_label, N};
@@ -193,6 +194,7 @@ pub fn IndicatorConsensus(props: &IndicatorConsensusProps) -> Html {
                     </p>
                 }
             }
+            <EvidenceFiles target={Target::Consensus(props.indicator_id.clone())} editable={props.can_decide} />
             </div>
             </div>
         </article>

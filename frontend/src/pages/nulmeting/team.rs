@@ -14,6 +14,7 @@ use crate::components::nulmeting::member_table::MemberTable;
 use crate::components::reopen_decisions::{DecisionRow, ReopenDecisions};
 use crate::hooks::session::use_session;
 use crate::hooks::reopen_decider::use_reopen_decider;
+use crate::hooks::evidence::{use_evidence, EvidenceScope};
 use crate::hooks::{use_fetch, use_lang, Fetch};
 use crate::i18n::nulmeting::{kind_name, status_name, N};
 use crate::i18n::Text;
@@ -40,6 +41,8 @@ pub fn SchoolTeamPage(props: &SchoolTeamPageProps) -> Html {
         Fetch::Ready(v) => v.measurement.as_ref().map_or(0, |m| m.id),
         _ => 0,
     };
+    let me_id = session.state.me().map_or(0, |m| m.id);
+    let evidence = use_evidence((measurement_id > 0).then(|| format!("/measurements/{measurement_id}/evidence")), me_id, measurement_id, props.school_id);
     let decider = use_reopen_decider(
         move |(_, person), note: Option<String>| async move {
             api::nulmeting::decide_reopen(measurement_id, person, note.as_deref()).await
@@ -124,7 +127,9 @@ pub fn SchoolTeamPage(props: &SchoolTeamPageProps) -> Html {
                 on_reopen={decider.on_reopen.clone()} on_decline={decider.on_decline.clone()} />
             if view.answers_visible {
                 { { let mut mk = Markup::new(); answer_changes(&mut mk, lang, &view.changes); mk.html() } }
-                <TeamBoard key={m.id} view={view.clone()} />
+                <ContextProvider<Option<EvidenceScope>> context={evidence}>
+                    <TeamBoard key={m.id} view={view.clone()} />
+                </ContextProvider<Option<EvidenceScope>>>
             } else {
                 <p class="notice" data-testid="answers-hidden">
                     { N::AnswersHidden.t(lang) }{ " " }

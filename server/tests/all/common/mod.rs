@@ -80,6 +80,8 @@ pub struct Resp {
     pub headers: HeaderMap,
     pub text: String,
     pub json: Value,
+    /// The body as sent (a download, a zip).
+    pub bytes: Vec<u8>,
 }
 
 impl Resp {
@@ -220,7 +222,7 @@ impl World {
         let bytes = res.into_body().collect().await.expect("body").to_bytes();
         let text = String::from_utf8_lossy(&bytes).into_owned();
         let json = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
-        Resp { status, headers, text, json }
+        Resp { status, headers, text, json, bytes: bytes.to_vec() }
     }
 
     pub fn cookie(&self, who: Who) -> Option<&str> {
