@@ -129,10 +129,18 @@ pub enum Action {
     DecideScoreReopen,
     /// Read the published results of the active edition.
     ReadPublishedResults,
+    /// Read a school's award dossier (both parts, the sign-offs).
+    ReadDossier,
+    /// Write the school's part of the dossier (its text, the summary, the
+    /// plan version, the evidence) and sign off for the school: its leads.
+    EditDossierSchool,
+    /// Write the company's part of the dossier and sign off for the
+    /// company: the members of the school's current sponsor.
+    EditDossierCompany,
 }
 
 impl Action {
-    pub const ALL: [Action; 16] = [
+    pub const ALL: [Action; 19] = [
         Action::Administer,
         Action::ReadPlan,
         Action::EditPlan,
@@ -149,6 +157,9 @@ impl Action {
         Action::Score,
         Action::DecideScoreReopen,
         Action::ReadPublishedResults,
+        Action::ReadDossier,
+        Action::EditDossierSchool,
+        Action::EditDossierCompany,
     ];
 }
 
@@ -213,6 +224,10 @@ pub fn may(role: Role, relation: Relation, action: Action) -> Decision {
         Action::ReadPublishedResults => {
             Decision::when(matches!(r, R::Coordinator | R::Juror | R::ConflictedJuror | R::Chair | R::EditionMember), Forbidden)
         }
+        // The dossier, like the plan, says 403 to everyone refused.
+        Action::ReadDossier => Decision::when(tied_to_school, Forbidden),
+        Action::EditDossierSchool => Decision::when(r.leads(), Forbidden),
+        Action::EditDossierCompany => Decision::when(r == R::Sponsor, Forbidden),
     }
 }
 

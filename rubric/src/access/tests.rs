@@ -26,7 +26,7 @@ const COLUMNS: [(Role, Relation); 14] = [
 /// `A` allowed, `F` forbidden (403), `N` not found (404), one letter per
 /// column of [`COLUMNS`].
 #[rustfmt::skip]
-const TABLE: [(Action, &str); 16] = [
+const TABLE: [(Action, &str); 19] = [
     //                               coordinator  school member     company    juror
     //                               Co -         Me Di St Ed -     Sp Ed -    Ju Cj Ch -
     (Action::Administer,           "A  F         F  F  F  F  F     F  F  F    F  F  F  F"),
@@ -45,6 +45,9 @@ const TABLE: [(Action, &str); 16] = [
     (Action::Score,                "F  F         F  F  F  F  F     F  F  F    A  F  A  F"),
     (Action::DecideScoreReopen,    "A  F         F  F  F  F  F     F  F  F    F  F  A  F"),
     (Action::ReadPublishedResults, "A  F         F  F  F  A  F     F  A  F    A  A  A  F"),
+    (Action::ReadDossier,          "A  F         A  A  A  F  F     A  F  F    F  F  F  F"),
+    (Action::EditDossierSchool,    "F  F         F  A  A  F  F     F  F  F    F  F  F  F"),
+    (Action::EditDossierCompany,   "F  F         F  F  F  F  F     A  F  F    F  F  F  F"),
 ];
 
 fn decision(letter: &str) -> Decision {
@@ -76,6 +79,9 @@ fn position_of(action: Action, relation: Relation, role: Role) -> (usize, usize,
         Action::Score => 13,
         Action::DecideScoreReopen => 14,
         Action::ReadPublishedResults => 15,
+        Action::ReadDossier => 16,
+        Action::EditDossierSchool => 17,
+        Action::EditDossierCompany => 18,
     };
     let r = match relation {
         Relation::Coordinator => 0,
@@ -163,7 +169,10 @@ fn any_function() -> impl Strategy<Value = Option<SchoolFunction>> {
     prop::option::of(prop::sample::select(SchoolFunction::ALL.to_vec()))
 }
 
-const SCHOOL_ACTIONS: [Action; 8] = [
+const SCHOOL_ACTIONS: [Action; 11] = [
+    Action::ReadDossier,
+    Action::EditDossierSchool,
+    Action::EditDossierCompany,
     Action::ReadPlan,
     Action::EditPlan,
     Action::StartThread,
@@ -194,7 +203,8 @@ proptest! {
         }
     }
 
-    /// A company only reads and comments, and only its current sponsored schools.
+    /// A company only reads and comments (and writes its own part of the
+    /// award dossier), and only its current sponsored schools.
     #[test]
     fn a_company_only_reads_and_comments(
         my_company in prop::option::of(1i64..4), school in 1i64..4, sponsor in prop::option::of(1i64..4),
@@ -215,7 +225,8 @@ proptest! {
             for action in Action::ALL {
                 if may(Role::CompanyMember, relation, action).is_allowed() {
                     prop_assert!(matches!(action, Action::ReadPlan | Action::StartThread | Action::Comment | Action::ReadReport
-                        | Action::ListSponsoredSchools | Action::ReadPublishedResults), "{:?} {:?}", relation, action);
+                        | Action::ListSponsoredSchools | Action::ReadPublishedResults | Action::ReadDossier
+                        | Action::EditDossierCompany), "{:?} {:?}", relation, action);
                     if SCHOOL_ACTIONS.contains(&action) {
                         prop_assert!(relation == Relation::Sponsor && my_company.is_some() && my_company == sponsor);
                     }
