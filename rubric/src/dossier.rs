@@ -112,9 +112,10 @@ pub struct Dossier {
 }
 
 /// Where a dossier stands, for the coordinator's dashboard and both sides.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum DossierStatus {
+    #[default]
     NotStarted,
     InProgress,
     SignedBySchool,

@@ -175,7 +175,13 @@ async fn my_finalist(State(state): State<AppState>, user: AuthUser, Path(id): Pa
     let finalist = scoreable(&mut tx, &edition, &user, id).await?;
     let settings = dbj::settings(&mut *tx, edition.id).await?;
     let category_name = dbj::category_name(&mut *tx, edition.id, finalist.category_id).await?.unwrap_or_default();
-    let plan = frozen_plan(&mut tx, finalist.plan_version_id).await?;
+    // A submitted award dossier stands on the plan version school and
+    // company chose; without one the finalist's frozen version counts.
+    let dossier = crate::db::dossiers::for_jury(&mut tx, edition.id, finalist.school_id).await?;
+    let plan = match dossier.as_ref().and_then(|d| d.plan.clone()) {
+        Some(chosen) => Some(PlanVersion { plan: in_order(chosen.plan), ..chosen }),
+        None => frozen_plan(&mut tx, finalist.plan_version_id).await?,
+    };
     let baseline = school_profile(&mut *tx, edition.id, finalist.school_id, MeasurementKind::Baseline).await?;
     let final_profile = school_profile(&mut *tx, edition.id, finalist.school_id, MeasurementKind::Final).await?;
     let growth = baseline.as_ref().zip(final_profile.as_ref()).map(|(b, f)| growth(b, f));
@@ -208,6 +214,7 @@ async fn my_finalist(State(state): State<AppState>, user: AuthUser, Path(id): Pa
         weakest_indicators,
         criteria,
         sheet,
+        dossier,
     }))
 }
 

@@ -5,6 +5,7 @@ pub mod auth;
 pub mod backup;
 pub mod companies;
 pub mod dashboard;
+pub mod dossiers;
 pub mod editions;
 pub mod health;
 pub mod jury;
@@ -50,5 +51,6 @@ pub fn api_router() -> Router<AppState> {
         .merge(jury_results::router())
         .merge(jury_reopen::router())
         .merge(jury_exports::router())
+        .merge(dossiers::router())
         .fallback(|| async { AppError::NotFound("endpoint") })
 }
