@@ -81,6 +81,20 @@ pub struct ExchangeDocument {
     pub response_reopenings: Vec<ResponseReopeningRecord>,
     #[serde(default)]
     pub sheet_reopenings: Vec<SheetReopeningRecord>,
+    /// The award dossiers (`crate::dossier`); optional: a file without
+    /// them has none.
+    #[serde(default)]
+    pub dossiers: Vec<DossierRecord>,
+}
+
+/// One school's award dossier: the school (document id) and the dossier as
+/// stored, its sign-offs naming people by document id. `evidence` holds
+/// evidence file ids (none until evidence files travel in the export).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DossierRecord {
+    pub school_id: i64,
+    #[serde(flatten)]
+    pub dossier: crate::dossier::Dossier,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -561,6 +575,7 @@ impl ExchangeDocument {
             scores: vec![],
             response_reopenings: vec![],
             sheet_reopenings: vec![],
+            dossiers: vec![],
         }
     }
 
@@ -595,6 +610,7 @@ impl ExchangeDocument {
         self.scores.sort_by_key(|r| (r.sheet_id, r.criterion_id));
         self.response_reopenings.sort_by_key(|r| r.id);
         self.sheet_reopenings.sort_by_key(|r| r.id);
+        self.dossiers.sort_by_key(|r| r.school_id);
     }
 
     /// The document as pretty JSON (what `stempact export` writes).
@@ -704,6 +720,7 @@ pub fn parse_document(text: &str) -> Result<ExchangeDocument, ExchangeError> {
         scores: list(&mut map, "scores")?,
         response_reopenings: optional_list(&mut map, "response_reopenings")?,
         sheet_reopenings: optional_list(&mut map, "sheet_reopenings")?,
+        dossiers: optional_list(&mut map, "dossiers")?,
     };
     if let Some(key) = map.keys().next() {
         return Err(ExchangeError::Malformed {

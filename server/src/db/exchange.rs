@@ -791,6 +791,18 @@ pub async fn export(db: &SqlitePool, edition_id: i64, exported_at: i64) -> Resul
             .map_err(|c| ExportError::BadValue(format!("a reopened score sheet names criterion {c}, which is not part of this edition")))?;
         d.sheet_reopenings.push(SheetReopeningRecord { id: n, sheet_id: sheet_keys.key(sheet)?, fields });
     }
+    // Award dossiers, their sign-offs naming people by document id.
+    let dossier_schools: Vec<i64> = sqlx::query_scalar("select school_id from dossiers where edition_id = ? order by school_id")
+        .bind(id)
+        .fetch_all(&mut *tx)
+        .await?;
+    for school in dossier_schools {
+        let mut dossier = super::dossiers::load(&mut *tx, id, school).await?;
+        for signoff in [&mut dossier.school_signoff, &mut dossier.company_signoff].into_iter().flatten() {
+            signoff.person_id = person_keys.key(signoff.person_id)?;
+        }
+        d.dossiers.push(DossierRecord { school_id: school_keys.key(school)?, dossier });
+    }
     tx.commit().await?;
     d.sort_canonical();
     Ok(d)
@@ -1343,6 +1355,16 @@ async fn import_in(tx: &mut Transaction<'_, Sqlite>, d: &ExchangeDocument, by: O
         map_reopening_criteria(&mut fields, |c| criteria.0.get(&c).copied())
             .map_err(|c| ImportError::Rejected(format!("a reopened score sheet names criterion {c}, which is not in the file")))?;
         insert_reopening(tx, "sheet_reopenings", "sheet_id", sheets.get(r.sheet_id)?, &fields, &people).await?;
+    }
+    for r in &d.dossiers {
+        let mut dossier = r.dossier.clone();
+        for signoff in [&mut dossier.school_signoff, &mut dossier.company_signoff].into_iter().flatten() {
+            signoff.person_id = people.get(signoff.person_id)?;
+        }
+        // Evidence files do not travel in this format yet: a file cannot
+        // point a dossier at files it does not carry.
+        dossier.school.evidence.clear();
+        super::dossiers::save(tx, edition_id, schools.get(r.school_id)?, &dossier).await?;
     }
     super::audit(
         &mut **tx,

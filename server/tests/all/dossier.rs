@@ -260,3 +260,38 @@ async fn school_and_company_editing_at_once_get_no_5xx_and_lose_no_acknowledged_
     assert_eq!(end["dossier"]["school"]["text"].as_str(), school.as_deref(), "status {status}");
     assert_eq!(end["dossier"]["company"]["text"].as_str(), company.as_deref(), "status {status}");
 }
+
+#[tokio::test]
+async fn dossiers_survive_export_and_import() {
+    let w = common::world().await;
+    let ids = w.ids.clone();
+    let page = prepared(&w, ids.school_a).await;
+    w.ok(Who::StemA, Method::POST, &uri(ids.school_a, "/sign"), Some(&revision(&page))).await;
+    w.ok(Who::CompX, Method::POST, &uri(ids.school_a, "/sign"), Some(&revision(&page))).await;
+    w.ok(Who::StemB, Method::PUT, &uri(ids.school_b, "/school"), Some(&school_part(0, "School B schrijft"))).await;
+    let mut doc = server::db::exchange::export(&w.state.db, ids.edition, 0).await.expect("export");
+    assert_eq!(doc.dossiers.len(), 2);
+    let parsed = rubric::exchange::parse_document(&doc.to_json()).expect("parse");
+    assert_eq!(parsed, doc);
+    let fresh = World::empty().await;
+    let summary = server::db::exchange::import(&fresh.state.writer, &parsed, None).await.expect("import");
+    let mut again = server::db::exchange::export(&fresh.state.db, summary.edition_id, 0).await.expect("export again");
+    doc.exported_at = 0;
+    again.exported_at = 0;
+    assert_eq!(again.dossiers, doc.dossiers);
+    // The imported dossier is still submitted, signed by the imported people.
+    let school: i64 = sqlx::query_scalar("select id from schools where name = ? and edition_id = ?")
+        .bind(common::names::SCHOOL_A)
+        .bind(summary.edition_id)
+        .fetch_one(&fresh.state.db)
+        .await
+        .unwrap();
+    let d = server::db::dossiers::load(&fresh.state.db, summary.edition_id, school).await.unwrap();
+    assert_eq!(d.status(), rubric::dossier::DossierStatus::Submitted);
+    let signer: String = sqlx::query_scalar("select name from people where id = ?")
+        .bind(d.school_signoff.as_ref().unwrap().person_id)
+        .fetch_one(&fresh.state.db)
+        .await
+        .unwrap();
+    assert_eq!(signer, d.school_signoff.unwrap().name);
+}
