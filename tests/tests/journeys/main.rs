@@ -3,6 +3,7 @@
 //! would use it.
 
 mod apps;
+mod dossier;
 mod foundation;
 mod integrity;
 mod jury;
