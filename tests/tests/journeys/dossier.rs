@@ -6,7 +6,7 @@
 //! shows its status; a change after a sign-off withdraws both approvals
 //! and both sides are told.
 
-use crate::jury::{api_as, open_jury, programme, shot, sign_out, Programme};
+use crate::jury::{api_as, link_for, open_jury, programme, shot, sign_out, Programme};
 use e2e::{fixtures, Browser, TestResult, TestServer};
 use reqwest::{Method, StatusCode};
 use rubric::people::Role;
@@ -19,16 +19,18 @@ const SCHOOL_TEXT: &str = "Onze school bouwde met het actieplan een maaklab.";
 const COMPANY_TEXT: &str = "Acme levert twee ingenieurs als coach en het materiaal.";
 
 /// The programme with a STEM coordinator of the first school and a
-/// contact of its sponsor Acme; their sign-in links.
-async fn people(server: &TestServer, p: &Programme) -> TestResult<(String, String)> {
-    let stem = server.invite_scoped(Role::SchoolMember, STEM, Some(p.schools[0]), None).await?;
-    fixtures::school_function(server.state.writer.pool(), STEM, "stem-coordinator").await?;
-    let contact = server.invite_scoped(Role::CompanyMember, CONTACT, None, Some(p.acme)).await?;
-    Ok((stem, contact))
+/// contact of its sponsor Acme; their person ids.
+async fn people(server: &TestServer, p: &Programme) -> TestResult<(i64, i64)> {
+    let db = server.state.writer.pool();
+    server.invite_scoped(Role::SchoolMember, STEM, Some(p.schools[0]), None).await?;
+    fixtures::school_function(db, STEM, "stem-coordinator").await?;
+    server.invite_scoped(Role::CompanyMember, CONTACT, None, Some(p.acme)).await?;
+    Ok((fixtures::person_id(db, STEM).await?, fixtures::person_id(db, CONTACT).await?))
 }
 
-async fn sign_in(browser: &Browser, link: &str, name: &str) -> TestResult {
-    browser.goto(link).await?;
+/// Sign in with a fresh link (a link works once).
+async fn sign_in(browser: &Browser, server: &TestServer, person: i64, name: &str) -> TestResult {
+    browser.goto(&link_for(server, person).await?).await?;
     browser.wait_for_text("[data-testid=who-name]", name).await?;
     Ok(())
 }
@@ -57,7 +59,7 @@ async fn school_and_company_prepare_and_co_sign_the_dossier_the_juror_reads_it_a
     let browser = Browser::start().await?;
 
     // The school writes its part; the company's part is there to read.
-    sign_in(&browser, &stem, STEM).await?;
+    sign_in(&browser, &server, stem, STEM).await?;
     open_dossier(&browser, &server, school).await?;
     browser.wait_for_text("[data-testid=dossier-status]", "Niet gestart").await?;
     browser.wait_for("[data-testid=dossier-company-text-read]").await?;
@@ -76,7 +78,7 @@ async fn school_and_company_prepare_and_co_sign_the_dossier_the_juror_reads_it_a
     sign_out(&browser).await?;
 
     // The company reads the school's part, writes its own and approves.
-    sign_in(&browser, &contact, CONTACT).await?;
+    sign_in(&browser, &server, contact, CONTACT).await?;
     open_dossier(&browser, &server, school).await?;
     browser.wait_for_text("[data-testid=dossier-school-text-read]", SCHOOL_TEXT).await?;
     browser.wait_for_text("[data-testid=dossier-summary-read]", SUMMARY).await?;
@@ -91,7 +93,7 @@ async fn school_and_company_prepare_and_co_sign_the_dossier_the_juror_reads_it_a
     sign_out(&browser).await?;
 
     // The school approves too: submitted, frozen.
-    sign_in(&browser, &stem, STEM).await?;
+    sign_in(&browser, &server, stem, STEM).await?;
     open_dossier(&browser, &server, school).await?;
     browser.wait_for_text("[data-testid=dossier-company-text-read]", COMPANY_TEXT).await?;
     approve(&browser).await?;
@@ -116,7 +118,7 @@ async fn school_and_company_prepare_and_co_sign_the_dossier_the_juror_reads_it_a
     assert!(!body.to_string().contains("maaklab"), "{body}");
 
     // The coordinator's dashboard shows where each dossier stands.
-    sign_in(&browser, &super::jury::link_for(&server, p.coordinator).await?, "Griet Van Damme").await?;
+    sign_in(&browser, &server, p.coordinator, "Griet Van Damme").await?;
     browser.goto(&format!("{}/coordinator", server.url)).await?;
     browser.wait_for_text("tr[data-school='Atheneum Noord'] [data-testid=dossier-status]", "Ingediend").await?;
     browser.wait_for_text("tr[data-school='College Zuid'] [data-testid=dossier-status]", "Niet gestart").await?;
@@ -131,13 +133,11 @@ async fn a_change_after_a_sign_off_withdraws_both_approvals_and_both_sides_are_t
     let (stem, contact) = people(&server, &p).await?;
     let school = p.schools[0];
     // Both parts written and the school approved, through the API.
-    let school_api = server.api();
-    assert_eq!(school_api.sign_in(&stem).await?, StatusCode::OK);
+    let school_api = api_as(&server, stem).await?;
     let part = json!({"version": 0, "plan_version": 1, "text": SCHOOL_TEXT, "summary": SUMMARY, "evidence": []});
     let (status, _) = school_api.send(Method::PUT, &format!("/schools/{school}/dossier/school"), &part).await?;
     assert_eq!(status, StatusCode::OK);
-    let company_api = server.api();
-    assert_eq!(company_api.sign_in(&contact).await?, StatusCode::OK);
+    let company_api = api_as(&server, contact).await?;
     let (status, page) =
         company_api.send(Method::PUT, &format!("/schools/{school}/dossier/company"), &json!({"version": 0, "text": COMPANY_TEXT})).await?;
     assert_eq!(status, StatusCode::OK);
@@ -147,7 +147,7 @@ async fn a_change_after_a_sign_off_withdraws_both_approvals_and_both_sides_are_t
 
     // The company sees the school's approval, then changes its text.
     let browser = Browser::start().await?;
-    sign_in(&browser, &contact, CONTACT).await?;
+    sign_in(&browser, &server, contact, CONTACT).await?;
     open_dossier(&browser, &server, school).await?;
     browser.wait_for_text("[data-testid=dossier-status]", "Goedgekeurd door de school").await?;
     browser.wait_for_text("[data-testid=signoff-school]", STEM).await?;
@@ -159,7 +159,7 @@ async fn a_change_after_a_sign_off_withdraws_both_approvals_and_both_sides_are_t
     sign_out(&browser).await?;
 
     // The school is told who changed it, and approves again.
-    sign_in(&browser, &stem, STEM).await?;
+    sign_in(&browser, &server, stem, STEM).await?;
     open_dossier(&browser, &server, school).await?;
     browser.wait_for_text("[data-testid=dossier-withdrawn]", CONTACT).await?;
     browser.wait_for_text("[data-testid=dossier-company-text-read]", "drie coaches").await?;
