@@ -129,6 +129,12 @@ pub enum Action {
     DecideScoreReopen,
     /// Read the published results of the active edition.
     ReadPublishedResults,
+    /// Download a school's evidence files (and list them): then the item's
+    /// own rule, [`may_read_evidence`].
+    ReadEvidence,
+    /// Attach evidence files to a school's items, delete and restore them:
+    /// then the item's own rule, [`may_change_evidence`].
+    AttachEvidence,
     /// Read a school's award dossier (both parts, the sign-offs).
     ReadDossier,
     /// Write the school's part of the dossier (its text, the summary, the
@@ -140,7 +146,7 @@ pub enum Action {
 }
 
 impl Action {
-    pub const ALL: [Action; 19] = [
+    pub const ALL: [Action; 21] = [
         Action::Administer,
         Action::ReadPlan,
         Action::EditPlan,
@@ -157,6 +163,8 @@ impl Action {
         Action::Score,
         Action::DecideScoreReopen,
         Action::ReadPublishedResults,
+        Action::ReadEvidence,
+        Action::AttachEvidence,
         Action::ReadDossier,
         Action::EditDossierSchool,
         Action::EditDossierCompany,
@@ -224,6 +232,10 @@ pub fn may(role: Role, relation: Relation, action: Action) -> Decision {
         Action::ReadPublishedResults => {
             Decision::when(matches!(r, R::Coordinator | R::Juror | R::ConflictedJuror | R::Chair | R::EditionMember), Forbidden)
         }
+        // Evidence files: 403 to everyone refused (a company of another
+        // school included), as the plan.
+        Action::ReadEvidence => Decision::when(tied_to_school, Forbidden),
+        Action::AttachEvidence => Decision::when(r.is_school() || r == R::Coordinator, Forbidden),
         // The dossier, like the plan, says 403 to everyone refused.
         Action::ReadDossier => Decision::when(tied_to_school, Forbidden),
         Action::EditDossierSchool => Decision::when(r.leads(), Forbidden),
@@ -458,6 +470,70 @@ pub fn may_reissue_link(me: &Me, target: &LinkTarget) -> LinkPermission {
     } else {
         LinkPermission::Allowed
     }
+}
+
+/// The item an evidence file belongs to, with the facts its read rule needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EvidenceAccess {
+    /// A respondent's answer: `own` whether it is the reader's own sheet,
+    /// `answers_visible` the blind rule ([`may_see_team_answers`]) for the reader.
+    Answer { own: bool, answers_visible: bool },
+    /// The consensus: `visible` is [`may_see_consensus`] for the reader.
+    Consensus { visible: bool },
+    /// An action of the plan.
+    PlanAction,
+}
+
+/// May this person download an evidence file of an item of a school they
+/// stand in `relation` to? [`Action::ReadEvidence`], then the item's rule:
+/// a respondent's file follows the blind rule of their answers (its owner
+/// always; the sponsor company never), the consensus's file the
+/// consensus, a plan action's file the plan ([`Action::ReadPlan`]).
+pub fn may_read_evidence(role: Role, relation: Relation, item: EvidenceAccess) -> Decision {
+    let r = if relation.fits(role) { relation } else { Relation::None };
+    match may(role, r, Action::ReadEvidence) {
+        Decision::Allowed => {}
+        refused => return refused,
+    }
+    let allowed = match item {
+        EvidenceAccess::Answer { own, answers_visible } => {
+            r == Relation::Coordinator || (r.is_school() && (own || answers_visible))
+        }
+        EvidenceAccess::Consensus { visible } => visible,
+        EvidenceAccess::PlanAction => may(role, r, Action::ReadPlan).is_allowed(),
+    };
+    Decision::when(allowed, Decision::Forbidden)
+}
+
+/// The item a file is attached to (or deleted from), for [`may_change_evidence`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EvidenceChange {
+    /// A respondent's answer: `own` whether it is the person's own sheet
+    /// (the server checks next that the sheet is editable).
+    Answer { own: bool },
+    /// The consensus (the server checks next that the lead has submitted).
+    Consensus,
+    /// An action of the plan.
+    PlanAction,
+}
+
+/// May this person attach a file to the item, or delete or restore one of
+/// its files? [`Action::AttachEvidence`], then: one's own answer only
+/// ([`Action::AnswerNulmeting`]), the consensus as it is recorded
+/// ([`Action::LeadNulmeting`]), a plan action as the plan is written
+/// ([`Action::EditPlan`]).
+pub fn may_change_evidence(role: Role, relation: Relation, item: EvidenceChange) -> Decision {
+    let r = if relation.fits(role) { relation } else { Relation::None };
+    match may(role, r, Action::AttachEvidence) {
+        Decision::Allowed => {}
+        refused => return refused,
+    }
+    let allowed = match item {
+        EvidenceChange::Answer { own } => own && may(role, r, Action::AnswerNulmeting).is_allowed(),
+        EvidenceChange::Consensus => may(role, r, Action::LeadNulmeting).is_allowed(),
+        EvidenceChange::PlanAction => may(role, r, Action::EditPlan).is_allowed(),
+    };
+    Decision::when(allowed, Decision::Forbidden)
 }
 
 #[cfg(test)]

@@ -22,6 +22,12 @@ pub enum FieldCode {
     /// The school is a finalist in another category.
     AlreadyFinalist,
     AlreadyJuror,
+    /// An evidence file over the edition's largest file size.
+    FileTooLarge,
+    /// An evidence file of a kind not accepted (by its content).
+    FileType,
+    /// The school's space for evidence files is full.
+    QuotaFull,
 }
 
 /// What went wrong, as the API names it.

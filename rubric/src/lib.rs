@@ -10,6 +10,7 @@ pub mod content;
 pub mod date;
 pub mod dossier;
 pub mod errors;
+pub mod evidence;
 pub mod exchange;
 pub mod jury;
 pub mod names;

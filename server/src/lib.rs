@@ -7,6 +7,7 @@ pub mod csrf;
 pub mod db;
 pub mod demo;
 pub mod error;
+pub mod files;
 pub mod headers;
 pub mod invite;
 pub mod limits;
@@ -74,6 +75,8 @@ pub enum StartError {
     NoFrontend(PathBuf),
     #[error("database error while preparing the installation: {0}")]
     Bootstrap(#[from] sqlx::Error),
+    #[error("cannot prepare the evidence files in {path}: {source}")]
+    Files { path: PathBuf, source: std::io::Error },
 }
 
 /// Bind the listener, turning "address in use" into a clear message.
@@ -91,7 +94,14 @@ pub async fn bind(addr: SocketAddr) -> Result<tokio::net::TcpListener, StartErro
 pub async fn prepare(data_dir: &Path, config: Config) -> Result<AppState, StartError> {
     let database = db::open(data_dir).await?;
     let sign_in = Arc::new(limits::SignInLimiter::new(&Limits::default()));
-    Ok(AppState { db: database.read, writer: database.writer, config: Arc::new(config), sign_in })
+    let path = files::files_dir(data_dir);
+    let files = files::FileStore::open(data_dir).map_err(|source| StartError::Files { path: path.clone(), source })?;
+    // What a crash left (a half-written upload, bytes whose row never
+    // committed) and what was deleted long ago goes now.
+    files::purge_and_collect(&database.read, &database.writer, &files, db::now())
+        .await
+        .map_err(|e| StartError::Files { path, source: std::io::Error::other(e) })?;
+    Ok(AppState { db: database.read, writer: database.writer, config: Arc::new(config), sign_in, files: Arc::new(files) })
 }
 
 /// On an installation without any coordinator, create one and return their

@@ -27,6 +27,8 @@ pub struct AppState {
     pub config: Arc<Config>,
     /// Failed sign-ins per address.
     pub sign_in: Arc<SignInLimiter>,
+    /// The evidence files' bytes in the data folder.
+    pub files: Arc<crate::files::FileStore>,
 }
 
 impl AppState {

@@ -17,6 +17,7 @@ pub mod dossier_signoff;
 pub mod dossier_text;
 pub mod dossier_view;
 pub mod error_box;
+pub mod evidence_files;
 pub mod form;
 pub mod frozen_plan;
 pub mod gap_picker;

@@ -4,6 +4,7 @@
 
 pub mod answer_sheet;
 pub mod edition_choice;
+pub mod evidence;
 pub mod fetch;
 pub mod jury_results;
 pub mod lang;

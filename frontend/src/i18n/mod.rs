@@ -4,6 +4,7 @@
 
 pub mod common;
 pub mod dossier;
+pub mod evidence;
 pub mod format;
 pub mod jury;
 pub mod jury_results;

@@ -26,7 +26,7 @@ const COLUMNS: [(Role, Relation); 14] = [
 /// `A` allowed, `F` forbidden (403), `N` not found (404), one letter per
 /// column of [`COLUMNS`].
 #[rustfmt::skip]
-const TABLE: [(Action, &str); 19] = [
+const TABLE: [(Action, &str); 21] = [
     //                               coordinator  school member     company    juror
     //                               Co -         Me Di St Ed -     Sp Ed -    Ju Cj Ch -
     (Action::Administer,           "A  F         F  F  F  F  F     F  F  F    F  F  F  F"),
@@ -45,6 +45,8 @@ const TABLE: [(Action, &str); 19] = [
     (Action::Score,                "F  F         F  F  F  F  F     F  F  F    A  F  A  F"),
     (Action::DecideScoreReopen,    "A  F         F  F  F  F  F     F  F  F    F  F  A  F"),
     (Action::ReadPublishedResults, "A  F         F  F  F  A  F     F  A  F    A  A  A  F"),
+    (Action::ReadEvidence,         "A  F         A  A  A  F  F     A  F  F    F  F  F  F"),
+    (Action::AttachEvidence,       "A  F         A  A  A  F  F     F  F  F    F  F  F  F"),
     (Action::ReadDossier,          "A  F         A  A  A  F  F     A  F  F    F  F  F  F"),
     (Action::EditDossierSchool,    "F  F         F  A  A  F  F     F  F  F    F  F  F  F"),
     (Action::EditDossierCompany,   "F  F         F  F  F  F  F     A  F  F    F  F  F  F"),
@@ -79,9 +81,11 @@ fn position_of(action: Action, relation: Relation, role: Role) -> (usize, usize,
         Action::Score => 13,
         Action::DecideScoreReopen => 14,
         Action::ReadPublishedResults => 15,
-        Action::ReadDossier => 16,
-        Action::EditDossierSchool => 17,
-        Action::EditDossierCompany => 18,
+        Action::ReadEvidence => 16,
+        Action::AttachEvidence => 17,
+        Action::ReadDossier => 18,
+        Action::EditDossierSchool => 19,
+        Action::EditDossierCompany => 20,
     };
     let r = match relation {
         Relation::Coordinator => 0,
@@ -169,7 +173,9 @@ fn any_function() -> impl Strategy<Value = Option<SchoolFunction>> {
     prop::option::of(prop::sample::select(SchoolFunction::ALL.to_vec()))
 }
 
-const SCHOOL_ACTIONS: [Action; 11] = [
+const SCHOOL_ACTIONS: [Action; 13] = [
+    Action::ReadEvidence,
+    Action::AttachEvidence,
     Action::ReadDossier,
     Action::EditDossierSchool,
     Action::EditDossierCompany,
@@ -225,7 +231,7 @@ proptest! {
             for action in Action::ALL {
                 if may(Role::CompanyMember, relation, action).is_allowed() {
                     prop_assert!(matches!(action, Action::ReadPlan | Action::StartThread | Action::Comment | Action::ReadReport
-                        | Action::ListSponsoredSchools | Action::ReadPublishedResults | Action::ReadDossier
+                        | Action::ListSponsoredSchools | Action::ReadPublishedResults | Action::ReadEvidence | Action::ReadDossier
                         | Action::EditDossierCompany), "{:?} {:?}", relation, action);
                     if SCHOOL_ACTIONS.contains(&action) {
                         prop_assert!(relation == Relation::Sponsor && my_company.is_some() && my_company == sponsor);
@@ -297,4 +303,46 @@ fn the_relations_follow_the_facts() {
     assert_eq!(relation_to_edition(&company, false, true), Relation::EditionMember);
     assert_eq!(relation_to_edition(&teacher, false, false), Relation::None);
     assert_eq!(relation_to_edition(&coordinator, false, false), Relation::Coordinator);
+}
+
+/// Evidence files follow their item: a respondent's the blind rule (its
+/// owner always, the company never), the consensus's the consensus, a
+/// plan action's the plan; a company of another school is refused (403).
+#[test]
+fn evidence_follows_its_item() {
+    use Decision::{Allowed, Forbidden};
+    let answer = |own, answers_visible| EvidenceAccess::Answer { own, answers_visible };
+    let cases = [
+        (Role::SchoolMember, Relation::Member, answer(true, false), Allowed),
+        (Role::SchoolMember, Relation::Member, answer(false, false), Forbidden),
+        (Role::SchoolMember, Relation::Member, answer(false, true), Allowed),
+        (Role::SchoolMember, Relation::StemCoordinator, answer(false, false), Forbidden),
+        (Role::Coordinator, Relation::Coordinator, answer(false, false), Allowed),
+        (Role::CompanyMember, Relation::Sponsor, answer(false, true), Forbidden),
+        (Role::CompanyMember, Relation::Sponsor, EvidenceAccess::Consensus { visible: true }, Allowed),
+        (Role::SchoolMember, Relation::Member, EvidenceAccess::Consensus { visible: false }, Forbidden),
+        (Role::CompanyMember, Relation::Sponsor, EvidenceAccess::PlanAction, Allowed),
+        (Role::CompanyMember, Relation::None, EvidenceAccess::PlanAction, Forbidden),
+        (Role::CompanyMember, Relation::EditionMember, EvidenceAccess::Consensus { visible: true }, Forbidden),
+        (Role::SchoolMember, Relation::None, EvidenceAccess::PlanAction, Forbidden),
+        (Role::Juror, Relation::Juror, EvidenceAccess::PlanAction, Forbidden),
+        (Role::SchoolMember, Relation::Member, EvidenceAccess::PlanAction, Allowed),
+    ];
+    for (role, relation, item, expected) in cases {
+        assert_eq!(may_read_evidence(role, relation, item), expected, "{role:?} {relation:?} {item:?}");
+    }
+    let change = [
+        (Role::SchoolMember, Relation::Member, EvidenceChange::Answer { own: true }, Allowed),
+        (Role::SchoolMember, Relation::StemCoordinator, EvidenceChange::Answer { own: false }, Forbidden),
+        (Role::Coordinator, Relation::Coordinator, EvidenceChange::Answer { own: false }, Forbidden),
+        (Role::SchoolMember, Relation::Member, EvidenceChange::Consensus, Forbidden),
+        (Role::SchoolMember, Relation::Direction, EvidenceChange::Consensus, Allowed),
+        (Role::Coordinator, Relation::Coordinator, EvidenceChange::Consensus, Allowed),
+        (Role::SchoolMember, Relation::Member, EvidenceChange::PlanAction, Allowed),
+        (Role::CompanyMember, Relation::Sponsor, EvidenceChange::PlanAction, Forbidden),
+        (Role::Coordinator, Relation::Coordinator, EvidenceChange::PlanAction, Forbidden),
+    ];
+    for (role, relation, item, expected) in change {
+        assert_eq!(may_change_evidence(role, relation, item), expected, "{role:?} {relation:?} {item:?}");
+    }
 }

@@ -9,6 +9,7 @@ pub mod dashboard;
 pub mod directory;
 pub mod dossiers;
 pub mod editions;
+pub mod evidence;
 pub mod exchange;
 pub mod jury;
 pub mod jury_sheets;

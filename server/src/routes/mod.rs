@@ -7,6 +7,7 @@ pub mod companies;
 pub mod dashboard;
 pub mod dossiers;
 pub mod editions;
+pub mod evidence;
 pub mod health;
 pub mod jury;
 pub mod jury_reopen;
@@ -52,5 +53,6 @@ pub fn api_router() -> Router<AppState> {
         .merge(jury_reopen::router())
         .merge(jury_exports::router())
         .merge(dossiers::router())
+        .merge(evidence::router())
         .fallback(|| async { AppError::NotFound("endpoint") })
 }

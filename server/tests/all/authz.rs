@@ -744,6 +744,68 @@ async fn every_endpoint_answers_every_role_as_the_access_model_says() {
     }
     m.row(Method::POST, "/auth/signout", calls).await;
 
+    // Evidence files (issue 16) -------------------------------------------------------
+    // Both of A's sheets are reopened by now (blind again); B's is submitted.
+    let pdf: &[u8] = b"%PDF-1.4\n%authz\n";
+    let hash = m.w.state.files.put(pdf).await.unwrap().sha256;
+    let evidence = |kind: &'static str, measurement: Option<i64>, indicator: Option<&'static str>, person: Option<i64>, action: Option<i64>| {
+        let (db, hash) = (m.w.state.writer.pool().clone(), hash.clone());
+        async move {
+            sqlx::query_scalar::<_, i64>(
+                "insert into evidence_files (edition_id, school_id, item_kind, measurement_id, indicator_id, person_id, action_id, \
+                 name, size, kind, sha256, uploaded_by, uploaded_at) values (?, ?, ?, ?, ?, ?, ?, 'bewijsstuk.pdf', ?, 'pdf', ?, ?, 0) returning id",
+            )
+            .bind(ids.edition)
+            .bind(ids.school_a)
+            .bind(kind)
+            .bind(measurement)
+            .bind(indicator)
+            .bind(person)
+            .bind(action)
+            .bind(pdf.len() as i64)
+            .bind(hash)
+            .bind(ids.stem_a)
+            .fetch_one(&db)
+            .await
+            .unwrap()
+        }
+    };
+    let indicator = Some("curriculum.learning-lines");
+    let file_answer = evidence("answer", Some(ma), indicator, Some(ids.teacher_a), None).await;
+    let file_consensus = evidence("consensus", Some(ma), indicator, None, None).await;
+    let file_action = evidence("action", None, None, None, Some(ids.action_a)).await;
+    let files = |mid: i64| format!("/api/measurements/{mid}/evidence");
+    let mut calls = only(&files(ma), None, &[(Coord, 200), (StemA, 200), (TeacherA, 200), (CompX, 200)], 403);
+    calls.push(c(StemB, files(mb), None, 200));
+    m.row(Method::GET, "/measurements/{id}/evidence", calls).await;
+    let answer_file = |mid: i64| format!("/api/measurements/{mid}/answers/curriculum.learning-lines/evidence");
+    // Allowed callers get past the access checks to the body, which is no file: 422.
+    m.row(Method::POST, "/measurements/{id}/answers/{indicator}/evidence", only(&answer_file(ma), Some(&empty), &[(StemA, 422), (TeacherA, 422)], 403))
+        .await;
+    let consensus_file = |mid: i64| format!("/api/measurements/{mid}/consensus/curriculum.learning-lines/evidence");
+    let mut calls = only(&consensus_file(ma), Some(&empty), &[(Coord, 422), (StemA, 409)], 403);
+    calls.push(c(StemB, consensus_file(mb), Some(&empty), 422));
+    m.row(Method::POST, "/measurements/{id}/consensus/{indicator}/evidence", calls).await;
+    m.row(Method::GET, "/schools/{id}/plan/evidence", per_school(|s| format!("/api/schools/{s}/plan/evidence"), None, &plan_reads(&[])))
+        .await;
+    let action_file = |s: i64| format!("/api/schools/{s}/plan/actions/{}/evidence", ids.action_a);
+    let mut calls = only(&action_file(a), Some(&empty), &[(StemA, 422), (TeacherA, 422)], 403);
+    calls.push(c(StemB, action_file(b), Some(&empty), 404));
+    m.row(Method::POST, "/schools/{id}/plan/actions/{action_id}/evidence", calls).await;
+    let file = |id: i64| format!("/api/evidence/{id}");
+    let mut calls = only(&file(file_answer), None, &[(Coord, 200), (TeacherA, 200)], 403);
+    calls.extend(only(&file(file_consensus), None, &[(Coord, 200), (CompX, 200)], 403));
+    calls.extend(only(&file(file_action), None, &[(Coord, 200), (StemA, 200), (TeacherA, 200), (CompX, 200)], 403));
+    calls.push(c(Coord, file(999_999), None, 404));
+    m.row(Method::GET, "/evidence/{id}", calls).await;
+    m.row(Method::DELETE, "/evidence/{id}", only(&file(file_action), None, &[(StemA, 200), (TeacherA, 200)], 403)).await;
+    let restore = format!("/api/evidence/{file_action}/restore");
+    m.row(Method::POST, "/evidence/{id}/restore", only(&restore, Some(&empty), &[(StemA, 200), (TeacherA, 200)], 403)).await;
+    let limits = format!("/api/editions/{e}/evidence-limits");
+    m.row(Method::GET, "/editions/{id}/evidence-limits", coordinator(&limits, None, 200)).await;
+    let body = json!({"max_file_mb": 10, "school_quota_mb": 200});
+    m.row(Method::PUT, "/editions/{id}/evidence-limits", coordinator(&limits, Some(&body), 200)).await;
+
     // Backup and demo (last: they add whole editions) --------------------------------------
     m.row(Method::GET, "/editions/{id}/export", coordinator(&format!("/api/editions/{}/export", ids.other_edition), None, 200)).await;
     let export = m.w.ok(Coord, Method::GET, &format!("/api/editions/{}/export", ids.other_edition), None).await;

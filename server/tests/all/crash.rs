@@ -19,9 +19,9 @@ use std::time::{Duration, Instant};
 const RESPONDENTS: usize = 6;
 
 /// The binary, killed (SIGKILL) when dropped so a failed assert leaves nothing running.
-struct Running {
-    child: Child,
-    base: String,
+pub(crate) struct Running {
+    pub(crate) child: Child,
+    pub(crate) base: String,
 }
 
 impl Drop for Running {
@@ -31,12 +31,12 @@ impl Drop for Running {
     }
 }
 
-fn free_port() -> u16 {
+pub(crate) fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0").expect("a port").local_addr().expect("address").port()
 }
 
 /// Start `stempact serve` and wait until it answers.
-async fn start(data: &Path, dist: &Path) -> Running {
+pub(crate) async fn start(data: &Path, dist: &Path) -> Running {
     let port = free_port();
     let child = Command::new(env!("CARGO_BIN_EXE_stempact"))
         .args(["serve", "--port", &port.to_string()])

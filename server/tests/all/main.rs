@@ -11,6 +11,8 @@ mod cli;
 mod dossier;
 mod crash;
 mod error_codes;
+mod evidence;
+mod evidence_crash;
 mod hardening;
 mod integrity;
 mod jury;

@@ -4,6 +4,7 @@
 
 mod apps;
 mod dossier;
+mod evidence;
 mod foundation;
 mod integrity;
 mod jury;

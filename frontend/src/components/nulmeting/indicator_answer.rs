@@ -2,6 +2,7 @@
 //! optional comment and evidence link, where its answer stands with the
 //! server, and the notice when it was changed elsewhere in the meantime.
 
+use crate::components::evidence_files::{EvidenceFiles, Target};
 use crate::components::nulmeting::level_choice::LevelChoice;
 use crate::hooks::answer_sheet::{Change, Entry, Field, SyncState};
 use crate::hooks::use_lang;
@@ -145,6 +146,7 @@ pub fn IndicatorAnswer(props: &IndicatorAnswerProps) -> Html {
                 if let Some(msg) = url_error {
                     <p class="field-error" id={format!("{url_id}-error")}>{ msg }</p>
                 }
+                <EvidenceFiles target={Target::Answer(props.indicator_id.clone())} editable={!props.disabled} />
             </details>
         </article>
     }

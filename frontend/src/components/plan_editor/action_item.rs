@@ -4,6 +4,7 @@
 use super::item_comments::ItemComments;
 use super::item_tool::item_tool;
 use super::open_form::open_form;
+use crate::components::evidence_files::{EvidenceFiles, Target};
 use crate::components::plan_view::{action_facts, status_badge};
 use crate::hooks::plan_editor::PlanEditor;
 use crate::hooks::plan_state::Editor;
@@ -58,6 +59,7 @@ pub fn ActionItem(props: &ActionItemProps) -> Html {
                 }
             </div>
             { facts.html() }
+            <EvidenceFiles target={Target::Action(id)} editable={ed.page.access.edit && !dropped} />
             <ItemComments editor={ed.clone()} target={CommentTarget::Action(id)} />
         </li>
     }

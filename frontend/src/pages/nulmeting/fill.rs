@@ -5,6 +5,7 @@
 use crate::api;
 use crate::components::error_box::ErrorBox;
 use crate::components::loading::Loading;
+use crate::hooks::evidence::{use_evidence, EvidenceScope};
 use crate::hooks::session::use_session;
 use crate::hooks::{use_fetch, use_lang, Fetch};
 use crate::i18n::nulmeting::N;
@@ -20,6 +21,9 @@ pub fn NulmetingPage() -> Html {
     let session = use_session();
     let kind = use_state(|| None::<MeasurementKind>);
     let fetch = use_fetch(*kind, api::nulmeting::my_sheet);
+    let measurement_id = fetch.data().and_then(|s| s.measurement.as_ref()).map(|m| (m.id, m.school_id));
+    let me_id = session.state.me().map_or(0, |m| m.id);
+    let evidence = use_evidence(measurement_id.map(|(m, _)| format!("/measurements/{m}/evidence")), me_id, measurement_id.map_or(0, |m| m.0), measurement_id.map_or(0, |m| m.1));
     let Some(me) = session.state.me().cloned() else {
         return html! { <section class="page"><Loading /></section> };
     };
@@ -42,7 +46,9 @@ pub fn NulmetingPage() -> Html {
         },
         Fetch::Ready(sheet) => match (&sheet.measurement, sheet.unavailable) {
             (Some(m), _) => html! {
-                <SheetEditor key={m.id} person_id={me.id} sheet={sheet.clone()} on_kind={on_kind} />
+                <ContextProvider<Option<EvidenceScope>> context={evidence}>
+                    <SheetEditor key={m.id} person_id={me.id} sheet={sheet.clone()} on_kind={on_kind} />
+                </ContextProvider<Option<EvidenceScope>>>
             },
             (None, reason) => {
                 let text = match reason {

@@ -5,6 +5,8 @@ use super::plan_editor::PlanEditorPage;
 use crate::api;
 use crate::components::error_box::ErrorBox;
 use crate::components::loading::Loading;
+use crate::hooks::evidence::{use_evidence, EvidenceScope};
+use crate::hooks::session::use_session;
 use crate::hooks::{use_fetch, Fetch};
 use yew::prelude::*;
 
@@ -16,6 +18,8 @@ pub struct SchoolPlanProps {
 #[component]
 pub fn SchoolPlanPage(props: &SchoolPlanProps) -> Html {
     let fetch = use_fetch(props.id, api::plans::page);
+    let me = use_session().state.me().map_or(0, |m| m.id);
+    let evidence = use_evidence(Some(format!("/schools/{}/plan/evidence", props.id)), me, 0, props.id);
     match &fetch.state {
         Fetch::Loading => html! { <section class="page"><Loading /></section> },
         Fetch::Failed(e) => html! {
@@ -23,6 +27,10 @@ pub fn SchoolPlanPage(props: &SchoolPlanProps) -> Html {
                 <ErrorBox error={e.clone()} on_retry={(e.status == 0).then(|| fetch.reload.clone())} />
             </section>
         },
-        Fetch::Ready(page) => html! { <PlanEditorPage page={page.clone()} reload={fetch.reload.clone()} /> },
+        Fetch::Ready(page) => html! {
+            <ContextProvider<Option<EvidenceScope>> context={evidence}>
+                <PlanEditorPage page={page.clone()} reload={fetch.reload.clone()} />
+            </ContextProvider<Option<EvidenceScope>>>
+        },
     }
 }

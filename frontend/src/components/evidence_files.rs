@@ -1,0 +1,214 @@
+//! The evidence files of one answer, consensus or plan action: the list
+//! (name as a download link, size, who and when), adding a file by
+//! choosing or dropping it with its upload's progress, deleting with undo,
+//! and why a file was refused, under the field. Reads the page's
+//! [`EvidenceScope`] from the context; renders nothing without one (or
+//! without files for a reader who cannot add any).
+
+use crate::api;
+use crate::hooks::evidence::EvidenceScope;
+use crate::hooks::use_lang;
+use crate::i18n::evidence::{file_size, hint, upload_error, Ev};
+use crate::i18n::nulmeting::unix_date;
+use crate::i18n::Text;
+use rubric::evidence::{check_upload, EvidenceItem, SizeError};
+use rubric::errors::FieldCode;
+use web_sys::{DragEvent, File, HtmlInputElement};
+use yew::prelude::*;
+
+/// What the files belong to.
+#[derive(Clone, PartialEq)]
+pub enum Target {
+    /// The signed-in person's own answer to an indicator.
+    Answer(AttrValue),
+    Consensus(AttrValue),
+    Action(i64),
+}
+
+impl Target {
+    fn holds(&self, item: &EvidenceItem, me: i64) -> bool {
+        match (self, item) {
+            (Target::Answer(i), EvidenceItem::Answer { indicator_id, person_id, .. }) => i.as_str() == indicator_id && *person_id == me,
+            (Target::Consensus(i), EvidenceItem::Consensus { indicator_id, .. }) => i.as_str() == indicator_id,
+            (Target::Action(a), EvidenceItem::Action { action_id }) => a == action_id,
+            _ => false,
+        }
+    }
+
+    fn path(&self, scope: &EvidenceScope) -> String {
+        match self {
+            Target::Answer(i) => format!("/measurements/{}/answers/{i}/evidence", scope.measurement_id),
+            Target::Consensus(i) => format!("/measurements/{}/consensus/{i}/evidence", scope.measurement_id),
+            Target::Action(a) => format!("/schools/{}/plan/actions/{a}/evidence", scope.school_id),
+        }
+    }
+
+    fn key(&self) -> String {
+        match self {
+            Target::Answer(i) => format!("answer-{i}"),
+            Target::Consensus(i) => format!("consensus-{i}"),
+            Target::Action(a) => format!("action-{a}"),
+        }
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct EvidenceFilesProps {
+    pub target: Target,
+    /// May add and delete (the server decides again).
+    pub editable: bool,
+}
+
+#[component]
+pub fn EvidenceFiles(props: &EvidenceFilesProps) -> Html {
+    let lang = use_lang();
+    let scope = use_context::<Option<EvidenceScope>>().flatten();
+    let progress = use_state(|| None::<u8>);
+    let error = use_state(|| None::<String>);
+    let undo = use_state(|| None::<i64>);
+    let dragging = use_state(|| false);
+    let Some(scope) = scope else { return html! {} };
+    let list = scope.list.clone();
+    let files: Vec<_> = list.files.iter().filter(|f| props.target.holds(&f.item, scope.me)).collect();
+    if files.is_empty() && !props.editable {
+        return html! {};
+    }
+    let start = {
+        let (progress, error, scope, path) = (progress.clone(), error.clone(), scope.clone(), props.target.path(&scope));
+        Callback::from(move |file: File| {
+            let list = scope.list.clone();
+            // Said at once when the browser already knows (the server checks again).
+            if let Err(e) = check_upload(file.size() as u64, list.used_bytes, true, list.limits) {
+                let code = match e {
+                    SizeError::TooLarge { .. } => FieldCode::FileTooLarge,
+                    SizeError::QuotaFull { .. } => FieldCode::QuotaFull,
+                };
+                error.set(Some(crate::i18n::evidence::refusal(lang, Some(code), &list)));
+                return;
+            }
+            error.set(None);
+            progress.set(Some(0));
+            let on_progress = {
+                let progress = progress.clone();
+                Callback::from(move |p: u8| progress.set(Some(p)))
+            };
+            let on_done = {
+                let (progress, error, reload) = (progress.clone(), error.clone(), scope.reload.clone());
+                Callback::from(move |outcome: Result<(), api::ApiError>| {
+                    progress.set(None);
+                    match outcome {
+                        Ok(()) => reload.emit(()),
+                        Err(e) => error.set(Some(upload_error(lang, &e, &list))),
+                    }
+                })
+            };
+            api::evidence::upload(&path, &file, on_progress, on_done);
+        })
+    };
+    let on_pick = {
+        let start = start.clone();
+        Callback::from(move |e: Event| {
+            if let Some(input) = e.target_dyn_into::<HtmlInputElement>() {
+                if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                    start.emit(file);
+                }
+                input.set_value("");
+            }
+        })
+    };
+    let on_drop = {
+        let (start, dragging) = (start.clone(), dragging.clone());
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(false);
+            if let Some(file) = e.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
+                start.emit(file);
+            }
+        })
+    };
+    let on_over = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(true);
+        })
+    };
+    let on_leave = {
+        let dragging = dragging.clone();
+        Callback::from(move |_: DragEvent| dragging.set(false))
+    };
+    let delete = |id: i64| {
+        let (undo, error, reload) = (undo.clone(), error.clone(), scope.reload.clone());
+        Callback::from(move |_: MouseEvent| {
+            let (undo, error, reload) = (undo.clone(), error.clone(), reload.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                match api::evidence::delete(id).await {
+                    Ok(()) => undo.set(Some(id)),
+                    Err(e) => error.set(Some(e.message)),
+                }
+                reload.emit(());
+            });
+        })
+    };
+    let restore = {
+        let (undo, error, reload) = (undo.clone(), error.clone(), scope.reload.clone());
+        Callback::from(move |_: MouseEvent| {
+            let Some(id) = *undo else { return };
+            let (undo, error, reload) = (undo.clone(), error.clone(), reload.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                match api::evidence::restore(id).await {
+                    Ok(()) => undo.set(None),
+                    Err(e) => error.set(Some(e.message)),
+                }
+                reload.emit(());
+            });
+        })
+    };
+    let key = props.target.key();
+    let (input_id, hint_id, error_id) = (format!("ev-{key}"), format!("ev-{key}-hint"), format!("ev-{key}-error"));
+    let described = if error.is_some() { format!("{hint_id} {error_id}") } else { hint_id.clone() };
+    html! {
+        <div class="evidence" data-testid="evidence">
+            <h4 class="evidence-title">{ Ev::Heading.t(lang) }</h4>
+            if files.is_empty() {
+                <p class="muted small">{ Ev::Empty.t(lang) }</p>
+            } else {
+                <ul class="evidence-list">
+                    { for files.iter().map(|f| html! {
+                        <li data-testid="evidence-file" data-file-id={f.id.to_string()}>
+                            <a href={format!("/api/evidence/{}", f.id)} download={f.name.clone()}>{ &f.name }</a>
+                            <span class="muted small">{ format!(" {} · {}, {}", file_size(lang, f.size), f.uploaded_by_name, unix_date(lang, f.uploaded_at)) }</span>
+                            if props.editable {
+                                <button type="button" class="link-button small" data-testid="evidence-delete"
+                                    aria-label={format!("{} {}", Ev::Delete.t(lang), f.name)} onclick={delete(f.id)}>{ Ev::Delete.t(lang) }</button>
+                            }
+                        </li>
+                    }) }
+                </ul>
+            }
+            if undo.is_some() {
+                <p class="small" role="status">
+                    { Ev::Deleted.t(lang) }{ " " }
+                    <button type="button" class="link-button small" data-testid="evidence-undo" onclick={restore}>{ Ev::Undo.t(lang) }</button>
+                </p>
+            }
+            if props.editable {
+                <div class={classes!("evidence-drop", dragging.then_some("dragging"))} ondragover={on_over} ondragleave={on_leave} ondrop={on_drop}>
+                    <label for={input_id.clone()}>{ Ev::Add.t(lang) }</label>
+                    <input type="file" id={input_id} data-testid="evidence-input" onchange={on_pick} disabled={progress.is_some()}
+                        accept=".pdf,.png,.jpg,.jpeg,.gif,.webp,.docx,.xlsx,.pptx,.odt,.ods,.odp"
+                        aria-invalid={error.is_some().to_string()} aria-describedby={described} />
+                    <p class="muted small" id={hint_id}>{ hint(lang, &list) }</p>
+                    if let Some(p) = *progress {
+                        <p class="small" role="status" data-testid="evidence-progress">
+                            <progress max="100" value={p.to_string()} aria-label={Ev::Uploading.t(lang)} />{ format!(" {} {p}%", Ev::Uploading.t(lang)) }
+                        </p>
+                    }
+                    if let Some(msg) = (*error).clone() {
+                        <p class="field-error" id={error_id} role="alert" data-testid="evidence-error">{ msg }</p>
+                    }
+                </div>
+            }
+        </div>
+    }
+}

@@ -1,0 +1,161 @@
+//! A crash in the middle of uploads: the real `stempact` binary takes
+//! evidence files from several teachers at once and is killed with SIGKILL
+//! mid-way; started again on the same data folder, it has no half-written
+//! file left, every stored file's bytes match its hash, no file is without
+//! a row, and every upload it had acknowledged downloads byte for byte.
+
+use crate::crash::start;
+use rubric::people::{Role, SchoolFunction};
+use serde_json::{json, Value};
+use server::db::people::NewPerson;
+use server::state::Config;
+use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+const UPLOADERS: usize = 4;
+/// Each upload's size: large enough that a kill lands mid-write.
+const SIZE: usize = 384 * 1024;
+
+async fn prepare(data: &Path, dist: &Path) -> Vec<String> {
+    let config = Config { dist_dir: dist.to_path_buf(), public_url: "http://localhost".into(), secure_cookies: false };
+    let state = server::prepare(data, config).await.expect("database");
+    let db = state.writer.pool();
+    let edition: i64 = sqlx::query_scalar(
+        "insert into editions (name, school_year, nulmeting_deadline, plan_deadline, active, created_at) \
+         values ('Crash', '2025-2026', '2999-12-31', '2999-12-31', 1, 0) returning id",
+    )
+    .fetch_one(db)
+    .await
+    .expect("edition");
+    // Room for every upload of the test.
+    sqlx::query("insert into evidence_limits (edition_id, max_file_bytes, school_quota_bytes) values (?, 10485760, 5242880000)")
+        .bind(edition)
+        .execute(db)
+        .await
+        .expect("limits");
+    let school: i64 = sqlx::query_scalar(
+        "insert into schools (edition_id, name, town, region, tracks, created_at) values (?, 'Crashschool', 'Gent', '', 'transition', 0) returning id",
+    )
+    .bind(edition)
+    .fetch_one(db)
+    .await
+    .expect("school");
+    let mut tokens = Vec::new();
+    for n in 0..UPLOADERS {
+        let p = NewPerson {
+            name: format!("Leerkracht {n}"),
+            email: String::new(),
+            role: Role::SchoolMember,
+            school_id: Some(school),
+            company_id: None,
+            school_function: Some(SchoolFunction::Teacher),
+        };
+        tokens.push(server::invite::create(&state.writer, &p, None).await.expect("invite").1);
+    }
+    state.db.close().await;
+    state.writer.pool().close().await;
+    tokens
+}
+
+async fn sign_in(http: &reqwest::Client, base: &str, token: &str) -> (String, i64) {
+    let r = http.post(format!("{base}/api/auth/signin")).json(&json!({ "token": token })).send().await.expect("sign in");
+    let cookie = r.headers()["set-cookie"].to_str().expect("cookie").split(';').next().expect("cookie").to_string();
+    let sheet: Value =
+        http.get(format!("{base}/api/my/measurement")).header("cookie", &cookie).send().await.expect("sheet").json().await.expect("json");
+    (cookie, sheet["measurement"]["id"].as_i64().expect("a measurement"))
+}
+
+/// A PDF of [`SIZE`] bytes, different for every (uploader, round).
+fn pdf(uploader: usize, round: usize) -> Vec<u8> {
+    let mut bytes = format!("%PDF-1.4\n% uploader {uploader} round {round}\n").into_bytes();
+    bytes.resize(SIZE, b'0' + (round % 10) as u8);
+    bytes
+}
+
+/// Acknowledged uploads: (file id, SHA-256 hex).
+async fn upload_loop(http: reqwest::Client, base: String, cookie: String, measurement: i64, n: usize, acks: Arc<AtomicUsize>) -> Vec<(i64, String)> {
+    let indicators: Vec<String> = rubric::current_rubric().indicators().map(|(_, i)| i.id.clone()).collect();
+    let mut acked = Vec::new();
+    for round in 0.. {
+        let bytes = pdf(n, round);
+        let hash = server::files::sha256_hex(&bytes);
+        let indicator = &indicators[round % indicators.len()];
+        let url = format!("{base}/api/measurements/{measurement}/answers/{indicator}/evidence?name=bewijs-{n}-{round}.pdf");
+        let Ok(r) = http.post(url).header("cookie", &cookie).body(bytes).send().await else { break };
+        if !r.status().is_success() {
+            break;
+        }
+        let Ok(saved) = r.json::<Value>().await else { break };
+        acked.push((saved["id"].as_i64().expect("id"), hash));
+        acks.fetch_add(1, Ordering::Relaxed);
+    }
+    acked
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn no_half_written_file_and_every_acknowledged_upload_after_a_kill_9() {
+    let (data, dist) = (tempfile::tempdir().expect("data"), tempfile::tempdir().expect("dist"));
+    std::fs::write(dist.path().join("public.html"), "<html></html>").expect("index");
+    let tokens = prepare(data.path(), dist.path()).await;
+    let http = reqwest::Client::new();
+    let mut running = start(data.path(), dist.path()).await;
+    let mut people = Vec::new();
+    for token in &tokens {
+        people.push(sign_in(&http, &running.base, token).await);
+    }
+    let acks = Arc::new(AtomicUsize::new(0));
+    let tasks: Vec<_> = people
+        .iter()
+        .enumerate()
+        .map(|(n, (cookie, m))| tokio::spawn(upload_loop(http.clone(), running.base.clone(), cookie.clone(), *m, n, acks.clone())))
+        .collect();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    while acks.load(Ordering::Relaxed) < 40 && Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(2)).await;
+    }
+    running.child.kill().expect("SIGKILL");
+    running.child.wait().expect("gone");
+    let mut acked = Vec::new();
+    for task in tasks {
+        acked.push(task.await.expect("uploader"));
+    }
+    let total: usize = acked.iter().map(Vec::len).sum();
+    assert!(total >= 40, "uploads got through before the kill: {total}");
+    let files = server::files::files_dir(data.path());
+    let before: Vec<String> = std::fs::read_dir(&files).expect("files").map(|e| e.expect("entry").file_name().to_string_lossy().into_owned()).collect();
+    let partial_at_kill = before.iter().filter(|n| n.ends_with(".part")).count();
+
+    // Start again: the start-up collection has run.
+    let running = start(data.path(), dist.path()).await;
+    let mut stored = 0;
+    for entry in std::fs::read_dir(&files).expect("files") {
+        let entry = entry.expect("entry");
+        let name = entry.file_name().to_string_lossy().into_owned();
+        assert!(!name.ends_with(".part"), "a half-written upload survived the restart: {name}");
+        let bytes = std::fs::read(entry.path()).expect("read");
+        assert_eq!(server::files::sha256_hex(&bytes), name, "a stored file does not match its hash");
+        stored += 1;
+    }
+    let options = sqlx::sqlite::SqliteConnectOptions::new().filename(server::db::database_path(data.path()));
+    let mut conn = sqlx::ConnectOptions::connect(&options).await.expect("open");
+    let rows: Vec<String> = sqlx::query_scalar("select distinct sha256 from evidence_files").fetch_all(&mut conn).await.expect("rows");
+    assert_eq!(rows.len(), stored, "every stored file has its row and every row its file");
+    let check: String = sqlx::query_scalar("pragma integrity_check").fetch_one(&mut conn).await.expect("check");
+    assert_eq!(check, "ok");
+    // Every acknowledged upload downloads byte for byte, for its uploader.
+    for ((cookie, _), acked) in people.iter().zip(&acked) {
+        for (id, hash) in acked {
+            let r = http.get(format!("{}/api/evidence/{id}", running.base)).header("cookie", cookie).send().await.expect("download");
+            assert!(r.status().is_success(), "acknowledged upload {id} is gone: {}", r.status());
+            let bytes = r.bytes().await.expect("bytes");
+            assert_eq!(&server::files::sha256_hex(&bytes), hash, "file {id} changed");
+        }
+    }
+    println!(
+        "evidence crash: killed after {} acknowledged uploads of {} kB by {UPLOADERS} teachers; {partial_at_kill} half-written at the kill, none after restart; {stored} files, all acknowledged ones intact",
+        total,
+        SIZE / 1024
+    );
+}

