@@ -429,6 +429,10 @@ pub struct DossierPage {
     pub can_edit_school: bool,
     pub can_edit_company: bool,
     pub missing: Vec<Missing>,
+    /// The school's evidence files a dossier may select (of its consensus
+    /// answers and plan actions, not deleted), selected or not.
+    #[serde(default)]
+    pub evidence_files: Vec<EvidenceRef>,
 }
 
 /// A submitted plan version the school may choose.
@@ -469,7 +473,9 @@ pub struct JurorDossier {
     pub company_name: Option<String>,
     pub submitted_at: i64,
     pub plan: Option<crate::plan::PlanVersion>,
-    /// The evidence files: id, name, size in bytes.
+    /// The selected evidence files (still there), in the school's order;
+    /// a juror downloads them through the finalist.
+    #[serde(default)]
     pub evidence: Vec<EvidenceRef>,
 }
 

@@ -5,7 +5,7 @@
 //! dossier of an edition for the coordinator's dashboard.
 
 use super::now;
-use rubric::dossier::{CompanyPart, Dossier, DossierStatus, JurorDossier, SchoolPart, SignOff, Withdrawal};
+use rubric::dossier::{CompanyPart, Dossier, DossierStatus, EvidenceRef, JurorDossier, SchoolPart, SignOff, Withdrawal};
 use rubric::plan::{ActionPlan, PlanVersion};
 use sqlx::{SqliteConnection, SqliteExecutor};
 use std::collections::HashMap;
@@ -127,6 +127,23 @@ pub async fn submitted_versions<'e, E: SqliteExecutor<'e>>(db: E, edition_id: i6
     Ok(rows.into_iter().map(|(n, at)| (u32::try_from(n).unwrap_or(0), at)).collect())
 }
 
+/// The school's evidence files a dossier may select: those of its
+/// consensus answers and plan actions, not deleted (a respondent's own
+/// answer files stay with the respondent), oldest first.
+pub async fn evidence_choices<'e, E: SqliteExecutor<'e>>(db: E, school_id: i64) -> sqlx::Result<Vec<EvidenceRef>> {
+    Ok(super::evidence::of_school(db, school_id)
+        .await?
+        .into_iter()
+        .filter(|f| matches!(f.item_kind.as_str(), "consensus" | "action"))
+        .map(|f| EvidenceRef { id: f.id, name: f.name, size: f.size })
+        .collect())
+}
+
+/// The selected files among `choices`, in the dossier's order.
+pub fn selected(evidence: &[i64], choices: &[EvidenceRef]) -> Vec<EvidenceRef> {
+    evidence.iter().filter_map(|id| choices.iter().find(|c| c.id == *id).cloned()).collect()
+}
+
 /// The school's submitted dossier as a juror reads it, with its chosen
 /// plan version; `None` while it is not submitted.
 pub async fn for_jury(conn: &mut SqliteConnection, edition_id: i64, school_id: i64) -> sqlx::Result<Option<JurorDossier>> {
@@ -165,6 +182,6 @@ pub async fn for_jury(conn: &mut SqliteConnection, edition_id: i64, school_id: i
         company_name,
         submitted_at,
         plan,
-        evidence: Vec::new(),
+        evidence: selected(&d.school.evidence, &evidence_choices(&mut *conn, school_id).await?),
     }))
 }

@@ -798,6 +798,9 @@ pub async fn export(db: &SqlitePool, edition_id: i64, exported_at: i64) -> Resul
         .await?;
     for school in dossier_schools {
         let mut dossier = super::dossiers::load(&mut *tx, id, school).await?;
+        // Evidence files do not travel in this format (yet): no ids of
+        // this installation's files in the file.
+        dossier.school.evidence.clear();
         for signoff in [&mut dossier.school_signoff, &mut dossier.company_signoff].into_iter().flatten() {
             signoff.person_id = person_keys.key(signoff.person_id)?;
         }

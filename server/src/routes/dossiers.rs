@@ -3,7 +3,8 @@
 //! company's part (the members of its current sponsor), signing off for
 //! one's side (the second sign-off submits it) and the coordinator's
 //! reopening of a submitted dossier with a reason. Jurors read a submitted
-//! dossier with their finalist (`jury_scoring`).
+//! dossier with their finalist (`jury_scoring`) and download its selected
+//! evidence files here.
 //!
 //! Every write reads the dossier inside its write transaction, checks the
 //! part's version (409 `stale` with the current page), lets the domain
@@ -17,6 +18,8 @@ use crate::db::{self, plans::SchoolScope};
 use crate::error::{AppError, AppJson, FieldError, Result};
 use crate::state::AppState;
 use axum::extract::{Path, State};
+use axum::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_SECURITY_POLICY, CONTENT_TYPE};
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
 use axum::{Json, Router};
 use rubric::access::{may, relation_to_school, Action, Relation};
@@ -34,6 +37,7 @@ pub fn router() -> Router<AppState> {
         .route("/schools/{id}/dossier/company", put(save_company_part))
         .route("/schools/{id}/dossier/sign", post(sign))
         .route("/schools/{id}/dossier/reopen", post(reopen))
+        .route("/jury/my/finalists/{id}/evidence/{file_id}", get(juror_evidence))
 }
 
 /// The school and the caller's relation to it: 404 for an unknown school,
@@ -56,7 +60,8 @@ fn side_of(relation: Relation) -> Option<Side> {
 }
 
 /// The dossier as `user` reads it.
-fn page(user: &AuthUser, scope: &SchoolScope, relation: Relation, dossier: Dossier, versions: &[(u32, i64)]) -> DossierPage {
+fn page(user: &AuthUser, scope: &SchoolScope, relation: Relation, dossier: Dossier, facts: &Facts) -> DossierPage {
+    let versions = &facts.versions;
     let may = |action| may(user.role(), relation, action).is_allowed();
     let open = dossier.submitted_at.is_none() && !versions.is_empty();
     DossierPage {
@@ -70,7 +75,22 @@ fn page(user: &AuthUser, scope: &SchoolScope, relation: Relation, dossier: Dossi
         side: side_of(relation),
         can_edit_school: open && may(Action::EditDossierSchool),
         can_edit_company: open && may(Action::EditDossierCompany),
+        evidence_files: facts.files.clone(),
     }
+}
+
+/// What a dossier page needs besides the dossier: the school's submitted
+/// plan versions (number, when) and its selectable evidence files.
+struct Facts {
+    versions: Vec<(u32, i64)>,
+    files: Vec<rubric::dossier::EvidenceRef>,
+}
+
+async fn facts(conn: &mut SqliteConnection, edition_id: i64, school_id: i64) -> Result<Facts> {
+    Ok(Facts {
+        versions: db::dossiers::submitted_versions(&mut *conn, edition_id, school_id).await?,
+        files: db::dossiers::evidence_choices(&mut *conn, school_id).await?,
+    })
 }
 
 fn actor(user: &AuthUser) -> Actor {
@@ -100,12 +120,6 @@ fn candidate(versions: &[(u32, i64)]) -> Result<()> {
     }
 }
 
-/// The evidence files the school may select (issue 16's evidence files;
-/// none until they exist).
-async fn school_files(_conn: &mut SqliteConnection, _school_id: i64) -> Result<Vec<i64>> {
-    Ok(Vec::new())
-}
-
 /// Audit what a change did to the sign-offs.
 async fn audit_change(tx: &mut SqliteConnection, user: &AuthUser, school_id: i64, side: Side, outcome: &ChangeOutcome) -> Result<()> {
     if !outcome.withdrawn.is_empty() {
@@ -120,10 +134,10 @@ async fn audit_change(tx: &mut SqliteConnection, user: &AuthUser, school_id: i64
 async fn get_dossier(State(state): State<AppState>, user: AuthUser, Path(school_id): Path<i64>) -> Result<Json<DossierPage>> {
     let (scope, relation) = scope(&state, &user, school_id).await?;
     let mut tx = state.db.begin().await?;
-    let versions = db::dossiers::submitted_versions(&mut *tx, scope.edition_id, school_id).await?;
+    let facts = facts(&mut tx, scope.edition_id, school_id).await?;
     let dossier = db::dossiers::load(&mut *tx, scope.edition_id, school_id).await?;
     tx.commit().await?;
-    Ok(Json(page(&user, &scope, relation, dossier, &versions)))
+    Ok(Json(page(&user, &scope, relation, dossier, &facts)))
 }
 
 // PUT /api/schools/{id}/dossier/school
@@ -136,13 +150,13 @@ async fn save_school_part(
     let (scope, relation) = scope(&state, &user, school_id).await?;
     user.check(relation, Action::EditDossierSchool, "school")?;
     let mut tx = state.write().await?;
-    let versions = db::dossiers::submitted_versions(&mut *tx, scope.edition_id, school_id).await?;
-    candidate(&versions)?;
-    let numbers: Vec<u32> = versions.iter().map(|v| v.0).collect();
-    let files = school_files(&mut tx, school_id).await?;
+    let facts = facts(&mut tx, scope.edition_id, school_id).await?;
+    candidate(&facts.versions)?;
+    let numbers: Vec<u32> = facts.versions.iter().map(|v| v.0).collect();
+    let files: Vec<i64> = facts.files.iter().map(|f| f.id).collect();
     let part = validate_school_part(&body.part, &numbers, &files).map_err(validation)?;
     let mut dossier = db::dossiers::load(&mut *tx, scope.edition_id, school_id).await?;
-    let current = page(&user, &scope, relation, dossier.clone(), &versions);
+    let current = page(&user, &scope, relation, dossier.clone(), &facts);
     if body.version != dossier.school_version {
         return Err(stale(&current));
     }
@@ -152,7 +166,7 @@ async fn save_school_part(
         audit_change(&mut tx, &user, school_id, Side::School, &outcome).await?;
     }
     tx.commit().await?;
-    Ok(Json(page(&user, &scope, relation, dossier, &versions)))
+    Ok(Json(page(&user, &scope, relation, dossier, &facts)))
 }
 
 fn stale(current: &DossierPage) -> AppError {
@@ -174,10 +188,10 @@ async fn save_company_part(
     user.check(relation, Action::EditDossierCompany, "school")?;
     let part = validate_company_part(&body.part).map_err(validation)?;
     let mut tx = state.write().await?;
-    let versions = db::dossiers::submitted_versions(&mut *tx, scope.edition_id, school_id).await?;
-    candidate(&versions)?;
+    let facts = facts(&mut tx, scope.edition_id, school_id).await?;
+    candidate(&facts.versions)?;
     let mut dossier = db::dossiers::load(&mut *tx, scope.edition_id, school_id).await?;
-    let current = page(&user, &scope, relation, dossier.clone(), &versions);
+    let current = page(&user, &scope, relation, dossier.clone(), &facts);
     if body.version != dossier.company_version {
         return Err(stale(&current));
     }
@@ -187,7 +201,7 @@ async fn save_company_part(
         audit_change(&mut tx, &user, school_id, Side::Company, &outcome).await?;
     }
     tx.commit().await?;
-    Ok(Json(page(&user, &scope, relation, dossier, &versions)))
+    Ok(Json(page(&user, &scope, relation, dossier, &facts)))
 }
 
 // POST /api/schools/{id}/dossier/sign
@@ -205,10 +219,10 @@ async fn sign(
     };
     user.check(relation, action, "school")?;
     let mut tx = state.write().await?;
-    let versions = db::dossiers::submitted_versions(&mut *tx, scope.edition_id, school_id).await?;
-    candidate(&versions)?;
+    let facts = facts(&mut tx, scope.edition_id, school_id).await?;
+    candidate(&facts.versions)?;
     let mut dossier = db::dossiers::load(&mut *tx, scope.edition_id, school_id).await?;
-    let current = page(&user, &scope, relation, dossier.clone(), &versions);
+    let current = page(&user, &scope, relation, dossier.clone(), &facts);
     let submitted = dossier.sign(side, body.revision, &actor(&user)).map_err(|e| dossier_error(e, &current))?;
     db::dossiers::save(&mut tx, scope.edition_id, school_id, &dossier).await?;
     let detail = format!("school {school_id}: the {} signed off on revision {} of the award dossier", side.key(), body.revision);
@@ -218,7 +232,7 @@ async fn sign(
         db::audit(&mut *tx, Some(user.id()), "dossier-submit", &detail).await?;
     }
     tx.commit().await?;
-    Ok(Json(page(&user, &scope, relation, dossier, &versions)))
+    Ok(Json(page(&user, &scope, relation, dossier, &facts)))
 }
 
 // POST /api/schools/{id}/dossier/reopen
@@ -232,12 +246,41 @@ async fn reopen(
     user.check(relation, Action::Administer, "school")?;
     let why = reason("reason", &body.reason)?;
     let mut tx = state.write().await?;
-    let versions = db::dossiers::submitted_versions(&mut *tx, scope.edition_id, school_id).await?;
+    let facts = facts(&mut tx, scope.edition_id, school_id).await?;
     let mut dossier = db::dossiers::load(&mut *tx, scope.edition_id, school_id).await?;
-    let current = page(&user, &scope, relation, dossier.clone(), &versions);
+    let current = page(&user, &scope, relation, dossier.clone(), &facts);
     dossier.reopen().map_err(|e| dossier_error(e, &current))?;
     db::dossiers::save(&mut tx, scope.edition_id, school_id, &dossier).await?;
     db::audit(&mut *tx, Some(user.id()), "dossier-reopen", &format!("school {school_id}: award dossier reopened: {why}")).await?;
     tx.commit().await?;
-    Ok(Json(page(&user, &scope, relation, dossier, &versions)))
+    Ok(Json(page(&user, &scope, relation, dossier, &facts)))
+}
+
+// GET /api/jury/my/finalists/{id}/evidence/{file_id}
+/// An evidence file of a finalist's submitted dossier, for a juror who may
+/// score the finalist (a conflict 403): only a file the dossier selected
+/// (else 404), as a download that never renders in the app's origin.
+async fn juror_evidence(State(state): State<AppState>, user: AuthUser, Path((id, file_id)): Path<(i64, i64)>) -> Result<Response> {
+    let mut tx = super::jury::fresh_read(&state).await?;
+    let edition = super::jury_scoring::juror(&mut tx, &user).await?;
+    let finalist = super::jury_scoring::scoreable(&mut tx, &edition, &user, id).await?;
+    let dossier = db::dossiers::for_jury(&mut tx, edition.id, finalist.school_id).await?.ok_or(AppError::NotFound("file"))?;
+    if !dossier.evidence.iter().any(|f| f.id == file_id) {
+        return Err(AppError::NotFound("file"));
+    }
+    let row = db::evidence::file(&mut *tx, file_id).await?.filter(|r| r.deleted_at.is_none()).ok_or(AppError::NotFound("file"))?;
+    tx.commit().await?;
+    let kind = row.file_kind().ok_or(AppError::NotFound("file"))?;
+    let path = state.files.path_of(&row.sha256).ok_or(AppError::NotFound("file"))?;
+    let bytes = tokio::fs::read(&path).await.map_err(|e| AppError::Internal(format!("cannot read an evidence file: {e}")))?;
+    Ok((
+        [
+            (CONTENT_TYPE, kind.content_type().to_string()),
+            (CONTENT_DISPOSITION, rubric::evidence::content_disposition(&row.name, kind)),
+            (CONTENT_SECURITY_POLICY, "default-src 'none'; sandbox".to_string()),
+            (CACHE_CONTROL, "private, no-store".to_string()),
+        ],
+        bytes,
+    )
+        .into_response())
 }

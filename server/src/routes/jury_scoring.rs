@@ -45,7 +45,7 @@ pub fn router() -> Router<AppState> {
 }
 
 /// A juror of the active edition, with conflict flags brought up to date.
-async fn juror(conn: &mut SqliteConnection, user: &AuthUser) -> Result<Edition> {
+pub(crate) async fn juror(conn: &mut SqliteConnection, user: &AuthUser) -> Result<Edition> {
     user.check_role(Action::Score)?;
     let edition = edition(&mut *conn).await?;
     let is_juror = dbj::is_juror(&mut *conn, edition.id, user.id()).await?;
@@ -56,7 +56,7 @@ async fn juror(conn: &mut SqliteConnection, user: &AuthUser) -> Result<Edition> 
 
 /// A finalist the juror may see: 404 outside the edition, 403 with an
 /// active conflict.
-async fn scoreable(conn: &mut SqliteConnection, edition: &Edition, user: &AuthUser, id: i64) -> Result<rubric::jury::views::FinalistInfo> {
+pub(crate) async fn scoreable(conn: &mut SqliteConnection, edition: &Edition, user: &AuthUser, id: i64) -> Result<rubric::jury::views::FinalistInfo> {
     let finalist = dbj::finalist(&mut *conn, edition.id, id).await?.ok_or(AppError::NotFound("finalist"))?;
     let conflicted = dbj::has_active_conflict(&mut *conn, user.id(), id).await?;
     // `juror` has checked the jury: a juror of it, chair or not.

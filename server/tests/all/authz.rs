@@ -806,6 +806,20 @@ async fn every_endpoint_answers_every_role_as_the_access_model_says() {
     let body = json!({"max_file_mb": 10, "school_quota_mb": 200});
     m.row(Method::PUT, "/editions/{id}/evidence-limits", coordinator(&limits, Some(&body), 200)).await;
 
+    // A submitted award dossier selecting A's plan-action file: jurors
+    // download it through the finalist, never with a conflict.
+    let page = m.w.ok(StemA, Method::GET, &dossier(a), None).await;
+    let part = json!({"version": page["dossier"]["school_version"], "plan_version": 1, "text": "Maaklab", "summary": "Kort", "evidence": [file_action]});
+    let page = m.w.ok(StemA, Method::PUT, &format!("{}/school", dossier(a)), Some(&part)).await;
+    let revision = json!({"revision": page["dossier"]["revision"]});
+    m.w.ok(StemA, Method::POST, &format!("{}/sign", dossier(a)), Some(&revision)).await;
+    m.w.ok(CompX, Method::POST, &format!("{}/sign", dossier(a)), Some(&revision)).await;
+    let juror_file = |f: i64, file: i64| format!("/api/jury/my/finalists/{f}/evidence/{file}");
+    let mut calls = only(&juror_file(finalist_a, file_action), None, &[(JurorFree, 200)], 403);
+    calls.push(c(JurorFree, juror_file(finalist_a, file_consensus), None, 404));
+    calls.push(c(JurorFree, juror_file(finalist_b, file_action), None, 404));
+    m.row(Method::GET, "/jury/my/finalists/{id}/evidence/{file_id}", calls).await;
+
     // Backup and demo (last: they add whole editions) --------------------------------------
     m.row(Method::GET, "/editions/{id}/export", coordinator(&format!("/api/editions/{}/export", ids.other_edition), None, 200)).await;
     let export = m.w.ok(Coord, Method::GET, &format!("/api/editions/{}/export", ids.other_edition), None).await;

@@ -295,3 +295,72 @@ async fn dossiers_survive_export_and_import() {
         .unwrap();
     assert_eq!(signer, d.school_signoff.unwrap().name);
 }
+
+/// An evidence row of school A straight in the database (bytes in the store).
+async fn evidence_file(w: &World, kind: &str, name: &str) -> i64 {
+    let ids = &w.ids;
+    let bytes = format!("%PDF-1.4\n%{name}\n").into_bytes();
+    let hash = w.state.files.put(&bytes).await.unwrap().sha256;
+    let (measurement, indicator, person, action) = match kind {
+        "answer" => (Some(ids.measurement_a), Some("curriculum.learning-lines"), Some(ids.teacher_a), None),
+        "consensus" => (Some(ids.measurement_a), Some("curriculum.learning-lines"), None, None),
+        _ => (None, None, None, Some(ids.action_a)),
+    };
+    sqlx::query_scalar(
+        "insert into evidence_files (edition_id, school_id, item_kind, measurement_id, indicator_id, person_id, action_id, \
+         name, size, kind, sha256, uploaded_by, uploaded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pdf', ?, ?, 0) returning id",
+    )
+    .bind(ids.edition)
+    .bind(ids.school_a)
+    .bind(kind)
+    .bind(measurement)
+    .bind(indicator)
+    .bind(person)
+    .bind(action)
+    .bind(name)
+    .bind(bytes.len() as i64)
+    .bind(hash)
+    .bind(ids.stem_a)
+    .fetch_one(w.state.writer.pool())
+    .await
+    .unwrap()
+}
+
+#[tokio::test]
+async fn the_school_selects_evidence_and_the_juror_downloads_only_what_was_selected() {
+    let w = common::world().await;
+    let ids = w.ids.clone();
+    let a = ids.school_a;
+    let answer = evidence_file(&w, "answer", "mijn-antwoord.pdf").await;
+    let consensus = evidence_file(&w, "consensus", "vakgroepverslag.pdf").await;
+    let action = evidence_file(&w, "action", "projectbeschrijving.pdf").await;
+    let page = w.ok(Who::CompX, Method::GET, &uri(a, ""), None).await;
+    let offered: Vec<i64> = page["evidence_files"].as_array().unwrap().iter().map(|f| f["id"].as_i64().unwrap()).collect();
+    assert_eq!(offered, vec![consensus, action], "a respondent's own answer file is not offered");
+    // A respondent's file cannot be selected.
+    let mut body = school_part(0, "Onze school");
+    body["evidence"] = json!([answer]);
+    let r = w.call(Who::StemA, Method::PUT, &uri(a, "/school"), Some(&body)).await;
+    assert_eq!(r.status.as_u16(), 422, "{}", r.text);
+    assert_eq!(r.json["fields"][0]["field"], "evidence");
+    body["evidence"] = json!([action, consensus]);
+    let page = w.ok(Who::StemA, Method::PUT, &uri(a, "/school"), Some(&body)).await;
+    assert_eq!(page["dossier"]["school"]["evidence"], json!([action, consensus]));
+    let page = w.ok(Who::CompX, Method::PUT, &uri(a, "/company"), Some(&company_part(0, "Onze inbreng"))).await;
+    w.ok(Who::CompX, Method::POST, &uri(a, "/sign"), Some(&revision(&page))).await;
+    w.ok(Who::StemA, Method::POST, &uri(a, "/sign"), Some(&revision(&page))).await;
+
+    let fin = format!("/api/jury/my/finalists/{}", ids.finalist_a);
+    let seen = w.ok(Who::JurorFree, Method::GET, &fin, None).await;
+    let names: Vec<&str> = seen["dossier"]["evidence"].as_array().unwrap().iter().map(|f| f["name"].as_str().unwrap()).collect();
+    assert_eq!(names, vec!["projectbeschrijving.pdf", "vakgroepverslag.pdf"]);
+    let r = w.call(Who::JurorFree, Method::GET, &format!("{fin}/evidence/{action}"), None).await;
+    assert_eq!(r.status.as_u16(), 200);
+    assert!(r.text.starts_with("%PDF"), "{}", r.text);
+    let disposition = r.headers.get("content-disposition").and_then(|v| v.to_str().ok()).unwrap_or_default();
+    assert!(disposition.starts_with("attachment"), "{disposition}");
+    assert!(r.headers.get("content-security-policy").is_some());
+    // Not selected: not found; with a conflict: refused.
+    assert_eq!(w.call(Who::JurorFree, Method::GET, &format!("{fin}/evidence/{answer}"), None).await.status.as_u16(), 404);
+    assert_eq!(w.call(Who::JurorX, Method::GET, &format!("{fin}/evidence/{action}"), None).await.status.as_u16(), 403);
+}
