@@ -13,6 +13,7 @@ pub mod conflict_choice;
 pub mod conflicts_table;
 pub mod criteria_editor;
 pub mod criterion_score;
+pub mod dossier_evidence;
 pub mod dossier_signoff;
 pub mod dossier_text;
 pub mod dossier_view;

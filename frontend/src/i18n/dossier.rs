@@ -44,6 +44,10 @@ pub enum D {
     JurorTitle,
     JurorLead,
     BackToPlan,
+    Evidence,
+    EvidenceHint,
+    NoEvidenceYet,
+    NoEvidence,
 }
 
 impl Text for D {
@@ -108,6 +112,16 @@ impl Text for D {
                 "Prepared and approved together by the school and its sponsor company. The action plan below is the version they chose.",
             ),
             D::BackToPlan => ("Terug naar het actieplan", "Back to the action plan"),
+            D::Evidence => ("Bewijsstukken", "Evidence"),
+            D::EvidenceHint => (
+                "Kies de bestanden die de jury bij het dossier krijgt (hoogstens 10).",
+                "Choose the files the jury receives with the dossier (at most 10).",
+            ),
+            D::NoEvidenceYet => (
+                "Nog geen bestanden: voeg ze toe bij de consensus van de nulmeting of bij een actie van het actieplan.",
+                "No files yet: add them to the nulmeting's consensus or to an action of the plan.",
+            ),
+            D::NoEvidence => ("Geen bewijsstukken gekozen.", "No evidence chosen."),
         }
     }
 }
@@ -222,4 +236,15 @@ pub fn dossier_error(lang: Lang, code: ErrorCode) -> Option<&'static str> {
         _ => return None,
     };
     Some(pick(lang, nl, en))
+}
+
+/// A file size: "850 kB", "2,4 MB".
+pub fn size(lang: Lang, bytes: i64) -> String {
+    let kb = (bytes.max(0) as f64) / 1000.0;
+    if kb < 1000.0 {
+        format!("{} kB", kb.ceil() as i64)
+    } else {
+        let mb = format!("{:.1}", kb / 1000.0);
+        format!("{} MB", pick(lang, mb.replace('.', ","), mb))
+    }
 }

@@ -28,6 +28,25 @@ async fn people(server: &TestServer, p: &Programme) -> TestResult<(i64, i64)> {
     Ok((fixtures::person_id(db, STEM).await?, fixtures::person_id(db, CONTACT).await?))
 }
 
+/// A PDF on the school's baseline consensus (an evidence file the dossier
+/// may select), straight into the store and the database; its id.
+async fn consensus_file(server: &TestServer, edition: i64, school: i64, name: &str) -> TestResult<i64> {
+    let db = server.state.writer.pool();
+    let hash = server.state.files.put(b"%PDF-1.4\n%dossier\n").await?.sha256;
+    let measurement: i64 = sqlx::query_scalar("select id from measurements where school_id = ? and kind = 'baseline'").bind(school).fetch_one(db).await?;
+    Ok(sqlx::query_scalar(
+        "insert into evidence_files (edition_id, school_id, item_kind, measurement_id, indicator_id, name, size, kind, sha256, uploaded_at) \
+         values (?, ?, 'consensus', ?, 'curriculum.learning-lines', ?, 18, 'pdf', ?, 0) returning id",
+    )
+    .bind(edition)
+    .bind(school)
+    .bind(measurement)
+    .bind(name)
+    .bind(hash)
+    .fetch_one(db)
+    .await?)
+}
+
 /// Sign in with a fresh link (a link works once).
 async fn sign_in(browser: &Browser, server: &TestServer, person: i64, name: &str) -> TestResult {
     browser.goto(&link_for(server, person).await?).await?;
@@ -56,6 +75,7 @@ async fn school_and_company_prepare_and_co_sign_the_dossier_the_juror_reads_it_a
     let jury = open_jury(&server, &p).await?;
     let (stem, contact) = people(&server, &p).await?;
     let school = p.schools[0];
+    let report = consensus_file(&server, p.edition, school, "vakgroepverslag.pdf").await?;
     let browser = Browser::start().await?;
 
     // The school writes its part; the company's part is there to read.
@@ -66,6 +86,7 @@ async fn school_and_company_prepare_and_co_sign_the_dossier_the_juror_reads_it_a
     browser.click("[data-testid=dossier-plan-version] option[value='1']").await?;
     browser.set_value("[data-testid=dossier-summary]", SUMMARY, "input").await?;
     browser.set_value("[data-testid=dossier-school-text]", SCHOOL_TEXT, "input").await?;
+    browser.press(&format!("[data-testid=dossier-evidence-{report}]")).await?;
     browser.press("[data-testid=dossier-save-school]").await?;
     browser.wait_for_text("[data-testid=dossier-status]", "In opmaak").await?;
     // Not complete yet: the company's text is still missing, and it says so.
@@ -109,6 +130,10 @@ async fn school_and_company_prepare_and_co_sign_the_dossier_the_juror_reads_it_a
     lotte.wait_for_text("[data-testid=juror-dossier-summary]", SUMMARY).await?;
     lotte.wait_for_text("[data-testid=juror-dossier-company]", COMPANY_TEXT).await?;
     lotte.wait_for("[data-testid=score-sheet]").await?;
+    // Its evidence downloads through the finalist.
+    lotte.wait_for_text("[data-testid=juror-dossier] [data-testid=dossier-evidence-list]", "vakgroepverslag.pdf").await?;
+    let href = lotte.js("return document.querySelector('[data-testid=dossier-evidence-list] a').getAttribute('href')").await?;
+    assert_eq!(href, json!(format!("/api/jury/my/finalists/{}/evidence/{report}", jury.finalists[0])));
     shot(&lotte, "dossier-juror").await?;
     lotte.close().await?;
     // The juror who works for Acme gets nothing of it.

@@ -7,6 +7,7 @@
 
 use crate::api::{self, ApiError, ErrorCode};
 use crate::app::Route;
+use crate::components::dossier_evidence::DossierEvidence;
 use crate::components::dossier_signoff::SignOffPanel;
 use crate::components::dossier_text::DossierText;
 use crate::components::error_box::ErrorBox;
@@ -97,8 +98,7 @@ pub fn DossierEditor(props: &DossierEditorProps) -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let numbers: Vec<u32> = page.plan_versions.iter().map(|v| v.number).collect();
-            // Evidence files are not chosen here yet: keep what is stored.
-            let files = school.evidence.clone();
+            let files: Vec<i64> = page.evidence_files.iter().map(|f| f.id).collect();
             match validate_school_part(&school, &numbers, &files) {
                 Err(errors) => school_problems.set(problems(lang, &errors)),
                 Ok(part) => {
@@ -190,6 +190,18 @@ pub fn DossierEditor(props: &DossierEditorProps) -> Html {
             school.set(next);
         })
     };
+    let on_toggle = {
+        let school = school.clone();
+        Callback::from(move |file: i64| {
+            let mut next = (*school).clone();
+            if let Some(at) = next.evidence.iter().position(|f| *f == file) {
+                next.evidence.remove(at);
+            } else {
+                next.evidence.push(file);
+            }
+            school.set(next);
+        })
+    };
     let on_company = {
         let company = company.clone();
         Callback::from(move |v: String| company.set(v))
@@ -256,6 +268,10 @@ pub fn DossierEditor(props: &DossierEditorProps) -> Html {
                     rows={3} editable={p.can_edit_school} error={school_error("summary")} on_input={set_text(&school, |s, v| s.summary = v)} />
                 <DossierText id="dossier-school-text" label={D::SchoolText} hint={D::SchoolTextHint} value={school.text.clone()} max={MAX_TEXT_CHARS}
                     editable={p.can_edit_school} error={school_error("text")} on_input={set_text(&school, |s, v| s.text = v)} />
+                <DossierEvidence
+                    files={if p.can_edit_school { p.evidence_files.clone() } else { selected(&d.school.evidence, &p.evidence_files) }}
+                    selected={school.evidence.clone()} editable={p.can_edit_school} error={school_error("evidence")}
+                    href={Callback::from(|id: i64| format!("/api/evidence/{id}"))} on_toggle={on_toggle} />
                 if let Some(newer) = &*newer_school {
                     <div class="notice warn" data-testid="dossier-school-stale">
                         <p>{ D::StaleNotice.t(lang) }</p>
@@ -308,6 +324,11 @@ pub fn DossierEditor(props: &DossierEditorProps) -> Html {
             }
         </section>
     }
+}
+
+/// The selected files among the school's, in the dossier's order.
+fn selected(evidence: &[i64], files: &[rubric::dossier::EvidenceRef]) -> Vec<rubric::dossier::EvidenceRef> {
+    evidence.iter().filter_map(|id| files.iter().find(|f| f.id == *id).cloned()).collect()
 }
 
 /// The coordinator reads without a side and without editing rights.

@@ -48,7 +48,7 @@ pub fn JuryScorePage(props: &JuryScorePageProps) -> Html {
                 <div class="score-grid">
                     <div class="score-dossier">
                         if let Some(dossier) = &f.dossier {
-                            <crate::components::dossier_view::DossierView dossier={Rc::new(dossier.clone())} />
+                            <crate::components::dossier_view::DossierView dossier={Rc::new(dossier.clone())} finalist={f.id} />
                         }
                         if let Some(plan) = &f.plan {
                             <FrozenPlan version={Rc::new(plan.clone())} cofinancing={f.cofinancing} />
