@@ -71,6 +71,10 @@ pub enum Route {
     /// `/award`
     AwardResults,
 
+    // The award dossier (its own app)
+    /// `/dossier/:id` (a school's id)
+    Dossier { id: i64 },
+
     /// `/404`
     NotFound,
 }
@@ -110,6 +114,7 @@ impl Routable for Route {
             Route::SchoolPlan { id } => return format!("/schools/{id}/plan"),
             Route::SchoolPlanPrint { id } => return format!("/schools/{id}/plan/print"),
             Route::JuryScore { id } => return format!("/jury/finalists/{id}"),
+            Route::Dossier { id } => return format!("/dossier/{id}"),
         };
         fixed.to_string()
     }
@@ -121,6 +126,7 @@ impl Routable for Route {
             "/colleagues", "/coordinator/jury", "/coordinator/jury/results", "/coordinator/measurements",
             "/coordinator/jury/results/print", "/nulmeting", "/schools/:id/team", "/schools/:id/report",
             "/schools/:id/plan", "/schools/:id/plan/print", "/company", "/jury", "/jury/finalists/:id", "/jury/chair", "/award", "/404",
+            "/dossier/:id",
         ]
     }
 
@@ -160,6 +166,7 @@ impl Routable for Route {
             ["jury", "finalists", s] => id(s).map(|id| Route::JuryScore { id }),
             ["jury", "chair"] => Some(Route::JuryChair),
             ["award"] => Some(Route::AwardResults),
+            ["dossier", s] => id(s).map(|id| Route::Dossier { id }),
             _ => None,
         };
         Some(route.unwrap_or(Route::NotFound))
@@ -178,7 +185,7 @@ mod tests {
             Route::JuryResults, Route::Measurements, Route::JuryResultsPrint, Route::Nulmeting,
             Route::SchoolTeam { id: 3 }, Route::SchoolReport { id: 3 }, Route::SchoolPlan { id: 3 },
             Route::SchoolPlanPrint { id: 3 }, Route::CompanyHome, Route::JuryHome, Route::JuryScore { id: 12 },
-            Route::JuryChair, Route::AwardResults,
+            Route::JuryChair, Route::AwardResults, Route::Dossier { id: 4 },
         ]
     }
 
@@ -216,6 +223,7 @@ mod tests {
             Route::Nulmeting | Route::Colleagues | Route::SchoolTeam { .. } | Route::SchoolReport { .. } | Route::SchoolPlan { .. } | Route::SchoolPlanPrint { .. } => App::School,
             Route::CompanyHome => App::Company,
             Route::JuryHome | Route::JuryScore { .. } | Route::AwardResults => App::Jury,
+            Route::Dossier { .. } => App::Dossier,
             _ => App::Coordinator,
         };
         for route in all() {

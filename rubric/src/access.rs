@@ -135,10 +135,18 @@ pub enum Action {
     /// Attach evidence files to a school's items, delete and restore them:
     /// then the item's own rule, [`may_change_evidence`].
     AttachEvidence,
+    /// Read a school's award dossier (both parts, the sign-offs).
+    ReadDossier,
+    /// Write the school's part of the dossier (its text, the summary, the
+    /// plan version, the evidence) and sign off for the school: its leads.
+    EditDossierSchool,
+    /// Write the company's part of the dossier and sign off for the
+    /// company: the members of the school's current sponsor.
+    EditDossierCompany,
 }
 
 impl Action {
-    pub const ALL: [Action; 18] = [
+    pub const ALL: [Action; 21] = [
         Action::Administer,
         Action::ReadPlan,
         Action::EditPlan,
@@ -157,6 +165,9 @@ impl Action {
         Action::ReadPublishedResults,
         Action::ReadEvidence,
         Action::AttachEvidence,
+        Action::ReadDossier,
+        Action::EditDossierSchool,
+        Action::EditDossierCompany,
     ];
 }
 
@@ -225,6 +236,10 @@ pub fn may(role: Role, relation: Relation, action: Action) -> Decision {
         // school included), as the plan.
         Action::ReadEvidence => Decision::when(tied_to_school, Forbidden),
         Action::AttachEvidence => Decision::when(r.is_school() || r == R::Coordinator, Forbidden),
+        // The dossier, like the plan, says 403 to everyone refused.
+        Action::ReadDossier => Decision::when(tied_to_school, Forbidden),
+        Action::EditDossierSchool => Decision::when(r.leads(), Forbidden),
+        Action::EditDossierCompany => Decision::when(r == R::Sponsor, Forbidden),
     }
 }
 

@@ -20,11 +20,15 @@ pub enum App {
     /// The programme coordinator: set-up, measurements, jury set-up and
     /// results; also the jury chair's page (the same results).
     Coordinator,
+    /// The award dossier a school and its sponsor company prepare together
+    /// (issue 16): its own small app, so the school and company apps do
+    /// not grow for a page each uses once a year.
+    Dossier,
 }
 
 /// Address prefixes and the app that serves them; the first match wins.
 /// `/` itself is served by the signed-in person's app ([`App::home_for`]).
-const PREFIXES: [(&str, App); 9] = [
+const PREFIXES: [(&str, App); 10] = [
     ("/coordinator", App::Coordinator),
     // The chair's page reads the whole results (as the coordinator's does):
     // served by the coordinator's app, so the jurors' app stays small.
@@ -36,10 +40,11 @@ const PREFIXES: [(&str, App); 9] = [
     ("/jury", App::Jury),
     ("/award", App::Jury),
     ("/rubric", App::Public),
+    ("/dossier", App::Dossier),
 ];
 
 impl App {
-    pub const ALL: [App; 5] = [App::Public, App::School, App::Company, App::Jury, App::Coordinator];
+    pub const ALL: [App; 6] = [App::Public, App::School, App::Company, App::Jury, App::Coordinator, App::Dossier];
 
     /// The app's name: its binary, its page (`NAME.html`) and the prefix of
     /// its bundle files.
@@ -50,6 +55,7 @@ impl App {
             App::Company => "company",
             App::Jury => "jury",
             App::Coordinator => "coordinator",
+            App::Dossier => "dossier",
         }
     }
 
@@ -110,6 +116,7 @@ mod tests {
         assert_eq!(App::for_path("/award"), App::Jury);
         assert_eq!(App::for_path("/rubric"), App::Public);
         assert_eq!(App::for_path("/signin"), App::Public);
+        assert_eq!(App::for_path("/dossier/12"), App::Dossier);
     }
 
     #[test]

@@ -106,6 +106,11 @@ pub enum ErrorCode {
     // The chair's confirmation of a winner.
     NoWinner,
     Robust,
+    // The award dossier.
+    DossierSubmitted,
+    DossierIncomplete,
+    AlreadySigned,
+    NotCandidate,
     // Only the client's own: no answer it could read.
     /// The server was not reached.
     Network,
@@ -121,7 +126,7 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
-    pub const ALL: [ErrorCode; 65] = [
+    pub const ALL: [ErrorCode; 69] = [
         ErrorCode::BadRequest,
         ErrorCode::BadJson,
         ErrorCode::Unauthorized,
@@ -182,6 +187,10 @@ impl ErrorCode {
         ErrorCode::OwnLink,
         ErrorCode::NoWinner,
         ErrorCode::Robust,
+        ErrorCode::DossierSubmitted,
+        ErrorCode::DossierIncomplete,
+        ErrorCode::AlreadySigned,
+        ErrorCode::NotCandidate,
         ErrorCode::Network,
         ErrorCode::Http,
         ErrorCode::BadResponse,
@@ -252,6 +261,10 @@ impl ErrorCode {
             ErrorCode::OwnLink => "own_link",
             ErrorCode::NoWinner => "no_winner",
             ErrorCode::Robust => "robust",
+            ErrorCode::DossierSubmitted => "dossier_submitted",
+            ErrorCode::DossierIncomplete => "dossier_incomplete",
+            ErrorCode::AlreadySigned => "already_signed",
+            ErrorCode::NotCandidate => "not_candidate",
             ErrorCode::Network => "network",
             ErrorCode::Http => "http",
             ErrorCode::BadResponse => "bad_response",

@@ -8,6 +8,7 @@ pub mod apps;
 pub mod assessment;
 pub mod content;
 pub mod date;
+pub mod dossier;
 pub mod errors;
 pub mod evidence;
 pub mod exchange;

@@ -3,6 +3,7 @@
 
 pub mod auth;
 pub mod client;
+pub mod dossier;
 pub mod evidence;
 pub mod jury;
 pub mod nulmeting;

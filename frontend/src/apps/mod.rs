@@ -5,6 +5,7 @@
 
 pub mod company;
 pub mod coordinator;
+pub mod dossier;
 pub mod jury;
 pub mod public;
 pub mod school;

@@ -61,6 +61,9 @@ pub fn PlanCard(props: &PlanCardProps) -> Html {
                 if props.for_company {
                     <Link<Route> to={Route::SchoolReport { id: s.school_id }} classes="button secondary small">{ P::OpenReport.t(lang) }</Link<Route>>
                 }
+                if s.latest_version.is_some() {
+                    <Link<Route> to={Route::Dossier { id: s.school_id }} classes="button secondary small">{ crate::i18n::dossier::DossierLink::Open.t(lang) }</Link<Route>>
+                }
             </div>
         </article>
     }

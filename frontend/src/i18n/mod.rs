@@ -3,6 +3,7 @@
 //! texts, so a missing translation cannot compile. Dutch is the default.
 
 pub mod common;
+pub mod dossier;
 pub mod evidence;
 pub mod format;
 pub mod jury;

@@ -3,6 +3,7 @@
 
 pub mod colleagues;
 pub mod coordinator;
+pub mod dossier;
 pub mod home;
 pub mod jury;
 pub mod not_found;

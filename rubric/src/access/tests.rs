@@ -26,7 +26,7 @@ const COLUMNS: [(Role, Relation); 14] = [
 /// `A` allowed, `F` forbidden (403), `N` not found (404), one letter per
 /// column of [`COLUMNS`].
 #[rustfmt::skip]
-const TABLE: [(Action, &str); 18] = [
+const TABLE: [(Action, &str); 21] = [
     //                               coordinator  school member     company    juror
     //                               Co -         Me Di St Ed -     Sp Ed -    Ju Cj Ch -
     (Action::Administer,           "A  F         F  F  F  F  F     F  F  F    F  F  F  F"),
@@ -47,6 +47,9 @@ const TABLE: [(Action, &str); 18] = [
     (Action::ReadPublishedResults, "A  F         F  F  F  A  F     F  A  F    A  A  A  F"),
     (Action::ReadEvidence,         "A  F         A  A  A  F  F     A  F  F    F  F  F  F"),
     (Action::AttachEvidence,       "A  F         A  A  A  F  F     F  F  F    F  F  F  F"),
+    (Action::ReadDossier,          "A  F         A  A  A  F  F     A  F  F    F  F  F  F"),
+    (Action::EditDossierSchool,    "F  F         F  A  A  F  F     F  F  F    F  F  F  F"),
+    (Action::EditDossierCompany,   "F  F         F  F  F  F  F     A  F  F    F  F  F  F"),
 ];
 
 fn decision(letter: &str) -> Decision {
@@ -80,6 +83,9 @@ fn position_of(action: Action, relation: Relation, role: Role) -> (usize, usize,
         Action::ReadPublishedResults => 15,
         Action::ReadEvidence => 16,
         Action::AttachEvidence => 17,
+        Action::ReadDossier => 18,
+        Action::EditDossierSchool => 19,
+        Action::EditDossierCompany => 20,
     };
     let r = match relation {
         Relation::Coordinator => 0,
@@ -167,9 +173,12 @@ fn any_function() -> impl Strategy<Value = Option<SchoolFunction>> {
     prop::option::of(prop::sample::select(SchoolFunction::ALL.to_vec()))
 }
 
-const SCHOOL_ACTIONS: [Action; 10] = [
+const SCHOOL_ACTIONS: [Action; 13] = [
     Action::ReadEvidence,
     Action::AttachEvidence,
+    Action::ReadDossier,
+    Action::EditDossierSchool,
+    Action::EditDossierCompany,
     Action::ReadPlan,
     Action::EditPlan,
     Action::StartThread,
@@ -200,7 +209,8 @@ proptest! {
         }
     }
 
-    /// A company only reads and comments, and only its current sponsored schools.
+    /// A company only reads and comments (and writes its own part of the
+    /// award dossier), and only its current sponsored schools.
     #[test]
     fn a_company_only_reads_and_comments(
         my_company in prop::option::of(1i64..4), school in 1i64..4, sponsor in prop::option::of(1i64..4),
@@ -221,7 +231,8 @@ proptest! {
             for action in Action::ALL {
                 if may(Role::CompanyMember, relation, action).is_allowed() {
                     prop_assert!(matches!(action, Action::ReadPlan | Action::StartThread | Action::Comment | Action::ReadReport
-                        | Action::ListSponsoredSchools | Action::ReadPublishedResults | Action::ReadEvidence), "{:?} {:?}", relation, action);
+                        | Action::ListSponsoredSchools | Action::ReadPublishedResults | Action::ReadEvidence | Action::ReadDossier
+                        | Action::EditDossierCompany), "{:?} {:?}", relation, action);
                     if SCHOOL_ACTIONS.contains(&action) {
                         prop_assert!(relation == Relation::Sponsor && my_company.is_some() && my_company == sponsor);
                     }

@@ -410,6 +410,23 @@ pub fn check_document(d: &ExchangeDocument) -> Result<(), Vec<String>> {
     unique(p, "response_reopenings", &open_responses, "response while open", |r| r.response_id);
     let open_sheets: Vec<_> = d.sheet_reopenings.iter().filter(|r| open(&r.fields)).collect();
     unique(p, "sheet_reopenings", &open_sheets, "score sheet while open", |r| r.sheet_id);
+    // Award dossiers: one per school, signed by people in the file, within
+    // the API's limits.
+    for (i, r) in d.dossiers.iter().enumerate() {
+        refers(p, || format!("dossiers[{i}].school_id"), &schools, "school", r.school_id);
+        for s in [&r.dossier.school_signoff, &r.dossier.company_signoff].into_iter().flatten() {
+            refers(p, || format!("dossiers[{i}]: a sign-off"), &people, "person", s.person_id);
+        }
+        let part = &r.dossier.school;
+        let texts = [(&part.text, crate::dossier::MAX_TEXT_CHARS), (&r.dossier.company.text, crate::dossier::MAX_TEXT_CHARS), (&part.summary, crate::dossier::MAX_SUMMARY_CHARS)];
+        if texts.iter().any(|(t, max)| t.chars().count() > *max) {
+            p.add(format!("dossiers[{i}]: a text longer than the dossier allows"));
+        }
+        if part.evidence.len() > crate::dossier::MAX_EVIDENCE {
+            p.add(format!("dossiers[{i}].evidence: more than {} files", crate::dossier::MAX_EVIDENCE));
+        }
+    }
+    unique(p, "dossiers", &d.dossiers, "school", |r| r.school_id);
     if p.0.is_empty() {
         Ok(())
     } else {

@@ -469,6 +469,30 @@ pub fn document(seed: u64) -> ExchangeDocument {
             version: r.range(1, 3),
         });
     }
+    // Award dossiers for some schools, signed by people of the file.
+    let n_people = d.people.len() as i64;
+    for school_id in 1..=n_schools {
+        if !r.chance(40) {
+            continue;
+        }
+        let mut dossier = crate::dossier::Dossier {
+            school: crate::dossier::SchoolPart { plan_version: r.chance(60).then(|| r.range(1, 3) as u32), text: maybe_text(r), summary: maybe_text(r), evidence: vec![] },
+            company: crate::dossier::CompanyPart { text: maybe_text(r) },
+            school_version: r.range(0, 5),
+            company_version: r.range(0, 5),
+            revision: r.range(0, 9) as u32,
+            ..Default::default()
+        };
+        if n_people > 0 && r.chance(50) {
+            let revision = dossier.revision;
+            dossier.school_signoff = Some(crate::dossier::SignOff { person_id: r.range(1, n_people), name: text(r, 2), at: ts(r), revision });
+            if r.chance(50) {
+                dossier.company_signoff = Some(crate::dossier::SignOff { person_id: r.range(1, n_people), name: text(r, 2), at: ts(r), revision });
+                dossier.submitted_at = Some(ts(r));
+            }
+        }
+        d.dossiers.push(DossierRecord { school_id, dossier });
+    }
     d.sort_canonical();
     d
 }

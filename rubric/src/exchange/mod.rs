@@ -87,6 +87,20 @@ pub struct ExchangeDocument {
     /// Absent in a file without any.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evidence_files: Vec<EvidenceFileRecord>,
+    /// The award dossiers (`crate::dossier`); optional: a file without
+    /// them has none.
+    #[serde(default)]
+    pub dossiers: Vec<DossierRecord>,
+}
+
+/// One school's award dossier: the school (document id) and the dossier as
+/// stored, its sign-offs naming people by document id. `evidence` holds
+/// evidence file ids (none until evidence files travel in the export).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DossierRecord {
+    pub school_id: i64,
+    #[serde(flatten)]
+    pub dossier: crate::dossier::Dossier,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -589,6 +603,7 @@ impl ExchangeDocument {
             response_reopenings: vec![],
             sheet_reopenings: vec![],
             evidence_files: vec![],
+            dossiers: vec![],
         }
     }
 
@@ -624,6 +639,7 @@ impl ExchangeDocument {
         self.response_reopenings.sort_by_key(|r| r.id);
         self.sheet_reopenings.sort_by_key(|r| r.id);
         self.evidence_files.sort_by_key(|r| r.id);
+        self.dossiers.sort_by_key(|r| r.school_id);
     }
 
     /// The document as pretty JSON (what `stempact export` writes).
@@ -734,6 +750,7 @@ pub fn parse_document(text: &str) -> Result<ExchangeDocument, ExchangeError> {
         response_reopenings: optional_list(&mut map, "response_reopenings")?,
         sheet_reopenings: optional_list(&mut map, "sheet_reopenings")?,
         evidence_files: optional_list(&mut map, "evidence_files")?,
+        dossiers: optional_list(&mut map, "dossiers")?,
     };
     if let Some(key) = map.keys().next() {
         return Err(ExchangeError::Malformed {

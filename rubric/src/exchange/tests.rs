@@ -224,3 +224,23 @@ fn reopening_criteria_are_rewritten_and_the_sections_are_optional() {
     let back = parse_document(&doc.to_string()).unwrap();
     assert!(back.response_reopenings.is_empty() && back.sheet_reopenings.is_empty());
 }
+
+#[test]
+fn dossiers_travel_and_are_checked() {
+    let doc = (0..40).map(document).find(|d| d.dossiers.iter().any(|x| x.dossier.school_signoff.is_some())).expect("a generated dossier");
+    let back = parse_document(&doc.to_json()).unwrap();
+    assert_eq!(back.dossiers, doc.dossiers);
+    // A dossier of a school not in the file, or signed by a stranger, is refused.
+    let mut bad = serde_json::to_value(&doc).unwrap();
+    let first = bad["dossiers"].as_array_mut().unwrap().iter_mut().find(|x| !x["school_signoff"].is_null()).unwrap();
+    first["school_signoff"]["person_id"] = json!(9999);
+    let e = parse_document(&bad.to_string()).unwrap_err().to_string();
+    assert!(e.contains("a sign-off: there is no person 9999"), "{e}");
+    bad["dossiers"][0]["school_id"] = json!(777);
+    let e = parse_document(&bad.to_string()).unwrap_err().to_string();
+    assert!(e.contains("dossiers[0].school_id: there is no school 777"), "{e}");
+    // A file without the section has no dossiers.
+    let mut old = serde_json::to_value(&doc).unwrap();
+    old.as_object_mut().unwrap().remove("dossiers");
+    assert!(parse_document(&old.to_string()).unwrap().dossiers.is_empty());
+}

@@ -405,6 +405,10 @@ pub struct ScoreFinalist {
     pub weakest_indicators: Vec<String>,
     pub criteria: Vec<CriterionDef>,
     pub sheet: Sheet,
+    /// The school's award dossier once school and company submitted it
+    /// (`crate::dossier`); the plan above is then the dossier's version.
+    #[serde(default)]
+    pub dossier: Option<crate::dossier::JurorDossier>,
 }
 
 /// One juror's submitted sheet, as the other jurors see it after submitting.

@@ -53,6 +53,9 @@ pub struct SchoolProgress {
     /// after the nulmeting deadline has a deadline of its own.
     #[serde(default)]
     pub added_on: Option<Date>,
+    /// Where the school's award dossier stands (`crate::dossier`).
+    #[serde(default)]
+    pub dossier: crate::dossier::DossierStatus,
 }
 
 impl SchoolProgress {
@@ -77,6 +80,7 @@ impl SchoolProgress {
             last_submitted_at: None,
             open_comments: 0,
             added_on: None,
+            dossier: crate::dossier::DossierStatus::NotStarted,
         }
     }
 

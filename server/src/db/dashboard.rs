@@ -81,6 +81,7 @@ pub async fn progress(db: &SqlitePool, edition_id: i64) -> sqlx::Result<Vec<Scho
         .await?
         .into_iter()
         .collect();
+    let dossiers = super::dossiers::statuses(db, edition_id).await?;
     let get = |m: &HashMap<i64, (i64, i64)>, id: i64| m.get(&id).copied().unwrap_or((0, 0));
     Ok(schools
         .iter()
@@ -99,6 +100,7 @@ pub async fn progress(db: &SqlitePool, edition_id: i64) -> sqlx::Result<Vec<Scho
             p.last_submitted_at = (count > 0).then_some(last);
             p.open_comments = n(get(&open, s.id).0);
             p.added_on = added.get(&s.id).and_then(|at| Date::from_unix_seconds(*at));
+            p.dossier = dossiers.get(&s.id).copied().unwrap_or_default();
             p
         })
         .collect())

@@ -795,13 +795,15 @@ pub async fn export(db: &SqlitePool, edition_id: i64, exported_at: i64) -> Resul
     // document (`routes::evidence_archive`). An uploader outside the
     // edition (the coordinator) is left out.
     let evidence: Vec<EvidenceRow> = sqlx::query_as(
-        "select school_id, item_kind, measurement_id, indicator_id, person_id, action_id, name, size, kind, sha256, \
+        "select id, school_id, item_kind, measurement_id, indicator_id, person_id, action_id, name, size, kind, sha256, \
          uploaded_by, uploaded_at, deleted_at from evidence_files where edition_id = ? order by id",
     )
     .bind(id)
     .fetch_all(&mut *tx)
     .await?;
+    let mut evidence_keys = std::collections::HashMap::new();
     for (n, f) in (1..).zip(evidence) {
+        evidence_keys.insert(f.id, n);
         d.evidence_files.push(EvidenceFileRecord {
             id: n,
             school_id: school_keys.key(f.school_id)?,
@@ -820,6 +822,20 @@ pub async fn export(db: &SqlitePool, edition_id: i64, exported_at: i64) -> Resul
             deleted_at: f.deleted_at,
         });
     }
+    // Award dossiers, their sign-offs naming people by document id.
+    let dossier_schools: Vec<i64> = sqlx::query_scalar("select school_id from dossiers where edition_id = ? order by school_id")
+        .bind(id)
+        .fetch_all(&mut *tx)
+        .await?;
+    for school in dossier_schools {
+        let mut dossier = super::dossiers::load(&mut *tx, id, school).await?;
+        // The chosen evidence files by their document ids.
+        dossier.school.evidence = dossier.school.evidence.iter().filter_map(|f| evidence_keys.get(f).copied()).collect();
+        for signoff in [&mut dossier.school_signoff, &mut dossier.company_signoff].into_iter().flatten() {
+            signoff.person_id = person_keys.key(signoff.person_id)?;
+        }
+        d.dossiers.push(DossierRecord { school_id: school_keys.key(school)?, dossier });
+    }
     tx.commit().await?;
     d.sort_canonical();
     Ok(d)
@@ -827,6 +843,7 @@ pub async fn export(db: &SqlitePool, edition_id: i64, exported_at: i64) -> Resul
 
 #[derive(sqlx::FromRow)]
 struct EvidenceRow {
+    id: i64,
     school_id: i64,
     item_kind: String,
     measurement_id: Option<i64>,
@@ -1391,8 +1408,9 @@ async fn import_in(tx: &mut Transaction<'_, Sqlite>, d: &ExchangeDocument, by: O
         insert_reopening(tx, "sheet_reopenings", "sheet_id", sheets.get(r.sheet_id)?, &fields, &people).await?;
     }
     // Evidence files: the rows (the caller stored their bytes first).
+    let mut evidence_ids = std::collections::HashMap::new();
     for f in &d.evidence_files {
-        sqlx::query(
+        let row = sqlx::query(
             "insert into evidence_files (edition_id, school_id, item_kind, measurement_id, indicator_id, person_id, action_id, \
              name, size, kind, sha256, uploaded_by, uploaded_at, deleted_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         )
@@ -1412,6 +1430,21 @@ async fn import_in(tx: &mut Transaction<'_, Sqlite>, d: &ExchangeDocument, by: O
         .bind(f.deleted_at)
         .execute(&mut **tx)
         .await?;
+        evidence_ids.insert(f.id, row.last_insert_rowid());
+    }
+    for r in &d.dossiers {
+        let mut dossier = r.dossier.clone();
+        for signoff in [&mut dossier.school_signoff, &mut dossier.company_signoff].into_iter().flatten() {
+            signoff.person_id = people.get(signoff.person_id)?;
+        }
+        // The chosen evidence files, by the ids the file gave them.
+        dossier.school.evidence = dossier
+            .school
+            .evidence
+            .iter()
+            .map(|f| evidence_ids.get(f).copied().ok_or_else(|| ImportError::Rejected(format!("a dossier chooses evidence file {f}, which is not in the file"))))
+            .collect::<Result<_, _>>()?;
+        super::dossiers::save(tx, edition_id, schools.get(r.school_id)?, &dossier).await?;
     }
     super::audit(
         &mut **tx,

@@ -7,6 +7,7 @@
 pub mod companies;
 pub mod dashboard;
 pub mod directory;
+pub mod dossiers;
 pub mod editions;
 pub mod evidence;
 pub mod exchange;

@@ -45,7 +45,7 @@ pub fn router() -> Router<AppState> {
 }
 
 /// A juror of the active edition, with conflict flags brought up to date.
-async fn juror(conn: &mut SqliteConnection, user: &AuthUser) -> Result<Edition> {
+pub(crate) async fn juror(conn: &mut SqliteConnection, user: &AuthUser) -> Result<Edition> {
     user.check_role(Action::Score)?;
     let edition = edition(&mut *conn).await?;
     let is_juror = dbj::is_juror(&mut *conn, edition.id, user.id()).await?;
@@ -56,7 +56,7 @@ async fn juror(conn: &mut SqliteConnection, user: &AuthUser) -> Result<Edition> 
 
 /// A finalist the juror may see: 404 outside the edition, 403 with an
 /// active conflict.
-async fn scoreable(conn: &mut SqliteConnection, edition: &Edition, user: &AuthUser, id: i64) -> Result<rubric::jury::views::FinalistInfo> {
+pub(crate) async fn scoreable(conn: &mut SqliteConnection, edition: &Edition, user: &AuthUser, id: i64) -> Result<rubric::jury::views::FinalistInfo> {
     let finalist = dbj::finalist(&mut *conn, edition.id, id).await?.ok_or(AppError::NotFound("finalist"))?;
     let conflicted = dbj::has_active_conflict(&mut *conn, user.id(), id).await?;
     // `juror` has checked the jury: a juror of it, chair or not.
@@ -175,7 +175,13 @@ async fn my_finalist(State(state): State<AppState>, user: AuthUser, Path(id): Pa
     let finalist = scoreable(&mut tx, &edition, &user, id).await?;
     let settings = dbj::settings(&mut *tx, edition.id).await?;
     let category_name = dbj::category_name(&mut *tx, edition.id, finalist.category_id).await?.unwrap_or_default();
-    let plan = frozen_plan(&mut tx, finalist.plan_version_id).await?;
+    // A submitted award dossier stands on the plan version school and
+    // company chose; without one the finalist's frozen version counts.
+    let dossier = crate::db::dossiers::for_jury(&mut tx, edition.id, finalist.school_id).await?;
+    let plan = match dossier.as_ref().and_then(|d| d.plan.clone()) {
+        Some(chosen) => Some(PlanVersion { plan: in_order(chosen.plan), ..chosen }),
+        None => frozen_plan(&mut tx, finalist.plan_version_id).await?,
+    };
     let baseline = school_profile(&mut *tx, edition.id, finalist.school_id, MeasurementKind::Baseline).await?;
     let final_profile = school_profile(&mut *tx, edition.id, finalist.school_id, MeasurementKind::Final).await?;
     let growth = baseline.as_ref().zip(final_profile.as_ref()).map(|(b, f)| growth(b, f));
@@ -208,6 +214,7 @@ async fn my_finalist(State(state): State<AppState>, user: AuthUser, Path(id): Pa
         weakest_indicators,
         criteria,
         sheet,
+        dossier,
     }))
 }
 

@@ -5,6 +5,7 @@ pub mod auth;
 pub mod backup;
 pub mod companies;
 pub mod dashboard;
+pub mod dossiers;
 pub mod editions;
 pub mod evidence;
 pub mod evidence_archive;
@@ -52,6 +53,7 @@ pub fn api_router() -> Router<AppState> {
         .merge(jury_results::router())
         .merge(jury_reopen::router())
         .merge(jury_exports::router())
+        .merge(dossiers::router())
         .merge(evidence::router())
         .merge(evidence_archive::router())
         .fallback(|| async { AppError::NotFound("endpoint") })

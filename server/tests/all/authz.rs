@@ -500,6 +500,42 @@ async fn every_endpoint_answers_every_role_as_the_access_model_says() {
     m.row(Method::POST, "/schools/{id}/plan/threads/{thread_id}/reopen", in_thread("reopen", 200)).await;
     m.row(Method::POST, "/schools/{id}/plan/read", per_school(|s| format!("{}/read", plan(s)), Some(&empty), &plan_reads(&[]))).await;
 
+    // The award dossier: read as the plan; the school's part by its leads,
+    // the company's part by its current sponsor, sign-off by either side,
+    // reopening by the coordinator ----------------------------------------------------
+    let dossier = |s: i64| format!("/api/schools/{s}/dossier");
+    m.row(Method::GET, "/schools/{id}/dossier", per_school(dossier, None, &plan_reads(&[]))).await;
+    let part = json!({"version": 0, "plan_version": 1, "text": "Onze school bouwt een maaklab", "summary": "Maaklab voor alle leerlingen", "evidence": []});
+    let refused_but = |ok: (Who, i64)| {
+        let mut list = vec![
+            (Anon, a, 401),
+            (Coord, a, 403),
+            (StemA, b, 403),
+            (TeacherA, a, 403),
+            (StemB, a, 403),
+            (CompX, b, 403),
+            (CompY, a, 403),
+            (JurorX, a, 403),
+            (JurorFree, a, 403),
+        ];
+        list.push((ok.0, ok.1, 200));
+        list
+    };
+    m.row(Method::PUT, "/schools/{id}/dossier/school", per_school(|s| format!("{}/school", dossier(s)), Some(&part), &refused_but((StemA, a)))).await;
+    let part = json!({"version": 0, "text": "Wij leveren twee ingenieurs als coach"});
+    let mut calls = per_school(|s| format!("{}/company", dossier(s)), Some(&part), &refused_but((CompX, a)));
+    calls.push(c(StemA, format!("{}/company", dossier(a)), Some(&part), 403));
+    m.row(Method::PUT, "/schools/{id}/dossier/company", calls).await;
+    let revision = json!({"revision": 2});
+    let mut calls = per_school(|s| format!("{}/sign", dossier(s)), Some(&revision), &refused_but((StemA, a)));
+    calls.push(c(CompX, format!("{}/sign", dossier(a)), Some(&revision), 200));
+    m.row(Method::POST, "/schools/{id}/dossier/sign", calls).await;
+    let why = json!({"reason": "De school vroeg om een correctie"});
+    let mut calls = per_school(|s| format!("{}/reopen", dossier(s)), Some(&why), &refused_but((Coord, a)));
+    calls.retain(|c| !(c.who == Coord && c.expect == 403));
+    calls.push(c(StemA, format!("{}/reopen", dossier(a)), Some(&why), 403));
+    m.row(Method::POST, "/schools/{id}/dossier/reopen", calls).await;
+
     // Jury set-up (coordinator, active edition) ---------------------------------------------
     m.row(Method::GET, "/jury/setup", coordinator("/api/jury/setup", None, 200)).await;
     m.row(Method::POST, "/jury/categories", coordinator("/api/jury/categories", Some(&json!({"name": "Categorie West"})), 200)).await;
@@ -769,6 +805,20 @@ async fn every_endpoint_answers_every_role_as_the_access_model_says() {
     m.row(Method::GET, "/editions/{id}/evidence-limits", coordinator(&limits, None, 200)).await;
     let body = json!({"max_file_mb": 10, "school_quota_mb": 200});
     m.row(Method::PUT, "/editions/{id}/evidence-limits", coordinator(&limits, Some(&body), 200)).await;
+
+    // A submitted award dossier selecting A's plan-action file: jurors
+    // download it through the finalist, never with a conflict.
+    let page = m.w.ok(StemA, Method::GET, &dossier(a), None).await;
+    let part = json!({"version": page["dossier"]["school_version"], "plan_version": 1, "text": "Maaklab", "summary": "Kort", "evidence": [file_action]});
+    let page = m.w.ok(StemA, Method::PUT, &format!("{}/school", dossier(a)), Some(&part)).await;
+    let revision = json!({"revision": page["dossier"]["revision"]});
+    m.w.ok(StemA, Method::POST, &format!("{}/sign", dossier(a)), Some(&revision)).await;
+    m.w.ok(CompX, Method::POST, &format!("{}/sign", dossier(a)), Some(&revision)).await;
+    let juror_file = |f: i64, file: i64| format!("/api/jury/my/finalists/{f}/evidence/{file}");
+    let mut calls = only(&juror_file(finalist_a, file_action), None, &[(JurorFree, 200)], 403);
+    calls.push(c(JurorFree, juror_file(finalist_a, file_consensus), None, 404));
+    calls.push(c(JurorFree, juror_file(finalist_b, file_action), None, 404));
+    m.row(Method::GET, "/jury/my/finalists/{id}/evidence/{file_id}", calls).await;
 
     // Backup and demo (last: they add whole editions) --------------------------------------
     m.row(Method::GET, "/editions/{id}/export", coordinator(&format!("/api/editions/{}/export", ids.other_edition), None, 200)).await;

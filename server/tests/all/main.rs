@@ -8,6 +8,7 @@ mod api;
 mod authz;
 mod bad_input;
 mod cli;
+mod dossier;
 mod crash;
 mod error_codes;
 mod evidence;

@@ -3,6 +3,7 @@
 //! would use it.
 
 mod apps;
+mod dossier;
 mod evidence;
 mod foundation;
 mod integrity;

@@ -13,7 +13,10 @@ use crate::components::programme::step_badge::step_badge;
 use crate::components::programme::timeline::timeline;
 use crate::hooks::edition_choice::use_edition_choice;
 use crate::hooks::{use_fetch, use_lang, Fetch};
+use crate::i18n::dossier::{status as dossier_status, DossierLink};
 use crate::i18n::programme::{track_name, P};
+use crate::app::Route;
+use yew_router::prelude::Link;
 use crate::i18n::{pick, Text};
 use rubric::programme::{filter_schools, Dashboard, SchoolFilter, SchoolProgress, StepStatus, Track, REGIONS};
 use rubric::Lang;
@@ -27,6 +30,22 @@ fn filter_name(f: SchoolFilter) -> P {
         SchoolFilter::PlanNotSubmitted => P::FilterPlanNotSubmitted,
         SchoolFilter::OpenComments => P::FilterOpenComments,
         SchoolFilter::NoSponsor => P::FilterNoSponsor,
+    }
+}
+
+/// The school's award dossier: its status, a link to it once it was started.
+fn dossier_cell(lang: Lang, s: &SchoolProgress) -> Html {
+    use rubric::dossier::DossierStatus as DS;
+    let class = match s.dossier {
+        DS::NotStarted => "muted",
+        DS::Submitted => "badge done",
+        _ => "badge progress",
+    };
+    let label = html! { <span class={class} data-testid="dossier-status">{ dossier_status(lang, s.dossier) }</span> };
+    if s.dossier == DS::NotStarted {
+        label
+    } else {
+        html! { <Link<Route> to={Route::Dossier { id: s.school_id }}>{ label }</Link<Route>> }
     }
 }
 
@@ -53,6 +72,9 @@ fn row(lang: Lang, d: &Dashboard, s: &SchoolProgress) -> Html {
             </td>
             <td class="num" data-step="comments" data-label={P::StepComments.t(lang)}>
                 if s.open_comments > 0 { <span class="badge progress">{ s.open_comments }</span> } else { <span class="muted">{ "–" }</span> }
+            </td>
+            <td data-step="dossier" data-label={DossierLink::Column.t(lang)}>
+                { dossier_cell(lang, s) }
             </td>
         </tr>
     }
@@ -133,6 +155,7 @@ pub fn DashboardPage() -> Html {
                                         <th scope="col">{ P::StepConsensus.t(lang) }</th>
                                         <th scope="col">{ P::StepPlan.t(lang) }</th>
                                         <th scope="col">{ P::StepComments.t(lang) }</th>
+                                        <th scope="col">{ DossierLink::Column.t(lang) }</th>
                                     </tr></thead>
                                     <tbody>{ for shown.iter().map(|s| row(lang, d, s)) }</tbody>
                                 </table>

@@ -47,6 +47,9 @@ pub fn JuryScorePage(props: &JuryScorePageProps) -> Html {
                 </div>
                 <div class="score-grid">
                     <div class="score-dossier">
+                        if let Some(dossier) = &f.dossier {
+                            <crate::components::dossier_view::DossierView dossier={Rc::new(dossier.clone())} finalist={f.id} />
+                        }
                         if let Some(plan) = &f.plan {
                             <FrozenPlan version={Rc::new(plan.clone())} cofinancing={f.cofinancing} />
                         } else {

@@ -89,6 +89,9 @@ pub fn PlanEditorPage(props: &PlanEditorProps) -> Html {
                 </div>
                 <div class="page-actions">
                     <Link<Route> to={Route::SchoolPlanPrint { id: school.id }} classes="button secondary">{ P::PrintableVersion.t(lang) }</Link<Route>>
+                    if page.latest_version().is_some() {
+                        <Link<Route> to={Route::Dossier { id: school.id }} classes="button secondary">{ crate::i18n::dossier::DossierLink::Open.t(lang) }</Link<Route>>
+                    }
                     if access.edit {
                         <button type="button" class="button" data-testid="submit-plan" disabled={!can_submit || locked || ed.busy}
                             title={(!can_submit && !page.plan.goals.is_empty()).then(|| P::NothingNew.t(lang))}
