@@ -32,6 +32,7 @@ pub mod plan_editor;
 pub mod plan_view;
 pub mod profile_summary;
 pub mod programme;
+pub mod regional_plan;
 pub mod reopen_decisions;
 pub mod reopen_request;
 pub mod robustness_note;

@@ -12,6 +12,7 @@
 pub mod budget_csv;
 pub mod cofinancing;
 pub mod validate;
+pub mod view;
 
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
