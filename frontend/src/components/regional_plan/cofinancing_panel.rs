@@ -50,7 +50,7 @@ pub fn CofinancingPanel(props: &CofinancingPanelProps) -> Html {
             <p class="small muted">{ RP::CofinancingLead.t(lang) }</p>
             <div class={class} data-testid="cofinancing" data-met={c.met().map(|m| m.to_string()).unwrap_or_default()} aria-live="polite">
                 <strong>{ verdict }</strong>
-                if let Some(share) = share {
+                if let Some(share) = share.clone() {
                     <span class="share" data-testid="cofinancing-share">{ share }</span>
                 }
                 <span class="small">{ format!("{} {threshold} %", RP::Threshold.t(lang)) }</span>
