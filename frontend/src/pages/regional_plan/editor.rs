@@ -295,7 +295,7 @@ pub fn RegionalPlanEditor(props: &EditorProps) -> Html {
             </div>
             if !may_edit { <p class="notice">{ RP::ReadOnly.t(lang) }</p> }
             if let Some(e) = (*failure).clone() { <ErrorBox error={e} /> }
-            if let Some(n) = *notice { <p class="sr-only" role="status" data-testid="regional-notice">{ n.t(lang) }</p> }
+            if let Some(n) = *notice { <p class="visually-hidden" role="status" data-testid="regional-notice">{ n.t(lang) }</p> }
             <div class="plan-layout">
                 <div class="plan-main">
                     <section class="goals" aria-labelledby="goals-title">
