@@ -71,6 +71,19 @@ pub enum Route {
     /// `/award`
     AwardResults,
 
+    // Regions (issue 17), the region app
+    /// The regions one works on (a regional coordinator's own; every
+    /// region and the set-up for the programme coordinator).
+    /// `/region`
+    RegionHome,
+    /// A region: its schools, companies, partners and coordinators.
+    /// `/region/:id`
+    Region { id: i64 },
+    /// The region portrait: pupil numbers (CSV import), progression,
+    /// facilities and networks, the aggregated profile.
+    /// `/region/:id/portrait`
+    RegionPortrait { id: i64 },
+
     /// `/404`
     NotFound,
 }
@@ -105,6 +118,9 @@ impl Routable for Route {
             Route::JuryChair => "/jury/chair",
             Route::AwardResults => "/award",
             Route::NotFound => "/404",
+            Route::RegionHome => "/region",
+            Route::Region { id } => return format!("/region/{id}"),
+            Route::RegionPortrait { id } => return format!("/region/{id}/portrait"),
             Route::SchoolTeam { id } => return format!("/schools/{id}/team"),
             Route::SchoolReport { id } => return format!("/schools/{id}/report"),
             Route::SchoolPlan { id } => return format!("/schools/{id}/plan"),
@@ -121,6 +137,7 @@ impl Routable for Route {
             "/colleagues", "/coordinator/jury", "/coordinator/jury/results", "/coordinator/measurements",
             "/coordinator/jury/results/print", "/nulmeting", "/schools/:id/team", "/schools/:id/report",
             "/schools/:id/plan", "/schools/:id/plan/print", "/company", "/jury", "/jury/finalists/:id", "/jury/chair", "/award", "/404",
+            "/region", "/region/:id", "/region/:id/portrait",
         ]
     }
 
@@ -160,6 +177,9 @@ impl Routable for Route {
             ["jury", "finalists", s] => id(s).map(|id| Route::JuryScore { id }),
             ["jury", "chair"] => Some(Route::JuryChair),
             ["award"] => Some(Route::AwardResults),
+            ["region"] => Some(Route::RegionHome),
+            ["region", s] => id(s).map(|id| Route::Region { id }),
+            ["region", s, "portrait"] => id(s).map(|id| Route::RegionPortrait { id }),
             _ => None,
         };
         Some(route.unwrap_or(Route::NotFound))
@@ -178,7 +198,7 @@ mod tests {
             Route::JuryResults, Route::Measurements, Route::JuryResultsPrint, Route::Nulmeting,
             Route::SchoolTeam { id: 3 }, Route::SchoolReport { id: 3 }, Route::SchoolPlan { id: 3 },
             Route::SchoolPlanPrint { id: 3 }, Route::CompanyHome, Route::JuryHome, Route::JuryScore { id: 12 },
-            Route::JuryChair, Route::AwardResults,
+            Route::JuryChair, Route::AwardResults, Route::RegionHome, Route::Region { id: 4 }, Route::RegionPortrait { id: 4 },
         ]
     }
 
@@ -216,6 +236,7 @@ mod tests {
             Route::Nulmeting | Route::Colleagues | Route::SchoolTeam { .. } | Route::SchoolReport { .. } | Route::SchoolPlan { .. } | Route::SchoolPlanPrint { .. } => App::School,
             Route::CompanyHome => App::Company,
             Route::JuryHome | Route::JuryScore { .. } | Route::AwardResults => App::Jury,
+            Route::RegionHome | Route::Region { .. } | Route::RegionPortrait { .. } => App::Region,
             _ => App::Coordinator,
         };
         for route in all() {

@@ -44,10 +44,12 @@ pub enum Relation {
     /// Nothing ties the person to it: another school, a school their
     /// company does not sponsor, not a juror of the active jury.
     None,
+    /// The regional coordinator of the region asked about (issue 17).
+    RegionalCoordinator,
 }
 
 impl Relation {
-    pub const ALL: [Relation; 10] = [
+    pub const ALL: [Relation; 11] = [
         Relation::Coordinator,
         Relation::Member,
         Relation::Direction,
@@ -58,6 +60,7 @@ impl Relation {
         Relation::ConflictedJuror,
         Relation::Chair,
         Relation::None,
+        Relation::RegionalCoordinator,
     ];
 
     /// Whether a person of this role can stand in this relation at all.
@@ -70,6 +73,7 @@ impl Relation {
             Relation::Sponsor => role == Role::CompanyMember,
             Relation::EditionMember => matches!(role, Role::SchoolMember | Role::CompanyMember),
             Relation::Juror | Relation::ConflictedJuror | Relation::Chair => role == Role::Juror,
+            Relation::RegionalCoordinator => role == Role::RegionalCoordinator,
         }
     }
 
@@ -129,10 +133,18 @@ pub enum Action {
     DecideScoreReopen,
     /// Read the published results of the active edition.
     ReadPublishedResults,
+    /// Read a region (issue 17): its schools, companies, partners, portrait
+    /// and aggregated profile.
+    ReadRegion,
+    /// Manage a region's own content: partners, the portrait's pupil
+    /// numbers, progression figures, facilities and networks. Creating
+    /// regions, assigning schools and companies and inviting regional
+    /// coordinators is [`Action::Administer`].
+    ManageRegion,
 }
 
 impl Action {
-    pub const ALL: [Action; 16] = [
+    pub const ALL: [Action; 18] = [
         Action::Administer,
         Action::ReadPlan,
         Action::EditPlan,
@@ -149,6 +161,8 @@ impl Action {
         Action::Score,
         Action::DecideScoreReopen,
         Action::ReadPublishedResults,
+        Action::ReadRegion,
+        Action::ManageRegion,
     ];
 }
 
@@ -213,6 +227,9 @@ pub fn may(role: Role, relation: Relation, action: Action) -> Decision {
         Action::ReadPublishedResults => {
             Decision::when(matches!(r, R::Coordinator | R::Juror | R::ConflictedJuror | R::Chair | R::EditionMember), Forbidden)
         }
+        // A region: the programme coordinator and the region's own
+        // coordinator; a coordinator of another region learns it exists (403).
+        Action::ReadRegion | Action::ManageRegion => Decision::when(matches!(r, R::Coordinator | R::RegionalCoordinator), Forbidden),
     }
 }
 
@@ -293,6 +310,16 @@ pub fn relation_to_edition(me: &Me, is_juror: bool, belongs: bool) -> Relation {
         Role::Coordinator => Relation::Coordinator,
         Role::Juror if is_juror => Relation::Juror,
         Role::SchoolMember | Role::CompanyMember if belongs => Relation::EditionMember,
+        _ => Relation::None,
+    }
+}
+
+/// How `me` relates to region `region_id`; `my_region_id` is the region a
+/// regional coordinator coordinates (`people.region_id`, loaded by the server).
+pub fn relation_to_region(me: &Me, my_region_id: Option<i64>, region_id: i64) -> Relation {
+    match me.role {
+        Role::Coordinator => Relation::Coordinator,
+        Role::RegionalCoordinator if my_region_id == Some(region_id) => Relation::RegionalCoordinator,
         _ => Relation::None,
     }
 }

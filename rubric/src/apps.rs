@@ -20,11 +20,14 @@ pub enum App {
     /// The programme coordinator: set-up, measurements, jury set-up and
     /// results; also the jury chair's page (the same results).
     Coordinator,
+    /// A region (issue 17): the regional coordinator's pages (the region,
+    /// its portrait) and the programme coordinator's region set-up.
+    Region,
 }
 
 /// Address prefixes and the app that serves them; the first match wins.
 /// `/` itself is served by the signed-in person's app ([`App::home_for`]).
-const PREFIXES: [(&str, App); 9] = [
+const PREFIXES: [(&str, App); 10] = [
     ("/coordinator", App::Coordinator),
     // The chair's page reads the whole results (as the coordinator's does):
     // served by the coordinator's app, so the jurors' app stays small.
@@ -36,10 +39,11 @@ const PREFIXES: [(&str, App); 9] = [
     ("/jury", App::Jury),
     ("/award", App::Jury),
     ("/rubric", App::Public),
+    ("/region", App::Region),
 ];
 
 impl App {
-    pub const ALL: [App; 5] = [App::Public, App::School, App::Company, App::Jury, App::Coordinator];
+    pub const ALL: [App; 6] = [App::Public, App::School, App::Company, App::Jury, App::Coordinator, App::Region];
 
     /// The app's name: its binary, its page (`NAME.html`) and the prefix of
     /// its bundle files.
@@ -50,6 +54,7 @@ impl App {
             App::Company => "company",
             App::Jury => "jury",
             App::Coordinator => "coordinator",
+            App::Region => "region",
         }
     }
 
@@ -77,6 +82,7 @@ impl App {
             Some(Role::CompanyMember) => App::Company,
             Some(Role::Juror) => App::Jury,
             Some(Role::Coordinator) => App::Coordinator,
+            Some(Role::RegionalCoordinator) => App::Region,
         }
     }
 
@@ -110,6 +116,9 @@ mod tests {
         assert_eq!(App::for_path("/award"), App::Jury);
         assert_eq!(App::for_path("/rubric"), App::Public);
         assert_eq!(App::for_path("/signin"), App::Public);
+        assert_eq!(App::for_path("/region"), App::Region);
+        assert_eq!(App::for_path("/region/3/portrait"), App::Region);
+        assert_eq!(App::for_path("/regions"), App::Public);
     }
 
     #[test]
@@ -128,6 +137,7 @@ mod tests {
         assert!(!App::Public.serves("/", Some(Role::Juror)));
         assert!(App::Jury.serves("/", Some(Role::Juror)));
         assert!(App::Company.serves("/", Some(Role::CompanyMember)));
+        assert!(App::Region.serves("/", Some(Role::RegionalCoordinator)));
         assert!(App::School.serves("/schools/1/report", Some(Role::Coordinator)));
     }
 

@@ -15,6 +15,7 @@ pub mod names;
 pub mod people;
 pub mod plan;
 pub mod programme;
+pub mod region;
 pub mod regional_plan;
 pub mod submission;
 

@@ -19,6 +19,7 @@ pub mod plan_comments;
 pub mod plans;
 pub mod profile;
 pub mod reopenings;
+pub mod regions;
 pub mod schools;
 pub mod sessions;
 // Programme set-up (issue 4).

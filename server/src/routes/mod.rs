@@ -21,6 +21,7 @@ pub mod plan_comments;
 pub mod plans;
 pub mod report;
 pub mod rubric;
+pub mod regions;
 pub mod schools;
 
 use crate::error::AppError;
@@ -50,5 +51,6 @@ pub fn api_router() -> Router<AppState> {
         .merge(jury_results::router())
         .merge(jury_reopen::router())
         .merge(jury_exports::router())
+        .merge(regions::router())
         .fallback(|| async { AppError::NotFound("endpoint") })
 }

@@ -708,6 +708,34 @@ async fn every_endpoint_answers_every_role_as_the_access_model_says() {
     }
     m.row(Method::POST, "/auth/signout", calls).await;
 
+    // Regions (issue 17): the programme coordinator here; a regional
+    // coordinator's own region and another's are in `regions.rs`.
+    m.row(Method::GET, "/editions/{id}/regions", coordinator(&format!("/api/editions/{e}/regions"), None, 200)).await;
+    m.row(Method::POST, "/editions/{id}/regions", coordinator(&format!("/api/editions/{e}/regions"), Some(&json!({"name": "Regio Rijnmond"})), 200)).await;
+    let region = m.w.scalar("select max(id) from regions").await;
+    let r = format!("/api/regions/{region}");
+    m.row(Method::GET, "/regions", coordinator("/api/regions", None, 200)).await;
+    m.row(Method::GET, "/regions/{id}", coordinator(&r, None, 200)).await;
+    let body = json!({"name": "Regio Rijnmond-Zuid", "version": m.version("regions", region).await});
+    m.row(Method::PUT, "/regions/{id}", coordinator(&r, Some(&body), 200)).await;
+    let body = json!({"schools": [{"school_id": ids.spare_school, "level": "vmbo"}], "companies": [], "version": m.version("regions", region).await});
+    m.row(Method::PUT, "/regions/{id}/members", coordinator(&format!("{r}/members"), Some(&body), 200)).await;
+    m.row(Method::POST, "/regions/{id}/coordinators", coordinator(&format!("{r}/coordinators"), Some(&json!({"name": "Rita Regionaal"})), 200)).await;
+    m.row(Method::POST, "/regions/{id}/partners", coordinator(&format!("{r}/partners"), Some(&json!({"name": "RTC Rijnmond", "kind": "rtc"})), 200)).await;
+    let partner = m.w.scalar("select max(id) from region_partners").await;
+    m.row(Method::DELETE, "/regions/{id}/partners/{pid}", coordinator(&format!("{r}/partners/{partner}"), None, 200)).await;
+    m.row(Method::GET, "/regions/{id}/portrait", coordinator(&format!("{r}/portrait"), None, 200)).await;
+    let csv = json!({"csv": format!("school;profiel;jaar;leerlingen\n{};BWI;2024;12", names::SPARE_SCHOOL), "save": true});
+    m.row(Method::POST, "/regions/{id}/pupils/import", coordinator(&format!("{r}/pupils/import"), Some(&csv), 200)).await;
+    let figure = json!({"kind": "vmbo-to-mbo", "year": "2024", "leavers": "100", "continued": "60"});
+    m.row(Method::POST, "/regions/{id}/progression", coordinator(&format!("{r}/progression"), Some(&figure), 200)).await;
+    let figure = m.w.scalar("select max(id) from region_progression").await;
+    m.row(Method::DELETE, "/regions/{id}/progression/{pid}", coordinator(&format!("{r}/progression/{figure}"), None, 200)).await;
+    let facility = json!({"kind": "facility", "name": "Gedeeld techniekhuis", "note": ""});
+    m.row(Method::POST, "/regions/{id}/facilities", coordinator(&format!("{r}/facilities"), Some(&facility), 200)).await;
+    let facility = m.w.scalar("select max(id) from region_facilities").await;
+    m.row(Method::DELETE, "/regions/{id}/facilities/{fid}", coordinator(&format!("{r}/facilities/{facility}"), None, 200)).await;
+
     // Backup and demo (last: they add whole editions) --------------------------------------
     m.row(Method::GET, "/editions/{id}/export", coordinator(&format!("/api/editions/{}/export", ids.other_edition), None, 200)).await;
     let export = m.w.ok(Coord, Method::GET, &format!("/api/editions/{}/export", ids.other_edition), None).await;

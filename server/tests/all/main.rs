@@ -21,5 +21,6 @@ mod nulmeting;
 mod plans;
 mod programme;
 mod programme_cli;
+mod regions;
 mod sessions;
 mod write_path;
