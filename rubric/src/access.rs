@@ -141,10 +141,15 @@ pub enum Action {
     /// regions, assigning schools and companies and inviting regional
     /// coordinators is [`Action::Administer`].
     ManageRegion,
+    /// Write a region's plan (issue 17): its goals, learning routes and
+    /// actions with budgets and company contributions. Only the region's
+    /// own coordinator; the programme coordinator reads it
+    /// ([`Action::ReadRegion`]).
+    EditRegionalPlan,
 }
 
 impl Action {
-    pub const ALL: [Action; 18] = [
+    pub const ALL: [Action; 19] = [
         Action::Administer,
         Action::ReadPlan,
         Action::EditPlan,
@@ -163,6 +168,7 @@ impl Action {
         Action::ReadPublishedResults,
         Action::ReadRegion,
         Action::ManageRegion,
+        Action::EditRegionalPlan,
     ];
 }
 
@@ -230,6 +236,8 @@ pub fn may(role: Role, relation: Relation, action: Action) -> Decision {
         // A region: the programme coordinator and the region's own
         // coordinator; a coordinator of another region learns it exists (403).
         Action::ReadRegion | Action::ManageRegion => Decision::when(matches!(r, R::Coordinator | R::RegionalCoordinator), Forbidden),
+        // The region's plan is written by the region itself.
+        Action::EditRegionalPlan => Decision::when(r == R::RegionalCoordinator, Forbidden),
     }
 }
 

@@ -26,7 +26,7 @@ const COLUMNS: [(Role, Relation); 14] = [
 /// `A` allowed, `F` forbidden (403), `N` not found (404), one letter per
 /// column of [`COLUMNS`].
 #[rustfmt::skip]
-const TABLE: [(Action, &str); 18] = [
+const TABLE: [(Action, &str); 19] = [
     //                               coordinator  school member     company    juror
     //                               Co -         Me Di St Ed -     Sp Ed -    Ju Cj Ch -
     (Action::Administer,           "A  F         F  F  F  F  F     F  F  F    F  F  F  F"),
@@ -47,6 +47,7 @@ const TABLE: [(Action, &str); 18] = [
     (Action::ReadPublishedResults, "A  F         F  F  F  A  F     F  A  F    A  A  A  F"),
     (Action::ReadRegion,           "A  F         F  F  F  F  F     F  F  F    F  F  F  F"),
     (Action::ManageRegion,         "A  F         F  F  F  F  F     F  F  F    F  F  F  F"),
+    (Action::EditRegionalPlan,     "F  F         F  F  F  F  F     F  F  F    F  F  F  F"),
 ];
 
 /// The regional coordinator's columns (issue 17), kept beside [`TABLE`] so
@@ -55,7 +56,7 @@ const TABLE: [(Action, &str); 18] = [
 const REGION_COLUMNS: [(Role, Relation); 2] = [(Role::RegionalCoordinator, Relation::RegionalCoordinator), (Role::RegionalCoordinator, Relation::None)];
 
 #[rustfmt::skip]
-const REGION_TABLE: [(Action, &str); 18] = [
+const REGION_TABLE: [(Action, &str); 19] = [
     //                               regional coordinator
     //                               Rc -
     (Action::Administer,           "F  F"),
@@ -76,6 +77,7 @@ const REGION_TABLE: [(Action, &str); 18] = [
     (Action::ReadPublishedResults, "F  F"),
     (Action::ReadRegion,           "A  F"),
     (Action::ManageRegion,         "A  F"),
+    (Action::EditRegionalPlan,     "A  F"),
 ];
 
 fn decision(letter: &str) -> Decision {
@@ -109,6 +111,7 @@ fn position_of(action: Action, relation: Relation, role: Role) -> (usize, usize,
         Action::ReadPublishedResults => 15,
         Action::ReadRegion => 16,
         Action::ManageRegion => 17,
+        Action::EditRegionalPlan => 18,
     };
     let r = match relation {
         Relation::Coordinator => 0,

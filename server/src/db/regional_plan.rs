@@ -9,7 +9,7 @@ use super::now;
 use super::plans::Write;
 use rubric::regional_plan::view::SchoolPlanItem;
 use rubric::regional_plan::{
-    CompanyContribution, LearningRoute, Organisation, RegionDirectory, RegionalAction, RegionalActionFields, RegionalGoal,
+    CompanyContribution, LearningRoute, Organisation, RegionalAction, RegionalActionFields, RegionalGoal,
     RegionalGoalFields, RegionalPlan,
 };
 use sqlx::SqliteConnection;
@@ -364,58 +364,3 @@ pub async fn school_plan_items(db: &mut SqliteConnection, edition_id: i64, schoo
     Ok((goals, actions))
 }
 
-/// A region as the plan needs it: its edition and name.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RegionRow {
-    pub id: i64,
-    pub edition_id: i64,
-    pub name: String,
-}
-
-/// The region with this id.
-pub async fn region(db: &mut SqliteConnection, region_id: i64) -> sqlx::Result<Option<RegionRow>> {
-    let row: Option<(i64, i64, String)> = sqlx::query_as("select id, edition_id, name from regions where id = ?")
-        .bind(region_id)
-        .fetch_optional(db)
-        .await?;
-    Ok(row.map(|(id, edition_id, name)| RegionRow { id, edition_id, name }))
-}
-
-/// The region a person coordinates (`people.region_id`), if any.
-pub async fn coordinated_region(db: &mut SqliteConnection, person_id: i64) -> sqlx::Result<Option<i64>> {
-    Ok(sqlx::query_scalar::<_, Option<i64>>("select region_id from people where id = ?")
-        .bind(person_id)
-        .fetch_optional(db)
-        .await?
-        .flatten())
-}
-
-/// The region's schools, companies and partners by id, with their names
-/// (archived schools and companies left out).
-pub async fn members(db: &mut SqliteConnection, region_id: i64) -> sqlx::Result<RegionDirectory> {
-    let schools: Vec<(i64, String)> = sqlx::query_as(
-        "select s.id, s.name from region_schools r join schools s on s.id = r.school_id \
-         where r.region_id = ? and s.archived_at is null order by s.name, s.id",
-    )
-    .bind(region_id)
-    .fetch_all(&mut *db)
-    .await?;
-    let companies: Vec<(i64, String)> = sqlx::query_as(
-        "select c.id, c.name from region_companies r join companies c on c.id = r.company_id \
-         where r.region_id = ? and c.archived_at is null order by c.name, c.id",
-    )
-    .bind(region_id)
-    .fetch_all(&mut *db)
-    .await?;
-    let partners: Vec<(i64, String)> =
-        sqlx::query_as("select id, name from region_partners where region_id = ? order by name, id")
-            .bind(region_id)
-            .fetch_all(&mut *db)
-            .await?;
-    Ok(RegionDirectory {
-        schools: schools.into_iter().collect(),
-        companies: companies.into_iter().collect(),
-        partners: partners.into_iter().collect(),
-        ..RegionDirectory::default()
-    })
-}

@@ -21,6 +21,7 @@ pub mod plan_comments;
 pub mod plans;
 pub mod report;
 pub mod rubric;
+pub mod regional_plan;
 pub mod regions;
 pub mod schools;
 
@@ -52,5 +53,6 @@ pub fn api_router() -> Router<AppState> {
         .merge(jury_reopen::router())
         .merge(jury_exports::router())
         .merge(regions::router())
+        .merge(regional_plan::router())
         .fallback(|| async { AppError::NotFound("endpoint") })
 }

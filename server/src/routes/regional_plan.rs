@@ -19,7 +19,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
 use axum::{Json, Router};
-use rubric::access::{may, relation_to_region, Action, Relation};
+use rubric::access::Action;
 use rubric::regional_plan::view::{RegionalActionWrite, RegionalDeleted, RegionalGoalWrite, RegionalPlanPage, RegionalWritten};
 use rubric::regional_plan::{
     budget_csv, regional_cofinancing, validate_regional_action, validate_regional_goal, RegionDirectory, RegionalCofinancing,
@@ -43,30 +43,33 @@ struct Scope {
     region_id: i64,
     region_name: String,
     edition_id: i64,
-    relation: Relation,
+    /// Whether the caller may change the plan.
+    may_edit: bool,
 }
 
-/// The region and the caller's relation to it: 404 for an unknown region,
-/// 403 for anyone who may not read it (`Action::ReadRegion`).
+/// The region if the caller may read it (`Action::ReadRegion`): 404 for an
+/// unknown region, 403 for anyone else (`routes::regions::region_for`).
 async fn scope(state: &AppState, user: &AuthUser, region_id: i64) -> Result<Scope> {
-    let mut conn = state.db.acquire().await?;
-    let region = db::regional_plan::region(&mut conn, region_id).await?.ok_or(AppError::NotFound("region"))?;
-    let mine = db::regional_plan::coordinated_region(&mut conn, user.id()).await?;
-    let relation = relation_to_region(&user.0, mine, region_id);
-    user.check(relation, Action::ReadRegion, "region")?;
-    Ok(Scope { region_id, region_name: region.name, edition_id: region.edition_id, relation })
+    let region = super::regions::region_for(state, user, region_id, Action::ReadRegion).await?;
+    let may_edit = super::regions::region_for(state, user, region_id, Action::EditRegionalPlan).await.is_ok();
+    Ok(Scope { region_id, region_name: region.name, edition_id: region.edition_id, may_edit })
 }
 
 /// As [`scope`], for changing the plan (`Action::EditRegionalPlan`).
 async fn editor(state: &AppState, user: &AuthUser, region_id: i64) -> Result<Scope> {
-    let scope = scope(state, user, region_id).await?;
-    user.check(scope.relation, Action::EditRegionalPlan, "region")?;
-    Ok(scope)
+    let region = super::regions::region_for(state, user, region_id, Action::EditRegionalPlan).await?;
+    Ok(Scope { region_id, region_name: region.name, edition_id: region.edition_id, may_edit: true })
 }
 
-/// Who and what belongs to the region, with the schools' plan items.
+/// Who and what belongs to the region (by id, with names), with the
+/// schools' plan items it may link to.
 async fn directory(conn: &mut SqliteConnection, scope: &Scope) -> Result<(RegionDirectory, db::regional_plan::SchoolItems)> {
-    let mut d = db::regional_plan::members(&mut *conn, scope.region_id).await?;
+    let mut d = RegionDirectory {
+        schools: db::regions::schools(&mut *conn, scope.region_id).await?.into_iter().map(|s| (s.school_id, s.name)).collect(),
+        companies: db::regions::companies(&mut *conn, scope.region_id).await?.into_iter().map(|c| (c.company_id, c.name)).collect(),
+        partners: db::regions::partners(&mut *conn, scope.region_id).await?.into_iter().map(|p| (p.id, p.name)).collect(),
+        ..RegionDirectory::default()
+    };
     let school_ids: Vec<i64> = d.schools.keys().copied().collect();
     let items = db::regional_plan::school_plan_items(conn, scope.edition_id, &school_ids).await?;
     d.school_goal_ids = items.0.iter().map(|i| i.id).collect();
@@ -115,7 +118,7 @@ async fn get_plan(State(state): State<AppState>, user: AuthUser, Path(region_id)
         directory,
         school_goals,
         school_actions,
-        may_edit: may(user.role(), scope.relation, Action::EditRegionalPlan).is_allowed(),
+        may_edit: scope.may_edit,
     }))
 }
 

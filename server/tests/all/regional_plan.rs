@@ -34,7 +34,7 @@ struct World {
     teacher: String,
 }
 
-async fn insert(state: &AppState, sql: &str, binds: &[Value]) -> i64 {
+async fn insert(state: &AppState, sql: &str, binds: Vec<Value>) -> i64 {
     let mut q = sqlx::query_scalar::<_, i64>(sql);
     for b in binds {
         q = match b {
@@ -56,34 +56,34 @@ async fn world() -> World {
     let config = Config { dist_dir: dir.path().join("dist"), public_url: "http://test".into(), secure_cookies: false };
     let state = server::prepare(dir.path(), config).await.expect("database opens");
     let s = &state;
-    let edition = insert(s, "insert into editions (name, school_year, cofinancing_threshold_pct, active, created_at) values ('STO 2026', '2026-2027', 10, 1, 0) returning id", &[]).await;
-    let region = |name: &'static str| insert(s, "insert into regions (edition_id, name, created_at) values (?, ?, 0) returning id", &[json!(edition), json!(name)]);
+    let edition = insert(s, "insert into editions (name, school_year, cofinancing_threshold_pct, active, created_at) values ('STO 2026', '2026-2027', 10, 1, 0) returning id", vec![]).await;
+    let region = |name: &'static str| insert(s, "insert into regions (edition_id, name, created_at) values (?, ?, 0) returning id", vec![json!(edition), json!(name)]);
     let region_a = region("Noordoost-Brabant").await;
     let region_b = region("Twente").await;
-    let school = |name: &'static str| insert(s, "insert into schools (edition_id, name, town, created_at) values (?, ?, 'Oss', 0) returning id", &[json!(edition), json!(name)]);
+    let school = |name: &'static str| insert(s, "insert into schools (edition_id, name, town, created_at) values (?, ?, 'Oss', 0) returning id", vec![json!(edition), json!(name)]);
     let vmbo = school("Vmbo Het Hooghuis").await;
     let mbo = school("Koning Willem I College").await;
     let school_b = school("ROC van Twente").await;
     for (school, region, level) in [(vmbo, region_a, "vmbo"), (mbo, region_a, "mbo"), (school_b, region_b, "mbo")] {
-        insert(s, "insert into region_schools (school_id, region_id, level) values (?, ?, ?) returning school_id", &[json!(school), json!(region), json!(level)]).await;
+        insert(s, "insert into region_schools (school_id, region_id, level) values (?, ?, ?) returning school_id", vec![json!(school), json!(region), json!(level)]).await;
     }
-    let company = |name: &'static str| insert(s, "insert into companies (edition_id, name, created_at) values (?, ?, 0) returning id", &[json!(edition), json!(name)]);
+    let company = |name: &'static str| insert(s, "insert into companies (edition_id, name, created_at) values (?, ?, 0) returning id", vec![json!(edition), json!(name)]);
     let metaal = company("=Metaalunie Oss").await;
     let installatie = company("Installatiebedrijf Van Dijk").await;
     let company_b = company("Twentse Staal").await;
     for (company, region) in [(metaal, region_a), (installatie, region_a), (company_b, region_b)] {
-        insert(s, "insert into region_companies (company_id, region_id) values (?, ?) returning company_id", &[json!(company), json!(region)]).await;
+        insert(s, "insert into region_companies (company_id, region_id) values (?, ?) returning company_id", vec![json!(company), json!(region)]).await;
     }
-    let rtc = insert(s, "insert into region_partners (region_id, name, kind, created_at) values (?, 'RTC Noordoost', 'rtc', 0) returning id", &[json!(region_a)]).await;
+    let rtc = insert(s, "insert into region_partners (region_id, name, kind, created_at) values (?, 'RTC Noordoost', 'rtc', 0) returning id", vec![json!(region_a)]).await;
     // The vmbo school's own plan has a goal the region can link to.
-    let plan = insert(s, "insert into plans (edition_id, school_id, created_at, updated_at) values (?, ?, 0, 0) returning id", &[json!(edition), json!(vmbo)]).await;
-    let school_goal_a = insert(s, "insert into goals (plan_id, title, created_at, updated_at) values (?, 'Techniek in de onderbouw', 0, 0) returning id", &[json!(plan)]).await;
-    let regional = |name: &'static str, region: i64| insert(s, "insert into people (name, role, region_id, created_at) values (?, 'regional-coordinator', ?, 0) returning id", &[json!(name), json!(region)]);
+    let plan = insert(s, "insert into plans (edition_id, school_id, created_at, updated_at) values (?, ?, 0, 0) returning id", vec![json!(edition), json!(vmbo)]).await;
+    let school_goal_a = insert(s, "insert into goals (plan_id, title, created_at, updated_at) values (?, 'Techniek in de onderbouw', 0, 0) returning id", vec![json!(plan)]).await;
+    let regional = |name: &'static str, region: i64| insert(s, "insert into people (name, role, region_id, created_at) values (?, 'regional-coordinator', ?, 0) returning id", vec![json!(name), json!(region)]);
     let a = regional("Anja Regio-A", region_a).await;
     let a2 = regional("Arno Regio-A", region_a).await;
     let b = regional("Bram Regio-B", region_b).await;
-    let programme = insert(s, "insert into people (name, role, created_at) values ('Els Programma', 'coordinator', 0) returning id", &[]).await;
-    let teacher = insert(s, "insert into people (name, role, school_id, created_at) values ('Tom Leraar', 'school-member', ?, 0) returning id", &[json!(vmbo)]).await;
+    let programme = insert(s, "insert into people (name, role, created_at) values ('Els Programma', 'coordinator', 0) returning id", vec![]).await;
+    let teacher = insert(s, "insert into people (name, role, school_id, created_at) values ('Tom Leraar', 'school-member', ?, 0) returning id", vec![json!(vmbo)]).await;
     World {
         coordinator_a: session(s, a).await,
         coordinator_a2: session(s, a2).await,

@@ -22,7 +22,7 @@ struct World {
     other_coordinator: i64,
 }
 
-async fn insert(server: &TestServer, sql: &str, binds: &[Value]) -> TestResult<i64> {
+async fn insert(server: &TestServer, sql: &str, binds: Vec<Value>) -> TestResult<i64> {
     let mut q = sqlx::query_scalar::<_, i64>(sql);
     for b in binds {
         q = match b {
@@ -38,22 +38,22 @@ async fn world() -> TestResult<World> {
     let server = TestServer::start().await?;
     let s = &server;
     let edition = e2e::fixtures::edition(s.state.writer.pool(), "STO 2026-2027").await?;
-    let region = insert(s, "insert into regions (edition_id, name, created_at) values (?, 'Noordoost-Brabant', 0) returning id", &[json!(edition)]).await?;
-    let other = insert(s, "insert into regions (edition_id, name, created_at) values (?, 'Twente', 0) returning id", &[json!(edition)]).await?;
+    let region = insert(s, "insert into regions (edition_id, name, created_at) values (?, 'Noordoost-Brabant', 0) returning id", vec![json!(edition)]).await?;
+    let other = insert(s, "insert into regions (edition_id, name, created_at) values (?, 'Twente', 0) returning id", vec![json!(edition)]).await?;
     let vmbo = e2e::fixtures::school(s.state.writer.pool(), edition, "Vmbo Het Hooghuis", "Oss").await?;
     let mbo = e2e::fixtures::school(s.state.writer.pool(), edition, "Koning Willem I College", "Den Bosch").await?;
     for (school, level) in [(vmbo, "vmbo"), (mbo, "mbo")] {
-        insert(s, "insert into region_schools (school_id, region_id, level) values (?, ?, ?) returning school_id", &[json!(school), json!(region), json!(level)]).await?;
+        insert(s, "insert into region_schools (school_id, region_id, level) values (?, ?, ?) returning school_id", vec![json!(school), json!(region), json!(level)]).await?;
     }
     let metaal = e2e::fixtures::company(s.state.writer.pool(), edition, "Metaalunie Oss", "Oss").await?;
     let installatie = e2e::fixtures::company(s.state.writer.pool(), edition, "Installatiebedrijf Van Dijk", "Uden").await?;
     for company in [metaal, installatie] {
-        insert(s, "insert into region_companies (company_id, region_id) values (?, ?) returning company_id", &[json!(company), json!(region)]).await?;
+        insert(s, "insert into region_companies (company_id, region_id) values (?, ?) returning company_id", vec![json!(company), json!(region)]).await?;
     }
-    insert(s, "insert into region_partners (region_id, name, kind, created_at) values (?, 'RTC Noordoost-Brabant', 'rtc', 0) returning id", &[json!(region)]).await?;
-    insert(s, "insert into region_facilities (region_id, kind, name, note) values (?, 'facility', 'Techniekhuis Oss', 'Gedeelde werkplaats') returning id", &[json!(region)]).await?;
-    let coordinator = insert(s, "insert into people (name, role, region_id, created_at) values ('Anja Regio', 'regional-coordinator', ?, 0) returning id", &[json!(region)]).await?;
-    let other_coordinator = insert(s, "insert into people (name, role, region_id, created_at) values ('Bram Twente', 'regional-coordinator', ?, 0) returning id", &[json!(other)]).await?;
+    insert(s, "insert into region_partners (region_id, name, kind, created_at) values (?, 'RTC Noordoost-Brabant', 'rtc', 0) returning id", vec![json!(region)]).await?;
+    insert(s, "insert into region_facilities (region_id, kind, name, note) values (?, 'facility', 'Techniekhuis Oss', 'Gedeelde werkplaats') returning id", vec![json!(region)]).await?;
+    let coordinator = insert(s, "insert into people (name, role, region_id, created_at) values ('Anja Regio', 'regional-coordinator', ?, 0) returning id", vec![json!(region)]).await?;
+    let other_coordinator = insert(s, "insert into people (name, role, region_id, created_at) values ('Bram Twente', 'regional-coordinator', ?, 0) returning id", vec![json!(other)]).await?;
     Ok(World { server, region, vmbo, mbo, metaal, installatie, coordinator, other_coordinator })
 }
 
