@@ -736,6 +736,27 @@ async fn every_endpoint_answers_every_role_as_the_access_model_says() {
     let facility = m.w.scalar("select max(id) from region_facilities").await;
     m.row(Method::DELETE, "/regions/{id}/facilities/{fid}", coordinator(&format!("{r}/facilities/{facility}"), None, 200)).await;
 
+    // The regional plan (issue 17): the programme coordinator reads it and
+    // its budget CSV; only the region's own regional coordinator writes
+    // (called in `regional_plan.rs`), so every write here is refused.
+    let p = format!("{r}/plan");
+    m.row(Method::GET, "/regions/{id}/plan", coordinator(&p, None, 200)).await;
+    m.row(Method::GET, "/regions/{id}/plan/budget.csv", coordinator(&format!("{p}/budget.csv"), None, 200)).await;
+    sqlx::query("insert into regional_goals (region_id, title, created_at, updated_at) values (?, 'Leerroute', 0, 0)").bind(region).execute(m.w.state.writer.pool()).await.expect("regional goal");
+    let goal = m.w.scalar("select max(id) from regional_goals").await;
+    sqlx::query("insert into regional_actions (goal_id, description, owner_kind, owner_id, budget_cents, created_at, updated_at) values (?, 'Open dag', 'school', ?, 100, 0, 0)")
+        .bind(goal).bind(ids.spare_school).execute(m.w.state.writer.pool()).await.expect("regional action");
+    let action = m.w.scalar("select max(id) from regional_actions").await;
+    let goal_body = json!({"version": 1, "goal": {"title": "Leerroute vmbo-mbo"}});
+    let action_body = json!({"version": 1, "action": {"description": "Open dag", "owner": {"kind": "school", "id": ids.spare_school}, "budget_cents": 100}});
+    let version = json!({"version": 1});
+    m.row(Method::POST, "/regions/{id}/plan/goals", only(&format!("{p}/goals"), Some(&goal_body), &[], 403)).await;
+    m.row(Method::PUT, "/regions/{id}/plan/goals/{goal_id}", only(&format!("{p}/goals/{goal}"), Some(&goal_body), &[], 403)).await;
+    m.row(Method::DELETE, "/regions/{id}/plan/goals/{goal_id}", only(&format!("{p}/goals/{goal}"), Some(&version), &[], 403)).await;
+    m.row(Method::POST, "/regions/{id}/plan/goals/{goal_id}/actions", only(&format!("{p}/goals/{goal}/actions"), Some(&action_body), &[], 403)).await;
+    m.row(Method::PUT, "/regions/{id}/plan/actions/{action_id}", only(&format!("{p}/actions/{action}"), Some(&action_body), &[], 403)).await;
+    m.row(Method::DELETE, "/regions/{id}/plan/actions/{action_id}", only(&format!("{p}/actions/{action}"), Some(&version), &[], 403)).await;
+
     // Backup and demo (last: they add whole editions) --------------------------------------
     m.row(Method::GET, "/editions/{id}/export", coordinator(&format!("/api/editions/{}/export", ids.other_edition), None, 200)).await;
     let export = m.w.ok(Coord, Method::GET, &format!("/api/editions/{}/export", ids.other_edition), None).await;
