@@ -85,7 +85,13 @@ pub fn TrendChart(props: &TrendChartProps) -> Html {
         let canvas = canvas.clone();
         use_effect_with(props.summary.clone(), move |summary| {
             if let Some(c) = canvas.cast::<HtmlCanvasElement>() {
+                let clock = web_sys::window().and_then(|w| w.performance());
+                let start = clock.as_ref().map(|p| p.now());
                 let drawn = draw(&c, summary).is_some();
+                // How long the drawing took, for `cargo xtask bench`.
+                if let (Some(p), Some(start)) = (clock, start) {
+                    let _ = c.set_attribute("data-draw-ms", &format!("{:.1}", p.now() - start));
+                }
                 let _ = c.set_attribute("data-drawn", if drawn { "true" } else { "false" });
             }
         });
