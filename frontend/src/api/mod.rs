@@ -8,5 +8,6 @@ pub mod nulmeting;
 pub mod plans;
 pub mod programme;
 pub mod regional_plan;
+pub mod regions;
 
 pub use client::{ApiError, ErrorCode, FieldError};

@@ -7,4 +7,5 @@ pub mod company;
 pub mod coordinator;
 pub mod jury;
 pub mod public;
+pub mod region;
 pub mod school;

@@ -31,6 +31,7 @@ pub mod plan_checks;
 pub mod plan_editor;
 pub mod plan_view;
 pub mod profile_summary;
+pub mod region;
 pub mod programme;
 pub mod regional_plan;
 pub mod reopen_decisions;

@@ -11,6 +11,7 @@ pub mod plural;
 pub mod plans;
 pub mod programme;
 pub mod regional_plan;
+pub mod regions;
 pub mod submission;
 
 pub use rubric::Lang;

@@ -8,6 +8,7 @@ pub mod jury;
 pub mod not_found;
 pub mod nulmeting;
 pub mod plans;
+pub mod region;
 pub mod rubric;
 pub mod school_start;
 pub mod sign_in;

@@ -13,4 +13,5 @@ mod nulmeting;
 mod plans;
 mod rough_edges;
 mod programme;
+mod regions;
 mod security;
