@@ -83,6 +83,12 @@ pub enum Route {
     /// facilities and networks, the aggregated profile.
     /// `/region/:id/portrait`
     RegionPortrait { id: i64 },
+    /// The region's plan: goals, learning routes, actions, cofinancing.
+    /// `/region/:id/plan`
+    RegionPlan { id: i64 },
+    /// The subsidy dossier, printable (A4, Dutch).
+    /// `/region/:id/dossier`
+    RegionDossier { id: i64 },
 
     /// `/404`
     NotFound,
@@ -121,6 +127,8 @@ impl Routable for Route {
             Route::RegionHome => "/region",
             Route::Region { id } => return format!("/region/{id}"),
             Route::RegionPortrait { id } => return format!("/region/{id}/portrait"),
+            Route::RegionPlan { id } => return format!("/region/{id}/plan"),
+            Route::RegionDossier { id } => return format!("/region/{id}/dossier"),
             Route::SchoolTeam { id } => return format!("/schools/{id}/team"),
             Route::SchoolReport { id } => return format!("/schools/{id}/report"),
             Route::SchoolPlan { id } => return format!("/schools/{id}/plan"),
@@ -138,6 +146,7 @@ impl Routable for Route {
             "/coordinator/jury/results/print", "/nulmeting", "/schools/:id/team", "/schools/:id/report",
             "/schools/:id/plan", "/schools/:id/plan/print", "/company", "/jury", "/jury/finalists/:id", "/jury/chair", "/award", "/404",
             "/region", "/region/:id", "/region/:id/portrait",
+            "/region/:id/plan", "/region/:id/dossier",
         ]
     }
 
@@ -180,6 +189,8 @@ impl Routable for Route {
             ["region"] => Some(Route::RegionHome),
             ["region", s] => id(s).map(|id| Route::Region { id }),
             ["region", s, "portrait"] => id(s).map(|id| Route::RegionPortrait { id }),
+            ["region", s, "plan"] => id(s).map(|id| Route::RegionPlan { id }),
+            ["region", s, "dossier"] => id(s).map(|id| Route::RegionDossier { id }),
             _ => None,
         };
         Some(route.unwrap_or(Route::NotFound))
@@ -199,6 +210,7 @@ mod tests {
             Route::SchoolTeam { id: 3 }, Route::SchoolReport { id: 3 }, Route::SchoolPlan { id: 3 },
             Route::SchoolPlanPrint { id: 3 }, Route::CompanyHome, Route::JuryHome, Route::JuryScore { id: 12 },
             Route::JuryChair, Route::AwardResults, Route::RegionHome, Route::Region { id: 4 }, Route::RegionPortrait { id: 4 },
+            Route::RegionPlan { id: 4 }, Route::RegionDossier { id: 4 },
         ]
     }
 
@@ -237,6 +249,7 @@ mod tests {
             Route::CompanyHome => App::Company,
             Route::JuryHome | Route::JuryScore { .. } | Route::AwardResults => App::Jury,
             Route::RegionHome | Route::Region { .. } | Route::RegionPortrait { .. } => App::Region,
+            Route::RegionPlan { .. } | Route::RegionDossier { .. } => App::Region,
             _ => App::Coordinator,
         };
         for route in all() {

@@ -9,6 +9,7 @@ pub mod not_found;
 pub mod nulmeting;
 pub mod plans;
 pub mod region;
+pub mod regional_plan;
 pub mod rubric;
 pub mod school_start;
 pub mod sign_in;

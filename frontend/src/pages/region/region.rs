@@ -99,6 +99,10 @@ pub fn RegionPage(props: &RegionPageProps) -> Html {
         <section class="page" data-testid="region-page">
             <h1>{ d.region.name.clone() }</h1>
             <p><Link<Route> classes="button" to={Route::RegionPortrait { id }}>{ R::OpenPortrait.t(lang) }</Link<Route>></p>
+            <p class="form-buttons" data-testid="region-plan-links">
+                <Link<Route> classes="button" to={Route::RegionPlan { id }}>{ crate::i18n::regional_plan::RP::PlanTitle.t(lang) }</Link<Route>>
+                <Link<Route> classes="button secondary" to={Route::RegionDossier { id }}>{ crate::i18n::regional_plan::RP::Dossier.t(lang) }</Link<Route>>
+            </p>
             if let Some(e) = (*error).as_ref().filter(|e| e.fields.is_empty()) { <ErrorBox error={e.clone()} /> }
             <section class="panel" data-testid="region-schools">
                 <h2>{ R::Schools.t(lang) }</h2>

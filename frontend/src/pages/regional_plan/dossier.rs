@@ -204,7 +204,7 @@ fn budget_section(m: &mut Markup, page: &RegionalPlanPage, c: &RegionalCofinanci
     m.raw("</section>");
 }
 
-fn partners_section(m: &mut Markup, page: &RegionalPlanPage, detail: &RegionDetail, c: &RegionalCofinancing) {
+fn partners_section(m: &mut Markup, detail: &RegionDetail, c: &RegionalCofinancing) {
     m.el("<section class=\"print-section\" data-testid=\"dossier-partners\"><h2>", t(RP::SectionPartners), "</h2>");
     m.el("<h3>", t(RP::CompaniesContributions), "</h3>");
     if detail.companies.is_empty() {
@@ -249,7 +249,7 @@ fn document(plan: &RegionalPlanPage, detail: &RegionDetail, portrait: &Portrait,
     portrait_section(&mut m, detail, portrait);
     plan_section(&mut m, plan);
     budget_section(&mut m, plan, &plan.cofinancing);
-    partners_section(&mut m, plan, detail, &plan.cofinancing);
+    partners_section(&mut m, detail, &plan.cofinancing);
     m.html()
 }
 

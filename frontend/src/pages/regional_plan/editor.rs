@@ -47,7 +47,7 @@ pub struct RegionalPlanProps {
 }
 
 #[component]
-pub fn RegionalPlanPage(props: &RegionalPlanProps) -> Html {
+pub fn RegionalPlanRoute(props: &RegionalPlanProps) -> Html {
     let fetch = use_fetch(props.id, api::regional_plan::page);
     match &fetch.state {
         Fetch::Loading => html! { <section class="page"><Loading /></section> },
@@ -227,8 +227,8 @@ pub fn RegionalPlanEditor(props: &EditorProps) -> Html {
         }
     };
     let stale_box = (*stale).clone().map(|s| {
-        let (open, stale2) = (open.clone(), stale.clone());
         let keep = {
+            let (open, stale2) = (open.clone(), stale.clone());
             let version = s.version;
             Callback::from(move |_: MouseEvent| {
                 if let Some(o) = (*open).clone() {
