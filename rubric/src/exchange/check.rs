@@ -390,6 +390,9 @@ pub fn check_document(d: &ExchangeDocument) -> Result<(), Vec<String>> {
     unique(p, "response_reopenings", &open_responses, "response while open", |r| r.response_id);
     let open_sheets: Vec<_> = d.sheet_reopenings.iter().filter(|r| open(&r.fields)).collect();
     unique(p, "sheet_reopenings", &open_sheets, "score sheet while open", |r| r.sheet_id);
+    for problem in super::regions::check(&d.regions, &d.regional_goals, &d.regional_actions, &schools, &companies, &goals, &actions) {
+        p.add(problem);
+    }
     if p.0.is_empty() {
         Ok(())
     } else {

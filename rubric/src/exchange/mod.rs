@@ -19,6 +19,7 @@
 mod check;
 pub mod generate;
 pub mod migrate;
+pub mod regions;
 
 use crate::assessment::MeasurementKind;
 use crate::content::Level;
@@ -81,6 +82,13 @@ pub struct ExchangeDocument {
     pub response_reopenings: Vec<ResponseReopeningRecord>,
     #[serde(default)]
     pub sheet_reopenings: Vec<SheetReopeningRecord>,
+    /// Regions and their plans (issue 17; optional, see [`regions`]).
+    #[serde(default)]
+    pub regions: Vec<regions::RegionRecord>,
+    #[serde(default)]
+    pub regional_goals: Vec<regions::RegionalGoalRecord>,
+    #[serde(default)]
+    pub regional_actions: Vec<regions::RegionalActionRecord>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -561,6 +569,9 @@ impl ExchangeDocument {
             scores: vec![],
             response_reopenings: vec![],
             sheet_reopenings: vec![],
+            regions: vec![],
+            regional_goals: vec![],
+            regional_actions: vec![],
         }
     }
 
@@ -595,6 +606,9 @@ impl ExchangeDocument {
         self.scores.sort_by_key(|r| (r.sheet_id, r.criterion_id));
         self.response_reopenings.sort_by_key(|r| r.id);
         self.sheet_reopenings.sort_by_key(|r| r.id);
+        self.regions.sort_by_key(|r| r.id);
+        self.regional_goals.sort_by_key(|r| r.id);
+        self.regional_actions.sort_by_key(|r| r.id);
     }
 
     /// The document as pretty JSON (what `stempact export` writes).
@@ -704,6 +718,9 @@ pub fn parse_document(text: &str) -> Result<ExchangeDocument, ExchangeError> {
         scores: list(&mut map, "scores")?,
         response_reopenings: optional_list(&mut map, "response_reopenings")?,
         sheet_reopenings: optional_list(&mut map, "sheet_reopenings")?,
+        regions: optional_list(&mut map, "regions")?,
+        regional_goals: optional_list(&mut map, "regional_goals")?,
+        regional_actions: optional_list(&mut map, "regional_actions")?,
     };
     if let Some(key) = map.keys().next() {
         return Err(ExchangeError::Malformed {

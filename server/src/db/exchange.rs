@@ -4,6 +4,8 @@
 //! written back in one transaction with new ids, so nothing is ever
 //! half-imported. Sign-in links and sessions are not part of it.
 
+mod regions;
+
 use rubric::exchange::*;
 use rubric::people::{Role, SchoolFunction};
 use rubric::programme::{tracks_from_db, tracks_to_db};
@@ -791,6 +793,7 @@ pub async fn export(db: &SqlitePool, edition_id: i64, exported_at: i64) -> Resul
             .map_err(|c| ExportError::BadValue(format!("a reopened score sheet names criterion {c}, which is not part of this edition")))?;
         d.sheet_reopenings.push(SheetReopeningRecord { id: n, sheet_id: sheet_keys.key(sheet)?, fields });
     }
+    regions::export(&mut tx, id, &school_keys, &company_keys, &goal_keys, &action_keys, &mut d).await?;
     tx.commit().await?;
     d.sort_canonical();
     Ok(d)
@@ -1344,6 +1347,7 @@ async fn import_in(tx: &mut Transaction<'_, Sqlite>, d: &ExchangeDocument, by: O
             .map_err(|c| ImportError::Rejected(format!("a reopened score sheet names criterion {c}, which is not in the file")))?;
         insert_reopening(tx, "sheet_reopenings", "sheet_id", sheets.get(r.sheet_id)?, &fields, &people).await?;
     }
+    regions::import(tx, edition_id, d, &schools, &companies, &goals, &actions).await?;
     super::audit(
         &mut **tx,
         by,

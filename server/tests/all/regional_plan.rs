@@ -17,6 +17,7 @@ use tower::ServiceExt;
 struct World {
     state: AppState,
     _dir: tempfile::TempDir,
+    edition: i64,
     region_a: i64,
     region_b: i64,
     vmbo: i64,
@@ -92,6 +93,7 @@ async fn world() -> World {
         teacher: session(s, teacher).await,
         state,
         _dir: dir,
+        edition,
         region_a,
         region_b,
         vmbo,
@@ -392,4 +394,58 @@ async fn two_regional_coordinators_editing_at_once_get_no_5xx_and_lose_no_acknow
     // The cofinancing adds up every acknowledged contribution.
     let expected: i64 = (0..12).map(|i| 2 * (1_000 + i)).sum();
     assert_eq!(page["cofinancing"]["total"]["contribution_cents"], expected);
+}
+
+#[tokio::test]
+async fn the_regions_and_their_plans_travel_with_the_edition() {
+    let w = world().await;
+    let c = &w.coordinator_a;
+    sqlx::query("insert into region_pupils (region_id, school_id, track, year, pupils) values (?, ?, 'BWI', 2025, 48)").bind(w.region_a).bind(w.vmbo).execute(w.state.writer.pool()).await.expect("pupils");
+    sqlx::query("insert into region_progression (region_id, kind, year, leavers, continued) values (?, 'vmbo-to-mbo', 2025, 100, 64)").bind(w.region_a).execute(w.state.writer.pool()).await.expect("progression");
+    sqlx::query("insert into region_facilities (region_id, kind, name, note) values (?, 'network', 'PLG metaal', 'vmbo en mbo')").bind(w.region_a).execute(w.state.writer.pool()).await.expect("facility");
+    let goal = w.goal(c, json!({"title": "Leerroute", "route": {"sending_school_id": w.vmbo, "receiving_school_id": w.mbo}, "linked_school_goal_ids": [w.school_goal_a]})).await;
+    let goal = goal.json["row"]["id"].as_i64().expect("goal");
+    let action = w
+        .action(c, goal, json!({
+            "description": "Open lesdag",
+            "owner": {"kind": "partner", "id": w.rtc},
+            "budget_cents": 50_000,
+            "contributions": [{"company_id": w.metaal, "money_cents": 2_500, "in_kind_cents": 2_500, "in_kind_description": "Materiaal"}],
+        }))
+        .await;
+    assert_eq!(action.status, StatusCode::CREATED, "{}", action.text);
+
+    let mut doc = server::db::exchange::export(&w.state.db, w.edition, 0).await.expect("export");
+    assert_eq!(doc.regions.len(), 2);
+    assert_eq!(doc.regions[0].partners.len(), 1);
+    assert_eq!(doc.regions[0].pupils.len(), 1);
+    assert_eq!(doc.regional_goals.len(), 1);
+    assert_eq!(doc.regional_goals[0].linked_goal_ids.len(), 1);
+    assert_eq!(doc.regional_actions[0].owner, rubric::regional_plan::Organisation::Partner(1));
+    assert_eq!(rubric::exchange::check_document(&doc), Ok(()));
+    let parsed = rubric::exchange::parse_document(&doc.to_json()).expect("parse");
+    assert_eq!(parsed, doc);
+
+    // Into an empty installation and out again: the same document.
+    let fresh = world().await;
+    let summary = server::db::exchange::import(&fresh.state.writer, &parsed, None).await.expect("import");
+    let mut again = server::db::exchange::export(&fresh.state.db, summary.edition_id, 0).await.expect("export again");
+    doc.exported_at = 0;
+    again.exported_at = 0;
+    assert_eq!(again.regions, doc.regions);
+    assert_eq!(again.regional_goals, doc.regional_goals);
+    assert_eq!(again.regional_actions, doc.regional_actions);
+
+    // A file whose action names a company of no region is refused by name.
+    let mut bad = doc.clone();
+    bad.regional_actions[0].contributions[0].company_id = 99;
+    let problems = rubric::exchange::check_document(&bad).expect_err("refused");
+    assert!(problems.iter().any(|p| p.starts_with("regional_actions[0].contributions[0]")), "{problems:?}");
+    // A file without the regions' sections (older) still reads, with no regions.
+    let mut old: Value = serde_json::from_str(&doc.to_json()).expect("json");
+    for key in ["regions", "regional_goals", "regional_actions"] {
+        old.as_object_mut().expect("object").remove(key);
+    }
+    let read = rubric::exchange::parse_document(&old.to_string()).expect("an older file");
+    assert!(read.regions.is_empty() && read.regional_actions.is_empty());
 }
