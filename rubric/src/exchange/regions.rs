@@ -102,6 +102,9 @@ pub struct RegionalActionRecord {
     pub updated_at: i64,
 }
 
+/// A region's id with the ids of its schools, companies and partners.
+type Members = (i64, HashSet<i64>, HashSet<i64>, HashSet<i64>);
+
 /// The problems of the regions' sections, given the ids of the document's
 /// schools, companies, plan goals and plan actions.
 pub fn check(
@@ -126,7 +129,7 @@ pub fn check(
     };
     let (mut region_ids, mut partner_ids, mut region_schools, mut region_companies) = (HashSet::new(), HashSet::new(), HashSet::new(), HashSet::new());
     // Per region: its schools, companies and partners.
-    let mut members: Vec<(i64, HashSet<i64>, HashSet<i64>, HashSet<i64>)> = Vec::new();
+    let mut members: Vec<Members> = Vec::new();
     for (i, r) in regions.iter().enumerate() {
         unique("regions", i, r.id, &mut region_ids, &mut p);
         version(format!("regions[{i}].version"), r.version, &mut p);

@@ -133,9 +133,12 @@ mod tests {
         assert_eq!(c.met(), Some(true));
     }
 
+    /// Per action: its budget and (company, money, in kind) contributions.
+    type Spec = Vec<(i64, Vec<(i64, i64, i64)>)>;
+
     /// Actions whose contributions never exceed their budget (what
     /// validation guarantees).
-    fn actions() -> impl Strategy<Value = Vec<(i64, Vec<(i64, i64, i64)>)>> {
+    fn actions() -> impl Strategy<Value = Spec> {
         prop::collection::vec(
             (0i64..10_000_000).prop_flat_map(|budget| {
                 (Just(budget), prop::collection::vec((10i64..14, 0..=budget / 4, 0..=budget / 4), 0..3))
@@ -144,7 +147,7 @@ mod tests {
         )
     }
 
-    fn build(spec: &[(i64, Vec<(i64, i64, i64)>)]) -> RegionalPlan {
+    fn build(spec: &Spec) -> RegionalPlan {
         plan(spec.iter().enumerate().map(|(i, (budget, cs))| {
             let mut a = action(i as i64 + 1, 1, *budget, &[]);
             // At most one entry per company, and within the budget.
