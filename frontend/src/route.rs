@@ -74,6 +74,24 @@ pub enum Route {
     // The award dossier (its own app)
     /// `/dossier/:id` (a school's id)
     Dossier { id: i64 },
+    // Regions (issue 17), the region app
+    /// The regions one works on (a regional coordinator's own; every
+    /// region and the set-up for the programme coordinator).
+    /// `/region`
+    RegionHome,
+    /// A region: its schools, companies, partners and coordinators.
+    /// `/region/:id`
+    Region { id: i64 },
+    /// The region portrait: pupil numbers (CSV import), progression,
+    /// facilities and networks, the aggregated profile.
+    /// `/region/:id/portrait`
+    RegionPortrait { id: i64 },
+    /// The region's plan: goals, learning routes, actions, cofinancing.
+    /// `/region/:id/plan`
+    RegionPlan { id: i64 },
+    /// The subsidy dossier, printable (A4, Dutch).
+    /// `/region/:id/dossier`
+    RegionDossier { id: i64 },
 
     /// `/404`
     NotFound,
@@ -109,6 +127,11 @@ impl Routable for Route {
             Route::JuryChair => "/jury/chair",
             Route::AwardResults => "/award",
             Route::NotFound => "/404",
+            Route::RegionHome => "/region",
+            Route::Region { id } => return format!("/region/{id}"),
+            Route::RegionPortrait { id } => return format!("/region/{id}/portrait"),
+            Route::RegionPlan { id } => return format!("/region/{id}/plan"),
+            Route::RegionDossier { id } => return format!("/region/{id}/dossier"),
             Route::SchoolTeam { id } => return format!("/schools/{id}/team"),
             Route::SchoolReport { id } => return format!("/schools/{id}/report"),
             Route::SchoolPlan { id } => return format!("/schools/{id}/plan"),
@@ -127,6 +150,8 @@ impl Routable for Route {
             "/coordinator/jury/results/print", "/nulmeting", "/schools/:id/team", "/schools/:id/report",
             "/schools/:id/plan", "/schools/:id/plan/print", "/company", "/jury", "/jury/finalists/:id", "/jury/chair", "/award", "/404",
             "/dossier/:id",
+            "/region", "/region/:id", "/region/:id/portrait",
+            "/region/:id/plan", "/region/:id/dossier",
         ]
     }
 
@@ -167,6 +192,11 @@ impl Routable for Route {
             ["jury", "chair"] => Some(Route::JuryChair),
             ["award"] => Some(Route::AwardResults),
             ["dossier", s] => id(s).map(|id| Route::Dossier { id }),
+            ["region"] => Some(Route::RegionHome),
+            ["region", s] => id(s).map(|id| Route::Region { id }),
+            ["region", s, "portrait"] => id(s).map(|id| Route::RegionPortrait { id }),
+            ["region", s, "plan"] => id(s).map(|id| Route::RegionPlan { id }),
+            ["region", s, "dossier"] => id(s).map(|id| Route::RegionDossier { id }),
             _ => None,
         };
         Some(route.unwrap_or(Route::NotFound))
@@ -186,6 +216,9 @@ mod tests {
             Route::SchoolTeam { id: 3 }, Route::SchoolReport { id: 3 }, Route::SchoolPlan { id: 3 },
             Route::SchoolPlanPrint { id: 3 }, Route::CompanyHome, Route::JuryHome, Route::JuryScore { id: 12 },
             Route::JuryChair, Route::AwardResults, Route::Dossier { id: 4 },
+           
+            Route::RegionHome, Route::Region { id: 4 }, Route::RegionPortrait { id: 4 },
+            Route::RegionPlan { id: 4 }, Route::RegionDossier { id: 4 },
         ]
     }
 
@@ -224,6 +257,8 @@ mod tests {
             Route::CompanyHome => App::Company,
             Route::JuryHome | Route::JuryScore { .. } | Route::AwardResults => App::Jury,
             Route::Dossier { .. } => App::Dossier,
+            Route::RegionHome | Route::Region { .. } | Route::RegionPortrait { .. } => App::Region,
+            Route::RegionPlan { .. } | Route::RegionDossier { .. } => App::Region,
             _ => App::Coordinator,
         };
         for route in all() {

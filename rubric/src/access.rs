@@ -44,10 +44,12 @@ pub enum Relation {
     /// Nothing ties the person to it: another school, a school their
     /// company does not sponsor, not a juror of the active jury.
     None,
+    /// The regional coordinator of the region asked about (issue 17).
+    RegionalCoordinator,
 }
 
 impl Relation {
-    pub const ALL: [Relation; 10] = [
+    pub const ALL: [Relation; 11] = [
         Relation::Coordinator,
         Relation::Member,
         Relation::Direction,
@@ -58,6 +60,7 @@ impl Relation {
         Relation::ConflictedJuror,
         Relation::Chair,
         Relation::None,
+        Relation::RegionalCoordinator,
     ];
 
     /// Whether a person of this role can stand in this relation at all.
@@ -70,6 +73,7 @@ impl Relation {
             Relation::Sponsor => role == Role::CompanyMember,
             Relation::EditionMember => matches!(role, Role::SchoolMember | Role::CompanyMember),
             Relation::Juror | Relation::ConflictedJuror | Relation::Chair => role == Role::Juror,
+            Relation::RegionalCoordinator => role == Role::RegionalCoordinator,
         }
     }
 
@@ -143,10 +147,23 @@ pub enum Action {
     /// Write the company's part of the dossier and sign off for the
     /// company: the members of the school's current sponsor.
     EditDossierCompany,
+    /// Read a region (issue 17): its schools, companies, partners, portrait
+    /// and aggregated profile.
+    ReadRegion,
+    /// Manage a region's own content: partners, the portrait's pupil
+    /// numbers, progression figures, facilities and networks. Creating
+    /// regions, assigning schools and companies and inviting regional
+    /// coordinators is [`Action::Administer`].
+    ManageRegion,
+    /// Write a region's plan (issue 17): its goals, learning routes and
+    /// actions with budgets and company contributions. Only the region's
+    /// own coordinator; the programme coordinator reads it
+    /// ([`Action::ReadRegion`]).
+    EditRegionalPlan,
 }
 
 impl Action {
-    pub const ALL: [Action; 21] = [
+    pub const ALL: [Action; 24] = [
         Action::Administer,
         Action::ReadPlan,
         Action::EditPlan,
@@ -168,6 +185,9 @@ impl Action {
         Action::ReadDossier,
         Action::EditDossierSchool,
         Action::EditDossierCompany,
+        Action::ReadRegion,
+        Action::ManageRegion,
+        Action::EditRegionalPlan,
     ];
 }
 
@@ -240,6 +260,11 @@ pub fn may(role: Role, relation: Relation, action: Action) -> Decision {
         Action::ReadDossier => Decision::when(tied_to_school, Forbidden),
         Action::EditDossierSchool => Decision::when(r.leads(), Forbidden),
         Action::EditDossierCompany => Decision::when(r == R::Sponsor, Forbidden),
+        // A region: the programme coordinator and the region's own
+        // coordinator; a coordinator of another region learns it exists (403).
+        Action::ReadRegion | Action::ManageRegion => Decision::when(matches!(r, R::Coordinator | R::RegionalCoordinator), Forbidden),
+        // The region's plan is written by the region itself.
+        Action::EditRegionalPlan => Decision::when(r == R::RegionalCoordinator, Forbidden),
     }
 }
 
@@ -320,6 +345,16 @@ pub fn relation_to_edition(me: &Me, is_juror: bool, belongs: bool) -> Relation {
         Role::Coordinator => Relation::Coordinator,
         Role::Juror if is_juror => Relation::Juror,
         Role::SchoolMember | Role::CompanyMember if belongs => Relation::EditionMember,
+        _ => Relation::None,
+    }
+}
+
+/// How `me` relates to region `region_id`; `my_region_id` is the region a
+/// regional coordinator coordinates (`people.region_id`, loaded by the server).
+pub fn relation_to_region(me: &Me, my_region_id: Option<i64>, region_id: i64) -> Relation {
+    match me.role {
+        Role::Coordinator => Relation::Coordinator,
+        Role::RegionalCoordinator if my_region_id == Some(region_id) => Relation::RegionalCoordinator,
         _ => Relation::None,
     }
 }

@@ -24,11 +24,14 @@ pub enum App {
     /// (issue 16): its own small app, so the school and company apps do
     /// not grow for a page each uses once a year.
     Dossier,
+    /// A region (issue 17): the regional coordinator's pages (the region,
+    /// its portrait) and the programme coordinator's region set-up.
+    Region,
 }
 
 /// Address prefixes and the app that serves them; the first match wins.
 /// `/` itself is served by the signed-in person's app ([`App::home_for`]).
-const PREFIXES: [(&str, App); 10] = [
+const PREFIXES: [(&str, App); 11] = [
     ("/coordinator", App::Coordinator),
     // The chair's page reads the whole results (as the coordinator's does):
     // served by the coordinator's app, so the jurors' app stays small.
@@ -41,10 +44,11 @@ const PREFIXES: [(&str, App); 10] = [
     ("/award", App::Jury),
     ("/rubric", App::Public),
     ("/dossier", App::Dossier),
+    ("/region", App::Region),
 ];
 
 impl App {
-    pub const ALL: [App; 6] = [App::Public, App::School, App::Company, App::Jury, App::Coordinator, App::Dossier];
+    pub const ALL: [App; 7] = [App::Public, App::School, App::Company, App::Jury, App::Coordinator, App::Dossier, App::Region];
 
     /// The app's name: its binary, its page (`NAME.html`) and the prefix of
     /// its bundle files.
@@ -56,6 +60,7 @@ impl App {
             App::Jury => "jury",
             App::Coordinator => "coordinator",
             App::Dossier => "dossier",
+            App::Region => "region",
         }
     }
 
@@ -83,6 +88,7 @@ impl App {
             Some(Role::CompanyMember) => App::Company,
             Some(Role::Juror) => App::Jury,
             Some(Role::Coordinator) => App::Coordinator,
+            Some(Role::RegionalCoordinator) => App::Region,
         }
     }
 
@@ -117,6 +123,9 @@ mod tests {
         assert_eq!(App::for_path("/rubric"), App::Public);
         assert_eq!(App::for_path("/signin"), App::Public);
         assert_eq!(App::for_path("/dossier/12"), App::Dossier);
+        assert_eq!(App::for_path("/region"), App::Region);
+        assert_eq!(App::for_path("/region/3/portrait"), App::Region);
+        assert_eq!(App::for_path("/regions"), App::Public);
     }
 
     #[test]
@@ -135,6 +144,7 @@ mod tests {
         assert!(!App::Public.serves("/", Some(Role::Juror)));
         assert!(App::Jury.serves("/", Some(Role::Juror)));
         assert!(App::Company.serves("/", Some(Role::CompanyMember)));
+        assert!(App::Region.serves("/", Some(Role::RegionalCoordinator)));
         assert!(App::School.serves("/schools/1/report", Some(Role::Coordinator)));
     }
 

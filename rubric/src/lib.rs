@@ -20,6 +20,8 @@ pub mod next_steps;
 pub mod people;
 pub mod plan;
 pub mod programme;
+pub mod region;
+pub mod regional_plan;
 pub mod submission;
 
 pub use content::{current as current_rubric, AspectId, Indicator, Lang, Level, LocalizedText, Rubric, RubricVersion};

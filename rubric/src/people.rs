@@ -13,10 +13,13 @@ pub enum Role {
     SchoolMember,
     CompanyMember,
     Juror,
+    /// The coordinator of one region of the edition (issue 17): sees and
+    /// manages only that region (`rubric::region`, `people.region_id`).
+    RegionalCoordinator,
 }
 
 impl Role {
-    pub const ALL: [Role; 4] = [Role::Coordinator, Role::SchoolMember, Role::CompanyMember, Role::Juror];
+    pub const ALL: [Role; 5] = [Role::Coordinator, Role::SchoolMember, Role::CompanyMember, Role::Juror, Role::RegionalCoordinator];
 
     pub fn key(self) -> &'static str {
         match self {
@@ -24,6 +27,7 @@ impl Role {
             Role::SchoolMember => "school-member",
             Role::CompanyMember => "company-member",
             Role::Juror => "juror",
+            Role::RegionalCoordinator => "regional-coordinator",
         }
     }
 

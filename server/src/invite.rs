@@ -22,6 +22,8 @@ pub enum InviteError {
     NoSuchCompany(i64),
     #[error("only a school member has a school, and only a company member a company")]
     ScopeNotAllowed,
+    #[error("a regional coordinator is invited from their region (POST /api/regions/ID/coordinators)")]
+    RegionOnly,
     #[error("database error: {0}")]
     Db(#[from] sqlx::Error),
 }
@@ -70,6 +72,8 @@ pub async fn create_in(db: &mut SqliteConnection, p: &NewInvite, by: Option<i64>
             }
             p.school_function = None;
         }
+        // Their scope is a region: `db::regions::invite_coordinator`.
+        Role::RegionalCoordinator => return Err(InviteError::RegionOnly),
     }
     let id = db::people::create_person(&mut *db, &p).await?;
     let token = db::people::issue_invitation(db, id, by).await?;

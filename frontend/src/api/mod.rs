@@ -9,5 +9,7 @@ pub mod jury;
 pub mod nulmeting;
 pub mod plans;
 pub mod programme;
+pub mod regional_plan;
+pub mod regions;
 
 pub use client::{ApiError, ErrorCode, FieldError};

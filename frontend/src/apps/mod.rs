@@ -8,4 +8,5 @@ pub mod coordinator;
 pub mod dossier;
 pub mod jury;
 pub mod public;
+pub mod region;
 pub mod school;

@@ -41,6 +41,8 @@ pub fn links_for(me: &Me) -> Vec<(Route, C)> {
         (may(relation_to_own_company(me), Action::ListSponsoredSchools), Route::CompanyHome, C::NavMySchools),
         // Whether the juror sits on the active jury only the server knows.
         (access::may_in_some_relation(me.role, Action::Score), Route::JuryHome, C::NavJuryScoring),
+        // Regions (issue 17): the region app, for the programme coordinator and regional coordinators.
+        (access::may_in_some_relation(me.role, Action::ReadRegion), Route::RegionHome, C::NavRegions),
     ];
     links.into_iter().filter(|(shown, _, _)| *shown).map(|(_, route, label)| (route, label)).collect()
 }
@@ -110,7 +112,9 @@ mod tests {
     /// `rubric::access` lets them use, and no other.
     #[test]
     fn the_links_follow_the_access_model() {
-        assert_eq!(routes(&me(Role::Coordinator, None)).len(), 9);
+        assert_eq!(routes(&me(Role::Coordinator, None)).len(), 10);
+        assert!(routes(&me(Role::Coordinator, None)).contains(&Route::RegionHome));
+        assert_eq!(routes(&me(Role::RegionalCoordinator, None)), vec![Route::RegionHome]);
         assert!(routes(&me(Role::Coordinator, None)).contains(&Route::JurySetup));
         let (nulmeting, team, colleagues, report, plan) = (
             Route::Nulmeting,

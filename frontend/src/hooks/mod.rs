@@ -10,6 +10,7 @@ pub mod jury_results;
 pub mod lang;
 pub mod plan_editor;
 pub mod plan_state;
+pub mod regional_draft;
 pub mod reopen_decider;
 pub mod session;
 

@@ -26,6 +26,7 @@ pub enum C {
     NavPlan,
     NavMySchools,
     NavJuryScoring,
+    NavRegions,
     NavColleagues,
     NavMeasurements,
     SignOut,
@@ -52,6 +53,7 @@ pub enum C {
     RoleSchoolMember,
     RoleCompanyMember,
     RoleJuror,
+    RoleRegionalCoordinator,
     // Landing
     LandingLead,
     LandingSchools,
@@ -109,6 +111,7 @@ impl Text for C {
             C::NavPlan => ("Actieplan", "Action plan"),
             C::NavMySchools => ("Mijn scholen", "My schools"),
             C::NavJuryScoring => ("Beoordelen", "Scoring"),
+            C::NavRegions => ("Regio's", "Regions"),
             C::NavColleagues => ("Collega's", "Colleagues"),
             C::NavMeasurements => ("Metingen", "Measurements"),
             C::SignOut => ("Afmelden", "Sign out"),
@@ -145,6 +148,7 @@ impl Text for C {
             C::RoleSchoolMember => ("Schoolteam", "School team"),
             C::RoleCompanyMember => ("Peterbedrijf", "Sponsor company"),
             C::RoleJuror => ("Jurylid", "Juror"),
+            C::RoleRegionalCoordinator => ("Regiocoördinator", "Regional coordinator"),
             C::LandingLead => (
                 "STEMpact begeleidt scholen en hun peterbedrijven door een volledig STEM-traject: een nulmeting van het STEM-onderwijs, een actieplan vanuit de grootste groeikansen, feedback van het peterbedrijf en de STEMpact award.",
                 "STEMpact guides schools and their sponsor companies through a complete STEM programme: a baseline measurement of STEM education, an action plan built on the biggest opportunities for growth, feedback from the sponsor company, and the STEMpact award.",
@@ -231,6 +235,7 @@ pub fn role_name(role: rubric::people::Role) -> C {
         Role::SchoolMember => C::RoleSchoolMember,
         Role::CompanyMember => C::RoleCompanyMember,
         Role::Juror => C::RoleJuror,
+        Role::RegionalCoordinator => C::RoleRegionalCoordinator,
     }
 }
 

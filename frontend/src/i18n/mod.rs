@@ -12,6 +12,8 @@ pub mod nulmeting;
 pub mod plural;
 pub mod plans;
 pub mod programme;
+pub mod regional_plan;
+pub mod regions;
 pub mod submission;
 
 pub use rubric::Lang;

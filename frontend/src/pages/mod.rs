@@ -9,6 +9,8 @@ pub mod jury;
 pub mod not_found;
 pub mod nulmeting;
 pub mod plans;
+pub mod region;
+pub mod regional_plan;
 pub mod rubric;
 pub mod school_start;
 pub mod sign_in;

@@ -26,7 +26,7 @@ const COLUMNS: [(Role, Relation); 14] = [
 /// `A` allowed, `F` forbidden (403), `N` not found (404), one letter per
 /// column of [`COLUMNS`].
 #[rustfmt::skip]
-const TABLE: [(Action, &str); 21] = [
+const TABLE: [(Action, &str); 24] = [
     //                               coordinator  school member     company    juror
     //                               Co -         Me Di St Ed -     Sp Ed -    Ju Cj Ch -
     (Action::Administer,           "A  F         F  F  F  F  F     F  F  F    F  F  F  F"),
@@ -50,6 +50,44 @@ const TABLE: [(Action, &str); 21] = [
     (Action::ReadDossier,          "A  F         A  A  A  F  F     A  F  F    F  F  F  F"),
     (Action::EditDossierSchool,    "F  F         F  A  A  F  F     F  F  F    F  F  F  F"),
     (Action::EditDossierCompany,   "F  F         F  F  F  F  F     A  F  F    F  F  F  F"),
+    (Action::ReadRegion,           "A  F         F  F  F  F  F     F  F  F    F  F  F  F"),
+    (Action::ManageRegion,         "A  F         F  F  F  F  F     F  F  F    F  F  F  F"),
+    (Action::EditRegionalPlan,     "F  F         F  F  F  F  F     F  F  F    F  F  F  F"),
+];
+
+/// The regional coordinator's columns (issue 17), kept beside [`TABLE`] so
+/// its rows stay as they were: the region's own coordinator, and one of
+/// another region (or none).
+const REGION_COLUMNS: [(Role, Relation); 2] = [(Role::RegionalCoordinator, Relation::RegionalCoordinator), (Role::RegionalCoordinator, Relation::None)];
+
+#[rustfmt::skip]
+const REGION_TABLE: [(Action, &str); 24] = [
+    //                               regional coordinator
+    //                               Rc -
+    (Action::Administer,           "F  F"),
+    (Action::ReadPlan,             "F  F"),
+    (Action::EditPlan,             "F  F"),
+    (Action::StartThread,          "F  F"),
+    (Action::Comment,              "F  F"),
+    (Action::ListSponsoredSchools, "F  F"),
+    (Action::ReadReport,           "N  N"),
+    (Action::ReadTeam,             "N  N"),
+    (Action::LeadNulmeting,        "N  N"),
+    (Action::AnswerNulmeting,      "F  F"),
+    (Action::ManageColleagues,     "F  F"),
+    (Action::ReadJuryResults,      "F  F"),
+    (Action::ActAsChair,           "F  F"),
+    (Action::Score,                "F  F"),
+    (Action::DecideScoreReopen,    "F  F"),
+    (Action::ReadPublishedResults, "F  F"),
+    (Action::ReadEvidence,         "F  F"),
+    (Action::AttachEvidence,       "F  F"),
+    (Action::ReadDossier,          "F  F"),
+    (Action::EditDossierSchool,    "F  F"),
+    (Action::EditDossierCompany,   "F  F"),
+    (Action::ReadRegion,           "A  F"),
+    (Action::ManageRegion,         "A  F"),
+    (Action::EditRegionalPlan,     "A  F"),
 ];
 
 fn decision(letter: &str) -> Decision {
@@ -86,6 +124,9 @@ fn position_of(action: Action, relation: Relation, role: Role) -> (usize, usize,
         Action::ReadDossier => 18,
         Action::EditDossierSchool => 19,
         Action::EditDossierCompany => 20,
+        Action::ReadRegion => 21,
+        Action::ManageRegion => 22,
+        Action::EditRegionalPlan => 23,
     };
     let r = match relation {
         Relation::Coordinator => 0,
@@ -98,12 +139,14 @@ fn position_of(action: Action, relation: Relation, role: Role) -> (usize, usize,
         Relation::ConflictedJuror => 7,
         Relation::Chair => 8,
         Relation::None => 9,
+        Relation::RegionalCoordinator => 10,
     };
     let o = match role {
         Role::Coordinator => 0,
         Role::SchoolMember => 1,
         Role::CompanyMember => 2,
         Role::Juror => 3,
+        Role::RegionalCoordinator => 4,
     };
     (a, r, o)
 }
@@ -125,7 +168,8 @@ fn every_variant_is_listed() {
 fn the_columns_are_every_relation_a_role_can_have() {
     for role in Role::ALL {
         for relation in Relation::ALL {
-            assert_eq!(COLUMNS.contains(&(role, relation)), relation.fits(role), "{role:?} {relation:?}");
+            let listed = COLUMNS.contains(&(role, relation)) || REGION_COLUMNS.contains(&(role, relation));
+            assert_eq!(listed, relation.fits(role), "{role:?} {relation:?}");
         }
     }
 }
@@ -137,18 +181,21 @@ fn the_access_table() {
     let mut checked = 0;
     for action in Action::ALL {
         let row = TABLE.iter().find(|(a, _)| *a == action).unwrap_or_else(|| panic!("no row for {action:?}")).1;
-        let cells: Vec<Decision> = row.split_whitespace().map(decision).collect();
-        assert_eq!(cells.len(), COLUMNS.len(), "{action:?}");
+        let region_row = REGION_TABLE.iter().find(|(a, _)| *a == action).unwrap_or_else(|| panic!("no region row for {action:?}")).1;
+        let cells: Vec<Decision> = row.split_whitespace().chain(region_row.split_whitespace()).map(decision).collect();
+        assert_eq!(cells.len(), COLUMNS.len() + REGION_COLUMNS.len(), "{action:?}");
+        let columns: Vec<(Role, Relation)> = COLUMNS.into_iter().chain(REGION_COLUMNS).collect();
         for role in Role::ALL {
             for relation in Relation::ALL {
                 let column = if relation.fits(role) { (role, relation) } else { (role, Relation::None) };
-                let i = COLUMNS.iter().position(|c| *c == column).expect("every role has a None column");
+                let i = columns.iter().position(|c| *c == column).expect("every role has a None column");
                 assert_eq!(may(role, relation, action), cells[i], "{role:?} {relation:?} {action:?}");
                 checked += 1;
             }
         }
     }
     assert_eq!(TABLE.len(), Action::ALL.len());
+    assert_eq!(REGION_TABLE.len(), Action::ALL.len());
     assert_eq!(checked, Action::ALL.len() * Relation::ALL.len() * Role::ALL.len());
 }
 
@@ -344,5 +391,25 @@ fn evidence_follows_its_item() {
     ];
     for (role, relation, item, expected) in change {
         assert_eq!(may_change_evidence(role, relation, item), expected, "{role:?} {relation:?} {item:?}");
+    }
+}
+
+#[test]
+fn a_regional_coordinator_reaches_only_their_own_region() {
+    let rc = me(30, Role::RegionalCoordinator, None, None, None);
+    let coordinator = me(1, Role::Coordinator, None, None, None);
+    let teacher = me(12, Role::SchoolMember, Some(1), None, Some(SchoolFunction::StemCoordinator));
+    assert_eq!(relation_to_region(&rc, Some(4), 4), Relation::RegionalCoordinator);
+    assert_eq!(relation_to_region(&rc, Some(4), 5), Relation::None);
+    assert_eq!(relation_to_region(&rc, None, 4), Relation::None);
+    assert_eq!(relation_to_region(&coordinator, None, 4), Relation::Coordinator);
+    assert_eq!(relation_to_region(&teacher, Some(4), 4), Relation::None);
+    assert_eq!(may(Role::RegionalCoordinator, relation_to_region(&rc, Some(4), 5), Action::ManageRegion), Decision::Forbidden);
+    assert_eq!(may(Role::RegionalCoordinator, relation_to_region(&rc, Some(4), 4), Action::ManageRegion), Decision::Allowed);
+    // Nothing of the programme or of a school opens to a regional coordinator.
+    for relation in [relation_to_programme(&rc), relation_to_school(&rc, 1, Some(2)), relation_to_own_school(&rc), relation_to_edition(&rc, false, true)] {
+        for action in Action::ALL {
+            assert!(!may(Role::RegionalCoordinator, relation, action).is_allowed(), "{relation:?} {action:?}");
+        }
     }
 }

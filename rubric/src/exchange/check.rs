@@ -422,11 +422,18 @@ pub fn check_document(d: &ExchangeDocument) -> Result<(), Vec<String>> {
         if texts.iter().any(|(t, max)| t.chars().count() > *max) {
             p.add(format!("dossiers[{i}]: a text longer than the dossier allows"));
         }
+        let evidence_ids: HashSet<i64> = d.evidence_files.iter().filter(|f| f.school_id == r.school_id).map(|f| f.id).collect();
+        for &f in &part.evidence {
+            refers(p, || format!("dossiers[{i}].evidence"), &evidence_ids, "evidence file of this school", f);
+        }
         if part.evidence.len() > crate::dossier::MAX_EVIDENCE {
             p.add(format!("dossiers[{i}].evidence: more than {} files", crate::dossier::MAX_EVIDENCE));
         }
     }
     unique(p, "dossiers", &d.dossiers, "school", |r| r.school_id);
+    for problem in super::regions::check(&d.regions, &d.regional_goals, &d.regional_actions, &schools, &companies, &goals, &actions) {
+        p.add(problem);
+    }
     if p.0.is_empty() {
         Ok(())
     } else {

@@ -20,6 +20,7 @@ pub mod archive;
 mod check;
 pub mod generate;
 pub mod migrate;
+pub mod regions;
 
 use crate::assessment::MeasurementKind;
 use crate::content::Level;
@@ -91,11 +92,18 @@ pub struct ExchangeDocument {
     /// them has none.
     #[serde(default)]
     pub dossiers: Vec<DossierRecord>,
+    /// Regions and their plans (issue 17; optional, see [`regions`]).
+    #[serde(default)]
+    pub regions: Vec<regions::RegionRecord>,
+    #[serde(default)]
+    pub regional_goals: Vec<regions::RegionalGoalRecord>,
+    #[serde(default)]
+    pub regional_actions: Vec<regions::RegionalActionRecord>,
 }
 
 /// One school's award dossier: the school (document id) and the dossier as
 /// stored, its sign-offs naming people by document id. `evidence` holds
-/// evidence file ids (none until evidence files travel in the export).
+/// the ids of its evidence files in this document (`evidence_files`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DossierRecord {
     pub school_id: i64,
@@ -604,6 +612,9 @@ impl ExchangeDocument {
             sheet_reopenings: vec![],
             evidence_files: vec![],
             dossiers: vec![],
+            regions: vec![],
+            regional_goals: vec![],
+            regional_actions: vec![],
         }
     }
 
@@ -640,6 +651,9 @@ impl ExchangeDocument {
         self.sheet_reopenings.sort_by_key(|r| r.id);
         self.evidence_files.sort_by_key(|r| r.id);
         self.dossiers.sort_by_key(|r| r.school_id);
+        self.regions.sort_by_key(|r| r.id);
+        self.regional_goals.sort_by_key(|r| r.id);
+        self.regional_actions.sort_by_key(|r| r.id);
     }
 
     /// The document as pretty JSON (what `stempact export` writes).
@@ -751,6 +765,9 @@ pub fn parse_document(text: &str) -> Result<ExchangeDocument, ExchangeError> {
         sheet_reopenings: optional_list(&mut map, "sheet_reopenings")?,
         evidence_files: optional_list(&mut map, "evidence_files")?,
         dossiers: optional_list(&mut map, "dossiers")?,
+        regions: optional_list(&mut map, "regions")?,
+        regional_goals: optional_list(&mut map, "regional_goals")?,
+        regional_actions: optional_list(&mut map, "regional_actions")?,
     };
     if let Some(key) = map.keys().next() {
         return Err(ExchangeError::Malformed {

@@ -74,7 +74,7 @@ impl<T> ImportOutcome<T> {
 /// Split CSV text into records of fields, each with the line it starts on.
 /// Blank lines are skipped; quoted fields may hold separators, doubled
 /// quotes and line breaks.
-fn records(text: &str) -> Result<Vec<(usize, Vec<String>)>, CsvFileError> {
+pub(crate) fn records(text: &str) -> Result<Vec<(usize, Vec<String>)>, CsvFileError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let first_line = text.lines().find(|l| !l.trim().is_empty()).unwrap_or_default();
     let separator = [';', '\t', ',']
@@ -166,7 +166,7 @@ const COMPANY_COLUMNS: &[Column] = &[
     Column { field: Field::ContactEmail, names: &["email", "mail", "contactemail", "emailadres"], required: false },
 ];
 
-fn normalize_header(h: &str) -> String {
+pub(crate) fn normalize_header(h: &str) -> String {
     crate::people::fold_case(h.trim()).chars().filter(|c| !matches!(c, ' ' | '-' | '_' | '.')).collect()
 }
 

@@ -68,7 +68,7 @@ pub fn validate_invite(input: &InviteInput) -> Result<InviteFields, Vec<FieldErr
                 e.push(Field::School, ProgrammeError::ScopeNotAllowed);
             }
         }
-        Role::Coordinator | Role::Juror => {
+        Role::Coordinator | Role::Juror | Role::RegionalCoordinator => {
             if input.school_id.is_some() {
                 e.push(Field::School, ProgrammeError::ScopeNotAllowed);
             }

@@ -4,6 +4,8 @@
 //! written back in one transaction with new ids, so nothing is ever
 //! half-imported. Sign-in links and sessions are not part of it.
 
+mod regions;
+
 use rubric::exchange::*;
 use rubric::people::{Role, SchoolFunction};
 use rubric::programme::{tracks_from_db, tracks_to_db};
@@ -836,6 +838,7 @@ pub async fn export(db: &SqlitePool, edition_id: i64, exported_at: i64) -> Resul
         }
         d.dossiers.push(DossierRecord { school_id: school_keys.key(school)?, dossier });
     }
+    regions::export(&mut tx, id, &school_keys, &company_keys, &goal_keys, &action_keys, &mut d).await?;
     tx.commit().await?;
     d.sort_canonical();
     Ok(d)
@@ -1446,6 +1449,7 @@ async fn import_in(tx: &mut Transaction<'_, Sqlite>, d: &ExchangeDocument, by: O
             .collect::<Result<_, _>>()?;
         super::dossiers::save(tx, edition_id, schools.get(r.school_id)?, &dossier).await?;
     }
+    regions::import(tx, edition_id, d, &schools, &companies, &goals, &actions).await?;
     super::audit(
         &mut **tx,
         by,

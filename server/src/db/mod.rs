@@ -21,6 +21,8 @@ pub mod plan_comments;
 pub mod plans;
 pub mod profile;
 pub mod reopenings;
+pub mod regional_plan;
+pub mod regions;
 pub mod schools;
 pub mod sessions;
 // Programme set-up (issue 4).

@@ -419,7 +419,7 @@ async fn published(State(state): State<AppState>, user: AuthUser) -> Result<Json
     let edition = edition(&mut conn).await?;
     // The facts of the caller's role: a juror's seat, a member's school or company.
     let (is_juror, belongs) = match user.role() {
-        Role::Coordinator => (false, false),
+        Role::Coordinator | Role::RegionalCoordinator => (false, false),
         Role::Juror => (dbj::is_juror(&mut *conn, edition.id, user.id()).await?, false),
         Role::SchoolMember | Role::CompanyMember => {
             (false, dbj::belongs_to_edition(&mut *conn, edition.id, user.school_id(), user.company_id()).await?)

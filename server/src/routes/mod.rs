@@ -24,6 +24,8 @@ pub mod plan_comments;
 pub mod plans;
 pub mod report;
 pub mod rubric;
+pub mod regional_plan;
+pub mod regions;
 pub mod schools;
 
 use crate::error::AppError;
@@ -56,5 +58,7 @@ pub fn api_router() -> Router<AppState> {
         .merge(dossiers::router())
         .merge(evidence::router())
         .merge(evidence_archive::router())
+        .merge(regions::router())
+        .merge(regional_plan::router())
         .fallback(|| async { AppError::NotFound("endpoint") })
 }

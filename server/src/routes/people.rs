@@ -51,6 +51,7 @@ fn invite_error(e: InviteError) -> AppError {
         InviteError::ScopeNotAllowed => {
             AppError::field("role", "only a school member has a school, and only a company member a company")
         }
+        InviteError::RegionOnly => AppError::field("role", "a regional coordinator is invited from their region's page"),
         InviteError::Db(e) => AppError::Sqlx(e),
     }
 }

@@ -819,6 +819,54 @@ async fn every_endpoint_answers_every_role_as_the_access_model_says() {
     calls.push(c(JurorFree, juror_file(finalist_a, file_consensus), None, 404));
     calls.push(c(JurorFree, juror_file(finalist_b, file_action), None, 404));
     m.row(Method::GET, "/jury/my/finalists/{id}/evidence/{file_id}", calls).await;
+    // Regions (issue 17): the programme coordinator here; a regional
+    // coordinator's own region and another's are in `regions.rs`.
+    m.row(Method::GET, "/editions/{id}/regions", coordinator(&format!("/api/editions/{e}/regions"), None, 200)).await;
+    m.row(Method::POST, "/editions/{id}/regions", coordinator(&format!("/api/editions/{e}/regions"), Some(&json!({"name": "Regio Rijnmond"})), 200)).await;
+    let region = m.w.scalar("select max(id) from regions").await;
+    let r = format!("/api/regions/{region}");
+    m.row(Method::GET, "/regions", coordinator("/api/regions", None, 200)).await;
+    m.row(Method::GET, "/regions/{id}", coordinator(&r, None, 200)).await;
+    let body = json!({"name": "Regio Rijnmond-Zuid", "version": m.version("regions", region).await});
+    m.row(Method::PUT, "/regions/{id}", coordinator(&r, Some(&body), 200)).await;
+    let body = json!({"schools": [{"school_id": ids.spare_school, "level": "vmbo"}], "companies": [], "version": m.version("regions", region).await});
+    m.row(Method::PUT, "/regions/{id}/members", coordinator(&format!("{r}/members"), Some(&body), 200)).await;
+    m.row(Method::POST, "/regions/{id}/coordinators", coordinator(&format!("{r}/coordinators"), Some(&json!({"name": "Rita Regionaal"})), 200)).await;
+    m.row(Method::POST, "/regions/{id}/partners", coordinator(&format!("{r}/partners"), Some(&json!({"name": "RTC Rijnmond", "kind": "rtc"})), 200)).await;
+    let partner = m.w.scalar("select max(id) from region_partners").await;
+    m.row(Method::DELETE, "/regions/{id}/partners/{pid}", coordinator(&format!("{r}/partners/{partner}"), None, 200)).await;
+    m.row(Method::GET, "/regions/{id}/portrait", coordinator(&format!("{r}/portrait"), None, 200)).await;
+    let csv = json!({"csv": format!("school;profiel;jaar;leerlingen\n{};BWI;2024;12", names::SPARE_SCHOOL), "save": true});
+    m.row(Method::POST, "/regions/{id}/pupils/import", coordinator(&format!("{r}/pupils/import"), Some(&csv), 200)).await;
+    let figure = json!({"kind": "vmbo-to-mbo", "year": "2024", "leavers": "100", "continued": "60"});
+    m.row(Method::POST, "/regions/{id}/progression", coordinator(&format!("{r}/progression"), Some(&figure), 200)).await;
+    let figure = m.w.scalar("select max(id) from region_progression").await;
+    m.row(Method::DELETE, "/regions/{id}/progression/{pid}", coordinator(&format!("{r}/progression/{figure}"), None, 200)).await;
+    let facility = json!({"kind": "facility", "name": "Gedeeld techniekhuis", "note": ""});
+    m.row(Method::POST, "/regions/{id}/facilities", coordinator(&format!("{r}/facilities"), Some(&facility), 200)).await;
+    let facility = m.w.scalar("select max(id) from region_facilities").await;
+    m.row(Method::DELETE, "/regions/{id}/facilities/{fid}", coordinator(&format!("{r}/facilities/{facility}"), None, 200)).await;
+
+    // The regional plan (issue 17): the programme coordinator reads it and
+    // its budget CSV; only the region's own regional coordinator writes
+    // (called in `regional_plan.rs`), so every write here is refused.
+    let p = format!("{r}/plan");
+    m.row(Method::GET, "/regions/{id}/plan", coordinator(&p, None, 200)).await;
+    m.row(Method::GET, "/regions/{id}/plan/budget.csv", coordinator(&format!("{p}/budget.csv"), None, 200)).await;
+    sqlx::query("insert into regional_goals (region_id, title, created_at, updated_at) values (?, 'Leerroute', 0, 0)").bind(region).execute(m.w.state.writer.pool()).await.expect("regional goal");
+    let goal = m.w.scalar("select max(id) from regional_goals").await;
+    sqlx::query("insert into regional_actions (goal_id, description, owner_kind, owner_id, budget_cents, created_at, updated_at) values (?, 'Open dag', 'school', ?, 100, 0, 0)")
+        .bind(goal).bind(ids.spare_school).execute(m.w.state.writer.pool()).await.expect("regional action");
+    let action = m.w.scalar("select max(id) from regional_actions").await;
+    let goal_body = json!({"version": 1, "goal": {"title": "Leerroute vmbo-mbo"}});
+    let action_body = json!({"version": 1, "action": {"description": "Open dag", "owner": {"kind": "school", "id": ids.spare_school}, "budget_cents": 100}});
+    let version = json!({"version": 1});
+    m.row(Method::POST, "/regions/{id}/plan/goals", only(&format!("{p}/goals"), Some(&goal_body), &[], 403)).await;
+    m.row(Method::PUT, "/regions/{id}/plan/goals/{goal_id}", only(&format!("{p}/goals/{goal}"), Some(&goal_body), &[], 403)).await;
+    m.row(Method::DELETE, "/regions/{id}/plan/goals/{goal_id}", only(&format!("{p}/goals/{goal}"), Some(&version), &[], 403)).await;
+    m.row(Method::POST, "/regions/{id}/plan/goals/{goal_id}/actions", only(&format!("{p}/goals/{goal}/actions"), Some(&action_body), &[], 403)).await;
+    m.row(Method::PUT, "/regions/{id}/plan/actions/{action_id}", only(&format!("{p}/actions/{action}"), Some(&action_body), &[], 403)).await;
+    m.row(Method::DELETE, "/regions/{id}/plan/actions/{action_id}", only(&format!("{p}/actions/{action}"), Some(&version), &[], 403)).await;
 
     // Backup and demo (last: they add whole editions) --------------------------------------
     m.row(Method::GET, "/editions/{id}/export", coordinator(&format!("/api/editions/{}/export", ids.other_edition), None, 200)).await;

@@ -24,5 +24,7 @@ mod nulmeting;
 mod plans;
 mod programme;
 mod programme_cli;
+mod regional_plan;
+mod regions;
 mod sessions;
 mod write_path;

@@ -396,6 +396,66 @@ async fn inputs(app: &TestServer, demo: &Demo, budgets: &mut Budgets) -> TestRes
     browser.close().await
 }
 
+/// One frame at 60 Hz: the region portrait's budget (issue 17).
+const FRAME_MS: f64 = 16.7;
+/// The region portrait's size in the benchmark (issue 17).
+const PORTRAIT_SCHOOLS: usize = 50;
+const PORTRAIT_YEARS: u16 = 6;
+const PORTRAIT_TRACKS: [&str; 3] = ["BWI", "PIE", "M&T"];
+
+/// The region portrait (issue 17) with 50 schools x 6 years x 3 profiles:
+/// its re-render (language switch: every table, the profile; the chart's
+/// data does not change) and the chart's drawing, against one frame.
+async fn portrait(app: &TestServer, budgets: &mut Budgets) -> TestResult {
+    let db = app.state.writer.pool();
+    let edition = scalar(db, "select id from editions where active = 1").await?;
+    let region: i64 = sqlx::query_scalar("insert into regions (edition_id, name, created_at) values (?, 'Bench Regio', 0) returning id")
+        .bind(edition)
+        .fetch_one(db)
+        .await?;
+    for n in 0..PORTRAIT_SCHOOLS {
+        let school = fixtures::school(db, edition, &format!("Regioschool {n:02}"), "Almelo").await?;
+        sqlx::query("insert into region_schools (school_id, region_id, level) values (?, ?, 'vmbo')").bind(school).bind(region).execute(db).await?;
+        for year in 0..PORTRAIT_YEARS {
+            for (t, track) in PORTRAIT_TRACKS.iter().enumerate() {
+                let pupils = 40 + (n * 7 + t * 13 + usize::from(year) * 3) % 60;
+                sqlx::query("insert into region_pupils (region_id, school_id, track, year, pupils) values (?, ?, ?, ?, ?)")
+                    .bind(region)
+                    .bind(school)
+                    .bind(track)
+                    .bind(2019 + i64::from(year))
+                    .bind(pupils as i64)
+                    .execute(db)
+                    .await?;
+            }
+        }
+    }
+    let person: i64 = sqlx::query_scalar(
+        "insert into people (name, role, region_id, created_at) values ('Bench Regiocoördinator', 'regional-coordinator', ?, 0) returning id",
+    )
+    .bind(region)
+    .fetch_one(db)
+    .await?;
+    let browser = browser_as(app, Some(person)).await?;
+    browser.goto(&format!("{}/region/{region}/portrait", app.url)).await?;
+    browser.wait_for("[data-testid=table-schools] tbody tr").await?;
+    let chart = browser.wait_for("[data-testid=trend-chart][data-drawn=true]").await?;
+    let draw_ms: f64 = chart.attr("data-draw-ms").await?.and_then(|v| v.parse().ok()).unwrap_or(f64::NAN);
+    let rows = browser.all("[data-testid=table-schools] tbody tr").await?.len();
+    let last = "document.querySelector('[data-testid=region-profile] thead th').textContent";
+    let (en, nl) = (format!("{last} == 'Aspect' && document.querySelector('[data-testid=table-tracks] thead th').textContent == 'Profile'"), format!("document.querySelector('[data-testid=table-tracks] thead th').textContent == 'Profiel'"));
+    let pairs = [("button[data-lang=en]", en.as_str()), ("button[data-lang=nl]", nl.as_str())];
+    let (dom, layout, frame) = time_clicks(&browser, "body", &pairs, 10).await?;
+    let verdict = budgets.check("region portrait re-render", layout, FRAME_MS);
+    println!(
+        "    region portrait, {PORTRAIT_SCHOOLS} schools x {PORTRAIT_YEARS} years x {} profiles ({rows} school rows), re-rendered (language switch, median of 10): {dom:.1} ms to the DOM, {layout:.1} ms with layout = {:.2}x one frame ({verdict} {FRAME_MS} ms), {frame:.1} ms to the next frame; chart drawn in {draw_ms:.1} ms = {:.2}x one frame",
+        PORTRAIT_TRACKS.len(),
+        layout / FRAME_MS,
+        draw_ms / FRAME_MS
+    );
+    browser.close().await
+}
+
 #[tokio::main]
 async fn main() -> TestResult {
     let args: Vec<PathBuf> = std::env::args().skip(1).map(PathBuf::from).collect();
@@ -413,6 +473,7 @@ async fn main() -> TestResult {
     println!("    per role app, on the demo edition: bytes before the first page (cold cache), first paint (warm)");
     roles(&app, &empty, &demo, &mut budgets).await?;
     inputs(&app, &demo, &mut budgets).await?;
+    portrait(&app, &mut budgets).await?;
 
     let browser = Browser::start().await?;
     let rubric_url = format!("{}/rubric", app.url);

@@ -15,4 +15,6 @@ mod nulmeting;
 mod plans;
 mod rough_edges;
 mod programme;
+mod regional_plan;
+mod regions;
 mod security;

@@ -1,0 +1,23 @@
+//! The region app (issue 17): the regional coordinator's pages (their
+//! region, its portrait) and the programme coordinator's region set-up,
+//! reached by a real page load so no other app grows.
+
+use crate::app::{Elsewhere, Route};
+use crate::pages;
+use rubric::apps::App;
+use yew::prelude::*;
+
+fn switch(route: Route) -> Html {
+    match route {
+        Route::Home | Route::RegionHome => html! { <pages::region::home::RegionHomePage /> },
+        Route::Region { id } => html! { <pages::region::region::RegionPage {id} /> },
+        Route::RegionPortrait { id } => html! { <pages::region::portrait::PortraitPage {id} /> },
+        Route::RegionPlan { id } => html! { <pages::regional_plan::editor::RegionalPlanRoute {id} /> },
+        Route::RegionDossier { id } => html! { <pages::regional_plan::dossier::RegionDossierPage {id} /> },
+        _ => html! { <Elsewhere /> },
+    }
+}
+
+pub fn run() {
+    crate::app::run(App::Region, switch);
+}

@@ -1,0 +1,92 @@
+//! The programme coordinator's choice of a region's schools (each with its
+//! level) and companies, from the region's edition.
+
+use crate::api;
+use crate::components::form::event_value;
+use crate::hooks::{use_fetch, use_lang, Fetch};
+use crate::i18n::regions::{level_name, R};
+use crate::i18n::Text;
+use rubric::region::{MemberSchool, RegionMembers, RegionSchool, SchoolLevel};
+use std::collections::BTreeMap;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct MembersEditorProps {
+    pub edition: i64,
+    pub schools: Vec<RegionSchool>,
+    pub companies: Vec<i64>,
+    pub busy: bool,
+    pub on_save: Callback<RegionMembers>,
+    pub on_cancel: Callback<()>,
+}
+
+#[component]
+pub fn MembersEditor(props: &MembersEditorProps) -> Html {
+    let lang = use_lang();
+    let options = use_fetch(props.edition, |e| async move {
+        Ok((api::programme::schools(e, false).await?, api::programme::companies(e, false).await?))
+    });
+    let schools = use_state(|| props.schools.iter().map(|s| (s.school_id, s.level)).collect::<BTreeMap<i64, SchoolLevel>>());
+    let companies = use_state(|| props.companies.clone());
+    let Fetch::Ready(data) = &options.state else { return html! {} };
+    let (all_schools, all_companies) = data.as_ref();
+    let save = {
+        let (schools, companies, on_save) = (schools.clone(), companies.clone(), props.on_save.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let members = RegionMembers {
+                schools: schools.iter().map(|(&school_id, &level)| MemberSchool { school_id, level }).collect(),
+                companies: (*companies).clone(),
+            };
+            on_save.emit(members);
+        })
+    };
+    html! {
+        <form class="members-editor" onsubmit={save} data-testid="members-editor">
+            <fieldset>
+                <legend>{ R::Schools.t(lang) }</legend>
+                { for all_schools.iter().map(|s| {
+                    let sid = s.id;
+                    let level = schools.get(&sid).copied();
+                    let toggle = { let st = schools.clone(); move |_: Event| {
+                        let mut next = (*st).clone();
+                        if next.remove(&sid).is_none() { next.insert(sid, SchoolLevel::default()); }
+                        st.set(next);
+                    } };
+                    let set_level = { let st = schools.clone(); move |e: Event| {
+                        let mut next = (*st).clone();
+                        next.insert(sid, SchoolLevel::from_key(&event_value(&e)).unwrap_or_default());
+                        st.set(next);
+                    } };
+                    html! {
+                        <div class="member-row" key={sid}>
+                            <label><input type="checkbox" checked={level.is_some()} onchange={toggle} />{ format!(" {}", s.name) }</label>
+                            if let Some(level) = level {
+                                <select aria-label={format!("{} {}", R::Level.t(lang), s.name)} onchange={set_level}>
+                                    { for SchoolLevel::ALL.iter().map(|l| html! { <option value={l.key()} selected={*l == level}>{ level_name(lang, *l) }</option> }) }
+                                </select>
+                            }
+                        </div>
+                    }
+                }) }
+            </fieldset>
+            <fieldset>
+                <legend>{ R::Companies.t(lang) }</legend>
+                { for all_companies.iter().map(|c| {
+                    let cid = c.id;
+                    let on = companies.contains(&cid);
+                    let toggle = { let st = companies.clone(); move |_: Event| {
+                        let mut next = (*st).clone();
+                        if on { next.retain(|x| *x != cid) } else { next.push(cid) }
+                        st.set(next);
+                    } };
+                    html! { <div class="member-row" key={cid}><label><input type="checkbox" checked={on} onchange={toggle} />{ format!(" {}", c.name) }</label></div> }
+                }) }
+            </fieldset>
+            <div class="actions">
+                <button type="submit" class="button" disabled={props.busy}>{ R::SaveMembers.t(lang) }</button>
+                <button type="button" class="button secondary" onclick={ let c = props.on_cancel.clone(); move |_| c.emit(()) }>{ R::Cancel.t(lang) }</button>
+            </div>
+        </form>
+    }
+}

@@ -1,0 +1,191 @@
+//! `/region/:id/portrait`: the region portrait. Pupil numbers (imported
+//! from CSV with a preview), as tables and a chart with the expected
+//! development; progression figures; facilities and networks; the region's
+//! nulmeting profile (min-5 rule: no school named, nothing under 5).
+
+use super::run_change;
+use crate::api::{self, ApiError};
+use crate::app::Route;
+use crate::components::error_box::ErrorBox;
+use crate::components::form::event_value;
+use crate::components::loading::Loading;
+use crate::components::region::portrait_tables::PortraitTables;
+use crate::components::region::pupil_import::PupilImportForm;
+use crate::components::region::trend_chart::TrendChart;
+use crate::hooks::{use_fetch, use_lang, Fetch};
+use crate::i18n::regions::{facility_name, progression_name, school_year, R};
+use crate::i18n::{format, Text};
+use rubric::assessment::AspectBenchmark;
+use rubric::region::portrait::{FacilityInput, FacilityKind, Portrait, ProgressionInput, ProgressionKind};
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct PortraitPageProps {
+    pub id: i64,
+}
+
+#[component]
+pub fn PortraitPage(props: &PortraitPageProps) -> Html {
+    let lang = use_lang();
+    let id = props.id;
+    let fetch = use_fetch(id, api::regions::portrait);
+    let busy = use_state(|| false);
+    let error = use_state(|| None::<ApiError>);
+    let figure = use_state(ProgressionInput::default);
+    let facility = use_state(FacilityInput::default);
+    let run = {
+        let (busy, error, reload) = (busy.clone(), error.clone(), fetch.reload.clone());
+        move |change: super::Change| run_change(change, busy.clone(), error.clone(), reload.clone())
+    };
+    let p: std::rc::Rc<Portrait> = match &fetch.state {
+        Fetch::Loading => return html! { <section class="page"><Loading /></section> },
+        Fetch::Failed(e) => return html! { <section class="page"><ErrorBox error={e.clone()} on_retry={fetch.reload.clone()} /></section> },
+        Fetch::Ready(p) => p.clone(),
+    };
+    let add_figure = {
+        let (run, figure) = (run.clone(), figure.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let (input, figure) = ((*figure).clone(), figure.clone());
+            run(Box::pin(async move {
+                api::regions::add_progression(id, &input).await?;
+                figure.set(ProgressionInput::default());
+                Ok(())
+            }));
+        })
+    };
+    let add_facility = {
+        let (run, facility) = (run.clone(), facility.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let (input, facility) = ((*facility).clone(), facility.clone());
+            run(Box::pin(async move {
+                api::regions::add_facility(id, &input).await?;
+                facility.set(FacilityInput::default());
+                Ok(())
+            }));
+        })
+    };
+    let remove = |what: bool, item: i64| {
+        let run = run.clone();
+        Callback::from(move |_: MouseEvent| {
+            if crate::components::programme::confirm(R::ConfirmRemove.t(lang)) {
+                run(Box::pin(async move {
+                    if what { api::regions::remove_progression(id, item).await.map(|_| ()) } else { api::regions::remove_facility(id, item).await.map(|_| ()) }
+                }));
+            }
+        })
+    };
+    let text_input = |state: &UseStateHandle<ProgressionInput>, set: fn(&mut ProgressionInput, String)| {
+        let state = state.clone();
+        move |e: InputEvent| {
+            let mut next = (*state).clone();
+            set(&mut next, event_value(&e.into()));
+            state.set(next);
+        }
+    };
+    let error_message = (*error).as_ref().map(|e| e.fields.first().map(|f| f.message.clone()).unwrap_or_else(|| e.message.clone()));
+    html! {
+        <section class="page" data-testid="portrait-page">
+            <p><Link<Route> to={Route::Region { id }}>{ R::BackToRegion.t(lang) }</Link<Route>></p>
+            <h1>{ R::Portrait.t(lang) }</h1>
+            <PupilImportForm region={id} on_saved={fetch.reload.clone()} />
+            <section class="panel" data-testid="portrait-numbers">
+                <h2>{ R::PupilNumbers.t(lang) }</h2>
+                <TrendChart summary={p.summary.clone()} />
+                <PortraitTables summary={p.summary.clone()} />
+            </section>
+            if let Some(m) = &error_message { <p class="error-box" role="alert" data-testid="portrait-error">{ m.clone() }</p> }
+            <section class="panel" data-testid="progression">
+                <h2>{ R::Progression.t(lang) }</h2>
+                if p.progression.is_empty() {
+                    <p class="muted">{ R::NoProgression.t(lang) }</p>
+                } else {
+                    <table class="cards-on-phone">
+                        <thead><tr><th scope="col">{ R::Kind.t(lang) }</th><th scope="col">{ R::Year.t(lang) }</th><th scope="col">{ R::Leavers.t(lang) }</th>
+                            <th scope="col">{ R::Continued.t(lang) }</th><th scope="col">{ R::Share.t(lang) }</th><th scope="col"><span class="visually-hidden">{ R::Remove.t(lang) }</span></th></tr></thead>
+                        <tbody>
+                            { for p.progression.iter().map(|f| html! {
+                                <tr key={f.id}>
+                                    <td data-label={R::Kind.t(lang)}>{ progression_name(lang, f.kind) }</td>
+                                    <td data-label={R::Year.t(lang)}>{ school_year(f.year) }</td>
+                                    <td data-label={R::Leavers.t(lang)}>{ f.leavers }</td>
+                                    <td data-label={R::Continued.t(lang)}>{ f.continued }</td>
+                                    <td data-label={R::Share.t(lang)}>{ f.percent().map(|p| format!("{p} %")).unwrap_or_else(|| "–".into()) }</td>
+                                    <td><button type="button" class="link-button" onclick={remove(true, f.id)} disabled={*busy}>{ R::Remove.t(lang) }</button></td>
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
+                }
+                <form class="inline-form" onsubmit={add_figure}>
+                    <label for="fig-kind">{ R::Kind.t(lang) }</label>
+                    <select id="fig-kind" onchange={ let s = figure.clone(); move |e: Event| {
+                        s.set(ProgressionInput { kind: ProgressionKind::from_key(&event_value(&e)).unwrap_or_default(), ..(*s).clone() });
+                    } }>
+                        { for ProgressionKind::ALL.iter().map(|k| html! { <option value={k.key()} selected={figure.kind == *k}>{ progression_name(lang, *k) }</option> }) }
+                    </select>
+                    <label for="fig-year">{ R::Year.t(lang) }</label>
+                    <input id="fig-year" type="text" inputmode="numeric" placeholder="2024-2025" value={figure.year.clone()} oninput={text_input(&figure, |f, v| f.year = v)} />
+                    <label for="fig-leavers">{ R::Leavers.t(lang) }</label>
+                    <input id="fig-leavers" type="text" inputmode="numeric" value={figure.leavers.clone()} oninput={text_input(&figure, |f, v| f.leavers = v)} />
+                    <label for="fig-continued">{ R::Continued.t(lang) }</label>
+                    <input id="fig-continued" type="text" inputmode="numeric" value={figure.continued.clone()} oninput={text_input(&figure, |f, v| f.continued = v)} />
+                    <button type="submit" class="button secondary" disabled={*busy}>{ R::AddFigure.t(lang) }</button>
+                </form>
+            </section>
+            <section class="panel" data-testid="facilities">
+                <h2>{ R::Facilities.t(lang) }</h2>
+                if p.facilities.is_empty() {
+                    <p class="muted">{ R::NoFacilities.t(lang) }</p>
+                } else {
+                    <ul>
+                        { for p.facilities.iter().map(|f| html! {
+                            <li key={f.id}>{ format!("{} ({})", f.name, facility_name(lang, f.kind)) }
+                                if !f.note.is_empty() { { format!(": {}", f.note) } }
+                                { " " }<button type="button" class="link-button" onclick={remove(false, f.id)} disabled={*busy}
+                                    aria-label={format!("{} {}", R::Remove.t(lang), f.name)}>{ R::Remove.t(lang) }</button>
+                            </li>
+                        }) }
+                    </ul>
+                }
+                <form class="inline-form" onsubmit={add_facility}>
+                    <label for="fac-kind">{ R::Kind.t(lang) }</label>
+                    <select id="fac-kind" onchange={ let s = facility.clone(); move |e: Event| {
+                        s.set(FacilityInput { kind: FacilityKind::from_key(&event_value(&e)).unwrap_or_default(), ..(*s).clone() });
+                    } }>
+                        { for FacilityKind::ALL.iter().map(|k| html! { <option value={k.key()} selected={facility.kind == *k}>{ facility_name(lang, *k) }</option> }) }
+                    </select>
+                    <label for="fac-name">{ R::Name.t(lang) }</label>
+                    <input id="fac-name" type="text" maxlength="120" value={facility.name.clone()}
+                        oninput={ let s = facility.clone(); move |e: InputEvent| s.set(FacilityInput { name: event_value(&e.into()), ..(*s).clone() }) } />
+                    <label for="fac-note">{ R::Note.t(lang) }</label>
+                    <input id="fac-note" type="text" maxlength="500" value={facility.note.clone()}
+                        oninput={ let s = facility.clone(); move |e: InputEvent| s.set(FacilityInput { note: event_value(&e.into()), ..(*s).clone() }) } />
+                    <button type="submit" class="button secondary" disabled={*busy}>{ R::AddFacility.t(lang) }</button>
+                </form>
+            </section>
+            <section class="panel" data-testid="region-profile">
+                <h2>{ R::Profile.t(lang) }</h2>
+                <table class="cards-on-phone">
+                    <thead><tr><th scope="col">{ R::Aspect.t(lang) }</th><th scope="col">{ R::Median.t(lang) }</th></tr></thead>
+                    <tbody>
+                        { for p.profile.aspects.iter().map(|a| html! {
+                            <tr>
+                                <td data-label={R::Aspect.t(lang)}>{ rubric::names::aspect_name(a.aspect(), lang) }</td>
+                                <td data-label={R::Median.t(lang)}>{ match a {
+                                    AspectBenchmark::Shown { median, schools, .. } => format!("{} ({schools} {})", format::level_score(lang, *median), R::SchoolsCounted.t(lang)),
+                                    AspectBenchmark::Hidden { .. } => "–".to_string(),
+                                } }</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+                if p.profile.aspects.iter().any(|a| a.median().is_none()) {
+                    <p class="small muted" data-testid="profile-hidden">{ R::ProfileHidden.t(lang) }</p>
+                }
+            </section>
+        </section>
+    }
+}

@@ -1,0 +1,146 @@
+//! Regions (issue 17) in headless Chromium: the programme coordinator
+//! creates a region in the region app, chooses its schools with their
+//! level and invites a regional coordinator; that coordinator signs in
+//! (their `/` is the region app), imports pupil numbers whose bad row is
+//! refused with its reason and nothing saved, fixes the file, and sees the
+//! portrait's table and chart, also after a reload. A coordinator of
+//! another region gets 403 on it, through the API and in the browser.
+
+use e2e::{fixtures, Browser, TestResult, TestServer};
+use fantoccini::Locator;
+use reqwest::{Method, StatusCode};
+use rubric::people::Role;
+use serde_json::json;
+
+async fn sign_in(b: &Browser, link: &str, name: &str) -> TestResult {
+    b.goto(link).await?;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    loop {
+        if let Ok(el) = b.client.find(Locator::Css("[data-testid=who-name]")).await {
+            if el.text().await.is_ok_and(|t| t.contains(name)) {
+                return Ok(());
+            }
+        }
+        if std::time::Instant::now() > deadline {
+            return Err(format!("{name} was not signed in after a minute").into());
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+}
+
+/// Set a field's value and fire its input event, as typing would.
+async fn type_into(b: &Browser, css: &str, value: &str) -> TestResult {
+    b.wait_for(css).await?;
+    let script = format!("const el = document.querySelector({css:?}); el.value = {value:?}; el.dispatchEvent(new Event('input', {{ bubbles: true }}));");
+    b.js(&script).await?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_regional_coordinator_imports_pupil_numbers_and_sees_the_portrait() -> TestResult {
+    let server = TestServer::start().await?;
+    let db = server.state.writer.pool().clone();
+    let edition = fixtures::edition(&db, "Editie Sterk Techniek").await?;
+    for (name, town) in [("Vechtdal College", "Hardenberg"), ("Techniek Campus", "Almelo"), ("ROC Twente", "Hengelo"), ("Zuiderschool", "Breda")] {
+        fixtures::school(&db, edition, name, town).await?;
+    }
+    let link = server.invite(Role::Coordinator, "Lotte Verbruggen").await?;
+    let coord = Browser::start().await?;
+    sign_in(&coord, &link, "Lotte Verbruggen").await?;
+
+    // The coordinator opens the region app (a real page load) and creates a region.
+    coord.goto(&format!("{}/region", server.url)).await?;
+    coord.wait_for("[data-testid=no-regions]").await?;
+    type_into(&coord, "#region-name", "Twente Noordoost").await?;
+    coord.click("form.panel button[type=submit]").await?;
+    coord.wait_for_text("[data-testid=regions]", "Twente Noordoost").await?;
+    coord.click("[data-testid=regions] a").await?;
+    coord.wait_for("[data-testid=region-page]").await?;
+    // Three schools, with their level.
+    coord.click("[data-testid=edit-members]").await?;
+    coord.wait_for("[data-testid=members-editor] input[type=checkbox]").await?;
+    for name in ["Vechtdal College", "Techniek Campus", "ROC Twente"] {
+        let script = format!("for (const l of document.querySelectorAll('[data-testid=members-editor] label')) {{ if (l.textContent.includes({name:?})) l.querySelector('input').click(); }}");
+        coord.js(&script).await?;
+    }
+    coord.eventually("three level choices", || async {
+        let n = coord.all("[data-testid=members-editor] select").await?.len();
+        Ok((n == 3).then_some(()))
+    }).await?;
+    coord.wait_for("[data-testid=members-editor] select[aria-label*='ROC Twente']").await?.select_by_value("mbo").await?;
+    coord.click("[data-testid=members-editor] button[type=submit]").await?;
+    coord.wait_for_text("[data-testid=region-schools] table", "ROC Twente").await?;
+    let schools = coord.text("[data-testid=region-schools] table").await?;
+    assert!(schools.contains("mbo") && !schools.contains("Zuiderschool"), "{schools}");
+    // Invites the regional coordinator: the link is shown once.
+    type_into(&coord, "#rc-name", "Rein Noord").await?;
+    coord.click("[data-testid=region-coordinators] button[type=submit]").await?;
+    let shown = coord.wait_for_text("[data-testid=invite-link]", "/signin#").await?;
+    let rc_link = shown.split_whitespace().last().unwrap_or_default().to_string();
+    // The region's id, from the address of the page the coordinator is on.
+    let url = coord.client.current_url().await?;
+    let region_id: i64 = url.path().rsplit('/').next().unwrap_or_default().parse()?;
+
+    // A second region with its own coordinator, through the API.
+    let admin = server.api();
+    let coord_link = server.invite(Role::Coordinator, "Tweede Coordinator").await?;
+    admin.sign_in(&coord_link).await?;
+    let (_, other) = admin.send(Method::POST, &format!("/editions/{edition}/regions"), &json!({"name": "West-Brabant"})).await?;
+    let other_id = other["id"].as_i64().unwrap_or_default();
+    let (_, inv) = admin.send(Method::POST, &format!("/regions/{other_id}/coordinators"), &json!({"name": "Zara Zuid"})).await?;
+    let zara_link = inv["link"].as_str().unwrap_or_default().to_string();
+
+    // The regional coordinator signs in: their start page is the region app.
+    let rc = Browser::start().await?;
+    sign_in(&rc, &rc_link, "Rein Noord").await?;
+    rc.wait_for_text("[data-testid=regions]", "Twente Noordoost").await?;
+    rc.click("[data-testid=regions] a").await?;
+    rc.wait_for("[data-testid=region-page]").await?;
+    rc.click("[data-testid=region-page] a.button").await?;
+    rc.wait_for("[data-testid=pupil-import]").await?;
+    rc.wait_for("[data-testid=no-pupils]").await?;
+
+    // A file with a bad row: refused with its reason, nothing saved.
+    let bad = "school;profiel;schooljaar;leerlingen\nVechtdal College;BWI;2022-2023;110\nVechtdal College;BWI;2023-2024;-5\nTechniek Campus;PIE;2023-2024;80\n";
+    type_into(&rc, "#pupils-csv", bad).await?;
+    rc.click("[data-testid=import]").await?;
+    rc.wait_for("[data-testid=nothing-saved]").await?;
+    let refused = rc.text("[data-testid=import-rows] tr[data-line='3'] [data-testid=row-status]").await?;
+    assert!(refused.contains("negatief"), "the bad row says why: {refused}");
+    assert_eq!(rc.text("[data-testid=rows-refused]").await?, "1 rijen geweigerd");
+    assert!(rc.all("[data-testid=table-tracks]").await?.is_empty(), "nothing was saved");
+    let saved: i64 = sqlx::query_scalar("select count(*) from region_pupils").fetch_one(&db).await?;
+    assert_eq!(saved, 0);
+
+    // The corrected file: imported, the portrait shows the table and the chart.
+    let good = "school;profiel;schooljaar;leerlingen\nVechtdal College;BWI;2022-2023;110\nVechtdal College;BWI;2023-2024;100\nTechniek Campus;PIE;2023-2024;80\nROC Twente;BWI;2023-2024;40\n";
+    type_into(&rc, "#pupils-csv", good).await?;
+    rc.click("[data-testid=import]").await?;
+    rc.wait_for("[data-testid=import-saved]").await?;
+    let table = rc.wait_for_text("[data-testid=table-tracks]", "Totaal").await?;
+    assert!(table.contains("110") && table.contains("220") && table.contains("verwacht"), "{table}");
+    rc.wait_for("[data-testid=trend-chart][data-drawn=true]").await?;
+    rc.reload().await?;
+    let again = rc.wait_for_text("[data-testid=table-tracks]", "Totaal").await?;
+    assert!(again.contains("220"), "the numbers survive a reload: {again}");
+    let schools = rc.text("[data-testid=table-schools]").await?;
+    assert!(schools.contains("ROC Twente") && schools.contains("40"), "{schools}");
+
+    // A coordinator of another region: 403 from the API and in the browser.
+    let zara = server.api();
+    zara.sign_in(&zara_link).await?;
+    let (status, _) = zara.get(&format!("/regions/{region_id}/portrait")).await?;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, _) = zara.send(Method::POST, &format!("/regions/{region_id}/pupils/import"), &json!({"csv": good, "save": true})).await?;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let zb = Browser::start().await?;
+    sign_in(&zb, &zara_link, "Zara Zuid").await?;
+    zb.goto(&format!("{}/region/{region_id}/portrait", server.url)).await?;
+    let shown = zb.wait_for(".error-box").await?.text().await?;
+    assert!(!shown.contains("Vechtdal"), "{shown}");
+    assert!(zb.all("[data-testid=table-tracks]").await?.is_empty());
+    for b in [coord, rc, zb] {
+        b.close().await?;
+    }
+    Ok(())
+}
