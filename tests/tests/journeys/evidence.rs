@@ -102,7 +102,7 @@ async fn a_teacher_attaches_a_pdf_and_another_schools_company_is_refused_its_dow
     let browser = Browser::start().await?;
     open_sheet(&browser, &s.teacher).await?;
     let card = format!(r#"[data-indicator="{FIRST}"]"#);
-    browser.wait_for_text(&format!("{card} .evidence"), "Nog geen bestanden").await?;
+    browser.wait_for_text(&format!("{card} [data-testid=evidence]"), "Nog geen bestanden").await?;
     attach(&browser, &card, "Verslag vakgroep.pdf", false, false).await?;
     browser.wait_for_text(&format!("{card} [data-testid=evidence-file]"), "Verslag vakgroep.pdf").await?;
     browser.wait_for_text(&format!("{card} [data-testid=evidence-file]"), "An Peeters").await?;
