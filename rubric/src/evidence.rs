@@ -229,7 +229,7 @@ fn zip_kind(head: &[u8], tail: &[u8]) -> Result<FileKind, TypeError> {
             (b"application/vnd.oasis.opendocument.presentation", FileKind::Odp),
         ] {
             // "...text" must not match "...text-template" and the like.
-            if rest.starts_with(mime) && !rest[mime.len()..].first().is_some_and(|b| *b == b'-') {
+            if rest.starts_with(mime) && rest[mime.len()..].first().is_none_or(|b| *b != b'-') {
                 return Ok(kind);
             }
         }

@@ -168,7 +168,7 @@ pub fn EvidenceFiles(props: &EvidenceFilesProps) -> Html {
     let (input_id, hint_id, error_id) = (format!("ev-{key}"), format!("ev-{key}-hint"), format!("ev-{key}-error"));
     let described = if error.is_some() { format!("{hint_id} {error_id}") } else { hint_id.clone() };
     html! {
-        <div class="evidence" data-testid="evidence">
+        <div class="evidence-files" data-testid="evidence">
             <h4 class="evidence-title">{ Ev::Heading.t(lang) }</h4>
             if files.is_empty() {
                 <p class="muted small">{ Ev::Empty.t(lang) }</p>

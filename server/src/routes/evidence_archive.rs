@@ -48,7 +48,7 @@ fn zip_error(e: zip::result::ZipError) -> AppError {
 }
 
 /// The zip of a document and the bytes of its files.
-fn write_archive(doc: &ExchangeDocument, files: &[(ManifestFile, Vec<u8>)]) -> Result<Vec<u8>> {
+fn write_archive(doc: &ExchangeDocument, files: &Files) -> Result<Vec<u8>> {
     use zip::write::SimpleFileOptions;
     use zip::CompressionMethod;
     let manifest = manifest_for(doc);
@@ -103,8 +103,11 @@ fn read_entry(zip: &mut zip::ZipArchive<Cursor<Bytes>>, name: &str, max: u64) ->
     Ok(bytes)
 }
 
+/// The files of an archive: each manifest entry with its bytes.
+type Files = Vec<(ManifestFile, Vec<u8>)>;
+
 /// Everything of an archive, checked: the document and each file's bytes.
-fn read_archive(body: Bytes, limits: ArchiveLimits) -> Result<(ExchangeDocument, Vec<(ManifestFile, Vec<u8>)>)> {
+fn read_archive(body: Bytes, limits: ArchiveLimits) -> Result<(ExchangeDocument, Files)> {
     let mut zip = zip::ZipArchive::new(Cursor::new(body)).map_err(|e| archive_error(ArchiveError::NotAnArchive(e.to_string())))?;
     let entries = zip.len();
     let manifest_bytes = read_entry(&mut zip, MANIFEST, limits.max_manifest_bytes).map_err(archive_error)?;

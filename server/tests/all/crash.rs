@@ -62,7 +62,7 @@ pub(crate) async fn start(data: &Path, dist: &Path) -> Running {
 }
 
 /// An edition with an open nulmeting, a school and its respondents; their sign-in tokens.
-async fn prepare(data: &Path, dist: &Path) -> Vec<String> {
+pub(crate) async fn prepare(data: &Path, dist: &Path) -> Vec<String> {
     let config = Config { dist_dir: dist.to_path_buf(), public_url: "http://localhost".into(), secure_cookies: false };
     let state = server::prepare(data, config).await.expect("database");
     let db = state.writer.pool();
@@ -98,7 +98,7 @@ async fn prepare(data: &Path, dist: &Path) -> Vec<String> {
 }
 
 /// Sign in; the cookie and the measurement to answer in.
-async fn sign_in(http: &reqwest::Client, base: &str, token: &str) -> (String, i64) {
+pub(crate) async fn sign_in(http: &reqwest::Client, base: &str, token: &str) -> (String, i64) {
     let r = http.post(format!("{base}/api/auth/signin")).json(&json!({ "token": token })).send().await.expect("sign in");
     assert!(r.status().is_success(), "sign in: {}", r.status());
     let cookie = r.headers()["set-cookie"].to_str().expect("cookie").split(';').next().expect("cookie").to_string();

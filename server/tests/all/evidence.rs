@@ -381,3 +381,72 @@ async fn an_edition_travels_with_its_files_and_a_tampered_archive_is_refused() {
     // Only the coordinator.
     assert_eq!(w.call(Who::StemA, Method::GET, &format!("/api/editions/{edition}/export.zip"), None).await.status, 403);
 }
+
+/// Bytes that do not compress (a photo's or a PDF's body), after a magic.
+fn incompressible(magic: &[u8], size: usize, seed: u64) -> Vec<u8> {
+    let mut out = magic.to_vec();
+    let mut x = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+    while out.len() < size {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        out.extend_from_slice(&x.to_le_bytes());
+    }
+    out.truncate(size);
+    out
+}
+
+/// The demo edition with a few evidence files, exported as JSON and as
+/// the archive: printed for the closing note; the archive holds the JSON
+/// (deflated) and each content once.
+#[tokio::test]
+async fn the_demo_edition_with_evidence_exports_as_one_archive() {
+    let w = common::world().await;
+    let summary = w.ok(Who::Coord, Method::POST, "/api/demo", Some(&json!({}))).await;
+    let edition = summary["edition_id"].as_i64().unwrap();
+    let (school, action): (i64, i64) = sqlx::query_as(
+        "select p.school_id, a.id from actions a join goals g on g.id = a.goal_id join plans p on p.id = g.plan_id \
+         where p.edition_id = ? order by a.id limit 1",
+    )
+    .bind(edition)
+    .fetch_one(&w.state.db)
+    .await
+    .unwrap();
+    let files = [
+        ("Vakgroepverslag STEM.pdf", incompressible(b"%PDF-1.7\n", 420 * 1024, 1), "pdf"),
+        ("Makerspace.jpg", incompressible(b"\xFF\xD8\xFF\xE0", 1_800 * 1024, 2), "jpg"),
+        ("Projectbeschrijving.pdf", incompressible(b"%PDF-1.7\n", 260 * 1024, 3), "pdf"),
+        ("Makerspace kopie.jpg", incompressible(b"\xFF\xD8\xFF\xE0", 1_800 * 1024, 2), "jpg"),
+    ];
+    for (name, bytes, kind) in &files {
+        let stored = w.state.files.put(bytes).await.unwrap();
+        sqlx::query(
+            "insert into evidence_files (edition_id, school_id, item_kind, action_id, name, size, kind, sha256, uploaded_at) \
+             values (?, ?, 'action', ?, ?, ?, ?, ?, 0)",
+        )
+        .bind(edition)
+        .bind(school)
+        .bind(action)
+        .bind(name)
+        .bind(bytes.len() as i64)
+        .bind(kind)
+        .bind(&stored.sha256)
+        .execute(w.state.writer.pool())
+        .await
+        .unwrap();
+    }
+    let json = w.call(Who::Coord, Method::GET, &format!("/api/editions/{edition}/export"), None).await;
+    assert_eq!(json.status, 200);
+    let zip = w.call(Who::Coord, Method::GET, &format!("/api/editions/{edition}/export.zip"), None).await;
+    assert_eq!(zip.status, 200, "{}", zip.text);
+    let contents: usize = files[..3].iter().map(|(_, b, _)| b.len()).sum();
+    let entries = entries_of(&zip.bytes);
+    assert_eq!(entries.len(), 2 + 3, "each content once");
+    println!(
+        "demo export: JSON {} kB; archive {} kB with 4 attachments of 3 contents ({} kB of files)",
+        json.bytes.len() / 1024,
+        zip.bytes.len() / 1024,
+        contents / 1024
+    );
+    assert!(zip.bytes.len() < contents + json.bytes.len(), "the JSON is deflated in the archive");
+}

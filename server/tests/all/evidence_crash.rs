@@ -4,68 +4,16 @@
 //! file left, every stored file's bytes match its hash, no file is without
 //! a row, and every upload it had acknowledged downloads byte for byte.
 
-use crate::crash::start;
-use rubric::people::{Role, SchoolFunction};
-use serde_json::{json, Value};
-use server::db::people::NewPerson;
-use server::state::Config;
-use std::path::Path;
+use crate::crash::{prepare, sign_in, start};
+use serde_json::Value;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-const UPLOADERS: usize = 4;
+/// The teachers of `crash::prepare`, each uploading.
+const UPLOADERS: usize = 6;
 /// Each upload's size: large enough that a kill lands mid-write.
 const SIZE: usize = 384 * 1024;
-
-async fn prepare(data: &Path, dist: &Path) -> Vec<String> {
-    let config = Config { dist_dir: dist.to_path_buf(), public_url: "http://localhost".into(), secure_cookies: false };
-    let state = server::prepare(data, config).await.expect("database");
-    let db = state.writer.pool();
-    let edition: i64 = sqlx::query_scalar(
-        "insert into editions (name, school_year, nulmeting_deadline, plan_deadline, active, created_at) \
-         values ('Crash', '2025-2026', '2999-12-31', '2999-12-31', 1, 0) returning id",
-    )
-    .fetch_one(db)
-    .await
-    .expect("edition");
-    // Room for every upload of the test.
-    sqlx::query("insert into evidence_limits (edition_id, max_file_bytes, school_quota_bytes) values (?, 10485760, 5242880000)")
-        .bind(edition)
-        .execute(db)
-        .await
-        .expect("limits");
-    let school: i64 = sqlx::query_scalar(
-        "insert into schools (edition_id, name, town, region, tracks, created_at) values (?, 'Crashschool', 'Gent', '', 'transition', 0) returning id",
-    )
-    .bind(edition)
-    .fetch_one(db)
-    .await
-    .expect("school");
-    let mut tokens = Vec::new();
-    for n in 0..UPLOADERS {
-        let p = NewPerson {
-            name: format!("Leerkracht {n}"),
-            email: String::new(),
-            role: Role::SchoolMember,
-            school_id: Some(school),
-            company_id: None,
-            school_function: Some(SchoolFunction::Teacher),
-        };
-        tokens.push(server::invite::create(&state.writer, &p, None).await.expect("invite").1);
-    }
-    state.db.close().await;
-    state.writer.pool().close().await;
-    tokens
-}
-
-async fn sign_in(http: &reqwest::Client, base: &str, token: &str) -> (String, i64) {
-    let r = http.post(format!("{base}/api/auth/signin")).json(&json!({ "token": token })).send().await.expect("sign in");
-    let cookie = r.headers()["set-cookie"].to_str().expect("cookie").split(';').next().expect("cookie").to_string();
-    let sheet: Value =
-        http.get(format!("{base}/api/my/measurement")).header("cookie", &cookie).send().await.expect("sheet").json().await.expect("json");
-    (cookie, sheet["measurement"]["id"].as_i64().expect("a measurement"))
-}
 
 /// A PDF of [`SIZE`] bytes, different for every (uploader, round).
 fn pdf(uploader: usize, round: usize) -> Vec<u8> {

@@ -102,7 +102,7 @@ async fn a_teacher_attaches_a_pdf_and_another_schools_company_is_refused_its_dow
     let browser = Browser::start().await?;
     open_sheet(&browser, &s.teacher).await?;
     let card = format!(r#"[data-indicator="{FIRST}"]"#);
-    browser.wait_for_text(&format!("{card} .evidence"), "Nog geen bestanden").await?;
+    browser.wait_for_text(&format!("{card} [data-testid=evidence]"), "Nog geen bestanden").await?;
     attach(&browser, &card, "Verslag vakgroep.pdf", false, false).await?;
     browser.wait_for_text(&format!("{card} [data-testid=evidence-file]"), "Verslag vakgroep.pdf").await?;
     browser.wait_for_text(&format!("{card} [data-testid=evidence-file]"), "An Peeters").await?;
@@ -150,7 +150,64 @@ async fn a_program_renamed_pdf_is_refused_at_the_field() -> TestResult {
     attach(&browser, &card, "Echt verslag.pdf", false, true).await?;
     browser.wait_for_text(&format!("{card} [data-testid=evidence-file]"), "Echt verslag.pdf").await?;
     browser.wait_gone(&format!("{card} [data-testid=evidence-error]")).await?;
-    let _ = s.school_a;
     browser.close().await?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_plan_actions_file_is_shared_with_the_sponsor_and_a_delete_is_undone() -> TestResult {
+    let s = scene().await?;
+    // A colleague writes a goal with an action through the API.
+    let colleague = s.server.invite_scoped(Role::SchoolMember, "Bert Claes", Some(s.school_a), None).await?;
+    let api = s.server.api();
+    api.sign_in(&colleague).await?;
+    let goal = serde_json::json!({"goal": {"title": "Leerlijn STEM", "description": "", "indicator_targets": [
+        {"indicator_id": FIRST, "current_level": 1, "target_level": 3}]}});
+    let (status, _) = api.send(reqwest::Method::POST, &format!("/schools/{}/plan/goals", s.school_a), &goal).await?;
+    assert!(status.is_success(), "{status}");
+    let goal_id: i64 = sqlx::query_scalar("select id from goals").fetch_one(s.server.state.writer.pool()).await?;
+    let action = serde_json::json!({"action": {"description": "Makerspace inrichten", "owner": "Bert", "start": "2026-01-05",
+        "deadline": "2026-03-27", "budget_cents": 0, "company_contribution": {"kind": "none", "value_cents": 0, "description": ""},
+        "success_criterion": "", "status": "planned", "evidence_url": ""}});
+    let (status, body) = api.send(reqwest::Method::POST, &format!("/schools/{}/plan/goals/{goal_id}/actions", s.school_a), &action).await?;
+    assert!(status.is_success(), "{status} {body}");
+    let action_id: i64 = sqlx::query_scalar("select id from actions").fetch_one(s.server.state.writer.pool()).await?;
+    let item = format!(r#"[data-action-id="{action_id}"]"#);
+    let plan = format!("{}/schools/{}/plan", s.server.url, s.school_a);
+
+    let browser = Browser::start().await?;
+    browser.goto(&s.teacher).await?;
+    browser.wait_for_text("[data-testid=who-name]", "An Peeters").await?;
+    browser.goto(&plan).await?;
+    browser.wait_for(&format!("{item} [data-testid=evidence-input]")).await?;
+    attach(&browser, &item, "Foto makerspace.pdf", false, false).await?;
+    browser.wait_for_text(&format!("{item} [data-testid=evidence-file]"), "Foto makerspace.pdf").await?;
+    // Delete, then undo.
+    press(&browser, &format!("{item} [data-testid=evidence-delete]")).await?;
+    browser.wait_for(&format!("{item} [data-testid=evidence-undo]")).await?;
+    browser.wait_gone(&format!("{item} [data-testid=evidence-file]")).await?;
+    press(&browser, &format!("{item} [data-testid=evidence-undo]")).await?;
+    browser.wait_for_text(&format!("{item} [data-testid=evidence-file]"), "Foto makerspace.pdf").await?;
+    let deleted: Option<i64> = sqlx::query_scalar("select deleted_at from evidence_files").fetch_one(s.server.state.writer.pool()).await?;
+    assert_eq!(deleted, None);
+    let href = browser.wait_for(&format!("{item} [data-testid=evidence-file] a")).await?.attr("href").await?.unwrap_or_default();
+    browser.close().await?;
+
+    // The sponsor reads the plan with the file, without the tools to change it.
+    let sponsor = Browser::start().await?;
+    sponsor.goto(&s.company_a).await?;
+    sponsor.wait_for_text("[data-testid=who-name]", "Xavier Xylos").await?;
+    sponsor.goto(&plan).await?;
+    sponsor.wait_for_text(&format!("{item} [data-testid=evidence-file]"), "Foto makerspace.pdf").await?;
+    assert!(sponsor.all(&format!("{item} [data-testid=evidence-input]")).await?.is_empty());
+    assert!(sponsor.all(&format!("{item} [data-testid=evidence-delete]")).await?.is_empty());
+    assert_eq!(download(&sponsor, &href).await?, (200, "%PDF-1.4".to_string()));
+    sponsor.close().await?;
+    // Another school's company: 403.
+    let other = Browser::start().await?;
+    other.goto(&s.company_b).await?;
+    other.wait_for_text("[data-testid=who-name]", "Yana Yzer").await?;
+    assert_eq!(download(&other, &href).await?.0, 403);
+    other.close().await?;
     Ok(())
 }
