@@ -28,6 +28,9 @@ pub struct DossierEditorProps {
     pub initial: Rc<DossierPage>,
 }
 
+/// A request that answers the dossier page.
+type Request = std::pin::Pin<Box<dyn std::future::Future<Output = Result<DossierPage, ApiError>>>>;
+
 /// Field errors of a part, worded in the interface's language.
 type Problems = Vec<(String, String)>;
 
@@ -68,7 +71,7 @@ pub fn DossierEditor(props: &DossierEditorProps) -> Html {
     // Run a request that answers the page; `after` sees the outcome first.
     let run = {
         let (page, error, busy, saved) = (page.clone(), error.clone(), busy.clone(), saved.clone());
-        move |request: std::pin::Pin<Box<dyn std::future::Future<Output = Result<DossierPage, ApiError>>>>, after: Rc<dyn Fn(&Result<DossierPage, ApiError>)>| {
+        move |request: Request, after: Rc<dyn Fn(&Result<DossierPage, ApiError>)>| {
             let (page, error, busy, saved) = (page.clone(), error.clone(), busy.clone(), saved.clone());
             busy.set(true);
             error.set(None);
