@@ -24,8 +24,8 @@ use axum::routing::{get, post, put};
 use axum::{Json, Router};
 use rubric::access::{may, relation_to_school, Action, Relation};
 use rubric::dossier::{
-    validate_company_part, validate_school_part, Actor, ChangeOutcome, CompanyPartWrite, Dossier, DossierError, DossierPage,
-    PlanVersionChoice, SchoolPartWrite, Side, SignWrite,
+    validate_company_part, validate_school_part, Actor, ChangeOutcome, CompanyPart, CompanyPartWrite, Dossier, DossierError,
+    DossierPage, PlanVersionChoice, SchoolPart, SchoolPartWrite, Side, SignWrite,
 };
 use rubric::submission::ReasonInput;
 use sqlx::SqliteConnection;
@@ -140,33 +140,64 @@ async fn get_dossier(State(state): State<AppState>, user: AuthUser, Path(school_
     Ok(Json(page(&user, &scope, relation, dossier, &facts)))
 }
 
-// PUT /api/schools/{id}/dossier/school
-async fn save_school_part(
-    State(state): State<AppState>,
-    user: AuthUser,
-    Path(school_id): Path<i64>,
-    AppJson(body): AppJson<SchoolPartWrite>,
-) -> Result<Json<DossierPage>> {
-    let (scope, relation) = scope(&state, &user, school_id).await?;
-    user.check(relation, Action::EditDossierSchool, "school")?;
+/// A part as sent, to be written by its own side.
+enum Part {
+    School(SchoolPart),
+    Company(CompanyPart),
+}
+
+/// The action that writes (and signs off for) a side.
+fn edit_action(side: Side) -> Action {
+    match side {
+        Side::School => Action::EditDossierSchool,
+        Side::Company => Action::EditDossierCompany,
+    }
+}
+
+/// Write one side's part: the role first, the company's text checked
+/// before the write turn; inside it the school's part against the school's
+/// plan versions and files, the part's version (409 `stale` with the
+/// current page), then the domain's change (which may withdraw sign-offs).
+async fn save_part(state: &AppState, user: &AuthUser, school_id: i64, version: i64, part: Part) -> Result<Json<DossierPage>> {
+    let side = match part {
+        Part::School(_) => Side::School,
+        Part::Company(_) => Side::Company,
+    };
+    let (scope, relation) = scope(state, user, school_id).await?;
+    user.check(relation, edit_action(side), "school")?;
+    let part = match part {
+        Part::Company(c) => Part::Company(validate_company_part(&c).map_err(validation)?),
+        school => school,
+    };
     let mut tx = state.write().await?;
     let facts = facts(&mut tx, scope.edition_id, school_id).await?;
     candidate(&facts.versions)?;
-    let numbers: Vec<u32> = facts.versions.iter().map(|v| v.0).collect();
-    let files: Vec<i64> = facts.files.iter().map(|f| f.id).collect();
-    let part = validate_school_part(&body.part, &numbers, &files).map_err(validation)?;
     let mut dossier = db::dossiers::load(&mut *tx, scope.edition_id, school_id).await?;
-    let current = page(&user, &scope, relation, dossier.clone(), &facts);
-    if body.version != dossier.school_version {
+    let current = page(user, &scope, relation, dossier.clone(), &facts);
+    let stored = match side {
+        Side::School => dossier.school_version,
+        Side::Company => dossier.company_version,
+    };
+    if version != stored {
         return Err(stale(&current));
     }
-    let outcome = dossier.set_school_part(part, &actor(&user)).map_err(|e| dossier_error(e, &current))?;
+    let who = actor(user);
+    let outcome = match part {
+        Part::School(p) => {
+            let numbers: Vec<u32> = facts.versions.iter().map(|v| v.0).collect();
+            let files: Vec<i64> = facts.files.iter().map(|f| f.id).collect();
+            let p = validate_school_part(&p, &numbers, &files).map_err(validation)?;
+            dossier.set_school_part(p, &who)
+        }
+        Part::Company(p) => dossier.set_company_part(p, &who),
+    }
+    .map_err(|e| dossier_error(e, &current))?;
     if outcome.changed {
         db::dossiers::save(&mut tx, scope.edition_id, school_id, &dossier).await?;
-        audit_change(&mut tx, &user, school_id, Side::School, &outcome).await?;
+        audit_change(&mut tx, user, school_id, side, &outcome).await?;
     }
     tx.commit().await?;
-    Ok(Json(page(&user, &scope, relation, dossier, &facts)))
+    Ok(Json(page(user, &scope, relation, dossier, &facts)))
 }
 
 fn stale(current: &DossierPage) -> AppError {
@@ -177,6 +208,16 @@ fn stale(current: &DossierPage) -> AppError {
     )
 }
 
+// PUT /api/schools/{id}/dossier/school
+async fn save_school_part(
+    State(state): State<AppState>,
+    user: AuthUser,
+    Path(school_id): Path<i64>,
+    AppJson(body): AppJson<SchoolPartWrite>,
+) -> Result<Json<DossierPage>> {
+    save_part(&state, &user, school_id, body.version, Part::School(body.part)).await
+}
+
 // PUT /api/schools/{id}/dossier/company
 async fn save_company_part(
     State(state): State<AppState>,
@@ -184,24 +225,7 @@ async fn save_company_part(
     Path(school_id): Path<i64>,
     AppJson(body): AppJson<CompanyPartWrite>,
 ) -> Result<Json<DossierPage>> {
-    let (scope, relation) = scope(&state, &user, school_id).await?;
-    user.check(relation, Action::EditDossierCompany, "school")?;
-    let part = validate_company_part(&body.part).map_err(validation)?;
-    let mut tx = state.write().await?;
-    let facts = facts(&mut tx, scope.edition_id, school_id).await?;
-    candidate(&facts.versions)?;
-    let mut dossier = db::dossiers::load(&mut *tx, scope.edition_id, school_id).await?;
-    let current = page(&user, &scope, relation, dossier.clone(), &facts);
-    if body.version != dossier.company_version {
-        return Err(stale(&current));
-    }
-    let outcome = dossier.set_company_part(part, &actor(&user)).map_err(|e| dossier_error(e, &current))?;
-    if outcome.changed {
-        db::dossiers::save(&mut tx, scope.edition_id, school_id, &dossier).await?;
-        audit_change(&mut tx, &user, school_id, Side::Company, &outcome).await?;
-    }
-    tx.commit().await?;
-    Ok(Json(page(&user, &scope, relation, dossier, &facts)))
+    save_part(&state, &user, school_id, body.version, Part::Company(body.part)).await
 }
 
 // POST /api/schools/{id}/dossier/sign
@@ -213,11 +237,7 @@ async fn sign(
 ) -> Result<Json<DossierPage>> {
     let (scope, relation) = scope(&state, &user, school_id).await?;
     let side = if relation == Relation::Sponsor { Side::Company } else { Side::School };
-    let action = match side {
-        Side::School => Action::EditDossierSchool,
-        Side::Company => Action::EditDossierCompany,
-    };
-    user.check(relation, action, "school")?;
+    user.check(relation, edit_action(side), "school")?;
     let mut tx = state.write().await?;
     let facts = facts(&mut tx, scope.edition_id, school_id).await?;
     candidate(&facts.versions)?;

@@ -82,6 +82,7 @@ async fn school_team_pages_fit_phone_and_desktop_and_pass_axe() -> TestResult {
         .iter()
         .map(|p| p.to_string())
         .chain(["team", "report", "plan", "plan/print"].iter().map(|p| format!("/schools/{school}/{p}")))
+        .chain([format!("/dossier/{school}")])
         .collect();
     sweep(browser, &server, "school", &paths, &[PHONE, TABLET, DESKTOP]).await
 }
@@ -99,7 +100,7 @@ async fn company_pages_fit_phone_and_desktop_and_pass_axe() -> TestResult {
         ),
     )
     .await?;
-    let paths = ["/".to_string(), "/company".into(), format!("/schools/{school}/plan"), format!("/schools/{school}/report")];
+    let paths = ["/".to_string(), "/company".into(), format!("/schools/{school}/plan"), format!("/schools/{school}/report"), format!("/dossier/{school}")];
     sweep(browser, &server, "company", &paths, &[PHONE, TABLET, DESKTOP]).await
 }
 

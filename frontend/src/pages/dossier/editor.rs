@@ -28,6 +28,12 @@ pub struct DossierEditorProps {
     pub initial: Rc<DossierPage>,
 }
 
+/// A request that answers the dossier page.
+type Request = std::pin::Pin<Box<dyn std::future::Future<Output = Result<DossierPage, ApiError>>>>;
+
+/// What a request's caller does with its outcome before the page shows it.
+type After = Rc<dyn Fn(&Result<DossierPage, ApiError>)>;
+
 /// Field errors of a part, worded in the interface's language.
 type Problems = Vec<(String, String)>;
 
@@ -68,7 +74,7 @@ pub fn DossierEditor(props: &DossierEditorProps) -> Html {
     // Run a request that answers the page; `after` sees the outcome first.
     let run = {
         let (page, error, busy, saved) = (page.clone(), error.clone(), busy.clone(), saved.clone());
-        move |request: std::pin::Pin<Box<dyn std::future::Future<Output = Result<DossierPage, ApiError>>>>, after: Rc<dyn Fn(&Result<DossierPage, ApiError>)>| {
+        move |request: Request, after: After| {
             let (page, error, busy, saved) = (page.clone(), error.clone(), busy.clone(), saved.clone());
             busy.set(true);
             error.set(None);
