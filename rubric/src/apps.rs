@@ -1,4 +1,4 @@
-//! Which of the five web apps serves an address: the interface is one small
+//! Which of the web apps serves an address: the interface is one small
 //! app per kind of person, so nobody downloads another role's pages. The
 //! server serves each app's page under its addresses, the frontend turns a
 //! link into another app into a real page load, and the build makes one
@@ -11,24 +11,34 @@ use crate::people::Role;
 pub enum App {
     /// The landing page, the public rubric and signing in.
     Public,
-    /// The school team: nulmeting, team view, report, plan, colleagues.
+    /// The school team: the start page, nulmeting, team view, report,
+    /// colleagues.
     School,
     /// The sponsor company's list of schools.
     Company,
     /// Jurors: scoring finalists; the published award results.
     Jury,
-    /// The programme coordinator: set-up, measurements, jury set-up and
-    /// results; also the jury chair's page (the same results).
+    /// The programme coordinator: the dashboard, set-up, measurements.
     Coordinator,
+    /// A school's action plan and its printable version, for the school
+    /// team, its sponsor company and the coordinator: its own app (a link
+    /// from the nulmeting or the company's list is a page load), so the
+    /// teachers filling in the nulmeting do not download the plan editor.
+    Plan,
+    /// The coordinator's jury set-up, results and print sheet, and the jury
+    /// chair's page (the same results views): its own app, so the
+    /// coordinator's programme pages and the jurors' sheets stay small.
+    Judging,
 }
 
 /// Address prefixes and the app that serves them; the first match wins.
 /// `/` itself is served by the signed-in person's app ([`App::home_for`]).
-const PREFIXES: [(&str, App); 9] = [
+const PREFIXES: [(&str, App); 10] = [
+    ("/coordinator/jury", App::Judging),
     ("/coordinator", App::Coordinator),
     // The chair's page reads the whole results (as the coordinator's does):
-    // served by the coordinator's app, so the jurors' app stays small.
-    ("/jury/chair", App::Coordinator),
+    // served by the results' app, so the jurors' app stays small.
+    ("/jury/chair", App::Judging),
     ("/nulmeting", App::School),
     ("/schools", App::School),
     ("/colleagues", App::School),
@@ -39,7 +49,7 @@ const PREFIXES: [(&str, App); 9] = [
 ];
 
 impl App {
-    pub const ALL: [App; 5] = [App::Public, App::School, App::Company, App::Jury, App::Coordinator];
+    pub const ALL: [App; 7] = [App::Public, App::School, App::Company, App::Jury, App::Coordinator, App::Plan, App::Judging];
 
     /// The app's name: its binary, its page (`NAME.html`) and the prefix of
     /// its bundle files.
@@ -50,6 +60,8 @@ impl App {
             App::Company => "company",
             App::Jury => "jury",
             App::Coordinator => "coordinator",
+            App::Plan => "plan",
+            App::Judging => "judging",
         }
     }
 
@@ -60,6 +72,13 @@ impl App {
     /// The app serving `path` (without query or fragment). `/` and unknown
     /// addresses belong to the public app.
     pub fn for_path(path: &str) -> App {
+        // A school's plan (`/schools/{id}/plan` and below) is the plan app's.
+        if let Some(rest) = path.strip_prefix("/schools/") {
+            let mut segments = rest.split('/');
+            if segments.nth(1) == Some("plan") {
+                return App::Plan;
+            }
+        }
         PREFIXES
             .iter()
             .find(|(prefix, _)| {
@@ -97,16 +116,22 @@ mod tests {
     #[test]
     fn addresses_go_to_their_role_app() {
         assert_eq!(App::for_path("/coordinator"), App::Coordinator);
-        assert_eq!(App::for_path("/coordinator/jury/results/print"), App::Coordinator);
+        assert_eq!(App::for_path("/coordinator/jury/results/print"), App::Judging);
+        assert_eq!(App::for_path("/coordinator/jury"), App::Judging);
+        assert_eq!(App::for_path("/coordinator/jury/results"), App::Judging);
+        assert_eq!(App::for_path("/coordinator/juryx"), App::Coordinator);
         assert_eq!(App::for_path("/coordinator/measurements"), App::Coordinator);
         assert_eq!(App::for_path("/nulmeting"), App::School);
         assert_eq!(App::for_path("/schools/12/report"), App::School);
-        assert_eq!(App::for_path("/schools/12/plan/print"), App::School);
+        assert_eq!(App::for_path("/schools/12/plan/print"), App::Plan);
+        assert_eq!(App::for_path("/schools/12/plan"), App::Plan);
+        assert_eq!(App::for_path("/schools/12/team"), App::School);
+        assert_eq!(App::for_path("/schools/plan"), App::School);
         assert_eq!(App::for_path("/colleagues"), App::School);
         assert_eq!(App::for_path("/company"), App::Company);
         assert_eq!(App::for_path("/jury"), App::Jury);
         assert_eq!(App::for_path("/jury/finalists/3"), App::Jury);
-        assert_eq!(App::for_path("/jury/chair"), App::Coordinator);
+        assert_eq!(App::for_path("/jury/chair"), App::Judging);
         assert_eq!(App::for_path("/award"), App::Jury);
         assert_eq!(App::for_path("/rubric"), App::Public);
         assert_eq!(App::for_path("/signin"), App::Public);
@@ -129,6 +154,8 @@ mod tests {
         assert!(App::Jury.serves("/", Some(Role::Juror)));
         assert!(App::Company.serves("/", Some(Role::CompanyMember)));
         assert!(App::School.serves("/schools/1/report", Some(Role::Coordinator)));
+        assert!(App::Plan.serves("/schools/1/plan", Some(Role::CompanyMember)));
+        assert!(!App::Plan.serves("/", Some(Role::SchoolMember)));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! The programme coordinator's app: the start page, the dashboard, the
 //! edition, schools, companies, matching, networks, people, the
-//! measurements overview, the jury set-up, results and print sheet, and the
-//! jury chair's page (a juror's, but the same results views).
+//! measurements overview. The jury set-up, results and the chair's page are
+//! the judging app's (`apps::judging`).
 
 use crate::app::{Elsewhere, Route};
 use crate::pages;
@@ -19,11 +19,6 @@ fn switch(route: Route) -> Html {
         Route::Networks => html! { <pages::coordinator::networks::NetworksPage /> },
         Route::People => html! { <pages::coordinator::people::PeoplePage /> },
         Route::Measurements => html! { <pages::nulmeting::measurements::MeasurementsPage /> },
-        Route::JurySetup => html! { <pages::jury::setup::JurySetupPage /> },
-        Route::JuryResults => html! { <pages::jury::results::JuryResultsPage /> },
-        Route::JuryResultsPrint => html! { <pages::jury::print::JuryResultsPrintPage /> },
-        // The jury chair (a juror) reads the results here too: one results view, one app.
-        Route::JuryChair => html! { <pages::jury::chair::JuryChairPage /> },
         _ => html! { <Elsewhere /> },
     }
 }

@@ -1,6 +1,6 @@
 //! The school team's app: the start page, the nulmeting, the team view, the
-//! report, the plan and its printable version, inviting colleagues. The
-//! coordinator and the sponsor company open a school's report and plan here.
+//! report, inviting colleagues. The coordinator and the sponsor company open
+//! a school's report here; the plan is the plan app's (`apps::plan`).
 
 use crate::app::{Elsewhere, Route};
 use crate::pages;
@@ -13,8 +13,6 @@ fn switch(route: Route) -> Html {
         Route::Nulmeting => html! { <pages::nulmeting::fill::NulmetingPage /> },
         Route::SchoolTeam { id } => html! { <pages::nulmeting::team::SchoolTeamPage school_id={id} /> },
         Route::SchoolReport { id } => html! { <pages::nulmeting::report::SchoolReportPage school_id={id} /> },
-        Route::SchoolPlan { id } => html! { <pages::plans::plan::SchoolPlanPage id={id} /> },
-        Route::SchoolPlanPrint { id } => html! { <pages::plans::print::SchoolPlanPrintPage id={id} /> },
         Route::Colleagues => html! { <pages::colleagues::ColleaguesPage /> },
         _ => html! { <Elsewhere /> },
     }

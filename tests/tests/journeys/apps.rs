@@ -115,3 +115,73 @@ async fn a_school_member_reads_the_public_rubric_and_goes_home_to_the_school_app
     wait_for_app(&browser, "public").await?;
     browser.close().await
 }
+
+/// The plan is its own app (the teachers filling in the nulmeting do not
+/// load the plan editor): the school member's menu link to the plan is a
+/// real page load into the plan app, and the menu brings them back to the
+/// nulmeting in the school app; the sponsor company opens the same plan
+/// from its list.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_plan_opens_in_its_own_app_from_the_school_app_and_the_companys_list() -> TestResult {
+    let server = TestServer::start().await?;
+    let db = server.state.writer.pool();
+    let edition = fixtures::edition(db, "STEMpact 2025-2026").await?;
+    let school = fixtures::school(db, edition, "Campus Zuid", "Kortrijk").await?;
+    let company = fixtures::company(db, edition, "Chemie Noord", "Gent").await?;
+    fixtures::sponsor(db, school, company).await?;
+    let link = server.invite_scoped(Role::SchoolMember, "Ann Peeters", Some(school), None).await?;
+    let browser = Browser::start().await?;
+
+    browser.goto(&link).await?;
+    browser.wait_for_text("[data-testid=start-page] h1", "Ann Peeters").await?;
+    wait_for_app(&browser, "school").await?;
+
+    browser.click(&format!("nav.main-nav a[href='/schools/{school}/plan']")).await?;
+    browser.wait_for("[data-testid=plan-page]").await?;
+    wait_for_app(&browser, "plan").await?;
+    assert_eq!(browser.text("[data-testid=who-name]").await?, "Ann Peeters", "still signed in");
+    assert_eq!(browser.client.current_url().await?.path(), format!("/schools/{school}/plan"));
+
+    browser.click("nav.main-nav a[href='/nulmeting']").await?;
+    browser.wait_for(".level-choice").await?;
+    wait_for_app(&browser, "school").await?;
+    browser.close().await?;
+
+    // The company contact: from their list (the company app) to the plan.
+    let link = server.invite_scoped(Role::CompanyMember, "Dirk Janssens", None, Some(company)).await?;
+    let browser = Browser::start().await?;
+    browser.goto(&link).await?;
+    browser.wait_for("[data-testid=plan-card]").await?;
+    wait_for_app(&browser, "company").await?;
+    browser.click(&format!("[data-testid=plan-card] a.button[href='/schools/{school}/plan']")).await?;
+    browser.wait_for("[data-testid=plan-page]").await?;
+    wait_for_app(&browser, "plan").await?;
+    browser.close().await
+}
+
+/// The jury set-up, results and the chair's page are the judging app's:
+/// the coordinator's menu link is a real page load there and back.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_coordinator_opens_the_jury_set_up_in_the_judging_app_and_comes_back() -> TestResult {
+    let server = TestServer::start().await?;
+    let db = server.state.writer.pool();
+    let edition = fixtures::edition(db, "STEMpact 2025-2026").await?;
+    fixtures::school(db, edition, "Atheneum Brugge", "Brugge").await?;
+    let link = server.invite(Role::Coordinator, "Griet Van Damme").await?;
+    let browser = Browser::start().await?;
+
+    browser.goto(&link).await?;
+    browser.wait_for("[data-testid=start-page] [data-testid=stats]").await?;
+    wait_for_app(&browser, "coordinator").await?;
+
+    browser.click("nav.main-nav a[href='/coordinator/jury']").await?;
+    browser.wait_for("[data-testid=jury-setup]").await?;
+    wait_for_app(&browser, "judging").await?;
+    assert_eq!(browser.text("[data-testid=who-name]").await?, "Griet Van Damme", "still signed in");
+
+    browser.click("nav.main-nav a[href='/coordinator']").await?;
+    browser.wait_for("[data-testid=school-status]").await?;
+    wait_for_app(&browser, "coordinator").await?;
+    assert_eq!(browser.client.current_url().await?.path(), "/coordinator");
+    browser.close().await
+}
