@@ -213,7 +213,8 @@ mod tests {
     fn every_address_belongs_to_one_app() {
         let expect = |r: &Route| match r {
             Route::Home | Route::SignIn | Route::Rubric => App::Public,
-            Route::Nulmeting | Route::Colleagues | Route::SchoolTeam { .. } | Route::SchoolReport { .. } => App::School,
+            Route::Nulmeting | Route::Colleagues => App::School,
+            Route::SchoolTeam { .. } | Route::SchoolReport { .. } => App::Report,
             Route::SchoolPlan { .. } | Route::SchoolPlanPrint { .. } => App::Plan,
             Route::JurySetup | Route::JuryResults | Route::JuryResultsPrint | Route::JuryChair => App::Judging,
             Route::CompanyHome => App::Company,

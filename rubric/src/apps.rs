@@ -11,7 +11,7 @@ use crate::people::Role;
 pub enum App {
     /// The landing page, the public rubric and signing in.
     Public,
-    /// The school team: the start page, nulmeting, team view, report,
+    /// The school team: the start page, filling in the nulmeting,
     /// colleagues.
     School,
     /// The sponsor company's list of schools.
@@ -25,6 +25,10 @@ pub enum App {
     /// from the nulmeting or the company's list is a page load), so the
     /// teachers filling in the nulmeting do not download the plan editor.
     Plan,
+    /// A school's team view and report (the nulmeting's results, with the
+    /// radar chart), for the school team, its sponsor company and the
+    /// coordinator: its own app, so filling in the nulmeting stays light.
+    Report,
     /// The coordinator's jury set-up, results and print sheet, and the jury
     /// chair's page (the same results views): its own app, so the
     /// coordinator's programme pages and the jurors' sheets stay small.
@@ -49,7 +53,7 @@ const PREFIXES: [(&str, App); 10] = [
 ];
 
 impl App {
-    pub const ALL: [App; 7] = [App::Public, App::School, App::Company, App::Jury, App::Coordinator, App::Plan, App::Judging];
+    pub const ALL: [App; 8] = [App::Public, App::School, App::Company, App::Jury, App::Coordinator, App::Plan, App::Report, App::Judging];
 
     /// The app's name: its binary, its page (`NAME.html`) and the prefix of
     /// its bundle files.
@@ -61,6 +65,7 @@ impl App {
             App::Jury => "jury",
             App::Coordinator => "coordinator",
             App::Plan => "plan",
+            App::Report => "report",
             App::Judging => "judging",
         }
     }
@@ -72,11 +77,13 @@ impl App {
     /// The app serving `path` (without query or fragment). `/` and unknown
     /// addresses belong to the public app.
     pub fn for_path(path: &str) -> App {
-        // A school's plan (`/schools/{id}/plan` and below) is the plan app's.
+        // A school's plan (`/schools/{id}/plan` and below) is the plan
+        // app's, its team view and report the report app's.
         if let Some(rest) = path.strip_prefix("/schools/") {
-            let mut segments = rest.split('/');
-            if segments.nth(1) == Some("plan") {
-                return App::Plan;
+            match rest.split('/').nth(1) {
+                Some("plan") => return App::Plan,
+                Some("team" | "report") => return App::Report,
+                _ => {}
             }
         }
         PREFIXES
@@ -122,10 +129,11 @@ mod tests {
         assert_eq!(App::for_path("/coordinator/juryx"), App::Coordinator);
         assert_eq!(App::for_path("/coordinator/measurements"), App::Coordinator);
         assert_eq!(App::for_path("/nulmeting"), App::School);
-        assert_eq!(App::for_path("/schools/12/report"), App::School);
+        assert_eq!(App::for_path("/schools/12/report"), App::Report);
         assert_eq!(App::for_path("/schools/12/plan/print"), App::Plan);
         assert_eq!(App::for_path("/schools/12/plan"), App::Plan);
-        assert_eq!(App::for_path("/schools/12/team"), App::School);
+        assert_eq!(App::for_path("/schools/12/team"), App::Report);
+        assert_eq!(App::for_path("/schools/12/teamx"), App::School);
         assert_eq!(App::for_path("/schools/plan"), App::School);
         assert_eq!(App::for_path("/colleagues"), App::School);
         assert_eq!(App::for_path("/company"), App::Company);
@@ -153,7 +161,7 @@ mod tests {
         assert!(!App::Public.serves("/", Some(Role::Juror)));
         assert!(App::Jury.serves("/", Some(Role::Juror)));
         assert!(App::Company.serves("/", Some(Role::CompanyMember)));
-        assert!(App::School.serves("/schools/1/report", Some(Role::Coordinator)));
+        assert!(App::Report.serves("/schools/1/report", Some(Role::Coordinator)));
         assert!(App::Plan.serves("/schools/1/plan", Some(Role::CompanyMember)));
         assert!(!App::Plan.serves("/", Some(Role::SchoolMember)));
     }

@@ -1,6 +1,6 @@
-//! The school team's app: the start page, the nulmeting, the team view, the
-//! report, inviting colleagues. The coordinator and the sponsor company open
-//! a school's report here; the plan is the plan app's (`apps::plan`).
+//! The school team's app: the start page, filling in the nulmeting,
+//! inviting colleagues. The team view and report are the report app's
+//! (`apps::report`), the plan the plan app's (`apps::plan`).
 
 use crate::app::{Elsewhere, Route};
 use crate::pages;
@@ -11,8 +11,6 @@ fn switch(route: Route) -> Html {
     match route {
         Route::Home => html! { <pages::home::HomePage><pages::school_start::SchoolStartCards /></pages::home::HomePage> },
         Route::Nulmeting => html! { <pages::nulmeting::fill::NulmetingPage /> },
-        Route::SchoolTeam { id } => html! { <pages::nulmeting::team::SchoolTeamPage school_id={id} /> },
-        Route::SchoolReport { id } => html! { <pages::nulmeting::report::SchoolReportPage school_id={id} /> },
         Route::Colleagues => html! { <pages::colleagues::ColleaguesPage /> },
         _ => html! { <Elsewhere /> },
     }

@@ -1,7 +1,7 @@
 //! Journeys across the role apps (issue 13): each kind of person gets their
 //! own small app at `/`, and a link into another app's page is a real page
 //! load that arrives whole: the coordinator opens a school's report (the
-//! school app) from the measurements overview and comes back by the menu;
+//! report app) from the measurements overview and comes back by the menu;
 //! a school member reads the public rubric and goes home again.
 
 use e2e::fixtures;
@@ -38,7 +38,7 @@ async fn page_loads(browser: &Browser) -> TestResult<i64> {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn the_coordinator_opens_a_schools_report_in_the_school_app_and_comes_back() -> TestResult {
+async fn the_coordinator_opens_a_schools_report_in_the_report_app_and_comes_back() -> TestResult {
     let server = TestServer::start().await?;
     let db = server.state.writer.pool();
     let edition = fixtures::edition(db, "STEMpact 2025-2026").await?;
@@ -59,11 +59,11 @@ async fn the_coordinator_opens_a_schools_report_in_the_school_app_and_comes_back
     browser.wait_for(&format!("tr[data-school='{school}']")).await?;
     assert_eq!(app_of_page(&browser).await?, "coordinator", "still the coordinator app");
 
-    // The report is a page of the school app: a real page load that
-    // arrives whole, and the school app accepts the coordinator.
+    // The report is a page of the report app: a real page load that
+    // arrives whole, and the report app accepts the coordinator.
     browser.click(&format!("tr[data-school='{school}'] a[href='/schools/{school}/report']")).await?;
     browser.wait_for_text("[data-testid=report-school]", "Atheneum Brugge").await?;
-    wait_for_app(&browser, "school").await?;
+    wait_for_app(&browser, "report").await?;
     browser.wait_for(r#"[data-testid=radar][data-drawn="true"]"#).await?;
     assert_eq!(browser.text("[data-testid=who-name]").await?, "Griet Van Damme", "still signed in as the coordinator");
     let url = browser.client.current_url().await?;
@@ -77,7 +77,7 @@ async fn the_coordinator_opens_a_schools_report_in_the_school_app_and_comes_back
     // And the browser's back button returns to the report, whole.
     browser.client.back().await?;
     browser.wait_for_text("[data-testid=report-school]", "Atheneum Brugge").await?;
-    wait_for_app(&browser, "school").await?;
+    wait_for_app(&browser, "report").await?;
     browser.close().await
 }
 
