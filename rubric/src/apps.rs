@@ -11,14 +11,13 @@ use crate::people::Role;
 pub enum App {
     /// The landing page, the public rubric and signing in.
     Public,
-    /// The school team: the start page, filling in the nulmeting,
-    /// colleagues.
+    /// The school team: the start page and filling in the nulmeting.
     School,
     /// The sponsor company's list of schools.
     Company,
-    /// Jurors: scoring finalists; the published award results.
+    /// Jurors: their finalists and score sheets.
     Jury,
-    /// The programme coordinator: the dashboard, set-up, measurements.
+    /// The programme coordinator: the start page and dashboard.
     Coordinator,
     /// A school's action plan and its printable version, for the school
     /// team, its sponsor company and the coordinator: its own app (a link
@@ -27,33 +26,47 @@ pub enum App {
     Plan,
     /// A school's team view and report (the nulmeting's results, with the
     /// radar chart), for the school team, its sponsor company and the
-    /// coordinator: its own app, so filling in the nulmeting stays light.
+    /// coordinator, and the coordinator's measurements overview that links
+    /// to them: its own app, so filling in the nulmeting stays light.
     Report,
-    /// The coordinator's jury set-up, results and print sheet, and the jury
-    /// chair's page (the same results views): its own app, so the
-    /// coordinator's programme pages and the jurors' sheets stay small.
+    /// The coordinator's jury set-up, results and print sheet, the jury
+    /// chair's page and the published award results (the same results
+    /// views): its own app, so the coordinator's dashboard and the jurors'
+    /// sheets stay small.
     Judging,
+    /// Who takes part: the coordinator's programme set-up (the edition,
+    /// schools, companies, matching, networks and people) and a school's
+    /// STEM coordinator inviting colleagues (the same people forms).
+    Programme,
 }
 
 /// Address prefixes and the app that serves them; the first match wins.
 /// `/` itself is served by the signed-in person's app ([`App::home_for`]).
-const PREFIXES: [(&str, App); 10] = [
+const PREFIXES: [(&str, App); 17] = [
     ("/coordinator/jury", App::Judging),
+    ("/coordinator/measurements", App::Report),
+    ("/coordinator/edition", App::Programme),
+    ("/coordinator/schools", App::Programme),
+    ("/coordinator/companies", App::Programme),
+    ("/coordinator/matching", App::Programme),
+    ("/coordinator/networks", App::Programme),
+    ("/coordinator/people", App::Programme),
     ("/coordinator", App::Coordinator),
     // The chair's page reads the whole results (as the coordinator's does):
     // served by the results' app, so the jurors' app stays small.
     ("/jury/chair", App::Judging),
     ("/nulmeting", App::School),
     ("/schools", App::School),
-    ("/colleagues", App::School),
+    ("/colleagues", App::Programme),
     ("/company", App::Company),
     ("/jury", App::Jury),
-    ("/award", App::Jury),
+    ("/award", App::Judging),
     ("/rubric", App::Public),
 ];
 
 impl App {
-    pub const ALL: [App; 8] = [App::Public, App::School, App::Company, App::Jury, App::Coordinator, App::Plan, App::Report, App::Judging];
+    pub const ALL: [App; 9] =
+        [App::Public, App::School, App::Company, App::Jury, App::Coordinator, App::Plan, App::Report, App::Judging, App::Programme];
 
     /// The app's name: its binary, its page (`NAME.html`) and the prefix of
     /// its bundle files.
@@ -66,6 +79,7 @@ impl App {
             App::Coordinator => "coordinator",
             App::Plan => "plan",
             App::Report => "report",
+            App::Programme => "programme",
             App::Judging => "judging",
         }
     }
@@ -127,7 +141,10 @@ mod tests {
         assert_eq!(App::for_path("/coordinator/jury"), App::Judging);
         assert_eq!(App::for_path("/coordinator/jury/results"), App::Judging);
         assert_eq!(App::for_path("/coordinator/juryx"), App::Coordinator);
-        assert_eq!(App::for_path("/coordinator/measurements"), App::Coordinator);
+        assert_eq!(App::for_path("/coordinator/measurements"), App::Report);
+        assert_eq!(App::for_path("/coordinator/edition"), App::Programme);
+        assert_eq!(App::for_path("/coordinator/people"), App::Programme);
+        assert_eq!(App::for_path("/coordinator/schools"), App::Programme);
         assert_eq!(App::for_path("/nulmeting"), App::School);
         assert_eq!(App::for_path("/schools/12/report"), App::Report);
         assert_eq!(App::for_path("/schools/12/plan/print"), App::Plan);
@@ -135,12 +152,12 @@ mod tests {
         assert_eq!(App::for_path("/schools/12/team"), App::Report);
         assert_eq!(App::for_path("/schools/12/teamx"), App::School);
         assert_eq!(App::for_path("/schools/plan"), App::School);
-        assert_eq!(App::for_path("/colleagues"), App::School);
+        assert_eq!(App::for_path("/colleagues"), App::Programme);
         assert_eq!(App::for_path("/company"), App::Company);
         assert_eq!(App::for_path("/jury"), App::Jury);
         assert_eq!(App::for_path("/jury/finalists/3"), App::Jury);
         assert_eq!(App::for_path("/jury/chair"), App::Judging);
-        assert_eq!(App::for_path("/award"), App::Jury);
+        assert_eq!(App::for_path("/award"), App::Judging);
         assert_eq!(App::for_path("/rubric"), App::Public);
         assert_eq!(App::for_path("/signin"), App::Public);
     }

@@ -1,7 +1,8 @@
 //! The judging app: the coordinator's jury set-up, results and print
-//! sheet, and the jury chair's page (a juror's, but the same results
-//! views). Its own app so the coordinator's programme pages and the jurors'
-//! score sheets do not carry the results views.
+//! sheet, the jury chair's page (a juror's, but the same results views) and
+//! the published award results (for jurors and finalist schools). Its own
+//! app so the coordinator's dashboard and the jurors' score sheets do not
+//! carry the results views.
 
 use crate::app::{Elsewhere, Route};
 use crate::pages;
@@ -14,6 +15,7 @@ fn switch(route: Route) -> Html {
         Route::JuryResults => html! { <pages::jury::results::JuryResultsPage /> },
         Route::JuryResultsPrint => html! { <pages::jury::print::JuryResultsPrintPage /> },
         Route::JuryChair => html! { <pages::jury::chair::JuryChairPage /> },
+        Route::AwardResults => html! { <pages::jury::published::AwardResultsPage /> },
         _ => html! { <Elsewhere /> },
     }
 }

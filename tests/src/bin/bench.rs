@@ -217,6 +217,8 @@ async fn demo(app: &TestServer) -> TestResult<Demo> {
         RolePage { app: App::Coordinator, person: Some(coordinator), path: "/coordinator".into(), ready: "[data-testid=school-status] tbody tr" },
         RolePage { app: App::Plan, person: Some(company), path: format!("/schools/{company_school}/plan"), ready: "[data-testid=plan-page]" },
         RolePage { app: App::Judging, person: Some(coordinator), path: "/coordinator/jury/results".into(), ready: "[data-testid=lock-state]" },
+        RolePage { app: App::Report, person: Some(coordinator), path: "/coordinator/measurements".into(), ready: "tr[data-school]" },
+        RolePage { app: App::Programme, person: Some(coordinator), path: "/coordinator/schools".into(), ready: "[data-testid=add]" },
     ];
     Ok(Demo { pages, score_path, team_path: format!("/schools/{school}/team"), team_lead })
 }

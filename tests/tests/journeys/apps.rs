@@ -1,7 +1,7 @@
 //! Journeys across the role apps (issue 13): each kind of person gets their
 //! own small app at `/`, and a link into another app's page is a real page
-//! load that arrives whole: the coordinator opens a school's report (the
-//! report app) from the measurements overview and comes back by the menu;
+//! load that arrives whole: the coordinator opens the measurements overview
+//! and a school's report (the report app) and comes back by the menu;
 //! a school member reads the public rubric and goes home again.
 
 use e2e::fixtures;
@@ -54,17 +54,20 @@ async fn the_coordinator_opens_a_schools_report_in_the_report_app_and_comes_back
     browser.wait_for_text("[data-testid=who-name]", "Griet Van Damme").await?;
     wait_for_app(&browser, "coordinator").await?;
 
-    // Within the app, the menu navigates without a page load.
+    // The measurements overview is a page of the report app: a real page
+    // load that arrives whole, still signed in as the coordinator.
     browser.click("nav.main-nav a[href='/coordinator/measurements']").await?;
     browser.wait_for(&format!("tr[data-school='{school}']")).await?;
-    assert_eq!(app_of_page(&browser).await?, "coordinator", "still the coordinator app");
+    wait_for_app(&browser, "report").await?;
+    assert_eq!(browser.text("[data-testid=who-name]").await?, "Griet Van Damme", "still signed in as the coordinator");
 
-    // The report is a page of the report app: a real page load that
-    // arrives whole, and the report app accepts the coordinator.
+    // The school's report is in the same app: the router navigates, no
+    // page load, and the report app accepts the coordinator.
+    browser.js("window.stayedInApp = true; return null;").await?;
     browser.click(&format!("tr[data-school='{school}'] a[href='/schools/{school}/report']")).await?;
     browser.wait_for_text("[data-testid=report-school]", "Atheneum Brugge").await?;
-    wait_for_app(&browser, "report").await?;
     browser.wait_for(r#"[data-testid=radar][data-drawn="true"]"#).await?;
+    assert_eq!(browser.js("return window.stayedInApp === true;").await?, serde_json::json!(true), "no page load within the app");
     assert_eq!(browser.text("[data-testid=who-name]").await?, "Griet Van Damme", "still signed in as the coordinator");
     let url = browser.client.current_url().await?;
     assert_eq!(url.path(), format!("/schools/{school}/report"));
