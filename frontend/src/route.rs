@@ -253,12 +253,18 @@ mod tests {
     fn every_address_belongs_to_one_app() {
         let expect = |r: &Route| match r {
             Route::Home | Route::SignIn | Route::Rubric => App::Public,
-            Route::Nulmeting | Route::Colleagues | Route::SchoolTeam { .. } | Route::SchoolReport { .. } | Route::SchoolPlan { .. } | Route::SchoolPlanPrint { .. } => App::School,
+            Route::Nulmeting => App::School,
+            Route::SchoolTeam { .. } | Route::SchoolReport { .. } | Route::Measurements => App::Report,
+            Route::SchoolPlan { .. } | Route::SchoolPlanPrint { .. } => App::Plan,
+            Route::JurySetup | Route::JuryResults | Route::JuryResultsPrint | Route::JuryChair | Route::AwardResults => App::Judging,
             Route::CompanyHome => App::Company,
-            Route::JuryHome | Route::JuryScore { .. } | Route::AwardResults => App::Jury,
-            Route::Dossier { .. } => App::Dossier,
+                        Route::Dossier { .. } => App::Dossier,
             Route::RegionHome | Route::Region { .. } | Route::RegionPortrait { .. } => App::Region,
             Route::RegionPlan { .. } | Route::RegionDossier { .. } => App::Region,
+            Route::JuryHome | Route::JuryScore { .. } => App::Jury,
+            Route::Edition | Route::Schools | Route::Companies | Route::Matching | Route::Networks | Route::People | Route::Colleagues => {
+                App::Programme
+            }
             _ => App::Coordinator,
         };
         for route in all() {

@@ -1,4 +1,4 @@
-//! Which of the five web apps serves an address: the interface is one small
+//! Which of the web apps serves an address: the interface is one small
 //! app per kind of person, so nobody downloads another role's pages. The
 //! server serves each app's page under its addresses, the frontend turns a
 //! link into another app into a real page load, and the build makes one
@@ -11,14 +11,13 @@ use crate::people::Role;
 pub enum App {
     /// The landing page, the public rubric and signing in.
     Public,
-    /// The school team: nulmeting, team view, report, plan, colleagues.
+    /// The school team: the start page and filling in the nulmeting.
     School,
     /// The sponsor company's list of schools.
     Company,
-    /// Jurors: scoring finalists; the published award results.
+    /// Jurors: their finalists and score sheets.
     Jury,
-    /// The programme coordinator: set-up, measurements, jury set-up and
-    /// results; also the jury chair's page (the same results).
+    /// The programme coordinator: the start page and dashboard.
     Coordinator,
     /// The award dossier a school and its sponsor company prepare together
     /// (issue 16): its own small app, so the school and company apps do
@@ -27,28 +26,67 @@ pub enum App {
     /// A region (issue 17): the regional coordinator's pages (the region,
     /// its portrait) and the programme coordinator's region set-up.
     Region,
+    /// A school's action plan and its printable version, for the school
+    /// team, its sponsor company and the coordinator: its own app (a link
+    /// from the nulmeting or the company's list is a page load), so the
+    /// teachers filling in the nulmeting do not download the plan editor.
+    Plan,
+    /// A school's team view and report (the nulmeting's results, with the
+    /// radar chart), for the school team, its sponsor company and the
+    /// coordinator, and the coordinator's measurements overview that links
+    /// to them: its own app, so filling in the nulmeting stays light.
+    Report,
+    /// The coordinator's jury set-up, results and print sheet, the jury
+    /// chair's page and the published award results (the same results
+    /// views): its own app, so the coordinator's dashboard and the jurors'
+    /// sheets stay small.
+    Judging,
+    /// Who takes part: the coordinator's programme set-up (the edition,
+    /// schools, companies, matching, networks and people) and a school's
+    /// STEM coordinator inviting colleagues (the same people forms).
+    Programme,
 }
 
 /// Address prefixes and the app that serves them; the first match wins.
 /// `/` itself is served by the signed-in person's app ([`App::home_for`]).
-const PREFIXES: [(&str, App); 11] = [
+const PREFIXES: [(&str, App); 19] = [
+    ("/coordinator/jury", App::Judging),
+    ("/coordinator/measurements", App::Report),
+    ("/coordinator/edition", App::Programme),
+    ("/coordinator/schools", App::Programme),
+    ("/coordinator/companies", App::Programme),
+    ("/coordinator/matching", App::Programme),
+    ("/coordinator/networks", App::Programme),
+    ("/coordinator/people", App::Programme),
     ("/coordinator", App::Coordinator),
     // The chair's page reads the whole results (as the coordinator's does):
-    // served by the coordinator's app, so the jurors' app stays small.
-    ("/jury/chair", App::Coordinator),
+    // served by the results' app, so the jurors' app stays small.
+    ("/jury/chair", App::Judging),
     ("/nulmeting", App::School),
     ("/schools", App::School),
-    ("/colleagues", App::School),
+    ("/colleagues", App::Programme),
     ("/company", App::Company),
     ("/jury", App::Jury),
-    ("/award", App::Jury),
+    ("/award", App::Judging),
     ("/rubric", App::Public),
     ("/dossier", App::Dossier),
     ("/region", App::Region),
 ];
 
 impl App {
-    pub const ALL: [App; 7] = [App::Public, App::School, App::Company, App::Jury, App::Coordinator, App::Dossier, App::Region];
+    pub const ALL: [App; 11] = [
+        App::Public,
+        App::School,
+        App::Company,
+        App::Jury,
+        App::Coordinator,
+        App::Plan,
+        App::Report,
+        App::Judging,
+        App::Programme,
+        App::Dossier,
+        App::Region,
+    ];
 
     /// The app's name: its binary, its page (`NAME.html`) and the prefix of
     /// its bundle files.
@@ -61,6 +99,10 @@ impl App {
             App::Coordinator => "coordinator",
             App::Dossier => "dossier",
             App::Region => "region",
+            App::Plan => "plan",
+            App::Report => "report",
+            App::Programme => "programme",
+            App::Judging => "judging",
         }
     }
 
@@ -71,6 +113,15 @@ impl App {
     /// The app serving `path` (without query or fragment). `/` and unknown
     /// addresses belong to the public app.
     pub fn for_path(path: &str) -> App {
+        // A school's plan (`/schools/{id}/plan` and below) is the plan
+        // app's, its team view and report the report app's.
+        if let Some(rest) = path.strip_prefix("/schools/") {
+            match rest.split('/').nth(1) {
+                Some("plan") => return App::Plan,
+                Some("team" | "report") => return App::Report,
+                _ => {}
+            }
+        }
         PREFIXES
             .iter()
             .find(|(prefix, _)| {
@@ -109,17 +160,27 @@ mod tests {
     #[test]
     fn addresses_go_to_their_role_app() {
         assert_eq!(App::for_path("/coordinator"), App::Coordinator);
-        assert_eq!(App::for_path("/coordinator/jury/results/print"), App::Coordinator);
-        assert_eq!(App::for_path("/coordinator/measurements"), App::Coordinator);
+        assert_eq!(App::for_path("/coordinator/jury/results/print"), App::Judging);
+        assert_eq!(App::for_path("/coordinator/jury"), App::Judging);
+        assert_eq!(App::for_path("/coordinator/jury/results"), App::Judging);
+        assert_eq!(App::for_path("/coordinator/juryx"), App::Coordinator);
+        assert_eq!(App::for_path("/coordinator/measurements"), App::Report);
+        assert_eq!(App::for_path("/coordinator/edition"), App::Programme);
+        assert_eq!(App::for_path("/coordinator/people"), App::Programme);
+        assert_eq!(App::for_path("/coordinator/schools"), App::Programme);
         assert_eq!(App::for_path("/nulmeting"), App::School);
-        assert_eq!(App::for_path("/schools/12/report"), App::School);
-        assert_eq!(App::for_path("/schools/12/plan/print"), App::School);
-        assert_eq!(App::for_path("/colleagues"), App::School);
+        assert_eq!(App::for_path("/schools/12/report"), App::Report);
+        assert_eq!(App::for_path("/schools/12/plan/print"), App::Plan);
+        assert_eq!(App::for_path("/schools/12/plan"), App::Plan);
+        assert_eq!(App::for_path("/schools/12/team"), App::Report);
+        assert_eq!(App::for_path("/schools/12/teamx"), App::School);
+        assert_eq!(App::for_path("/schools/plan"), App::School);
+        assert_eq!(App::for_path("/colleagues"), App::Programme);
         assert_eq!(App::for_path("/company"), App::Company);
         assert_eq!(App::for_path("/jury"), App::Jury);
         assert_eq!(App::for_path("/jury/finalists/3"), App::Jury);
-        assert_eq!(App::for_path("/jury/chair"), App::Coordinator);
-        assert_eq!(App::for_path("/award"), App::Jury);
+        assert_eq!(App::for_path("/jury/chair"), App::Judging);
+        assert_eq!(App::for_path("/award"), App::Judging);
         assert_eq!(App::for_path("/rubric"), App::Public);
         assert_eq!(App::for_path("/signin"), App::Public);
         assert_eq!(App::for_path("/dossier/12"), App::Dossier);
@@ -145,7 +206,9 @@ mod tests {
         assert!(App::Jury.serves("/", Some(Role::Juror)));
         assert!(App::Company.serves("/", Some(Role::CompanyMember)));
         assert!(App::Region.serves("/", Some(Role::RegionalCoordinator)));
-        assert!(App::School.serves("/schools/1/report", Some(Role::Coordinator)));
+        assert!(App::Report.serves("/schools/1/report", Some(Role::Coordinator)));
+        assert!(App::Plan.serves("/schools/1/plan", Some(Role::CompanyMember)));
+        assert!(!App::Plan.serves("/", Some(Role::SchoolMember)));
     }
 
     #[test]

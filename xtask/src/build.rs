@@ -1,7 +1,7 @@
-//! Building the five web apps (`rubric::apps::App`) into one `dist/`.
+//! Building the web apps (`rubric::apps::App`) into one `dist/`.
 //!
 //! One `cargo build` compiles the shared `frontend` library once and links
-//! the five entry points (their link-time optimisation runs side by side on
+//! the entry points (their link-time optimisation runs side by side on
 //! the cores there are). Then trunk turns each app into its page and hashed
 //! bundle (wasm-bindgen, wasm-opt, the stylesheet) from `index.html` with the
 //! app's binary filled in; cargo has nothing left to compile by then. The
@@ -74,10 +74,10 @@ fn collect(app: App, from: &Path, dist: &Path) -> Result {
     Ok(())
 }
 
-/// Build all five apps into `dist/` (emptied first, so no stale bundle
+/// Build every app into `dist/` (emptied first, so no stale bundle
 /// stays), with a gzipped copy of every file for the server.
 pub fn build_apps(dist: &Path) -> Result {
-    println!("==> compiling the five web apps (one cargo build, release, wasm32)");
+    println!("==> compiling the web apps (one cargo build, release, wasm32)");
     compile_apps()?;
     let staging = root().join("target/trunk-apps");
     if dist.exists() {

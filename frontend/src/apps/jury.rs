@@ -1,5 +1,5 @@
 //! The jurors' app: the start page, their finalists, a finalist's score
-//! sheet, and the published award results (which finalist schools open too).
+//! sheet. The published award results are the judging app's.
 
 use crate::app::{Elsewhere, Route};
 use crate::pages;
@@ -16,7 +16,6 @@ fn switch(route: Route) -> Html {
         },
         Route::JuryHome => html! { <pages::jury::home::JuryHomePage /> },
         Route::JuryScore { id } => html! { <pages::jury::score::JuryScorePage id={id} /> },
-        Route::AwardResults => html! { <pages::jury::published::AwardResultsPage /> },
         _ => html! { <Elsewhere /> },
     }
 }

@@ -1,4 +1,6 @@
-//! The five apps, one per kind of person (`rubric::apps::App`): each has a
+//! The apps, one per kind of person (the school team's report and
+//! plan, the coordinator's programme set-up and judging pages each their
+//! own) (`rubric::apps::App`): each has a
 //! `switch` over its own routes and a `run` its entry point in `src/bin/`
 //! calls. A bundle holds only the pages its switch names; every other route
 //! is [`crate::app::Elsewhere`], a real page load of the app that has it.
@@ -6,7 +8,11 @@
 pub mod company;
 pub mod coordinator;
 pub mod dossier;
+pub mod judging;
 pub mod jury;
+pub mod plan;
+pub mod programme;
 pub mod public;
 pub mod region;
+pub mod report;
 pub mod school;

@@ -1,6 +1,7 @@
-//! The school team's app: the start page, the nulmeting, the team view, the
-//! report, the plan and its printable version, inviting colleagues. The
-//! coordinator and the sponsor company open a school's report and plan here.
+//! The school team's app: the start page and filling in the nulmeting. The
+//! team view and report are the report app's (`apps::report`), the plan the
+//! plan app's (`apps::plan`), inviting colleagues the programme app's
+//! (`apps::programme`, with the coordinator's people forms).
 
 use crate::app::{Elsewhere, Route};
 use crate::pages;
@@ -11,11 +12,6 @@ fn switch(route: Route) -> Html {
     match route {
         Route::Home => html! { <pages::home::HomePage><pages::school_start::SchoolStartCards /></pages::home::HomePage> },
         Route::Nulmeting => html! { <pages::nulmeting::fill::NulmetingPage /> },
-        Route::SchoolTeam { id } => html! { <pages::nulmeting::team::SchoolTeamPage school_id={id} /> },
-        Route::SchoolReport { id } => html! { <pages::nulmeting::report::SchoolReportPage school_id={id} /> },
-        Route::SchoolPlan { id } => html! { <pages::plans::plan::SchoolPlanPage id={id} /> },
-        Route::SchoolPlanPrint { id } => html! { <pages::plans::print::SchoolPlanPrintPage id={id} /> },
-        Route::Colleagues => html! { <pages::colleagues::ColleaguesPage /> },
         _ => html! { <Elsewhere /> },
     }
 }

@@ -89,6 +89,7 @@ pub enum C {
 }
 
 impl Text for C {
+    #[inline(always)]
     fn texts(self) -> (&'static str, &'static str) {
         match self {
             C::AppName => ("STEMpact", "STEMpact"),

@@ -368,6 +368,7 @@ pub enum J {
 }
 
 impl Text for J {
+    #[inline(always)]
     fn texts(self) -> (&'static str, &'static str) {
         match self {
             J::ActionPlan => ("Actieplan", "Action plan"),

@@ -68,6 +68,7 @@ pub enum R {
 }
 
 impl Text for R {
+    #[inline(always)]
     fn texts(self) -> (&'static str, &'static str) {
         match self {
             R::Robust => ("Robuust: de winnaar blijft dezelfde met genormaliseerde scores, op gemiddelde rang en zonder eender welk jurylid.", "Robust: the winner stays the same with normalized scores, by mean rank and without any single juror."),

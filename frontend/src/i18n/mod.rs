@@ -24,6 +24,7 @@ pub trait Text: Copy {
     fn texts(self) -> (&'static str, &'static str);
 
     /// The text in `lang`.
+    #[inline(always)]
     fn t(self, lang: Lang) -> &'static str {
         let (nl, en) = self.texts();
         match lang {

@@ -179,6 +179,7 @@ pub enum N {
 }
 
 impl Text for N {
+    #[inline(always)]
     fn texts(self) -> (&'static str, &'static str) {
         match self {
             N::Baseline => ("Nulmeting", "Baseline"),

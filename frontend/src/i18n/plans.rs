@@ -163,6 +163,7 @@ pub enum P {
 }
 
 impl Text for P {
+    #[inline(always)]
     fn texts(self) -> (&'static str, &'static str) {
         match self {
             P::PlanTitle => ("Actieplan", "Action plan"),

@@ -181,6 +181,7 @@ pub enum P {
 }
 
 impl Text for P {
+    #[inline(always)]
     fn texts(self) -> (&'static str, &'static str) {
         match self {
             P::Edition => ("Editie", "Edition"),

@@ -82,6 +82,7 @@ pub enum S {
 }
 
 impl Text for S {
+    #[inline(always)]
     fn texts(self) -> (&'static str, &'static str) {
         match self {
             S::StatusDraft => ("Bezig", "In progress"),

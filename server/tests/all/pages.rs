@@ -91,15 +91,22 @@ async fn each_address_gets_the_page_of_its_app() {
         ("/signin", "public"),
         ("/no/such/page", "public"),
         ("/nulmeting", "school"),
-        ("/schools/4/report", "school"),
-        ("/schools/4/plan/print", "school"),
-        ("/colleagues", "school"),
+        ("/schools/4/team", "report"),
+        ("/schools/4/report", "report"),
+        ("/coordinator/measurements", "report"),
+        ("/schools/4/plan", "plan"),
+        ("/schools/4/plan/print", "plan"),
+        ("/colleagues", "programme"),
+        ("/coordinator/schools", "programme"),
+        ("/coordinator/people", "programme"),
         ("/company", "company"),
         ("/jury", "jury"),
         ("/jury/finalists/2", "jury"),
-        ("/award", "jury"),
+        ("/award", "judging"),
+        ("/jury/chair", "judging"),
         ("/coordinator", "coordinator"),
-        ("/coordinator/jury/results", "coordinator"),
+        ("/coordinator/jury", "judging"),
+        ("/coordinator/jury/results", "judging"),
     ] {
         let (status, body, headers) = page(&state, path, None).await;
         assert_eq!(status, StatusCode::OK, "{path}");
@@ -126,9 +133,9 @@ async fn the_start_page_comes_with_the_signed_in_persons_app() {
         let (status, body, _) = page(&state, "/", Some(&cookie)).await;
         assert_eq!((status, body.as_str()), (StatusCode::OK, format!("<title>{app}</title>").as_str()), "{role:?}");
         // Any other address is the same for everyone: the coordinator
-        // opening a school's report gets the school app.
+        // opening a school's report gets the report app.
         let (_, body, _) = page(&state, "/schools/1/report", Some(&cookie)).await;
-        assert_eq!(body, "<title>school</title>", "{role:?}");
+        assert_eq!(body, "<title>report</title>", "{role:?}");
     }
     let (_, body, _) = page(&state, "/", Some("stempact_session=not-a-session")).await;
     assert_eq!(body, "<title>public</title>", "a dead session is a visitor");

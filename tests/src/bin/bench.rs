@@ -157,6 +157,11 @@ async fn demo(app: &TestServer) -> TestResult<Demo> {
     )
     .await?;
     let company = scalar(db, "select p.id from people p join schools s on s.company_id = p.company_id where p.role = 'company-member' order by p.id limit 1").await?;
+    // That company's school whose plan it opens (the plan app's first page).
+    let company_school: i64 = sqlx::query_scalar("select s.id from schools s join people p on p.company_id = s.company_id where p.id = ? order by s.id limit 1")
+        .bind(company)
+        .fetch_one(db)
+        .await?;
     // A juror and a finalist of theirs whose sheet is still open.
     let jurors: Vec<i64> = sqlx::query_scalar("select person_id from jurors order by person_id").fetch_all(db).await?;
     let mut open = None;
@@ -210,6 +215,10 @@ async fn demo(app: &TestServer) -> TestResult<Demo> {
         RolePage { app: App::Company, person: Some(company), path: "/company".into(), ready: "[data-testid=plan-card]" },
         RolePage { app: App::Jury, person: Some(juror), path: score_path.clone(), ready: ".criterion-score" },
         RolePage { app: App::Coordinator, person: Some(coordinator), path: "/coordinator".into(), ready: "[data-testid=school-status] tbody tr" },
+        RolePage { app: App::Plan, person: Some(company), path: format!("/schools/{company_school}/plan"), ready: "[data-testid=plan-page]" },
+        RolePage { app: App::Judging, person: Some(coordinator), path: "/coordinator/jury/results".into(), ready: "[data-testid=lock-state]" },
+        RolePage { app: App::Report, person: Some(coordinator), path: "/coordinator/measurements".into(), ready: "tr[data-school]" },
+        RolePage { app: App::Programme, person: Some(coordinator), path: "/coordinator/schools".into(), ready: "[data-testid=add]" },
     ];
     Ok(Demo { pages, score_path, team_path: format!("/schools/{school}/team"), team_lead })
 }

@@ -1,7 +1,7 @@
 //! Journeys across the role apps (issue 13): each kind of person gets their
 //! own small app at `/`, and a link into another app's page is a real page
-//! load that arrives whole: the coordinator opens a school's report (the
-//! school app) from the measurements overview and comes back by the menu;
+//! load that arrives whole: the coordinator opens the measurements overview
+//! and a school's report (the report app) and comes back by the menu;
 //! a school member reads the public rubric and goes home again.
 
 use e2e::fixtures;
@@ -38,7 +38,7 @@ async fn page_loads(browser: &Browser) -> TestResult<i64> {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn the_coordinator_opens_a_schools_report_in_the_school_app_and_comes_back() -> TestResult {
+async fn the_coordinator_opens_a_schools_report_in_the_report_app_and_comes_back() -> TestResult {
     let server = TestServer::start().await?;
     let db = server.state.writer.pool();
     let edition = fixtures::edition(db, "STEMpact 2025-2026").await?;
@@ -54,17 +54,20 @@ async fn the_coordinator_opens_a_schools_report_in_the_school_app_and_comes_back
     browser.wait_for_text("[data-testid=who-name]", "Griet Van Damme").await?;
     wait_for_app(&browser, "coordinator").await?;
 
-    // Within the app, the menu navigates without a page load.
+    // The measurements overview is a page of the report app: a real page
+    // load that arrives whole, still signed in as the coordinator.
     browser.click("nav.main-nav a[href='/coordinator/measurements']").await?;
     browser.wait_for(&format!("tr[data-school='{school}']")).await?;
-    assert_eq!(app_of_page(&browser).await?, "coordinator", "still the coordinator app");
+    wait_for_app(&browser, "report").await?;
+    assert_eq!(browser.text("[data-testid=who-name]").await?, "Griet Van Damme", "still signed in as the coordinator");
 
-    // The report is a page of the school app: a real page load that
-    // arrives whole, and the school app accepts the coordinator.
+    // The school's report is in the same app: the router navigates, no
+    // page load, and the report app accepts the coordinator.
+    browser.js("window.stayedInApp = true; return null;").await?;
     browser.click(&format!("tr[data-school='{school}'] a[href='/schools/{school}/report']")).await?;
     browser.wait_for_text("[data-testid=report-school]", "Atheneum Brugge").await?;
-    wait_for_app(&browser, "school").await?;
     browser.wait_for(r#"[data-testid=radar][data-drawn="true"]"#).await?;
+    assert_eq!(browser.js("return window.stayedInApp === true;").await?, serde_json::json!(true), "no page load within the app");
     assert_eq!(browser.text("[data-testid=who-name]").await?, "Griet Van Damme", "still signed in as the coordinator");
     let url = browser.client.current_url().await?;
     assert_eq!(url.path(), format!("/schools/{school}/report"));
@@ -77,7 +80,7 @@ async fn the_coordinator_opens_a_schools_report_in_the_school_app_and_comes_back
     // And the browser's back button returns to the report, whole.
     browser.client.back().await?;
     browser.wait_for_text("[data-testid=report-school]", "Atheneum Brugge").await?;
-    wait_for_app(&browser, "school").await?;
+    wait_for_app(&browser, "report").await?;
     browser.close().await
 }
 
@@ -113,5 +116,75 @@ async fn a_school_member_reads_the_public_rubric_and_goes_home_to_the_school_app
     browser.click("[data-testid=sign-out]").await?;
     browser.wait_for("[data-testid=landing]").await?;
     wait_for_app(&browser, "public").await?;
+    browser.close().await
+}
+
+/// The plan is its own app (the teachers filling in the nulmeting do not
+/// load the plan editor): the school member's menu link to the plan is a
+/// real page load into the plan app, and the menu brings them back to the
+/// nulmeting in the school app; the sponsor company opens the same plan
+/// from its list.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_plan_opens_in_its_own_app_from_the_school_app_and_the_companys_list() -> TestResult {
+    let server = TestServer::start().await?;
+    let db = server.state.writer.pool();
+    let edition = fixtures::edition(db, "STEMpact 2025-2026").await?;
+    let school = fixtures::school(db, edition, "Campus Zuid", "Kortrijk").await?;
+    let company = fixtures::company(db, edition, "Chemie Noord", "Gent").await?;
+    fixtures::sponsor(db, school, company).await?;
+    let link = server.invite_scoped(Role::SchoolMember, "Ann Peeters", Some(school), None).await?;
+    let browser = Browser::start().await?;
+
+    browser.goto(&link).await?;
+    browser.wait_for_text("[data-testid=start-page] h1", "Ann Peeters").await?;
+    wait_for_app(&browser, "school").await?;
+
+    browser.click(&format!("nav.main-nav a[href='/schools/{school}/plan']")).await?;
+    browser.wait_for("[data-testid=plan-page]").await?;
+    wait_for_app(&browser, "plan").await?;
+    assert_eq!(browser.text("[data-testid=who-name]").await?, "Ann Peeters", "still signed in");
+    assert_eq!(browser.client.current_url().await?.path(), format!("/schools/{school}/plan"));
+
+    browser.click("nav.main-nav a[href='/nulmeting']").await?;
+    browser.wait_for(".level-choice").await?;
+    wait_for_app(&browser, "school").await?;
+    browser.close().await?;
+
+    // The company contact: from their list (the company app) to the plan.
+    let link = server.invite_scoped(Role::CompanyMember, "Dirk Janssens", None, Some(company)).await?;
+    let browser = Browser::start().await?;
+    browser.goto(&link).await?;
+    browser.wait_for("[data-testid=plan-card]").await?;
+    wait_for_app(&browser, "company").await?;
+    browser.click(&format!("[data-testid=plan-card] a.button[href='/schools/{school}/plan']")).await?;
+    browser.wait_for("[data-testid=plan-page]").await?;
+    wait_for_app(&browser, "plan").await?;
+    browser.close().await
+}
+
+/// The jury set-up, results and the chair's page are the judging app's:
+/// the coordinator's menu link is a real page load there and back.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_coordinator_opens_the_jury_set_up_in_the_judging_app_and_comes_back() -> TestResult {
+    let server = TestServer::start().await?;
+    let db = server.state.writer.pool();
+    let edition = fixtures::edition(db, "STEMpact 2025-2026").await?;
+    fixtures::school(db, edition, "Atheneum Brugge", "Brugge").await?;
+    let link = server.invite(Role::Coordinator, "Griet Van Damme").await?;
+    let browser = Browser::start().await?;
+
+    browser.goto(&link).await?;
+    browser.wait_for("[data-testid=start-page] [data-testid=stats]").await?;
+    wait_for_app(&browser, "coordinator").await?;
+
+    browser.click("nav.main-nav a[href='/coordinator/jury']").await?;
+    browser.wait_for("[data-testid=jury-setup]").await?;
+    wait_for_app(&browser, "judging").await?;
+    assert_eq!(browser.text("[data-testid=who-name]").await?, "Griet Van Damme", "still signed in");
+
+    browser.click("nav.main-nav a[href='/coordinator']").await?;
+    browser.wait_for("[data-testid=school-status]").await?;
+    wait_for_app(&browser, "coordinator").await?;
+    assert_eq!(browser.client.current_url().await?.path(), "/coordinator");
     browser.close().await
 }

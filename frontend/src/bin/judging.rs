@@ -1,0 +1,5 @@
+//! Entry point of the judging app (`frontend::apps::judging`).
+
+fn main() {
+    frontend::apps::judging::run();
+}

@@ -1,0 +1,5 @@
+//! Entry point of the programme app (`frontend::apps::programme`).
+
+fn main() {
+    frontend::apps::programme::run();
+}

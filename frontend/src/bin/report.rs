@@ -1,0 +1,5 @@
+//! Entry point of the report app (`frontend::apps::report`).
+
+fn main() {
+    frontend::apps::report::run();
+}
