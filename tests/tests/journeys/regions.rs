@@ -50,7 +50,10 @@ async fn a_regional_coordinator_imports_pupil_numbers_and_sees_the_portrait() ->
 
     // The coordinator opens the region app (a real page load) and creates a region.
     coord.goto(&format!("{}/region", server.url)).await?;
-    coord.wait_for("[data-testid=no-regions]").await?;
+    if coord.wait_for("[data-testid=no-regions]").await.is_err() {
+        let page = coord.js("return location.href + ' | ' + document.body.innerText").await?;
+        return Err(format!("the region app did not show its empty state: {page}").into());
+    }
     type_into(&coord, "#region-name", "Twente Noordoost").await?;
     coord.click("form.panel button[type=submit]").await?;
     coord.wait_for_text("[data-testid=regions]", "Twente Noordoost").await?;
