@@ -92,6 +92,7 @@ async fn a_regional_coordinator_imports_pupil_numbers_and_sees_the_portrait() ->
     let other_id = other["id"].as_i64().unwrap_or_default();
     let (_, inv) = admin.send(Method::POST, &format!("/regions/{other_id}/coordinators"), &json!({"name": "Zara Zuid"})).await?;
     let zara_link = inv["link"].as_str().unwrap_or_default().to_string();
+    let zara_id = inv["person"]["id"].as_i64().unwrap_or_default();
 
     // The regional coordinator signs in: their start page is the region app.
     let rc = Browser::start().await?;
@@ -136,8 +137,8 @@ async fn a_regional_coordinator_imports_pupil_numbers_and_sees_the_portrait() ->
     assert_eq!(status, StatusCode::FORBIDDEN);
     let (status, _) = zara.send(Method::POST, &format!("/regions/{region_id}/pupils/import"), &json!({"csv": good, "save": true})).await?;
     assert_eq!(status, StatusCode::FORBIDDEN);
-    let zb = Browser::start().await?;
-    sign_in(&zb, &zara_link, "Zara Zuid").await?;
+    // (her link is used; the browser gets a fresh one)
+    let zb = server.browser_for(zara_id).await?;
     zb.goto(&format!("{}/region/{region_id}/portrait", server.url)).await?;
     let shown = zb.wait_for(".error-box").await?.text().await?;
     assert!(!shown.contains("Vechtdal"), "{shown}");
