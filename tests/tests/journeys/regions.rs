@@ -28,6 +28,15 @@ async fn sign_in(b: &Browser, link: &str, name: &str) -> TestResult {
     }
 }
 
+/// Save a screenshot when `STEMPACT_SHOTS` names a folder.
+async fn shot(b: &Browser, name: &str) -> TestResult {
+    if let Some(dir) = std::env::var_os("STEMPACT_SHOTS") {
+        let png = b.client.screenshot().await?;
+        std::fs::write(std::path::Path::new(&dir).join(format!("{name}.png")), png)?;
+    }
+    Ok(())
+}
+
 /// Set a field's value and fire its input event, as typing would.
 async fn type_into(b: &Browser, css: &str, value: &str) -> TestResult {
     b.wait_for(css).await?;
@@ -129,6 +138,13 @@ async fn a_regional_coordinator_imports_pupil_numbers_and_sees_the_portrait() ->
     assert!(again.contains("220"), "the numbers survive a reload: {again}");
     let schools = rc.text("[data-testid=table-schools]").await?;
     assert!(schools.contains("ROC Twente") && schools.contains("40"), "{schools}");
+    shot(&rc, "region-portrait-1280").await?;
+    // On a phone: nothing sticks out sideways (wide tables scroll in their box).
+    rc.set_viewport(390, 844).await?;
+    rc.wait_for("[data-testid=trend-chart][data-drawn=true]").await?;
+    rc.no_horizontal_scroll("the region portrait at 390 px").await?;
+    shot(&rc, "region-portrait-390").await?;
+    rc.set_viewport(1280, 900).await?;
 
     // A coordinator of another region: 403 from the API and in the browser.
     let zara = server.api();
