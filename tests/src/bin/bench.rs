@@ -446,8 +446,10 @@ async fn portrait(app: &TestServer, budgets: &mut Budgets) -> TestResult {
     let chart = browser.wait_for("[data-testid=trend-chart][data-drawn=true]").await?;
     let draw_ms: f64 = chart.attr("data-draw-ms").await?.and_then(|v| v.parse().ok()).unwrap_or(f64::NAN);
     let rows = browser.all("[data-testid=table-schools] tbody tr").await?.len();
-    let last = "document.querySelector('[data-testid=region-profile] thead th').textContent";
-    let (en, nl) = (format!("{last} == 'Aspect' && document.querySelector('[data-testid=table-tracks] thead th').textContent == 'Profile'"), format!("document.querySelector('[data-testid=table-tracks] thead th').textContent == 'Profiel'"));
+    // Done when the first table and the page's last section show the other language.
+    let first = "document.querySelector('[data-testid=table-tracks] thead th').textContent";
+    let last = "document.querySelector('[data-testid=profile-hidden]').textContent";
+    let (en, nl) = (format!("{first} == 'Profile' && {last}.startsWith('Hidden')"), format!("{first} == 'Profiel' && {last}.startsWith('Verborgen')"));
     let pairs = [("button[data-lang=en]", en.as_str()), ("button[data-lang=nl]", nl.as_str())];
     let (dom, layout, frame) = time_clicks(&browser, "body", &pairs, 10).await?;
     let verdict = budgets.check("region portrait re-render", layout, FRAME_MS);
