@@ -10,7 +10,7 @@ use yew::prelude::*;
 fn switch(route: Route) -> Html {
     match route {
         Route::Home | Route::RegionHome => html! { <pages::region::home::RegionHomePage /> },
-        Route::Region { id } => html! { <pages::region::region::RegionPage {id} /> },
+        Route::Region { id } => html! { <pages::region::overview::RegionPage {id} /> },
         Route::RegionPortrait { id } => html! { <pages::region::portrait::PortraitPage {id} /> },
         Route::RegionPlan { id } => html! { <pages::regional_plan::editor::RegionalPlanRoute {id} /> },
         Route::RegionDossier { id } => html! { <pages::regional_plan::dossier::RegionDossierPage {id} /> },

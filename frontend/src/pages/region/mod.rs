@@ -2,8 +2,8 @@
 //! (members, partners, coordinators) and its portrait.
 
 pub mod home;
+pub mod overview;
 pub mod portrait;
-pub mod region;
 
 use crate::api::ApiError;
 use std::future::Future;
