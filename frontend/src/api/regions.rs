@@ -10,55 +10,55 @@ use rubric::region::{CoordinatorInput, PartnerInput, Region, RegionDetail, Regio
 use serde_json::json;
 
 pub async fn mine() -> Result<Vec<Region>, ApiError> {
-    client::get("/api/regions").await
+    client::get("/regions").await
 }
 
 pub async fn create(edition: i64, input: &RegionInput) -> Result<Region, ApiError> {
-    client::post(&format!("/api/editions/{edition}/regions"), input).await
+    client::post(&format!("/editions/{edition}/regions"), input).await
 }
 
 pub async fn detail(id: i64) -> Result<RegionDetail, ApiError> {
-    client::get(&format!("/api/regions/{id}")).await
+    client::get(&format!("/regions/{id}")).await
 }
 
 pub async fn set_members(id: i64, members: &RegionMembers, version: i64) -> Result<RegionDetail, ApiError> {
     let mut body = serde_json::to_value(members).unwrap_or_default();
     body["version"] = json!(version);
-    client::put(&format!("/api/regions/{id}/members"), &body).await
+    client::put(&format!("/regions/{id}/members"), &body).await
 }
 
 pub async fn invite(id: i64, input: &CoordinatorInput) -> Result<Invitation, ApiError> {
-    client::post(&format!("/api/regions/{id}/coordinators"), input).await
+    client::post(&format!("/regions/{id}/coordinators"), input).await
 }
 
 pub async fn add_partner(id: i64, input: &PartnerInput) -> Result<RegionDetail, ApiError> {
-    client::post(&format!("/api/regions/{id}/partners"), input).await
+    client::post(&format!("/regions/{id}/partners"), input).await
 }
 
 pub async fn remove_partner(id: i64, partner: i64) -> Result<RegionDetail, ApiError> {
-    client::delete(&format!("/api/regions/{id}/partners/{partner}")).await
+    client::delete(&format!("/regions/{id}/partners/{partner}")).await
 }
 
 pub async fn portrait(id: i64) -> Result<Portrait, ApiError> {
-    client::get(&format!("/api/regions/{id}/portrait")).await
+    client::get(&format!("/regions/{id}/portrait")).await
 }
 
 pub async fn import_pupils(id: i64, csv: &str, save: bool) -> Result<PupilImport, ApiError> {
-    client::post(&format!("/api/regions/{id}/pupils/import"), &json!({"csv": csv, "save": save})).await
+    client::post(&format!("/regions/{id}/pupils/import"), &json!({"csv": csv, "save": save})).await
 }
 
 pub async fn add_progression(id: i64, input: &ProgressionInput) -> Result<Portrait, ApiError> {
-    client::post(&format!("/api/regions/{id}/progression"), input).await
+    client::post(&format!("/regions/{id}/progression"), input).await
 }
 
 pub async fn remove_progression(id: i64, figure: i64) -> Result<Portrait, ApiError> {
-    client::delete(&format!("/api/regions/{id}/progression/{figure}")).await
+    client::delete(&format!("/regions/{id}/progression/{figure}")).await
 }
 
 pub async fn add_facility(id: i64, input: &FacilityInput) -> Result<Portrait, ApiError> {
-    client::post(&format!("/api/regions/{id}/facilities"), input).await
+    client::post(&format!("/regions/{id}/facilities"), input).await
 }
 
 pub async fn remove_facility(id: i64, facility: i64) -> Result<Portrait, ApiError> {
-    client::delete(&format!("/api/regions/{id}/facilities/{facility}")).await
+    client::delete(&format!("/regions/{id}/facilities/{facility}")).await
 }

@@ -19,8 +19,12 @@
 //! Every figure with a budget is checked: the run fails (exit code 1) when
 //! one is missed, after printing them all.
 //!
+//! - the region portrait (issue 17) of 50 schools x 6 years: its re-render
+//!   and its chart against one frame.
+//!
 //! Usage: bench APP_DIST EMPTY_DIST [AGGREGATE_DIST], or `bench --server`
-//! for the server load alone (no browser needed).
+//! for the server load alone (no browser needed), or `bench --portrait` for
+//! the region portrait alone.
 
 use e2e::{fixtures, Browser, TestResult, TestServer};
 use rubric::apps::App;
@@ -463,6 +467,14 @@ async fn main() -> TestResult {
     if args.first().is_some_and(|a| a.as_os_str() == "--server") {
         let app = TestServer::start_with(root.join("dist"), tempfile::tempdir()?).await?;
         return e2e::load::report(&app).await;
+    }
+    if args.first().is_some_and(|a| a.as_os_str() == "--portrait") {
+        // The region portrait alone (issue 17), on an edition of its own.
+        let app = TestServer::start_with(root.join("dist"), tempfile::tempdir()?).await?;
+        fixtures::edition(app.state.writer.pool(), "Bench Editie").await?;
+        let mut budgets = Budgets::default();
+        portrait(&app, &mut budgets).await?;
+        return Ok(());
     }
     let app_dist = root.join(args.first().cloned().unwrap_or_else(|| "dist".into()));
     let empty_dist = root.join(args.get(1).cloned().unwrap_or_else(|| "dist-bench".into()));

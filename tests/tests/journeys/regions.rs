@@ -28,6 +28,15 @@ async fn sign_in(b: &Browser, link: &str, name: &str) -> TestResult {
     }
 }
 
+/// Save a screenshot when `STEMPACT_SHOTS` names a folder.
+async fn shot(b: &Browser, name: &str) -> TestResult {
+    if let Some(dir) = std::env::var_os("STEMPACT_SHOTS") {
+        let png = b.client.screenshot().await?;
+        std::fs::write(std::path::Path::new(&dir).join(format!("{name}.png")), png)?;
+    }
+    Ok(())
+}
+
 /// Set a field's value and fire its input event, as typing would.
 async fn type_into(b: &Browser, css: &str, value: &str) -> TestResult {
     b.wait_for(css).await?;
@@ -50,7 +59,10 @@ async fn a_regional_coordinator_imports_pupil_numbers_and_sees_the_portrait() ->
 
     // The coordinator opens the region app (a real page load) and creates a region.
     coord.goto(&format!("{}/region", server.url)).await?;
-    coord.wait_for("[data-testid=no-regions]").await?;
+    if coord.wait_for("[data-testid=no-regions]").await.is_err() {
+        let page = coord.js("return location.href + ' | ' + document.body.innerText").await?;
+        return Err(format!("the region app did not show its empty state: {page}").into());
+    }
     type_into(&coord, "#region-name", "Twente Noordoost").await?;
     coord.click("form.panel button[type=submit]").await?;
     coord.wait_for_text("[data-testid=regions]", "Twente Noordoost").await?;
@@ -89,6 +101,7 @@ async fn a_regional_coordinator_imports_pupil_numbers_and_sees_the_portrait() ->
     let other_id = other["id"].as_i64().unwrap_or_default();
     let (_, inv) = admin.send(Method::POST, &format!("/regions/{other_id}/coordinators"), &json!({"name": "Zara Zuid"})).await?;
     let zara_link = inv["link"].as_str().unwrap_or_default().to_string();
+    let zara_id = inv["person"]["id"].as_i64().unwrap_or_default();
 
     // The regional coordinator signs in: their start page is the region app.
     let rc = Browser::start().await?;
@@ -125,6 +138,13 @@ async fn a_regional_coordinator_imports_pupil_numbers_and_sees_the_portrait() ->
     assert!(again.contains("220"), "the numbers survive a reload: {again}");
     let schools = rc.text("[data-testid=table-schools]").await?;
     assert!(schools.contains("ROC Twente") && schools.contains("40"), "{schools}");
+    shot(&rc, "region-portrait-1280").await?;
+    // On a phone: nothing sticks out sideways (wide tables scroll in their box).
+    rc.set_viewport(390, 844).await?;
+    rc.wait_for("[data-testid=trend-chart][data-drawn=true]").await?;
+    rc.no_horizontal_scroll("the region portrait at 390 px").await?;
+    shot(&rc, "region-portrait-390").await?;
+    rc.set_viewport(1280, 900).await?;
 
     // A coordinator of another region: 403 from the API and in the browser.
     let zara = server.api();
@@ -133,8 +153,8 @@ async fn a_regional_coordinator_imports_pupil_numbers_and_sees_the_portrait() ->
     assert_eq!(status, StatusCode::FORBIDDEN);
     let (status, _) = zara.send(Method::POST, &format!("/regions/{region_id}/pupils/import"), &json!({"csv": good, "save": true})).await?;
     assert_eq!(status, StatusCode::FORBIDDEN);
-    let zb = Browser::start().await?;
-    sign_in(&zb, &zara_link, "Zara Zuid").await?;
+    // (her link is used; the browser gets a fresh one)
+    let zb = server.browser_for(zara_id).await?;
     zb.goto(&format!("{}/region/{region_id}/portrait", server.url)).await?;
     let shown = zb.wait_for(".error-box").await?.text().await?;
     assert!(!shown.contains("Vechtdal"), "{shown}");
