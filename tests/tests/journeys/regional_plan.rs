@@ -147,6 +147,12 @@ async fn a_regional_coordinator_builds_a_plan_with_two_companies_crosses_ten_per
     browser.reload().await?;
     wait_share(&browser, "true", "10,0 %").await?;
     browser.wait_for_text(&format!("[data-testid=regional-action-{action_id}]"), "Lasapparatuur en begeleiding").await?;
+    // Usable on a phone: no sideways scroll at 390 px, big enough targets, no serious axe finding.
+    browser.set_viewport(390, 844).await?;
+    browser.no_horizontal_scroll("regional plan at 390 px").await?;
+    browser.touch_targets("regional plan at 390 px").await?;
+    browser.axe_check("regional plan").await?;
+    browser.set_viewport(1280, 900).await?;
 
     // The dossier: portrait, plan, budget with cofinancing, partners; A4.
     browser.press("a[href$='/dossier']").await?;
