@@ -15,6 +15,7 @@ pub mod names;
 pub mod people;
 pub mod plan;
 pub mod programme;
+pub mod rubric_versions;
 pub mod submission;
 
 pub use content::{current as current_rubric, AspectId, Indicator, Lang, Level, LocalizedText, Rubric};

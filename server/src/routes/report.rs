@@ -28,7 +28,7 @@ async fn measurement_report(
     relation: Relation,
     m: MeasurementInfo,
 ) -> Result<MeasurementReport> {
-    let rubric = rubric::current_rubric();
+    let rubric = crate::routes::rubric::rubric_of(m.rubric_version)?;
     let index = IndicatorIndex::new(rubric);
     let closed = m.status == MeasurementStatus::Closed;
     let viewer = viewer(state, user, relation, &m).await?;
@@ -73,7 +73,13 @@ async fn report(State(state): State<AppState>, user: AuthUser, Path(school_id): 
     }
     let final_measurement = parts.pop().flatten();
     let baseline = parts.pop().flatten();
-    let rubric = rubric::current_rubric();
+    // The benchmark compares the edition's baselines on the rubric of this
+    // school's baseline (an edition's baselines share one version: it may
+    // change only while no measurement holds answers).
+    let rubric = match &baseline {
+        Some(b) => crate::routes::rubric::rubric_of(b.measurement.rubric_version)?,
+        None => crate::routes::rubric::edition_rubric(&state.db, school.edition_id).await?,
+    };
     let index = IndicatorIndex::new(rubric);
     let profiles: Vec<SchoolProfile> = nm::edition_consensus(&state.db, school.edition_id, MeasurementKind::Baseline)
         .await?
