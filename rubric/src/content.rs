@@ -1,15 +1,69 @@
 //! The rubric itself: seven aspects, their indicators and the four level
 //! descriptors, in Dutch and English. The content is a versioned data file
-//! embedded in the crate (`data/rubric-v1.json`); this module owns its types,
-//! loading and the completeness check.
+//! per rubric version embedded in the crate (`data/rubric-v1.json`,
+//! `data/rubric-v2.json`); this module owns its types, the versions, loading
+//! and the completeness check. v1 stays for the editions that used it.
 
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 use std::fmt;
 use std::sync::OnceLock;
 
-/// The embedded rubric file. Edit the JSON, never this constant.
+/// The embedded rubric files. Edit the JSON, never these constants.
 const RUBRIC_V1_JSON: &str = include_str!("../data/rubric-v1.json");
+const RUBRIC_V2_JSON: &str = include_str!("../data/rubric-v2.json");
+
+/// A version of the rubric content. An edition measures with one version;
+/// growth across versions goes through [`crate::mapping`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RubricVersion {
+    V1,
+    V2,
+}
+
+impl RubricVersion {
+    pub const ALL: [RubricVersion; 2] = [RubricVersion::V1, RubricVersion::V2];
+    /// The version new editions get unless the coordinator chooses otherwise.
+    pub const LATEST: RubricVersion = RubricVersion::V2;
+
+    /// "v1" / "v2": the identifier in URLs, the exchange format and the database.
+    pub fn key(self) -> &'static str {
+        match self {
+            RubricVersion::V1 => "v1",
+            RubricVersion::V2 => "v2",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<RubricVersion> {
+        RubricVersion::ALL.into_iter().find(|v| v.key() == key)
+    }
+
+    /// The number in the data file's `version` field (1, 2).
+    pub fn number(self) -> u32 {
+        match self {
+            RubricVersion::V1 => 1,
+            RubricVersion::V2 => 2,
+        }
+    }
+
+    pub fn from_number(n: u32) -> Option<RubricVersion> {
+        RubricVersion::ALL.into_iter().find(|v| v.number() == n)
+    }
+
+    fn json(self) -> &'static str {
+        match self {
+            RubricVersion::V1 => RUBRIC_V1_JSON,
+            RubricVersion::V2 => RUBRIC_V2_JSON,
+        }
+    }
+}
+
+impl fmt::Display for RubricVersion {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.key())
+    }
+}
 
 /// A text in both interface languages.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -179,12 +233,24 @@ pub struct Indicator {
     pub levels: Vec<LocalizedText>,
     /// What evidence shows the level (documents, observations, figures).
     pub evidence: LocalizedText,
+    /// Evidence cues per level, levels 1 to 4 in order (v2 on; empty in v1):
+    /// what a respondent would see or hear if the school is at that level.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub level_evidence: Vec<LocalizedText>,
+    /// A question to ask pupils whose answer shows the level (v2 on).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pupil_voice: Option<LocalizedText>,
 }
 
 impl Indicator {
     /// The descriptor of `level`.
     pub fn descriptor(&self, level: Level) -> Option<&LocalizedText> {
         self.levels.get(usize::from(level.get()) - 1)
+    }
+
+    /// The evidence cue of `level`, if the rubric version has them.
+    pub fn level_evidence(&self, level: Level) -> Option<&LocalizedText> {
+        self.level_evidence.get(usize::from(level.get()) - 1)
     }
 }
 
@@ -208,8 +274,27 @@ pub struct Rubric {
     pub introduction: LocalizedText,
     /// Names of levels 1 to 4.
     pub level_names: Vec<LevelName>,
-    /// Label for "not applicable / don't know".
+    /// Label for "not applicable" (in v1 it also covered "don't know").
     pub not_applicable: LocalizedText,
+    /// What "not applicable" means (v2 on): the practice cannot exist at
+    /// this school, e.g. the GIP at a school without that finality.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not_applicable_help: Option<LocalizedText>,
+    /// Label for "don't know", a separate answer from v2 on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dont_know: Option<LocalizedText>,
+    /// What "don't know" means (v2 on): the practice could exist, but the
+    /// respondent cannot see it; in a baseline that is information itself.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dont_know_help: Option<LocalizedText>,
+    /// How to choose when a descriptor fits only in part (v2 on), shown to
+    /// respondents beside the introduction.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partial_fit_rule: Option<LocalizedText>,
+    /// What changed from the previous version, for the public rubric page
+    /// (v2 on).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub changes: Vec<LocalizedText>,
     pub aspects: Vec<Aspect>,
 }
 
@@ -234,6 +319,8 @@ pub enum RubricError {
     MissingText { place: String, lang: &'static str },
     #[error("the level names must be levels 1 to 4 in order")]
     LevelNames,
+    #[error("indicator {id} has {count} level evidence cues; none or exactly 4 are required")]
+    LevelEvidenceCount { id: String, count: usize },
 }
 
 impl Rubric {
@@ -262,6 +349,19 @@ impl Rubric {
         text(&self.title, || "the title".into())?;
         text(&self.introduction, || "the introduction".into())?;
         text(&self.not_applicable, || "the not-applicable label".into())?;
+        for (t, what) in [
+            (&self.not_applicable_help, "the not-applicable help"),
+            (&self.dont_know, "the don't-know label"),
+            (&self.dont_know_help, "the don't-know help"),
+            (&self.partial_fit_rule, "the partial-fit rule"),
+        ] {
+            if let Some(t) = t {
+                text(t, || what.into())?;
+            }
+        }
+        for (i, c) in self.changes.iter().enumerate() {
+            text(c, || format!("change {}", i + 1))?;
+        }
         let names: Vec<Level> = self.level_names.iter().map(|n| n.level).collect();
         if names != Level::ALL {
             return Err(RubricError::LevelNames);
@@ -301,6 +401,18 @@ impl Rubric {
                 for (i, l) in ind.levels.iter().enumerate() {
                     text(l, || format!("level {} of {}", i + 1, ind.id))?;
                 }
+                if !matches!(ind.level_evidence.len(), 0 | 4) {
+                    return Err(RubricError::LevelEvidenceCount {
+                        id: ind.id.clone(),
+                        count: ind.level_evidence.len(),
+                    });
+                }
+                for (i, l) in ind.level_evidence.iter().enumerate() {
+                    text(l, || format!("the evidence cue of level {} of {}", i + 1, ind.id))?;
+                }
+                if let Some(p) = &ind.pupil_voice {
+                    text(p, || format!("the pupil-voice question of {}", ind.id))?;
+                }
             }
         }
         Ok(())
@@ -331,19 +443,40 @@ impl Rubric {
     pub fn level_name(&self, level: Level) -> &LocalizedText {
         &self.level_names[usize::from(level.get()) - 1].name
     }
+
+    /// The version of this rubric, if it is one this build knows.
+    pub fn rubric_version(&self) -> Option<RubricVersion> {
+        RubricVersion::from_number(self.version)
+    }
 }
 
-/// The current rubric, parsed once. The embedded file is checked by the
-/// test suite, so a failure here is a build defect, not user input.
-pub fn current() -> &'static Rubric {
-    static RUBRIC: OnceLock<Rubric> = OnceLock::new();
-    RUBRIC.get_or_init(|| {
-        Rubric::from_json(RUBRIC_V1_JSON)
-            .unwrap_or_else(|e| panic!("embedded rubric-v1.json is invalid: {e}"))
+/// A rubric version, parsed once. The embedded files are checked by the test
+/// suite, so a failure here is a build defect, not user input.
+pub fn rubric(version: RubricVersion) -> &'static Rubric {
+    static V1: OnceLock<Rubric> = OnceLock::new();
+    static V2: OnceLock<Rubric> = OnceLock::new();
+    let cell = match version {
+        RubricVersion::V1 => &V1,
+        RubricVersion::V2 => &V2,
+    };
+    cell.get_or_init(|| {
+        Rubric::from_json(version.json())
+            .unwrap_or_else(|e| panic!("embedded rubric-{version}.json is invalid: {e}"))
     })
 }
 
-/// The embedded rubric file as text, to serve it unparsed.
+/// The embedded rubric file of a version as text, to serve it unparsed.
+pub fn rubric_json(version: RubricVersion) -> &'static str {
+    version.json()
+}
+
+/// The rubric that existing code measures with: v1 (editions made before
+/// versions existed). New code names its version with [`rubric`].
+pub fn current() -> &'static Rubric {
+    rubric(RubricVersion::V1)
+}
+
+/// The v1 rubric file as text, to serve it unparsed.
 pub fn current_json() -> &'static str {
     RUBRIC_V1_JSON
 }
@@ -394,6 +527,11 @@ mod tests {
                 .map(|&level| LevelName { level, name: t("lvl") })
                 .collect(),
             not_applicable: t("na"),
+            not_applicable_help: None,
+            dont_know: None,
+            dont_know_help: None,
+            partial_fit_rule: None,
+            changes: Vec::new(),
             aspects: AspectId::ALL
                 .iter()
                 .map(|&id| Aspect {
@@ -407,6 +545,8 @@ mod tests {
                             question: t("q"),
                             levels: (1..=4).map(|l| t(&format!("l{l}"))).collect(),
                             evidence: t("e"),
+                            level_evidence: Vec::new(),
+                            pupil_voice: None,
                         })
                         .collect(),
                 })

@@ -10,13 +10,16 @@ pub mod content;
 pub mod date;
 pub mod errors;
 pub mod exchange;
+pub mod glossary;
 pub mod jury;
+pub mod mapping;
 pub mod names;
+pub mod next_steps;
 pub mod people;
 pub mod plan;
 pub mod programme;
 pub mod rubric_versions;
 pub mod submission;
 
-pub use content::{current as current_rubric, AspectId, Indicator, Lang, Level, LocalizedText, Rubric};
+pub use content::{current as current_rubric, AspectId, Indicator, Lang, Level, LocalizedText, Rubric, RubricVersion};
 pub use date::Date;

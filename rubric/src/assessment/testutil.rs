@@ -21,6 +21,11 @@ pub(crate) fn test_rubric(per_aspect: usize) -> Rubric {
             })
             .collect(),
         not_applicable: t("na"),
+        not_applicable_help: None,
+        dont_know: None,
+        dont_know_help: None,
+        partial_fit_rule: None,
+        changes: Vec::new(),
         aspects: AspectId::ALL
             .iter()
             .map(|&id| Aspect {
@@ -34,6 +39,8 @@ pub(crate) fn test_rubric(per_aspect: usize) -> Rubric {
                         question: t("q"),
                         levels: (1..=4).map(|l| t(&format!("l{l}"))).collect(),
                         evidence: t("e"),
+                        level_evidence: Vec::new(),
+                        pupil_voice: None,
                     })
                     .collect(),
             })

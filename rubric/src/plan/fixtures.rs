@@ -14,6 +14,11 @@ pub fn rubric() -> Rubric {
         introduction: t("intro"),
         level_names: Level::ALL.iter().map(|&level| LevelName { level, name: t("lvl") }).collect(),
         not_applicable: t("na"),
+        not_applicable_help: None,
+        dont_know: None,
+        dont_know_help: None,
+        partial_fit_rule: None,
+        changes: Vec::new(),
         aspects: AspectId::ALL
             .iter()
             .map(|&id| Aspect {
@@ -27,6 +32,8 @@ pub fn rubric() -> Rubric {
                         question: t("q"),
                         levels: (1..=4).map(|l| t(&format!("l{l}"))).collect(),
                         evidence: t("e"),
+                        level_evidence: Vec::new(),
+                        pupil_voice: None,
                     })
                     .collect(),
             })
