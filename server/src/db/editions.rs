@@ -163,13 +163,12 @@ pub async fn open_answers<'e, E: SqliteExecutor<'e>>(db: E, edition_id: i64) -> 
 
 /// Set the rubric version the edition's measurements open with; its open
 /// measurements (without answers: see [`open_answers`]) move along, closed
-/// ones keep the version they were answered on. Bumps the row version when
-/// it changes.
+/// ones keep the version they were answered on. Part of a create or an
+/// update (which bumps the row version), so it bumps nothing itself.
 pub async fn set_rubric_version(tx: &mut SqliteConnection, edition_id: i64, rubric_version: u32) -> sqlx::Result<()> {
-    sqlx::query("update editions set rubric_version = ?, version = version + 1 where id = ? and rubric_version <> ?")
+    sqlx::query("update editions set rubric_version = ? where id = ?")
         .bind(i64::from(rubric_version))
         .bind(edition_id)
-        .bind(i64::from(rubric_version))
         .execute(&mut *tx)
         .await?;
     sqlx::query("update measurements set rubric_version = ? where edition_id = ? and status = 'open'")

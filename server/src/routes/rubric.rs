@@ -2,7 +2,7 @@
 //! the nulmeting asks before signing in; `GET /api/rubric/{version}` the
 //! content of one version (an edition measures with one, see
 //! `rubric::rubric_versions`), `GET /api/rubric-versions` the versions on
-//! offer. Also the helpers that give a handler the rubric of a measurement
+//! offer, `GET /api/next-steps` the next steps per indicator and level. Also the helpers that give a handler the rubric of a measurement
 //! or an edition.
 
 use crate::error::{AppError, Result};
@@ -22,6 +22,7 @@ pub fn router() -> Router<AppState> {
         .route("/rubric", get(rubric))
         .route("/rubric/{version}", get(rubric_version))
         .route("/rubric-versions", get(versions))
+        .route("/next-steps", get(next_steps))
 }
 
 /// The rubric a measurement or edition on `version` is answered with; a
@@ -59,6 +60,13 @@ async fn rubric_version(Path(version): Path<String>) -> Result<impl IntoResponse
         .ok_or(AppError::NotFound("rubric version"))?;
     // A version's content is fixed once published: caches may keep it a day.
     Ok(([(CONTENT_TYPE, "application/json"), (CACHE_CONTROL, "public, max-age=86400")], json))
+}
+
+// GET /api/next-steps
+async fn next_steps() -> impl IntoResponse {
+    // Next steps per indicator and level of every version: fetched by the
+    // report and the plan instead of being built into the apps.
+    ([(CONTENT_TYPE, "application/json"), (CACHE_CONTROL, "public, max-age=3600")], rubric::next_steps::next_steps_json())
 }
 
 /// The versions on offer and the one a new edition gets.

@@ -21,5 +21,6 @@ mod nulmeting;
 mod plans;
 mod programme;
 mod programme_cli;
+mod rubric_versions;
 mod sessions;
 mod write_path;
