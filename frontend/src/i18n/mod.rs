@@ -10,6 +10,7 @@ pub mod nulmeting;
 pub mod plural;
 pub mod plans;
 pub mod programme;
+pub mod rubric_versions;
 pub mod submission;
 
 pub use rubric::Lang;
