@@ -35,6 +35,16 @@ pub fn rubric_json_of(version: u32) -> Option<&'static str> {
     RubricVersion::from_number(version).map(rubric_json)
 }
 
+/// How many indicators `version` has (0 for an unknown one), without
+/// loading its text: for an app that only counts answers.
+pub fn indicator_count(version: u32) -> usize {
+    match RubricVersion::from_number(version) {
+        Some(RubricVersion::V1) => 28,
+        Some(RubricVersion::V2) => 31,
+        None => 0,
+    }
+}
+
 /// Why an edition cannot measure with the chosen rubric version.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum RubricVersionError {
@@ -176,6 +186,10 @@ mod tests {
         assert!(available().contains(&FIRST));
         assert!(available().contains(&default_for_new_edition()));
         assert_eq!(rubric_of(99), None);
+        for v in RubricVersion::ALL {
+            assert_eq!(indicator_count(v.number()), rubric(v).indicator_count(), "{v}");
+        }
+        assert_eq!(indicator_count(99), 0);
     }
 
     #[test]

@@ -7,5 +7,6 @@ pub mod jury;
 pub mod nulmeting;
 pub mod plans;
 pub mod programme;
+pub mod rubric;
 
 pub use client::{ApiError, ErrorCode, FieldError};

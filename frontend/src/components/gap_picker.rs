@@ -30,7 +30,7 @@ pub struct GapPickerProps {
 pub fn GapPicker(props: &GapPickerProps) -> Html {
     let lang = use_lang();
     let show_all = use_state(|| false);
-    let rubric = rubric::current_rubric();
+    let Some(rubric) = crate::hooks::rubric::use_rubric() else { return html! {} };
     let gaps: Vec<_> = props
         .profile
         .weakest(rubric.indicator_count())

@@ -10,6 +10,7 @@ pub mod lang;
 pub mod plan_editor;
 pub mod plan_state;
 pub mod reopen_decider;
+pub mod rubric;
 pub mod session;
 
 pub use fetch::{use_fetch, Fetch};

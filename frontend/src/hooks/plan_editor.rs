@@ -59,6 +59,8 @@ pub struct EditorParts {
     pub plan: Rc<ActionPlan>,
     pub maps: Rc<ProfileMaps>,
     pub checks: Rc<PlanChecks>,
+    /// The rubric the plan targets (its baseline's version).
+    pub rubric: &'static rubric::Rubric,
     reload: Callback<()>,
     refocus: Refocus,
 }
@@ -183,7 +185,7 @@ impl PlanEditor {
         let (lang, school) = (self.lang, self.school());
         match editor {
             Editor::Goal { id, version, form } => {
-                if let Err(found) = validate_goal_input(&form, rubric::current_rubric()) {
+                if let Err(found) = validate_goal_input(&form, self.rubric) {
                     let errors = found.iter().map(|e| (e.field.clone(), plan_error(&e.error, lang))).collect();
                     return self.dispatch(PlanAction::Invalid(errors));
                 }
@@ -319,7 +321,7 @@ fn saved<T>(r: Result<T, ApiError>, ok: fn(T) -> PlanAction, theirs: fn(&ApiErro
 
 /// The plan page's editor for a loaded page; `reload` fetches it again.
 #[hook]
-pub fn use_plan_editor(page: Rc<PlanPage>, reload: Callback<()>) -> PlanEditor {
+pub fn use_plan_editor(rubric: &'static rubric::Rubric, page: Rc<PlanPage>, reload: Callback<()>) -> PlanEditor {
     let lang = use_lang();
     let key = draft_key(&page);
     let state = {
@@ -394,8 +396,8 @@ pub fn use_plan_editor(page: Rc<PlanPage>, reload: Callback<()>) -> PlanEditor {
     let shown = &state.page;
     let maps = Rc::new(ProfileMaps::new(shown.profile.as_ref()));
     let plan = Rc::new(shown.plan.clone());
-    let context = maps.context(shown.today, shown.edition.cofinancing_threshold_percent, rubric::current_rubric());
+    let context = maps.context(shown.today, shown.edition.cofinancing_threshold_percent, rubric);
     let checks = Rc::new(check_plan(&plan, &context));
     let revision = state.revision;
-    PlanEditor(Rc::new(EditorParts { lang, revision, state, plan, maps, checks, reload, refocus }))
+    PlanEditor(Rc::new(EditorParts { lang, revision, state, plan, maps, checks, rubric, reload, refocus }))
 }

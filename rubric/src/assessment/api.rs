@@ -345,6 +345,7 @@ mod tests {
             final_measurement: None,
             benchmark: vec![None, Some(2.5)],
             benchmark_schools: 5,
+            growth_across: vec![],
         };
         let json = serde_json::to_value(&report).unwrap_or_default();
         assert!(json.get("final").is_some() && json.get("final_measurement").is_none());

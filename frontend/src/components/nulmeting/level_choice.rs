@@ -26,7 +26,7 @@ pub struct LevelChoiceProps {
 #[component]
 pub fn LevelChoice(props: &LevelChoiceProps) -> Html {
     let lang = use_lang();
-    let rubric = rubric::current_rubric();
+    let Some(rubric) = crate::hooks::rubric::use_rubric() else { return html! {} };
     let Some((_, indicator)) = rubric.indicator(&props.indicator_id) else { return html! {} };
     let card = |answer: Answer, name: String, text: Option<String>| {
         let checked = props.value == Some(answer);

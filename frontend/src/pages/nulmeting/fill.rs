@@ -42,7 +42,9 @@ pub fn NulmetingPage() -> Html {
         },
         Fetch::Ready(sheet) => match (&sheet.measurement, sheet.unavailable) {
             (Some(m), _) => html! {
-                <SheetEditor key={m.id} person_id={me.id} sheet={sheet.clone()} on_kind={on_kind} />
+                <crate::hooks::rubric::RubricGate version={m.rubric_version}>
+                    <SheetEditor key={m.id} person_id={me.id} sheet={sheet.clone()} on_kind={on_kind} />
+                </crate::hooks::rubric::RubricGate>
             },
             (None, reason) => {
                 let text = match reason {

@@ -124,7 +124,9 @@ pub fn SchoolTeamPage(props: &SchoolTeamPageProps) -> Html {
                 on_reopen={decider.on_reopen.clone()} on_decline={decider.on_decline.clone()} />
             if view.answers_visible {
                 { { let mut mk = Markup::new(); answer_changes(&mut mk, lang, &view.changes); mk.html() } }
-                <TeamBoard key={m.id} view={view.clone()} />
+                <crate::hooks::rubric::RubricGate version={m.rubric_version}>
+                    <TeamBoard key={m.id} view={view.clone()} />
+                </crate::hooks::rubric::RubricGate>
             } else {
                 <p class="notice" data-testid="answers-hidden">
                     { N::AnswersHidden.t(lang) }{ " " }

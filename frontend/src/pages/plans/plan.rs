@@ -23,6 +23,10 @@ pub fn SchoolPlanPage(props: &SchoolPlanProps) -> Html {
                 <ErrorBox error={e.clone()} on_retry={(e.status == 0).then(|| fetch.reload.clone())} />
             </section>
         },
-        Fetch::Ready(page) => html! { <PlanEditorPage page={page.clone()} reload={fetch.reload.clone()} /> },
+        Fetch::Ready(page) => html! {
+            <crate::hooks::rubric::RubricGate version={page.edition.plan_rubric_version(page.profile.as_ref())}>
+                <PlanEditorPage page={page.clone()} reload={fetch.reload.clone()} />
+            </crate::hooks::rubric::RubricGate>
+        },
     }
 }

@@ -60,7 +60,8 @@ pub struct PlanEditorProps {
 
 #[component]
 pub fn PlanEditorPage(props: &PlanEditorProps) -> Html {
-    let ed: PlanEditor = use_plan_editor(props.page.clone(), props.reload.clone());
+    let Some(rubric) = crate::hooks::rubric::use_rubric() else { return html! {} };
+    let ed: PlanEditor = use_plan_editor(rubric, props.page.clone(), props.reload.clone());
     let lang = ed.lang;
     let page = ed.page.clone();
     let access = page.access;
