@@ -12,5 +12,6 @@ mod layout;
 mod nulmeting;
 mod plans;
 mod rough_edges;
+mod rubric_versions;
 mod programme;
 mod security;
