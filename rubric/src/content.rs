@@ -51,12 +51,6 @@ impl RubricVersion {
         RubricVersion::ALL.into_iter().find(|v| v.number() == n)
     }
 
-    fn json(self) -> &'static str {
-        match self {
-            RubricVersion::V1 => RUBRIC_V1_JSON,
-            RubricVersion::V2 => RUBRIC_V2_JSON,
-        }
-    }
 }
 
 impl fmt::Display for RubricVersion {
@@ -453,27 +447,40 @@ impl Rubric {
 /// A rubric version, parsed once. The embedded files are checked by the test
 /// suite, so a failure here is a build defect, not user input.
 pub fn rubric(version: RubricVersion) -> &'static Rubric {
+    match version {
+        RubricVersion::V1 => v1(),
+        RubricVersion::V2 => v2(),
+    }
+}
+
+// One function per version, so an app that only calls `current()` links
+// only the v1 file, not every version's text.
+fn v1() -> &'static Rubric {
     static V1: OnceLock<Rubric> = OnceLock::new();
+    V1.get_or_init(|| parse_embedded(RubricVersion::V1, RUBRIC_V1_JSON))
+}
+
+fn v2() -> &'static Rubric {
     static V2: OnceLock<Rubric> = OnceLock::new();
-    let cell = match version {
-        RubricVersion::V1 => &V1,
-        RubricVersion::V2 => &V2,
-    };
-    cell.get_or_init(|| {
-        Rubric::from_json(version.json())
-            .unwrap_or_else(|e| panic!("embedded rubric-{version}.json is invalid: {e}"))
-    })
+    V2.get_or_init(|| parse_embedded(RubricVersion::V2, RUBRIC_V2_JSON))
+}
+
+fn parse_embedded(version: RubricVersion, json: &str) -> Rubric {
+    Rubric::from_json(json).unwrap_or_else(|e| panic!("embedded rubric-{version}.json is invalid: {e}"))
 }
 
 /// The embedded rubric file of a version as text, to serve it unparsed.
 pub fn rubric_json(version: RubricVersion) -> &'static str {
-    version.json()
+    match version {
+        RubricVersion::V1 => RUBRIC_V1_JSON,
+        RubricVersion::V2 => RUBRIC_V2_JSON,
+    }
 }
 
 /// The rubric that existing code measures with: v1 (editions made before
 /// versions existed). New code names its version with [`rubric`].
 pub fn current() -> &'static Rubric {
-    rubric(RubricVersion::V1)
+    v1()
 }
 
 /// The v1 rubric file as text, to serve it unparsed.
@@ -594,5 +601,209 @@ mod tests {
         assert_eq!(Level::new(3).map(Level::get), Ok(3));
         assert!(serde_json::from_str::<Level>("7").is_err());
         assert_eq!(Level::new(4).ok().and_then(Level::next), None);
+    }
+}
+
+/// Completeness and wording checks of rubric v2 against the points of
+/// issue 15 (each test names the point it guards).
+#[cfg(test)]
+mod v2_tests {
+    use super::*;
+    use crate::glossary::contains_phrase;
+
+    fn v2() -> &'static Rubric {
+        rubric(RubricVersion::V2)
+    }
+
+    /// Every text of an indicator in one language, with where it is.
+    fn indicator_texts(ind: &Indicator, lang: Lang) -> Vec<(String, &str)> {
+        let mut out = vec![
+            (format!("{} title", ind.id), ind.title.get(lang)),
+            (format!("{} question", ind.id), ind.question.get(lang)),
+            (format!("{} evidence", ind.id), ind.evidence.get(lang)),
+        ];
+        for (n, l) in ind.levels.iter().chain(&ind.level_evidence).enumerate() {
+            out.push((format!("{} text {}", ind.id, n + 1), l.get(lang)));
+        }
+        if let Some(p) = &ind.pupil_voice {
+            out.push((format!("{} pupil voice", ind.id), p.get(lang)));
+        }
+        out
+    }
+
+    fn all_texts(rubric: &Rubric, lang: Lang) -> Vec<(String, String)> {
+        let mut out = vec![("introduction".to_string(), rubric.introduction.get(lang).to_string())];
+        for a in &rubric.aspects {
+            out.push((format!("aspect {}", a.id), a.description.get(lang).to_string()));
+            for ind in &a.indicators {
+                out.extend(indicator_texts(ind, lang).into_iter().map(|(p, s)| (p, s.to_string())));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn versions_have_keys_numbers_and_their_own_file() {
+        for v in RubricVersion::ALL {
+            assert_eq!(RubricVersion::from_key(v.key()), Some(v));
+            assert_eq!(serde_json::to_string(&v).expect("serialise"), format!("\"{}\"", v.key()));
+            assert_eq!(rubric(v).rubric_version(), Some(v), "rubric-{v}.json says version {}", rubric(v).version);
+            assert_eq!(Rubric::from_json(rubric_json(v)).as_ref(), Ok(rubric(v)));
+        }
+        assert_eq!(RubricVersion::from_key("v3"), None);
+        assert_eq!(RubricVersion::LATEST, RubricVersion::V2);
+        assert_eq!(current(), rubric(RubricVersion::V1), "existing code keeps measuring with v1");
+        assert_eq!(current_json(), rubric_json(RubricVersion::V1));
+    }
+
+    #[test]
+    fn v1_still_loads_without_the_v2_fields() {
+        let v1 = rubric(RubricVersion::V1);
+        assert!(v1.dont_know.is_none() && v1.partial_fit_rule.is_none() && v1.changes.is_empty());
+        assert!(v1.indicators().all(|(_, i)| i.level_evidence.is_empty() && i.pupil_voice.is_none()));
+    }
+
+    #[test]
+    fn v2_is_complete_in_both_languages() {
+        let r = v2();
+        assert!(r.dont_know.is_some(), "v2 has 'don't know' as its own answer");
+        assert!(r.not_applicable_help.is_some() && r.dont_know_help.is_some(), "v2 says what n.v.t. and don't-know mean");
+        assert!(r.partial_fit_rule.is_some(), "v2 shows a partial-fit rule");
+        assert!(r.changes.len() >= 5, "v2 lists what changed from v1");
+        assert_ne!(r.not_applicable, r.dont_know.clone().expect("dont_know"), "two different answers");
+        for a in &r.aspects {
+            assert!((3..=5).contains(&a.indicators.len()), "{} has {} indicators", a.id, a.indicators.len());
+            for ind in &a.indicators {
+                assert_eq!(ind.levels.len(), 4, "{}", ind.id);
+                assert_eq!(ind.level_evidence.len(), 4, "{} has evidence cues for every level", ind.id);
+                assert!(ind.pupil_voice.is_some(), "{} asks pupils something", ind.id);
+                for lang in Lang::ALL {
+                    for (place, s) in indicator_texts(ind, lang) {
+                        assert!(!s.trim().is_empty(), "{place} ({}) is empty", lang.code());
+                    }
+                    let levels: HashSet<_> = ind.levels.iter().map(|l| l.get(lang)).collect();
+                    let cues: HashSet<_> = ind.level_evidence.iter().map(|l| l.get(lang)).collect();
+                    assert_eq!(levels.len(), 4, "{} repeats a level ({})", ind.id, lang.code());
+                    assert_eq!(cues.len(), 4, "{} repeats an evidence cue ({})", ind.id, lang.code());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn v2_evidence_asks_pupils() {
+        // "Evidence guidance ... rarely asks for pupil voice": every indicator
+        // has a pupil question, and the cues of most indicators mention pupils.
+        let r = v2();
+        let with_pupils = r
+            .indicators()
+            .filter(|(_, i)| i.level_evidence.iter().any(|c| contains_phrase(&c.nl, "leerlingen") && contains_phrase(&c.en, "pupils")))
+            .count();
+        assert!(with_pupils * 4 >= r.indicator_count() * 3, "only {with_pupils} of {} indicators have a cue that asks pupils", r.indicator_count());
+    }
+
+    #[test]
+    fn v2_assumes_no_partner_company_at_baseline() {
+        for (_, ind) in v2().indicators() {
+            for (place, s) in indicator_texts(ind, Lang::Nl) {
+                assert!(!contains_phrase(s, "peterbedrijf"), "{place} assumes a partner company");
+            }
+            for (place, s) in indicator_texts(ind, Lang::En) {
+                assert!(!contains_phrase(s, "partner company") && !contains_phrase(s, "sponsor company"), "{place} assumes a partner company");
+            }
+        }
+    }
+
+    /// Texts that speak of all grades/orientations/programmes without
+    /// scoping them to what the school offers.
+    fn unscoped(rubric: &Rubric) -> Vec<String> {
+        let mut out = Vec::new();
+        for (lang, phrases, scope) in [
+            (Lang::Nl, &["alle graden", "alle finaliteiten", "alle studierichtingen", "elke finaliteit"][..], "die de school aanbiedt"),
+            (Lang::En, &["all stages", "all grades", "all orientations", "all finalities", "all study programmes", "every orientation"][..], "the school offers"),
+        ] {
+            for (place, s) in all_texts(rubric, lang) {
+                if phrases.iter().any(|p| contains_phrase(&s, p)) && !s.contains(scope) {
+                    out.push(format!("{place} ({})", lang.code()));
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn v2_is_scoped_to_what_the_school_offers() {
+        assert_eq!(unscoped(v2()), Vec::<String>::new());
+        assert!(!unscoped(rubric(RubricVersion::V1)).is_empty(), "the check finds v1's unscoped levels");
+    }
+
+    #[test]
+    fn v2_has_the_dutch_wording_fixes() {
+        for (place, s) in all_texts(v2(), Lang::Nl) {
+            for wrong in ["een of enkele", "trekt mee", "doorstroom"] {
+                assert!(!contains_phrase(&s, wrong), "{place} says {wrong:?}");
+            }
+        }
+        let intro = &v2().introduction.nl;
+        assert!(!intro.contains("veronderstelt"), "the cumulative rule contradicted lower levels");
+        assert!(contains_phrase(intro, "vervangt"), "the intro says a higher level replaces the lower one");
+    }
+
+    /// Level-4 texts that end in the evaluate-and-adjust loop.
+    fn loop_endings(rubric: &Rubric) -> usize {
+        let words = ["geëvalueerd", "evalueren", "bijgestuurd", "bijgesteld", "herzien", "herbekeken"];
+        rubric
+            .indicators()
+            .filter(|(_, i)| {
+                let l4 = i.levels[3].nl.to_lowercase();
+                words.iter().any(|w| l4.contains(w))
+            })
+            .count()
+    }
+
+    #[test]
+    fn v2_does_not_repeat_the_yearly_evaluation_loop() {
+        assert!(loop_endings(v2()) <= 1, "{} level-4 texts end in the evaluation loop", loop_endings(v2()));
+        assert!(loop_endings(rubric(RubricVersion::V1)) > 3, "the check finds v1's repeated loop");
+    }
+
+    /// Ladders where the only step is from "some" to "every".
+    fn quantity_steps(rubric: &Rubric) -> Vec<String> {
+        let has = |s: &str, words: &[&str]| words.iter().any(|w| contains_phrase(s, w));
+        let mut out = Vec::new();
+        for (_, ind) in rubric.indicators() {
+            for (n, pair) in ind.levels.windows(2).enumerate() {
+                if has(&pair[0].nl, &["enkele", "sommige"]) && has(&pair[1].nl, &["elke", "alle"]) {
+                    out.push(format!("{} {}->{}", ind.id, n + 1, n + 2));
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn v2_ladders_step_in_quality_not_only_in_quantity() {
+        assert_eq!(quantity_steps(v2()), Vec::<String>::new());
+        assert!(!quantity_steps(rubric(RubricVersion::V1)).is_empty(), "the check finds v1's 'enkele -> elke' steps");
+    }
+
+    #[test]
+    fn v2_covers_the_missing_themes() {
+        // Each theme the issue found missing has an indicator of its own.
+        for id in [
+            "pedagogy.thinking-modelling",
+            "pedagogy.technology-use",
+            "curriculum.final-project",
+            "company-cooperation.study-choice",
+            "curriculum.first-stage",
+            "company-cooperation.primary-schools",
+            "pedagogy.every-pupil",
+        ] {
+            assert!(v2().indicator(id).is_some(), "{id} is missing");
+        }
+        let (_, study) = v2().indicator("company-cooperation.study-choice").expect("study choice");
+        assert!(study.levels.iter().any(|l| contains_phrase(&l.nl, "CLB")) && contains_phrase(&study.question.nl, "onderwijsloopbaanbegeleiding"));
+        let (_, all) = v2().indicator("pedagogy.every-pupil").expect("every pupil");
+        assert!(["thuistaal", "sociaal-economische", "onderwijsbehoeften"].iter().all(|w| all.question.nl.contains(w)), "diversity beyond gender");
     }
 }

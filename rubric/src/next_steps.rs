@@ -107,7 +107,9 @@ pub struct NextStep {
 /// The steps of one indicator: four lists, for levels 1 to 4 in order.
 pub type LevelSteps = Vec<Vec<NextStep>>;
 
-/// The whole file.
+/// The whole file. v1 indicators whose construct is the same in v2 (same or
+/// reworded in [`crate::mapping`]) reuse that indicator's steps; split and
+/// merged ones have their own.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NextSteps {
     /// Steps per v2 indicator id.
@@ -195,6 +197,77 @@ mod tests {
         assert!(for_level(RubricVersion::V2, "no-such-indicator", level).is_empty());
         assert!(matches!(NextSteps::from_json("{"), Err(NextStepsError::Parse(_))));
         assert!(NextSteps::from_json(r#"{"v2":{"x":[[{"text":{"nl":"a","en":"b"},"partner":"nobody"}]]}}"#).is_err());
+    }
+
+    #[test]
+    fn every_indicator_and_level_of_both_versions_has_two_or_three_steps() {
+        let mut count = 0;
+        for (version, id) in all_indicators() {
+            let mut seen = std::collections::HashSet::new();
+            for level in Level::ALL {
+                let steps = for_level(version, id, level);
+                assert!((2..=3).contains(&steps.len()), "{version} {id} level {level}: {} steps", steps.len());
+                for step in steps {
+                    for lang in Lang::ALL {
+                        let t = step.text.get(lang).trim();
+                        assert!(t.len() > 20 && t.ends_with('.'), "{version} {id} level {level}: {t:?} is not a full sentence ({})", lang.code());
+                    }
+                    if version == RubricVersion::V2 {
+                        assert!(seen.insert(step.text.nl.clone()), "{id}: step {:?} repeats", step.text.nl);
+                        assert!(seen.insert(step.text.en.clone()), "{id}: step {:?} repeats", step.text.en);
+                    }
+                    count += 1;
+                }
+            }
+        }
+        assert!(count >= 2 * 4 * (rubric(RubricVersion::V1).indicator_count() + rubric(RubricVersion::V2).indicator_count()));
+    }
+
+    #[test]
+    fn the_file_has_steps_only_for_real_indicators() {
+        let s = next_steps();
+        for id in s.v2.keys() {
+            assert!(rubric(RubricVersion::V2).indicator(id).is_some(), "steps for {id}, which is not in v2");
+        }
+        for id in s.v1.keys() {
+            assert!(rubric(RubricVersion::V1).indicator(id).is_some(), "steps for {id}, which is not in v1");
+        }
+        for (id, levels) in s.v2.iter().chain(&s.v1) {
+            assert_eq!(levels.len(), 4, "{id} needs steps for levels 1 to 4");
+        }
+        assert_eq!(NextSteps::from_json(next_steps_json()).as_ref(), Ok(s));
+    }
+
+    #[test]
+    fn v1_reuses_steps_only_where_the_construct_is_the_same() {
+        // A v1 indicator borrows the steps of its declared v2 counterpart
+        // only when the mapping says same or reworded; split and merged
+        // v1 indicators have steps of their own, written for their ladder.
+        let mapping = crate::mapping::v1_to_v2();
+        for (v1, v2) in &next_steps().v1_reuse {
+            let link = mapping.link(v1).unwrap_or_else(|| panic!("{v1} has no declared mapping"));
+            assert!(link.to.contains(v2), "{v1} reuses the steps of {v2}, which is not its counterpart");
+            assert!(
+                matches!(link.kind, crate::mapping::LinkKind::Same | crate::mapping::LinkKind::Reworded),
+                "{v1} is {:?} in the mapping: it needs steps of its own",
+                link.kind
+            );
+        }
+    }
+
+    #[test]
+    fn partners_of_every_kind_are_used() {
+        // The steps point to the whole range of help, not only colleagues.
+        let used: std::collections::HashSet<_> = next_steps()
+            .v2
+            .values()
+            .flatten()
+            .flatten()
+            .map(|s| s.partner)
+            .collect();
+        for p in PartnerKind::ALL {
+            assert!(used.contains(&p), "no step names {}", p.key());
+        }
     }
 
     #[test]
