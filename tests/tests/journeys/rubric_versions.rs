@@ -112,6 +112,8 @@ async fn a_v1_nulmeting_with_dont_know_then_a_v2_eindmeting_shows_growth_where_c
     let coordinator = api_as(&server, "Griet Van Damme").await?;
     let (status, body) = coordinator.send(reqwest::Method::POST, &format!("/schools/{school}/measurements/baseline/close"), &json!({})).await?;
     assert_eq!(status, 200, "{body}");
+    // (The nulmeting period is over: its deadline before the plan's again.)
+    fixtures::nulmeting_deadline(db, edition, "2025-12-19").await?;
     browser.goto(&fresh_link(&server, "Griet Van Damme").await?).await?;
     browser.wait_for_text("[data-testid=who-name]", "Griet Van Damme").await?;
     browser.goto(&format!("{}/coordinator/edition", server.url)).await?;
