@@ -141,6 +141,32 @@ impl PlanEditor {
         self.dispatch(PlanAction::Open(Editor::Goal { id: None, version: 0, form }));
     }
 
+    /// One click on a next step: an action under the goal that targets
+    /// the indicator, its description filled in with the step (and the
+    /// partner that helps); without such a goal, a new goal on the
+    /// indicator with the step in its description, to add the action to
+    /// once saved. Either is a draft like any other (kept on this device,
+    /// cancelled with the form's cancel).
+    pub fn draft_step(&self, indicator: String, text: String) {
+        let goal = self.plan.goals.iter().find(|g| g.indicator_targets.iter().any(|t| t.indicator_id == indicator));
+        match goal {
+            Some(goal) => self.dispatch(PlanAction::Open(Editor::Action {
+                id: None,
+                goal_id: goal.id,
+                version: 0,
+                form: ActionDraft { description: text, ..ActionDraft::default() },
+            })),
+            None => {
+                let form = GoalInput {
+                    title: rubric::names::indicator(&indicator, self.lang).map(|(_, t)| t.to_string()).unwrap_or_default(),
+                    description: text,
+                    indicator_targets: vec![target_from_profile(&self.maps, &indicator)],
+                };
+                self.dispatch(PlanAction::Open(Editor::Goal { id: None, version: 0, form }));
+            }
+        }
+    }
+
     pub fn add_to_goal(&self, indicator: String) {
         self.dispatch(PlanAction::EditGoal(GoalEdit::Add(target_from_profile(&self.maps, &indicator))));
     }

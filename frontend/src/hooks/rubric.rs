@@ -3,20 +3,24 @@
 //! states) and provides it to everything inside; components read it with
 //! [`use_rubric`]. Each version is fetched at most once per page load and
 //! kept for the rest of it (a rubric is a few hundred kB parsed, two
-//! versions exist), so it can be lent out as `&'static`.
+//! versions exist), so it can be lent out as `&'static`. The next steps per
+//! level are fetched the same way ([`use_next_steps`]).
 
 use crate::api::{self, ApiError};
 use crate::components::error_box::ErrorBox;
 use crate::hooks::use_lang;
 use crate::i18n::rubric_versions::R;
 use crate::i18n::Text;
+use rubric::next_steps::NextSteps;
 use rubric::Rubric;
 use std::cell::RefCell;
+use std::rc::Rc;
 use std::collections::BTreeMap;
 use yew::prelude::*;
 
 thread_local! {
     static LOADED: RefCell<BTreeMap<u32, &'static Rubric>> = const { RefCell::new(BTreeMap::new()) };
+    static STEPS: RefCell<Option<Rc<NextSteps>>> = const { RefCell::new(None) };
 }
 
 /// The rubric of `version` if this page already loaded it.
@@ -118,4 +122,27 @@ pub fn rubric_pending(lang: rubric::Lang, load: &RubricLoad, retry: &Callback<()
             </div>
         }),
     }
+}
+
+/// The next steps per indicator and level, fetched once per page load;
+/// `None` while loading or when they could not be loaded (they are an aid
+/// beside the result, so the page shows without them).
+#[hook]
+pub fn use_next_steps() -> Option<Rc<NextSteps>> {
+    let steps = use_state(|| STEPS.with(|s| s.borrow().clone()));
+    {
+        let steps = steps.clone();
+        use_effect_with((), move |()| {
+            if steps.is_none() {
+                wasm_bindgen_futures::spawn_local(async move {
+                    if let Ok(loaded) = api::rubric::next_steps().await {
+                        let loaded = Rc::new(loaded);
+                        STEPS.with(|s| *s.borrow_mut() = Some(loaded.clone()));
+                        steps.set(Some(loaded));
+                    }
+                });
+            }
+        });
+    }
+    (*steps).clone()
 }

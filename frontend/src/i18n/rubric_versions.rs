@@ -41,6 +41,12 @@ pub enum R {
     TwoAnswers,
     VersionCurrent,
     VersionEarlier,
+    // Next steps
+    StepsTitle,
+    StepsLead,
+    StepToAction,
+    StepToActionHint,
+    PartnerLabel,
 }
 
 impl Text for R {
@@ -94,6 +100,14 @@ impl Text for R {
             R::TwoAnswers => ("Twee antwoorden zonder niveau", "Two answers without a level"),
             R::VersionCurrent => ("huidige versie", "current version"),
             R::VersionEarlier => ("vorige versie", "earlier version"),
+            R::StepsTitle => ("Volgende stappen", "Next steps"),
+            R::StepsLead => (
+                "Voor de indicatoren met de meeste groeikansen, vanaf jullie huidige niveau: wat helpt om een niveau te stijgen, en wie daarbij helpt.",
+                "For the indicators with the most room to grow, from your current level: what helps to move up a level, and who helps with it.",
+            ),
+            R::StepToAction => ("Maak er een actie van", "Make it an action"),
+            R::StepToActionHint => ("Opent een actie in je plan, ingevuld met deze stap.", "Opens an action in your plan, filled in with this step."),
+            R::PartnerLabel => ("Hulp van", "Help from"),
         }
     }
 }

@@ -22,6 +22,8 @@ use rubric::assessment::{growth, IndicatorResult, MeasurementKind, SchoolProfile
 use rubric::mapping::Comparability;
 use crate::components::nulmeting::growth_across::GrowthAcross;
 use crate::hooks::rubric::{rubric_pending, use_rubric_version, RubricLoad, RubricRef};
+use crate::components::next_steps_list::NextStepsList;
+use crate::i18n::rubric_versions::R;
 use rubric::access;
 use rubric::{AspectId, Lang};
 use yew::prelude::*;
@@ -82,6 +84,7 @@ pub fn SchoolReportPage(props: &SchoolReportPageProps) -> Html {
     };
     let (baseline_load, baseline_retry) = use_rubric_version(version(|r| r.baseline.as_ref()));
     let (final_load, final_retry) = use_rubric_version(version(|r| r.final_measurement.as_ref()));
+    let next_steps = crate::hooks::rubric::use_next_steps();
     let report = match &fetch.state {
         Fetch::Loading => return html! { <section class="page"><Loading /></section> },
         Fetch::Failed(e) => {
@@ -343,6 +346,18 @@ pub fn SchoolReportPage(props: &SchoolReportPageProps) -> Html {
                     }
                 </section>
             </div>
+            if let Some(steps) = next_steps.filter(|_| !weakest.is_empty()) {
+                <section class="report-section" data-testid="report-next-steps">
+                    <h2>{ R::StepsTitle.t(lang) }</h2>
+                    <p class="muted">{ R::StepsLead.t(lang) }</p>
+                    { for weakest.iter().filter_map(|w| w.level().map(|l| (w, l))).map(|(w, level)| html! {
+                        <div class="next-steps-block">
+                            <h3>{ rubric::names::indicator_label(&w.indicator_id, lang) }{ " · " }{ answer_label(lang, w.outcome) }</h3>
+                            <NextStepsList steps={steps.clone()} version={profile.rubric_version} indicator_id={w.indicator_id.clone()} level={level} />
+                        </div>
+                    }) }
+                </section>
+            }
             <section class="report-section indicators-section">
                 <h2>{ N::PerIndicator.t(lang) }</h2>
                 <ContextProvider<RubricRef> context={RubricRef(rubric)}>
