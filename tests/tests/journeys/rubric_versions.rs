@@ -193,3 +193,55 @@ async fn the_coordinator_creates_an_edition_on_v2_and_the_public_page_switches_v
     browser.wait_for(r#"[data-testid=version-switch] button[data-version="1"][aria-pressed="true"]"#).await?;
     browser.close().await
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_next_step_becomes_a_drafted_action_that_survives_a_reload() -> TestResult {
+    let server = TestServer::start().await?;
+    let db = server.state.writer.pool();
+    let edition = fixtures::edition(db, "STEMpact 2025-2026").await?;
+    let school = fixtures::school(db, edition, "Sint-Jozefsinstituut", "Aalst").await?;
+    let weakest = "curriculum.learning-lines";
+    fixtures::full_baseline(db, edition, school, &[(weakest, 1)], 3).await?;
+    let link = server.invite_scoped(Role::SchoolMember, "An Peeters", Some(school), None).await?;
+    let level = rubric::Level::new(1).map_err(|e| e.to_string())?;
+    let step = rubric::next_steps::for_level(RubricVersion::V1, weakest, level).first().ok_or("the indicator has steps")?.text.nl.clone();
+
+    let browser = Browser::start().await?;
+    browser.goto(&link).await?;
+    browser.wait_for_text("[data-testid=who-name]", "An Peeters").await?;
+    // The report lists the steps at the school's level.
+    browser.goto(&format!("{}/schools/{school}/report", server.url)).await?;
+    browser.wait_for_text("[data-testid=report-next-steps]", &step[..30]).await?;
+
+    // In the plan's Groeikansen: no goal on it yet, so the step drafts one.
+    browser.goto(&format!("{}/schools/{school}/plan", server.url)).await?;
+    let gap = format!(r#"[data-testid=gap][data-indicator="{weakest}"]"#);
+    browser.wait_for_text(&format!("{gap} [data-testid=next-steps]"), &step[..30]).await?;
+    press(&browser, &format!("{gap} [data-testid=step-to-action]")).await?;
+    browser.wait_for("[data-testid=goal-form]").await?;
+    let description = browser.js("return document.querySelector('#goal-description').value;").await?;
+    assert!(description.as_str().is_some_and(|d| d.starts_with(&step)), "{description}");
+    press(&browser, "[data-testid=save-goal]").await?;
+    browser.wait_gone("[data-testid=goal-form]").await?;
+    browser.wait_for("[data-testid=goal]").await?;
+
+    // Now the same click drafts the action under that goal, partner noted.
+    press(&browser, &format!("{gap} [data-testid=step-to-action]")).await?;
+    browser.wait_for("[data-testid=action-form]").await?;
+    let typed = "return document.querySelector('#action-description').value;";
+    let drafted = browser.js(typed).await?;
+    assert!(drafted.as_str().is_some_and(|d| d.starts_with(&step) && d.contains("Hulp van")), "{drafted}");
+    // Nothing lost on reload: the draft is still there.
+    browser.reload().await?;
+    browser.wait_for("[data-testid=action-form]").await?;
+    assert_eq!(browser.js(typed).await?, drafted);
+    // Undo: cancelling drops the draft, and it stays dropped.
+    press(&browser, "[data-testid=action-form] button.secondary").await?;
+    browser.wait_gone("[data-testid=action-form]").await?;
+    browser.reload().await?;
+    browser.wait_for(&format!("{gap} [data-testid=step-to-action]")).await?;
+    assert!(browser.all("[data-testid=action-form]").await?.is_empty());
+    let actions: i64 = sqlx::query_scalar("select count(*) from actions").fetch_one(db).await?;
+    assert_eq!(actions, 0, "a draft is not saved until the school saves it");
+    browser.close().await
+}
