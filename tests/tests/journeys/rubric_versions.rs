@@ -117,7 +117,7 @@ async fn a_v1_nulmeting_with_dont_know_then_a_v2_eindmeting_shows_growth_where_c
     browser.goto(&fresh_link(&server, "Griet Van Damme").await?).await?;
     browser.wait_for_text("[data-testid=who-name]", "Griet Van Damme").await?;
     browser.goto(&format!("{}/coordinator/edition", server.url)).await?;
-    press(&browser, &format!(r#"tr[data-edition="STEMpact 2025-2026"] button.link-button"#)).await?;
+    press(&browser, r#"tr[data-edition="STEMpact 2025-2026"] button.link-button"#).await?;
     browser.wait_for("[data-testid=rubric-version]").await?;
     browser.js(r#"const s = document.querySelector('[data-testid=rubric-version]'); s.value = '2'; s.dispatchEvent(new Event('change', {bubbles: true}));"#).await?;
     press(&browser, "[data-testid=save-edition]").await?;

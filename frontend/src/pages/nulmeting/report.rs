@@ -347,7 +347,7 @@ pub fn SchoolReportPage(props: &SchoolReportPageProps) -> Html {
                 </section>
             </div>
             if let Some(steps) = next_steps.filter(|_| !weakest.is_empty()) {
-                <section class="report-section" data-testid="report-next-steps">
+                <section class="report-section no-print" data-testid="report-next-steps">
                     <h2>{ R::StepsTitle.t(lang) }</h2>
                     <p class="muted">{ R::StepsLead.t(lang) }</p>
                     { for weakest.iter().filter_map(|w| w.level().map(|l| (w, l))).map(|(w, level)| html! {
