@@ -222,6 +222,7 @@ pub fn document(today: Date, _now: i64) -> ExchangeDocument {
         active: true,
         version: 1,
         created_at: base - 200 * 86_400,
+        rubric_version: rubric::rubric_versions::FIRST,
     };
     let mut b = Builder { rng: Rng::new(20_240_530), doc: ExchangeDocument::new(edition, base, env!("CARGO_PKG_VERSION")), base, today };
     let indicators: Vec<(String, String)> = rubric::current_rubric()
@@ -382,6 +383,7 @@ pub fn document(today: Date, _now: i64) -> ExchangeDocument {
                     indicator_id: indicator.clone(),
                     level: l,
                     not_applicable: na,
+                    dont_know: false,
                     comment: comment.into(),
                     evidence_url: String::new(),
                     version: 1,

@@ -11,5 +11,6 @@ pub mod plans;
 pub mod programme;
 pub mod regional_plan;
 pub mod regions;
+pub mod rubric;
 
 pub use client::{ApiError, ErrorCode, FieldError};

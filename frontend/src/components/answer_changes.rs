@@ -9,17 +9,10 @@ use crate::markup::Markup;
 use rubric::submission::AnswerChange;
 use rubric::Lang;
 
-/// "1.2 Title" for an indicator of the current rubric.
+/// "Aspect · Title" for an indicator of any rubric version (the built-in
+/// name tables: the rubric text itself is not in the app).
 fn indicator_label(lang: Lang, id: &str) -> String {
-    let rubric = rubric::current_rubric();
-    rubric
-        .aspects
-        .iter()
-        .enumerate()
-        .find_map(|(a, aspect)| {
-            aspect.indicators.iter().enumerate().find(|(_, i)| i.id == id).map(|(n, i)| format!("{}.{} {}", a + 1, n + 1, i.title.get(lang)))
-        })
-        .unwrap_or_else(|| id.to_string())
+    rubric::names::indicator_label(id, lang)
 }
 
 pub fn answer_changes(m: &mut Markup, lang: Lang, changes: &[AnswerChange]) {

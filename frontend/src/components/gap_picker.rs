@@ -2,6 +2,7 @@
 //! consensus, each with its current level and the full descriptor of the
 //! next level, to turn into a goal or add to the goal being edited.
 
+use super::next_steps_list::NextStepsList;
 use super::plan_view::{indicator_label, level_badge, level_label};
 use crate::markup::Markup;
 use crate::hooks::use_lang;
@@ -24,13 +25,19 @@ pub struct GapPickerProps {
     pub goal_open: bool,
     pub on_make_goal: Callback<String>,
     pub on_add_to_goal: Callback<String>,
+    /// The next steps per level, once loaded.
+    #[prop_or_default]
+    pub next_steps: Option<Rc<rubric::next_steps::NextSteps>>,
+    /// Draft an action from a step: (indicator, text).
+    #[prop_or_default]
+    pub on_step: Option<Callback<(String, String)>>,
 }
 
 #[component]
 pub fn GapPicker(props: &GapPickerProps) -> Html {
     let lang = use_lang();
     let show_all = use_state(|| false);
-    let rubric = rubric::current_rubric();
+    let Some(rubric) = crate::hooks::rubric::use_rubric() else { return html! {} };
     let gaps: Vec<_> = props
         .profile
         .weakest(rubric.indicator_count())
@@ -75,6 +82,10 @@ pub fn GapPicker(props: &GapPickerProps) -> Html {
                     html! {
                         <li class="gap" key={id.clone()} data-testid="gap" data-indicator={id.clone()}>
                             { m.html() }
+                            if let (Some(steps), Some(level)) = (props.next_steps.clone(), current) {
+                                <NextStepsList steps={steps} version={props.profile.rubric_version} indicator_id={id.clone()} level={level}
+                                    on_draft={props.on_step.clone().map(|cb| { let id = id.clone(); cb.reform(move |text: String| (id.clone(), text)) })} />
+                            }
                             <div class="gap-buttons">
                                 <button type="button" class="button secondary small" data-testid="make-goal" onclick={make}>{ P::MakeGoal.t(lang) }</button>
                                 if props.goal_open {

@@ -86,7 +86,7 @@ enum Set {
 #[component]
 pub fn GoalForm(props: &GoalFormProps) -> Html {
     let lang = use_lang();
-    let rubric = rubric::current_rubric();
+    let Some(rubric) = crate::hooks::rubric::use_rubric() else { return html! {} };
     let value = &props.value;
     let set = |what: Set| {
         let maps = props.maps.clone();

@@ -29,6 +29,7 @@ pub mod jury_jurors;
 pub mod lang_switch;
 pub mod loading;
 pub mod nav;
+pub mod next_steps_list;
 pub mod nulmeting;
 pub mod others_scores;
 pub mod plan_card;

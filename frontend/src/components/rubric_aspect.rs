@@ -16,7 +16,7 @@ pub struct RubricAspectProps {
 #[component]
 pub fn RubricAspect(props: &RubricAspectProps) -> Html {
     let lang = use_lang();
-    let rubric = rubric::current_rubric();
+    let Some(rubric) = crate::hooks::rubric::use_rubric() else { return html! {} };
     let Some(aspect) = rubric.aspect(props.aspect_id) else { return html! {} };
     html! {
         <section class="aspect" id={format!("aspect-{}", aspect.id.key())} data-aspect={aspect.id.key()}>

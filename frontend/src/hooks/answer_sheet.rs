@@ -166,9 +166,9 @@ impl Sheet {
     /// The server's answers with this device's drafts laid over them. A
     /// draft based on an older version than the server's becomes a conflict.
     /// A frozen sheet keeps no drafts (they could never be saved).
-    pub fn load(answers: &[StoredAnswer], drafts: Vec<(String, Draft)>, closed: bool, frozen: bool) -> Sheet {
+    pub fn load(rubric: &rubric::Rubric, answers: &[StoredAnswer], drafts: Vec<(String, Draft)>, closed: bool, frozen: bool) -> Sheet {
         let drafts = if frozen { Vec::new() } else { drafts };
-        let mut entries: Vec<(String, Entry)> = rubric::current_rubric()
+        let mut entries: Vec<(String, Entry)> = rubric
             .indicators()
             .map(|(_, i)| {
                 let saved = answers.iter().find(|a| a.indicator_id == i.id).cloned();
@@ -442,6 +442,7 @@ async fn send(measurement_id: i64, indicator: String, draft: Draft, dispatch: Ca
 /// sheet is submitted.
 #[hook]
 pub fn use_answer_sheet(
+    rubric: &'static rubric::Rubric,
     person_id: i64,
     measurement_id: i64,
     closed: bool,
@@ -451,7 +452,7 @@ pub fn use_answer_sheet(
     let key = drafts_key(person_id, measurement_id);
     let sheet = {
         let key = key.clone();
-        use_reducer(move || Sheet::load(&answers, read_drafts(&key), closed, frozen))
+        use_reducer(move || Sheet::load(rubric, &answers, read_drafts(&key), closed, frozen))
     };
     let dispatch = {
         let d = sheet.dispatcher();
@@ -520,7 +521,7 @@ mod tests {
     #[test]
     fn a_bad_link_does_not_hold_back_the_level_and_the_comment() {
         let id = rubric::current_rubric().indicators().next().map(|(_, i)| i.id.clone()).unwrap_or_default();
-        let sheet = Rc::new(Sheet::load(&[saved(&id)], vec![], false, false));
+        let sheet = Rc::new(Sheet::load(rubric::current_rubric(), &[saved(&id)], vec![], false, false));
         let sheet = edit(sheet, &id, Change::Comment("Besproken in de vakgroep".into()));
         let sheet = edit(sheet, &id, Change::EvidenceUrl("niet een link".into()));
         // The comment goes out with the last good link; the bad one stays here.

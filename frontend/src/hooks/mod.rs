@@ -12,6 +12,7 @@ pub mod plan_editor;
 pub mod plan_state;
 pub mod regional_draft;
 pub mod reopen_decider;
+pub mod rubric;
 pub mod session;
 
 pub use fetch::{use_fetch, Fetch};

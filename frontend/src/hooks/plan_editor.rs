@@ -59,6 +59,8 @@ pub struct EditorParts {
     pub plan: Rc<ActionPlan>,
     pub maps: Rc<ProfileMaps>,
     pub checks: Rc<PlanChecks>,
+    /// The rubric the plan targets (its baseline's version).
+    pub rubric: &'static rubric::Rubric,
     reload: Callback<()>,
     refocus: Refocus,
 }
@@ -139,6 +141,32 @@ impl PlanEditor {
         self.dispatch(PlanAction::Open(Editor::Goal { id: None, version: 0, form }));
     }
 
+    /// One click on a next step: an action under the goal that targets
+    /// the indicator, its description filled in with the step (and the
+    /// partner that helps); without such a goal, a new goal on the
+    /// indicator with the step in its description, to add the action to
+    /// once saved. Either is a draft like any other (kept on this device,
+    /// cancelled with the form's cancel).
+    pub fn draft_step(&self, indicator: String, text: String) {
+        let goal = self.plan.goals.iter().find(|g| g.indicator_targets.iter().any(|t| t.indicator_id == indicator));
+        match goal {
+            Some(goal) => self.dispatch(PlanAction::Open(Editor::Action {
+                id: None,
+                goal_id: goal.id,
+                version: 0,
+                form: ActionDraft { description: text, ..ActionDraft::default() },
+            })),
+            None => {
+                let form = GoalInput {
+                    title: rubric::names::indicator(&indicator, self.lang).map(|(_, t)| t.to_string()).unwrap_or_default(),
+                    description: text,
+                    indicator_targets: vec![target_from_profile(&self.maps, &indicator)],
+                };
+                self.dispatch(PlanAction::Open(Editor::Goal { id: None, version: 0, form }));
+            }
+        }
+    }
+
     pub fn add_to_goal(&self, indicator: String) {
         self.dispatch(PlanAction::EditGoal(GoalEdit::Add(target_from_profile(&self.maps, &indicator))));
     }
@@ -183,7 +211,7 @@ impl PlanEditor {
         let (lang, school) = (self.lang, self.school());
         match editor {
             Editor::Goal { id, version, form } => {
-                if let Err(found) = validate_goal_input(&form, rubric::current_rubric()) {
+                if let Err(found) = validate_goal_input(&form, self.rubric) {
                     let errors = found.iter().map(|e| (e.field.clone(), plan_error(&e.error, lang))).collect();
                     return self.dispatch(PlanAction::Invalid(errors));
                 }
@@ -319,7 +347,7 @@ fn saved<T>(r: Result<T, ApiError>, ok: fn(T) -> PlanAction, theirs: fn(&ApiErro
 
 /// The plan page's editor for a loaded page; `reload` fetches it again.
 #[hook]
-pub fn use_plan_editor(page: Rc<PlanPage>, reload: Callback<()>) -> PlanEditor {
+pub fn use_plan_editor(rubric: &'static rubric::Rubric, page: Rc<PlanPage>, reload: Callback<()>) -> PlanEditor {
     let lang = use_lang();
     let key = draft_key(&page);
     let state = {
@@ -394,8 +422,8 @@ pub fn use_plan_editor(page: Rc<PlanPage>, reload: Callback<()>) -> PlanEditor {
     let shown = &state.page;
     let maps = Rc::new(ProfileMaps::new(shown.profile.as_ref()));
     let plan = Rc::new(shown.plan.clone());
-    let context = maps.context(shown.today, shown.edition.cofinancing_threshold_percent, rubric::current_rubric());
+    let context = maps.context(shown.today, shown.edition.cofinancing_threshold_percent, rubric);
     let checks = Rc::new(check_plan(&plan, &context));
     let revision = state.revision;
-    PlanEditor(Rc::new(EditorParts { lang, revision, state, plan, maps, checks, reload, refocus }))
+    PlanEditor(Rc::new(EditorParts { lang, revision, state, plan, maps, checks, rubric, reload, refocus }))
 }

@@ -375,7 +375,7 @@ mod tests {
     fn page(goals: &[(i64, i64)], actions: &[(i64, i64, i64)]) -> Rc<PlanPage> {
         let mut p = PlanPage {
             school: PlanSchool { id: 3, name: "School".into(), town: "Gent".into(), company_id: None, company_name: None },
-            edition: PlanEdition { id: 1, name: "2026".into(), plan_deadline: None, cofinancing_threshold_percent: 20 },
+            edition: PlanEdition { id: 1, name: "2026".into(), plan_deadline: None, cofinancing_threshold_percent: 20, rubric_version: 1 },
             today: rubric::Date::new(2026, 12, 4).unwrap(),
             plan: Default::default(),
             row_versions: Default::default(),

@@ -14,6 +14,7 @@ pub mod plans;
 pub mod programme;
 pub mod regional_plan;
 pub mod regions;
+pub mod rubric_versions;
 pub mod submission;
 
 pub use rubric::Lang;

@@ -470,11 +470,12 @@ pub fn function_name(function: SchoolFunction) -> N {
     }
 }
 
-/// "3 · Gevorderd", "n.v.t." or "–".
+/// "3 · Gevorderd", "n.v.t.", "weet ik niet" or "–".
 pub fn answer_label(lang: Lang, answer: Option<Answer>) -> String {
     match answer {
         Some(Answer::Level(l)) => format!("{l} · {}", rubric::names::level_name(l, lang)),
         Some(Answer::NotApplicable) => N::NaShort.t(lang).to_string(),
+        Some(Answer::DontKnow) => super::rubric_versions::R::DontKnow.t(lang).to_lowercase(),
         None => "–".to_string(),
     }
 }

@@ -17,8 +17,12 @@ pub struct IndicatorStats {
     pub aspect: AspectId,
     /// Respondents who answered with a level.
     pub count: u32,
-    /// Respondents who answered "not applicable".
+    /// Respondents who answered "not applicable" ("n.v.t.").
     pub na_count: u32,
+    /// Respondents who answered "don't know" ("weet ik niet"), counted
+    /// apart from `na_count`: in a baseline it is itself information.
+    #[serde(default)]
+    pub dont_know_count: u32,
     /// Respondents who did not answer.
     pub unanswered: u32,
     /// How many respondents chose level 1, 2, 3 and 4.
@@ -82,6 +86,7 @@ impl IndicatorStats {
             aspect,
             count,
             na_count,
+            dont_know_count: 0,
             unanswered,
             distribution,
             median,
@@ -93,9 +98,17 @@ impl IndicatorStats {
         }
     }
 
-    /// Respondents who answered at all (a level or "not applicable").
+    /// The same statistics with `dont_know` respondents who answered
+    /// "don't know" (they give no level, so nothing else changes).
+    pub fn with_dont_know(mut self, dont_know: u32) -> IndicatorStats {
+        self.dont_know_count = dont_know;
+        self
+    }
+
+    /// Respondents who answered at all (a level, "not applicable" or
+    /// "don't know").
     pub fn answered(&self) -> u32 {
-        self.count + self.na_count
+        self.count + self.na_count + self.dont_know_count
     }
 }
 
@@ -199,14 +212,17 @@ pub fn aggregate(rubric: &Rubric, respondents: &[RespondentAnswers]) -> TeamAggr
     IndicatorIndex::new(rubric).aggregate(respondents)
 }
 
-/// Per indicator: respondents per level 1-4, then "not applicable".
-type Tally = [u32; 5];
+/// Per indicator: respondents per level 1-4, then "not applicable", then
+/// "don't know".
+type Tally = [u32; 6];
 
-/// Tally slot of an answer: 0-3 for levels 1-4, 4 for "not applicable".
+/// Tally slot of an answer: 0-3 for levels 1-4, 4 for "not applicable",
+/// 5 for "don't know".
 fn slot(answer: Answer) -> usize {
     match answer {
         Answer::Level(level) => usize::from(level.get().saturating_sub(1)),
         Answer::NotApplicable => 4,
+        Answer::DontKnow => 5,
     }
 }
 
@@ -220,7 +236,7 @@ impl IndicatorIndex {
     /// statistics per indicator.
     pub fn aggregate(&self, respondents: &[RespondentAnswers]) -> TeamAggregate {
         let total = count_u32(self.len());
-        let mut tallies: Vec<Tally> = vec![[0; 5]; self.len()];
+        let mut tallies: Vec<Tally> = vec![[0; 6]; self.len()];
         let mut completion = Vec::with_capacity(respondents.len());
         for r in respondents {
             let mut answered = 0u32;
@@ -244,7 +260,7 @@ impl IndicatorIndex {
     /// built from this index; cells beyond the index are ignored.
     pub fn aggregate_matrix(&self, team: &TeamMatrix) -> TeamAggregate {
         let total = count_u32(self.len());
-        let mut tallies: Vec<Tally> = vec![[0; 5]; self.len()];
+        let mut tallies: Vec<Tally> = vec![[0; 6]; self.len()];
         let mut completion = Vec::with_capacity(team.respondent_count());
         for (respondent, row) in team.rows() {
             let mut answered = 0u32;
@@ -269,8 +285,8 @@ impl IndicatorIndex {
         let indicators: Vec<IndicatorStats> = self
             .indicators()
             .zip(tallies)
-            .map(|((id, aspect), &[l1, l2, l3, l4, na])| {
-                let answered = l1 + l2 + l3 + l4 + na;
+            .map(|((id, aspect), &[l1, l2, l3, l4, na, dk])| {
+                let answered = l1 + l2 + l3 + l4 + na + dk;
                 IndicatorStats::from_counts(
                     id,
                     aspect,
@@ -278,6 +294,7 @@ impl IndicatorIndex {
                     na,
                     team.saturating_sub(answered),
                 )
+                .with_dont_know(dk)
             })
             .collect();
         let aspects = self
@@ -346,6 +363,19 @@ mod tests {
         let s = stats_of(&[5, 0, 3, 0]);
         assert_eq!((s.count, s.na_count, s.unanswered), (1, 1, 2));
         assert_eq!(s.median, Some(3.0));
+    }
+
+    #[test]
+    fn dont_know_is_counted_apart_from_not_applicable() {
+        let s = stats_of(&[6, 5, 6, 2, 0]);
+        assert_eq!((s.count, s.na_count, s.dont_know_count, s.unanswered), (1, 1, 2, 1));
+        assert_eq!(s.answered(), 4);
+        assert_eq!(s.median, Some(2.0));
+        // Nobody gave a level and someone does not know: the team decides.
+        assert_eq!(stats_of(&[6, 5]).proposed_outcome(), None);
+        assert_eq!(stats_of(&[5, 5]).proposed_outcome(), Some(Answer::NotApplicable));
+        let agg = aggregate(&test_rubric(3), &team_on(ID, &[6, 6]));
+        assert!(agg.completion.iter().all(|c| c.answered == 1));
     }
 
     #[test]

@@ -1,5 +1,6 @@
-//! What one respondent says about one indicator: a level or "not applicable",
-//! with a comment and an evidence link, and the rules that check each write.
+//! What one respondent says about one indicator: a level, "not applicable"
+//! or "don't know", with a comment and an evidence link, and the rules that
+//! check each write.
 
 use crate::content::{Level, Rubric};
 use serde::de::{self, Visitor};
@@ -43,26 +44,47 @@ impl MeasurementKind {
 /// A respondent's answer on one indicator.
 ///
 /// JSON shape: a level is the bare number `1`, `2`, `3` or `4`; "not
-/// applicable / don't know" is the string `"na"`. An unanswered indicator is
-/// `null` wherever an `Option<Answer>` is used (see [`AnswerRecord`]).
-/// The text form ([`fmt::Display`] / [`FromStr`]) is the same: `"3"`, `"na"`.
+/// applicable" is the string `"na"` and "don't know" the string `"dk"`. An
+/// unanswered indicator is `null` wherever an `Option<Answer>` is used (see
+/// [`AnswerRecord`]). The text form ([`fmt::Display`] / [`FromStr`]) is the
+/// same: `"3"`, `"na"`, `"dk"`.
+///
+/// The two are different facts: "n.v.t." says the indicator does not apply
+/// to this school (a middle school has no third grade); "weet ik niet" says
+/// the respondent cannot judge it, which in a baseline is itself
+/// information (nobody in the team knows how pupils choose their studies).
+/// Answers written before the split (rubric v1) are all `NotApplicable`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Answer {
     /// One of the four rubric levels.
     Level(Level),
-    /// The respondent cannot judge this indicator, or it does not apply.
+    /// The indicator does not apply to this school ("n.v.t.").
     NotApplicable,
+    /// The respondent cannot judge this indicator ("weet ik niet").
+    DontKnow,
 }
 
 impl Answer {
     /// The JSON and text form of [`Answer::NotApplicable`].
     pub const NOT_APPLICABLE_KEY: &'static str = "na";
+    /// The JSON and text form of [`Answer::DontKnow`].
+    pub const DONT_KNOW_KEY: &'static str = "dk";
+
+    /// The answer written as `key` (`"na"` or `"dk"`), if it is one of the
+    /// two answers without a level.
+    pub fn from_key(key: &str) -> Option<Answer> {
+        match key {
+            Answer::NOT_APPLICABLE_KEY => Some(Answer::NotApplicable),
+            Answer::DONT_KNOW_KEY => Some(Answer::DontKnow),
+            _ => None,
+        }
+    }
 
     /// The level, if the answer is one.
     pub fn level(self) -> Option<Level> {
         match self {
             Answer::Level(level) => Some(level),
-            Answer::NotApplicable => None,
+            Answer::NotApplicable | Answer::DontKnow => None,
         }
     }
 
@@ -87,6 +109,7 @@ impl fmt::Display for Answer {
         match self {
             Answer::Level(level) => write!(f, "{level}"),
             Answer::NotApplicable => f.write_str(Answer::NOT_APPLICABLE_KEY),
+            Answer::DontKnow => f.write_str(Answer::DONT_KNOW_KEY),
         }
     }
 }
@@ -94,11 +117,11 @@ impl fmt::Display for Answer {
 impl FromStr for Answer {
     type Err = AnswerError;
 
-    /// `"1"` to `"4"` or `"na"` (surrounding spaces ignored).
+    /// `"1"` to `"4"`, `"na"` or `"dk"` (surrounding spaces ignored).
     fn from_str(s: &str) -> Result<Answer, AnswerError> {
         let s = s.trim();
-        if s == Answer::NOT_APPLICABLE_KEY {
-            return Ok(Answer::NotApplicable);
+        if let Some(answer) = Answer::from_key(s) {
+            return Ok(answer);
         }
         match s.parse::<i64>() {
             Ok(n) => Answer::from_number(n),
@@ -112,6 +135,7 @@ impl Serialize for Answer {
         match self {
             Answer::Level(level) => serializer.serialize_u8(level.get()),
             Answer::NotApplicable => serializer.serialize_str(Answer::NOT_APPLICABLE_KEY),
+            Answer::DontKnow => serializer.serialize_str(Answer::DONT_KNOW_KEY),
         }
     }
 }
@@ -124,7 +148,7 @@ impl<'de> Deserialize<'de> for Answer {
             type Value = Answer;
 
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a level 1, 2, 3 or 4, or \"na\" for not applicable")
+                f.write_str("a level 1, 2, 3 or 4, \"na\" for not applicable or \"dk\" for don't know")
             }
 
             fn visit_i64<E: de::Error>(self, n: i64) -> Result<Answer, E> {
@@ -136,11 +160,7 @@ impl<'de> Deserialize<'de> for Answer {
             }
 
             fn visit_str<E: de::Error>(self, s: &str) -> Result<Answer, E> {
-                if s == Answer::NOT_APPLICABLE_KEY {
-                    Ok(Answer::NotApplicable)
-                } else {
-                    Err(E::custom(AnswerError::NotAnAnswer(s.to_string())))
-                }
+                Answer::from_key(s).ok_or_else(|| E::custom(AnswerError::NotAnAnswer(s.to_string())))
             }
         }
 
@@ -227,9 +247,9 @@ pub enum UrlProblem {
 pub enum AnswerError {
     #[error("there is no indicator \"{0}\" in the rubric")]
     UnknownIndicator(String),
-    #[error("level {0} is out of range: answer 1, 2, 3, 4 or \"na\" (not applicable)")]
+    #[error("level {0} is out of range: answer 1, 2, 3, 4, \"na\" (not applicable) or \"dk\" (don't know)")]
     LevelOutOfRange(i64),
-    #[error("\"{0}\" is not an answer: answer 1, 2, 3, 4 or \"na\" (not applicable)")]
+    #[error("\"{0}\" is not an answer: answer 1, 2, 3, 4, \"na\" (not applicable) or \"dk\" (don't know)")]
     NotAnAnswer(String),
     #[error("the comment is {0} characters long; at most {MAX_COMMENT_CHARS} are allowed")]
     CommentTooLong(usize),
@@ -399,9 +419,21 @@ mod tests {
     }
 
     #[test]
+    fn dont_know_is_its_own_answer_in_json() {
+        assert_eq!(serde_json::to_string(&Answer::DontKnow).ok(), Some("\"dk\"".into()));
+        assert_eq!(serde_json::from_str::<Answer>("\"dk\"").ok(), Some(Answer::DontKnow));
+        assert_eq!(serde_json::from_str::<Answer>("\"na\"").ok(), Some(Answer::NotApplicable));
+        assert_ne!(Answer::DontKnow, Answer::NotApplicable);
+        assert!(serde_json::from_str::<Answer>("\"nk\"").is_err());
+    }
+
+    #[test]
     fn text_form_parses() {
         assert_eq!(" 2 ".parse::<Answer>(), Ok(level(2)));
         assert_eq!("na".parse::<Answer>(), Ok(Answer::NotApplicable));
+        assert_eq!(" dk".parse::<Answer>(), Ok(Answer::DontKnow));
+        assert_eq!(Answer::DontKnow.to_string(), "dk");
+        assert_eq!(Answer::DontKnow.level(), None);
         assert_eq!("5".parse::<Answer>(), Err(AnswerError::LevelOutOfRange(5)));
         assert_eq!(
             "x".parse::<Answer>(),

@@ -238,6 +238,11 @@ pub struct SchoolReport {
     pub benchmark: Vec<Option<f64>>,
     /// Schools with a baseline consensus in the edition.
     pub benchmark_schools: usize,
+    /// Growth per indicator of the final from the baseline when the two
+    /// were answered on different rubric versions (through the declared
+    /// mapping, [`crate::rubric_versions::growth_across`]); empty otherwise.
+    #[serde(default)]
+    pub growth_across: Vec<crate::rubric_versions::CrossGrowth>,
 }
 
 /// A measurement as the coordinator's overview counts it.
@@ -340,6 +345,7 @@ mod tests {
             final_measurement: None,
             benchmark: vec![None, Some(2.5)],
             benchmark_schools: 5,
+            growth_across: vec![],
         };
         let json = serde_json::to_value(&report).unwrap_or_default();
         assert!(json.get("final").is_some() && json.get("final_measurement").is_none());

@@ -75,8 +75,10 @@ impl IndicatorStats {
     /// The consensus to propose for this indicator, if the team agrees:
     /// no disagreement and at least one answer. The level is the median
     /// rounded half up ([`round_half_up`]); when every answer was "not
-    /// applicable" the proposal is "not applicable". The rationale is left
-    /// empty for the team to fill in.
+    /// applicable" the proposal is "not applicable". When nobody gave a
+    /// level and someone answered "don't know", there is no proposal: the
+    /// team decides (a level, or "not applicable"); "don't know" is never a
+    /// school's result. The rationale is left empty for the team to fill in.
     pub fn proposal(&self) -> Option<Consensus> {
         let outcome = self.proposed_outcome()?;
         Some(Consensus {
@@ -93,7 +95,7 @@ impl IndicatorStats {
         }
         match self.median {
             Some(median) => round_half_up(median).map(Answer::Level),
-            None if self.na_count > 0 => Some(Answer::NotApplicable),
+            None if self.na_count > 0 && self.dont_know_count == 0 => Some(Answer::NotApplicable),
             None => None,
         }
     }

@@ -2,6 +2,7 @@
 //! invariance, bounded aspect scores, disagreement rule, benchmark threshold.
 
 use crate::assessment::testutil::{answer, test_rubric};
+use crate::assessment::Answer;
 use crate::assessment::{
     aggregate, benchmark, Consensus, IndicatorStats, RespondentAnswers, SchoolProfile,
     BENCHMARK_MIN_SCHOOLS, DISAGREEMENT_SPREAD,
@@ -12,7 +13,7 @@ use proptest::prelude::*;
 /// A team: per respondent one answer code per indicator of `test_rubric(3)`
 /// (0 unanswered, 1-4 level, 5 not applicable).
 fn team() -> impl Strategy<Value = Vec<Vec<u8>>> {
-    prop::collection::vec(prop::collection::vec(0u8..=5, 21), 0..12)
+    prop::collection::vec(prop::collection::vec(0u8..=6, 21), 0..12)
 }
 
 fn respondents(codes: &[Vec<u8>]) -> Vec<RespondentAnswers> {
@@ -69,6 +70,23 @@ proptest! {
     }
 
     #[test]
+    fn not_applicable_and_dont_know_are_tallied_apart(codes in team()) {
+        let agg = aggregate(&test_rubric(3), &respondents(&codes));
+        for (pos, s) in agg.indicators.iter().enumerate() {
+            let with = |code: u8| codes.iter().filter(|row| row[pos] == code).count() as u32;
+            prop_assert_eq!(s.na_count, with(5));
+            prop_assert_eq!(s.dont_know_count, with(6));
+            // Neither gives a level: the median is over the levels only.
+            prop_assert_eq!(s.median.is_some(), s.count > 0);
+            // A proposal of "n.v.t." only when nobody said "weet ik niet".
+            if s.proposed_outcome() == Some(Answer::NotApplicable) {
+                prop_assert_eq!((s.count, s.dont_know_count), (0, 0));
+            }
+            prop_assert!(s.proposed_outcome() != Some(Answer::DontKnow));
+        }
+    }
+
+    #[test]
     fn disagreement_iff_spread_at_least_two(codes in team()) {
         let agg = aggregate(&test_rubric(3), &respondents(&codes));
         for (pos, s) in agg.indicators.iter().enumerate() {
@@ -80,7 +98,8 @@ proptest! {
             prop_assert_eq!(s.spread, spread);
             prop_assert_eq!(s.disagreement, spread >= DISAGREEMENT_SPREAD);
             prop_assert_eq!(s.disagreement, s.spread >= 2);
-            prop_assert_eq!(s.count + s.na_count + s.unanswered, codes.len() as u32);
+            prop_assert_eq!(s.count + s.na_count + s.dont_know_count + s.unanswered, codes.len() as u32);
+            prop_assert_eq!(s.answered(), s.count + s.na_count + s.dont_know_count);
         }
     }
 

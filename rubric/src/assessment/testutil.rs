@@ -48,11 +48,13 @@ pub(crate) fn test_rubric(per_aspect: usize) -> Rubric {
     }
 }
 
-/// Answer code: 1-4 a level, 5 not applicable, anything else unanswered.
+/// Answer code: 1-4 a level, 5 not applicable, 6 don't know, anything
+/// else unanswered.
 pub(crate) fn answer(code: u8) -> Option<Answer> {
     match code {
         1..=4 => Level::new(code).ok().map(Answer::Level),
         5 => Some(Answer::NotApplicable),
+        6 => Some(Answer::DontKnow),
         _ => None,
     }
 }

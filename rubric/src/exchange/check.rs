@@ -221,8 +221,15 @@ pub fn check_document(d: &ExchangeDocument) -> Result<(), Vec<String>> {
         }
     }
     unique(p, "attendance", &d.attendance, "session and school or company", |a| (a.session_id, a.school_id, a.company_id));
+    let known_version = |v: i64| u32::try_from(v).ok().and_then(crate::rubric_versions::rubric_of).is_some();
+    if !known_version(i64::from(d.edition.rubric_version)) {
+        p.add(format!("edition.rubric_version: there is no rubric version {}", d.edition.rubric_version));
+    }
     for (i, m) in d.measurements.iter().enumerate() {
         refers(p, || format!("measurements[{i}].school_id"), &schools, "school", m.school_id);
+        if !known_version(m.rubric_version) {
+            p.add(format!("measurements[{i}].rubric_version: there is no rubric version {}", m.rubric_version));
+        }
     }
     unique(p, "measurements", &d.measurements, "school and kind", |m| (m.school_id, m.kind));
     for (i, r) in d.responses.iter().enumerate() {
@@ -234,6 +241,9 @@ pub fn check_document(d: &ExchangeDocument) -> Result<(), Vec<String>> {
         refers(p, || format!("answers[{i}].response_id"), &responses, "response", a.response_id);
         if a.level.is_some() && a.not_applicable {
             p.add(format!("answers[{i}]: both a level and 'not applicable'"));
+        }
+        if a.dont_know && (a.level.is_some() || a.not_applicable) {
+            p.add(format!("answers[{i}]: 'don't know' together with a level or 'not applicable'"));
         }
     }
     unique(p, "answers", &d.answers, "response and indicator", |a| (a.response_id, a.indicator_id.clone()));

@@ -96,6 +96,7 @@ pub fn document(seed: u64) -> ExchangeDocument {
         active: r.chance(50),
         version: r.range(1, 5),
         created_at: ts(r),
+        rubric_version: crate::rubric_versions::FIRST,
     };
     let mut d = ExchangeDocument::new(edition, 1_750_000_000, env!("CARGO_PKG_VERSION"));
     let n_companies = r.range(0, 4);
@@ -232,11 +233,13 @@ pub fn document(seed: u64) -> ExchangeDocument {
                 for ind in &indicators {
                     if r.chance(25) {
                         let na = r.chance(10);
+                        let dont_know = !na && r.chance(5);
                         d.answers.push(AnswerRecord {
                             response_id: rid,
                             indicator_id: ind.clone(),
-                            level: (!na && r.chance(90)).then(|| level(r)),
+                            level: (!na && !dont_know && r.chance(90)).then(|| level(r)),
                             not_applicable: na,
+                            dont_know,
                             comment: if r.chance(20) { text(r, 3) } else { String::new() },
                             evidence_url: if r.chance(10) { "https://example.org/x?a=1&b=2".into() } else { String::new() },
                             version: r.range(1, 4),

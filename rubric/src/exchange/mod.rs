@@ -123,6 +123,14 @@ pub struct EditionRecord {
     pub active: bool,
     pub version: i64,
     pub created_at: i64,
+    /// The rubric version the edition's measurements open with; a file
+    /// written before the choice existed reads as version 1.
+    #[serde(default = "first_rubric_version")]
+    pub rubric_version: u32,
+}
+
+fn first_rubric_version() -> u32 {
+    crate::rubric_versions::FIRST
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -236,6 +244,10 @@ pub struct AnswerRecord {
     pub indicator_id: String,
     pub level: Option<Level>,
     pub not_applicable: bool,
+    /// "weet ik niet" (don't know), apart from `not_applicable`; absent in
+    /// files written before the two were split.
+    #[serde(default)]
+    pub dont_know: bool,
     pub comment: String,
     pub evidence_url: String,
     pub version: i64,

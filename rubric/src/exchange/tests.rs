@@ -244,3 +244,39 @@ fn dossiers_travel_and_are_checked() {
     old.as_object_mut().unwrap().remove("dossiers");
     assert!(parse_document(&old.to_string()).unwrap().dossiers.is_empty());
 }
+
+#[test]
+fn files_without_a_rubric_version_or_dont_know_read_as_v1_and_na_only() {
+    let mut doc = document(11);
+    doc.answers.iter_mut().for_each(|a| a.dont_know = false);
+    let mut v = serde_json::to_value(&doc).unwrap();
+    v["edition"].as_object_mut().unwrap().remove("rubric_version");
+    for a in v["answers"].as_array_mut().unwrap() {
+        a.as_object_mut().unwrap().remove("dont_know");
+    }
+    let back = parse_document(&v.to_string()).unwrap();
+    assert_eq!(back.edition.rubric_version, 1);
+    assert!(back.answers.iter().all(|a| !a.dont_know));
+    assert_eq!(back, doc);
+}
+
+#[test]
+fn the_rubric_version_and_dont_know_travel_and_are_checked() {
+    let doc = (0..200).map(document).find(|d| d.answers.iter().any(|a| a.dont_know)).expect("some seed has a don't know");
+    let back = parse_document(&doc.to_json()).unwrap();
+    assert_eq!(back.edition.rubric_version, doc.edition.rubric_version);
+    assert!(back.answers.iter().any(|a| a.dont_know));
+    // An unknown version and a "don't know" with a level are refused, named.
+    let mut bad = doc.clone();
+    bad.edition.rubric_version = 99;
+    if let Some(m) = bad.measurements.first_mut() {
+        m.rubric_version = 98;
+    }
+    if let Some(a) = bad.answers.iter_mut().find(|a| a.dont_know) {
+        a.level = Level::new(2).ok();
+    }
+    let problems = check_document(&bad).unwrap_err().join("\n");
+    assert!(problems.contains("edition.rubric_version: there is no rubric version 99"), "{problems}");
+    assert!(problems.contains("rubric_version: there is no rubric version 98"), "{problems}");
+    assert!(problems.contains("'don't know' together with a level"), "{problems}");
+}

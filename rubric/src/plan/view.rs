@@ -30,6 +30,21 @@ pub struct PlanEdition {
     pub name: String,
     pub plan_deadline: Option<Date>,
     pub cofinancing_threshold_percent: u32,
+    /// The rubric version the edition measures with (a plan targets its
+    /// baseline's: `SchoolProfile::rubric_version` when there is one).
+    #[serde(default = "first_rubric_version")]
+    pub rubric_version: u32,
+}
+
+fn first_rubric_version() -> u32 {
+    crate::rubric_versions::FIRST
+}
+
+impl PlanEdition {
+    /// The rubric version a plan with this baseline profile targets.
+    pub fn plan_rubric_version(&self, profile: Option<&crate::assessment::SchoolProfile>) -> u32 {
+        profile.map_or(self.rubric_version, |p| p.rubric_version)
+    }
 }
 
 /// What the reader may do with this plan (the server enforces the same).

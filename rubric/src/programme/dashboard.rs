@@ -341,6 +341,7 @@ mod tests {
             active: true,
             version: 1,
             created_at: 0,
+            rubric_version: 1,
         }
     }
 

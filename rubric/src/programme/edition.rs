@@ -88,6 +88,11 @@ pub struct EditionInput {
     pub final_date: String,
     pub final_place: String,
     pub cofinancing_threshold_pct: i64,
+    /// The rubric version its measurements open with
+    /// ([`crate::rubric_versions`]); `None`: the newest for a new edition,
+    /// unchanged for an existing one. Checked by the server with
+    /// [`crate::rubric_versions::check_choice`] / `check_change`.
+    pub rubric_version: Option<u32>,
 }
 
 impl Default for EditionInput {
@@ -100,6 +105,7 @@ impl Default for EditionInput {
             final_date: String::new(),
             final_place: String::new(),
             cofinancing_threshold_pct: i64::from(DEFAULT_COFINANCING_THRESHOLD_PERCENT),
+            rubric_version: None,
         }
     }
 }
@@ -179,6 +185,14 @@ pub struct Edition {
     pub active: bool,
     pub version: i64,
     pub created_at: i64,
+    /// The rubric version its measurements open with (1 for editions from
+    /// before the choice existed).
+    #[serde(default = "first_rubric_version")]
+    pub rubric_version: u32,
+}
+
+fn first_rubric_version() -> u32 {
+    crate::rubric_versions::FIRST
 }
 
 impl Edition {
@@ -193,6 +207,7 @@ impl Edition {
             final_date: date(self.final_date),
             final_place: self.final_place.clone(),
             cofinancing_threshold_pct: i64::from(self.cofinancing_threshold_pct),
+            rubric_version: Some(self.rubric_version),
         }
     }
 }
@@ -224,6 +239,7 @@ mod tests {
             final_date: "2027-05-28".into(),
             final_place: " Sint-Niklaas ".into(),
             cofinancing_threshold_pct: 10,
+            rubric_version: None,
         }
     }
 
@@ -265,6 +281,7 @@ mod tests {
             final_date: String::new(),
             final_place: String::new(),
             cofinancing_threshold_pct: 120,
+            rubric_version: None,
         };
         let fields: Vec<Field> = validate_edition(&i).unwrap_err().iter().map(|e| e.field).collect();
         assert_eq!(
@@ -300,7 +317,12 @@ mod tests {
             active: true,
             version: 1,
             created_at: 0,
+            rubric_version: 2,
         };
         assert_eq!(validate_edition(&e.input()).map(|f| f.school_year), Ok("2026-2027".into()));
+        assert_eq!(e.input().rubric_version, Some(2));
+        // An edition written before the choice existed measured with v1.
+        let old = r#"{"id":1,"name":"E","school_year":"2025-2026","nulmeting_deadline":null,"plan_deadline":null,"final_date":null,"final_place":"","cofinancing_threshold_pct":10,"active":false,"version":1,"created_at":0}"#;
+        assert_eq!(serde_json::from_str::<Edition>(old).map(|e| e.rubric_version).ok(), Some(1));
     }
 }

@@ -42,7 +42,7 @@ pub async fn progress(db: &SqlitePool, edition_id: i64) -> sqlx::Result<Vec<Scho
         db,
         "select m.school_id, count(*), null from answers a join responses r on r.id = a.response_id \
          join measurements m on m.id = r.measurement_id where m.edition_id = ? and m.kind = 'baseline' \
-         and (a.level is not null or a.not_applicable = 1) group by m.school_id",
+         and (a.level is not null or a.not_applicable = 1 or a.dont_know = 1) group by m.school_id",
         edition_id,
     )
     .await?;

@@ -20,6 +20,7 @@ struct EditionRow {
     active: i64,
     version: i64,
     created_at: i64,
+    rubric_version: i64,
 }
 
 fn date(s: Option<String>) -> Option<Date> {
@@ -40,12 +41,13 @@ impl From<EditionRow> for Edition {
             active: r.active != 0,
             version: r.version,
             created_at: r.created_at,
+            rubric_version: u32::try_from(r.rubric_version).unwrap_or(rubric::rubric_versions::FIRST),
         }
     }
 }
 
 const SELECT: &str = "select id, name, school_year, nulmeting_deadline, plan_deadline, final_date, final_place, \
-     cofinancing_threshold_pct, active, version, created_at from editions";
+     cofinancing_threshold_pct, active, version, created_at, rubric_version from editions";
 
 /// Every edition, the newest first.
 pub async fn list<'e, E: SqliteExecutor<'e>>(db: E) -> sqlx::Result<Vec<Edition>> {
@@ -142,6 +144,36 @@ pub async fn activate(tx: &mut SqliteConnection, id: i64) -> sqlx::Result<()> {
         .await?;
     sqlx::query("update editions set active = 1, version = version + 1 where id = ? and active = 0")
         .bind(id)
+        .execute(&mut *tx)
+        .await?;
+    Ok(())
+}
+
+/// Answers (drafts included) in the edition's open measurements: while
+/// there are any, its rubric version may not change.
+pub async fn open_answers<'e, E: SqliteExecutor<'e>>(db: E, edition_id: i64) -> sqlx::Result<i64> {
+    sqlx::query_scalar(
+        "select count(*) from answers a join responses r on r.id = a.response_id \
+         join measurements m on m.id = r.measurement_id where m.edition_id = ? and m.status = 'open'",
+    )
+    .bind(edition_id)
+    .fetch_one(db)
+    .await
+}
+
+/// Set the rubric version the edition's measurements open with; its open
+/// measurements (without answers: see [`open_answers`]) move along, closed
+/// ones keep the version they were answered on. Part of a create or an
+/// update (which bumps the row version), so it bumps nothing itself.
+pub async fn set_rubric_version(tx: &mut SqliteConnection, edition_id: i64, rubric_version: u32) -> sqlx::Result<()> {
+    sqlx::query("update editions set rubric_version = ? where id = ?")
+        .bind(i64::from(rubric_version))
+        .bind(edition_id)
+        .execute(&mut *tx)
+        .await?;
+    sqlx::query("update measurements set rubric_version = ? where edition_id = ? and status = 'open'")
+        .bind(i64::from(rubric_version))
+        .bind(edition_id)
         .execute(&mut *tx)
         .await?;
     Ok(())

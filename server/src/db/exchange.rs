@@ -119,6 +119,7 @@ struct EditionRow {
     active: i64,
     version: i64,
     created_at: i64,
+    rubric_version: i64,
 }
 
 #[derive(sqlx::FromRow)]
@@ -168,6 +169,7 @@ struct AnswerRow {
     indicator_id: String,
     level: Option<i64>,
     not_applicable: i64,
+    dont_know: i64,
     comment: String,
     evidence_url: String,
     version: i64,
@@ -298,7 +300,7 @@ pub async fn export(db: &SqlitePool, edition_id: i64, exported_at: i64) -> Resul
     let mut tx = db.begin().await?;
     let e: EditionRow = sqlx::query_as(
         "select name, school_year, nulmeting_deadline, plan_deadline, final_date, final_place, \
-         cofinancing_threshold_pct, active, version, created_at from editions where id = ?",
+         cofinancing_threshold_pct, active, version, created_at, rubric_version from editions where id = ?",
     )
     .bind(edition_id)
     .fetch_optional(&mut *tx)
@@ -316,6 +318,8 @@ pub async fn export(db: &SqlitePool, edition_id: i64, exported_at: i64) -> Resul
         active: e.active != 0,
         version: e.version,
         created_at: e.created_at,
+        rubric_version: u32::try_from(e.rubric_version)
+            .map_err(|_| ExportError::BadValue("the rubric version is out of range".into()))?,
     };
     let mut d = ExchangeDocument::new(edition, exported_at, env!("CARGO_PKG_VERSION"));
     let id = edition_id;
@@ -459,7 +463,7 @@ pub async fn export(db: &SqlitePool, edition_id: i64, exported_at: i64) -> Resul
         });
     }
     let answers: Vec<AnswerRow> = sqlx::query_as(
-        "select a.response_id, a.indicator_id, a.level, a.not_applicable, a.comment, a.evidence_url, a.version, a.updated_at \
+        "select a.response_id, a.indicator_id, a.level, a.not_applicable, a.dont_know, a.comment, a.evidence_url, a.version, a.updated_at \
          from answers a join responses r on r.id = a.response_id join measurements m on m.id = r.measurement_id \
          where m.edition_id = ?",
     )
@@ -472,6 +476,7 @@ pub async fn export(db: &SqlitePool, edition_id: i64, exported_at: i64) -> Resul
             indicator_id: a.indicator_id,
             level: a.level.map(|l| level("an answer level", l)).transpose()?,
             not_applicable: a.not_applicable != 0,
+            dont_know: a.dont_know != 0,
             comment: a.comment,
             evidence_url: a.evidence_url,
             version: a.version,
@@ -974,7 +979,7 @@ async fn import_in(tx: &mut Transaction<'_, Sqlite>, d: &ExchangeDocument, by: O
     let active = e.active && has_active == 0;
     let edition_id: i64 = sqlx::query_scalar(
         "insert into editions (name, school_year, nulmeting_deadline, plan_deadline, final_date, final_place, \
-         cofinancing_threshold_pct, active, version, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id",
+         cofinancing_threshold_pct, active, version, created_at, rubric_version) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id",
     )
     .bind(&e.name)
     .bind(&e.school_year)
@@ -986,6 +991,7 @@ async fn import_in(tx: &mut Transaction<'_, Sqlite>, d: &ExchangeDocument, by: O
     .bind(i64::from(active))
     .bind(e.version)
     .bind(e.created_at)
+    .bind(i64::from(e.rubric_version))
     .fetch_one(&mut **tx)
     .await?;
 
@@ -1136,13 +1142,14 @@ async fn import_in(tx: &mut Transaction<'_, Sqlite>, d: &ExchangeDocument, by: O
     }
     for a in &d.answers {
         sqlx::query(
-            "insert into answers (response_id, indicator_id, level, not_applicable, comment, evidence_url, version, updated_at) \
-             values (?, ?, ?, ?, ?, ?, ?, ?)",
+            "insert into answers (response_id, indicator_id, level, not_applicable, dont_know, comment, evidence_url, version, updated_at) \
+             values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         )
         .bind(responses.get(a.response_id)?)
         .bind(&a.indicator_id)
         .bind(a.level.map(|l| i64::from(l.get())))
         .bind(i64::from(a.not_applicable))
+        .bind(i64::from(a.dont_know))
         .bind(&a.comment)
         .bind(&a.evidence_url)
         .bind(a.version)

@@ -187,8 +187,8 @@ pub async fn kinds_of<'e, E: SqliteExecutor<'e>>(
     Ok(MeasurementKind::ALL.into_iter().filter(|k| keys.iter().any(|s| s == k.key())).collect())
 }
 
-/// Create the measurement if it does not exist (open, on the current rubric
-/// version); returns its id and whether it was created.
+/// Create the measurement if it does not exist (open, on the edition's
+/// rubric version); returns its id and whether it was created.
 pub async fn ensure_measurement(
     conn: &mut SqliteConnection,
     edition_id: i64,
@@ -197,12 +197,13 @@ pub async fn ensure_measurement(
 ) -> sqlx::Result<(i64, bool)> {
     let created = sqlx::query(
         "insert into measurements (edition_id, school_id, kind, rubric_version, status, opened_at) \
-         values (?, ?, ?, ?, 'open', ?) on conflict (edition_id, school_id, kind) do nothing",
+         values (?, ?, ?, (select rubric_version from editions where id = ?), 'open', ?) \
+         on conflict (edition_id, school_id, kind) do nothing",
     )
     .bind(edition_id)
     .bind(school_id)
     .bind(kind.key())
-    .bind(i64::from(rubric::current_rubric().version))
+    .bind(edition_id)
     .bind(now())
     .execute(&mut *conn)
     .await?
@@ -257,19 +258,24 @@ fn stored(row: AnswerTuple) -> StoredAnswer {
     StoredAnswer { indicator_id, answer: answer_of(level, na), comment, evidence_url, version, updated_at }
 }
 
-fn answer_of(level: Option<i64>, na: i64) -> Option<Answer> {
+/// The answer stored as `level` and `code` (the selects read
+/// `not_applicable + 2 * dont_know`: 1 n.v.t., 2 don't know).
+fn answer_of(level: Option<i64>, code: i64) -> Option<Answer> {
     match level {
         Some(n) => Answer::from_number(n).ok(),
-        None if na == 1 => Some(Answer::NotApplicable),
+        None if code == 1 => Some(Answer::NotApplicable),
+        None if code == 2 => Some(Answer::DontKnow),
         None => None,
     }
 }
 
-fn level_of(answer: Option<Answer>) -> (Option<i64>, i64) {
+/// An answer as its stored columns: `(level, not_applicable, dont_know)`.
+pub(crate) fn columns_of(answer: Option<Answer>) -> (Option<i64>, i64, i64) {
     match answer {
-        Some(Answer::Level(l)) => (Some(i64::from(l.get())), 0),
-        Some(Answer::NotApplicable) => (None, 1),
-        None => (None, 0),
+        Some(Answer::Level(l)) => (Some(i64::from(l.get())), 0, 0),
+        Some(Answer::NotApplicable) => (None, 1, 0),
+        Some(Answer::DontKnow) => (None, 0, 1),
+        None => (None, 0, 0),
     }
 }
 
@@ -280,7 +286,7 @@ pub async fn answers_of<'e, E: SqliteExecutor<'e>>(
     person_id: i64,
 ) -> sqlx::Result<Vec<StoredAnswer>> {
     let rows: Vec<AnswerTuple> = sqlx::query_as(
-        "select a.indicator_id, a.level, a.not_applicable, a.comment, a.evidence_url, a.version, a.updated_at \
+        "select a.indicator_id, a.level, a.not_applicable + 2 * a.dont_know, a.comment, a.evidence_url, a.version, a.updated_at \
          from answers a join responses r on r.id = a.response_id where r.measurement_id = ? and r.person_id = ?",
     )
     .bind(measurement_id)
@@ -296,7 +302,7 @@ async fn answer_in<'e, E: SqliteExecutor<'e>>(
     indicator_id: &str,
 ) -> sqlx::Result<Option<StoredAnswer>> {
     let row: Option<AnswerTuple> = sqlx::query_as(
-        "select indicator_id, level, not_applicable, comment, evidence_url, version, updated_at \
+        "select indicator_id, level, not_applicable + 2 * dont_know, comment, evidence_url, version, updated_at \
          from answers where response_id = ? and indicator_id = ?",
     )
     .bind(response_id)
@@ -406,17 +412,18 @@ pub async fn write_answer(
     if !status.is_editable() {
         return Ok(WriteOutcome::Frozen);
     }
-    let (level, na) = level_of(record.answer);
-    const RETURNING: &str = " returning indicator_id, level, not_applicable, comment, evidence_url, version, updated_at";
+    let (level, na, dont_know) = columns_of(record.answer);
+    const RETURNING: &str = " returning indicator_id, level, not_applicable + 2 * dont_know, comment, evidence_url, version, updated_at";
     let saved: Option<AnswerTuple> = if version == 0 {
         sqlx::query_as(&format!(
-            "insert into answers (response_id, indicator_id, level, not_applicable, comment, evidence_url, version, updated_at) \
-             values (?, ?, ?, ?, ?, ?, 1, ?) on conflict (response_id, indicator_id) do nothing{RETURNING}"
+            "insert into answers (response_id, indicator_id, level, not_applicable, dont_know, comment, evidence_url, version, updated_at) \
+             values (?, ?, ?, ?, ?, ?, ?, 1, ?) on conflict (response_id, indicator_id) do nothing{RETURNING}"
         ))
         .bind(response_id)
         .bind(&record.indicator_id)
         .bind(level)
         .bind(na)
+        .bind(dont_know)
         .bind(&record.comment)
         .bind(&record.evidence_url)
         .bind(at)
@@ -424,11 +431,12 @@ pub async fn write_answer(
         .await?
     } else {
         sqlx::query_as(&format!(
-            "update answers set level = ?, not_applicable = ?, comment = ?, evidence_url = ?, version = version + 1, updated_at = ? \
+            "update answers set level = ?, not_applicable = ?, dont_know = ?, comment = ?, evidence_url = ?, version = version + 1, updated_at = ? \
              where response_id = ? and indicator_id = ? and version = ?{RETURNING}"
         ))
         .bind(level)
         .bind(na)
+        .bind(dont_know)
         .bind(&record.comment)
         .bind(&record.evidence_url)
         .bind(at)
@@ -494,6 +502,7 @@ fn answer_text(answer: Option<Answer>) -> String {
     match answer {
         Some(Answer::Level(l)) => l.to_string(),
         Some(Answer::NotApplicable) => "n.v.t.".into(),
+        Some(Answer::DontKnow) => "weet ik niet".into(),
         None => "-".into(),
     }
 }
@@ -503,7 +512,7 @@ fn answer_text(answer: Option<Answer>) -> String {
 /// version submitted before. Drafts never show.
 pub async fn team_answers(conn: &mut SqliteConnection, measurement_id: i64) -> sqlx::Result<Vec<TeamAnswer>> {
     let rows: Vec<(i64, String, Option<i64>, i64, String, String)> = sqlx::query_as(
-        "select r.person_id, a.indicator_id, a.level, a.not_applicable, a.comment, a.evidence_url \
+        "select r.person_id, a.indicator_id, a.level, a.not_applicable + 2 * a.dont_know, a.comment, a.evidence_url \
          from answers a join responses r on r.id = a.response_id where r.measurement_id = ? \
          and r.submitted_at is not null and not exists (select 1 from response_reopenings o \
            where o.response_id = r.id and o.state = 'reopened')",
@@ -791,7 +800,7 @@ pub async fn answered_counts<'e, E: SqliteExecutor<'e>>(
     sqlx::query_as(
         "select r.measurement_id, r.person_id, count(*) from answers a join responses r on r.id = a.response_id \
          join measurements m on m.id = r.measurement_id \
-         where m.edition_id = ? and (a.level is not null or a.not_applicable = 1) \
+         where m.edition_id = ? and (a.level is not null or a.not_applicable = 1 or a.dont_know = 1) \
          group by r.measurement_id, r.person_id",
     )
     .bind(edition_id)

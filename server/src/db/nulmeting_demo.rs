@@ -138,18 +138,16 @@ pub async fn seed(writer: &Writer, edition_id: i64) -> sqlx::Result<DemoSummary>
                         let level = (base + shift - 0.25).round().clamp(1.0, 4.0) as u8;
                         Level::new(level).map(Answer::Level).unwrap_or(Answer::NotApplicable)
                     };
-                    let (level, na) = match answer {
-                        Answer::Level(l) => (Some(i64::from(l.get())), 0),
-                        Answer::NotApplicable => (None, 1),
-                    };
+                    let (level, na, dont_know) = super::nulmeting::columns_of(Some(answer));
                     sqlx::query(
-                        "insert into answers (response_id, indicator_id, level, not_applicable, updated_at) values (?, ?, ?, ?, ?) \
+                        "insert into answers (response_id, indicator_id, level, not_applicable, dont_know, updated_at) values (?, ?, ?, ?, ?, ?) \
                          on conflict (response_id, indicator_id) do nothing",
                     )
                     .bind(response_id)
                     .bind(&indicator.id)
                     .bind(level)
                     .bind(na)
+                    .bind(dont_know)
                     .bind(now())
                     .execute(&mut *tx)
                     .await?;

@@ -50,17 +50,18 @@ pub async fn school_scope<'e, E: SqliteExecutor<'e>>(db: E, school_id: i64) -> s
 
 /// The edition settings for the plan page.
 pub async fn edition<'e, E: SqliteExecutor<'e>>(db: E, edition_id: i64) -> sqlx::Result<Option<PlanEdition>> {
-    let row: Option<(i64, String, Option<String>, i64)> = sqlx::query_as(
-        "select id, name, plan_deadline, cofinancing_threshold_pct from editions where id = ?",
+    let row: Option<(i64, String, Option<String>, i64, i64)> = sqlx::query_as(
+        "select id, name, plan_deadline, cofinancing_threshold_pct, rubric_version from editions where id = ?",
     )
     .bind(edition_id)
     .fetch_optional(db)
     .await?;
-    Ok(row.map(|(id, name, deadline, pct)| PlanEdition {
+    Ok(row.map(|(id, name, deadline, pct, rubric_version)| PlanEdition {
         id,
         name,
         plan_deadline: deadline.and_then(|d| d.parse().ok()),
         cofinancing_threshold_percent: u32::try_from(pct).unwrap_or(0),
+        rubric_version: u32::try_from(rubric_version).unwrap_or(rubric::rubric_versions::FIRST),
     }))
 }
 

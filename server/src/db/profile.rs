@@ -13,8 +13,8 @@ pub async fn school_profile<'e, E: SqliteExecutor<'e>>(
     school_id: i64,
     kind: MeasurementKind,
 ) -> sqlx::Result<Option<SchoolProfile>> {
-    let rows: Vec<(String, Option<i64>, String)> = sqlx::query_as(
-        "select c.indicator_id, c.level, c.rationale from consensus c \
+    let rows: Vec<(String, Option<i64>, String, i64)> = sqlx::query_as(
+        "select c.indicator_id, c.level, c.rationale, m.rubric_version from consensus c \
          join measurements m on m.id = c.measurement_id \
          where m.edition_id = ? and m.school_id = ? and m.kind = ?",
     )
@@ -26,13 +26,16 @@ pub async fn school_profile<'e, E: SqliteExecutor<'e>>(
     if rows.is_empty() {
         return Ok(None);
     }
+    // The profile on the rubric the measurement was answered on.
+    let version = rows.first().and_then(|r| u32::try_from(r.3).ok()).unwrap_or(rubric::rubric_versions::FIRST);
+    let rubric = rubric::rubric_versions::rubric_of(version).unwrap_or_else(rubric::current_rubric);
     let consensus: Vec<Consensus> = rows
         .into_iter()
-        .map(|(indicator_id, level, rationale)| Consensus {
+        .map(|(indicator_id, level, rationale, _)| Consensus {
             indicator_id,
             level: level.and_then(|l| u8::try_from(l).ok()).and_then(|l| Level::new(l).ok()),
             rationale,
         })
         .collect();
-    Ok(Some(SchoolProfile::from_consensus(rubric::current_rubric(), &consensus)))
+    Ok(Some(SchoolProfile::from_consensus(rubric, &consensus)))
 }

@@ -10,6 +10,7 @@ use axum::extract::{Path, State};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use rubric::programme::{validate_edition, Edition, EditionInput};
+use rubric::rubric_versions::{self, RubricVersionError};
 use rubric::Date;
 use serde::{Deserialize, Serialize};
 use sqlx::SqliteExecutor;
@@ -24,6 +25,11 @@ pub fn router() -> Router<AppState> {
 /// A 422 with each rubric field error at its field.
 pub(crate) fn invalid(errors: Vec<rubric::programme::FieldError>) -> AppError {
     AppError::Validation(errors.into_iter().map(|e| FieldError::new(e.field.key(), e.message())).collect())
+}
+
+/// A 422 at the rubric version field.
+fn version_error(e: RubricVersionError) -> AppError {
+    AppError::Validation(vec![FieldError::new("rubric_version", e)])
 }
 
 /// A 409 carrying the current state of the row.
@@ -74,9 +80,12 @@ async fn create(
     AppJson(body): AppJson<CreateBody>,
 ) -> Result<Json<Edition>> {
     user.require_coordinator()?;
+    let chosen = body.input.rubric_version.unwrap_or_else(rubric_versions::default_for_new_edition);
     let fields = validate_edition(&body.input).map_err(invalid)?;
+    let rubric_version = rubric_versions::check_choice(chosen).map_err(version_error)?;
     let mut tx = state.write().await?;
     let id = db::editions::create(&mut tx, &fields, body.activate).await?;
+    db::editions::set_rubric_version(&mut tx, id, rubric_version).await?;
     db::audit(&mut *tx, Some(user.id()), "edition-create", &format!("edition {id} ({})", fields.name)).await?;
     let saved = edition(&mut *tx, id).await?;
     tx.commit().await?;
@@ -98,10 +107,21 @@ async fn update(
 ) -> Result<Json<Edition>> {
     user.require_coordinator()?;
     let fields = validate_edition(&body.input).map_err(invalid)?;
+    if let Some(wanted) = body.input.rubric_version {
+        rubric_versions::check_choice(wanted).map_err(version_error)?;
+    }
     let mut tx = state.write().await?;
     let current = edition(&mut *tx, id).await?;
+    let wanted = body.input.rubric_version.unwrap_or(current.rubric_version);
+    let open_answers = if wanted == current.rubric_version { 0 } else { db::editions::open_answers(&mut *tx, id).await? };
+    let rubric_version =
+        rubric_versions::check_change(current.rubric_version, wanted, open_answers).map_err(version_error)?;
     if !db::editions::update(&mut *tx, id, body.version, &fields).await? {
         return Err(stale(&current));
+    }
+    if rubric_version != current.rubric_version {
+        db::editions::set_rubric_version(&mut tx, id, rubric_version).await?;
+        db::audit(&mut *tx, Some(user.id()), "edition-rubric-version", &format!("edition {id}: rubric v{} -> v{rubric_version}", current.rubric_version)).await?;
     }
     db::audit(&mut *tx, Some(user.id()), "edition-update", &format!("edition {id} ({})", fields.name)).await?;
     let saved = edition(&mut *tx, id).await?;

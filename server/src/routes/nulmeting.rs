@@ -22,6 +22,7 @@ use rubric::assessment::{
     aggregate, propose_consensus, validate_comment, validate_consensus, validate_evidence_url, Answer, AnswerError, AnswerRecord, Consensus,
     MeasurementKind,
 };
+use crate::routes::rubric::rubric_of;
 use rubric::access::{may, may_read_team, relation_to_own_school, relation_to_school, Action, Relation};
 use rubric::submission::{
     check_decide, check_request, may_reopen_response, may_see_team_answers, validate_reason, Permission, ReasonInput,
@@ -221,7 +222,7 @@ fn parse_answer(raw: &Value) -> std::result::Result<Option<Answer>, AnswerError>
             Some(i) => Answer::from_number(i).map(Some),
             None => Err(AnswerError::NotAnAnswer(n.to_string())),
         },
-        Value::String(s) if s == Answer::NOT_APPLICABLE_KEY => Ok(Some(Answer::NotApplicable)),
+        Value::String(s) if Answer::from_key(s).is_some() => Ok(Answer::from_key(s)),
         other => Err(AnswerError::NotAnAnswer(other.to_string().trim_matches('"').to_string())),
     }
 }
@@ -234,7 +235,7 @@ async fn write_answer(
     AppJson(body): AppJson<AnswerBody>,
 ) -> Result<Json<StoredAnswer>> {
     let m = own_measurement(&state, &user, id).await?;
-    let rubric = rubric::current_rubric();
+    let rubric = rubric_of(m.rubric_version)?;
     let mut errors = Vec::new();
     if rubric.indicator(&indicator).is_none() {
         errors.push(FieldError::new("indicator_id", AnswerError::UnknownIndicator(indicator.clone())));
@@ -282,7 +283,7 @@ async fn submit(State(state): State<AppState>, user: AuthUser, Path(id): Path<i6
     if m.status != MeasurementStatus::Open {
         return Err(closed_error());
     }
-    let rubric = rubric::current_rubric();
+    let rubric = rubric_of(m.rubric_version)?;
     let mut conn = state.db.acquire().await?;
     if !nm::sheet_status(&mut conn, m.id, user.id()).await?.1.is_editable() {
         return Err(AppError::submission(SubmissionError::AlreadySubmitted));
@@ -347,7 +348,7 @@ async fn team(
     let can_decide = lead && visible;
     // A team member who is not leading sees the team only after submitting.
     user.decided(may_read_team(user.role(), relation, visible), "school")?;
-    let rubric = rubric::current_rubric();
+    let rubric = rubric_of(m.rubric_version)?;
     let mut conn = state.db.acquire().await?;
     let answers = if visible { nm::team_answers(&mut conn, m.id).await? } else { vec![] };
     let changes = if visible { nm::answer_changes(&mut conn, m.id).await? } else { vec![] };
@@ -425,9 +426,16 @@ async fn write_consensus(
     AppJson(body): AppJson<ConsensusBody>,
 ) -> Result<Json<StoredConsensus>> {
     let m = decidable_measurement(&state, &user, id).await?;
-    let rubric = rubric::current_rubric();
+    let rubric = rubric_of(m.rubric_version)?;
     let mut errors = Vec::new();
     let level = match parse_answer(&body.level) {
+        Ok(Some(Answer::DontKnow)) => {
+            errors.push(FieldError::new(
+                "level",
+                "\"dk\" (don't know) is an answer of one respondent, not the team's result: choose a level 1, 2, 3 or 4, or \"na\" (not applicable)",
+            ));
+            None
+        }
         Ok(Some(a)) => Some(a),
         Ok(None) => {
             errors.push(FieldError::new("level", "choose a level 1, 2, 3 or 4, or \"na\" (not applicable)"));
@@ -472,7 +480,7 @@ async fn write_consensus(
 async fn accept_proposals(State(state): State<AppState>, user: AuthUser, Path(id): Path<i64>) -> Result<Json<Value>> {
     let m = decidable_measurement(&state, &user, id).await?;
     let answers = nm::team_answers(&mut *state.db.acquire().await?, m.id).await?;
-    let agg = aggregate(rubric::current_rubric(), &nm::respondents(&answers));
+    let agg = aggregate(rubric_of(m.rubric_version)?, &nm::respondents(&answers));
     let proposals = propose_consensus(&agg);
     let recorded = nm::accept_proposals(&state.writer, m.id, user.id(), &proposals).await?;
     Ok(Json(json!({ "recorded": recorded, "consensus": nm::consensus_of(&state.db, m.id).await? })))

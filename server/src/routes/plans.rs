@@ -108,6 +108,15 @@ async fn goal_input_with_profile(state: &AppState, scope: &db::plans::SchoolScop
     Ok(input)
 }
 
+/// The rubric a school's plan targets: that of its baseline (the gaps come
+/// from it), or the edition's before there is one.
+async fn plan_rubric(state: &AppState, scope: &db::plans::SchoolScope) -> Result<&'static rubric::Rubric> {
+    match db::nulmeting::measurement_of(&state.db, scope.edition_id, scope.school.id, MeasurementKind::Baseline).await? {
+        Some(m) => crate::routes::rubric::rubric_of(m.rubric_version),
+        None => crate::routes::rubric::edition_rubric(&state.db, scope.edition_id).await,
+    }
+}
+
 /// Whether a member of the school may see its baseline consensus
 /// (`rubric::submission::may_see_consensus`); true when there is no baseline yet.
 async fn consensus_visible(state: &AppState, user: &AuthUser, edition_id: i64, school_id: i64) -> Result<bool> {
@@ -207,7 +216,7 @@ async fn create_goal(
 ) -> Result<(StatusCode, Json<GoalRow>)> {
     let scope = school_only(&state, &user, school_id).await?;
     let input = goal_input_with_profile(&state, &scope, body.goal).await?;
-    let fields = validate_goal_input(&input, rubric::current_rubric()).map_err(validation)?;
+    let fields = validate_goal_input(&input, plan_rubric(&state, &scope).await?).map_err(validation)?;
     let mut tx = state.write().await?;
     let plan_id = db::plans::ensure_plan(&mut tx, scope.edition_id, school_id).await?;
     let row = db::plans::insert_goal(&mut tx, plan_id, &fields).await?;
@@ -230,7 +239,7 @@ async fn update_goal(
     let scope = school_only(&state, &user, school_id).await?;
     let plan_id = existing_plan(&state, &scope, "goal").await?;
     let input = goal_input_with_profile(&state, &scope, body.goal).await?;
-    let fields = validate_goal_input(&input, rubric::current_rubric()).map_err(validation)?;
+    let fields = validate_goal_input(&input, plan_rubric(&state, &scope).await?).map_err(validation)?;
     let mut tx = state.write().await?;
     match db::plans::update_goal(&mut tx, plan_id, goal_id, body.version, &fields).await? {
         Write::Done(row) => {

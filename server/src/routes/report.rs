@@ -28,7 +28,7 @@ async fn measurement_report(
     relation: Relation,
     m: MeasurementInfo,
 ) -> Result<MeasurementReport> {
-    let rubric = rubric::current_rubric();
+    let rubric = crate::routes::rubric::rubric_of(m.rubric_version)?;
     let index = IndicatorIndex::new(rubric);
     let closed = m.status == MeasurementStatus::Closed;
     let viewer = viewer(state, user, relation, &m).await?;
@@ -59,6 +59,23 @@ async fn measurement_report(
     })
 }
 
+/// Growth from a baseline on one rubric version to a final on another,
+/// through the declared mapping; empty when both share a version (the
+/// report computes that growth itself) or either has no consensus to show.
+fn growth_across_versions(
+    baseline: Option<&MeasurementReport>,
+    final_measurement: Option<&MeasurementReport>,
+) -> Result<Vec<rubric::rubric_versions::CrossGrowth>> {
+    let (Some(b), Some(f)) = (baseline, final_measurement) else { return Ok(vec![]) };
+    if b.measurement.rubric_version == f.measurement.rubric_version || b.consensus.is_empty() || f.consensus.is_empty() {
+        return Ok(vec![]);
+    }
+    let profile = |m: &MeasurementReport| -> Result<SchoolProfile> {
+        Ok(SchoolProfile::from_consensus(crate::routes::rubric::rubric_of(m.measurement.rubric_version)?, &m.consensus))
+    };
+    Ok(rubric::rubric_versions::growth_across(&profile(b)?, &profile(f)?))
+}
+
 // GET /api/schools/{id}/report
 async fn report(State(state): State<AppState>, user: AuthUser, Path(school_id): Path<i64>) -> Result<Json<SchoolReport>> {
     let school = load_school(&state, school_id).await?;
@@ -73,7 +90,13 @@ async fn report(State(state): State<AppState>, user: AuthUser, Path(school_id): 
     }
     let final_measurement = parts.pop().flatten();
     let baseline = parts.pop().flatten();
-    let rubric = rubric::current_rubric();
+    // The benchmark compares the edition's baselines on the rubric of this
+    // school's baseline (an edition's baselines share one version: it may
+    // change only while no measurement holds answers).
+    let rubric = match &baseline {
+        Some(b) => crate::routes::rubric::rubric_of(b.measurement.rubric_version)?,
+        None => crate::routes::rubric::edition_rubric(&state.db, school.edition_id).await?,
+    };
     let index = IndicatorIndex::new(rubric);
     let profiles: Vec<SchoolProfile> = nm::edition_consensus(&state.db, school.edition_id, MeasurementKind::Baseline)
         .await?
@@ -81,6 +104,7 @@ async fn report(State(state): State<AppState>, user: AuthUser, Path(school_id): 
         .map(|(_, consensus)| index.profile(&consensus))
         .collect();
     let benchmark = benchmark(&profiles);
+    let growth_across = growth_across_versions(baseline.as_ref(), final_measurement.as_ref())?;
     Ok(Json(SchoolReport {
         school_id: school.id,
         school_name: school.name,
@@ -91,5 +115,6 @@ async fn report(State(state): State<AppState>, user: AuthUser, Path(school_id): 
         final_measurement,
         benchmark: AspectId::ALL.iter().map(|&a| benchmark.aspect(a).and_then(|b| b.median())).collect(),
         benchmark_schools: benchmark.schools,
+        growth_across,
     }))
 }

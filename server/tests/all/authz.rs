@@ -141,6 +141,9 @@ async fn every_endpoint_answers_every_role_as_the_access_model_says() {
     // Public and session ------------------------------------------------------
     m.row(Method::GET, "/health", only("/api/health", None, &Who::ALL.map(|w| (w, 200)), 403)).await;
     m.row(Method::GET, "/rubric", only("/api/rubric", None, &Who::ALL.map(|w| (w, 200)), 403)).await;
+    m.row(Method::GET, "/rubric/{version}", only("/api/rubric/2", None, &Who::ALL.map(|w| (w, 200)), 403)).await;
+    m.row(Method::GET, "/rubric-versions", only("/api/rubric-versions", None, &Who::ALL.map(|w| (w, 200)), 403)).await;
+    m.row(Method::GET, "/next-steps", only("/api/next-steps", None, &Who::ALL.map(|w| (w, 200)), 403)).await;
     let mut calls = Vec::new();
     for (i, who) in Who::ALL.into_iter().enumerate() {
         let p = server::db::people::NewPerson {

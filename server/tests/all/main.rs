@@ -26,5 +26,6 @@ mod programme;
 mod programme_cli;
 mod regional_plan;
 mod regions;
+mod rubric_versions;
 mod sessions;
 mod write_path;

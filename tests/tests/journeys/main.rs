@@ -14,6 +14,7 @@ mod layout;
 mod nulmeting;
 mod plans;
 mod rough_edges;
+mod rubric_versions;
 mod programme;
 mod regional_plan;
 mod regions;

@@ -25,7 +25,7 @@ pub struct AspectNavProps {
 #[component]
 pub fn AspectNav(props: &AspectNavProps) -> Html {
     let lang = use_lang();
-    let rubric = rubric::current_rubric();
+    let Some(rubric) = crate::hooks::rubric::use_rubric() else { return html! {} };
     html! {
         <nav class="sidebar aspect-nav no-print" aria-label={N::AspectsNav.t(lang)}>
             <h2 class="sidebar-title">{ N::AspectsNav.t(lang) }</h2>

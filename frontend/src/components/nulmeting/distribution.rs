@@ -1,9 +1,11 @@
 //! The spread of a team's answers on one indicator: a small column per level
-//! and for "not applicable", with the median, the range and the counts.
+//! and for "not applicable" and "don't know" (counted apart), with the
+//! median, the range and the counts.
 
 use crate::hooks::use_lang;
 use crate::i18n::format::level_score;
 use crate::i18n::nulmeting::N;
+use crate::i18n::rubric_versions::R;
 use crate::i18n::Text;
 use rubric::assessment::IndicatorStats;
 use yew::prelude::*;
@@ -23,6 +25,7 @@ pub fn Distribution(props: &DistributionProps) -> Html {
         .enumerate()
         .map(|(i, &c)| ((i + 1).to_string(), c, ["level-1", "level-2", "level-3", "level-4"][i.min(3)]))
         .chain(std::iter::once((N::NaShort.t(lang).to_string(), s.na_count, "level-na")))
+        .chain(std::iter::once((R::DontKnowShort.t(lang).to_string(), s.dont_know_count, "level-na level-dk")))
         .collect();
     let highest = columns.iter().map(|c| c.1).max().unwrap_or(0).max(1);
     let median = s.median.map_or_else(|| "–".to_string(), |m| if m.fract() == 0.0 { (m as i64).to_string() } else { level_score(lang, m) });
@@ -49,6 +52,7 @@ pub fn Distribution(props: &DistributionProps) -> Html {
                 <div><dt>{ N::Range.t(lang) }</dt><dd data-testid="range">{ range }</dd></div>
                 <div><dt>{ N::Count.t(lang) }</dt><dd data-testid="count">{ s.count }</dd></div>
                 <div><dt>{ N::NaCount.t(lang) }</dt><dd data-testid="na-count">{ s.na_count }</dd></div>
+                <div><dt>{ R::DontKnowCount.t(lang) }</dt><dd data-testid="dk-count">{ s.dont_know_count }</dd></div>
             </dl>
         </div>
     }

@@ -27,7 +27,7 @@ pub struct IndicatorAnswerProps {
 #[component]
 pub fn IndicatorAnswer(props: &IndicatorAnswerProps) -> Html {
     let lang = use_lang();
-    let rubric = rubric::current_rubric();
+    let Some(rubric) = crate::hooks::rubric::use_rubric() else { return html! {} };
     let Some((_, indicator)) = rubric.indicator(&props.indicator_id) else { return html! {} };
     let id = props.indicator_id.to_string();
     let value = props.entry.value();

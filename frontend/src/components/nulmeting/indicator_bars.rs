@@ -39,7 +39,7 @@ fn bar(lang: rubric::Lang, outcome: Option<Answer>, class: &'static str) -> Html
 #[component]
 pub fn IndicatorBars(props: &IndicatorBarsProps) -> Html {
     let lang = use_lang();
-    let rubric = rubric::current_rubric();
+    let Some(rubric) = crate::hooks::rubric::use_rubric() else { return html! {} };
     html! {
         <div class="indicator-bars" data-testid="indicator-bars">
             { for rubric.aspects.iter().enumerate().map(|(a, aspect)| html! {

@@ -50,7 +50,7 @@ fn consensus_answer(c: &StoredConsensus) -> Answer {
 #[component]
 pub fn IndicatorConsensus(props: &IndicatorConsensusProps) -> Html {
     let lang = use_lang();
-    let rubric = rubric::current_rubric();
+    let Some(rubric) = crate::hooks::rubric::use_rubric() else { return html! {} };
     let initial = props.consensus.as_ref().map(consensus_answer).or(props.proposal);
     let choice = use_state(|| initial);
     let rationale = use_state(|| props.consensus.as_ref().map(|c| c.rationale.clone()).unwrap_or_default());

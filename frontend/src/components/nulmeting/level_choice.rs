@@ -1,8 +1,12 @@
 //! The choice on one indicator: the four level descriptors in full as radio
-//! cards, plus "not applicable / don't know". Native radios in one group, so
-//! the arrow keys move between the cards and the focus is always visible.
+//! cards, plus "not applicable" and "don't know" as two answers (in every
+//! rubric version: v1's merged label is not used). Native radios in one
+//! group, so the arrow keys move between the cards and the focus is always
+//! visible.
 
 use crate::hooks::use_lang;
+use crate::i18n::rubric_versions::R;
+use crate::i18n::Text;
 use rubric::assessment::Answer;
 use rubric::Level;
 use yew::prelude::*;
@@ -22,7 +26,7 @@ pub struct LevelChoiceProps {
 #[component]
 pub fn LevelChoice(props: &LevelChoiceProps) -> Html {
     let lang = use_lang();
-    let rubric = rubric::current_rubric();
+    let Some(rubric) = crate::hooks::rubric::use_rubric() else { return html! {} };
     let Some((_, indicator)) = rubric.indicator(&props.indicator_id) else { return html! {} };
     let card = |answer: Answer, name: String, text: Option<String>| {
         let checked = props.value == Some(answer);
@@ -30,6 +34,7 @@ pub fn LevelChoice(props: &LevelChoiceProps) -> Html {
         let (class, value) = match answer {
             Answer::Level(l) => (format!("level-card level-{l}"), l.to_string()),
             Answer::NotApplicable => ("level-card level-na".to_string(), Answer::NOT_APPLICABLE_KEY.to_string()),
+            Answer::DontKnow => ("level-card level-na level-dk".to_string(), Answer::DONT_KNOW_KEY.to_string()),
         };
         html! {
             <label class={classes!(class, checked.then_some("selected"))} data-answer={value.clone()}>
@@ -54,7 +59,16 @@ pub fn LevelChoice(props: &LevelChoiceProps) -> Html {
                 format!("{level} · {}", rubric.level_name(level).get(lang)),
                 indicator.descriptor(level).map(|t| t.get(lang).to_string()),
             )) }
-            { card(Answer::NotApplicable, rubric.not_applicable.get(lang).to_string(), None) }
+            { card(
+                Answer::NotApplicable,
+                R::NotApplicable.t(lang).to_string(),
+                Some(rubric.not_applicable_help.as_ref().map_or_else(|| R::NotApplicableHint.t(lang).to_string(), |t| t.get(lang).to_string())),
+            ) }
+            { card(
+                Answer::DontKnow,
+                R::DontKnow.t(lang).to_string(),
+                Some(rubric.dont_know_help.as_ref().map_or_else(|| R::DontKnowHint.t(lang).to_string(), |t| t.get(lang).to_string())),
+            ) }
         </fieldset>
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod aspect_nav;
 pub mod distribution;
+pub mod growth_across;
 pub mod indicator_answer;
 pub mod indicator_bars;
 pub mod indicator_consensus;

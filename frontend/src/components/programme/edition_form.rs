@@ -1,8 +1,11 @@
-//! The edition form: name, school year, the key dates and the cofinancing
-//! threshold, checked with the rubric's rules before it is sent.
+//! The edition form: name, school year, the key dates, the cofinancing
+//! threshold and the rubric version its measurements use, checked with the
+//! rubric's rules before it is sent.
 
 use super::form_field::{form_field_in, FieldSpec};
-use super::field_message;
+use super::{field_message, input_value};
+use crate::i18n::rubric_versions::{version_name, R};
+use rubric::rubric_versions;
 use crate::api::ApiError;
 use crate::hooks::use_lang;
 use crate::i18n::programme::P;
@@ -77,6 +80,31 @@ pub fn EditionForm(p: &EditionFormProps) -> Html {
         })
     };
     let i = &*input;
+    let chosen = i.rubric_version.unwrap_or_else(rubric_versions::default_for_new_edition);
+    let on_version = {
+        let input = input.clone();
+        Callback::from(move |e: Event| {
+            let mut next = (*input).clone();
+            next.rubric_version = input_value(&e).parse().ok();
+            input.set(next);
+        })
+    };
+    let version_error = field_message(lang, &errors, p.server_error.as_ref(), "rubric_version");
+    let version_field = html! {
+        <div class={classes!("field", version_error.is_some().then_some("has-error"))} data-field="rubric_version">
+            <label for="rubric_version">{ R::VersionLabel.t(lang) }</label>
+            <select id="rubric_version" onchange={on_version} data-testid="rubric-version"
+                aria-describedby={if version_error.is_some() { "rubric_version-help rubric_version-error" } else { "rubric_version-help" }}>
+                { for rubric_versions::available().into_iter().rev().map(|v| html! {
+                    <option value={v.to_string()} selected={v == chosen}>{ version_name(v).t(lang) }</option>
+                }) }
+            </select>
+            <p class="muted small" id="rubric_version-help">{ R::VersionHelp.t(lang) }</p>
+            if let Some(message) = version_error {
+                <p class="field-error" id="rubric_version-error" role="alert">{ message }</p>
+            }
+        </div>
+    };
     html! {
         <form class="form" {onsubmit} novalidate=true data-testid="edition-form">
             <div class="form-grid">
@@ -88,6 +116,7 @@ pub fn EditionForm(p: &EditionFormProps) -> Html {
                 { field("final_place", P::FinalPlace, i.final_place.clone(), "text", false, |x, v| x.final_place = v) }
                 { field("cofinancing_threshold_pct", P::Threshold, i.cofinancing_threshold_pct.to_string(), "number", true,
                     |x, v| x.cofinancing_threshold_pct = v.trim().parse().unwrap_or(-1)) }
+                { version_field }
             </div>
             if p.offer_activate {
                 <label class="check">

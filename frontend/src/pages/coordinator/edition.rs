@@ -101,7 +101,8 @@ pub fn EditionPage() -> Html {
         let activate = { let run = run.clone(); Callback::from(move |_: MouseEvent| run(Box::pin(api::programme::activate_edition(id)))) };
         html! {
             <tr data-edition={e.name.clone()}>
-                <th scope="row">{ &e.name }{ " " }if e.active { <span class="badge done">{ P::Active.t(lang) }</span> }</th>
+                <th scope="row">{ &e.name }{ " " }if e.active { <span class="badge done">{ P::Active.t(lang) }</span> }
+                    <span class="muted small" data-testid="edition-rubric-version">{ format!(" · {} {}", crate::i18n::rubric_versions::R::VersionOf.t(lang), e.rubric_version) }</span></th>
                 <td data-label={P::SchoolYear.t(lang)}>{ &e.school_year }</td>
                 <td data-label={P::NulmetingDeadline.t(lang)}>{ date(e.nulmeting_deadline) }</td>
                 <td data-label={P::PlanDeadline.t(lang)}>{ date(e.plan_deadline) }</td>

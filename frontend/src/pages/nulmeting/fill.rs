@@ -47,7 +47,9 @@ pub fn NulmetingPage() -> Html {
         Fetch::Ready(sheet) => match (&sheet.measurement, sheet.unavailable) {
             (Some(m), _) => html! {
                 <ContextProvider<Option<EvidenceScope>> context={evidence}>
-                    <SheetEditor key={m.id} person_id={me.id} sheet={sheet.clone()} on_kind={on_kind} />
+                    <crate::hooks::rubric::RubricGate version={m.rubric_version}>
+                        <SheetEditor key={m.id} person_id={me.id} sheet={sheet.clone()} on_kind={on_kind} />
+                    </crate::hooks::rubric::RubricGate>
                 </ContextProvider<Option<EvidenceScope>>>
             },
             (None, reason) => {

@@ -41,7 +41,7 @@ pub fn NulmetingHomeCard() -> Html {
                     } }</p>
                 },
                 Some(m) => {
-                    let total = rubric::current_rubric().indicator_count();
+                    let total = rubric::rubric_versions::indicator_count(m.rubric_version);
                     let answered = sheet.answers.iter().filter(|a| a.answer.is_some()).count();
                     let pct = (answered * 100).checked_div(total).unwrap_or(0);
                     let (state, cta) = match (m.status, sheet.submitted_at) {

@@ -19,6 +19,11 @@ use crate::markup::Markup;
 use crate::i18n::{format, Text};
 use rubric::assessment::api::MeasurementReport;
 use rubric::assessment::{growth, IndicatorResult, MeasurementKind, SchoolProfile};
+use rubric::mapping::Comparability;
+use crate::components::nulmeting::growth_across::GrowthAcross;
+use crate::hooks::rubric::{rubric_pending, use_rubric_version, RubricLoad, RubricRef};
+use crate::components::next_steps_list::NextStepsList;
+use crate::i18n::rubric_versions::R;
 use rubric::access;
 use rubric::{AspectId, Lang};
 use yew::prelude::*;
@@ -41,14 +46,13 @@ fn signed(lang: Lang, v: Option<f64>) -> String {
     }
 }
 
-/// The profile of a measurement with a consensus, computed by the rubric crate.
-fn profile_of(m: Option<&MeasurementReport>) -> Option<SchoolProfile> {
-    m.filter(|m| !m.consensus.is_empty())
-        .map(|m| SchoolProfile::from_consensus(rubric::current_rubric(), &m.consensus))
+/// The profile of a measurement with a consensus, computed by the rubric
+/// crate on the rubric the measurement was answered on.
+fn profile_of(m: Option<&MeasurementReport>, rubric: Option<&rubric::Rubric>) -> Option<SchoolProfile> {
+    m.filter(|m| !m.consensus.is_empty()).zip(rubric).map(|(m, rubric)| SchoolProfile::from_consensus(rubric, &m.consensus))
 }
 
-fn ranked_list(lang: Lang, items: &[&IndicatorResult], testid: &'static str) -> Html {
-    let rubric = rubric::current_rubric();
+fn ranked_list(lang: Lang, rubric: &rubric::Rubric, items: &[&IndicatorResult], testid: &'static str) -> Html {
     html! {
         <ol class="ranked" data-testid={testid}>
             { for items.iter().map(|r| {
@@ -73,6 +77,14 @@ pub fn SchoolReportPage(props: &SchoolReportPageProps) -> Html {
     let lang = use_lang();
     let session = use_session();
     let fetch = use_fetch(props.school_id, api::nulmeting::report);
+    // The rubric of each measurement, fetched (a v1 baseline and a v2 final
+    // need both).
+    let version = |f: fn(&rubric::assessment::api::SchoolReport) -> Option<&MeasurementReport>| {
+        fetch.data().and_then(|r| f(r)).map(|m| m.measurement.rubric_version)
+    };
+    let (baseline_load, baseline_retry) = use_rubric_version(version(|r| r.baseline.as_ref()));
+    let (final_load, final_retry) = use_rubric_version(version(|r| r.final_measurement.as_ref()));
+    let next_steps = crate::hooks::rubric::use_next_steps();
     let report = match &fetch.state {
         Fetch::Loading => return html! { <section class="page"><Loading /></section> },
         Fetch::Failed(e) => {
@@ -98,11 +110,33 @@ pub fn SchoolReportPage(props: &SchoolReportPageProps) -> Html {
             let _ = w.print();
         }
     });
-    let rubric = rubric::current_rubric();
     let baseline = report.baseline.as_ref();
-    let baseline_profile = profile_of(baseline);
-    let final_profile = profile_of(report.final_measurement.as_ref());
-    let growth = baseline_profile.as_ref().zip(final_profile.as_ref()).map(|(b, f)| growth(b, f));
+    let ready = |load: &RubricLoad| match load {
+        RubricLoad::Ready(r) => Some(r.0),
+        _ => None,
+    };
+    let pending = [(baseline.is_some(), &baseline_load, &baseline_retry), (report.final_measurement.is_some(), &final_load, &final_retry)]
+        .into_iter()
+        .filter(|(needed, ..)| *needed)
+        .find_map(|(_, load, retry)| rubric_pending(lang, load, retry));
+    if let Some(pending) = pending {
+        return html! { <section class="page" data-testid="report-page">{ pending }</section> };
+    }
+    let baseline_rubric = ready(&baseline_load);
+    let final_rubric = ready(&final_load);
+    let baseline_profile = profile_of(baseline, baseline_rubric);
+    let final_profile = profile_of(report.final_measurement.as_ref(), final_rubric);
+    // The rubric the page shows: the final's once it has a result.
+    let Some(rubric) = (if final_profile.is_some() { final_rubric } else { baseline_rubric.or(final_rubric) }) else {
+        return html! { <section class="page" data-testid="report-page"><p class="notice" data-testid="no-profile">{ N::NoProfileYet.t(lang) }</p></section> };
+    };
+    // Growth within one version here; across versions the server's, through the mapping.
+    let growth = baseline_profile
+        .as_ref()
+        .zip(final_profile.as_ref())
+        .filter(|(b, f)| b.rubric_version == f.rubric_version)
+        .map(|(b, f)| growth(b, f));
+    let across = &report.growth_across;
     let head = html! {
         <header class="report-head">
             <div>
@@ -199,11 +233,19 @@ pub fn SchoolReportPage(props: &SchoolReportPageProps) -> Html {
             let find = |p: Option<&SchoolProfile>| {
                 p.and_then(|p| p.indicators.iter().find(|r| r.indicator_id == ind.id)).and_then(|r| r.outcome)
             };
+            let crossed = across.iter().find(|g| g.indicator_id == ind.id);
             BarRow {
                 indicator_id: ind.id.clone(),
-                baseline: find(baseline_profile),
+                baseline: match crossed {
+                    Some(g) if g.comparability == Comparability::Comparable => g.baseline.map(rubric::assessment::Answer::Level),
+                    Some(_) => None,
+                    None => find(baseline_profile),
+                },
                 final_outcome: find(final_profile),
-                delta: growth.as_ref().and_then(|g| g.indicator_delta(&ind.id)),
+                delta: match crossed {
+                    Some(g) => g.delta,
+                    None => growth.as_ref().and_then(|g| g.indicator_delta(&ind.id)),
+                },
             }
         })
         .collect();
@@ -293,21 +335,39 @@ pub fn SchoolReportPage(props: &SchoolReportPageProps) -> Html {
             <div class="two-columns">
                 <section>
                     <h2>{ N::Strongest.t(lang) }</h2>
-                    { ranked_list(lang, &strongest, "strongest") }
+                    { ranked_list(lang, rubric, &strongest, "strongest") }
                 </section>
                 <section>
                     <h2>{ N::Weakest.t(lang) }</h2>
                     if weakest.is_empty() {
                         <p class="muted" data-testid="weakest">{ N::AllEven.t(lang) }</p>
                     } else {
-                        { ranked_list(lang, &weakest, "weakest") }
+                        { ranked_list(lang, rubric, &weakest, "weakest") }
                     }
                 </section>
             </div>
+            if let Some(steps) = next_steps.filter(|_| !weakest.is_empty()) {
+                <section class="report-section no-print" data-testid="report-next-steps">
+                    <h2>{ R::StepsTitle.t(lang) }</h2>
+                    <p class="muted">{ R::StepsLead.t(lang) }</p>
+                    { for weakest.iter().filter_map(|w| w.level().map(|l| (w, l))).map(|(w, level)| html! {
+                        <div class="next-steps-block">
+                            <h3>{ rubric::names::indicator_label(&w.indicator_id, lang) }{ " · " }{ answer_label(lang, w.outcome) }</h3>
+                            <NextStepsList steps={steps.clone()} version={profile.rubric_version} indicator_id={w.indicator_id.clone()} level={level} />
+                        </div>
+                    }) }
+                </section>
+            }
             <section class="report-section indicators-section">
                 <h2>{ N::PerIndicator.t(lang) }</h2>
-                <IndicatorBars rows={rows} with_final={final_profile.is_some()} />
+                <ContextProvider<RubricRef> context={RubricRef(rubric)}>
+                    <IndicatorBars rows={rows} with_final={final_profile.is_some()} />
+                </ContextProvider<RubricRef>>
             </section>
+            if !across.is_empty() {
+                <GrowthAcross rows={across.clone()}
+                    from={baseline_profile.map_or(0, |p| p.rubric_version)} to={final_profile.map_or(0, |p| p.rubric_version)} />
+            }
             <section class="report-section" data-testid="report-discussion">
                 <h2>{ N::DiscussionPoints.t(lang) }{ " · " }{ kind_name(main.measurement.kind).t(lang) }</h2>
                 if main.discussion_points.is_empty() {

@@ -47,11 +47,11 @@ pub struct SheetEditorProps {
 #[component]
 pub fn SheetEditor(props: &SheetEditorProps) -> Html {
     let lang = use_lang();
-    let rubric = rubric::current_rubric();
+    let Some(rubric) = crate::hooks::rubric::use_rubric() else { return html! {} };
     let info = props.sheet.measurement.clone();
     let (measurement_id, closed) = info.as_ref().map_or((0, true), |m| (m.id, m.status == MeasurementStatus::Closed));
     let frozen = !props.sheet.status.is_editable();
-    let sheet = use_answer_sheet(props.person_id, measurement_id, closed, frozen, Rc::new(props.sheet.answers.clone()));
+    let sheet = use_answer_sheet(rubric, props.person_id, measurement_id, closed, frozen, Rc::new(props.sheet.answers.clone()));
     let status = use_state(|| props.sheet.status);
     let reopen = use_state(|| props.sheet.reopen.clone());
     let asking = use_state(|| false);

@@ -128,7 +128,9 @@ pub fn SchoolTeamPage(props: &SchoolTeamPageProps) -> Html {
             if view.answers_visible {
                 { { let mut mk = Markup::new(); answer_changes(&mut mk, lang, &view.changes); mk.html() } }
                 <ContextProvider<Option<EvidenceScope>> context={evidence}>
-                    <TeamBoard key={m.id} view={view.clone()} />
+                    <crate::hooks::rubric::RubricGate version={m.rubric_version}>
+                        <TeamBoard key={m.id} view={view.clone()} />
+                    </crate::hooks::rubric::RubricGate>
                 </ContextProvider<Option<EvidenceScope>>>
             } else {
                 <p class="notice" data-testid="answers-hidden">

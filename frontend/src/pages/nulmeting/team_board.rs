@@ -105,7 +105,7 @@ pub struct TeamBoardProps {
 pub fn TeamBoard(props: &TeamBoardProps) -> Html {
     let lang = use_lang();
     let decisions = use_reducer(Decisions::default);
-    let rubric = rubric::current_rubric();
+    let Some(rubric) = crate::hooks::rubric::use_rubric() else { return html! {} };
     let view = &props.view;
     let Some(m) = view.measurement.as_ref() else { return html! {} };
     let measurement_id = m.id;

@@ -29,7 +29,9 @@ pub fn SchoolPlanPage(props: &SchoolPlanProps) -> Html {
         },
         Fetch::Ready(page) => html! {
             <ContextProvider<Option<EvidenceScope>> context={evidence}>
-                <PlanEditorPage page={page.clone()} reload={fetch.reload.clone()} />
+                <crate::hooks::rubric::RubricGate version={page.edition.plan_rubric_version(page.profile.as_ref())}>
+                    <PlanEditorPage page={page.clone()} reload={fetch.reload.clone()} />
+                </crate::hooks::rubric::RubricGate>
             </ContextProvider<Option<EvidenceScope>>>
         },
     }

@@ -60,7 +60,9 @@ pub struct PlanEditorProps {
 
 #[component]
 pub fn PlanEditorPage(props: &PlanEditorProps) -> Html {
-    let ed: PlanEditor = use_plan_editor(props.page.clone(), props.reload.clone());
+    let Some(rubric) = crate::hooks::rubric::use_rubric() else { return html! {} };
+    let ed: PlanEditor = use_plan_editor(rubric, props.page.clone(), props.reload.clone());
+    let next_steps = crate::hooks::rubric::use_next_steps();
     let lang = ed.lang;
     let page = ed.page.clone();
     let access = page.access;
@@ -108,7 +110,9 @@ pub fn PlanEditorPage(props: &PlanEditorProps) -> Html {
                         if let Some(profile) = page.profile.clone() {
                             <GapPicker profile={Rc::new(profile)} plan={ed.plan.clone()} goal_open={goal_open}
                                 on_make_goal={{ let ed = ed.clone(); Callback::from(move |i: String| ed.new_goal(Some(i))) }}
-                                on_add_to_goal={{ let ed = ed.clone(); Callback::from(move |i: String| ed.add_to_goal(i)) }} />
+                                on_add_to_goal={{ let ed = ed.clone(); Callback::from(move |i: String| ed.add_to_goal(i)) }}
+                                next_steps={next_steps.clone()}
+                                on_step={{ let ed = ed.clone(); Callback::from(move |(i, text): (String, String)| ed.draft_step(i, text)) }} />
                         } else if page.profile_hidden {
                             <p class="notice" data-testid="profile-hidden">
                                 { S::BlindPlan.t(lang) }{ " " }

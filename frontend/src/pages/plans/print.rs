@@ -24,13 +24,12 @@ pub struct PlanPrintProps {
     pub id: i64,
 }
 
-fn profile_summary(m: &mut Markup, page: &PlanPage, lang: Lang) {
+fn profile_summary(m: &mut Markup, page: &PlanPage, rubric: &rubric::Rubric, lang: Lang) {
     let Some(profile) = &page.profile else {
         let text = if page.profile_hidden { S::BlindPlan.t(lang) } else { P::NoProfile.t(lang) };
         m.el("<p class=\"muted\">", text, "</p>");
         return;
     };
-    let rubric = rubric::current_rubric();
     m.raw("<table class=\"print-table profile-table\" data-testid=\"print-profile\"><thead><tr>");
     m.el("<th scope=\"col\">", P::Aspect.t(lang), "</th>").el("<th scope=\"col\" class=\"num\">", P::Score.t(lang), "</th>");
     m.raw("<th aria-hidden=\"true\"></th></tr></thead><tbody>");
@@ -51,10 +50,10 @@ fn profile_summary(m: &mut Markup, page: &PlanPage, lang: Lang) {
     m.raw("</ul>");
 }
 
-fn budget_table(m: &mut Markup, page: &PlanPage, plan: &ActionPlan, lang: Lang) {
+fn budget_table(m: &mut Markup, page: &PlanPage, plan: &ActionPlan, rubric: &rubric::Rubric, lang: Lang) {
     let money = |c: i64| format_euro(c, lang);
     let maps = ProfileMaps::new(page.profile.as_ref());
-    let checks = check_plan(plan, &maps.context(page.today, page.edition.cofinancing_threshold_percent, rubric::current_rubric()));
+    let checks = check_plan(plan, &maps.context(page.today, page.edition.cofinancing_threshold_percent, rubric));
     let sums = |goal_id: Option<i64>| {
         plan.actions
             .iter()
@@ -105,7 +104,7 @@ fn budget_table(m: &mut Markup, page: &PlanPage, plan: &ActionPlan, lang: Lang) 
 }
 
 /// The whole document below the tool bar.
-fn document(page: &PlanPage, frozen: Option<&PlanVersion>, lang: Lang) -> Html {
+fn document(page: &PlanPage, frozen: Option<&PlanVersion>, rubric: &rubric::Rubric, lang: Lang) -> Html {
     let plan = frozen.map(|v| &v.plan).unwrap_or(&page.plan);
     let school = &page.school;
     let submitted = |number: u32, at: i64| {
@@ -137,11 +136,11 @@ fn document(page: &PlanPage, frozen: Option<&PlanVersion>, lang: Lang) -> Html {
     m.el("<p>", &format!("{} · {}: {sponsor}", school.town, P::Sponsor.t(lang)), "</p>");
     m.el("<p class=\"muted\" data-testid=\"print-state\">", &state, "</p></header>");
     m.el("<section class=\"print-section\"><h2>", P::ProfileSummary.t(lang), "</h2>");
-    profile_summary(&mut m, page, lang);
+    profile_summary(&mut m, page, rubric, lang);
     m.el("</section><section class=\"print-section\"><h2>", P::Goals.t(lang), "</h2>");
     plan_markup(&mut m, plan, lang);
     m.el("</section><section class=\"print-section\"><h2>", P::BudgetTable.t(lang), "</h2>");
-    budget_table(&mut m, page, plan, lang);
+    budget_table(&mut m, page, plan, rubric, lang);
     m.el("</section><section class=\"print-section\"><h2>", P::CommentsSummary.t(lang), "</h2>");
     let counts = format!("{} · {}", plural(lang, page.counts.open, Count::OpenComments), plural(lang, page.counts.resolved, Count::ResolvedComments));
     m.el("<p data-testid=\"print-comments\">", &counts, "</p></section>");
@@ -162,6 +161,8 @@ pub fn SchoolPlanPrintPage(props: &PlanPrintProps) -> Html {
         };
         Ok((page, frozen))
     });
+    let version = fetch.data().map(|l| l.0.edition.plan_rubric_version(l.0.profile.as_ref()));
+    let (rubric_load, retry) = crate::hooks::rubric::use_rubric_version(version);
     let print = Callback::from(|_: MouseEvent| {
         if let Some(w) = web_sys::window() {
             let _ = w.print();
@@ -175,13 +176,17 @@ pub fn SchoolPlanPrintPage(props: &PlanPrintProps) -> Html {
         Fetch::Loading => return html! { <section class="page"><Loading /></section> },
     };
     let (page, frozen) = (&loaded.0, loaded.1.as_ref());
+    let rubric = match (crate::hooks::rubric::rubric_pending(lang, &rubric_load, &retry), &rubric_load) {
+        (_, crate::hooks::rubric::RubricLoad::Ready(r)) => r.0,
+        (pending, _) => return html! { <section class="page">{ pending.unwrap_or_default() }</section> },
+    };
     html! {
         <article class="page print-page" data-testid="plan-print">
             <div class="print-tools no-print">
                 <Link<Route> to={Route::SchoolPlan { id: page.school.id }} classes="button secondary">{ P::BackToPlan.t(lang) }</Link<Route>>
                 <button type="button" class="button" onclick={print}>{ P::PrintNow.t(lang) }</button>
             </div>
-            { document(page, frozen, lang) }
+            { document(page, frozen, rubric, lang) }
         </article>
     }
 }
