@@ -740,7 +740,7 @@ mod v2_tests {
     #[test]
     fn v2_has_the_dutch_wording_fixes() {
         for (place, s) in all_texts(v2(), Lang::Nl) {
-            for wrong in ["een of enkele", "trekt mee", "doorstroom"] {
+            for wrong in ["een of enkele", "trekt mee", "neemt mee het", "doorstroom"] {
                 assert!(!contains_phrase(&s, wrong), "{place} says {wrong:?}");
             }
         }

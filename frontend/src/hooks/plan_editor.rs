@@ -143,28 +143,46 @@ impl PlanEditor {
 
     /// One click on a next step: an action under the goal that targets
     /// the indicator, its description filled in with the step (and the
-    /// partner that helps); without such a goal, a new goal on the
-    /// indicator with the step in its description, to add the action to
-    /// once saved. Either is a draft like any other (kept on this device,
-    /// cancelled with the form's cancel).
+    /// partner that helps). Without such a goal, the goal is made first
+    /// (the indicator's name as its title, saved like any goal and undone
+    /// like one with its delete), then the action opens under it. The
+    /// action is a draft like any other (kept on this device, cancelled
+    /// with the form's cancel).
     pub fn draft_step(&self, indicator: String, text: String) {
         let goal = self.plan.goals.iter().find(|g| g.indicator_targets.iter().any(|t| t.indicator_id == indicator));
-        match goal {
-            Some(goal) => self.dispatch(PlanAction::Open(Editor::Action {
-                id: None,
-                goal_id: goal.id,
-                version: 0,
-                form: ActionDraft { description: text, ..ActionDraft::default() },
-            })),
-            None => {
-                let form = GoalInput {
-                    title: rubric::names::indicator(&indicator, self.lang).map(|(_, t)| t.to_string()).unwrap_or_default(),
-                    description: text,
-                    indicator_targets: vec![target_from_profile(&self.maps, &indicator)],
-                };
-                self.dispatch(PlanAction::Open(Editor::Goal { id: None, version: 0, form }));
-            }
+        let action = move |goal_id| Editor::Action { id: None, goal_id, version: 0, form: ActionDraft { description: text, ..ActionDraft::default() } };
+        if let Some(goal) = goal {
+            return self.dispatch(PlanAction::Open(action(goal.id)));
         }
+        let form = GoalInput {
+            title: rubric::names::indicator(&indicator, self.lang).map(|(_, t)| t.to_string()).unwrap_or_default(),
+            description: String::new(),
+            indicator_targets: vec![target_from_profile(&self.maps, &indicator)],
+        };
+        if validate_goal_input(&form, self.rubric).is_err() {
+            // Not a goal as it stands (never expected): the form says why.
+            return self.dispatch(PlanAction::Open(Editor::Goal { id: None, version: 0, form }));
+        }
+        let (state, reload, school) = (self.state.clone(), self.reload.clone(), self.school());
+        state.dispatch(PlanAction::Sending);
+        wasm_bindgen_futures::spawn_local(async move {
+            let body = GoalWrite { version: 0, goal: form };
+            match api::plans::save_goal(school, None, &body).await {
+                Ok(row) => {
+                    let goal_id = row.goal.id;
+                    state.dispatch(PlanAction::GoalSaved(row));
+                    state.dispatch(PlanAction::Open(action(goal_id)));
+                    reload.emit(());
+                }
+                Err(e) => {
+                    let (next, then_reload) = saved(Err(e), PlanAction::GoalSaved, |e| e.current_as::<GoalRow>().map(Theirs::Goal));
+                    state.dispatch(next);
+                    if then_reload {
+                        reload.emit(());
+                    }
+                }
+            }
+        });
     }
 
     pub fn add_to_goal(&self, indicator: String) {

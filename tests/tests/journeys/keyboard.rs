@@ -15,7 +15,15 @@ const RIGHT: &str = "\u{E014}";
 
 /// Send keys to whatever has the focus.
 async fn keys(browser: &Browser, keys: &str) -> TestResult {
-    browser.client.active_element().await?.send_keys(keys).await?;
+    // Key presses to whatever has the focus, as a person types: sending
+    // text to the focused element instead would, on a file field (the
+    // evidence files), name a file to upload.
+    use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+    let mut actions = KeyActions::new("keyboard".to_string());
+    for value in keys.chars() {
+        actions = actions.then(KeyAction::Down { value }).then(KeyAction::Up { value });
+    }
+    browser.client.perform_actions(actions).await?;
     Ok(())
 }
 

@@ -213,21 +213,18 @@ async fn a_next_step_becomes_a_drafted_action_that_survives_a_reload() -> TestRe
     browser.goto(&format!("{}/schools/{school}/report", server.url)).await?;
     browser.wait_for_text("[data-testid=report-next-steps]", &step[..30]).await?;
 
-    // In the plan's Groeikansen: no goal on it yet, so the step drafts one.
+    // In the plan's Groeikansen: no goal on it yet, so one click makes the
+    // goal (the indicator's name) and opens the action under it.
     browser.goto(&format!("{}/schools/{school}/plan", server.url)).await?;
     let gap = format!(r#"[data-testid=gap][data-indicator="{weakest}"]"#);
     browser.wait_for_text(&format!("{gap} [data-testid=next-steps]"), &step[..30]).await?;
     press(&browser, &format!("{gap} [data-testid=step-to-action]")).await?;
-    browser.wait_for("[data-testid=goal-form]").await?;
-    let description = browser.js("return document.querySelector('#goal-description').value;").await?;
-    assert!(description.as_str().is_some_and(|d| d.starts_with(&step)), "{description}");
-    press(&browser, "[data-testid=save-goal]").await?;
-    browser.wait_gone("[data-testid=goal-form]").await?;
-    browser.wait_for("[data-testid=goal]").await?;
-
-    // Now the same click drafts the action under that goal, partner noted.
-    press(&browser, &format!("{gap} [data-testid=step-to-action]")).await?;
     browser.wait_for("[data-testid=action-form]").await?;
+    browser.wait_for("[data-testid=goal]").await?;
+    let goals: Vec<(String, String)> =
+        sqlx::query_as("select g.title, t.indicator_id from goals g join goal_targets t on t.goal_id = g.id").fetch_all(db).await?;
+    assert_eq!(goals.len(), 1, "{goals:?}");
+    assert_eq!(goals[0].1, weakest, "the goal targets the indicator");
     let typed = "return document.querySelector('#action-description').value;";
     let drafted = browser.js(typed).await?;
     assert!(drafted.as_str().is_some_and(|d| d.starts_with(&step) && d.contains("Hulp van")), "{drafted}");

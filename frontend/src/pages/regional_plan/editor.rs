@@ -89,6 +89,9 @@ fn action_summary(page: &RegionalPlanPage, a: &RegionalAction, lang: Lang) -> St
 #[component]
 pub fn RegionalPlanEditor(props: &EditorProps) -> Html {
     let lang = use_lang();
+    // A school's plan opens for the programme coordinator; a regional
+    // coordinator may not read it (403), so they see the name only.
+    let opens_plans = crate::hooks::session::use_session().state.me().is_some_and(|m| m.role == rubric::people::Role::Coordinator);
     let page = props.page.clone();
     let open = use_state(|| None::<Open>);
     let errors = use_state(Errors::new);
@@ -278,7 +281,13 @@ pub fn RegionalPlanEditor(props: &EditorProps) -> Html {
     let money = |c: i64| format_euro(c, lang);
     let item_link = |items: &[rubric::regional_plan::view::SchoolPlanItem], id: i64| {
         items.iter().find(|i| i.id == id).map(|i| html! {
-            <li><Link<Route> to={Route::SchoolPlan { id: i.school_id }}>{ format!("{}: {}", i.school_name, i.title) }</Link<Route>></li>
+            <li>
+                if opens_plans {
+                    <Link<Route> to={Route::SchoolPlan { id: i.school_id }}>{ format!("{}: {}", i.school_name, i.title) }</Link<Route>>
+                } else {
+                    { format!("{}: {}", i.school_name, i.title) }
+                }
+            </li>
         }).unwrap_or_default()
     };
     html! {
