@@ -23,7 +23,20 @@ pub async fn progress(db: &SqlitePool, edition_id: i64) -> sqlx::Result<Vec<Scho
     let schools = super::schools::list(db, edition_id, false).await?;
     let companies: HashMap<i64, String> =
         super::companies::list(db, edition_id, true).await?.into_iter().map(|c| (c.id, c.name)).collect();
-    let indicators = u32::try_from(rubric::current_rubric().indicator_count()).unwrap_or(0);
+    // A school's baseline counts against the rubric version it opened on;
+    // before it opens, against the edition's.
+    let edition_version: i64 = sqlx::query_scalar("select rubric_version from editions where id = ?").bind(edition_id).fetch_one(db).await?;
+    let baseline_versions: HashMap<i64, i64> =
+        sqlx::query_as::<_, (i64, i64)>("select school_id, rubric_version from measurements where edition_id = ? and kind = 'baseline'")
+            .bind(edition_id)
+            .fetch_all(db)
+            .await?
+            .into_iter()
+            .collect();
+    let indicators = |school: i64| {
+        let version = baseline_versions.get(&school).copied().unwrap_or(edition_version);
+        u32::try_from(rubric::rubric_versions::indicator_count(u32::try_from(version).unwrap_or(0))).unwrap_or(0)
+    };
     let team = counts(
         db,
         "select p.school_id, count(*), null from people p join schools s on s.id = p.school_id \
@@ -87,7 +100,7 @@ pub async fn progress(db: &SqlitePool, edition_id: i64) -> sqlx::Result<Vec<Scho
         .iter()
         .map(|s| {
             let company = s.company_id.and_then(|c| companies.get(&c).cloned());
-            let mut p = SchoolProgress::new(s, company, indicators);
+            let mut p = SchoolProgress::new(s, company, indicators(s.id));
             p.team_members = n(get(&team, s.id).0);
             let (started, submitted) = get(&responses, s.id);
             p.respondents = n(started);

@@ -118,7 +118,7 @@ async fn upload_answer(
 ) -> Result<Json<EvidenceFile>> {
     let (m, relation) = measurement_for_change(&state, &user, id).await?;
     user.decided(may_change_evidence(user.role(), relation, EvidenceChange::Answer { own: true }), "measurement")?;
-    known_indicator(&indicator)?;
+    known_indicator(&indicator, m.rubric_version)?;
     if m.status != MeasurementStatus::Open {
         return Err(closed());
     }
@@ -140,7 +140,7 @@ async fn upload_consensus(
     let (m, relation) = measurement_for_change(&state, &user, id).await?;
     user.decided(may_change_evidence(user.role(), relation, EvidenceChange::Consensus), "measurement")?;
     consensus_writable(&state, &user, relation, &m).await?;
-    known_indicator(&indicator)?;
+    known_indicator(&indicator, m.rubric_version)?;
     let item = EvidenceItem::Consensus { measurement_id: m.id, indicator_id: indicator };
     receive(&state, &user, Target { edition_id: m.edition_id, school_id: m.school_id, item, plan_id: None }, &q.name, &headers, body).await
 }
@@ -157,8 +157,10 @@ async fn consensus_writable(state: &AppState, user: &AuthUser, relation: rubric:
     Ok(())
 }
 
-fn known_indicator(indicator: &str) -> Result<()> {
-    if rubric::current_rubric().indicator(indicator).is_none() {
+/// An indicator of the rubric version the measurement opened on.
+fn known_indicator(indicator: &str, version: u32) -> Result<()> {
+    let rubric = rubric::RubricVersion::from_number(version).map(rubric::content::rubric);
+    if rubric.and_then(|r| r.indicator(indicator)).is_none() {
         return Err(AppError::NotFound("indicator"));
     }
     Ok(())

@@ -31,7 +31,13 @@ async fn overview(State(state): State<AppState>, user: AuthUser) -> Result<Json<
     let Some(edition) = nm::active_edition(&state.db).await? else {
         return Ok(Json(MeasurementOverview { edition: None, schools: vec![] }));
     };
-    let total = u32::try_from(rubric::current_rubric().indicator_count()).unwrap_or(u32::MAX);
+    // Each measurement counts against the rubric version it opened on.
+    let versions: HashMap<i64, i64> = sqlx::query_as::<_, (i64, i64)>("select id, rubric_version from measurements where edition_id = ?")
+        .bind(edition.id)
+        .fetch_all(&state.db)
+        .await?
+        .into_iter()
+        .collect();
     let schools = nm::schools_in(&state.db, edition.id).await?;
     let measurements = nm::measurements_in(&state.db, edition.id).await?;
     let responses = nm::responses_in(&state.db, edition.id).await?;
@@ -40,6 +46,8 @@ async fn overview(State(state): State<AppState>, user: AuthUser) -> Result<Json<
     let decided: HashMap<i64, i64> = nm::decided_counts(&state.db, edition.id).await?.into_iter().collect();
     let requests: HashMap<i64, i64> = nm::reopen_requests_in(&state.db, edition.id).await?.into_iter().collect();
     let summary = |id: i64, status: &str, opened_at: i64, closed_at: Option<i64>| {
+        let version = versions.get(&id).and_then(|&v| u32::try_from(v).ok()).unwrap_or(1);
+        let total = u32::try_from(rubric::rubric_versions::indicator_count(version)).unwrap_or(u32::MAX);
         let mine: Vec<(i64, bool)> = responses
             .iter()
             .filter(|(m, _, _)| *m == id)

@@ -224,3 +224,36 @@ async fn the_rubric_of_each_version_and_the_next_steps_are_public_and_cacheable(
     assert_eq!(steps.status, StatusCode::OK);
     assert!(rubric::next_steps::NextSteps::from_json(&steps.text).is_ok());
 }
+
+/// A JSON object anywhere in `v` with this `id` and an `indicators` count.
+fn summary_of(v: &Value, id: i64) -> Option<&Value> {
+    match v {
+        Value::Object(m) if m.get("id") == Some(&json!(id)) && m.contains_key("indicators") => Some(v),
+        Value::Object(m) => m.values().find_map(|x| summary_of(x, id)),
+        Value::Array(a) => a.iter().find_map(|x| summary_of(x, id)),
+        _ => None,
+    }
+}
+
+#[tokio::test]
+async fn a_v2_measurement_counts_and_takes_evidence_by_its_own_rubric() {
+    let w = world().await;
+    close_baselines(&w).await;
+    assert_eq!(set_version(&w, 2).await.status, StatusCode::OK);
+    w.ok(Who::Coord, Method::POST, &format!("/api/schools/{}/measurements/final/open", w.ids.school_a), Some(&json!({}))).await;
+    let sheet = w.ok(Who::StemA, Method::GET, "/api/my/measurement?kind=final", None).await;
+    let m = sheet["measurement"]["id"].as_i64().expect("final id");
+    // The coordinator's overview counts the v2 final against its 31
+    // indicators and the v1 baseline against its 28.
+    let overview = w.ok(Who::Coord, Method::GET, "/api/measurements", None).await;
+    assert_eq!(summary_of(&overview, m).map(|s| s["indicators"].clone()), Some(json!(31)), "{overview}");
+    assert_eq!(summary_of(&overview, w.ids.measurement_a).map(|s| s["indicators"].clone()), Some(json!(28)), "{overview}");
+    // Evidence on a v2 answer is taken; on an indicator v2 lacks, not found.
+    let pdf = b"%PDF-1.4\n%v2 evidence\n";
+    let v2_only = only_in(RubricVersion::V2, RubricVersion::V1);
+    let r = crate::evidence::upload(&w, Who::StemA, &format!("/api/measurements/{m}/answers/{v2_only}/evidence"), "bewijs.pdf", pdf).await;
+    assert_eq!(r.status, StatusCode::OK, "{}", r.text);
+    let v1_only = only_in(RubricVersion::V1, RubricVersion::V2);
+    let r = crate::evidence::upload(&w, Who::StemA, &format!("/api/measurements/{m}/answers/{v1_only}/evidence"), "bewijs.pdf", pdf).await;
+    assert_eq!(r.status, StatusCode::NOT_FOUND, "{}", r.text);
+}
