@@ -221,7 +221,10 @@ async fn load_portrait(state: &AppState, region: &Region) -> Result<Portrait> {
     let schools = db::regions::schools(&state.db, region.id).await?;
     let names: Vec<(i64, String)> = schools.iter().map(|s| (s.school_id, s.name.clone())).collect();
     let counts = db::regions::pupils(&state.db, region.id).await?;
-    let index = IndicatorIndex::new(rubric::current_rubric());
+    // The profiles by the rubric version the edition measures with.
+    let version: i64 = sqlx::query_scalar("select rubric_version from editions where id = ?").bind(region.edition_id).fetch_one(&state.db).await?;
+    let rubric = u32::try_from(version).ok().and_then(rubric::RubricVersion::from_number).map_or_else(rubric::current_rubric, rubric::content::rubric);
+    let index = IndicatorIndex::new(rubric);
     let profiles: Vec<SchoolProfile> = nm::edition_consensus(&state.db, region.edition_id, MeasurementKind::Baseline)
         .await?
         .into_iter()
