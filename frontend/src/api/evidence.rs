@@ -30,6 +30,11 @@ fn failed() -> ApiError {
 /// (a blob sliced without a type): `progress` gets the percentage sent,
 /// `done` the outcome.
 pub fn upload(path: &str, file: &File, progress: Callback<u8>, done: Callback<Result<(), ApiError>>) {
+    send_file(path, file, progress, done.reform(|r: Result<String, ApiError>| r.map(|_| ())));
+}
+
+/// As [`upload`], `done` getting the answer's text on success.
+pub fn send_file(path: &str, file: &File, progress: Callback<u8>, done: Callback<Result<String, ApiError>>) {
     let refused = done.clone();
     let start = move || -> Result<(), wasm_bindgen::JsValue> {
         let xhr = XmlHttpRequest::new()?;
@@ -49,7 +54,7 @@ pub fn upload(path: &str, file: &File, progress: Callback<u8>, done: Callback<Re
             let status = finished.status().unwrap_or(0);
             let text = finished.response_text().ok().flatten().unwrap_or_default();
             done.emit(match status {
-                200..=299 => Ok(()),
+                200..=299 => Ok(text),
                 0 => Err(failed()),
                 _ => Err(serde_json::from_str::<ApiError>(&text).map(|e| ApiError { status, ..e }).unwrap_or_else(|_| ApiError { status, ..failed() })),
             });

@@ -207,3 +207,8 @@ pub async fn load_demo() -> Result<(), ApiError> {
 pub fn export_url(edition: i64) -> String {
     format!("/api/editions/{edition}/export")
 }
+
+/// The edition with its evidence files, as a zip archive.
+pub fn export_archive_url(edition: i64) -> String {
+    format!("/api/editions/{edition}/export.zip")
+}

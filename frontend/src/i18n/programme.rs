@@ -94,6 +94,7 @@ pub enum P {
     Backup,
     BackupLead,
     ExportEdition,
+    ExportArchive,
     ImportEdition,
     ImportHelp,
     ImportDone,
@@ -275,10 +276,11 @@ impl Text for P {
                 "Download the whole edition as one file (schools, companies, networks, nulmeting, action plans and jury), or import such a file as a new edition. Sign-in links are not included.",
             ),
             P::ExportEdition => ("Editie downloaden", "Download the edition"),
+            P::ExportArchive => ("Met bewijsstukken downloaden (.zip)", "Download with evidence files (.zip)"),
             P::ImportEdition => ("Bestand importeren", "Import a file"),
             P::ImportHelp => (
-                "Een geïmporteerde editie komt erbij als nieuwe editie; er wordt niets overschreven. Een fout bestand wordt volledig geweigerd.",
-                "An imported edition is added as a new edition; nothing is overwritten. A bad file is refused as a whole.",
+                "Een geïmporteerde editie komt erbij als nieuwe editie; er wordt niets overschreven. Een fout bestand wordt volledig geweigerd. Heeft de editie bewijsstukken, importeer dan het .zip-bestand met bewijsstukken.",
+                "An imported edition is added as a new edition; nothing is overwritten. A bad file is refused as a whole. If the edition has evidence files, import its .zip file with evidence.",
             ),
             P::ImportDone => ("Geïmporteerd", "Imported"),
             P::NotJsonFile => (

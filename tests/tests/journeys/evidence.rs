@@ -211,3 +211,46 @@ async fn a_plan_actions_file_is_shared_with_the_sponsor_and_a_delete_is_undone()
     other.close().await?;
     Ok(())
 }
+
+/// The coordinator carries an edition with its evidence files to another
+/// installation from the edition page: the archive link is offered, and the
+/// `.zip` chosen in the import field arrives with its files.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_coordinator_moves_an_edition_with_its_evidence_files_through_the_edition_page() -> TestResult {
+    let s = scene().await?;
+    let browser = Browser::start().await?;
+    open_sheet(&browser, &s.teacher).await?;
+    let card = format!(r#"[data-indicator="{FIRST}"]"#);
+    attach(&browser, &card, "Verslag vakgroep.pdf", false, false).await?;
+    browser.wait_for_text(&format!("{card} [data-testid=evidence-file]"), "Verslag vakgroep.pdf").await?;
+    browser.close().await?;
+
+    // The edition page offers the archive beside the plain file.
+    let coordinator = s.server.invite(Role::Coordinator, "Coördinator").await?;
+    let b = Browser::start().await?;
+    b.goto(&coordinator).await?;
+    b.wait_for_text("[data-testid=who-name]", "Coördinator").await?;
+    b.goto(&format!("{}/coordinator/edition", s.server.url)).await?;
+    let href = b.wait_for("[data-testid=export-archive]").await?.attr("href").await?.unwrap_or_default();
+    assert!(href.ends_with("/export.zip"), "{href}");
+    b.close().await?;
+    // Downloaded as the link does.
+    let api = s.server.api();
+    api.sign_in(&s.server.invite(Role::Coordinator, "Back-up").await?).await?;
+    let response = api.http.get(format!("{}{}", s.server.url, href)).send().await?;
+    assert_eq!(response.status(), reqwest::StatusCode::OK);
+    let file = tempfile::NamedTempFile::with_suffix(".zip")?;
+    std::fs::write(file.path(), response.bytes().await?)?;
+
+    // Another installation imports the archive from its edition page.
+    let fresh = TestServer::start().await?;
+    let b = Browser::start().await?;
+    b.goto(&fresh.invite(Role::Coordinator, "Nieuwe coördinator").await?).await?;
+    b.wait_for_text("[data-testid=who-name]", "Nieuwe coördinator").await?;
+    b.goto(&format!("{}/coordinator/edition", fresh.url)).await?;
+    b.wait_for("[data-testid=import-file]").await?.send_keys(&file.path().display().to_string()).await?;
+    b.wait_for_text("[data-testid=import-result]", "2 scholen").await?;
+    let files: i64 = sqlx::query_scalar("select count(*) from evidence_files").fetch_one(fresh.state.writer.pool()).await?;
+    assert_eq!(files, 1, "the evidence file arrived with the edition");
+    b.close().await
+}

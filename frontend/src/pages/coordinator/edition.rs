@@ -75,6 +75,20 @@ pub fn EditionPage() -> Html {
             let file = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()).and_then(|i| i.files()).and_then(|f| f.get(0));
             let Some(file) = file else { return };
             let (imported, reload) = (imported.clone(), reload.clone());
+            // An archive (the edition with its evidence files) goes up as it is.
+            if file.name().to_lowercase().ends_with(".zip") {
+                let done = Callback::from(move |r: Result<String, api::ApiError>| {
+                    let result = r
+                        .map_err(|e| (import_error_lead(e.code), e.message))
+                        .and_then(|text| serde_json::from_str::<ImportSummary>(&text).map_err(|_| (P::NotJsonFile, String::new())));
+                    if let Ok(s) = &result {
+                        storage::set(EDITION_KEY, &s.edition_id.to_string());
+                        reload.emit(());
+                    }
+                    imported.set(Some(result));
+                });
+                return api::evidence::send_file("/import/archive", &file, Callback::noop(), done);
+            }
             wasm_bindgen_futures::spawn_local(async move {
                 let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string()).unwrap_or_default();
                 let result = match serde_json::from_str::<serde_json::Value>(&text) {
@@ -111,6 +125,7 @@ pub fn EditionPage() -> Html {
                     <button type="button" class="link-button" onclick={edit}>{ P::Edit.t(lang) }</button>
                     if !e.active { <button type="button" class="link-button" onclick={activate} disabled={*busy}>{ P::MakeActive.t(lang) }</button> }
                     <a href={api::programme::export_url(id)} download="" data-testid="export-edition">{ P::ExportEdition.t(lang) }</a>
+                    <a href={api::programme::export_archive_url(id)} download="" data-testid="export-archive">{ P::ExportArchive.t(lang) }</a>
                 </td>
             </tr>
         }
@@ -181,7 +196,7 @@ pub fn EditionPage() -> Html {
                 <p class="small">{ P::BackupLead.t(lang) }</p>
                 <div class="field">
                     <label for="import-file">{ P::ImportEdition.t(lang) }</label>
-                    <input id="import-file" type="file" accept=".json,application/json" onchange={on_import} data-testid="import-file" />
+                    <input id="import-file" type="file" accept=".json,application/json,.zip,application/zip" onchange={on_import} data-testid="import-file" />
                     <p class="hint">{ P::ImportHelp.t(lang) }</p>
                 </div>
                 { match &*imported {
