@@ -65,11 +65,13 @@ pub fn RegionHomePage() -> Html {
             if coordinator {
                 <form class="panel" onsubmit={create}>
                     <h2>{ R::NewRegion.t(lang) }</h2>
-                    <label for="region-name">{ R::RegionName.t(lang) }</label>
-                    <input id="region-name" type="text" value={(*name).clone()} maxlength="120"
-                        aria-invalid={field_message.is_some().to_string()}
-                        oninput={ let n = name.clone(); move |e: InputEvent| n.set(event_value(&e.into())) } />
-                    { field_error("region-name", field_message.as_deref()) }
+                    <div class="field">
+                        <label for="region-name">{ R::RegionName.t(lang) }</label>
+                        <input id="region-name" type="text" value={(*name).clone()} maxlength="120"
+                            aria-invalid={field_message.is_some().to_string()}
+                            oninput={ let n = name.clone(); move |e: InputEvent| n.set(event_value(&e.into())) } />
+                        { field_error("region-name", field_message.as_deref()) }
+                    </div>
                     if let Some(e) = (*error).as_ref().filter(|e| e.fields.is_empty()) { <ErrorBox error={e.clone()} /> }
                     <button type="submit" class="button" disabled={*busy}>{ R::Create.t(lang) }</button>
                 </form>
