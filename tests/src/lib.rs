@@ -103,11 +103,18 @@ impl TestServer {
     /// A browser signed in as a person who already exists (from a fixture
     /// or the demo), on their start page.
     pub async fn browser_for(&self, person_id: i64) -> TestResult<Browser> {
-        let token = server::db::people::issue_invitation(&mut *self.state.writer.pool().acquire().await?, person_id, None).await?;
+        let link = self.link_for(person_id).await?;
         let browser = Browser::start().await?;
-        browser.goto(&server::sign_in_link(&self.url, &token)).await?;
+        browser.goto(&link).await?;
         browser.wait_for("[data-testid=who-name]").await?;
         Ok(browser)
+    }
+
+    /// A fresh one-time sign-in link for a person (an unused earlier one is
+    /// revoked).
+    pub async fn link_for(&self, person_id: i64) -> TestResult<String> {
+        let token = server::db::people::issue_invitation(&mut *self.state.writer.pool().acquire().await?, person_id, None).await?;
+        Ok(server::sign_in_link(&self.url, &token))
     }
 
     /// An HTTP client with its own cookie jar, for API-level checks.

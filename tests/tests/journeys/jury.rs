@@ -45,8 +45,7 @@ pub(crate) async fn choose(browser: &Browser, select: &str, value: &str) -> Test
 
 /// A fresh sign-in link for an existing person.
 pub(crate) async fn link_for(server: &TestServer, person: i64) -> TestResult<String> {
-    let token = server::db::people::issue_invitation(&mut *server.state.writer.pool().acquire().await?, person, None).await?;
-    Ok(server::sign_in_link(&server.url, &token))
+    server.link_for(person).await
 }
 
 /// An API client signed in as `person` (with a link of its own).

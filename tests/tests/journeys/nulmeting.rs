@@ -80,14 +80,12 @@ async fn answer_of(server: &TestServer, person: &str, indicator: &str) -> TestRe
 }
 
 /// A fresh sign-in link for the person (an unused earlier one is revoked).
-async fn fresh_link(server: &TestServer, name: &str) -> TestResult<String> {
-    let id = fixtures::person_id(server.state.writer.pool(), name).await?;
-    let token = server::db::people::issue_invitation(&mut *server.state.writer.pool().acquire().await?, id, None).await?;
-    Ok(server::sign_in_link(&server.url, &token))
+pub(crate) async fn fresh_link(server: &TestServer, name: &str) -> TestResult<String> {
+    server.link_for(fixtures::person_id(server.state.writer.pool(), name).await?).await
 }
 
 /// An API client signed in as the person, with a freshly issued link.
-async fn api_as(server: &TestServer, name: &str) -> TestResult<ApiClient> {
+pub(crate) async fn api_as(server: &TestServer, name: &str) -> TestResult<ApiClient> {
     let api = server.api();
     assert_eq!(api.sign_in(&fresh_link(server, name).await?).await?, 200, "{name} signs in");
     Ok(api)

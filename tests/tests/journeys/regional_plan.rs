@@ -64,9 +64,8 @@ impl World {
 
     /// An API client signed in as `person`.
     async fn api_as(&self, person: i64) -> TestResult<e2e::ApiClient> {
-        let token = server::db::people::issue_invitation(&mut *self.server.state.writer.pool().acquire().await?, person, None).await?;
         let api = self.server.api();
-        api.sign_in(&server::sign_in_link(&self.server.url, &token)).await?;
+        api.sign_in(&self.server.link_for(person).await?).await?;
         Ok(api)
     }
 }

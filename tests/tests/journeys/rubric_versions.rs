@@ -7,6 +7,7 @@
 //! switches between the versions.
 
 use e2e::fixtures;
+use crate::nulmeting::{api_as, fresh_link};
 use e2e::{ApiClient, Browser, TestResult, TestServer};
 use rubric::mapping::{v1_to_v2, Comparability};
 use rubric::people::Role;
@@ -23,19 +24,6 @@ async fn press(browser: &Browser, css: &str) -> TestResult {
     browser.client.execute("arguments[0].scrollIntoView({block: 'center'});", vec![serde_json::to_value(&el)?]).await?;
     el.click().await?;
     Ok(())
-}
-
-/// A fresh sign-in link for the person (a link works once).
-async fn fresh_link(server: &TestServer, name: &str) -> TestResult<String> {
-    let id = fixtures::person_id(server.state.writer.pool(), name).await?;
-    let token = server::db::people::issue_invitation(&mut *server.state.writer.pool().acquire().await?, id, None).await?;
-    Ok(server::sign_in_link(&server.url, &token))
-}
-
-async fn api_as(server: &TestServer, name: &str) -> TestResult<ApiClient> {
-    let api = server.api();
-    assert_eq!(api.sign_in(&fresh_link(server, name).await?).await?, 200, "{name} signs in");
-    Ok(api)
 }
 
 /// Answer every indicator of the person's open measurement of `kind` not
