@@ -274,8 +274,10 @@ fn line(what: &str, run: &Run, judged: Judged) -> String {
     )
 }
 
-/// Run both loads on a fresh edition of `app` and print the figures.
-pub async fn report(app: &TestServer) -> TestResult {
+/// Run both loads on a fresh edition of `app` and print the figures;
+/// returns the budgets missed (the rate of writes as fast as answered, the
+/// server's p99 at the budget rate), each in words, for the caller to fail on.
+pub async fn report(app: &TestServer) -> TestResult<Vec<String>> {
     let (_, schools) = edition(app).await?;
     let writers = respondents(app, &schools).await?;
     let people = writers.len();
@@ -293,5 +295,13 @@ pub async fn report(app: &TestServer) -> TestResult {
     if errors > 0 {
         return Err(format!("{errors} writes failed under load").into());
     }
-    Ok(())
+    let mut missed = Vec::new();
+    if answers.rate() < WRITES_PER_SECOND {
+        missed.push(format!("autosave writes/s, {people} respondents at once: {:.0} (budget at least {WRITES_PER_SECOND:.0})", answers.rate()));
+    }
+    let p99 = quantile(&paced.server_ms, 0.99);
+    if p99 > SERVER_P99_MS {
+        missed.push(format!("autosave server p99 at {WRITES_PER_SECOND:.0} writes/s offered: {p99:.1} ms (budget {SERVER_P99_MS:.0} ms)"));
+    }
+    Ok(missed)
 }
