@@ -527,9 +527,7 @@ async fn main() -> TestResult {
     let root = e2e::workspace_root();
     if args.first().is_some_and(|a| a.as_os_str() == "--server") {
         let app = TestServer::start_with(root.join("dist"), tempfile::tempdir()?).await?;
-        let mut budgets = Budgets::default();
-        budgets.missed = e2e::load::report(&app).await?;
-        return budgets.finish();
+        return Budgets { missed: e2e::load::report(&app).await? }.finish();
     }
     if args.first().is_some_and(|a| a.as_os_str() == "--roles") {
         // Bytes and first paint alone, of every app or of the apps named
