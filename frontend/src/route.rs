@@ -262,9 +262,9 @@ mod tests {
             Route::RegionHome | Route::Region { .. } | Route::RegionPortrait { .. } => App::Region,
             Route::RegionPlan { .. } | Route::RegionDossier { .. } => App::Region,
             Route::JuryHome | Route::JuryScore { .. } => App::Jury,
-            Route::Edition | Route::Schools | Route::Companies | Route::Matching | Route::Networks | Route::People | Route::Colleagues => {
-                App::Programme
-            }
+            Route::Schools | Route::Companies => App::Programme,
+            Route::Matching | Route::Networks => App::Matching,
+            Route::Edition | Route::People | Route::Colleagues => App::People,
             _ => App::Coordinator,
         };
         for route in all() {

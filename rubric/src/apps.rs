@@ -41,10 +41,18 @@ pub enum App {
     /// views): its own app, so the coordinator's dashboard and the jurors'
     /// sheets stay small.
     Judging,
-    /// Who takes part: the coordinator's programme set-up (the edition,
-    /// schools, companies, matching, networks and people) and a school's
-    /// STEM coordinator inviting colleagues (the same people forms).
+    /// Who takes part: the coordinator's schools and companies (their
+    /// forms and CSV import). The set-up was one app of 308 kB; it is three
+    /// now (this one, [`App::Matching`], [`App::People`]), each about
+    /// 210-245 kB, a link between them a page load.
     Programme,
+    /// The coordinator's matching of schools with sponsor companies and the
+    /// learning networks with their sessions and attendance.
+    Matching,
+    /// The edition (its settings, export and import), the coordinator's
+    /// people and invitations, and a school's STEM coordinator inviting
+    /// colleagues (the same people forms).
+    People,
 }
 
 /// Address prefixes and the app that serves them; the first match wins.
@@ -52,19 +60,19 @@ pub enum App {
 const PREFIXES: [(&str, App); 19] = [
     ("/coordinator/jury", App::Judging),
     ("/coordinator/measurements", App::Report),
-    ("/coordinator/edition", App::Programme),
+    ("/coordinator/edition", App::People),
     ("/coordinator/schools", App::Programme),
     ("/coordinator/companies", App::Programme),
-    ("/coordinator/matching", App::Programme),
-    ("/coordinator/networks", App::Programme),
-    ("/coordinator/people", App::Programme),
+    ("/coordinator/matching", App::Matching),
+    ("/coordinator/networks", App::Matching),
+    ("/coordinator/people", App::People),
     ("/coordinator", App::Coordinator),
     // The chair's page reads the whole results (as the coordinator's does):
     // served by the results' app, so the jurors' app stays small.
     ("/jury/chair", App::Judging),
     ("/nulmeting", App::School),
     ("/schools", App::School),
-    ("/colleagues", App::Programme),
+    ("/colleagues", App::People),
     ("/company", App::Company),
     ("/jury", App::Jury),
     ("/award", App::Judging),
@@ -74,7 +82,7 @@ const PREFIXES: [(&str, App); 19] = [
 ];
 
 impl App {
-    pub const ALL: [App; 11] = [
+    pub const ALL: [App; 13] = [
         App::Public,
         App::School,
         App::Company,
@@ -84,6 +92,8 @@ impl App {
         App::Report,
         App::Judging,
         App::Programme,
+        App::Matching,
+        App::People,
         App::Dossier,
         App::Region,
     ];
@@ -102,6 +112,8 @@ impl App {
             App::Plan => "plan",
             App::Report => "report",
             App::Programme => "programme",
+            App::Matching => "matching",
+            App::People => "people",
             App::Judging => "judging",
         }
     }
@@ -165,8 +177,11 @@ mod tests {
         assert_eq!(App::for_path("/coordinator/jury/results"), App::Judging);
         assert_eq!(App::for_path("/coordinator/juryx"), App::Coordinator);
         assert_eq!(App::for_path("/coordinator/measurements"), App::Report);
-        assert_eq!(App::for_path("/coordinator/edition"), App::Programme);
-        assert_eq!(App::for_path("/coordinator/people"), App::Programme);
+        assert_eq!(App::for_path("/coordinator/edition"), App::People);
+        assert_eq!(App::for_path("/coordinator/people"), App::People);
+        assert_eq!(App::for_path("/coordinator/matching"), App::Matching);
+        assert_eq!(App::for_path("/coordinator/networks"), App::Matching);
+        assert_eq!(App::for_path("/coordinator/companies"), App::Programme);
         assert_eq!(App::for_path("/coordinator/schools"), App::Programme);
         assert_eq!(App::for_path("/nulmeting"), App::School);
         assert_eq!(App::for_path("/schools/12/report"), App::Report);
@@ -175,7 +190,7 @@ mod tests {
         assert_eq!(App::for_path("/schools/12/team"), App::Report);
         assert_eq!(App::for_path("/schools/12/teamx"), App::School);
         assert_eq!(App::for_path("/schools/plan"), App::School);
-        assert_eq!(App::for_path("/colleagues"), App::Programme);
+        assert_eq!(App::for_path("/colleagues"), App::People);
         assert_eq!(App::for_path("/company"), App::Company);
         assert_eq!(App::for_path("/jury"), App::Jury);
         assert_eq!(App::for_path("/jury/finalists/3"), App::Jury);

@@ -1,6 +1,6 @@
 //! The apps, one per kind of person (the school team's report and
-//! plan, the coordinator's programme set-up and judging pages each their
-//! own) (`rubric::apps::App`): each has a
+//! plan, the coordinator's set-up in three: programme, matching, people,
+//! and judging pages each their own) (`rubric::apps::App`): each has a
 //! `switch` over its own routes and a `run` its entry point in `src/bin/`
 //! calls. A bundle holds only the pages its switch names; every other route
 //! is [`crate::app::Elsewhere`], a real page load of the app that has it.
@@ -10,6 +10,8 @@ pub mod coordinator;
 pub mod dossier;
 pub mod judging;
 pub mod jury;
+pub mod matching;
+pub mod people;
 pub mod plan;
 pub mod programme;
 pub mod public;

@@ -1,7 +1,6 @@
-//! The programme app: the coordinator's programme set-up (the edition,
-//! schools, companies, matching, networks, people) and a school's STEM
-//! coordinator inviting colleagues (the same people forms). Its own app so
-//! the coordinator's dashboard and the nulmeting (start pages) stay light.
+//! The programme app: the coordinator's schools and companies (forms, CSV
+//! import). The rest of the set-up is in the matching and people apps
+//! (`rubric::apps::App`), so each stays within the first-load budget.
 
 use crate::app::{Elsewhere, Route};
 use crate::pages;
@@ -10,13 +9,8 @@ use yew::prelude::*;
 
 fn switch(route: Route) -> Html {
     match route {
-        Route::Edition => html! { <pages::coordinator::edition::EditionPage /> },
         Route::Schools => html! { <pages::coordinator::organisations::OrganisationsPage key="schools" schools=true /> },
         Route::Companies => html! { <pages::coordinator::organisations::OrganisationsPage key="companies" schools=false /> },
-        Route::Matching => html! { <pages::coordinator::matching::MatchingPage /> },
-        Route::Networks => html! { <pages::coordinator::networks::NetworksPage /> },
-        Route::People => html! { <pages::coordinator::people::PeoplePage /> },
-        Route::Colleagues => html! { <pages::colleagues::ColleaguesPage /> },
         _ => html! { <Elsewhere /> },
     }
 }

@@ -264,6 +264,8 @@ async fn demo(app: &TestServer) -> TestResult<Demo> {
         RolePage { app: App::Judging, person: Some(coordinator), path: "/coordinator/jury/results".into(), ready: "[data-testid=lock-state]" },
         RolePage { app: App::Report, person: Some(coordinator), path: "/coordinator/measurements".into(), ready: "tr[data-school]" },
         RolePage { app: App::Programme, person: Some(coordinator), path: "/coordinator/schools".into(), ready: "[data-testid=add]" },
+        RolePage { app: App::Matching, person: Some(coordinator), path: "/coordinator/matching".into(), ready: "[data-testid=match-schools]" },
+        RolePage { app: App::People, person: Some(coordinator), path: "/coordinator/people".into(), ready: "[data-testid=link-status]" },
         RolePage { app: App::Dossier, person: Some(company_lead), path: format!("/dossier/{company_school}"), ready: "[data-testid=dossier-page]" },
         RolePage { app: App::Region, person: Some(regional), path: format!("/region/{region}"), ready: "[data-testid=region-schools]" },
     ];
