@@ -120,8 +120,14 @@ pub async fn update_company(id: i64, input: &CompanyInput, version: i64) -> Resu
 /// company ("companies"); the answer is the row's new name.
 pub async fn set_archived(kind: &str, id: i64, version: i64, archive: bool) -> Result<String, ApiError> {
     let action = if archive { "archive" } else { "restore" };
-    let v = call(Method::POST, format!("/{kind}/{id}/{action}"), Some(json!({ "version": version }))).await?;
-    Ok(v["name"].as_str().unwrap_or_default().to_string())
+    let row: Named = typed(call(Method::POST, format!("/{kind}/{id}/{action}"), Some(json!({ "version": version }))).await)?;
+    Ok(row.name)
+}
+
+/// The part of an archived or restored row the page reads: its name.
+#[derive(Deserialize)]
+struct Named {
+    name: String,
 }
 
 /// Save a CSV import of schools (`kind` "schools") or companies
