@@ -24,8 +24,8 @@ pub fn remove(key: &str) {
 }
 
 /// The key prefixes of local drafts: nulmeting answers, plan forms and
-/// comments, jury scores.
-const DRAFT_PREFIXES: [&str; 3] = ["stempact.nulmeting.", "stempact.plan-draft.", "stempact.jury."];
+/// comments, jury scores, award dossier texts.
+const DRAFT_PREFIXES: [&str; 4] = ["stempact.nulmeting.", "stempact.plan-draft.", "stempact.jury.", "stempact.dossier."];
 
 fn draft_keys() -> Vec<String> {
     let Some(s) = local() else { return Vec::new() };

@@ -28,6 +28,8 @@ pub enum D {
     Saved,
     StaleNotice,
     TheirVersion,
+    DraftRestored,
+    DiscardDraft,
     SignOffTitle,
     SignOff,
     SignOffConfirm,
@@ -82,6 +84,11 @@ impl Text for D {
             D::Save => ("Opslaan", "Save"),
             D::Saving => ("Bezig met opslaan…", "Saving…"),
             D::Saved => ("Opgeslagen.", "Saved."),
+            D::DraftRestored => (
+                "Wat je hier typte en nog niet bewaarde, staat terug in het vak. Bewaar het, of gooi je wijzigingen weg.",
+                "What you typed here and had not saved yet is back in the box. Save it, or discard your changes.",
+            ),
+            D::DiscardDraft => ("Wijzigingen weggooien", "Discard changes"),
             D::StaleNotice => (
                 "Iemand anders heeft dit deel intussen gewijzigd. Je eigen tekst staat nog in het vak; vergelijk met de nieuwere versie hieronder en sla opnieuw op om die te vervangen.",
                 "Someone else changed this part in the meantime. Your own text is still in the box; compare it with the newer version below and save again to replace it.",

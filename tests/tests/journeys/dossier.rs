@@ -195,3 +195,62 @@ async fn a_change_after_a_sign_off_withdraws_both_approvals_and_both_sides_are_t
     browser.close().await?;
     Ok(())
 }
+
+/// What a side typed and did not save comes back after a reload, with a
+/// notice; written on a part someone else saved since, it comes back beside
+/// the newer text; discarding shows the saved text again; saving ends the draft.
+#[tokio::test]
+async fn unsaved_dossier_text_survives_a_reload_and_can_be_discarded() -> TestResult {
+    let server = TestServer::start().await?;
+    let p = programme(&server).await?;
+    let (stem, _contact) = people(&server, &p).await?;
+    let school = p.schools[0];
+    let browser = Browser::start().await?;
+    sign_in(&browser, &server, stem, STEM).await?;
+    open_dossier(&browser, &server, school).await?;
+    assert!(browser.all("[data-testid=dossier-draft-restored]").await?.is_empty(), "no draft yet");
+
+    // Typed, not saved, the page reloaded: the text is back, and it says so.
+    browser.set_value("[data-testid=dossier-summary]", SUMMARY, "input").await?;
+    browser.reload().await?;
+    browser.wait_for("[data-testid=dossier-draft-restored]").await?;
+    assert_eq!(browser.js("return document.querySelector('[data-testid=dossier-summary]').value").await?, json!(SUMMARY));
+    assert!(browser.all("[data-testid=dossier-school-stale]").await?.is_empty(), "nobody saved in between");
+
+    // A colleague saves the school's part meanwhile: after a reload the
+    // draft is still in the box and the newer saved text is shown beside it.
+    let colleague = api_as(&server, stem).await?;
+    let (status, body) = colleague
+        .send(Method::PUT, &format!("/schools/{school}/dossier/school"), &json!({ "version": 0, "plan_version": null, "text": SCHOOL_TEXT, "summary": "Hun samenvatting.", "evidence": [] }))
+        .await?;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    browser.reload().await?;
+    browser.wait_for_text("[data-testid=dossier-school-stale]", "Hun samenvatting.").await?;
+    assert_eq!(browser.js("return document.querySelector('[data-testid=dossier-summary]').value").await?, json!(SUMMARY));
+
+    // Discarding shows the saved part again, and a reload keeps it that way.
+    browser.press("[data-testid=dossier-discard-draft]").await?;
+    browser.wait_gone("[data-testid=dossier-draft-restored]").await?;
+    assert_eq!(browser.js("return document.querySelector('[data-testid=dossier-summary]').value").await?, json!("Hun samenvatting."));
+    browser.reload().await?;
+    browser.wait_for("[data-testid=dossier-page]").await?;
+    assert_eq!(browser.js("return document.querySelector('[data-testid=dossier-summary]').value").await?, json!("Hun samenvatting."));
+    assert!(browser.all("[data-testid=dossier-draft-restored]").await?.is_empty(), "the discarded draft is gone");
+
+    // Typed and saved: no draft after a reload.
+    browser.set_value("[data-testid=dossier-summary]", SUMMARY, "input").await?;
+    let key = format!("stempact.dossier.{school}.school");
+    let draft_kept = format!("return localStorage.getItem('{key}') !== null");
+    assert_eq!(browser.js(&draft_kept).await?, json!(true), "typing keeps a draft");
+    browser.press("[data-testid=dossier-save-school]").await?;
+    browser
+        .eventually("the draft removed once saved", || async { Ok((browser.js(&draft_kept).await? == json!(false)).then_some(())) })
+        .await?;
+    browser.reload().await?;
+    browser.wait_for("[data-testid=dossier-page]").await?;
+    assert_eq!(browser.js("return document.querySelector('[data-testid=dossier-summary]').value").await?, json!(SUMMARY));
+    assert!(browser.all("[data-testid=dossier-draft-restored]").await?.is_empty(), "a saved part leaves no draft");
+    browser.axe_check("the dossier after a restored draft").await?;
+    browser.close().await?;
+    Ok(())
+}

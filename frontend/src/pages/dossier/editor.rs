@@ -3,7 +3,9 @@
 //! a change withdrew the approvals, the sign-off, and the coordinator's
 //! reopening of a submitted dossier. A stale save keeps the reader's text
 //! and shows the newer one beside it; the rules (limits, completeness) are
-//! `rubric::dossier`'s, checked here before sending.
+//! `rubric::dossier`'s, checked here before sending. What the reader typed
+//! and did not save yet is kept on this device and comes back after a
+//! reload, with a notice and a way to discard it.
 
 use crate::api::{self, ApiError, ErrorCode};
 use crate::app::Route;
@@ -15,10 +17,13 @@ use crate::components::form::{event_value, field_error};
 use crate::hooks::use_lang;
 use crate::i18n::dossier::{dossier_error, field_problem, status, submitted_on, version, withdrawn, D};
 use crate::i18n::{format, Lang, Text};
+use crate::storage;
 use rubric::dossier::{
     validate_company_part, validate_school_part, CompanyPart, CompanyPartWrite, DossierPage, SchoolPart, SchoolPartWrite,
     MAX_SUMMARY_CHARS, MAX_TEXT_CHARS,
 };
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
 use std::rc::Rc;
 use yew::prelude::*;
 use yew_router::prelude::Link;
@@ -53,17 +58,89 @@ fn error_html(lang: Lang, e: &ApiError) -> Html {
     }
 }
 
+/// A part typed but not saved yet, kept on this device (erased on sign-out
+/// like every draft) so a reload or a closed tab loses nothing: the text
+/// and the version of the part it was written on.
+#[derive(Serialize, Deserialize)]
+struct Draft<T> {
+    base: i64,
+    part: T,
+}
+
+fn draft_key(school: i64, side: &str) -> String {
+    format!("stempact.dossier.{school}.{side}")
+}
+
+/// The draft of a part kept on this device, when it differs from the part
+/// saved on the server.
+fn stored_draft<T: DeserializeOwned + PartialEq>(key: &str, saved: &T) -> Option<Draft<T>> {
+    let draft = storage::get(key).and_then(|json| serde_json::from_str::<Draft<T>>(&json).ok());
+    match draft {
+        Some(d) if d.part != *saved => Some(d),
+        Some(_) => {
+            storage::remove(key);
+            None
+        }
+        None => None,
+    }
+}
+
+/// Keep `part` as the draft of `key` while it differs from the saved one.
+fn keep_draft<T: Serialize + PartialEq>(key: &str, base: i64, part: &T, saved: &T) {
+    if part == saved {
+        storage::remove(key);
+    } else if let Ok(json) = serde_json::to_string(&Draft { base, part }) {
+        storage::set(key, &json);
+    }
+}
+
 #[component]
 pub fn DossierEditor(props: &DossierEditorProps) -> Html {
     let lang = use_lang();
     let page = use_state(|| props.initial.clone());
-    let school = use_state(|| props.initial.dossier.school.clone());
-    let company = use_state(|| props.initial.dossier.company.text.clone());
+    let first = &props.initial;
+    let school_key = draft_key(first.school_id, "school");
+    let company_key = draft_key(first.school_id, "company");
+    // Drafts of this device come back; one written on an older version of
+    // the part comes back beside the newer saved text, as after a stale save.
+    let school_draft = use_state(|| if first.can_edit_school { stored_draft(&school_key, &first.dossier.school) } else { None });
+    let company_draft = use_state(|| if first.can_edit_company { stored_draft(&company_key, &first.dossier.company.text) } else { None });
+    let school = use_state(|| school_draft.as_ref().map_or_else(|| first.dossier.school.clone(), |d| d.part.clone()));
+    let company = use_state(|| company_draft.as_ref().map_or_else(|| first.dossier.company.text.clone(), |d| d.part.clone()));
     let school_problems = use_state(Problems::new);
     let company_problems = use_state(Problems::new);
     // The newer part someone else saved, after a stale save.
-    let newer_school = use_state(|| None::<SchoolPart>);
-    let newer_company = use_state(|| None::<String>);
+    let newer_school = use_state(|| school_draft.as_ref().filter(|d| d.base != first.dossier.school_version).map(|_| first.dossier.school.clone()));
+    let newer_company =
+        use_state(|| company_draft.as_ref().filter(|d| d.base != first.dossier.company_version).map(|_| first.dossier.company.text.clone()));
+    let restored = use_state(|| school_draft.is_some() || company_draft.is_some());
+    {
+        let (key, page) = (school_key.clone(), page.clone());
+        use_effect_with((*school).clone(), move |part| {
+            if page.can_edit_school {
+                keep_draft(&key, page.dossier.school_version, part, &page.dossier.school);
+            }
+        });
+    }
+    {
+        let (key, page) = (company_key.clone(), page.clone());
+        use_effect_with((*company).clone(), move |text| {
+            if page.can_edit_company {
+                keep_draft(&key, page.dossier.company_version, text, &page.dossier.company.text);
+            }
+        });
+    }
+    let discard = {
+        let (school, company, newer_school, newer_company, restored, page) =
+            (school.clone(), company.clone(), newer_school.clone(), newer_company.clone(), restored.clone(), page.clone());
+        Callback::from(move |_: MouseEvent| {
+            school.set(page.dossier.school.clone());
+            company.set(page.dossier.company.text.clone());
+            newer_school.set(None);
+            newer_company.set(None);
+            restored.set(false);
+        })
+    };
     let error = use_state(|| None::<ApiError>);
     let busy = use_state(|| false);
     let saved = use_state(|| false);
@@ -116,6 +193,7 @@ pub fn DossierEditor(props: &DossierEditorProps) -> Html {
                         Box::pin(async move { api::dossier::save_school(id, &body).await }),
                         Rc::new(move |r| match r {
                             Ok(next) => {
+                                storage::remove(&draft_key(next.school_id, "school"));
                                 school.set(next.dossier.school.clone());
                                 newer_school.set(None);
                             }
@@ -144,6 +222,7 @@ pub fn DossierEditor(props: &DossierEditorProps) -> Html {
                         Box::pin(async move { api::dossier::save_company(id, &body).await }),
                         Rc::new(move |r| match r {
                             Ok(next) => {
+                                storage::remove(&draft_key(next.school_id, "company"));
                                 company.set(next.dossier.company.text.clone());
                                 newer_company.set(None);
                             }
@@ -247,6 +326,12 @@ pub fn DossierEditor(props: &DossierEditorProps) -> Html {
                 <div class="notice success" role="status" data-testid="dossier-submitted">
                     <p><strong>{ submitted_on(lang, &format::shown_date(lang, at)) }</strong></p>
                     <p>{ D::FrozenHint.t(lang) }</p>
+                </div>
+            }
+            if *restored && (*school != d.school || *company != d.company.text) {
+                <div class="notice" role="status" data-testid="dossier-draft-restored">
+                    <p>{ D::DraftRestored.t(lang) }</p>
+                    <button type="button" class="button secondary" data-testid="dossier-discard-draft" onclick={discard}>{ D::DiscardDraft.t(lang) }</button>
                 </div>
             }
             if let Some(e) = &*error { { error_html(lang, e) } }
