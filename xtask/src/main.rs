@@ -70,10 +70,44 @@ pub fn gzip(bytes: &[u8]) -> std::result::Result<Vec<u8>, std::io::Error> {
     Ok(out)
 }
 
+/// The subresource-integrity value of `bytes` as trunk writes it.
+fn integrity(bytes: &[u8]) -> String {
+    use base64::Engine as _;
+    use sha2::Digest as _;
+    format!("sha384-{}", base64::engine::general_purpose::STANDARD.encode(sha2::Sha384::digest(bytes)))
+}
+
+/// Minify each JavaScript file of a built dist folder with esbuild (the
+/// wasm-bindgen glue: 47 kB raw, about 1.9 kB less gzip per app) and put
+/// its new integrity value where the pages name the old one.
+fn minify_js(dist: &Path) -> Result {
+    let fail = |what: &str, path: &Path, e: std::io::Error| TaskError(format!("{what} {}: {e}", path.display()));
+    let entries: Vec<PathBuf> = std::fs::read_dir(dist).map_err(|e| fail("cannot read", dist, e))?.filter_map(|e| e.ok()).map(|e| e.path()).collect();
+    let pages: Vec<&PathBuf> = entries.iter().filter(|p| p.extension().is_some_and(|e| e == "html")).collect();
+    for js in entries.iter().filter(|p| p.extension().is_some_and(|e| e == "js")) {
+        let before = std::fs::read(js).map_err(|e| fail("cannot read", js, e))?;
+        run(
+            Command::new(setup::esbuild()).arg(js).args(["--minify", "--log-level=warning", "--allow-overwrite"]).arg(format!("--outfile={}", js.display())),
+            &format!("minifying {} (esbuild; `cargo xtask setup` installs it)", js.display()),
+        )?;
+        let after = std::fs::read(js).map_err(|e| fail("cannot read", js, e))?;
+        let (old, new) = (integrity(&before), integrity(&after));
+        for page in &pages {
+            let html = std::fs::read_to_string(page).map_err(|e| fail("cannot read", page, e))?;
+            if html.contains(&old) {
+                std::fs::write(page, html.replace(&old, &new)).map_err(|e| fail("cannot write", page, e))?;
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Write `NAME.gz` (zopfli, [`gzip`]) beside each html, js, css and wasm
 /// file of a built dist folder; the server's static files prefer it. The
-/// files are compressed on as many threads as there are cores.
+/// files are compressed on as many threads as there are cores. The
+/// JavaScript is minified first ([`minify_js`]).
 pub fn precompress(dist: &Path) -> Result {
+    minify_js(dist)?;
     let fail = |what: &str, path: &Path, e: std::io::Error| TaskError(format!("{what} {}: {e}", path.display()));
     let entries = std::fs::read_dir(dist).map_err(|e| fail("cannot read", dist, e))?;
     let mut paths: Vec<PathBuf> = entries

@@ -1,6 +1,7 @@
 //! `cargo xtask setup`: install what is missing, skip what is present, pin
 //! every version. wasm32 target, trunk, wasm-bindgen-cli (same version as in
-//! Cargo.lock), wasm-opt from npm's binaryen and the axe-core accessibility
+//! Cargo.lock), wasm-opt from npm's binaryen, esbuild (minifies the apps'
+//! JavaScript glue) and the axe-core accessibility
 //! checker the browser journeys inject (both in the git-ignored `.tools/`),
 //! Chromium and ChromeDriver from apt, and poppler-utils (pdfinfo,
 //! pdftotext) for the journey that prints the jury's results sheet.
@@ -11,6 +12,9 @@ use std::process::Command;
 
 pub const TRUNK_VERSION: &str = "0.21.14";
 pub const BINARYEN_VERSION: &str = "132";
+/// esbuild, from npm: minifies wasm-bindgen's JavaScript glue after trunk
+/// (trunk's own minifier stops at its `export default`).
+pub const ESBUILD_VERSION: &str = "0.24.2";
 /// axe-core, injected into pages by the browser journeys (`Browser::axe_check`).
 pub const AXE_CORE_VERSION: &str = "4.14.1";
 
@@ -140,6 +144,21 @@ fn ensure_wasm_opt() -> Result {
     npm_install_tool("binaryen", BINARYEN_VERSION)
 }
 
+/// The esbuild binary in `.tools/`.
+pub fn esbuild() -> PathBuf {
+    tools_bin().join("esbuild")
+}
+
+fn ensure_esbuild() -> Result {
+    if let Ok(out) = Command::new(esbuild()).arg("--version").output() {
+        if String::from_utf8_lossy(&out.stdout).trim() == ESBUILD_VERSION {
+            println!("    esbuild {ESBUILD_VERSION}: present");
+            return Ok(());
+        }
+    }
+    npm_install_tool("esbuild", ESBUILD_VERSION)
+}
+
 /// The axe-core script the journeys inject (`tests/src/lib.rs` looks here).
 pub fn axe_core_js() -> PathBuf {
     tools_dir().join("node_modules/axe-core/axe.min.js")
@@ -189,6 +208,7 @@ pub fn setup() -> Result {
     // fails for it on this registry, so it is installed unlocked.
     ensure_cargo_tool("wasm-bindgen", "wasm-bindgen-cli", &locked_wasm_bindgen()?, false)?;
     ensure_wasm_opt()?;
+    ensure_esbuild()?;
     ensure_axe_core()?;
     ensure_chromium()?;
     ensure_poppler()?;
