@@ -8,6 +8,7 @@
 //! response type keeps the bundle small.
 
 use super::client::{self, ApiError};
+use rubric::evidence::{EvidenceLimits, LimitsInput};
 use gloo_net::http::Method;
 use rubric::programme::{
     ColleagueInput, Company, CompanyInput, Dashboard, Edition, EditionInput, Invitation, InviteInput, Matching,
@@ -207,6 +208,15 @@ pub async fn import_edition(document: Value) -> Result<ImportSummary, ApiError> 
 
 pub async fn load_demo() -> Result<(), ApiError> {
     call(Method::POST, "/demo".into(), Some(json!({}))).await.map(|_| ())
+}
+
+/// An edition's limits on evidence files.
+pub async fn evidence_limits(edition: i64) -> Result<EvidenceLimits, ApiError> {
+    client::get(&format!("/editions/{edition}/evidence-limits")).await
+}
+
+pub async fn set_evidence_limits(edition: i64, input: &LimitsInput) -> Result<EvidenceLimits, ApiError> {
+    client::put(&format!("/editions/{edition}/evidence-limits"), input).await
 }
 
 /// Where the browser downloads an edition's export.

@@ -5,6 +5,7 @@
 pub mod common;
 pub mod dossier;
 pub mod evidence;
+pub mod evidence_limits;
 pub mod format;
 pub mod jury;
 pub mod jury_results;

@@ -254,3 +254,73 @@ async fn the_coordinator_moves_an_edition_with_its_evidence_files_through_the_ed
     assert_eq!(files, 1, "the evidence file arrived with the edition");
     b.close().await
 }
+
+/// The coordinator sets the edition's limits on evidence files on the
+/// edition page: a value out of range is refused at its field in Dutch,
+/// the saved limits survive a reload, and a teacher's file over the new
+/// largest size is refused at the answer's field with that size.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_coordinator_sets_the_evidence_limits_and_a_larger_file_is_refused() -> TestResult {
+    let s = scene().await?;
+    let coordinator = s.server.invite(Role::Coordinator, "Coördinator").await?;
+    let b = Browser::start().await?;
+    b.goto(&coordinator).await?;
+    b.wait_for_text("[data-testid=who-name]", "Coördinator").await?;
+    b.goto(&format!("{}/coordinator/edition", s.server.url)).await?;
+    press(&b, "[data-edition='STEMpact 2025-2026'] .actions button").await?;
+    b.wait_for("[data-testid=evidence-limits] #max_file_mb").await?;
+    assert_eq!(b.js("return document.querySelector('#max_file_mb').value").await?, serde_json::json!("10"), "the default: 10 MB a file");
+    assert_eq!(b.js("return document.querySelector('#school_quota_mb').value").await?, serde_json::json!("200"));
+
+    // Out of range and below the file size: refused at the fields, nothing sent.
+    b.set_value("#max_file_mb", "0", "input").await?;
+    b.set_value("#school_quota_mb", "5", "input").await?;
+    press(&b, "[data-testid=save-evidence-limits]").await?;
+    b.wait_for_text("[data-field=max_file_mb] .field-error", "tussen 1 en 50 MB").await?;
+    b.wait_for_text("[data-field=school_quota_mb] .field-error", "tussen 10 en 5000 MB").await?;
+    assert_eq!(b.js("return document.querySelector('#max_file_mb').getAttribute('aria-invalid')").await?, serde_json::json!("true"));
+    let edition: i64 = sqlx::query_scalar("select id from editions").fetch_one(s.server.state.writer.pool()).await?;
+    let api = s.server.api();
+    api.sign_in(&s.server.invite(Role::Coordinator, "Controle").await?).await?;
+    let (_, limits) = api.get(&format!("/editions/{edition}/evidence-limits")).await?;
+    assert_eq!(limits["max_file_bytes"], serde_json::json!(10 * 1024 * 1024), "nothing was saved");
+
+    // Valid: saved, and a reload shows them.
+    b.set_value("#max_file_mb", "1", "input").await?;
+    b.set_value("#school_quota_mb", "20", "input").await?;
+    press(&b, "[data-testid=save-evidence-limits]").await?;
+    b.wait_for("[data-testid=evidence-limits-saved]").await?;
+    b.reload().await?;
+    press(&b, "[data-edition='STEMpact 2025-2026'] .actions button").await?;
+    b.wait_for("[data-testid=evidence-limits] #max_file_mb").await?;
+    b.eventually("the saved limits shown", || async {
+        Ok((b.js("return document.querySelector('#max_file_mb').value + '/' + document.querySelector('#school_quota_mb').value").await?
+            == serde_json::json!("1/20"))
+        .then_some(()))
+    })
+    .await?;
+    b.axe_check("the edition page with its evidence limits").await?;
+    b.close().await?;
+
+    // A teacher's 2 MB PDF is now refused at the field, with the new size.
+    let browser = Browser::start().await?;
+    open_sheet(&browser, &s.teacher).await?;
+    let card = format!(r#"[data-indicator="{FIRST}"]"#);
+    browser
+        .js(&format!(
+            r#"const scope = document.querySelector('{card}');
+            const bytes = new TextEncoder().encode('%PDF-1.4\n' + 'x'.repeat(2 * 1024 * 1024) + '\n%%EOF\n');
+            const dt = new DataTransfer();
+            dt.items.add(new File([bytes], 'groot.pdf', {{type: 'application/pdf'}}));
+            const input = scope.querySelector('[data-testid=evidence-input]');
+            input.files = dt.files;
+            input.dispatchEvent(new Event('change', {{bubbles: true}}));
+            return true;"#
+        ))
+        .await?;
+    browser.wait_for_text(&format!("{card} [data-testid=evidence-error]"), "hoogstens 1,0 MB").await?;
+    let stored: i64 = sqlx::query_scalar("select count(*) from evidence_files").fetch_one(s.server.state.writer.pool()).await?;
+    assert_eq!(stored, 0);
+    browser.close().await?;
+    Ok(())
+}

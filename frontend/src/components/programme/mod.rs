@@ -1,4 +1,5 @@
-//! Pieces of the coordinator's programme set-up: form fields, the edition,
+//! Pieces of the coordinator's programme set-up: form fields, the edition
+//! (and its evidence-file limits),
 //! school, company, session and invitation forms, the CSV import panel,
 //! the dashboard's badges and timeline, the matching profile, the
 //! attendance editor and the sign-in link box. Props in, callbacks out.
@@ -7,6 +8,7 @@ pub mod attendance_editor;
 pub mod company_form;
 pub mod csv_import;
 pub mod edition_form;
+pub mod evidence_limits;
 pub mod form_field;
 pub mod invite_form;
 pub mod link_box;

@@ -7,6 +7,7 @@ use crate::api::{self, ApiError};
 use crate::components::error_box::ErrorBox;
 use crate::components::loading::Loading;
 use crate::components::programme::edition_form::EditionForm;
+use crate::components::programme::evidence_limits::EvidenceLimitsPanel;
 use crate::hooks::edition_choice::EDITION_KEY;
 use crate::hooks::{use_fetch, use_lang, Fetch};
 use crate::i18n::programme::{import_error_lead, P};
@@ -155,11 +156,14 @@ pub fn EditionPage() -> Html {
                 });
                 let cancel = { let s = editing.clone(); Callback::from(move |()| s.set(Editing::None)) };
                 html! {
-                    <section class="panel">
-                        <h2>{ &e.name }</h2>
-                        <EditionForm initial={e.input()} reset_key={e.version} busy={*busy} server_error={(*error).clone()}
-                            on_save={save} on_cancel={cancel} />
-                    </section>
+                    <>
+                        <section class="panel">
+                            <h2>{ &e.name }</h2>
+                            <EditionForm initial={e.input()} reset_key={e.version} busy={*busy} server_error={(*error).clone()}
+                                on_save={save} on_cancel={cancel} />
+                        </section>
+                        <EvidenceLimitsPanel edition={id} />
+                    </>
                 }
             }
         },
