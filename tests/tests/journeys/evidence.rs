@@ -278,6 +278,7 @@ async fn the_coordinator_sets_the_evidence_limits_and_a_larger_file_is_refused()
     press(&b, "[data-testid=save-evidence-limits]").await?;
     b.wait_for_text("[data-field=max_file_mb] .field-error", "tussen 1 en 50 MB").await?;
     b.wait_for_text("[data-field=school_quota_mb] .field-error", "tussen 10 en 5000 MB").await?;
+    crate::jury::shot(&b, "evidence-limits-refused").await?;
     assert_eq!(b.js("return document.querySelector('#max_file_mb').getAttribute('aria-invalid')").await?, serde_json::json!("true"));
     let edition: i64 = sqlx::query_scalar("select id from editions").fetch_one(s.server.state.writer.pool()).await?;
     let api = s.server.api();

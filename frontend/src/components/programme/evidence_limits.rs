@@ -112,11 +112,13 @@ pub fn EvidenceLimitsPanel(props: &EvidenceLimitsProps) -> Html {
         <section class="panel" data-testid="evidence-limits">
             <h2>{ L::Title.t(lang) }</h2>
             <p class="small">{ L::Lead.t(lang) }</p>
-            <form onsubmit={on_submit} novalidate=true>
-                { form_field(FieldSpec { id: "max_file_mb", label: L::MaxFile.t(lang), value: shown.max_file.clone(), kind: "number",
-                    required: true, error: error_at("max_file_mb"), on_input: set(|t, v| t.max_file = v) }) }
-                { form_field(FieldSpec { id: "school_quota_mb", label: L::Quota.t(lang), value: shown.quota.clone(), kind: "number",
-                    required: true, error: error_at("school_quota_mb"), on_input: set(|t, v| t.quota = v) }) }
+            <form class="form" onsubmit={on_submit} novalidate=true>
+                <div class="form-grid">
+                    { form_field(FieldSpec { id: "max_file_mb", label: L::MaxFile.t(lang), value: shown.max_file.clone(), kind: "number",
+                        required: true, error: error_at("max_file_mb"), on_input: set(|t, v| t.max_file = v) }) }
+                    { form_field(FieldSpec { id: "school_quota_mb", label: L::Quota.t(lang), value: shown.quota.clone(), kind: "number",
+                        required: true, error: error_at("school_quota_mb"), on_input: set(|t, v| t.quota = v) }) }
+                </div>
                 if let Some(e) = general { <ErrorBox error={e} /> }
                 <div class="form-buttons">
                     <button type="submit" class="button" disabled={*busy} data-testid="save-evidence-limits">{ L::Save.t(lang) }</button>
