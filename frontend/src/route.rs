@@ -254,7 +254,9 @@ mod tests {
         let expect = |r: &Route| match r {
             Route::Home | Route::SignIn | Route::Rubric => App::Public,
             Route::Nulmeting => App::School,
-            Route::SchoolTeam { .. } | Route::SchoolReport { .. } | Route::Measurements => App::Report,
+            Route::SchoolReport { .. } => App::Report,
+            Route::SchoolTeam { .. } => App::Team,
+            Route::Measurements => App::Measurements,
             Route::SchoolPlan { .. } | Route::SchoolPlanPrint { .. } => App::Plan,
             Route::JurySetup | Route::JuryResults | Route::JuryResultsPrint | Route::JuryChair | Route::AwardResults => App::Judging,
             Route::CompanyHome => App::Company,

@@ -31,11 +31,16 @@ pub enum App {
     /// from the nulmeting or the company's list is a page load), so the
     /// teachers filling in the nulmeting do not download the plan editor.
     Plan,
-    /// A school's team view and report (the nulmeting's results, with the
-    /// radar chart), for the school team, its sponsor company and the
-    /// coordinator, and the coordinator's measurements overview that links
-    /// to them: its own app, so filling in the nulmeting stays light.
+    /// A school's report (the nulmeting's results, with the radar chart),
+    /// for the school team, its sponsor company and the coordinator: its
+    /// own app, so filling in the nulmeting stays light.
     Report,
+    /// A school's team view (every respondent's answers, the consensus
+    /// being made): its own app (it was one with the report, 329 kB).
+    Team,
+    /// The coordinator's measurements overview, linking to the schools'
+    /// reports and team views.
+    Measurements,
     /// The coordinator's jury set-up, results and print sheet, the jury
     /// chair's page and the published award results (the same results
     /// views): its own app, so the coordinator's dashboard and the jurors'
@@ -59,7 +64,7 @@ pub enum App {
 /// `/` itself is served by the signed-in person's app ([`App::home_for`]).
 const PREFIXES: [(&str, App); 19] = [
     ("/coordinator/jury", App::Judging),
-    ("/coordinator/measurements", App::Report),
+    ("/coordinator/measurements", App::Measurements),
     ("/coordinator/edition", App::People),
     ("/coordinator/schools", App::Programme),
     ("/coordinator/companies", App::Programme),
@@ -82,7 +87,7 @@ const PREFIXES: [(&str, App); 19] = [
 ];
 
 impl App {
-    pub const ALL: [App; 13] = [
+    pub const ALL: [App; 15] = [
         App::Public,
         App::School,
         App::Company,
@@ -90,6 +95,8 @@ impl App {
         App::Coordinator,
         App::Plan,
         App::Report,
+        App::Team,
+        App::Measurements,
         App::Judging,
         App::Programme,
         App::Matching,
@@ -111,6 +118,8 @@ impl App {
             App::Region => "region",
             App::Plan => "plan",
             App::Report => "report",
+            App::Team => "team",
+            App::Measurements => "measurements",
             App::Programme => "programme",
             App::Matching => "matching",
             App::People => "people",
@@ -130,7 +139,8 @@ impl App {
         if let Some(rest) = path.strip_prefix("/schools/") {
             match rest.split('/').nth(1) {
                 Some("plan") => return App::Plan,
-                Some("team" | "report") => return App::Report,
+                Some("report") => return App::Report,
+                Some("team") => return App::Team,
                 _ => {}
             }
         }
@@ -176,7 +186,7 @@ mod tests {
         assert_eq!(App::for_path("/coordinator/jury"), App::Judging);
         assert_eq!(App::for_path("/coordinator/jury/results"), App::Judging);
         assert_eq!(App::for_path("/coordinator/juryx"), App::Coordinator);
-        assert_eq!(App::for_path("/coordinator/measurements"), App::Report);
+        assert_eq!(App::for_path("/coordinator/measurements"), App::Measurements);
         assert_eq!(App::for_path("/coordinator/edition"), App::People);
         assert_eq!(App::for_path("/coordinator/people"), App::People);
         assert_eq!(App::for_path("/coordinator/matching"), App::Matching);
@@ -187,7 +197,7 @@ mod tests {
         assert_eq!(App::for_path("/schools/12/report"), App::Report);
         assert_eq!(App::for_path("/schools/12/plan/print"), App::Plan);
         assert_eq!(App::for_path("/schools/12/plan"), App::Plan);
-        assert_eq!(App::for_path("/schools/12/team"), App::Report);
+        assert_eq!(App::for_path("/schools/12/team"), App::Team);
         assert_eq!(App::for_path("/schools/12/teamx"), App::School);
         assert_eq!(App::for_path("/schools/plan"), App::School);
         assert_eq!(App::for_path("/colleagues"), App::People);

@@ -1,0 +1,5 @@
+//! Entry point of the measurements app (`frontend::apps::measurements`).
+
+fn main() {
+    frontend::apps::measurements::run();
+}

@@ -1,0 +1,5 @@
+//! Entry point of the team app (`frontend::apps::team`).
+
+fn main() {
+    frontend::apps::team::run();
+}
