@@ -16,7 +16,7 @@ use crate::hooks::answer_sheet::{use_answer_sheet, SheetAction};
 use crate::hooks::use_lang;
 use crate::i18n::plural::{plural, Count};
 use crate::i18n::nulmeting::{kind_name, unix_date, N};
-use crate::i18n::submission::{on_date, S};
+use crate::i18n::submission::S;
 use crate::i18n::Text;
 use rubric::assessment::api::{MeasurementStatus, MySheet};
 use rubric::submission::{ReopenInfo, ReopenState, SheetStatus};
@@ -323,7 +323,7 @@ fn sheet_notice(lang: rubric::Lang, status: SheetStatus, reopen: Option<&ReopenI
         }
         SheetStatus::ReopenRequested => html! {
             <div class="notice" data-testid="frozen-notice" data-status="reopen-requested">
-                <p>{ on_date(lang, S::RequestedNotice, reopen.map_or(0, |r| r.requested_at)) }{ " " }{ S::RequestedWhoNulmeting.t(lang) }</p>
+                <p>{ S::RequestedNotice.t(lang).replace("{date}", &unix_date(lang, reopen.map_or(0, |r| r.requested_at))) }{ " " }{ S::RequestedWhoNulmeting.t(lang) }</p>
             </div>
         },
         SheetStatus::Reopened => {
