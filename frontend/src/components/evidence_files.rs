@@ -137,31 +137,27 @@ pub fn EvidenceFiles(props: &EvidenceFilesProps) -> Html {
         let dragging = dragging.clone();
         Callback::from(move |_: DragEvent| dragging.set(false))
     };
-    let delete = |id: i64| {
+    // Deleting and undoing run through one closure: one task in the app.
+    let set_deleted = {
         let (undo, error, reload) = (undo.clone(), error.clone(), scope.reload.clone());
-        Callback::from(move |_: MouseEvent| {
+        Callback::from(move |(id, deleted): (i64, bool)| {
             let (undo, error, reload) = (undo.clone(), error.clone(), reload.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                match api::evidence::delete(id).await {
-                    Ok(()) => undo.set(Some(id)),
+                match api::evidence::set_deleted(id, deleted).await {
+                    Ok(()) => undo.set(deleted.then_some(id)),
                     Err(e) => error.set(Some(e.message)),
                 }
                 reload.emit(());
             });
         })
     };
+    let delete = |id: i64| set_deleted.reform(move |_: MouseEvent| (id, true));
     let restore = {
-        let (undo, error, reload) = (undo.clone(), error.clone(), scope.reload.clone());
+        let (undo, set_deleted) = (undo.clone(), set_deleted.clone());
         Callback::from(move |_: MouseEvent| {
-            let Some(id) = *undo else { return };
-            let (undo, error, reload) = (undo.clone(), error.clone(), reload.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                match api::evidence::restore(id).await {
-                    Ok(()) => undo.set(None),
-                    Err(e) => error.set(Some(e.message)),
-                }
-                reload.emit(());
-            });
+            if let Some(id) = *undo {
+                set_deleted.emit((id, false));
+            }
         })
     };
     let key = props.target.key();
