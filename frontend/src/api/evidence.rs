@@ -4,13 +4,13 @@
 //! and restoring.
 
 use super::client::{self, ApiError, ErrorCode};
-use rubric::evidence::EvidenceList;
+use rubric::evidence::EvidenceListView;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{File, ProgressEvent, XmlHttpRequest};
 use yew::Callback;
 
-pub async fn list(path: String) -> Result<EvidenceList, ApiError> {
+pub async fn list(path: String) -> Result<EvidenceListView, ApiError> {
     client::get(&path).await
 }
 
