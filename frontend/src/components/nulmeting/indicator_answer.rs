@@ -3,7 +3,7 @@
 //! server, and the notice when it was changed elsewhere in the meantime.
 
 use crate::components::evidence_files::{EvidenceFiles, Target};
-use crate::components::nulmeting::level_choice::LevelChoice;
+use crate::components::nulmeting::level_choice::{level_choice, LevelChoice};
 use crate::hooks::answer_sheet::{Change, Entry, Field, SyncState};
 use crate::hooks::use_lang;
 use crate::i18n::nulmeting::{answer_error_text, answer_label, N};
@@ -105,13 +105,13 @@ pub fn IndicatorAnswer(props: &IndicatorAnswerProps) -> Html {
                     </div>
                 </div>
             }
-            <LevelChoice
-                indicator_id={props.indicator_id.clone()}
-                label={indicator.title.get(lang).to_string()}
-                value={value.answer}
-                disabled={props.disabled}
-                on_choose={on_choose}
-            />
+            { level_choice(lang, rubric, indicator, LevelChoice {
+                indicator_id: &props.indicator_id,
+                label: indicator.title.get(lang),
+                value: value.answer,
+                disabled: props.disabled,
+                on_choose: &on_choose,
+            }) }
             if let Some(e) = other_error {
                 <p class="field-error" role="alert">{ e.field("answer").or(e.field("indicator_id")).map(String::from).unwrap_or_else(|| e.message.clone()) }</p>
             }

@@ -9,9 +9,9 @@ use crate::api;
 use crate::app::Route;
 use crate::components::error_box::ErrorBox;
 use crate::components::reopen_request::ReopenRequestForm;
-use crate::components::nulmeting::aspect_nav::{AspectNav, AspectProgress};
+use crate::components::nulmeting::aspect_nav::{aspect_nav, AspectProgress};
 use crate::components::nulmeting::indicator_answer::IndicatorAnswer;
-use crate::components::nulmeting::save_status::SaveStatusLine;
+use crate::components::nulmeting::save_status::save_status_line;
 use crate::hooks::answer_sheet::{use_answer_sheet, SheetAction};
 use crate::hooks::use_lang;
 use crate::i18n::plural::{plural, Count};
@@ -230,7 +230,7 @@ pub fn SheetEditor(props: &SheetEditorProps) -> Html {
                         }
                     </p>
                 </div>
-                <SaveStatusLine status={sheet.status()} />
+                { save_status_line(lang, sheet.status()) }
             </div>
             { for kind_switch }
             if is_closed {
@@ -239,7 +239,7 @@ pub fn SheetEditor(props: &SheetEditorProps) -> Html {
                 { sheet_notice(lang, status, sub.reopen.as_ref(), ask_from_top) }
             }
             <div class="with-sidebar">
-                <AspectNav current={*aspect} progress={progress} on_select={select.clone()} />
+                { aspect_nav(lang, rubric, *aspect, &progress, &select) }
                 <div class="content">
                     <section class="aspect-sheet" data-aspect={current.id.key()}>
                         <h2 ref={heading} tabindex="-1"><span class="aspect-number">{ position + 1 }</span>{ current.name.get(lang) }</h2>

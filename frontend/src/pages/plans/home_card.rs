@@ -2,8 +2,8 @@
 //! their school's plan (goals, version, open and unread comments).
 
 use crate::api;
-use crate::components::plan_card::PlanCard;
-use crate::hooks::use_fetch;
+use crate::components::plan_card::plan_card;
+use crate::hooks::{use_fetch, use_lang};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -13,9 +13,10 @@ pub struct PlanHomeCardProps {
 
 #[component]
 pub fn PlanHomeCard(props: &PlanHomeCardProps) -> Html {
+    let lang = use_lang();
     let fetch = use_fetch(props.school_id, api::plans::summary);
     match fetch.data() {
-        Some(summary) => html! { <PlanCard summary={(**summary).clone()} /> },
+        Some(summary) => plan_card(lang, summary, false),
         None => html! {},
     }
 }
