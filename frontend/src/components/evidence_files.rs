@@ -57,12 +57,18 @@ pub struct EvidenceFilesProps {
     pub target: Target,
     /// May add and delete (the server decides again).
     pub editable: bool,
+    /// The page's files, when the page hands them down itself (the
+    /// nulmeting sheet); otherwise they are read from the context. Handing
+    /// them down spares the school app a context provider type (issue 13).
+    #[prop_or_default]
+    pub scope: Option<EvidenceScope>,
 }
 
 #[component]
 pub fn EvidenceFiles(props: &EvidenceFilesProps) -> Html {
     let lang = use_lang();
-    let scope = use_context::<Option<EvidenceScope>>().flatten();
+    let from_context = use_context::<Option<EvidenceScope>>().flatten();
+    let scope = props.scope.clone().or(from_context);
     let progress = use_state(|| None::<u8>);
     let error = use_state(|| None::<String>);
     let undo = use_state(|| None::<i64>);

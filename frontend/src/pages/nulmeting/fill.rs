@@ -5,7 +5,7 @@
 use crate::api;
 use crate::components::error_box::ErrorBox;
 use crate::components::loading::Loading;
-use crate::hooks::evidence::{use_evidence, EvidenceScope};
+use crate::hooks::evidence::use_evidence;
 use crate::hooks::session::use_session;
 use crate::hooks::{use_fetch, use_lang, Fetch};
 use crate::i18n::nulmeting::N;
@@ -46,11 +46,9 @@ pub fn NulmetingPage() -> Html {
         },
         Fetch::Ready(sheet) => match (&sheet.measurement, sheet.unavailable) {
             (Some(m), _) => html! {
-                <ContextProvider<Option<EvidenceScope>> context={evidence}>
-                    <crate::hooks::rubric::RubricGate version={m.rubric_version}>
-                        <SheetEditor key={m.id} person_id={me.id} sheet={sheet.clone()} on_kind={on_kind} />
-                    </crate::hooks::rubric::RubricGate>
-                </ContextProvider<Option<EvidenceScope>>>
+                <crate::hooks::rubric::RubricGate version={m.rubric_version}>
+                    <SheetEditor key={m.id} person_id={me.id} sheet={sheet.clone()} on_kind={on_kind} evidence={evidence} />
+                </crate::hooks::rubric::RubricGate>
             },
             (None, reason) => {
                 let text = match reason {

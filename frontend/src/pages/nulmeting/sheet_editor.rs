@@ -10,9 +10,10 @@ use crate::app::Route;
 use crate::components::error_box::ErrorBox;
 use crate::components::reopen_request::ReopenRequestForm;
 use crate::components::nulmeting::aspect_nav::{aspect_nav, AspectProgress};
-use crate::components::nulmeting::indicator_answer::IndicatorAnswer;
+use crate::components::nulmeting::indicator_answer::{indicator_answer, IndicatorAnswer};
 use crate::components::nulmeting::save_status::save_status_line;
 use crate::hooks::answer_sheet::{use_answer_sheet, SheetAction};
+use crate::hooks::evidence::EvidenceScope;
 use crate::hooks::use_lang;
 use crate::i18n::plural::{plural, Count};
 use crate::i18n::nulmeting::{kind_name, unix_date, N};
@@ -104,6 +105,9 @@ pub struct SheetEditorProps {
     pub sheet: Rc<MySheet>,
     /// Switch between the nulmeting and the eindmeting.
     pub on_kind: Callback<rubric::assessment::MeasurementKind>,
+    /// The measurement's evidence files (`None` until loaded).
+    #[prop_or_default]
+    pub evidence: Option<EvidenceScope>,
 }
 
 #[component]
@@ -261,18 +265,16 @@ pub fn SheetEditor(props: &SheetEditorProps) -> Html {
                                 let id = id.clone();
                                 Callback::from(move |()| dispatcher.dispatch(SheetAction::DismissConflict { indicator: id.clone() }))
                             };
-                            html! {
-                                <IndicatorAnswer
-                                    key={id.clone()}
-                                    indicator_id={id.clone()}
-                                    number={format!("{}.{}", position + 1, i + 1)}
-                                    entry={sheet.entry(&id)}
-                                    disabled={is_closed || is_frozen}
-                                    on_change={on_change}
-                                    on_keep_mine={on_keep_mine}
-                                    on_dismiss_conflict={on_dismiss_conflict}
-                                />
-                            }
+                            indicator_answer(lang, rubric, IndicatorAnswer {
+                                entry: sheet.entry(&id),
+                                indicator_id: id.into(),
+                                number: format!("{}.{}", position + 1, i + 1),
+                                disabled: is_closed || is_frozen,
+                                on_change,
+                                on_keep_mine,
+                                on_dismiss_conflict,
+                                evidence: props.evidence.clone(),
+                            })
                         }) }
                         <div class="aspect-steps no-print">
                             if let Some(p) = prev {
