@@ -14,6 +14,7 @@ use crate::components::nulmeting::indicator_answer::{indicator_answer, Indicator
 use crate::components::nulmeting::save_status::save_status_line;
 use crate::hooks::answer_sheet::{use_answer_sheet, SheetAction};
 use crate::hooks::evidence::EvidenceScope;
+use crate::hooks::rubric::RubricRef;
 use crate::hooks::use_lang;
 use crate::i18n::plural::{plural, Count};
 use crate::i18n::nulmeting::{kind_name, unix_date, N};
@@ -105,6 +106,8 @@ pub struct SheetEditorProps {
     pub sheet: Rc<MySheet>,
     /// Switch between the nulmeting and the eindmeting.
     pub on_kind: Callback<rubric::assessment::MeasurementKind>,
+    /// The rubric of the measurement's version (loaded by the page).
+    pub rubric: RubricRef,
     /// The measurement's evidence files (`None` until loaded).
     #[prop_or_default]
     pub evidence: Option<EvidenceScope>,
@@ -113,7 +116,7 @@ pub struct SheetEditorProps {
 #[component]
 pub fn SheetEditor(props: &SheetEditorProps) -> Html {
     let lang = use_lang();
-    let Some(rubric) = crate::hooks::rubric::use_rubric() else { return html! {} };
+    let rubric = props.rubric.0;
     let info = props.sheet.measurement.clone();
     let (measurement_id, closed) = info.as_ref().map_or((0, true), |m| (m.id, m.status == MeasurementStatus::Closed));
     let frozen = !props.sheet.status.is_editable();
