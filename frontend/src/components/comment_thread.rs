@@ -1,7 +1,7 @@
 //! One comment thread on a goal or action: the comments oldest first (new
 //! ones marked for the reader), the reply box, and resolve or reopen.
 
-use super::comment_box::CommentBox;
+use super::comment_box::{comment_box, CommentBox};
 use crate::hooks::use_lang;
 use crate::i18n::common::role_name;
 use crate::i18n::plans::P;
@@ -74,9 +74,16 @@ pub fn CommentThread(props: &CommentThreadProps) -> Html {
             { comments }
             if props.can_reply && !t.resolved {
                 if let Some(draft) = props.draft.clone() {
-                    <CommentBox id={format!("reply-{}", t.id)} label={P::ReplyLabel.t(lang)} value={draft}
-                        error={props.error.clone()} busy={props.busy} on_change={props.on_draft.clone()} on_send={props.on_reply.clone()}
-                        on_cancel={Some(props.on_cancel.clone())} />
+                    { comment_box(lang, CommentBox {
+                        id: format!("reply-{}", t.id),
+                        label: P::ReplyLabel.t(lang).into(),
+                        value: draft,
+                        error: props.error.clone(),
+                        busy: props.busy,
+                        on_change: props.on_draft.clone(),
+                        on_send: props.on_reply.clone(),
+                        on_cancel: Some(props.on_cancel.clone()),
+                    }) }
                 } else {
                     <button type="button" class="link-button small" data-testid="reply"
                         onclick={{ let cb = props.on_draft.clone(); Callback::from(move |_| cb.emit(String::new())) }}>

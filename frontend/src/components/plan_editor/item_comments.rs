@@ -1,7 +1,7 @@
 //! The comment threads on one goal or action of the plan page, each with
 //! its reply box, and the box (or the button) to start a new thread.
 
-use crate::components::comment_box::CommentBox;
+use crate::components::comment_box::{comment_box, CommentBox};
 use crate::components::comment_thread::CommentThread;
 use crate::hooks::plan_editor::PlanEditor;
 use crate::hooks::plan_state::{comment_key, reply_key};
@@ -33,8 +33,16 @@ pub fn ItemComments(props: &ItemCommentsProps) -> Html {
     };
     let threads = ed.page.threads_on(target);
     let new_box = ed.draft.comments.get(&key).cloned().map(|text| {
-        html! { <CommentBox id={format!("new-{key}")} label={P::NewThreadLabel.t(lang)} value={text} error={error_for(&key)}
-            busy={ed.busy} on_change={set(&key).reform(Some)} on_send={send(&key, None)} on_cancel={Some(set(&key).reform(|()| None))} /> }
+        comment_box(lang, CommentBox {
+            id: format!("new-{key}"),
+            label: P::NewThreadLabel.t(lang).into(),
+            value: text,
+            error: error_for(&key),
+            busy: ed.busy,
+            on_change: set(&key).reform(Some),
+            on_send: send(&key, None),
+            on_cancel: Some(set(&key).reform(|()| None)),
+        })
     });
     if threads.is_empty() && new_box.is_none() && !access.start_threads {
         return html! {};

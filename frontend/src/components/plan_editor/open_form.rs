@@ -3,7 +3,7 @@
 //! stays (field by field, in the reader's language).
 
 use crate::components::action_form::{ActionDraft, ActionForm};
-use crate::components::conflict_choice::{ConflictChoice, ConflictRow};
+use crate::components::conflict_choice::{conflict_choice, ConflictChoice, ConflictRow};
 use crate::components::goal_form::GoalForm;
 use crate::components::plan_view::indicator_label;
 use crate::hooks::plan_editor::PlanEditor;
@@ -59,10 +59,13 @@ pub fn conflict_rows(mine: &Editor, theirs: &Theirs, lang: Lang) -> Option<Vec<C
 pub fn open_form(ed: &PlanEditor) -> Html {
     let Some(open) = ed.draft.editor.clone() else { return html! {} };
     if let Some(rows) = ed.conflict.as_ref().and_then(|theirs| conflict_rows(&open, theirs, ed.lang)) {
-        return html! {
-            <ConflictChoice rows={rows} busy={ed.busy} on_keep_mine={ed.cb(PlanEditor::keep_mine)}
-                on_take_theirs={ed.cb(PlanEditor::take_theirs)} on_edit={ed.cb(PlanEditor::edit_mine)} />
-        };
+        return conflict_choice(ed.lang, ConflictChoice {
+            rows,
+            busy: ed.busy,
+            on_keep_mine: ed.cb(PlanEditor::keep_mine),
+            on_take_theirs: ed.cb(PlanEditor::take_theirs),
+            on_edit: ed.cb(PlanEditor::edit_mine),
+        });
     }
     let (save, cancel) = (ed.cb(PlanEditor::save), ed.cb(PlanEditor::close));
     match open {
