@@ -2,7 +2,7 @@
 //! its reply box, and the box (or the button) to start a new thread.
 
 use crate::components::comment_box::{comment_box, CommentBox};
-use crate::components::comment_thread::CommentThread;
+use crate::components::comment_thread::{comment_thread, CommentThread};
 use crate::hooks::plan_editor::PlanEditor;
 use crate::hooks::plan_state::{comment_key, reply_key};
 use crate::i18n::plans::P;
@@ -52,10 +52,19 @@ pub fn ItemComments(props: &ItemCommentsProps) -> Html {
             { for threads.into_iter().map(|t| {
                 let tkey = reply_key(t.id);
                 let on_resolve = { let (ed, tid) = (ed.clone(), t.id); Callback::from(move |r: bool| ed.resolve(tid, r)) };
-                html! { <CommentThread key={t.id} thread={t.clone()} reader_id={ed.page.reader_id} last_read={ed.page.last_read}
-                    can_reply={access.reply} draft={ed.draft.comments.get(&tkey).cloned()}
-                    error={error_for(&tkey)} busy={ed.busy} on_draft={set(&tkey).reform(Some)} on_reply={send(&tkey, Some(t.id))}
-                    on_resolve={on_resolve} on_cancel={set(&tkey).reform(|()| None)} /> }
+                comment_thread(lang, CommentThread {
+                    thread: t.clone(),
+                    reader_id: ed.page.reader_id,
+                    last_read: ed.page.last_read,
+                    can_reply: access.reply,
+                    draft: ed.draft.comments.get(&tkey).cloned(),
+                    error: error_for(&tkey),
+                    busy: ed.busy,
+                    on_draft: set(&tkey).reform(Some),
+                    on_reply: send(&tkey, Some(t.id)),
+                    on_resolve,
+                    on_cancel: set(&tkey).reform(|()| None),
+                })
             }) }
             if let Some(b) = new_box {
                 { b }

@@ -2,7 +2,7 @@
 //! the reader's version beside the stored one with the choice of which
 //! stays (field by field, in the reader's language).
 
-use crate::components::action_form::{ActionDraft, ActionForm};
+use crate::components::action_form::{action_form, ActionDraft, ActionFormProps};
 use crate::components::conflict_choice::{conflict_choice, ConflictChoice, ConflictRow};
 use crate::components::goal_form::GoalForm;
 use crate::components::plan_view::indicator_label;
@@ -73,9 +73,13 @@ pub fn open_form(ed: &PlanEditor) -> Html {
             <GoalForm value={form} maps={ed.maps.clone()} errors={ed.errors.clone()} busy={ed.busy}
                 on_edit={ed.on_goal_edit()} on_save={save} on_cancel={cancel} />
         },
-        Editor::Action { form, .. } => html! {
-            <ActionForm value={form} errors={ed.errors.clone()} busy={ed.busy}
-                on_edit={ed.on_action_edit()} on_save={save} on_cancel={cancel} />
-        },
+        Editor::Action { form, .. } => action_form(ed.lang, ActionFormProps {
+            value: form,
+            errors: ed.errors.clone(),
+            busy: ed.busy,
+            on_edit: ed.on_action_edit(),
+            on_save: save,
+            on_cancel: cancel,
+        }),
     }
 }
