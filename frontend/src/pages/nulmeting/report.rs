@@ -366,7 +366,7 @@ pub fn SchoolReportPage(props: &SchoolReportPageProps) -> Html {
             </section>
             if !across.is_empty() {
                 { growth_across(lang, GrowthAcross {
-                    rows: &across,
+                    rows: across,
                     from: baseline_profile.map_or(0, |p| p.rubric_version),
                     to: final_profile.map_or(0, |p| p.rubric_version),
                 }) }
