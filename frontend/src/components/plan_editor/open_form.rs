@@ -4,7 +4,7 @@
 
 use crate::components::action_form::{action_form, ActionDraft, ActionFormProps};
 use crate::components::conflict_choice::{conflict_choice, ConflictChoice, ConflictRow};
-use crate::components::goal_form::GoalForm;
+use crate::components::goal_form::{goal_form, GoalFormProps};
 use crate::components::plan_view::indicator_label;
 use crate::hooks::plan_editor::PlanEditor;
 use crate::hooks::plan_state::{Editor, Theirs};
@@ -69,10 +69,15 @@ pub fn open_form(ed: &PlanEditor) -> Html {
     }
     let (save, cancel) = (ed.cb(PlanEditor::save), ed.cb(PlanEditor::close));
     match open {
-        Editor::Goal { form, .. } => html! {
-            <GoalForm value={form} maps={ed.maps.clone()} errors={ed.errors.clone()} busy={ed.busy}
-                on_edit={ed.on_goal_edit()} on_save={save} on_cancel={cancel} />
-        },
+        Editor::Goal { form, .. } => goal_form(ed.lang, ed.rubric, GoalFormProps {
+            value: form,
+            maps: ed.maps.clone(),
+            errors: ed.errors.clone(),
+            busy: ed.busy,
+            on_edit: ed.on_goal_edit(),
+            on_save: save,
+            on_cancel: cancel,
+        }),
         Editor::Action { form, .. } => action_form(ed.lang, ActionFormProps {
             value: form,
             errors: ed.errors.clone(),
