@@ -490,5 +490,28 @@ pub struct EvidenceList {
     pub used_bytes: u64,
 }
 
+/// What the evidence files component reads of an [`EvidenceList`]: the
+/// same JSON, decoded without the fields the page does not show (the
+/// file's kind, the uploader's id, `deleted_at`). Issue 13: every field
+/// and every type costs the apps decoder bytes.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct EvidenceListView {
+    pub files: Vec<EvidenceFileView>,
+    pub limits: EvidenceLimits,
+    pub used_bytes: u64,
+}
+
+/// One file of an [`EvidenceListView`] (a listed [`EvidenceFile`]).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct EvidenceFileView {
+    pub id: i64,
+    pub item: EvidenceItem,
+    pub name: String,
+    pub size: u64,
+    pub uploaded_by_name: String,
+    /// Unix seconds.
+    pub uploaded_at: i64,
+}
+
 #[cfg(test)]
 mod tests;

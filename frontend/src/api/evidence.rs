@@ -4,22 +4,25 @@
 //! and restoring.
 
 use super::client::{self, ApiError, ErrorCode};
-use rubric::evidence::EvidenceList;
+use rubric::evidence::EvidenceListView;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{File, ProgressEvent, XmlHttpRequest};
 use yew::Callback;
 
-pub async fn list(path: String) -> Result<EvidenceList, ApiError> {
+pub async fn list(path: String) -> Result<EvidenceListView, ApiError> {
     client::get(&path).await
 }
 
-pub async fn delete(id: i64) -> Result<(), ApiError> {
-    client::write_unread::<()>(gloo_net::http::Method::DELETE, &format!("/evidence/{id}"), None).await
-}
-
-pub async fn restore(id: i64) -> Result<(), ApiError> {
-    client::write_unread::<()>(gloo_net::http::Method::POST, &format!("/evidence/{id}/restore"), None).await
+/// Delete a file (`deleted` true) or restore a deleted one. One function
+/// for both: one copy of the request in the app (issue 13).
+pub async fn set_deleted(id: i64, deleted: bool) -> Result<(), ApiError> {
+    let (method, path) = if deleted {
+        (gloo_net::http::Method::DELETE, format!("/evidence/{id}"))
+    } else {
+        (gloo_net::http::Method::POST, format!("/evidence/{id}/restore"))
+    };
+    client::write_unread::<()>(method, &path, None).await
 }
 
 fn failed() -> ApiError {

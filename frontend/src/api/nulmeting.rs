@@ -9,7 +9,13 @@ use rubric::assessment::api::{
 };
 use rubric::assessment::MeasurementKind;
 use rubric::submission::{ReasonInput, ReopenOutcome};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
+
+/// The empty JSON object these actions send (`{}`). A struct, not
+/// `json!({})`: that links `serde_json::Value`'s serializer (and float
+/// printing) into the app for an empty body (issue 13).
+#[derive(Serialize)]
+struct NoFields {}
 
 fn kind_query(kind: Option<MeasurementKind>) -> String {
     kind.map(|k| format!("?kind={}", k.key())).unwrap_or_default()
@@ -33,7 +39,7 @@ pub struct Submitted {
 }
 
 pub async fn submit(measurement_id: i64) -> Result<Submitted, ApiError> {
-    client::post(&format!("/measurements/{measurement_id}/submit"), &serde_json::json!({})).await
+    client::post(&format!("/measurements/{measurement_id}/submit"), &NoFields {}).await
 }
 
 /// Ask to reopen one's own submitted sheet.
@@ -69,7 +75,7 @@ pub struct Accepted {
 }
 
 pub async fn accept_proposals(measurement_id: i64) -> Result<Accepted, ApiError> {
-    client::post(&format!("/measurements/{measurement_id}/consensus/accept-proposals"), &serde_json::json!({})).await
+    client::post(&format!("/measurements/{measurement_id}/consensus/accept-proposals"), &NoFields {}).await
 }
 
 pub async fn report(school_id: i64) -> Result<SchoolReport, ApiError> {
@@ -83,7 +89,7 @@ pub async fn overview() -> Result<MeasurementOverview, ApiError> {
 /// Open (creating it if needed) or close one school's measurement.
 pub async fn set_open(school_id: i64, kind: MeasurementKind, open: bool) -> Result<MeasurementInfo, ApiError> {
     let action = if open { "open" } else { "close" };
-    client::post(&format!("/schools/{school_id}/measurements/{}/{action}", kind.key()), &serde_json::json!({})).await
+    client::post(&format!("/schools/{school_id}/measurements/{}/{action}", kind.key()), &NoFields {}).await
 }
 
 pub async fn bulk(change: BulkChange) -> Result<BulkResult, ApiError> {

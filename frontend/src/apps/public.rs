@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 fn switch(route: Route) -> Html {
     match route {
-        Route::Home => html! { <pages::home::HomePage /> },
+        Route::Home => html! { <pages::home::HomePage signed_out={html! { <pages::home::Landing /> }} /> },
         Route::SignIn => html! { <pages::sign_in::SignInPage /> },
         Route::Rubric => html! { <pages::rubric::RubricPage /> },
         Route::NotFound => html! { <pages::not_found::NotFoundPage /> },

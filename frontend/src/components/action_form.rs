@@ -5,7 +5,6 @@
 //! with the rubric's own validation, every error at its field.
 
 use super::form::{date_echo, date_echo_id, described_by, error_at, event_value, field_error, Errors};
-use crate::hooks::use_lang;
 use crate::i18n::plans::{kind_text, money_error, plan_error, status_text, P};
 use crate::i18n::{Lang, Text};
 use rubric::plan::validate::{MAX_DESCRIPTION_CHARS, MAX_EVIDENCE_URL_CHARS, MAX_OWNER_CHARS};
@@ -121,7 +120,8 @@ impl ActionDraft {
     }
 }
 
-#[derive(Properties, PartialEq)]
+/// The form's values and what editing does (plain props of a view
+/// function: issue 13, each component type costs Yew's machinery again).
 pub struct ActionFormProps {
     pub value: ActionDraft,
     pub errors: Errors,
@@ -147,9 +147,9 @@ pub enum F {
     Evidence,
 }
 
-#[component]
-pub fn ActionForm(props: &ActionFormProps) -> Html {
-    let lang = use_lang();
+/// The action form (a view function of the plan editor's open form).
+pub fn action_form(lang: Lang, props: ActionFormProps) -> Html {
+    let props = &props;
     let v = &props.value;
     let set = |f: F| {
         let on_edit = props.on_edit.clone();

@@ -1,14 +1,14 @@
 //! A labelled text area with a send button, for starting a thread or
 //! replying in one; the error shows under it.
+//! A view function, not a component (issue 13: each component type costs
+//! Yew's machinery again in the app).
 
 use super::form::{described_by, field_error};
-use crate::hooks::use_lang;
 use crate::i18n::plans::P;
 use crate::i18n::Text;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct CommentBoxProps {
+pub struct CommentBox {
     /// Unique on the page; the text area's id.
     pub id: String,
     pub label: AttrValue,
@@ -17,13 +17,10 @@ pub struct CommentBoxProps {
     pub busy: bool,
     pub on_change: Callback<String>,
     pub on_send: Callback<()>,
-    #[prop_or_default]
-    pub on_cancel: Option<Callback<()>>,
+        pub on_cancel: Option<Callback<()>>,
 }
 
-#[component]
-pub fn CommentBox(props: &CommentBoxProps) -> Html {
-    let lang = use_lang();
+pub fn comment_box(lang: rubric::Lang, props: CommentBox) -> Html {
     let oninput = {
         let cb = props.on_change.clone();
         Callback::from(move |e: InputEvent| cb.emit(super::form::event_value(&e)))

@@ -1,8 +1,9 @@
 //! One comment thread on a goal or action: the comments oldest first (new
 //! ones marked for the reader), the reply box, and resolve or reopen.
+//! A view function, not a component (issue 13: each component type costs
+//! Yew's machinery again in the app); keyed by the thread.
 
-use super::comment_box::CommentBox;
-use crate::hooks::use_lang;
+use super::comment_box::{comment_box, CommentBox};
 use crate::i18n::common::role_name;
 use crate::i18n::plans::P;
 use crate::i18n::{format, Lang, Text};
@@ -20,8 +21,8 @@ pub fn when(secs: i64, lang: Lang) -> String {
     format!("{day} {:02}:{:02}", d.get_hours(), d.get_minutes())
 }
 
-#[derive(Properties, PartialEq)]
-pub struct CommentThreadProps {
+/// One thread and what the reader may do with it.
+pub struct CommentThread {
     pub thread: Thread,
     pub reader_id: i64,
     pub last_read: Option<i64>,
@@ -36,9 +37,7 @@ pub struct CommentThreadProps {
     pub on_cancel: Callback<()>,
 }
 
-#[component]
-pub fn CommentThread(props: &CommentThreadProps) -> Html {
-    let lang = use_lang();
+pub fn comment_thread(lang: Lang, props: CommentThread) -> Html {
     let t = &props.thread;
     let toggle = {
         let cb = props.on_resolve.clone();
@@ -59,7 +58,7 @@ pub fn CommentThread(props: &CommentThreadProps) -> Html {
     m.raw("</ol>");
     let comments = m.html();
     html! {
-        <div class={classes!("thread", t.resolved.then_some("resolved"))} data-testid="thread" data-thread-id={t.id.to_string()}
+        <div key={t.id} class={classes!("thread", t.resolved.then_some("resolved"))} data-testid="thread" data-thread-id={t.id.to_string()}
             data-resolved={t.resolved.to_string()}>
             <div class="thread-head">
                 <span class={classes!("thread-state", if t.resolved { "is-resolved" } else { "is-open" })}>
@@ -74,9 +73,16 @@ pub fn CommentThread(props: &CommentThreadProps) -> Html {
             { comments }
             if props.can_reply && !t.resolved {
                 if let Some(draft) = props.draft.clone() {
-                    <CommentBox id={format!("reply-{}", t.id)} label={P::ReplyLabel.t(lang)} value={draft}
-                        error={props.error.clone()} busy={props.busy} on_change={props.on_draft.clone()} on_send={props.on_reply.clone()}
-                        on_cancel={Some(props.on_cancel.clone())} />
+                    { comment_box(lang, CommentBox {
+                        id: format!("reply-{}", t.id),
+                        label: P::ReplyLabel.t(lang).into(),
+                        value: draft,
+                        error: props.error.clone(),
+                        busy: props.busy,
+                        on_change: props.on_draft.clone(),
+                        on_send: props.on_reply.clone(),
+                        on_cancel: Some(props.on_cancel.clone()),
+                    }) }
                 } else {
                     <button type="button" class="link-button small" data-testid="reply"
                         onclick={{ let cb = props.on_draft.clone(); Callback::from(move |_| cb.emit(String::new())) }}>

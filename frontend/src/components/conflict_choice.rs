@@ -1,8 +1,9 @@
 //! Two versions of the same goal or action side by side after a stale
 //! save (409): the reader's and the one now stored, differing fields
 //! marked, with a choice of which stays. Nothing is lost until they choose.
+//! A view function, not a component (issue 13: each component type costs
+//! Yew's machinery again in the app).
 
-use crate::hooks::use_lang;
 use crate::i18n::plans::P;
 use crate::i18n::Text;
 use yew::prelude::*;
@@ -15,8 +16,7 @@ pub struct ConflictRow {
     pub theirs: String,
 }
 
-#[derive(Properties, PartialEq)]
-pub struct ConflictChoiceProps {
+pub struct ConflictChoice {
     pub rows: Vec<ConflictRow>,
     pub busy: bool,
     pub on_keep_mine: Callback<()>,
@@ -24,9 +24,7 @@ pub struct ConflictChoiceProps {
     pub on_edit: Callback<()>,
 }
 
-#[component]
-pub fn ConflictChoice(props: &ConflictChoiceProps) -> Html {
-    let lang = use_lang();
+pub fn conflict_choice(lang: rubric::Lang, props: ConflictChoice) -> Html {
     let button = |label: P, testid: &'static str, cb: &Callback<()>, class: &'static str| {
         let cb = cb.clone();
         html! {

@@ -57,16 +57,59 @@ pub struct EvidenceFilesProps {
     pub target: Target,
     /// May add and delete (the server decides again).
     pub editable: bool,
+    /// The page's files, when the page hands them down itself (the
+    /// nulmeting sheet); otherwise they are read from the context. Handing
+    /// them down spares the school app a context provider type (issue 13).
+    #[prop_or_default]
+    pub scope: Option<EvidenceScope>,
+}
+
+/// What the component shows beside the files: one reducer, where a state
+/// per field cost Yew's state machinery once per type (issue 13).
+#[derive(Clone, Default, PartialEq)]
+struct Local {
+    /// An upload's percentage while it runs.
+    progress: Option<u8>,
+    /// Why the last file was refused.
+    error: Option<String>,
+    /// The file just deleted, for undo.
+    undo: Option<i64>,
+    /// A file is dragged over the drop zone.
+    dragging: bool,
+}
+
+enum Set {
+    Progress(Option<u8>),
+    Error(Option<String>),
+    Undo(Option<i64>),
+    Dragging(bool),
+}
+
+impl Reducible for Local {
+    type Action = Set;
+
+    fn reduce(self: std::rc::Rc<Self>, set: Set) -> std::rc::Rc<Self> {
+        let mut s = (*self).clone();
+        match set {
+            Set::Progress(p) => s.progress = p,
+            Set::Error(e) => s.error = e,
+            Set::Undo(u) => s.undo = u,
+            Set::Dragging(d) => s.dragging = d,
+        }
+        std::rc::Rc::new(s)
+    }
 }
 
 #[component]
 pub fn EvidenceFiles(props: &EvidenceFilesProps) -> Html {
     let lang = use_lang();
-    let scope = use_context::<Option<EvidenceScope>>().flatten();
-    let progress = use_state(|| None::<u8>);
-    let error = use_state(|| None::<String>);
-    let undo = use_state(|| None::<i64>);
-    let dragging = use_state(|| false);
+    let from_context = use_context::<Option<EvidenceScope>>().flatten();
+    let scope = props.scope.clone().or(from_context);
+    let local = use_reducer(Local::default);
+    let set = {
+        let d = local.dispatcher();
+        Callback::from(move |s: Set| d.dispatch(s))
+    };
     let Some(scope) = scope else { return html! {} };
     let list = scope.list.clone();
     let files: Vec<_> = list.files.iter().filter(|f| props.target.holds(&f.item, scope.me)).collect();
@@ -74,7 +117,7 @@ pub fn EvidenceFiles(props: &EvidenceFilesProps) -> Html {
         return html! {};
     }
     let start = {
-        let (progress, error, scope, path) = (progress.clone(), error.clone(), scope.clone(), props.target.path(&scope));
+        let (set, scope, path) = (set.clone(), scope.clone(), props.target.path(&scope));
         Callback::from(move |file: File| {
             let list = scope.list.clone();
             // Said at once when the browser already knows (the server checks again).
@@ -83,22 +126,19 @@ pub fn EvidenceFiles(props: &EvidenceFilesProps) -> Html {
                     SizeError::TooLarge { .. } => FieldCode::FileTooLarge,
                     SizeError::QuotaFull { .. } => FieldCode::QuotaFull,
                 };
-                error.set(Some(crate::i18n::evidence::refusal(lang, Some(code), &list)));
+                set.emit(Set::Error(Some(crate::i18n::evidence::refusal(lang, Some(code), &list))));
                 return;
             }
-            error.set(None);
-            progress.set(Some(0));
-            let on_progress = {
-                let progress = progress.clone();
-                Callback::from(move |p: u8| progress.set(Some(p)))
-            };
+            set.emit(Set::Error(None));
+            set.emit(Set::Progress(Some(0)));
+            let on_progress = set.reform(|p: u8| Set::Progress(Some(p)));
             let on_done = {
-                let (progress, error, reload) = (progress.clone(), error.clone(), scope.reload.clone());
+                let (set, reload) = (set.clone(), scope.reload.clone());
                 Callback::from(move |outcome: Result<(), api::ApiError>| {
-                    progress.set(None);
+                    set.emit(Set::Progress(None));
                     match outcome {
                         Ok(()) => reload.emit(()),
-                        Err(e) => error.set(Some(upload_error(lang, &e, &list))),
+                        Err(e) => set.emit(Set::Error(Some(upload_error(lang, &e, &list)))),
                     }
                 })
             };
@@ -117,56 +157,49 @@ pub fn EvidenceFiles(props: &EvidenceFilesProps) -> Html {
         })
     };
     let on_drop = {
-        let (start, dragging) = (start.clone(), dragging.clone());
+        let (start, set) = (start.clone(), set.clone());
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
-            dragging.set(false);
+            set.emit(Set::Dragging(false));
             if let Some(file) = e.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0)) {
                 start.emit(file);
             }
         })
     };
     let on_over = {
-        let dragging = dragging.clone();
+        let set = set.clone();
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
-            dragging.set(true);
+            set.emit(Set::Dragging(true));
         })
     };
-    let on_leave = {
-        let dragging = dragging.clone();
-        Callback::from(move |_: DragEvent| dragging.set(false))
-    };
-    let delete = |id: i64| {
-        let (undo, error, reload) = (undo.clone(), error.clone(), scope.reload.clone());
-        Callback::from(move |_: MouseEvent| {
-            let (undo, error, reload) = (undo.clone(), error.clone(), reload.clone());
+    let on_leave = set.reform(|_: DragEvent| Set::Dragging(false));
+    // Deleting and undoing run through one closure: one task in the app.
+    let set_deleted = {
+        let (set, reload) = (set.clone(), scope.reload.clone());
+        Callback::from(move |(id, deleted): (i64, bool)| {
+            let (set, reload) = (set.clone(), reload.clone());
             wasm_bindgen_futures::spawn_local(async move {
-                match api::evidence::delete(id).await {
-                    Ok(()) => undo.set(Some(id)),
-                    Err(e) => error.set(Some(e.message)),
+                match api::evidence::set_deleted(id, deleted).await {
+                    Ok(()) => set.emit(Set::Undo(deleted.then_some(id))),
+                    Err(e) => set.emit(Set::Error(Some(e.message))),
                 }
                 reload.emit(());
             });
         })
     };
+    let delete = |id: i64| set_deleted.reform(move |_: MouseEvent| (id, true));
     let restore = {
-        let (undo, error, reload) = (undo.clone(), error.clone(), scope.reload.clone());
+        let (undo, set_deleted) = (local.undo, set_deleted.clone());
         Callback::from(move |_: MouseEvent| {
-            let Some(id) = *undo else { return };
-            let (undo, error, reload) = (undo.clone(), error.clone(), reload.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                match api::evidence::restore(id).await {
-                    Ok(()) => undo.set(None),
-                    Err(e) => error.set(Some(e.message)),
-                }
-                reload.emit(());
-            });
+            if let Some(id) = undo {
+                set_deleted.emit((id, false));
+            }
         })
     };
     let key = props.target.key();
     let (input_id, hint_id, error_id) = (format!("ev-{key}"), format!("ev-{key}-hint"), format!("ev-{key}-error"));
-    let described = if error.is_some() { format!("{hint_id} {error_id}") } else { hint_id.clone() };
+    let described = if local.error.is_some() { format!("{hint_id} {error_id}") } else { hint_id.clone() };
     html! {
         <div class="evidence-files" data-testid="evidence">
             <h4 class="evidence-title">{ Ev::Heading.t(lang) }</h4>
@@ -186,25 +219,25 @@ pub fn EvidenceFiles(props: &EvidenceFilesProps) -> Html {
                     }) }
                 </ul>
             }
-            if undo.is_some() {
+            if local.undo.is_some() {
                 <p class="small" role="status">
                     { Ev::Deleted.t(lang) }{ " " }
                     <button type="button" class="link-button small" data-testid="evidence-undo" onclick={restore}>{ Ev::Undo.t(lang) }</button>
                 </p>
             }
             if props.editable {
-                <div class={classes!("evidence-drop", dragging.then_some("dragging"))} ondragover={on_over} ondragleave={on_leave} ondrop={on_drop}>
+                <div class={classes!("evidence-drop", local.dragging.then_some("dragging"))} ondragover={on_over} ondragleave={on_leave} ondrop={on_drop}>
                     <label for={input_id.clone()}>{ Ev::Add.t(lang) }</label>
-                    <input type="file" id={input_id} data-testid="evidence-input" onchange={on_pick} disabled={progress.is_some()}
+                    <input type="file" id={input_id} data-testid="evidence-input" onchange={on_pick} disabled={local.progress.is_some()}
                         accept=".pdf,.png,.jpg,.jpeg,.gif,.webp,.docx,.xlsx,.pptx,.odt,.ods,.odp"
-                        aria-invalid={error.is_some().to_string()} aria-describedby={described} />
+                        aria-invalid={local.error.is_some().to_string()} aria-describedby={described} />
                     <p class="muted small" id={hint_id}>{ hint(lang, &list) }</p>
-                    if let Some(p) = *progress {
+                    if let Some(p) = local.progress {
                         <p class="small" role="status" data-testid="evidence-progress">
                             <progress max="100" value={p.to_string()} aria-label={Ev::Uploading.t(lang)} />{ format!(" {} {p}%", Ev::Uploading.t(lang)) }
                         </p>
                     }
-                    if let Some(msg) = (*error).clone() {
+                    if let Some(msg) = local.error.clone() {
                         <p class="field-error" id={error_id} role="alert" data-testid="evidence-error">{ msg }</p>
                     }
                 </div>

@@ -2,7 +2,7 @@
 //! consensus, each with its current level and the full descriptor of the
 //! next level, to turn into a goal or add to the goal being edited.
 
-use super::next_steps_list::NextStepsList;
+use super::next_steps_list::{next_steps_list, NextStepsList};
 use super::plan_view::{indicator_label, level_badge, level_label};
 use crate::markup::Markup;
 use crate::hooks::use_lang;
@@ -83,8 +83,13 @@ pub fn GapPicker(props: &GapPickerProps) -> Html {
                         <li class="gap" key={id.clone()} data-testid="gap" data-indicator={id.clone()}>
                             { m.html() }
                             if let (Some(steps), Some(level)) = (props.next_steps.clone(), current) {
-                                <NextStepsList steps={steps} version={props.profile.rubric_version} indicator_id={id.clone()} level={level}
-                                    on_draft={props.on_step.clone().map(|cb| { let id = id.clone(); cb.reform(move |text: String| (id.clone(), text)) })} />
+                                { next_steps_list(lang, NextStepsList {
+                                    steps,
+                                    version: props.profile.rubric_version,
+                                    indicator_id: id.clone().into(),
+                                    level,
+                                    on_draft: props.on_step.clone().map(|cb| { let id = id.clone(); cb.reform(move |text: String| (id.clone(), text)) }),
+                                }) }
                             }
                             <div class="gap-buttons">
                                 <button type="button" class="button secondary small" data-testid="make-goal" onclick={make}>{ P::MakeGoal.t(lang) }</button>

@@ -4,7 +4,6 @@
 
 use super::form::{described_by, error_at, event_value, field_error, Errors};
 use super::plan_view::{badge_html, indicator_label, level_label};
-use crate::hooks::use_lang;
 use crate::i18n::plans::P;
 use crate::i18n::Text;
 use rubric::plan::view::ProfileMaps;
@@ -62,7 +61,8 @@ impl GoalEdit {
     }
 }
 
-#[derive(Properties, PartialEq)]
+/// The form's values and what editing does (plain props of a view
+/// function: issue 13, each component type costs Yew's machinery again).
 pub struct GoalFormProps {
     pub value: GoalInput,
     pub maps: Rc<ProfileMaps>,
@@ -83,10 +83,10 @@ enum Set {
     Add,
 }
 
-#[component]
-pub fn GoalForm(props: &GoalFormProps) -> Html {
-    let lang = use_lang();
-    let Some(rubric) = crate::hooks::rubric::use_rubric() else { return html! {} };
+/// The goal form (a view function of the plan editor's open form), over
+/// the rubric the plan targets.
+pub fn goal_form(lang: rubric::Lang, rubric: &rubric::Rubric, props: GoalFormProps) -> Html {
+    let props = &props;
     let value = &props.value;
     let set = |what: Set| {
         let maps = props.maps.clone();

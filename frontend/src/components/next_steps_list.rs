@@ -1,8 +1,9 @@
 //! The next steps for one indicator at a level: two or three concrete
 //! steps, each with the kind of partner that helps, and (in the plan) a
 //! button that drafts an action from a step.
+//! A view function, not a component (issue 13: each component type costs
+//! Yew's machinery again in the app).
 
-use crate::hooks::use_lang;
 use crate::i18n::rubric_versions::R;
 use crate::i18n::Text;
 use rubric::next_steps::NextSteps;
@@ -10,21 +11,17 @@ use rubric::{Level, RubricVersion};
 use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct NextStepsListProps {
+pub struct NextStepsList {
     pub steps: Rc<NextSteps>,
     /// The rubric version of the indicator.
     pub version: u32,
     pub indicator_id: AttrValue,
     pub level: Level,
     /// Draft an action from a step's text (the plan); none in the report.
-    #[prop_or_default]
-    pub on_draft: Option<Callback<String>>,
+        pub on_draft: Option<Callback<String>>,
 }
 
-#[component]
-pub fn NextStepsList(props: &NextStepsListProps) -> Html {
-    let lang = use_lang();
+pub fn next_steps_list(lang: rubric::Lang, props: NextStepsList) -> Html {
     let Some(version) = RubricVersion::from_number(props.version) else { return html! {} };
     let steps = props.steps.for_level(version, &props.indicator_id, props.level);
     if steps.is_empty() {

@@ -1,23 +1,16 @@
 //! A plan at a glance for start pages: goals and actions, the latest
 //! submitted version, open and unread comments, and links to the plan
-//! (and, for companies, the school's baseline report).
+//! (and, for companies, the school's baseline report). A view function,
+//! not a component (issue 13: each component type costs Yew's machinery
+//! again in the app); keyed by the school, for lists.
 
 use crate::app::Route;
-use crate::hooks::use_lang;
 use crate::i18n::plans::P;
 use crate::i18n::plural::{plural, Count};
 use crate::i18n::{format, Text};
 use rubric::plan::view::PlanSummary;
 use yew::prelude::*;
 use yew_router::prelude::*;
-
-#[derive(Properties, PartialEq)]
-pub struct PlanCardProps {
-    pub summary: PlanSummary,
-    /// Show the school's name and the report link (the company's view).
-    #[prop_or_default]
-    pub for_company: bool,
-}
 
 /// A count of comments; when there are any, a link to the plan where they are.
 fn count_chip(school_id: i64, n: usize, testid: &'static str, class: &'static str, text: String) -> Html {
@@ -31,17 +24,16 @@ fn count_chip(school_id: i64, n: usize, testid: &'static str, class: &'static st
     }
 }
 
-#[component]
-pub fn PlanCard(props: &PlanCardProps) -> Html {
-    let lang = use_lang();
-    let s = &props.summary;
+/// The card of one plan; `for_company`: with the school's name and the
+/// report link (the company's view).
+pub fn plan_card(lang: rubric::Lang, s: &PlanSummary, for_company: bool) -> Html {
     let status = match (s.latest_version, s.submitted_at.and_then(rubric::Date::from_unix_seconds)) {
         (Some(n), Some(day)) => format!("{} {n} {} {}", P::Version.t(lang), P::SubmittedOn.t(lang), format::date(lang, day)),
         _ => P::StatusDraftOnly.t(lang).to_string(),
     };
-    let title = if props.for_company { format!("{} · {}", s.school_name, s.school_town) } else { P::PlanTitle.t(lang).to_string() };
+    let title = if for_company { format!("{} · {}", s.school_name, s.school_town) } else { P::PlanTitle.t(lang).to_string() };
     html! {
-        <article class="card plan-card" data-testid="plan-card" data-school-id={s.school_id.to_string()}>
+        <article key={s.school_id} class="card plan-card" data-testid="plan-card" data-school-id={s.school_id.to_string()}>
             <h2>{ title }</h2>
             if s.goals == 0 {
                 <p class="muted">{ P::NoPlanYet.t(lang) }</p>
@@ -58,7 +50,7 @@ pub fn PlanCard(props: &PlanCardProps) -> Html {
             </p>
             <div class="card-links">
                 <Link<Route> to={Route::SchoolPlan { id: s.school_id }} classes="button small">{ P::ToPlan.t(lang) }</Link<Route>>
-                if props.for_company {
+                if for_company {
                     <Link<Route> to={Route::SchoolReport { id: s.school_id }} classes="button secondary small">{ P::OpenReport.t(lang) }</Link<Route>>
                 }
                 if s.latest_version.is_some() {

@@ -5,9 +5,9 @@
 use crate::api::ApiError;
 use crate::components::error_box::ErrorBox;
 use crate::hooks::use_lang;
-use crate::i18n::submission::{reason_error, S};
+use crate::i18n::submission::S;
 use crate::i18n::Text;
-use rubric::submission::validate_reason;
+use rubric::submission::{validate_reason, ReasonError};
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
@@ -26,7 +26,7 @@ pub struct ReopenRequestFormProps {
 pub fn ReopenRequestForm(props: &ReopenRequestFormProps) -> Html {
     let lang = use_lang();
     let reason = use_state(String::new);
-    let problem = use_state(|| None::<S>);
+    let problem = use_state(|| None::<ReasonError>);
     let on_input = {
         let (reason, problem) = (reason.clone(), problem.clone());
         Callback::from(move |e: InputEvent| {
@@ -40,13 +40,20 @@ pub fn ReopenRequestForm(props: &ReopenRequestFormProps) -> Html {
             e.prevent_default();
             match validate_reason(&reason, required) {
                 Ok(text) => send.emit(text),
-                Err(err) => problem.set(Some(reason_error(err))),
+                Err(err) => problem.set(Some(err)),
             }
         })
     };
     let cancel = props.on_cancel.clone();
     let server_field = props.error.as_ref().and_then(|e| e.field("reason")).map(str::to_string);
-    let field_error = problem.map(|p| p.t(lang).to_string()).or(server_field);
+    // Each text by its own key: a key held in state would link every text
+    // of the area (issue 13).
+    let field_error = (*problem)
+        .map(|p| match p {
+            ReasonError::Missing => S::ReasonMissing.t(lang),
+            ReasonError::TooLong { .. } => S::ReasonTooLong.t(lang),
+        }.to_string())
+        .or(server_field);
     let hint = if props.required { S::ReasonRequired } else { S::ReasonOptional };
     html! {
         <form class="reopen-request" data-testid="reopen-request-form" onsubmit={on_submit} novalidate=true>

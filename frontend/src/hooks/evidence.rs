@@ -4,7 +4,7 @@
 
 use crate::api;
 use crate::hooks::use_fetch;
-use rubric::evidence::EvidenceList;
+use rubric::evidence::EvidenceListView;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -12,7 +12,7 @@ use yew::prelude::*;
 /// ids the upload paths need.
 #[derive(Clone, PartialEq)]
 pub struct EvidenceScope {
-    pub list: Rc<EvidenceList>,
+    pub list: Rc<EvidenceListView>,
     pub reload: Callback<()>,
     /// The signed-in person (their own answers' files).
     pub me: i64,

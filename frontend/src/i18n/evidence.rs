@@ -5,7 +5,7 @@
 use super::{pick, Lang, Text};
 use crate::api::ApiError;
 use rubric::errors::FieldCode;
-use rubric::evidence::EvidenceList;
+use rubric::evidence::EvidenceListView;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Ev {
@@ -63,13 +63,13 @@ pub fn file_size(lang: Lang, bytes: u64) -> String {
 }
 
 /// The hint under the field: the largest file and what is left.
-pub fn hint(lang: Lang, list: &EvidenceList) -> String {
+pub fn hint(lang: Lang, list: &EvidenceListView) -> String {
     let left = list.limits.school_quota_bytes.saturating_sub(list.used_bytes);
     Ev::Hint.t(lang).replace("{max}", &file_size(lang, list.limits.max_file_bytes)).replace("{left}", &file_size(lang, left))
 }
 
 /// Why a file was refused, in the reader's language.
-pub fn refusal(lang: Lang, code: Option<FieldCode>, list: &EvidenceList) -> String {
+pub fn refusal(lang: Lang, code: Option<FieldCode>, list: &EvidenceListView) -> String {
     let left = list.limits.school_quota_bytes.saturating_sub(list.used_bytes);
     match code {
         Some(FieldCode::FileTooLarge) => Ev::TooLarge.t(lang).replace("{max}", &file_size(lang, list.limits.max_file_bytes)),
@@ -83,7 +83,7 @@ pub fn refusal(lang: Lang, code: Option<FieldCode>, list: &EvidenceList) -> Stri
 }
 
 /// A refused upload's words: the field's code, else the server's message.
-pub fn upload_error(lang: Lang, e: &ApiError, list: &EvidenceList) -> String {
+pub fn upload_error(lang: Lang, e: &ApiError, list: &EvidenceListView) -> String {
     match e.field_error("file").and_then(|f| f.code) {
         Some(code) => refusal(lang, Some(code), list),
         None if e.message.is_empty() => Ev::Failed.t(lang).to_string(),

@@ -16,8 +16,10 @@ use rubric::apps::App;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
+/// The public landing page: only the public app names it (as the
+/// [`HomePage`]'s `signed_out`), so the role apps do not carry its texts.
 #[component]
-fn Landing() -> Html {
+pub fn Landing() -> Html {
     let lang = use_lang();
     let card = |title: C, body: C| {
         html! { <article class="card"><h2>{ title.t(lang) }</h2><p>{ body.t(lang) }</p></article> }
@@ -48,6 +50,11 @@ pub struct HomePageProps {
     pub children: Html,
     #[prop_or_default]
     pub whole: bool,
+    /// What a visitor who is not signed in sees: the landing page in the
+    /// public app. A role app sends such a visitor to the public app; only
+    /// when that bounced does it show a short "not signed in" instead.
+    #[prop_or_default]
+    pub signed_out: Html,
 }
 
 /// `/`: the landing page in the public app, the start page in a role app.
@@ -79,7 +86,10 @@ pub fn HomePage(props: &HomePageProps) -> Html {
     }
     match &session.state {
         SessionState::Loading => html! { <section class="page"><Loading /></section> },
-        SessionState::SignedOut => html! { <Landing /> },
+        SessionState::SignedOut if props.signed_out != Html::default() => props.signed_out.clone(),
+        SessionState::SignedOut => html! {
+            <section class="page narrow" data-testid="signed-out"><p class="notice">{ C::NotSignedIn.t(lang) }</p></section>
+        },
         SessionState::Unknown(e) => html! {
             <section class="page"><ErrorBox error={e.clone()} on_retry={session.reload.clone()} /></section>
         },

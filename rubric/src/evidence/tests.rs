@@ -173,3 +173,44 @@ proptest! {
         prop_assert_eq!(s.kind(), detect_bytes(&data));
     }
 }
+
+/// The apps read the server's list through the smaller view type: every
+/// file, its target and the figures the page shows survive the trip.
+#[test]
+fn a_listed_file_reads_as_the_view_the_apps_decode() {
+    let list = EvidenceList {
+        files: vec![
+            EvidenceFile {
+                id: 7,
+                item: EvidenceItem::Answer { measurement_id: 3, indicator_id: "1.2".into(), person_id: 9 },
+                name: "verslag.pdf".into(),
+                size: 123_456,
+                kind: FileKind::Pdf,
+                uploaded_by: Some(9),
+                uploaded_by_name: "An Peeters".into(),
+                uploaded_at: 1_700_000_000,
+                deleted_at: Some(1_700_000_100),
+            },
+            EvidenceFile {
+                id: 8,
+                item: EvidenceItem::Action { action_id: 4 },
+                name: "foto.png".into(),
+                size: 99,
+                kind: FileKind::Png,
+                uploaded_by: None,
+                uploaded_by_name: String::new(),
+                uploaded_at: 1_700_000_200,
+                deleted_at: None,
+            },
+        ],
+        limits: EvidenceLimits { max_file_bytes: 5, school_quota_bytes: 50 },
+        used_bytes: 42,
+    };
+    let json = serde_json::to_string(&list).expect("serialise");
+    let view: EvidenceListView = serde_json::from_str(&json).expect("the view reads the list");
+    assert_eq!((view.limits, view.used_bytes), (list.limits, 42));
+    assert_eq!(view.files.len(), 2);
+    for (v, f) in view.files.iter().zip(&list.files) {
+        assert_eq!((v.id, &v.item, &v.name, v.size, &v.uploaded_by_name, v.uploaded_at), (f.id, &f.item, &f.name, f.size, &f.uploaded_by_name, f.uploaded_at));
+    }
+}

@@ -1,7 +1,8 @@
 //! The seven aspects as a list to jump between while filling in, each with
-//! how many of its indicators are answered.
+//! how many of its indicators are answered. A view function, not a
+//! component: the sheet is its only user (issue 13: each component type
+//! costs Yew's machinery again).
 
-use crate::hooks::use_lang;
 use crate::i18n::nulmeting::N;
 use crate::i18n::Text;
 use rubric::AspectId;
@@ -15,27 +16,17 @@ pub struct AspectProgress {
     pub total: usize,
 }
 
-#[derive(Properties, PartialEq)]
-pub struct AspectNavProps {
-    pub current: AspectId,
-    pub progress: Vec<AspectProgress>,
-    pub on_select: Callback<AspectId>,
-}
-
-#[component]
-pub fn AspectNav(props: &AspectNavProps) -> Html {
-    let lang = use_lang();
-    let Some(rubric) = crate::hooks::rubric::use_rubric() else { return html! {} };
+pub fn aspect_nav(lang: rubric::Lang, rubric: &rubric::Rubric, current: AspectId, progress: &[AspectProgress], on_select: &Callback<AspectId>) -> Html {
     html! {
         <nav class="sidebar aspect-nav no-print" aria-label={N::AspectsNav.t(lang)}>
             <h2 class="sidebar-title">{ N::AspectsNav.t(lang) }</h2>
             <ol>
-                { for props.progress.iter().enumerate().map(|(i, p)| {
+                { for progress.iter().enumerate().map(|(i, p)| {
                     let name = rubric.aspect(p.aspect).map(|a| a.name.get(lang).to_string()).unwrap_or_default();
-                    let current = p.aspect == props.current;
+                    let current = p.aspect == current;
                     let done = p.total > 0 && p.answered >= p.total;
                     let pct = (p.answered * 100).checked_div(p.total).unwrap_or(0);
-                    let on_select = props.on_select.clone();
+                    let on_select = on_select.clone();
                     let aspect = p.aspect;
                     html! {
                         <li>

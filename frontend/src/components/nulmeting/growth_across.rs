@@ -2,9 +2,9 @@
 //! indicator of the final: the two levels and the growth where the declared
 //! mapping says both measure the same thing, "indicative" (both levels, no
 //! difference) where a construct was split or merged, and "not comparable"
-//! where the indicator is new or changed.
+//! where the indicator is new or changed. A view function, not a component
+//! (issue 13: each component type costs Yew's machinery again).
 
-use crate::hooks::use_lang;
 use crate::i18n::nulmeting::answer_label;
 use crate::i18n::rubric_versions::R;
 use crate::i18n::Text;
@@ -13,17 +13,14 @@ use rubric::mapping::Comparability;
 use rubric::rubric_versions::CrossGrowth;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct GrowthAcrossProps {
-    pub rows: Vec<CrossGrowth>,
+pub struct GrowthAcross<'a> {
+    pub rows: &'a [CrossGrowth],
     /// The baseline's and the final's rubric versions.
     pub from: u32,
     pub to: u32,
 }
 
-#[component]
-pub fn GrowthAcross(props: &GrowthAcrossProps) -> Html {
-    let lang = use_lang();
+pub fn growth_across(lang: rubric::Lang, props: GrowthAcross) -> Html {
     let title = |id: &str| rubric::names::indicator(id, lang).map_or_else(|| id.to_string(), |(_, t)| t.to_string());
     let level = |l: Option<rubric::Level>| answer_label(lang, l.map(Answer::Level));
     html! {

@@ -1,33 +1,34 @@
 //! One indicator on the answer sheet: the question, the level cards, an
 //! optional comment and evidence link, where its answer stands with the
 //! server, and the notice when it was changed elsewhere in the meantime.
+//! A view function, not a component: the sheet is its only user and gave it
+//! new callbacks on every render anyway (issue 13: each component type
+//! costs Yew's machinery again). Keyed by the indicator.
 
 use crate::components::evidence_files::{EvidenceFiles, Target};
-use crate::components::nulmeting::level_choice::LevelChoice;
+use crate::components::nulmeting::level_choice::{level_choice, LevelChoice};
 use crate::hooks::answer_sheet::{Change, Entry, Field, SyncState};
-use crate::hooks::use_lang;
+use crate::hooks::evidence::EvidenceScope;
 use crate::i18n::nulmeting::{answer_error_text, answer_label, N};
 use crate::i18n::Text;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct IndicatorAnswerProps {
+/// One indicator's answer and what changing it does.
+pub struct IndicatorAnswer {
     pub indicator_id: AttrValue,
     /// "2.3": aspect and indicator number.
-    pub number: AttrValue,
+    pub number: String,
     pub entry: Entry,
-    #[prop_or_default]
     pub disabled: bool,
     pub on_change: Callback<Change>,
     pub on_keep_mine: Callback<()>,
     pub on_dismiss_conflict: Callback<()>,
+    /// The sheet's evidence files.
+    pub evidence: Option<EvidenceScope>,
 }
 
-#[component]
-pub fn IndicatorAnswer(props: &IndicatorAnswerProps) -> Html {
-    let lang = use_lang();
-    let Some(rubric) = crate::hooks::rubric::use_rubric() else { return html! {} };
+pub fn indicator_answer(lang: rubric::Lang, rubric: &rubric::Rubric, props: IndicatorAnswer) -> Html {
     let Some((_, indicator)) = rubric.indicator(&props.indicator_id) else { return html! {} };
     let id = props.indicator_id.to_string();
     let value = props.entry.value();
@@ -87,9 +88,9 @@ pub fn IndicatorAnswer(props: &IndicatorAnswerProps) -> Html {
     let comment_id = format!("comment-{id}");
     let url_id = format!("evidence-{id}");
     html! {
-        <article class={classes!("answer-card", (!props.entry.answered()).then_some("unanswered"))} id={format!("ind-{id}")} data-indicator={id.clone()} data-state={state}>
+        <article key={id.clone()} class={classes!("answer-card", (!props.entry.answered()).then_some("unanswered"))} id={format!("ind-{id}")} data-indicator={id.clone()} data-state={state}>
             <header class="answer-head">
-                <h3><span class="indicator-number">{ props.number.clone() }</span>{ indicator.title.get(lang) }</h3>
+                <h3><span class="indicator-number">{ props.number }</span>{ indicator.title.get(lang) }</h3>
                 <span class={classes!("entry-state", state)} data-testid="entry-state">{ state_text.t(lang) }</span>
             </header>
             <p class="question">{ indicator.question.get(lang) }</p>
@@ -105,13 +106,13 @@ pub fn IndicatorAnswer(props: &IndicatorAnswerProps) -> Html {
                     </div>
                 </div>
             }
-            <LevelChoice
-                indicator_id={props.indicator_id.clone()}
-                label={indicator.title.get(lang).to_string()}
-                value={value.answer}
-                disabled={props.disabled}
-                on_choose={on_choose}
-            />
+            { level_choice(lang, rubric, indicator, LevelChoice {
+                indicator_id: &props.indicator_id,
+                label: indicator.title.get(lang),
+                value: value.answer,
+                disabled: props.disabled,
+                on_choose: &on_choose,
+            }) }
             if let Some(e) = other_error {
                 <p class="field-error" role="alert">{ e.field("answer").or(e.field("indicator_id")).map(String::from).unwrap_or_else(|| e.message.clone()) }</p>
             }
@@ -146,7 +147,7 @@ pub fn IndicatorAnswer(props: &IndicatorAnswerProps) -> Html {
                 if let Some(msg) = url_error {
                     <p class="field-error" id={format!("{url_id}-error")}>{ msg }</p>
                 }
-                <EvidenceFiles target={Target::Answer(props.indicator_id.clone())} editable={!props.disabled} />
+                <EvidenceFiles target={Target::Answer(props.indicator_id.clone())} editable={!props.disabled} scope={props.evidence} />
             </details>
         </article>
     }

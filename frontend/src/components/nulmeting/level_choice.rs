@@ -2,32 +2,28 @@
 //! cards, plus "not applicable" and "don't know" as two answers (in every
 //! rubric version: v1's merged label is not used). Native radios in one
 //! group, so the arrow keys move between the cards and the focus is always
-//! visible.
+//! visible. A view function, not a component: the indicator's answer card
+//! is its only user (issue 13: each component type costs Yew's machinery
+//! again).
 
-use crate::hooks::use_lang;
 use crate::i18n::rubric_versions::R;
 use crate::i18n::Text;
 use rubric::assessment::Answer;
 use rubric::Level;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct LevelChoiceProps {
+/// What the choice shows and does.
+pub struct LevelChoice<'a> {
     /// The indicator, also the radio group's name.
-    pub indicator_id: AttrValue,
+    pub indicator_id: &'a AttrValue,
     /// The group's accessible name (the indicator's title).
-    pub label: AttrValue,
+    pub label: &'a str,
     pub value: Option<Answer>,
-    #[prop_or_default]
     pub disabled: bool,
-    pub on_choose: Callback<Answer>,
+    pub on_choose: &'a Callback<Answer>,
 }
 
-#[component]
-pub fn LevelChoice(props: &LevelChoiceProps) -> Html {
-    let lang = use_lang();
-    let Some(rubric) = crate::hooks::rubric::use_rubric() else { return html! {} };
-    let Some((_, indicator)) = rubric.indicator(&props.indicator_id) else { return html! {} };
+pub fn level_choice(lang: rubric::Lang, rubric: &rubric::Rubric, indicator: &rubric::Indicator, props: LevelChoice) -> Html {
     let card = |answer: Answer, name: String, text: Option<String>| {
         let checked = props.value == Some(answer);
         let on_choose = props.on_choose.clone();
@@ -53,7 +49,7 @@ pub fn LevelChoice(props: &LevelChoiceProps) -> Html {
     };
     html! {
         <fieldset class="level-choice" disabled={props.disabled}>
-            <legend class="visually-hidden">{ props.label.clone() }</legend>
+            <legend class="visually-hidden">{ props.label.to_string() }</legend>
             { for Level::ALL.iter().map(|&level| card(
                 Answer::Level(level),
                 format!("{level} · {}", rubric.level_name(level).get(lang)),

@@ -1,22 +1,16 @@
 //! The line that says where the answers stand: all saved, saving, offline
 //! (kept on this device), a problem to fix, closed, or submitted (frozen). Announced politely.
+//! A view function, not a component: the sheet is its only user, and each
+//! component type costs Yew's machinery again in the app (issue 13).
 
 use crate::hooks::answer_sheet::SaveStatus;
-use crate::hooks::use_lang;
 use crate::i18n::nulmeting::N;
 use crate::i18n::submission::S;
 use crate::i18n::Text;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct SaveStatusLineProps {
-    pub status: SaveStatus,
-}
-
-#[component]
-pub fn SaveStatusLine(props: &SaveStatusLineProps) -> Html {
-    let lang = use_lang();
-    let (key, text) = match props.status {
+pub fn save_status_line(lang: rubric::Lang, status: SaveStatus) -> Html {
+    let (key, text) = match status {
         SaveStatus::Saved => ("saved", N::StatusSaved.t(lang)),
         SaveStatus::Saving => ("saving", N::StatusSaving.t(lang)),
         SaveStatus::Offline => ("offline", N::StatusOffline.t(lang)),

@@ -1,8 +1,8 @@
 //! The comment threads on one goal or action of the plan page, each with
 //! its reply box, and the box (or the button) to start a new thread.
 
-use crate::components::comment_box::CommentBox;
-use crate::components::comment_thread::CommentThread;
+use crate::components::comment_box::{comment_box, CommentBox};
+use crate::components::comment_thread::{comment_thread, CommentThread};
 use crate::hooks::plan_editor::PlanEditor;
 use crate::hooks::plan_state::{comment_key, reply_key};
 use crate::i18n::plans::P;
@@ -33,8 +33,16 @@ pub fn ItemComments(props: &ItemCommentsProps) -> Html {
     };
     let threads = ed.page.threads_on(target);
     let new_box = ed.draft.comments.get(&key).cloned().map(|text| {
-        html! { <CommentBox id={format!("new-{key}")} label={P::NewThreadLabel.t(lang)} value={text} error={error_for(&key)}
-            busy={ed.busy} on_change={set(&key).reform(Some)} on_send={send(&key, None)} on_cancel={Some(set(&key).reform(|()| None))} /> }
+        comment_box(lang, CommentBox {
+            id: format!("new-{key}"),
+            label: P::NewThreadLabel.t(lang).into(),
+            value: text,
+            error: error_for(&key),
+            busy: ed.busy,
+            on_change: set(&key).reform(Some),
+            on_send: send(&key, None),
+            on_cancel: Some(set(&key).reform(|()| None)),
+        })
     });
     if threads.is_empty() && new_box.is_none() && !access.start_threads {
         return html! {};
@@ -44,10 +52,19 @@ pub fn ItemComments(props: &ItemCommentsProps) -> Html {
             { for threads.into_iter().map(|t| {
                 let tkey = reply_key(t.id);
                 let on_resolve = { let (ed, tid) = (ed.clone(), t.id); Callback::from(move |r: bool| ed.resolve(tid, r)) };
-                html! { <CommentThread key={t.id} thread={t.clone()} reader_id={ed.page.reader_id} last_read={ed.page.last_read}
-                    can_reply={access.reply} draft={ed.draft.comments.get(&tkey).cloned()}
-                    error={error_for(&tkey)} busy={ed.busy} on_draft={set(&tkey).reform(Some)} on_reply={send(&tkey, Some(t.id))}
-                    on_resolve={on_resolve} on_cancel={set(&tkey).reform(|()| None)} /> }
+                comment_thread(lang, CommentThread {
+                    thread: t.clone(),
+                    reader_id: ed.page.reader_id,
+                    last_read: ed.page.last_read,
+                    can_reply: access.reply,
+                    draft: ed.draft.comments.get(&tkey).cloned(),
+                    error: error_for(&tkey),
+                    busy: ed.busy,
+                    on_draft: set(&tkey).reform(Some),
+                    on_reply: send(&tkey, Some(t.id)),
+                    on_resolve,
+                    on_cancel: set(&tkey).reform(|()| None),
+                })
             }) }
             if let Some(b) = new_box {
                 { b }

@@ -2,9 +2,9 @@
 //! the reader's version beside the stored one with the choice of which
 //! stays (field by field, in the reader's language).
 
-use crate::components::action_form::{ActionDraft, ActionForm};
-use crate::components::conflict_choice::{ConflictChoice, ConflictRow};
-use crate::components::goal_form::GoalForm;
+use crate::components::action_form::{action_form, ActionDraft, ActionFormProps};
+use crate::components::conflict_choice::{conflict_choice, ConflictChoice, ConflictRow};
+use crate::components::goal_form::{goal_form, GoalFormProps};
 use crate::components::plan_view::indicator_label;
 use crate::hooks::plan_editor::PlanEditor;
 use crate::hooks::plan_state::{Editor, Theirs};
@@ -59,20 +59,32 @@ pub fn conflict_rows(mine: &Editor, theirs: &Theirs, lang: Lang) -> Option<Vec<C
 pub fn open_form(ed: &PlanEditor) -> Html {
     let Some(open) = ed.draft.editor.clone() else { return html! {} };
     if let Some(rows) = ed.conflict.as_ref().and_then(|theirs| conflict_rows(&open, theirs, ed.lang)) {
-        return html! {
-            <ConflictChoice rows={rows} busy={ed.busy} on_keep_mine={ed.cb(PlanEditor::keep_mine)}
-                on_take_theirs={ed.cb(PlanEditor::take_theirs)} on_edit={ed.cb(PlanEditor::edit_mine)} />
-        };
+        return conflict_choice(ed.lang, ConflictChoice {
+            rows,
+            busy: ed.busy,
+            on_keep_mine: ed.cb(PlanEditor::keep_mine),
+            on_take_theirs: ed.cb(PlanEditor::take_theirs),
+            on_edit: ed.cb(PlanEditor::edit_mine),
+        });
     }
     let (save, cancel) = (ed.cb(PlanEditor::save), ed.cb(PlanEditor::close));
     match open {
-        Editor::Goal { form, .. } => html! {
-            <GoalForm value={form} maps={ed.maps.clone()} errors={ed.errors.clone()} busy={ed.busy}
-                on_edit={ed.on_goal_edit()} on_save={save} on_cancel={cancel} />
-        },
-        Editor::Action { form, .. } => html! {
-            <ActionForm value={form} errors={ed.errors.clone()} busy={ed.busy}
-                on_edit={ed.on_action_edit()} on_save={save} on_cancel={cancel} />
-        },
+        Editor::Goal { form, .. } => goal_form(ed.lang, ed.rubric, GoalFormProps {
+            value: form,
+            maps: ed.maps.clone(),
+            errors: ed.errors.clone(),
+            busy: ed.busy,
+            on_edit: ed.on_goal_edit(),
+            on_save: save,
+            on_cancel: cancel,
+        }),
+        Editor::Action { form, .. } => action_form(ed.lang, ActionFormProps {
+            value: form,
+            errors: ed.errors.clone(),
+            busy: ed.busy,
+            on_edit: ed.on_action_edit(),
+            on_save: save,
+            on_cancel: cancel,
+        }),
     }
 }

@@ -5,7 +5,8 @@
 use crate::api;
 use crate::components::error_box::ErrorBox;
 use crate::components::loading::Loading;
-use crate::hooks::evidence::{use_evidence, EvidenceScope};
+use crate::hooks::evidence::use_evidence;
+use crate::hooks::rubric::{rubric_pending, use_rubric_version, RubricLoad};
 use crate::hooks::session::use_session;
 use crate::hooks::{use_fetch, use_lang, Fetch};
 use crate::i18n::nulmeting::N;
@@ -23,6 +24,9 @@ pub fn NulmetingPage() -> Html {
     let fetch = use_fetch(*kind, api::nulmeting::my_sheet);
     let measurement_id = fetch.data().and_then(|s| s.measurement.as_ref()).map(|m| (m.id, m.school_id));
     let me_id = session.state.me().map_or(0, |m| m.id);
+    // The rubric is loaded here and handed down (no RubricGate and its
+    // context provider in the school app: issue 13).
+    let (rubric, retry_rubric) = use_rubric_version(fetch.data().and_then(|s| s.measurement.as_ref()).map(|m| m.rubric_version));
     let evidence = use_evidence(measurement_id.map(|(m, _)| format!("/measurements/{m}/evidence")), me_id, measurement_id.map_or(0, |m| m.0), measurement_id.map_or(0, |m| m.1));
     let Some(me) = session.state.me().cloned() else {
         return html! { <section class="page"><Loading /></section> };
@@ -45,12 +49,11 @@ pub fn NulmetingPage() -> Html {
             <section class="page"><ErrorBox error={e.clone()} on_retry={fetch.reload.clone()} /></section>
         },
         Fetch::Ready(sheet) => match (&sheet.measurement, sheet.unavailable) {
-            (Some(m), _) => html! {
-                <ContextProvider<Option<EvidenceScope>> context={evidence}>
-                    <crate::hooks::rubric::RubricGate version={m.rubric_version}>
-                        <SheetEditor key={m.id} person_id={me.id} sheet={sheet.clone()} on_kind={on_kind} />
-                    </crate::hooks::rubric::RubricGate>
-                </ContextProvider<Option<EvidenceScope>>>
+            (Some(m), _) => match (rubric_pending(lang, &rubric, &retry_rubric), rubric) {
+                (_, RubricLoad::Ready(r)) => html! {
+                    <SheetEditor key={m.id} person_id={me.id} sheet={sheet.clone()} on_kind={on_kind} evidence={evidence} rubric={r} />
+                },
+                (pending, _) => pending.unwrap_or_default(),
             },
             (None, reason) => {
                 let text = match reason {

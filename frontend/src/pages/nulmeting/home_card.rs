@@ -1,33 +1,40 @@
 //! The nulmeting card on a school team member's start page: how far they
 //! got, whether they submitted, and the way in (plus the team view and the
 //! report for the school's STEM coordinator or direction). Renders nothing
-//! for other roles.
+//! for other roles. A view function over the start page's fetch (issue 13:
+//! each component type costs Yew's machinery again).
 
 use crate::api;
 use crate::app::Route;
-use crate::hooks::session::use_session;
-use crate::hooks::{use_fetch, use_lang, Fetch};
+use crate::api::ApiError;
+use rubric::people::Me;
+use crate::hooks::Fetch;
 use crate::i18n::nulmeting::{kind_name, unix_date, N};
 use crate::i18n::Text;
-use rubric::assessment::api::{MeasurementStatus, Unavailable};
+use rubric::assessment::api::{MeasurementStatus, MySheet, Unavailable};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
-#[component]
-pub fn NulmetingHomeCard() -> Html {
-    let lang = use_lang();
-    let session = use_session();
-    let member = session.state.me().is_some_and(|me| rubric::access::may_in_some_relation(me.role, rubric::access::Action::AnswerNulmeting));
-    let fetch = use_fetch(member, |member| async move {
-        if member {
-            api::nulmeting::my_sheet(None).await.map(Some)
-        } else {
-            Ok(None)
-        }
-    });
-    let Some(me) = session.state.me().filter(|_| member) else { return html! {} };
+/// Whether `me` fills in the nulmeting (the card shows only for them).
+pub fn is_member(me: Option<&Me>) -> bool {
+    me.is_some_and(|me| rubric::access::may_in_some_relation(me.role, rubric::access::Action::AnswerNulmeting))
+}
+
+/// The card's data: the member's own sheet; nothing for others.
+pub async fn load_sheet(member: bool) -> Result<Option<MySheet>, ApiError> {
+    if member {
+        api::nulmeting::my_sheet(None).await.map(Some)
+    } else {
+        Ok(None)
+    }
+}
+
+/// The card for `me` (`None`: not a member, no card) from the start page's
+/// [`load_sheet`] fetch.
+pub fn nulmeting_card(lang: rubric::Lang, me: Option<&Me>, state: &Fetch<Option<MySheet>>) -> Html {
+    let Some(me) = me else { return html! {} };
     let school = me.school_id.unwrap_or_default();
-    let body = match &fetch.state {
+    let body = match state {
         Fetch::Loading => html! { <p class="muted">{ crate::i18n::common::C::Loading.t(lang) }</p> },
         Fetch::Failed(_) => html! { <p class="muted">{ N::CardUnavailable.t(lang) }</p> },
         Fetch::Ready(sheet) => match sheet.as_ref().as_ref() {

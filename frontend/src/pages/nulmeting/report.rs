@@ -20,9 +20,9 @@ use crate::i18n::{format, Text};
 use rubric::assessment::api::MeasurementReport;
 use rubric::assessment::{growth, IndicatorResult, MeasurementKind, SchoolProfile};
 use rubric::mapping::Comparability;
-use crate::components::nulmeting::growth_across::GrowthAcross;
+use crate::components::nulmeting::growth_across::{growth_across, GrowthAcross};
 use crate::hooks::rubric::{rubric_pending, use_rubric_version, RubricLoad, RubricRef};
-use crate::components::next_steps_list::NextStepsList;
+use crate::components::next_steps_list::{next_steps_list, NextStepsList};
 use crate::i18n::rubric_versions::R;
 use rubric::access;
 use rubric::{AspectId, Lang};
@@ -353,7 +353,7 @@ pub fn SchoolReportPage(props: &SchoolReportPageProps) -> Html {
                     { for weakest.iter().filter_map(|w| w.level().map(|l| (w, l))).map(|(w, level)| html! {
                         <div class="next-steps-block">
                             <h3>{ rubric::names::indicator_label(&w.indicator_id, lang) }{ " · " }{ answer_label(lang, w.outcome) }</h3>
-                            <NextStepsList steps={steps.clone()} version={profile.rubric_version} indicator_id={w.indicator_id.clone()} level={level} />
+                            { next_steps_list(lang, NextStepsList { steps: steps.clone(), version: profile.rubric_version, indicator_id: w.indicator_id.clone().into(), level, on_draft: None }) }
                         </div>
                     }) }
                 </section>
@@ -365,8 +365,11 @@ pub fn SchoolReportPage(props: &SchoolReportPageProps) -> Html {
                 </ContextProvider<RubricRef>>
             </section>
             if !across.is_empty() {
-                <GrowthAcross rows={across.clone()}
-                    from={baseline_profile.map_or(0, |p| p.rubric_version)} to={final_profile.map_or(0, |p| p.rubric_version)} />
+                { growth_across(lang, GrowthAcross {
+                    rows: across,
+                    from: baseline_profile.map_or(0, |p| p.rubric_version),
+                    to: final_profile.map_or(0, |p| p.rubric_version),
+                }) }
             }
             <section class="report-section" data-testid="report-discussion">
                 <h2>{ N::DiscussionPoints.t(lang) }{ " · " }{ kind_name(main.measurement.kind).t(lang) }</h2>

@@ -9,17 +9,19 @@ use crate::api;
 use crate::app::Route;
 use crate::components::error_box::ErrorBox;
 use crate::components::reopen_request::ReopenRequestForm;
-use crate::components::nulmeting::aspect_nav::{AspectNav, AspectProgress};
-use crate::components::nulmeting::indicator_answer::IndicatorAnswer;
-use crate::components::nulmeting::save_status::SaveStatusLine;
+use crate::components::nulmeting::aspect_nav::{aspect_nav, AspectProgress};
+use crate::components::nulmeting::indicator_answer::{indicator_answer, IndicatorAnswer};
+use crate::components::nulmeting::save_status::save_status_line;
 use crate::hooks::answer_sheet::{use_answer_sheet, SheetAction};
+use crate::hooks::evidence::EvidenceScope;
+use crate::hooks::rubric::RubricRef;
 use crate::hooks::use_lang;
 use crate::i18n::plural::{plural, Count};
 use crate::i18n::nulmeting::{kind_name, unix_date, N};
-use crate::i18n::submission::{on_date, S};
+use crate::i18n::submission::S;
 use crate::i18n::Text;
 use rubric::assessment::api::{MeasurementStatus, MySheet};
-use rubric::submission::{ReopenInfo, ReopenState, SheetStatus};
+use rubric::submission::{ReopenInfo, ReopenOutcome, ReopenState, SheetStatus};
 use rubric::AspectId;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -36,33 +38,98 @@ fn set_hash(aspect: AspectId) {
     }
 }
 
+/// Where submitting and asking to reopen stand: one reducer, where a state
+/// per field cost a copy of Yew's state machinery per type (issue 13).
+#[derive(Clone, Default, PartialEq)]
+struct Submission {
+    status: SheetStatus,
+    reopen: Option<ReopenInfo>,
+    submitted_at: Option<i64>,
+    /// A reopened sheet submitted again: how many answers changed.
+    changed: Option<usize>,
+    /// A submit or a reopen request is on its way.
+    busy: bool,
+    /// The reopen request form is open.
+    asking: bool,
+    submit_error: Option<api::ApiError>,
+    request_error: Option<api::ApiError>,
+}
+
+enum Step {
+    Busy,
+    Submitted(Result<api::nulmeting::Submitted, api::ApiError>),
+    Asking(bool),
+    Requested(Result<ReopenOutcome, api::ApiError>),
+}
+
+impl Reducible for Submission {
+    type Action = Step;
+
+    fn reduce(self: Rc<Self>, step: Step) -> Rc<Self> {
+        let mut s = (*self).clone();
+        match step {
+            Step::Busy => s.busy = true,
+            Step::Submitted(Ok(done)) => {
+                if s.status == SheetStatus::Reopened {
+                    s.changed = Some(done.changes);
+                    s.reopen = s.reopen.map(|r| ReopenInfo { state: ReopenState::Resubmitted, ..r });
+                }
+                s.submitted_at = Some(done.submitted_at);
+                s.status = SheetStatus::Submitted;
+                s.submit_error = None;
+                s.busy = false;
+            }
+            Step::Submitted(Err(e)) => {
+                s.submit_error = Some(e);
+                s.busy = false;
+            }
+            Step::Asking(open) => s.asking = open,
+            Step::Requested(Ok(o)) => {
+                s.status = o.status;
+                s.reopen = o.reopen;
+                s.asking = false;
+                s.request_error = None;
+                s.busy = false;
+            }
+            Step::Requested(Err(e)) => {
+                s.request_error = Some(e);
+                s.busy = false;
+            }
+        }
+        Rc::new(s)
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct SheetEditorProps {
     pub person_id: i64,
     pub sheet: Rc<MySheet>,
     /// Switch between the nulmeting and the eindmeting.
     pub on_kind: Callback<rubric::assessment::MeasurementKind>,
+    /// The rubric of the measurement's version (loaded by the page).
+    pub rubric: RubricRef,
+    /// The measurement's evidence files (`None` until loaded).
+    #[prop_or_default]
+    pub evidence: Option<EvidenceScope>,
 }
 
 #[component]
 pub fn SheetEditor(props: &SheetEditorProps) -> Html {
     let lang = use_lang();
-    let Some(rubric) = crate::hooks::rubric::use_rubric() else { return html! {} };
+    let rubric = props.rubric.0;
     let info = props.sheet.measurement.clone();
     let (measurement_id, closed) = info.as_ref().map_or((0, true), |m| (m.id, m.status == MeasurementStatus::Closed));
     let frozen = !props.sheet.status.is_editable();
     let sheet = use_answer_sheet(rubric, props.person_id, measurement_id, closed, frozen, Rc::new(props.sheet.answers.clone()));
-    let status = use_state(|| props.sheet.status);
-    let reopen = use_state(|| props.sheet.reopen.clone());
-    let asking = use_state(|| false);
-    let request_error = use_state(|| None::<api::ApiError>);
-    let changed = use_state(|| None::<usize>);
+    let sub = use_reducer(|| Submission {
+        status: props.sheet.status,
+        reopen: props.sheet.reopen.clone(),
+        submitted_at: props.sheet.submitted_at,
+        ..Submission::default()
+    });
     let aspect = use_state(|| aspect_from_hash().unwrap_or(AspectId::Curriculum));
     let heading = use_node_ref();
     let moved = use_mut_ref(|| false);
-    let submitted_at = use_state(|| props.sheet.submitted_at);
-    let submitting = use_state(|| false);
-    let submit_error = use_state(|| None::<api::ApiError>);
     {
         let heading = heading.clone();
         let moved = moved.clone();
@@ -102,64 +169,47 @@ pub fn SheetEditor(props: &SheetEditorProps) -> Html {
     let next = rubric.aspects.get(position + 1).map(|a| a.id);
     let is_closed = closed || sheet.closed;
 
+    let step = {
+        let d = sub.dispatcher();
+        Callback::from(move |s: Step| d.dispatch(s))
+    };
     let submit = {
-        let (submitting, submit_error, submitted_at) = (submitting.clone(), submit_error.clone(), submitted_at.clone());
-        let (status, reopen, changed, dispatcher) = (status.clone(), reopen.clone(), changed.clone(), sheet.dispatcher());
+        let (sub, dispatcher) = (step.clone(), sheet.dispatcher());
         Callback::from(move |_: MouseEvent| {
-            let (submitting, submit_error, submitted_at) = (submitting.clone(), submit_error.clone(), submitted_at.clone());
-            let (status, reopen, changed, dispatcher) = (status.clone(), reopen.clone(), changed.clone(), dispatcher.clone());
-            submitting.set(true);
+            let (sub, dispatcher) = (sub.clone(), dispatcher.clone());
+            sub.emit(Step::Busy);
             wasm_bindgen_futures::spawn_local(async move {
-                match api::nulmeting::submit(measurement_id).await {
-                    Ok(s) => {
-                        if *status == SheetStatus::Reopened {
-                            changed.set(Some(s.changes));
-                            reopen.set((*reopen).clone().map(|r| ReopenInfo { state: ReopenState::Resubmitted, ..r }));
-                        }
-                        submitted_at.set(Some(s.submitted_at));
-                        status.set(SheetStatus::Submitted);
-                        dispatcher.dispatch(SheetAction::Frozen);
-                        submit_error.set(None);
-                    }
-                    Err(e) => submit_error.set(Some(e)),
+                let result = api::nulmeting::submit(measurement_id).await;
+                if result.is_ok() {
+                    dispatcher.dispatch(SheetAction::Frozen);
                 }
-                submitting.set(false);
+                sub.emit(Step::Submitted(result));
             });
         })
     };
     let send_request = {
-        let (status, reopen, asking, request_error, submitting) =
-            (status.clone(), reopen.clone(), asking.clone(), request_error.clone(), submitting.clone());
+        let sub = step.clone();
         Callback::from(move |reason: String| {
-            let (status, reopen, asking, request_error, submitting) =
-                (status.clone(), reopen.clone(), asking.clone(), request_error.clone(), submitting.clone());
-            submitting.set(true);
+            let sub = sub.clone();
+            sub.emit(Step::Busy);
             wasm_bindgen_futures::spawn_local(async move {
-                match api::nulmeting::request_reopen(measurement_id, &reason).await {
-                    Ok(o) => {
-                        status.set(o.status);
-                        reopen.set(o.reopen);
-                        asking.set(false);
-                        request_error.set(None);
-                    }
-                    Err(e) => request_error.set(Some(e)),
-                }
-                submitting.set(false);
+                sub.emit(Step::Requested(api::nulmeting::request_reopen(measurement_id, &reason).await));
             });
         })
     };
     // The notice at the top opens the request form in the submit panel.
     let ask_from_top = {
-        let asking = asking.clone();
+        let sub = step.clone();
         Callback::from(move |_: MouseEvent| {
-            asking.set(true);
+            sub.emit(Step::Asking(true));
             if let Some(panel) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("submit-panel")) {
                 panel.scroll_into_view();
             }
         })
     };
+    let status = sub.status;
     let is_frozen = !status.is_editable() || sheet.frozen;
-    let can_submit = !is_closed && !is_frozen && answered >= total && !sheet.pending() && !*submitting;
+    let can_submit = !is_closed && !is_frozen && answered >= total && !sheet.pending() && !sub.busy;
     let kind_switch = (props.sheet.kinds.len() > 1).then(|| {
         html! {
             <div class="segmented no-print" role="group" aria-label={N::MeasurementChoice.t(lang)}>
@@ -187,16 +237,16 @@ pub fn SheetEditor(props: &SheetEditorProps) -> Html {
                         }
                     </p>
                 </div>
-                <SaveStatusLine status={sheet.status()} />
+                { save_status_line(lang, sheet.status()) }
             </div>
             { for kind_switch }
             if is_closed {
                 <p class="notice" data-testid="closed-notice">{ N::ClosedNotice.t(lang) }</p>
             } else {
-                { sheet_notice(lang, *status, (*reopen).as_ref(), ask_from_top) }
+                { sheet_notice(lang, status, sub.reopen.as_ref(), ask_from_top) }
             }
             <div class="with-sidebar">
-                <AspectNav current={*aspect} progress={progress} on_select={select.clone()} />
+                { aspect_nav(lang, rubric, *aspect, &progress, &select) }
                 <div class="content">
                     <section class="aspect-sheet" data-aspect={current.id.key()}>
                         <h2 ref={heading} tabindex="-1"><span class="aspect-number">{ position + 1 }</span>{ current.name.get(lang) }</h2>
@@ -218,18 +268,16 @@ pub fn SheetEditor(props: &SheetEditorProps) -> Html {
                                 let id = id.clone();
                                 Callback::from(move |()| dispatcher.dispatch(SheetAction::DismissConflict { indicator: id.clone() }))
                             };
-                            html! {
-                                <IndicatorAnswer
-                                    key={id.clone()}
-                                    indicator_id={id.clone()}
-                                    number={format!("{}.{}", position + 1, i + 1)}
-                                    entry={sheet.entry(&id)}
-                                    disabled={is_closed || is_frozen}
-                                    on_change={on_change}
-                                    on_keep_mine={on_keep_mine}
-                                    on_dismiss_conflict={on_dismiss_conflict}
-                                />
-                            }
+                            indicator_answer(lang, rubric, IndicatorAnswer {
+                                entry: sheet.entry(&id),
+                                indicator_id: id.into(),
+                                number: format!("{}.{}", position + 1, i + 1),
+                                disabled: is_closed || is_frozen,
+                                on_change,
+                                on_keep_mine,
+                                on_dismiss_conflict,
+                                evidence: props.evidence.clone(),
+                            })
                         }) }
                         <div class="aspect-steps no-print">
                             if let Some(p) = prev {
@@ -254,24 +302,24 @@ pub fn SheetEditor(props: &SheetEditorProps) -> Html {
                         <div class="progress-bar large" aria-hidden="true">
                             <span style={format!("width:{}%", (answered * 100).checked_div(total).unwrap_or(0))}></span>
                         </div>
-                        if let (Some(at), true) = (*submitted_at, status.is_submitted()) {
+                        if let (Some(at), true) = (sub.submitted_at, status.is_submitted()) {
                             <p class="success" data-testid="submitted">
                                 { N::SubmittedOn.t(lang) }{ " " }{ unix_date(lang, at) }{ "." }
                             </p>
-                            if let Some(n) = *changed {
+                            if let Some(n) = sub.changed {
                                 <p class="muted" data-testid="changes-recorded">{ S::ChangesRecorded.t(lang).replace("{n}", &n.to_string()) }</p>
                             }
                             <Link<Route> to={Route::SchoolTeam { id: info.school_id }} classes="button secondary">
                                 { N::SeeTeamAnswers.t(lang) }
                             </Link<Route>>
-                            if *status == SheetStatus::Submitted && !is_closed {
-                                if *asking {
-                                    <ReopenRequestForm required=false busy={*submitting} error={(*request_error).clone()}
-                                        on_send={send_request} on_cancel={let a = asking.clone(); Callback::from(move |()| a.set(false))} />
+                            if status == SheetStatus::Submitted && !is_closed {
+                                if sub.asking {
+                                    <ReopenRequestForm required=false busy={sub.busy} error={sub.request_error.clone()}
+                                        on_send={send_request} on_cancel={step.reform(|()| Step::Asking(false))} />
                                 } else {
                                     { " " }
                                     <button type="button" class="button secondary" data-testid="ask-reopen"
-                                        onclick={let a = asking.clone(); Callback::from(move |_: MouseEvent| a.set(true))}>
+                                        onclick={step.reform(|_: MouseEvent| Step::Asking(true))}>
                                         { S::AskReopen.t(lang) }
                                     </button>
                                 }
@@ -284,14 +332,14 @@ pub fn SheetEditor(props: &SheetEditorProps) -> Html {
                                 </p>
                             }
                             <button type="button" class="button" data-testid="submit" disabled={!can_submit} onclick={submit}>
-                                { match (*submitting, *status == SheetStatus::Reopened) {
+                                { match (sub.busy, status == SheetStatus::Reopened) {
                                     (true, _) => N::Submitting.t(lang),
                                     (false, true) => S::Resubmit.t(lang),
                                     (false, false) => N::Submit.t(lang),
                                 } }
                             </button>
                         }
-                        if let Some(e) = (*submit_error).clone() { <ErrorBox error={e} /> }
+                        if let Some(e) = sub.submit_error.clone() { <ErrorBox error={e} /> }
                     </section>
                 </div>
             </div>
@@ -323,7 +371,7 @@ fn sheet_notice(lang: rubric::Lang, status: SheetStatus, reopen: Option<&ReopenI
         }
         SheetStatus::ReopenRequested => html! {
             <div class="notice" data-testid="frozen-notice" data-status="reopen-requested">
-                <p>{ on_date(lang, S::RequestedNotice, reopen.map_or(0, |r| r.requested_at)) }{ " " }{ S::RequestedWhoNulmeting.t(lang) }</p>
+                <p>{ S::RequestedNotice.t(lang).replace("{date}", &unix_date(lang, reopen.map_or(0, |r| r.requested_at))) }{ " " }{ S::RequestedWhoNulmeting.t(lang) }</p>
             </div>
         },
         SheetStatus::Reopened => {

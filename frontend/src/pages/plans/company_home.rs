@@ -5,7 +5,7 @@
 use crate::api;
 use crate::components::error_box::ErrorBox;
 use crate::components::loading::Loading;
-use crate::components::plan_card::PlanCard;
+use crate::components::plan_card::plan_card;
 use crate::hooks::session::use_session;
 use crate::hooks::{use_fetch, use_lang, Fetch};
 use crate::i18n::plans::P;
@@ -29,7 +29,7 @@ pub fn CompanyHomePage() -> Html {
                     Fetch::Ready(list) if list.is_empty() => html! { <p class="notice" data-testid="no-schools">{ P::NoSchools.t(lang) }</p> },
                     Fetch::Ready(list) => html! {
                         <div class="card-grid">
-                            { for list.iter().map(|s| html! { <PlanCard key={s.school_id} summary={s.clone()} for_company=true /> }) }
+                            { for list.iter().map(|s| plan_card(lang, s, true)) }
                         </div>
                     },
                 }

@@ -1,21 +1,16 @@
-//! The plan card on a school member's start page: loads the summary of
-//! their school's plan (goals, version, open and unread comments).
+//! The plan card on a school member's start page: the summary of their
+//! school's plan (goals, version, open and unread comments). The start
+//! page fetches it with [`load_summary`] and shows it with
+//! [`crate::components::plan_card::plan_card`] (no component of its own,
+//! issue 13: each component type costs Yew's machinery again).
 
-use crate::api;
-use crate::components::plan_card::PlanCard;
-use crate::hooks::use_fetch;
-use yew::prelude::*;
+use crate::api::{self, ApiError};
+use rubric::plan::view::PlanSummary;
 
-#[derive(Properties, PartialEq)]
-pub struct PlanHomeCardProps {
-    pub school_id: i64,
-}
-
-#[component]
-pub fn PlanHomeCard(props: &PlanHomeCardProps) -> Html {
-    let fetch = use_fetch(props.school_id, api::plans::summary);
-    match fetch.data() {
-        Some(summary) => html! { <PlanCard summary={(**summary).clone()} /> },
-        None => html! {},
+/// The summary of `school`'s plan; nothing without a school.
+pub async fn load_summary(school: Option<i64>) -> Result<Option<PlanSummary>, ApiError> {
+    match school {
+        Some(id) => api::plans::summary(id).await.map(Some),
+        None => Ok(None),
     }
 }
