@@ -57,7 +57,7 @@ pub fn JuryScorePage(props: &JuryScorePageProps) -> Html {
                         }
                         { {
                             let mut m = Markup::new();
-                            profile_summary(&mut m, lang, f.baseline.as_ref(), f.growth.as_ref(), &f.weakest_indicators);
+                            profile_summary(&mut m, lang, f.profile.as_ref());
                             m.html()
                         } }
                     </div>
