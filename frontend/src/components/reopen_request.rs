@@ -7,7 +7,7 @@ use crate::components::error_box::ErrorBox;
 use crate::hooks::use_lang;
 use crate::i18n::submission::{reason_error, S};
 use crate::i18n::Text;
-use rubric::submission::validate_reason;
+use rubric::submission::{validate_reason, ReasonError};
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
@@ -26,7 +26,7 @@ pub struct ReopenRequestFormProps {
 pub fn ReopenRequestForm(props: &ReopenRequestFormProps) -> Html {
     let lang = use_lang();
     let reason = use_state(String::new);
-    let problem = use_state(|| None::<S>);
+    let problem = use_state(|| None::<ReasonError>);
     let on_input = {
         let (reason, problem) = (reason.clone(), problem.clone());
         Callback::from(move |e: InputEvent| {
@@ -40,17 +40,17 @@ pub fn ReopenRequestForm(props: &ReopenRequestFormProps) -> Html {
             e.prevent_default();
             match validate_reason(&reason, required) {
                 Ok(text) => send.emit(text),
-                Err(err) => problem.set(Some(reason_error(err))),
+                Err(err) => problem.set(Some(err)),
             }
         })
     };
     let cancel = props.on_cancel.clone();
     let server_field = props.error.as_ref().and_then(|e| e.field("reason")).map(str::to_string);
-    let field_error = problem.map(|p| p.t(lang).to_string()).or(server_field);
-    let hint = if props.required { S::ReasonRequired } else { S::ReasonOptional };
+    let field_error = problem.map(|p| reason_error(lang, p).to_string()).or(server_field);
+    let hint = if props.required { S::ReasonRequired.t(lang) } else { S::ReasonOptional.t(lang) };
     html! {
         <form class="reopen-request" data-testid="reopen-request-form" onsubmit={on_submit} novalidate=true>
-            <label for="reopen-reason">{ S::ReasonLabel.t(lang) }{ " " }<span class="muted small">{ format!("({})", hint.t(lang)) }</span></label>
+            <label for="reopen-reason">{ S::ReasonLabel.t(lang) }{ " " }<span class="muted small">{ format!("({hint})") }</span></label>
             <textarea id="reopen-reason" rows="3" value={(*reason).clone()} oninput={on_input} required={props.required}
                 aria-invalid={field_error.is_some().to_string()}
                 aria-describedby={field_error.as_ref().map(|_| "reopen-reason-error")} />
