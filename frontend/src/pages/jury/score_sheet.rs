@@ -55,10 +55,18 @@ fn same(a: &SheetInput, b: &SheetInput) -> bool {
     a.scores == b.scores && a.remarks == b.remarks && a.remark == b.remark
 }
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct ScoreSheetFormProps {
     pub finalist: Rc<ScoreFinalist>,
     pub person_id: i64,
+}
+
+impl PartialEq for ScoreSheetFormProps {
+    /// The same answer from the server (a reload brings a new one): no
+    /// field-by-field comparison of the finalist in the bundle.
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.finalist, &other.finalist) && self.person_id == other.person_id
+    }
 }
 
 #[component]
