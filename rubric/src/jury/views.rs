@@ -9,6 +9,7 @@ use super::robustness::Finding;
 use super::setup::{readiness, ConflictKind, CriterionDef, JuryStatus, OpenProblem, Readiness, MAX_REMARK_CHARS};
 use super::{JuryResults, Score, TieBreakRule};
 use crate::assessment::{Growth, SchoolProfile};
+use crate::content::LocalizedText;
 use crate::plan::{Cofinancing, PlanVersion};
 use crate::submission::{ReopenInfo, ScoreChange, SheetReopen, SheetStatus};
 use serde::{Deserialize, Serialize};
@@ -786,6 +787,24 @@ pub struct AuditEntry {
     pub detail: String,
     #[serde(default)]
     pub event: Option<JuryEvent>,
+    /// The event in words, Dutch and English ([`super::wording`]).
+    #[serde(default)]
+    pub text: Option<LocalizedText>,
+}
+
+/// An entry of the audit log as the app reads it: the [`AuditEntry`]
+/// without its event's data (the app shows `text`; its decoder for the
+/// whole event was the largest part of the results app, issue 13).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AuditLine {
+    pub at: i64,
+    pub person_name: Option<String>,
+    pub action: String,
+    /// The stored English sentence, for entries without an event.
+    pub detail: String,
+    /// The event in words, when the entry has one.
+    #[serde(default)]
+    pub text: Option<LocalizedText>,
 }
 
 #[cfg(test)]
