@@ -50,6 +50,12 @@ fn input_of(sheet: &Sheet) -> SheetInput {
     }
 }
 
+/// The draft as this browser keeps it, written through the same JSON value
+/// the request sends (one encoder for both in the bundle).
+fn draft_json(d: &SheetInput) -> String {
+    serde_json::to_value(d).and_then(|v| serde_json::to_string(&v)).unwrap_or_default()
+}
+
 /// Same content, whatever version it was based on.
 fn same(a: &SheetInput, b: &SheetInput) -> bool {
     a.scores == b.scores && a.remarks == b.remarks && a.remark == b.remark
@@ -212,7 +218,7 @@ pub fn ScoreSheetForm(props: &ScoreSheetFormProps) -> Html {
                             storage::remove(&key);
                             to.dispatch(Change::Saving(Saving::Saved));
                         } else {
-                            storage::set(&key, &serde_json::to_string(&current).unwrap_or_default());
+                            storage::set(&key, &draft_json(&current));
                             schedule();
                         }
                         to.dispatch(Change::Draft(current));
@@ -259,7 +265,7 @@ pub fn ScoreSheetForm(props: &ScoreSheetFormProps) -> Html {
             let mut d = latest.borrow().clone();
             edit(&mut d);
             *latest.borrow_mut() = d.clone();
-            storage::set(&key, &serde_json::to_string(&d).unwrap_or_default());
+            storage::set(&key, &draft_json(&d));
             to.dispatch(Change::Draft(d));
             schedule();
         })
