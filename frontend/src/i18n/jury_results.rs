@@ -180,7 +180,7 @@ pub fn sheet_date(lang: Lang, locked_at: Option<i64>, now: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use rubric::jury::LeaveOneOut;
+    use rubric::jury::{Check, LeaveOneOut};
 
     #[test]
     fn a_winner_that_one_juror_decides_is_said_plainly() {
