@@ -5,7 +5,7 @@
 use super::client::{self, ApiError};
 use rubric::jury::setup::{CriterionInput, JuryStatus};
 use rubric::jury::views::{
-    AuditEntry, JurorAdded, JurorHome, JurySetup, NewJuror, OtherSheets, PublishedResults, ResultsView, ScoreFinalist,
+    AuditLine, JurorAdded, JurorHome, JurySetup, NewJuror, OtherSheets, PublishedResults, ResultsView, ScoreFinalist,
     Sheet, SheetInput,
 };
 use rubric::jury::{Finding, TieBreakRule};
@@ -105,7 +105,7 @@ pub async fn results_action(action: &str, version: i64) -> R<ResultsView> {
     client::post(&format!("/jury/{action}"), &json!({ "version": version })).await
 }
 
-pub async fn audit() -> R<Vec<AuditEntry>> {
+pub async fn audit() -> R<Vec<AuditLine>> {
     client::get("/jury/audit").await
 }
 

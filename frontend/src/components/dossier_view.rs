@@ -7,22 +7,29 @@ use crate::components::dossier_evidence::DossierEvidence;
 use crate::hooks::use_lang;
 use crate::i18n::dossier::{submitted_on, D};
 use crate::i18n::{format, Text};
-use rubric::dossier::JurorDossier;
+use rubric::jury::views::ScoreFinalist;
 use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+/// The finalist whose dossier it shows (`dossier` is `Some`); its address
+/// serves the dossier's files to the juror.
+#[derive(Properties)]
 pub struct DossierViewProps {
-    pub dossier: Rc<JurorDossier>,
-    /// The finalist, whose address serves the dossier's files to the juror.
-    pub finalist: i64,
+    pub finalist: Rc<ScoreFinalist>,
+}
+
+impl PartialEq for DossierViewProps {
+    /// The same answer from the server (a reload brings a new one).
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.finalist, &other.finalist)
+    }
 }
 
 #[component]
 pub fn DossierView(props: &DossierViewProps) -> Html {
     let lang = use_lang();
-    let d = &props.dossier;
-    let finalist = props.finalist;
+    let Some(d) = &props.finalist.dossier else { return Html::default() };
+    let finalist = props.finalist.id;
     let company = d.company_name.clone().map(|c| format!(" · {c}")).unwrap_or_default();
     html! {
         <section class="card juror-dossier" aria-labelledby="juror-dossier-title" data-testid="juror-dossier">

@@ -9,16 +9,24 @@ use crate::i18n::format::date;
 use crate::i18n::jury::{action_status, J};
 use crate::i18n::Text;
 use crate::markup::Markup;
-use rubric::plan::{format_euro, Cofinancing, ContributionKind, PlanVersion};
+use rubric::jury::views::ScoreFinalist;
+use rubric::plan::{format_euro, ContributionKind};
 use rubric::Lang;
 use std::rc::Rc;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+/// The finalist whose plan it shows (`plan` is `Some`).
+#[derive(Properties)]
 pub struct FrozenPlanProps {
-    pub version: Rc<PlanVersion>,
-    #[prop_or_default]
-    pub cofinancing: Option<Cofinancing>,
+    pub finalist: Rc<ScoreFinalist>,
+}
+
+impl PartialEq for FrozenPlanProps {
+    /// The same answer from the server (a reload brings a new one): no
+    /// field-by-field comparison of the whole plan in the bundle.
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.finalist, &other.finalist)
+    }
 }
 
 fn day(lang: Lang, d: Option<rubric::Date>) -> String {
@@ -32,7 +40,7 @@ fn fact(m: &mut Markup, label: &str, value: &str) {
 #[component]
 pub fn FrozenPlan(props: &FrozenPlanProps) -> Html {
     let lang = use_lang();
-    let v = &props.version;
+    let Some(v) = &props.finalist.plan else { return Html::default() };
     let mut m = Markup::new();
     m.raw("<section class=\"frozen-plan\" data-testid=\"frozen-plan\">").el("<h2>", J::ActionPlan.t(lang), "</h2>");
     let submitted = rubric::Date::from_unix_seconds(v.submitted_at).map(|d| date(lang, d)).unwrap_or_default();
@@ -41,7 +49,7 @@ pub fn FrozenPlan(props: &FrozenPlanProps) -> Html {
         &format!("{} {} · {} {}", J::Version.t(lang), v.number, J::SubmittedOn.t(lang), submitted),
         "</p>",
     );
-    if let Some(c) = &props.cofinancing {
+    if let Some(c) = &props.finalist.cofinancing {
         m.raw(if c.met().unwrap_or(false) { "<p class=\"fp-share ok\">" } else { "<p class=\"fp-share warn\">" });
         m.text(&format!(
             "{}: {} ({} {} {}; {} {} %)",

@@ -7,11 +7,11 @@ use crate::i18n::format::level_score;
 use crate::i18n::jury::J;
 use crate::i18n::Text;
 use crate::markup::Markup;
-use rubric::assessment::{Growth, SchoolProfile};
+use rubric::jury::views::JurorProfile;
 use rubric::Lang;
 
-/// The profile section; `weakest` are indicator ids, weakest first.
-pub fn profile_summary(m: &mut Markup, lang: Lang, profile: Option<&SchoolProfile>, growth: Option<&Growth>, weakest: &[String]) {
+/// The profile section (`None`: the school has no nulmeting result).
+pub fn profile_summary(m: &mut Markup, lang: Lang, profile: Option<&JurorProfile>) {
     m.raw("<section class=\"profile-summary\" data-testid=\"profile\">").el("<h2>", J::Nulmeting.t(lang), "</h2>");
     let Some(profile) = profile else {
         m.el("<p class=\"muted\">", J::NoNulmeting.t(lang), "</p></section>");
@@ -20,7 +20,7 @@ pub fn profile_summary(m: &mut Markup, lang: Lang, profile: Option<&SchoolProfil
     m.raw("<table class=\"ps-table\"><thead><tr>")
         .el("<th scope=\"col\">", J::Aspect.t(lang), "</th>")
         .el("<th scope=\"col\">", J::Score14.t(lang), "</th>");
-    if growth.is_some() {
+    if profile.has_growth {
         m.el("<th scope=\"col\">", J::Growth.t(lang), "</th>");
     }
     m.raw("</tr></thead><tbody>");
@@ -32,25 +32,23 @@ pub fn profile_summary(m: &mut Markup, lang: Lang, profile: Option<&SchoolProfil
             .raw("%\"></span></span>")
             .text(&a.score.map_or_else(|| "–".into(), |s| level_score(lang, s)))
             .raw("</td>");
-        if let Some(g) = growth {
-            let delta = g.aspect_delta(a.aspect);
-            m.raw(match delta {
+        if profile.has_growth {
+            m.raw(match a.delta {
                 Some(d) if d > 0.0 => "<td class=\"up\">",
                 Some(d) if d < 0.0 => "<td class=\"down\">",
                 _ => "<td>",
             })
-            .text(&delta.map_or_else(|| "–".into(), |d| format!("{}{}", if d > 0.0 { "+" } else { "" }, level_score(lang, d))))
+            .text(&a.delta.map_or_else(|| "–".into(), |d| format!("{}{}", if d > 0.0 { "+" } else { "" }, level_score(lang, d))))
             .raw("</td>");
         }
         m.raw("</tr>");
     }
     m.raw("</tbody></table>");
-    if !weakest.is_empty() {
+    if !profile.weakest.is_empty() {
         m.el("<h3>", J::WeakestIndicators.t(lang), "</h3><ul class=\"ps-weakest\">");
-        for id in weakest {
-            let title = rubric::names::indicator(id, lang).map_or(id.as_str(), |(_, title)| title);
-            let level = profile.level(id).map_or(0, |l| l.get());
-            m.el("<li>", &format!("{title}: {} {level}", J::Level.t(lang)), "</li>");
+        for w in &profile.weakest {
+            let title = rubric::names::indicator(&w.indicator_id, lang).map_or(w.indicator_id.as_str(), |(_, title)| title);
+            m.el("<li>", &format!("{title}: {} {}", J::Level.t(lang), w.level), "</li>");
         }
         m.raw("</ul>");
     }

@@ -5,7 +5,7 @@
 use crate::api::ApiError;
 use crate::components::error_box::ErrorBox;
 use crate::hooks::use_lang;
-use crate::i18n::submission::S;
+use crate::i18n::submission::{reason_error, S};
 use crate::i18n::Text;
 use rubric::submission::{validate_reason, ReasonError};
 use web_sys::HtmlTextAreaElement;
@@ -46,18 +46,11 @@ pub fn ReopenRequestForm(props: &ReopenRequestFormProps) -> Html {
     };
     let cancel = props.on_cancel.clone();
     let server_field = props.error.as_ref().and_then(|e| e.field("reason")).map(str::to_string);
-    // Each text by its own key: a key held in state would link every text
-    // of the area (issue 13).
-    let field_error = (*problem)
-        .map(|p| match p {
-            ReasonError::Missing => S::ReasonMissing.t(lang),
-            ReasonError::TooLong { .. } => S::ReasonTooLong.t(lang),
-        }.to_string())
-        .or(server_field);
-    let hint = if props.required { S::ReasonRequired } else { S::ReasonOptional };
+    let field_error = problem.map(|p| reason_error(lang, p).to_string()).or(server_field);
+    let hint = if props.required { S::ReasonRequired.t(lang) } else { S::ReasonOptional.t(lang) };
     html! {
         <form class="reopen-request" data-testid="reopen-request-form" onsubmit={on_submit} novalidate=true>
-            <label for="reopen-reason">{ S::ReasonLabel.t(lang) }{ " " }<span class="muted small">{ format!("({})", hint.t(lang)) }</span></label>
+            <label for="reopen-reason">{ S::ReasonLabel.t(lang) }{ " " }<span class="muted small">{ format!("({hint})") }</span></label>
             <textarea id="reopen-reason" rows="3" value={(*reason).clone()} oninput={on_input} required={props.required}
                 aria-invalid={field_error.is_some().to_string()}
                 aria-describedby={field_error.as_ref().map(|_| "reopen-reason-error")} />

@@ -6,7 +6,7 @@
 use crate::api::{self, ApiError};
 use crate::hooks::fetch::FetchHandle;
 use crate::hooks::{use_fetch, Fetch};
-use rubric::jury::views::{AuditEntry, ResultsView};
+use rubric::jury::views::{AuditLine, ResultsView};
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
@@ -17,7 +17,7 @@ pub type Pending = Pin<Box<dyn Future<Output = Result<ResultsView, ApiError>>>>;
 
 pub struct JuryResults {
     pub data: FetchHandle<ResultsView>,
-    pub audit: FetchHandle<Vec<AuditEntry>>,
+    pub audit: FetchHandle<Vec<AuditLine>>,
     /// Results newer than the loaded ones (after an action).
     pub updated: UseStateHandle<Option<Rc<ResultsView>>>,
     pub error: UseStateHandle<Option<ApiError>>,

@@ -2,6 +2,7 @@
 //! in Dutch and English, plus the functions that put the jury's domain
 //! values (statuses, readings, problems, warnings, rules) into words.
 
+use rubric::jury::wording;
 use super::format::{date, score};
 use super::{Lang, Text};
 use crate::api::FieldError;
@@ -402,7 +403,7 @@ impl Text for J {
             J::CategoriesHeading => ("Categorieën en finalisten", "Categories and finalists"),
             J::CategoriesHelp => ("Elke categorie krijgt een eigen winnaar, bv. één per regio. Finalisten zijn scholen met een ingediend actieplan; de jury beoordeelt de bevroren versie.", "Each category gets its own winner, e.g. one per region. Finalists are schools with a submitted action plan; the jury scores the frozen version."),
             J::CategoryName => ("Naam van de categorie", "Category name"),
-            J::Chair => ("Juryvoorzitter", "Jury chair"),
+            J::Chair => wording::CHAIR,
             J::ChairDecision => ("Beslissing van de voorzitter", "Decision of the chair"),
             J::ChairDecisionHelp => ("Geen enkele regel brak deze gelijke stand. Zet als voorzitter de finalisten in de volgorde die je beslist (beste eerst).", "No rule broke this tie. As the chair, put the finalists in the order you decide (best first)."),
             J::ChairMustDecide => ("Gelijke stand voor de voorzitter, plaats", "Tie for the chair to decide, place"),
@@ -606,9 +607,9 @@ impl Text for J {
             J::WorksForHelp => ("Werkt het jurylid voor een peterbedrijf, dan wordt een belangenconflict met de scholen van dat bedrijf automatisch gemeld.", "If the juror works for a sponsor company, a conflict of interest with that company's schools is flagged automatically."),
             J::You => ("jij", "you"),
             J::YourScores => ("Jouw scores", "Your scores"),
-            J::StatusSetup => ("In voorbereiding", "Being set up"),
-            J::StatusOpen => ("Beoordelen open", "Scoring open"),
-            J::StatusClosed => ("Beoordelen gesloten", "Scoring closed"),
+            J::StatusSetup => wording::STATUS_SETUP,
+            J::StatusOpen => wording::STATUS_OPEN,
+            J::StatusClosed => wording::STATUS_CLOSED,
             J::ActPlanned => ("gepland", "planned"),
             J::ActInProgress => ("bezig", "in progress"),
             J::ActDone => ("klaar", "done"),
@@ -630,10 +631,10 @@ impl Text for J {
             J::NcBelowZero => ("De schatting ligt onder nul: de juryleden verschillen onderling meer over dezelfde finalist dan de finalisten van elkaar verschillen.", "The estimate is below zero: the jurors differ more about the same finalist than the finalists differ from each other."),
             J::NcRagged => ("De scoretabel is onvolledig.", "The score table is incomplete."),
             J::NcNonFinite => ("De scoretabel bevat een ongeldige waarde.", "The score table holds an invalid value."),
-            J::RuleCriterion => ("Hogere gemiddelde score op", "Higher mean score on"),
-            J::RuleMedian => ("Hogere mediaan van de jurylidscores", "Higher median juror score"),
-            J::RuleFirsts => ("Meer eerste plaatsen bij de juryleden", "More first places among the jurors"),
-            J::RuleChair => ("Beslissing van de voorzitter", "Decision of the chair"),
+            J::RuleCriterion => wording::RULE_CRITERION,
+            J::RuleMedian => wording::RULE_MEDIAN,
+            J::RuleFirsts => wording::RULE_FIRSTS,
+            J::RuleChair => wording::RULE_CHAIR,
             J::TbDuplicate => ("Deze regel staat er twee keer in.", "This rule is listed twice."),
             J::TbUnknown => ("Een regel gebruikt een criterium dat niet (meer) bestaat.", "A rule uses a criterion that does not exist (any more)."),
             J::TbChairNotLast => ("De beslissing van de voorzitter moet de laatste regel zijn.", "The chair's decision must be the last rule."),

@@ -1,14 +1,12 @@
 //! Texts of the jury's results a chair signs, in Dutch and English: the
 //! robustness of a winner, the chair's confirmation, the printed results
-//! sheet, the exports, the published notes on equal scores, and every entry
-//! of the jury's audit log (from its event, in the reader's language).
+//! sheet, the exports, the published notes on equal scores. The audit log's
+//! entries are worded by the server (`rubric::jury::wording`).
 
-use super::format::{score, shown_date};
-use super::jury::{rule_text, status_text, J};
+use super::format::shown_date;
 use super::{pick, Lang, Text};
-use rubric::jury::events::{JuryEvent, NamedRule};
 use rubric::jury::views::PlaceNote;
-use rubric::jury::{Check, Finding, Robustness, TieBreakRule};
+use rubric::jury::Robustness;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum R {
@@ -128,51 +126,7 @@ impl Text for R {
     }
 }
 
-/// The text with its first letter in lower case (a rule inside a sentence),
-/// leaving names like "STEM" as they are.
-pub fn lower_first(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(c) => c.to_lowercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
-fn list(names: &[String]) -> String {
-    names.join(", ")
-}
-
-/// What one check says, after "with normalized scores" and the like.
-fn check_clause(lang: Lang, check: &Check, name: &dyn Fn(&str) -> String) -> String {
-    let all = |keys: &[String]| list(&keys.iter().map(|k| name(k)).collect::<Vec<_>>());
-    match check {
-        Check::Same => pick(lang, "blijft de winnaar dezelfde", "the winner stays the same").into(),
-        Check::Other { finalist } => pick(lang, format!("wint {}", name(finalist)), format!("{} wins", name(finalist))),
-        Check::Shared { finalists } => {
-            pick(lang, format!("staan {} gelijk", all(finalists)), format!("{} share first place", all(finalists)))
-        }
-        Check::Unscored { finalists } => pick(
-            lang,
-            format!("heeft {} geen score meer", all(finalists)),
-            format!("{} has no score left", all(finalists)),
-        ),
-    }
-}
-
-/// One finding in a sentence: "Zonder Nadia Wouters wint Campus Leiebocht."
-pub fn finding_text(lang: Lang, f: &Finding, finalist: &dyn Fn(&str) -> String, juror: &dyn Fn(&str) -> String) -> String {
-    match f {
-        Finding::Normalized { check } => {
-            format!("{} {}.", pick(lang, "Met genormaliseerde scores", "With normalized scores"), check_clause(lang, check, finalist))
-        }
-        Finding::MeanRank { check } => {
-            format!("{} {}.", pick(lang, "Op gemiddelde rang", "By mean rank"), check_clause(lang, check, finalist))
-        }
-        Finding::WithoutJuror { juror: j, check } => {
-            format!("{} {} {}.", pick(lang, "Zonder", "Without"), juror(j), check_clause(lang, check, finalist))
-        }
-    }
-}
+pub use rubric::jury::wording::{check_clause, finding_text, lower_first, named_rule_text};
 
 /// The headline of a winner's robustness, in plain language: robust, or
 /// "De winnaar hangt af van één jurylid: zonder X wint Y", or the methods
@@ -199,148 +153,19 @@ pub fn robustness_headline(lang: Lang, rob: &Robustness, finalist: &dyn Fn(&str)
     }
 }
 
-/// A rule with its criterion's name, in `lang`.
-pub fn named_rule_text(lang: Lang, r: &NamedRule) -> String {
-    match (&r.rule, &r.criterion) {
-        (TieBreakRule::HigherCriterion(_), Some(name)) => format!("{} {}", J::RuleCriterion.t(lang), name.get(lang)),
-        (rule, _) => rule_text(lang, rule, &[]),
-    }
-}
-
 /// Why a place differs from a neighbour with the same score.
 pub fn place_note_text(lang: Lang, note: &PlaceNote) -> String {
     match note {
         PlaceNote::TieBreak { rule, tied_with } => format!(
             "{} {}; {} {}.",
             R::NoteTied.t(lang),
-            list(tied_with),
+            tied_with.join(", "),
             R::NoteDecidedBy.t(lang),
             lower_first(&named_rule_text(lang, rule))
         ),
         PlaceNote::Unrounded { behind } => {
             format!("{} {}, {}.", R::NoteUnrounded.t(lang), behind, R::NoteUnrounded2.t(lang))
         }
-    }
-}
-
-fn opt_company(lang: Lang, company: &Option<String>) -> String {
-    match company {
-        Some(c) => pick(lang, format!(", werkt voor {c}"), format!(", works for {c}")),
-        None => String::new(),
-    }
-}
-
-/// An audit log entry from its event, in `lang`.
-pub fn event_text(lang: Lang, e: &JuryEvent) -> String {
-    use JuryEvent::*;
-    let nl = lang == Lang::Nl;
-    let names = |v: &[String]| list(v);
-    match e {
-        DefaultCriteria { count } => pick(lang, format!("de {count} standaardcriteria werden ingesteld"), format!("the {count} default criteria were set up")),
-        CriteriaSet { criteria } => {
-            let items: Vec<String> = criteria.iter().map(|c| format!("{} {}", c.name.get(lang), c.number)).collect();
-            format!("{}: {}", pick(lang, "criteria ingesteld", "criteria set to"), items.join(", "))
-        }
-        CategoryAdded { name } => pick(lang, format!("categorie {name} toegevoegd"), format!("category {name} added")),
-        CategoryRenamed { from, to } => pick(lang, format!("categorie {from} hernoemd tot {to}"), format!("category {from} renamed to {to}")),
-        CategoryDeleted { name } => pick(lang, format!("categorie {name} verwijderd met haar finalisten"), format!("category {name} deleted with its finalists")),
-        FinalistAdded { school, category, version } => pick(
-            lang,
-            format!("{school} als finalist toegevoegd in {category}, beoordeeld op planversie {version}"),
-            format!("{school} added as finalist in {category}, judged on plan version {version}"),
-        ),
-        FinalistRemoved { school } => pick(lang, format!("{school} weggehaald bij de finalisten"), format!("{school} removed from the finalists")),
-        FinalistRefrozen { school, version } => pick(lang, format!("{school} wordt nu beoordeeld op planversie {version}"), format!("{school} is now judged on plan version {version}")),
-        JurorAdded { juror, company } => pick(lang, format!("{juror} toegevoegd aan de jury"), format!("{juror} added to the jury")) + &opt_company(lang, company),
-        JurorCompany { juror, company: Some(c) } => pick(lang, format!("{juror} werkt voor {c}"), format!("{juror} works for {c}")),
-        JurorCompany { juror, company: None } => pick(lang, format!("{juror} werkt voor geen bedrijf van de editie"), format!("{juror} works for no company of the edition")),
-        JurorRemoved { juror } => pick(lang, format!("{juror} uit de jury gehaald"), format!("{juror} removed from the jury")),
-        JurorLink { juror } => pick(lang, format!("nieuwe aanmeldlink voor {juror}"), format!("new sign-in link for {juror}")),
-        TieBreakRuleSet { rules, chair } => {
-            let rules: Vec<String> = rules.iter().map(|r| named_rule_text(lang, r)).collect();
-            let chair = chair.as_ref().map(|c| pick(lang, format!("; voorzitter {c}"), format!("; chair {c}"))).unwrap_or_default();
-            format!("{}: {}{chair}", pick(lang, "regel bij gelijke stand", "tie-break rule"), rules.join(pick(lang, ", dan ", ", then ")))
-        }
-        ChairAppointed { chair: Some(c) } => pick(lang, format!("{c} is voorzitter van de jury"), format!("{c} chairs the jury")),
-        ChairAppointed { chair: None } => pick(lang, "de jury heeft geen voorzitter".into(), "the jury has no chair".into()),
-        StatusChanged { from, to } => format!("{}: {} → {}", pick(lang, "stand van het beoordelen", "scoring status"), status_text(*from).t(lang), status_text(*to).t(lang)),
-        ConflictFlagged { juror, school, company } => pick(
-            lang,
-            format!("{juror} gemarkeerd voor finalist {school}: werkt voor het peterbedrijf {company}"),
-            format!("{juror} flagged for finalist {school}: works for its sponsor company {company}"),
-        ),
-        ConflictCleared { juror, school } => pick(
-            lang,
-            format!("automatische vlag van {juror} voor {school} vervallen: werkt niet meer voor het peterbedrijf"),
-            format!("automatic flag of {juror} for {school} cleared: no longer works for its sponsor"),
-        ),
-        ConflictDismissed { juror, school, reason } => pick(
-            lang,
-            format!("automatische vlag van {juror} voor {school} opgeheven: {reason}"),
-            format!("automatic flag of {juror} for {school} dismissed: {reason}"),
-        ),
-        ConflictRestored { juror, school } => pick(lang, format!("automatische vlag van {juror} voor {school} hersteld"), format!("automatic flag of {juror} for {school} restored")),
-        ConflictDeclared { juror, school, reason } => pick(
-            lang,
-            format!("{juror} meldde een belangenconflict met {school}: {reason}"),
-            format!("{juror} declared a conflict of interest with {school}: {reason}"),
-        ),
-        ConflictWithdrawn { juror, school } => pick(lang, format!("{juror} trok het belangenconflict met {school} in"), format!("{juror} withdrew the declared conflict with {school}")),
-        SheetSubmitted { school } => pick(lang, format!("scores voor {school} ingediend"), format!("scores for {school} submitted")),
-        SheetChanged { school, scores } => {
-            let items: Vec<String> = scores.iter().map(|c| format!("{} {}", c.name.get(lang), c.number)).collect();
-            pick(lang, format!("ingediende scores voor {school} gewijzigd: {}", items.join(", ")), format!("submitted scores for {school} changed to: {}", items.join(", ")))
-        }
-        ReopenRequested { juror, school, reason } => pick(
-            lang,
-            format!("{juror} vraagt de scores voor {school} te heropenen: {reason}"),
-            format!("{juror} asks to reopen their scores for {school}: {reason}"),
-        ),
-        SheetReopened { juror, school } => pick(lang, format!("scores van {juror} voor {school} heropend"), format!("scores of {juror} for {school} reopened")),
-        ReopenDeclined { juror, school, note } => {
-            let note = if note.is_empty() { "-" } else { note.as_str() };
-            pick(lang, format!("heropenen van de scores van {juror} voor {school} geweigerd: {note}"), format!("reopening the scores of {juror} for {school} declined: {note}"))
-        }
-        SheetResubmitted { school, changes } => {
-            let items: Vec<String> = changes.iter().map(|c| format!("{} {}", c.name.get(lang), c.before_after())).collect();
-            pick(
-                lang,
-                format!("scores voor {school} opnieuw ingediend na heropenen; {} gewijzigd: {}", changes.len(), items.join(", ")),
-                format!("scores for {school} submitted again after reopening; {} changed: {}", changes.len(), items.join(", ")),
-            )
-        }
-        ChairDecision { order, .. } if order.is_empty() => pick(lang, "beslissing van de voorzitter gewist".into(), "chair's decision cleared".into()),
-        ChairDecision { chair, order } => {
-            let who = chair.clone().unwrap_or_else(|| lower_first(J::Chair.t(lang)));
-            pick(lang, format!("beslissing van {who}, beste eerst: {}", names(order)), format!("decision of {who}, best first: {}", names(order)))
-        }
-        TieBroken { category, finalists, score: s, rule, values, outcome } => {
-            let values: Vec<String> = values.iter().map(|(k, v)| format!("{k} {}", score(lang, *v))).collect();
-            let outcome: Vec<String> = outcome.iter().map(|g| g.join(" = ")).collect();
-            format!(
-                "{category}: {} {} {}; {} {} ({}): {}",
-                names(finalists),
-                J::TiedAt.t(lang),
-                score(lang, *s),
-                lower_first(J::BrokenBy.t(lang)),
-                lower_first(&named_rule_text(lang, rule)),
-                values.join(", "),
-                outcome.join(" > ")
-            )
-        }
-        Winner { category, winner } => format!("{category}: {} {winner}", lower_first(J::Winner.t(lang))),
-        RobustnessAcknowledged { category, winner, findings, reason } => {
-            let same = |k: &str| k.to_string();
-            let f: Vec<String> = findings.iter().map(|x| finding_text(lang, x, &same, &same)).collect();
-            if nl {
-                format!("{category}: de voorzitter bevestigt {winner} als winnaar. {} Reden: {reason}", f.join(" "))
-            } else {
-                format!("{category}: the chair confirms {winner} as winner. {} Reason: {reason}", f.join(" "))
-            }
-        }
-        Locked => pick(lang, "resultaten vergrendeld".into(), "results locked".into()),
-        Unlocked => pick(lang, "resultaten ontgrendeld vóór publicatie".into(), "results unlocked before publication".into()),
-        Published => pick(lang, "resultaten gepubliceerd voor iedereen van de editie".into(), "results published to everyone of the edition".into()),
     }
 }
 
@@ -355,7 +180,7 @@ pub fn sheet_date(lang: Lang, locked_at: Option<i64>, now: i64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use rubric::jury::LeaveOneOut;
+    use rubric::jury::{Check, LeaveOneOut};
 
     #[test]
     fn a_winner_that_one_juror_decides_is_said_plainly() {
@@ -381,14 +206,5 @@ mod tests {
         );
         let f = &rob.findings()[0];
         assert_eq!(finding_text(Lang::Nl, f, &finalist, &juror), "Met genormaliseerde scores wint Campus Leiebocht.");
-    }
-
-    #[test]
-    fn audit_events_read_in_the_interface_language() {
-        let e = JuryEvent::ConflictFlagged { juror: "An".into(), school: "X".into(), company: "Acme".into() };
-        assert_eq!(event_text(Lang::Nl, &e), "An gemarkeerd voor finalist X: werkt voor het peterbedrijf Acme");
-        assert!(!event_text(Lang::Nl, &e).contains("works for"));
-        let e = JuryEvent::StatusChanged { from: rubric::jury::setup::JuryStatus::Open, to: rubric::jury::setup::JuryStatus::Closed };
-        assert_eq!(event_text(Lang::Nl, &e), "stand van het beoordelen: Beoordelen open → Beoordelen gesloten");
     }
 }

@@ -257,14 +257,18 @@ pub fn submission_error(code: ErrorCode) -> Option<S> {
 }
 
 /// A reason's problem in words.
-pub fn reason_error(e: rubric::submission::ReasonError) -> S {
+/// What is wrong with a reason, in `lang` (each text a constant key, so
+/// only these two of the table are in an app).
+pub fn reason_error(lang: Lang, e: rubric::submission::ReasonError) -> &'static str {
     match e {
-        rubric::submission::ReasonError::Missing => S::ReasonMissing,
-        rubric::submission::ReasonError::TooLong { .. } => S::ReasonTooLong,
+        rubric::submission::ReasonError::Missing => S::ReasonMissing.t(lang),
+        rubric::submission::ReasonError::TooLong { .. } => S::ReasonTooLong.t(lang),
     }
 }
 
-/// A reopening's date in words.
+/// A reopening's date in words (inlined: with the key a constant, an app
+/// keeps only that text of the table).
+#[inline(always)]
 pub fn on_date(lang: Lang, text: S, at: i64) -> String {
     text.t(lang).replace("{date}", &super::nulmeting::unix_date(lang, at))
 }

@@ -24,6 +24,7 @@ pub mod setup;
 pub mod stats;
 mod tiebreak;
 pub mod views;
+pub mod wording;
 
 #[cfg(test)]
 mod tests;

@@ -9,6 +9,7 @@ use super::robustness::Finding;
 use super::setup::{readiness, ConflictKind, CriterionDef, JuryStatus, OpenProblem, Readiness, MAX_REMARK_CHARS};
 use super::{JuryResults, Score, TieBreakRule};
 use crate::assessment::{Growth, SchoolProfile};
+use crate::content::LocalizedText;
 use crate::plan::{Cofinancing, PlanVersion};
 use crate::submission::{ReopenInfo, ScoreChange, SheetReopen, SheetStatus};
 use serde::{Deserialize, Serialize};
@@ -398,17 +399,66 @@ pub struct ScoreFinalist {
     pub plan: Option<PlanVersion>,
     /// The company's share of the plan's budget, against the edition's threshold.
     pub cofinancing: Option<Cofinancing>,
-    pub baseline: Option<SchoolProfile>,
-    /// Final minus baseline, when the school measured again.
-    pub growth: Option<Growth>,
-    /// Up to three indicator ids with the lowest baseline levels.
-    pub weakest_indicators: Vec<String>,
+    /// The school's nulmeting as the score page shows it; `None` without
+    /// a baseline profile.
+    pub profile: Option<JurorProfile>,
     pub criteria: Vec<CriterionDef>,
     pub sheet: Sheet,
     /// The school's award dossier once school and company submitted it
     /// (`crate::dossier`); the plan above is then the dossier's version.
     #[serde(default)]
     pub dossier: Option<crate::dossier::JurorDossier>,
+}
+
+/// A school's nulmeting as a juror reads it beside the score sheet: the
+/// score per aspect with its growth, and the weakest indicators. Only what
+/// the page shows, so the jurors' app carries no decoder for the whole
+/// profile and growth (issue 13).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct JurorProfile {
+    /// One row per aspect of the baseline, in rubric order.
+    pub aspects: Vec<JurorAspect>,
+    /// Whether the school measured again (the rows then carry a growth).
+    pub has_growth: bool,
+    /// Up to three indicators with the lowest baseline levels, weakest first.
+    pub weakest: Vec<WeakIndicator>,
+}
+
+/// One aspect of a [`JurorProfile`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct JurorAspect {
+    pub aspect: crate::content::AspectId,
+    /// The baseline score (1 to 4); `None` without any consensus level.
+    pub score: Option<f64>,
+    /// Final minus baseline score; `None` without both.
+    pub delta: Option<f64>,
+}
+
+/// One of the weakest indicators of a [`JurorProfile`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WeakIndicator {
+    pub indicator_id: String,
+    pub level: crate::content::Level,
+}
+
+impl JurorProfile {
+    /// The juror's view of a baseline profile and, when the school measured
+    /// again, its growth.
+    pub fn new(baseline: &SchoolProfile, growth: Option<&Growth>) -> JurorProfile {
+        JurorProfile {
+            aspects: baseline
+                .aspects
+                .iter()
+                .map(|a| JurorAspect { aspect: a.aspect, score: a.score, delta: growth.and_then(|g| g.aspect_delta(a.aspect)) })
+                .collect(),
+            has_growth: growth.is_some(),
+            weakest: baseline
+                .weakest(3)
+                .into_iter()
+                .filter_map(|i| i.level().map(|level| WeakIndicator { indicator_id: i.indicator_id.clone(), level }))
+                .collect(),
+        }
+    }
 }
 
 /// One juror's submitted sheet, as the other jurors see it after submitting.
@@ -737,6 +787,24 @@ pub struct AuditEntry {
     pub detail: String,
     #[serde(default)]
     pub event: Option<JuryEvent>,
+    /// The event in words, Dutch and English ([`super::wording`]).
+    #[serde(default)]
+    pub text: Option<LocalizedText>,
+}
+
+/// An entry of the audit log as the app reads it: the [`AuditEntry`]
+/// without its event's data (the app shows `text`; its decoder for the
+/// whole event was the largest part of the results app, issue 13).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AuditLine {
+    pub at: i64,
+    pub person_name: Option<String>,
+    pub action: String,
+    /// The stored English sentence, for entries without an event.
+    pub detail: String,
+    /// The event in words, when the entry has one.
+    #[serde(default)]
+    pub text: Option<LocalizedText>,
 }
 
 #[cfg(test)]
@@ -756,6 +824,41 @@ mod tests {
                 position: 0,
             })
             .collect()
+    }
+
+    #[test]
+    fn a_jurors_profile_keeps_each_aspect_its_growth_and_the_weakest_levels() {
+        use crate::assessment::{growth, Answer, AspectResult, IndicatorResult};
+        use crate::content::{AspectId, Level};
+        let level = |n| Level::new(n).unwrap();
+        let profile = |levels: &[(&str, AspectId, u8)], aspects: &[(AspectId, Option<f64>)]| SchoolProfile {
+            rubric_version: 1,
+            indicators: levels
+                .iter()
+                .map(|&(id, aspect, l)| IndicatorResult { indicator_id: id.into(), aspect, outcome: Some(Answer::Level(level(l))) })
+                .collect(),
+            aspects: aspects.iter().map(|&(aspect, score)| AspectResult { aspect, score, levels: 1, indicators: 1 }).collect(),
+            overall: None,
+        };
+        let baseline = profile(
+            &[("a.1", AspectId::Curriculum, 3), ("a.2", AspectId::Curriculum, 1), ("b.1", AspectId::Pedagogy, 2), ("b.2", AspectId::Pedagogy, 4)],
+            &[(AspectId::Curriculum, Some(2.0)), (AspectId::Pedagogy, Some(3.0)), (AspectId::Leadership, None)],
+        );
+        let alone = JurorProfile::new(&baseline, None);
+        assert!(!alone.has_growth);
+        assert_eq!(alone.aspects.iter().map(|a| (a.aspect, a.score, a.delta)).collect::<Vec<_>>(), vec![
+            (AspectId::Curriculum, Some(2.0), None),
+            (AspectId::Pedagogy, Some(3.0), None),
+            (AspectId::Leadership, None, None),
+        ]);
+        let weakest: Vec<(&str, u8)> = alone.weakest.iter().map(|w| (w.indicator_id.as_str(), w.level.get())).collect();
+        assert_eq!(weakest, vec![("a.2", 1), ("b.1", 2), ("a.1", 3)]);
+        let again = profile(&[], &[(AspectId::Curriculum, Some(3.5)), (AspectId::Pedagogy, Some(2.5))]);
+        let g = growth(&baseline, &again);
+        let grown = JurorProfile::new(&baseline, Some(&g));
+        assert!(grown.has_growth);
+        assert_eq!(grown.aspects.iter().map(|a| a.delta).collect::<Vec<_>>(), vec![Some(1.5), Some(-0.5), None]);
+        assert_eq!(grown.weakest, alone.weakest);
     }
 
     #[test]

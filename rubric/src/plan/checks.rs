@@ -93,13 +93,30 @@ pub enum CofinancingShare {
 }
 
 /// Company contributions (money and in kind) against the total budget of the
-/// actions that are not dropped.
+/// actions that are not dropped. Read back from its totals (the share in the
+/// JSON is computed again, so it always agrees with them): the apps carry no
+/// decoder for the tagged share (issue 13: 5.6 kB of wasm).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "CofinancingTotals")]
 pub struct Cofinancing {
     pub contribution_cents: i64,
     pub budget_cents: i64,
     pub threshold_percent: u32,
     pub share: CofinancingShare,
+}
+
+/// The totals a [`Cofinancing`] is read from.
+#[derive(Deserialize)]
+struct CofinancingTotals {
+    contribution_cents: i64,
+    budget_cents: i64,
+    threshold_percent: u32,
+}
+
+impl From<CofinancingTotals> for Cofinancing {
+    fn from(t: CofinancingTotals) -> Cofinancing {
+        Cofinancing::compute(t.contribution_cents, t.budget_cents, t.threshold_percent)
+    }
 }
 
 impl Cofinancing {
@@ -474,6 +491,20 @@ mod tests {
         assert_eq!(checks.warning_count(), 0);
         let json = serde_json::to_value(checks.cofinancing).unwrap();
         assert_eq!(json["share"]["status"], "not-computable");
+    }
+
+    #[test]
+    fn cofinancing_reads_back_from_its_totals() {
+        for c in [Cofinancing::compute(20_000, 100_000, 10), Cofinancing::compute(0, 0, 10), Cofinancing::compute(999, 10_000, 10)] {
+            let json = serde_json::to_string(&c).unwrap();
+            assert!(json.contains("\"share\":{\"status\""), "{json}");
+            assert_eq!(serde_json::from_str::<Cofinancing>(&json).unwrap(), c);
+        }
+        let stale: Cofinancing = serde_json::from_str(
+            r#"{"contribution_cents":20000,"budget_cents":100000,"threshold_percent":10,"share":{"status":"not-computable"}}"#,
+        )
+        .unwrap();
+        assert_eq!(stale, Cofinancing::compute(20_000, 100_000, 10), "the share follows the totals");
     }
 
     #[test]

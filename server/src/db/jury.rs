@@ -866,12 +866,10 @@ pub async fn audit_entries<'e, E: SqliteExecutor<'e>>(
     .await?;
     Ok(rows
         .into_iter()
-        .map(|(at, person_name, action, detail, data)| AuditEntry {
-            at,
-            person_name,
-            action,
-            detail,
-            event: data.and_then(|d| serde_json::from_str::<JuryEvent>(&d).ok()),
+        .map(|(at, person_name, action, detail, data)| {
+            let event = data.and_then(|d| serde_json::from_str::<JuryEvent>(&d).ok());
+            let text = event.as_ref().map(rubric::jury::wording::event_texts);
+            AuditEntry { at, person_name, action, detail, event, text }
         })
         .collect())
 }

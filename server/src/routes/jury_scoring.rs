@@ -18,7 +18,7 @@ use axum::{Json, Router};
 use rubric::assessment::{growth, MeasurementKind, SchoolProfile};
 use rubric::jury::setup::{ConflictKind, CriterionDef, JuryStatus};
 use rubric::jury::views::{
-    validate_sheet, JurorCategory, JurorConflict, JurorFinalist, JurorHome, OtherSheet, OtherSheets, ScoreFinalist,
+    validate_sheet, JurorCategory, JurorConflict, JurorFinalist, JurorHome, JurorProfile, OtherSheet, OtherSheets, ScoreFinalist,
     Sheet, SheetInput, SheetState,
 };
 use rubric::content::LocalizedText;
@@ -199,8 +199,7 @@ async fn my_finalist(State(state): State<AppState>, user: AuthUser, Path(id): Pa
     let criteria = dbj::criteria(&mut *tx, edition.id).await?;
     let sheet = jury_sheets::sheet(&mut tx, user.id(), id).await?;
     tx.commit().await?;
-    let weakest_indicators =
-        baseline.as_ref().map(|b| b.weakest(3).into_iter().map(|i| i.indicator_id.clone()).collect()).unwrap_or_default();
+    let profile = baseline.as_ref().map(|b| JurorProfile::new(b, growth.as_ref()));
     Ok(Json(ScoreFinalist {
         id,
         school_name: finalist.school_name,
@@ -209,9 +208,7 @@ async fn my_finalist(State(state): State<AppState>, user: AuthUser, Path(id): Pa
         status: settings.status,
         plan,
         cofinancing,
-        baseline,
-        growth,
-        weakest_indicators,
+        profile,
         criteria,
         sheet,
         dossier,

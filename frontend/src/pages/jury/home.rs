@@ -129,23 +129,23 @@ pub fn JuryHomePage() -> Html {
                     <ul class="finalist-list">
                         { for c.finalists.iter().map(|f| {
                             let (label, class) = match f.state {
-                                SheetState::ToDo => (J::StateToDo, "todo"),
-                                SheetState::Draft => (J::StateDraft, "draft"),
-                                SheetState::Submitted => (J::StateSubmitted, "done"),
-                                SheetState::ReopenRequested => (J::StateSubmitted, "done"),
-                                SheetState::Reopened => (J::StateDraft, "draft"),
+                                SheetState::ToDo => (J::StateToDo.t(lang), "todo"),
+                                SheetState::Draft => (J::StateDraft.t(lang), "draft"),
+                                SheetState::Submitted => (J::StateSubmitted.t(lang), "done"),
+                                SheetState::ReopenRequested => (J::StateSubmitted.t(lang), "done"),
+                                SheetState::Reopened => (J::StateDraft.t(lang), "draft"),
                             };
                             let extra = match f.state {
-                                SheetState::ReopenRequested => Some(S::StatusReopenRequested),
-                                SheetState::Reopened => Some(S::StatusReopened),
+                                SheetState::ReopenRequested => Some(S::StatusReopenRequested.t(lang)),
+                                SheetState::Reopened => Some(S::StatusReopened.t(lang)),
                                 _ => None,
                             };
                             html! {
                                 <li data-finalist={f.id.to_string()}>
                                     <Link<Route> to={Route::JuryScore { id: f.id }}>{ &f.school_name }</Link<Route>>
                                     <span class="muted">{ format!(" · {}", f.town) }</span>
-                                    <span class={classes!("badge", class)}>{ label.t(lang) }</span>
-                                    if let Some(x) = extra { { " " }<span class="badge progress" data-testid="sheet-reopen-state">{ x.t(lang) }</span> }
+                                    <span class={classes!("badge", class)}>{ label }</span>
+                                    if let Some(x) = extra { { " " }<span class="badge progress" data-testid="sheet-reopen-state">{ x }</span> }
                                 </li>
                             }
                         }) }

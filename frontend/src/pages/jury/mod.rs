@@ -23,7 +23,7 @@ use crate::hooks::fetch::FetchHandle;
 use crate::hooks::Fetch;
 use crate::i18n::jury::J;
 use crate::markup::Markup;
-use rubric::jury::views::{AuditEntry, ResultsView};
+use rubric::jury::views::{AuditLine, ResultsView};
 use crate::i18n::jury_results::R;
 use crate::i18n::{jury::jury_error, Lang, Text};
 use yew::prelude::*;
@@ -48,7 +48,7 @@ pub(crate) fn juror_error_view(lang: Lang, e: &ApiError) -> Html {
 
 /// The results of every category and the jury's audit log, as the
 /// coordinator's and the chair's pages show them.
-pub(crate) fn results_and_log(lang: Lang, view: &ResultsView, audit: &FetchHandle<Vec<AuditEntry>>) -> Html {
+pub(crate) fn results_and_log(lang: Lang, view: &ResultsView, audit: &FetchHandle<Vec<AuditLine>>) -> Html {
     let mut m = Markup::new();
     for c in &view.categories {
         category_results(&mut m, lang, c, &view.criteria, view.frozen);

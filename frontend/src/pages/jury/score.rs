@@ -15,7 +15,6 @@ use crate::hooks::{use_fetch, use_lang, Fetch};
 use crate::i18n::jury::J;
 use crate::i18n::Text;
 use crate::markup::Markup;
-use std::rc::Rc;
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -47,17 +46,17 @@ pub fn JuryScorePage(props: &JuryScorePageProps) -> Html {
                 </div>
                 <div class="score-grid">
                     <div class="score-dossier">
-                        if let Some(dossier) = &f.dossier {
-                            <crate::components::dossier_view::DossierView dossier={Rc::new(dossier.clone())} finalist={f.id} />
+                        if f.dossier.is_some() {
+                            <crate::components::dossier_view::DossierView finalist={f.clone()} />
                         }
-                        if let Some(plan) = &f.plan {
-                            <FrozenPlan version={Rc::new(plan.clone())} cofinancing={f.cofinancing} />
+                        if f.plan.is_some() {
+                            <FrozenPlan finalist={f.clone()} />
                         } else {
                             <p class="notice">{ J::NoFrozenPlan.t(lang) }</p>
                         }
                         { {
                             let mut m = Markup::new();
-                            profile_summary(&mut m, lang, f.baseline.as_ref(), f.growth.as_ref(), &f.weakest_indicators);
+                            profile_summary(&mut m, lang, f.profile.as_ref());
                             m.html()
                         } }
                     </div>

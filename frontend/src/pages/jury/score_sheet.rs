@@ -21,7 +21,7 @@ use crate::storage;
 use gloo_timers::callback::Timeout;
 use rubric::jury::setup::{CriterionDef, JuryStatus};
 use rubric::jury::views::{validate_sheet, OtherSheets, ScoreFinalist, Sheet, SheetInput, SheetProblem};
-use rubric::submission::{ReopenState, SheetStatus};
+use rubric::submission::{ReopenOutcome, ReopenState, SheetStatus};
 use std::cell::RefCell;
 use std::rc::Rc;
 use web_sys::HtmlTextAreaElement;
@@ -50,15 +50,89 @@ fn input_of(sheet: &Sheet) -> SheetInput {
     }
 }
 
+/// The draft as this browser keeps it, written through the same JSON value
+/// the request sends (one encoder for both in the bundle).
+fn draft_json(d: &SheetInput) -> String {
+    serde_json::to_value(d).and_then(|v| serde_json::to_string(&v)).unwrap_or_default()
+}
+
 /// Same content, whatever version it was based on.
 fn same(a: &SheetInput, b: &SheetInput) -> bool {
     a.scores == b.scores && a.remarks == b.remarks && a.remark == b.remark
 }
 
-#[derive(Properties, PartialEq)]
+/// What the sheet shows that changes, in one state (one state machine in
+/// the bundle instead of one per part, issue 13).
+#[derive(Clone, PartialEq)]
+struct View {
+    /// The draft as typed (`latest` in the component is the truth for
+    /// async code; this renders).
+    draft: SheetInput,
+    saved: Sheet,
+    saving: Saving,
+    problems: Vec<SheetProblem>,
+    others: Option<Rc<OtherSheets>>,
+    /// The form to ask for a reopening is open.
+    asking: bool,
+    request_busy: bool,
+    request_error: Option<ApiError>,
+}
+
+/// One change of the [`View`].
+enum Change {
+    Draft(SheetInput),
+    Saved(Sheet),
+    Saving(Saving),
+    Problems(Vec<SheetProblem>),
+    Others(Rc<OtherSheets>),
+    Asking(bool),
+    RequestBusy(bool),
+    RequestError(ApiError),
+    /// The reopening was asked for: the sheet's new status, the form closes.
+    Reopen(ReopenOutcome),
+}
+
+impl Reducible for View {
+    type Action = Change;
+
+    fn reduce(self: Rc<Self>, change: Change) -> Rc<Self> {
+        let mut v = Rc::unwrap_or_clone(self);
+        match change {
+            Change::Draft(d) => v.draft = d,
+            Change::Saved(s) => v.saved = s,
+            Change::Saving(s) => v.saving = s,
+            Change::Problems(p) => v.problems = p,
+            Change::Others(o) => v.others = Some(o),
+            Change::Asking(a) => v.asking = a,
+            Change::RequestBusy(b) => v.request_busy = b,
+            Change::RequestError(e) => {
+                v.request_error = Some(e);
+                v.request_busy = false;
+            }
+            Change::Reopen(o) => {
+                v.saved.status = o.status;
+                v.saved.reopen = o.reopen;
+                v.asking = false;
+                v.request_error = None;
+                v.request_busy = false;
+            }
+        }
+        Rc::new(v)
+    }
+}
+
+#[derive(Properties)]
 pub struct ScoreSheetFormProps {
     pub finalist: Rc<ScoreFinalist>,
     pub person_id: i64,
+}
+
+impl PartialEq for ScoreSheetFormProps {
+    /// The same answer from the server (a reload brings a new one): no
+    /// field-by-field comparison of the finalist in the bundle.
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.finalist, &other.finalist) && self.person_id == other.person_id
+    }
 }
 
 #[component]
@@ -83,35 +157,36 @@ pub fn ScoreSheetForm(props: &ScoreSheetFormProps) -> Html {
         }
     };
     let latest = use_mut_ref(|| initial.clone());
-    let draft = use_state(|| initial.clone());
-    let saved = use_state(|| f.sheet.clone());
-    let saving = use_state(|| Saving::Idle);
-    let problems = use_state(Vec::<SheetProblem>::new);
-    let others = use_state(|| None::<Rc<OtherSheets>>);
+    let view = use_reducer(|| View {
+        draft: initial.clone(),
+        saved: f.sheet.clone(),
+        saving: Saving::Idle,
+        problems: vec![],
+        others: None,
+        asking: false,
+        request_busy: false,
+        request_error: None,
+    });
+    let to = view.dispatcher();
     let timer = use_mut_ref(|| None::<Timeout>);
     let save_ref: Rc<RefCell<Option<Callback<bool>>>> = use_mut_ref(|| None);
-    let asking = use_state(|| false);
-    let request_busy = use_state(|| false);
-    let request_error = use_state(|| None::<ApiError>);
 
     let load_others = {
-        let others = others.clone();
+        let to = to.clone();
         Callback::from(move |()| {
-            let others = others.clone();
+            let to = to.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 if let Ok(o) = api::jury::other_sheets(id).await {
-                    others.set(Some(Rc::new(o)));
+                    to.dispatch(Change::Others(Rc::new(o)));
                 }
             });
         })
     };
 
     let schedule = {
-        let timer = timer.clone();
-        let save_ref = save_ref.clone();
-        let saving = saving.clone();
+        let (timer, save_ref, to) = (timer.clone(), save_ref.clone(), to.clone());
         Rc::new(move || {
-            saving.set(Saving::Pending);
+            to.dispatch(Change::Saving(Saving::Pending));
             let save_ref = save_ref.clone();
             *timer.borrow_mut() = Some(Timeout::new(AUTOSAVE_MS, move || {
                 let save = save_ref.borrow().clone();
@@ -123,16 +198,13 @@ pub fn ScoreSheetForm(props: &ScoreSheetFormProps) -> Html {
     };
 
     let save = {
-        let (latest, draft, saved, saving, problems) =
-            (latest.clone(), draft.clone(), saved.clone(), saving.clone(), problems.clone());
-        let (key, schedule, load_others, timer) = (key.clone(), schedule.clone(), load_others.clone(), timer.clone());
+        let (latest, to, key, schedule, load_others, timer) =
+            (latest.clone(), to.clone(), key.clone(), schedule.clone(), load_others.clone(), timer.clone());
         Callback::from(move |submit: bool| {
             timer.borrow_mut().take();
             let sent = latest.borrow().clone();
-            saving.set(Saving::Busy);
-            let (latest, draft, saved, saving, problems) =
-                (latest.clone(), draft.clone(), saved.clone(), saving.clone(), problems.clone());
-            let (key, schedule, load_others) = (key.clone(), schedule.clone(), load_others.clone());
+            to.dispatch(Change::Saving(Saving::Busy));
+            let (latest, to, key, schedule, load_others) = (latest.clone(), to.clone(), key.clone(), schedule.clone(), load_others.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 match api::jury::save_sheet(id, &sent, submit).await {
                     Ok(sheet) => {
@@ -140,16 +212,16 @@ pub fn ScoreSheetForm(props: &ScoreSheetFormProps) -> Html {
                         current.version = sheet.version;
                         *latest.borrow_mut() = current.clone();
                         let submitted_now = sheet.status.is_submitted();
-                        saved.set(sheet);
-                        problems.set(vec![]);
+                        to.dispatch(Change::Saved(sheet));
+                        to.dispatch(Change::Problems(vec![]));
                         if same(&current, &sent) {
                             storage::remove(&key);
-                            saving.set(Saving::Saved);
+                            to.dispatch(Change::Saving(Saving::Saved));
                         } else {
-                            storage::set(&key, &serde_json::to_string(&current).unwrap_or_default());
+                            storage::set(&key, &draft_json(&current));
                             schedule();
                         }
-                        draft.set(current);
+                        to.dispatch(Change::Draft(current));
                         if submitted_now {
                             load_others.emit(());
                         }
@@ -158,13 +230,13 @@ pub fn ScoreSheetForm(props: &ScoreSheetFormProps) -> Html {
                         if let Some(sheet) = e.current_as::<Sheet>() {
                             let input = input_of(&sheet);
                             *latest.borrow_mut() = input.clone();
-                            draft.set(input);
-                            saved.set(sheet);
+                            to.dispatch(Change::Draft(input));
+                            to.dispatch(Change::Saved(sheet));
                             storage::remove(&key);
                         }
-                        saving.set(Saving::Replaced);
+                        to.dispatch(Change::Saving(Saving::Replaced));
                     }
-                    Err(e) => saving.set(Saving::Failed(e)),
+                    Err(e) => to.dispatch(Change::Saving(Saving::Failed(e))),
                 }
             });
         })
@@ -188,13 +260,13 @@ pub fn ScoreSheetForm(props: &ScoreSheetFormProps) -> Html {
     }
 
     let change = {
-        let (latest, draft, key, schedule) = (latest.clone(), draft.clone(), key.clone(), schedule.clone());
+        let (latest, to, key, schedule) = (latest.clone(), to.clone(), key.clone(), schedule.clone());
         Rc::new(move |edit: &dyn Fn(&mut SheetInput)| {
             let mut d = latest.borrow().clone();
             edit(&mut d);
             *latest.borrow_mut() = d.clone();
-            storage::set(&key, &serde_json::to_string(&d).unwrap_or_default());
-            draft.set(d);
+            storage::set(&key, &draft_json(&d));
+            to.dispatch(Change::Draft(d));
             schedule();
         })
     };
@@ -218,15 +290,15 @@ pub fn ScoreSheetForm(props: &ScoreSheetFormProps) -> Html {
         })
     };
     let on_submit = {
-        let (latest, problems, save, criteria) = (latest.clone(), problems.clone(), save.clone(), criteria.clone());
+        let (latest, to, save, criteria) = (latest.clone(), to.clone(), save.clone(), criteria.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             match validate_sheet(&latest.borrow(), &criteria, true) {
                 Ok(_) => {
-                    problems.set(vec![]);
+                    to.dispatch(Change::Problems(vec![]));
                     save.emit(true);
                 }
-                Err(p) => problems.set(p),
+                Err(p) => to.dispatch(Change::Problems(p)),
             }
         })
     };
@@ -236,33 +308,29 @@ pub fn ScoreSheetForm(props: &ScoreSheetFormProps) -> Html {
     };
 
     let send_request = {
-        let (saved, asking, busy, request_error) = (saved.clone(), asking.clone(), request_busy.clone(), request_error.clone());
+        let to = to.clone();
         Callback::from(move |reason: String| {
-            let (saved, asking, busy, request_error) = (saved.clone(), asking.clone(), busy.clone(), request_error.clone());
-            busy.set(true);
+            let to = to.clone();
+            to.dispatch(Change::RequestBusy(true));
             wasm_bindgen_futures::spawn_local(async move {
                 match api::jury::request_reopen(id, &reason).await {
-                    Ok(o) => {
-                        saved.set(Sheet { status: o.status, reopen: o.reopen, ..(*saved).clone() });
-                        asking.set(false);
-                        request_error.set(None);
-                    }
-                    Err(e) => request_error.set(Some(e)),
+                    Ok(o) => to.dispatch(Change::Reopen(o)),
+                    Err(e) => to.dispatch(Change::RequestError(e)),
                 }
-                busy.set(false);
             });
         })
     };
+    let View { draft, saved, saving, problems, others, asking, request_busy, request_error } = &*view;
     let status = saved.status;
     let editable = open && status.is_editable();
     let submitted_at = saved.submitted_at.filter(|_| status.is_submitted());
     let error_for = |field: String| -> Option<String> {
-        problems.iter().find(|p| p.field() == field).map(|p| sheet_problem(p).t(lang).to_string()).or_else(|| match &*saving {
+        problems.iter().find(|p| p.field() == field).map(|p| sheet_problem(p).t(lang).to_string()).or_else(|| match saving {
             Saving::Failed(e) => e.field(&field).map(String::from),
             _ => None,
         })
     };
-    let status_line = match &*saving {
+    let status_line = match saving {
         Saving::Idle if submitted_at.is_some() => html! {},
         Saving::Idle => html! { <span class="muted">{ J::DraftPrivate.t(lang) }</span> },
         Saving::Pending | Saving::Busy => html! { <span class="muted">{ J::Saving.t(lang) }</span> },
@@ -297,11 +365,11 @@ pub fn ScoreSheetForm(props: &ScoreSheetFormProps) -> Html {
                                 </p>
                             }
                             if *asking {
-                                <ReopenRequestForm required=true busy={*request_busy} error={(*request_error).clone()}
-                                    on_send={send_request} on_cancel={let a = asking.clone(); Callback::from(move |()| a.set(false))} />
+                                <ReopenRequestForm required=true busy={*request_busy} error={request_error.clone()}
+                                    on_send={send_request} on_cancel={let to = to.clone(); Callback::from(move |()| to.dispatch(Change::Asking(false)))} />
                             } else {
                                 <button type="button" class="button secondary" data-testid="ask-reopen"
-                                    onclick={let a = asking.clone(); Callback::from(move |_: MouseEvent| a.set(true))}>{ S::AskReopen.t(lang) }</button>
+                                    onclick={let to = to.clone(); Callback::from(move |_: MouseEvent| to.dispatch(Change::Asking(true)))}>{ S::AskReopen.t(lang) }</button>
                             }
                         }
                     </div>
@@ -337,12 +405,12 @@ pub fn ScoreSheetForm(props: &ScoreSheetFormProps) -> Html {
                         </button>
                     }
                 </div>
-                if let Saving::Failed(e) = &*saving {
+                if let Saving::Failed(e) = saving {
                     if super::jury_error_known(e) { { super::juror_error_view(lang, e) } }
                     else if e.code != ErrorCode::Validation { <ErrorBox error={e.clone()} on_retry={retry} /> }
                 }
             </form>
-            if let Some(o) = (*others).as_ref().filter(|_| status.is_submitted()) {
+            if let Some(o) = others.as_ref().filter(|_| status.is_submitted()) {
                 { { let mut m = Markup::new(); others_scores(&mut m, lang, &criteria, o); m.html() } }
             }
         </>
