@@ -260,7 +260,7 @@ mod tests {
             Route::CompanyHome => App::Company,
                         Route::Dossier { .. } => App::Dossier,
             Route::RegionHome | Route::Region { .. } | Route::RegionPortrait { .. } => App::Region,
-            Route::RegionPlan { .. } | Route::RegionDossier { .. } => App::Region,
+            Route::RegionPlan { .. } | Route::RegionDossier { .. } => App::RegionPlan,
             Route::JuryHome | Route::JuryScore { .. } => App::Jury,
             Route::Edition | Route::Schools | Route::Companies | Route::Matching | Route::Networks | Route::People | Route::Colleagues => {
                 App::Programme

@@ -26,6 +26,10 @@ pub enum App {
     /// A region (issue 17): the regional coordinator's pages (the region,
     /// its portrait) and the programme coordinator's region set-up.
     Region,
+    /// A region's plan (issue 17): the regional plan editor and the subsidy
+    /// dossier's print (`/region/{id}/plan`, `/region/{id}/dossier`): its
+    /// own app, so the region's portrait and set-up stay small.
+    RegionPlan,
     /// A school's action plan and its printable version, for the school
     /// team, its sponsor company and the coordinator: its own app (a link
     /// from the nulmeting or the company's list is a page load), so the
@@ -74,7 +78,7 @@ const PREFIXES: [(&str, App); 19] = [
 ];
 
 impl App {
-    pub const ALL: [App; 11] = [
+    pub const ALL: [App; 12] = [
         App::Public,
         App::School,
         App::Company,
@@ -86,6 +90,7 @@ impl App {
         App::Programme,
         App::Dossier,
         App::Region,
+        App::RegionPlan,
     ];
 
     /// The app's name: its binary, its page (`NAME.html`) and the prefix of
@@ -99,6 +104,7 @@ impl App {
             App::Coordinator => "coordinator",
             App::Dossier => "dossier",
             App::Region => "region",
+            App::RegionPlan => "regionplan",
             App::Plan => "plan",
             App::Report => "report",
             App::Programme => "programme",
@@ -120,6 +126,13 @@ impl App {
                 Some("plan") => return App::Plan,
                 Some("team" | "report") => return App::Report,
                 _ => {}
+            }
+        }
+        // A region's plan and its dossier are the region plan app's.
+        if let Some(rest) = path.strip_prefix("/region/") {
+            let mut parts = rest.split('/');
+            if let (Some(_), Some("plan" | "dossier"), None) = (parts.next(), parts.next(), parts.next()) {
+                return App::RegionPlan;
             }
         }
         PREFIXES
@@ -187,6 +200,10 @@ mod tests {
         assert_eq!(App::for_path("/region"), App::Region);
         assert_eq!(App::for_path("/region/3/portrait"), App::Region);
         assert_eq!(App::for_path("/regions"), App::Public);
+        assert_eq!(App::for_path("/region/3/plan"), App::RegionPlan);
+        assert_eq!(App::for_path("/region/3/dossier"), App::RegionPlan);
+        assert_eq!(App::for_path("/region/3/plan/x"), App::Region);
+        assert_eq!(App::for_path("/region/3"), App::Region);
     }
 
     #[test]

@@ -14,5 +14,6 @@ pub mod plan;
 pub mod programme;
 pub mod public;
 pub mod region;
+pub mod regionplan;
 pub mod report;
 pub mod school;
