@@ -82,12 +82,17 @@ pub enum R {
     Median,
     SchoolsCounted,
     Replaces,
+    /// The links to the region plan app (its own texts there).
+    PlanLink,
+    DossierLink,
 }
 
 impl Text for R {
     fn texts(self) -> (&'static str, &'static str) {
         match self {
             R::RegionsTitle => ("Regio's", "Regions"),
+            R::PlanLink => ("Regionaal plan", "Regional plan"),
+            R::DossierLink => ("Subsidiedossier (afdrukken)", "Subsidy dossier (print)"),
             R::NoRegions => ("Er is nog geen regio. Maak er hieronder een aan.", "There is no region yet. Create one below."),
             R::NoRegionsCoordinator => ("U bent nog aan geen regio gekoppeld. Vraag het de programmacoördinator.", "You are not linked to a region yet. Ask the programme coordinator."),
             R::NewRegion => ("Nieuwe regio", "New region"),

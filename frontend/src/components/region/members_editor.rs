@@ -24,7 +24,7 @@ pub struct MembersEditorProps {
 pub fn MembersEditor(props: &MembersEditorProps) -> Html {
     let lang = use_lang();
     let options = use_fetch(props.edition, |e| async move {
-        Ok((api::programme::schools(e, false).await?, api::programme::companies(e, false).await?))
+        Ok((api::regions::edition_members(e, false).await?, api::regions::edition_members(e, true).await?))
     });
     let schools = use_state(|| props.schools.iter().map(|s| (s.school_id, s.level)).collect::<BTreeMap<i64, SchoolLevel>>());
     let companies = use_state(|| props.companies.clone());

@@ -123,14 +123,20 @@ fn draw(canvas: &HtmlCanvasElement, s: &PortraitSummary, css_w: f64, laps: &mut 
     Some(())
 }
 
+/// Milliseconds with one decimal, without the float formatter's bytes.
+fn tenths(ms: f64) -> String {
+    let t = (ms.max(0.0) * 10.0).round() as u64;
+    format!("{}.{}", t / 10, t % 10)
+}
+
 /// Draw `summary` on `canvas` at `width` CSS pixels and note how long it
 /// took, whole and per part, for `cargo xtask bench`.
 fn draw_timed(canvas: &HtmlCanvasElement, summary: &PortraitSummary, width: f64) {
     let mut laps = Laps::start();
     let drawn = draw(canvas, summary, width, &mut laps).is_some();
     laps.lap("done");
-    let parts: Vec<String> = laps.parts.iter().map(|(part, ms)| format!("{part} {ms:.1}")).collect();
-    let _ = canvas.set_attribute("data-draw-ms", &format!("{:.1}", laps.last - laps.start));
+    let parts: Vec<String> = laps.parts.iter().map(|(part, ms)| format!("{part} {}", tenths(*ms))).collect();
+    let _ = canvas.set_attribute("data-draw-ms", &tenths(laps.last - laps.start));
     let _ = canvas.set_attribute("data-draw-parts", &parts.join(", "));
     let _ = canvas.set_attribute("data-drawn", if drawn { "true" } else { "false" });
 }

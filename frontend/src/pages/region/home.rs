@@ -33,7 +33,7 @@ pub fn RegionHomePage() -> Html {
             let input = RegionInput { name: (*name).clone() };
             let name = name.clone();
             let change = Box::pin(async move {
-                let editions = api::programme::editions().await?;
+                let editions = api::regions::editions().await?;
                 let edition = editions.iter().find(|e| e.active).or(editions.first()).map(|e| e.id).unwrap_or_default();
                 api::regions::create(edition, &input).await?;
                 name.set(String::new());

@@ -100,8 +100,8 @@ pub fn RegionPage(props: &RegionPageProps) -> Html {
             <h1>{ d.region.name.clone() }</h1>
             <p><Link<Route> classes="button" to={Route::RegionPortrait { id }}>{ R::OpenPortrait.t(lang) }</Link<Route>></p>
             <p class="form-buttons" data-testid="region-plan-links">
-                <Link<Route> classes="button" to={Route::RegionPlan { id }}>{ crate::i18n::regional_plan::RP::PlanTitle.t(lang) }</Link<Route>>
-                <Link<Route> classes="button secondary" to={Route::RegionDossier { id }}>{ crate::i18n::regional_plan::RP::Dossier.t(lang) }</Link<Route>>
+                <Link<Route> classes="button" to={Route::RegionPlan { id }}>{ R::PlanLink.t(lang) }</Link<Route>>
+                <Link<Route> classes="button secondary" to={Route::RegionDossier { id }}>{ R::DossierLink.t(lang) }</Link<Route>>
             </p>
             if let Some(e) = (*error).as_ref().filter(|e| e.fields.is_empty()) { <ErrorBox error={e.clone()} /> }
             <section class="panel" data-testid="region-schools">
