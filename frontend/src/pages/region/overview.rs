@@ -16,6 +16,7 @@ use crate::i18n::regions::{level_name, partner_kind_name, R};
 use crate::i18n::Text;
 use rubric::people::Role;
 use rubric::region::{CoordinatorInput, PartnerInput, PartnerKind, RegionDetail, RegionMembers};
+use crate::components::region::markup::{cell, col};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -110,12 +111,12 @@ pub fn RegionPage(props: &RegionPageProps) -> Html {
                     <p class="muted">{ R::NoSchools.t(lang) }</p>
                 } else {
                     <table class="cards-on-phone">
-                        <thead><tr><th scope="col">{ R::School.t(lang) }</th><th scope="col">{ R::Level.t(lang) }</th></tr></thead>
+                        <thead><tr>{ col(R::School.t(lang)) }{ col(R::Level.t(lang)) }</tr></thead>
                         <tbody>
                             { for d.schools.iter().map(|s| html! {
                                 <tr key={s.school_id}>
-                                    <td data-label={R::School.t(lang)}>{ s.name.clone() }</td>
-                                    <td data-label={R::Level.t(lang)}>{ level_name(lang, s.level) }</td>
+                                    { cell(R::School.t(lang), html! { { s.name.clone() } }) }
+                                    { cell(R::Level.t(lang), html! { { level_name(lang, s.level) } }) }
                                 </tr>
                             }) }
                         </tbody>

@@ -17,6 +17,7 @@ use crate::i18n::regions::{facility_name, progression_name, school_year, R};
 use crate::i18n::{format, Text};
 use rubric::assessment::AspectBenchmark;
 use rubric::region::portrait::{FacilityInput, FacilityKind, Portrait, ProgressionInput, ProgressionKind};
+use crate::components::region::markup::{cell, col};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -103,16 +104,16 @@ pub fn PortraitPage(props: &PortraitPageProps) -> Html {
                     <p class="muted">{ R::NoProgression.t(lang) }</p>
                 } else {
                     <table class="cards-on-phone">
-                        <thead><tr><th scope="col">{ R::Kind.t(lang) }</th><th scope="col">{ R::Year.t(lang) }</th><th scope="col">{ R::Leavers.t(lang) }</th>
-                            <th scope="col">{ R::Continued.t(lang) }</th><th scope="col">{ R::Share.t(lang) }</th><th scope="col"><span class="visually-hidden">{ R::Remove.t(lang) }</span></th></tr></thead>
+                        <thead><tr>{ col(R::Kind.t(lang)) }{ col(R::Year.t(lang)) }{ col(R::Leavers.t(lang)) }
+                            { col(R::Continued.t(lang)) }{ col(R::Share.t(lang)) }<th scope="col"><span class="visually-hidden">{ R::Remove.t(lang) }</span></th></tr></thead>
                         <tbody>
                             { for p.progression.iter().map(|f| html! {
                                 <tr key={f.id}>
-                                    <td data-label={R::Kind.t(lang)}>{ progression_name(lang, f.kind) }</td>
-                                    <td data-label={R::Year.t(lang)}>{ school_year(f.year) }</td>
-                                    <td data-label={R::Leavers.t(lang)}>{ f.leavers }</td>
-                                    <td data-label={R::Continued.t(lang)}>{ f.continued }</td>
-                                    <td data-label={R::Share.t(lang)}>{ f.percent().map(|p| format!("{p} %")).unwrap_or_else(|| "–".into()) }</td>
+                                    { cell(R::Kind.t(lang), html! { { progression_name(lang, f.kind) } }) }
+                                    { cell(R::Year.t(lang), html! { { school_year(f.year) } }) }
+                                    { cell(R::Leavers.t(lang), html! { { f.leavers } }) }
+                                    { cell(R::Continued.t(lang), html! { { f.continued } }) }
+                                    { cell(R::Share.t(lang), html! { { f.percent().map(|p| format!("{p} %")).unwrap_or_else(|| "–".into()) } }) }
                                     <td><button type="button" class="link-button" onclick={remove(true, f.id)} disabled={*busy}>{ R::Remove.t(lang) }</button></td>
                                 </tr>
                             }) }
@@ -169,15 +170,15 @@ pub fn PortraitPage(props: &PortraitPageProps) -> Html {
             <section class="panel" data-testid="region-profile">
                 <h2>{ R::Profile.t(lang) }</h2>
                 <table class="cards-on-phone">
-                    <thead><tr><th scope="col">{ R::Aspect.t(lang) }</th><th scope="col">{ R::Median.t(lang) }</th></tr></thead>
+                    <thead><tr>{ col(R::Aspect.t(lang)) }{ col(R::Median.t(lang)) }</tr></thead>
                     <tbody>
                         { for p.profile.aspects.iter().map(|a| html! {
                             <tr>
-                                <td data-label={R::Aspect.t(lang)}>{ rubric::names::aspect_name(a.aspect(), lang) }</td>
-                                <td data-label={R::Median.t(lang)}>{ match a {
+                                { cell(R::Aspect.t(lang), html! { { rubric::names::aspect_name(a.aspect(), lang) } }) }
+                                { cell(R::Median.t(lang), html! { { match a {
                                     AspectBenchmark::Shown { median, schools, .. } => format!("{} ({schools} {})", format::level_score(lang, *median), R::SchoolsCounted.t(lang)),
                                     AspectBenchmark::Hidden { .. } => "–".to_string(),
-                                } }</td>
+                                } } }) }
                             </tr>
                         }) }
                     </tbody>
