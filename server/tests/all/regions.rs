@@ -175,3 +175,55 @@ async fn the_region_pages_read_their_part_of_the_programme_answers() {
     assert_eq!(Some(link.link.as_str()), inv["link"].as_str());
     assert!(link.link.contains("/signin#"), "{}", link.link);
 }
+
+/// The portrait's aggregated nulmeting profile reads the consensus by the
+/// rubric version the edition measures with: on a rubric-v2 edition, five
+/// schools' v2 consensus gives the benchmark computed with v2's indicators
+/// (matched against v1's, as before the fix, it comes out different).
+#[tokio::test]
+async fn the_portrait_profile_of_a_v2_edition_reads_the_v2_rubric() {
+    use rubric::assessment::{benchmark, Consensus, IndicatorIndex, SchoolProfile};
+    use rubric::{Level, RubricVersion};
+    let w = common::world().await;
+    let e = w.ids.edition;
+    let db = w.state.writer.pool();
+    sqlx::query("update editions set rubric_version = 2 where id = ?").bind(e).execute(db).await.unwrap();
+    let region = w.ok(Who::Coord, Method::POST, &format!("/api/editions/{e}/regions"), Some(&json!({"name": "Regio Twee"}))).await["id"].as_i64().unwrap();
+    let v2 = rubric::content::rubric(RubricVersion::from_number(2).unwrap());
+    let ids: Vec<String> = v2.indicators().map(|(_, i)| i.id.clone()).collect();
+    let mut members = Vec::new();
+    let mut consensus_per_school = Vec::new();
+    for k in 0..5usize {
+        let school: i64 = sqlx::query_scalar("insert into schools (edition_id, name, town, region, tracks, created_at) values (?, ?, 'Gent', 'Oost-Vlaanderen', 'transition', 0) returning id")
+            .bind(e)
+            .bind(format!("Regioschool {k}"))
+            .fetch_one(db)
+            .await
+            .unwrap();
+        members.push(json!({"school_id": school, "level": "secondary"}));
+        let m: i64 = sqlx::query_scalar("insert into measurements (edition_id, school_id, kind, rubric_version, status, opened_at) values (?, ?, 'baseline', 2, 'closed', 0) returning id")
+            .bind(e)
+            .bind(school)
+            .fetch_one(db)
+            .await
+            .unwrap();
+        let mut consensus = Vec::new();
+        for (i, id) in ids.iter().enumerate() {
+            let level = 1 + ((i + k) % 4) as u8;
+            sqlx::query("insert into consensus (measurement_id, indicator_id, level, decided_at) values (?, ?, ?, 0)").bind(m).bind(id).bind(i64::from(level)).execute(db).await.unwrap();
+            consensus.push(Consensus { indicator_id: id.clone(), level: Level::new(level).ok(), rationale: String::new() });
+        }
+        consensus_per_school.push(consensus);
+    }
+    w.ok(Who::Coord, Method::PUT, &format!("/api/regions/{region}/members"), Some(&json!({"schools": members, "companies": [], "version": 1}))).await;
+    let portrait = w.ok(Who::Coord, Method::GET, &format!("/api/regions/{region}/portrait"), None).await;
+    let profile_by = |index: IndicatorIndex| {
+        let profiles: Vec<SchoolProfile> = consensus_per_school.iter().map(|c| index.profile(c)).collect();
+        serde_json::to_value(benchmark(&profiles)).unwrap()
+    };
+    let expected = profile_by(IndicatorIndex::new(v2));
+    let by_v1 = profile_by(IndicatorIndex::new(rubric::content::rubric(RubricVersion::from_number(1).unwrap())));
+    assert_ne!(expected, by_v1, "the test needs consensus whose v1 reading differs");
+    assert_eq!(portrait["profile"], expected, "{}", portrait["profile"]);
+    assert!(portrait["profile"]["aspects"].as_array().unwrap().iter().all(|a| a["shown"]["schools"] == 5), "{}", portrait["profile"]);
+}

@@ -12,10 +12,10 @@ use crate::components::loading::Loading;
 use crate::components::region::members_editor::MembersEditor;
 use crate::hooks::session::use_session;
 use crate::hooks::{use_fetch, use_lang, Fetch};
-use crate::i18n::regions::{level_name, partner_kind_name, R};
+use crate::i18n::regions::{level_name, partner_kind_name, region_error, R};
 use crate::i18n::Text;
 use rubric::people::Role;
-use rubric::region::{CoordinatorInput, PartnerInput, PartnerKind, RegionDetail, RegionMembers};
+use rubric::region::{validate_partner, CoordinatorInput, PartnerInput, PartnerKind, RegionDetail, RegionMembers};
 use crate::components::region::markup::{cell, col};
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -37,6 +37,8 @@ pub fn RegionPage(props: &RegionPageProps) -> Html {
     let invitee = use_state(CoordinatorInput::default);
     let link = use_state(|| None::<String>);
     let editing = use_state(|| false);
+    // The partner form's own check, in the reader's language at the name.
+    let partner_local = use_state(|| None::<String>);
     let id = props.id;
     let run = {
         let (busy, error, reload) = (busy.clone(), error.clone(), fetch.reload.clone());
@@ -49,10 +51,15 @@ pub fn RegionPage(props: &RegionPageProps) -> Html {
     };
     let d: &RegionDetail = &body;
     let add_partner = {
-        let (run, partner) = (run.clone(), partner.clone());
+        let (run, partner, partner_local) = (run.clone(), partner.clone(), partner_local.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let input = (*partner).clone();
+            if let Err(e) = validate_partner(&input) {
+                partner_local.set(Some(region_error(lang, &e)));
+                return;
+            }
+            partner_local.set(None);
             let partner = partner.clone();
             run(Box::pin(async move {
                 api::regions::add_partner(id, &input).await?;
@@ -94,7 +101,7 @@ pub fn RegionPage(props: &RegionPageProps) -> Html {
             }));
         })
     };
-    let partner_error = (*error).as_ref().and_then(|e| e.field("name").map(str::to_string));
+    let partner_error = (*partner_local).clone().or_else(|| (*error).as_ref().and_then(|e| e.field("name").map(str::to_string)));
     let kinds = PartnerKind::ALL;
     html! {
         <section class="page" data-testid="region-page">
@@ -155,6 +162,7 @@ pub fn RegionPage(props: &RegionPageProps) -> Html {
                 <form onsubmit={add_partner} class="inline-form">
                     <label for="partner-name">{ R::PartnerName.t(lang) }</label>
                     <input id="partner-name" type="text" maxlength="120" value={partner.name.clone()}
+                        aria-invalid={partner_error.is_some().to_string()} aria-describedby={crate::components::form::described_by("partner-name", partner_error.as_deref())}
                         oninput={ let p = partner.clone(); move |e: InputEvent| p.set(PartnerInput { name: event_value(&e.into()), ..(*p).clone() }) } />
                     { field_error("partner-name", partner_error.as_deref()) }
                     <label for="partner-kind">{ R::PartnerKindLabel.t(lang) }</label>

@@ -7,16 +7,17 @@ use super::run_change;
 use crate::api::{self, ApiError};
 use crate::app::Route;
 use crate::components::error_box::ErrorBox;
-use crate::components::form::event_value;
+use crate::components::form::{described_by, event_value, field_error};
 use crate::components::loading::Loading;
 use crate::components::region::portrait_tables::PortraitTables;
 use crate::components::region::pupil_import::PupilImportForm;
 use crate::components::region::trend_chart::TrendChart;
 use crate::hooks::{use_fetch, use_lang, Fetch};
-use crate::i18n::regions::{facility_name, progression_name, school_year, R};
+use crate::i18n::regions::{facility_name, progression_error, progression_name, region_error, school_year, R};
 use crate::i18n::{format, Text};
 use rubric::assessment::AspectBenchmark;
-use rubric::region::portrait::{FacilityInput, FacilityKind, Portrait, ProgressionInput, ProgressionKind};
+use rubric::region::portrait::{parse_pupils, validate_facility, validate_progression, FacilityInput, FacilityKind, Portrait, ProgressionError, ProgressionInput, ProgressionKind};
+use rubric::region::{validate_region, RegionInput};
 use crate::components::region::markup::{cell, col};
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -35,6 +36,9 @@ pub fn PortraitPage(props: &PortraitPageProps) -> Html {
     let error = use_state(|| None::<ApiError>);
     let figure = use_state(ProgressionInput::default);
     let facility = use_state(FacilityInput::default);
+    // A form's own check before sending, in the reader's language at the
+    // field it is about: (the field's id, the message).
+    let local = use_state(|| None::<(&'static str, String)>);
     let run = {
         let (busy, error, reload) = (busy.clone(), error.clone(), fetch.reload.clone());
         move |change: super::Change| run_change(change, busy.clone(), error.clone(), reload.clone())
@@ -45,10 +49,20 @@ pub fn PortraitPage(props: &PortraitPageProps) -> Html {
         Fetch::Ready(p) => p.clone(),
     };
     let add_figure = {
-        let (run, figure) = (run.clone(), figure.clone());
+        let (run, figure, local) = (run.clone(), figure.clone(), local.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let (input, figure) = ((*figure).clone(), figure.clone());
+            if let Err(e) = validate_progression(&input) {
+                let field = match &e {
+                    ProgressionError::BadYear { .. } => "fig-year",
+                    ProgressionError::Count(_) if parse_pupils(&input.leavers).is_err() => "fig-leavers",
+                    ProgressionError::Count(_) | ProgressionError::MoreContinuedThanLeavers { .. } => "fig-continued",
+                };
+                local.set(Some((field, progression_error(lang, &e))));
+                return;
+            }
+            local.set(None);
             run(Box::pin(async move {
                 api::regions::add_progression(id, &input).await?;
                 figure.set(ProgressionInput::default());
@@ -57,10 +71,16 @@ pub fn PortraitPage(props: &PortraitPageProps) -> Html {
         })
     };
     let add_facility = {
-        let (run, facility) = (run.clone(), facility.clone());
+        let (run, facility, local) = (run.clone(), facility.clone(), local.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let (input, facility) = ((*facility).clone(), facility.clone());
+            if let Err(e) = validate_facility(&input) {
+                let name_ok = validate_region(&RegionInput { name: input.name.clone() }).is_ok();
+                local.set(Some((if name_ok { "fac-note" } else { "fac-name" }, region_error(lang, &e))));
+                return;
+            }
+            local.set(None);
             run(Box::pin(async move {
                 api::regions::add_facility(id, &input).await?;
                 facility.set(FacilityInput::default());
@@ -86,6 +106,9 @@ pub fn PortraitPage(props: &PortraitPageProps) -> Html {
             state.set(next);
         }
     };
+    let at = |id: &str| (*local).as_ref().filter(|(field, _)| *field == id).map(|(_, m)| m.clone());
+    let (year_error, leavers_error, continued_error) = (at("fig-year"), at("fig-leavers"), at("fig-continued"));
+    let (fac_name_error, fac_note_error) = (at("fac-name"), at("fac-note"));
     let error_message = (*error).as_ref().map(|e| e.fields.first().map(|f| f.message.clone()).unwrap_or_else(|| e.message.clone()));
     html! {
         <section class="page" data-testid="portrait-page">
@@ -128,11 +151,17 @@ pub fn PortraitPage(props: &PortraitPageProps) -> Html {
                         { for ProgressionKind::ALL.iter().map(|k| html! { <option value={k.key()} selected={figure.kind == *k}>{ progression_name(lang, *k) }</option> }) }
                     </select>
                     <label for="fig-year">{ R::Year.t(lang) }</label>
-                    <input id="fig-year" type="text" inputmode="numeric" placeholder="2024-2025" value={figure.year.clone()} oninput={text_input(&figure, |f, v| f.year = v)} />
+                    <input id="fig-year" type="text" inputmode="numeric" placeholder="2024-2025" value={figure.year.clone()} oninput={text_input(&figure, |f, v| f.year = v)}
+                        aria-invalid={year_error.is_some().to_string()} aria-describedby={described_by("fig-year", year_error.as_deref())} />
+                    { field_error("fig-year", year_error.as_deref()) }
                     <label for="fig-leavers">{ R::Leavers.t(lang) }</label>
-                    <input id="fig-leavers" type="text" inputmode="numeric" value={figure.leavers.clone()} oninput={text_input(&figure, |f, v| f.leavers = v)} />
+                    <input id="fig-leavers" type="text" inputmode="numeric" value={figure.leavers.clone()} oninput={text_input(&figure, |f, v| f.leavers = v)}
+                        aria-invalid={leavers_error.is_some().to_string()} aria-describedby={described_by("fig-leavers", leavers_error.as_deref())} />
+                    { field_error("fig-leavers", leavers_error.as_deref()) }
                     <label for="fig-continued">{ R::Continued.t(lang) }</label>
-                    <input id="fig-continued" type="text" inputmode="numeric" value={figure.continued.clone()} oninput={text_input(&figure, |f, v| f.continued = v)} />
+                    <input id="fig-continued" type="text" inputmode="numeric" value={figure.continued.clone()} oninput={text_input(&figure, |f, v| f.continued = v)}
+                        aria-invalid={continued_error.is_some().to_string()} aria-describedby={described_by("fig-continued", continued_error.as_deref())} />
+                    { field_error("fig-continued", continued_error.as_deref()) }
                     <button type="submit" class="button secondary" disabled={*busy}>{ R::AddFigure.t(lang) }</button>
                 </form>
             </section>
@@ -160,10 +189,14 @@ pub fn PortraitPage(props: &PortraitPageProps) -> Html {
                     </select>
                     <label for="fac-name">{ R::Name.t(lang) }</label>
                     <input id="fac-name" type="text" maxlength="120" value={facility.name.clone()}
+                        aria-invalid={fac_name_error.is_some().to_string()} aria-describedby={described_by("fac-name", fac_name_error.as_deref())}
                         oninput={ let s = facility.clone(); move |e: InputEvent| s.set(FacilityInput { name: event_value(&e.into()), ..(*s).clone() }) } />
+                    { field_error("fac-name", fac_name_error.as_deref()) }
                     <label for="fac-note">{ R::Note.t(lang) }</label>
                     <input id="fac-note" type="text" maxlength="500" value={facility.note.clone()}
+                        aria-invalid={fac_note_error.is_some().to_string()} aria-describedby={described_by("fac-note", fac_note_error.as_deref())}
                         oninput={ let s = facility.clone(); move |e: InputEvent| s.set(FacilityInput { note: event_value(&e.into()), ..(*s).clone() }) } />
+                    { field_error("fac-note", fac_note_error.as_deref()) }
                     <button type="submit" class="button secondary" disabled={*busy}>{ R::AddFacility.t(lang) }</button>
                 </form>
             </section>
