@@ -7,7 +7,7 @@ use super::run_change;
 use crate::api::{self, ApiError};
 use crate::app::Route;
 use crate::components::error_box::ErrorBox;
-use crate::components::form::{event_value, field_error};
+use crate::components::form::event_value;
 use crate::components::loading::Loading;
 use crate::components::region::members_editor::MembersEditor;
 use crate::hooks::session::use_session;
@@ -16,7 +16,7 @@ use crate::i18n::regions::{level_name, partner_kind_name, region_error, R};
 use crate::i18n::Text;
 use rubric::people::Role;
 use rubric::region::{validate_partner, CoordinatorInput, PartnerInput, PartnerKind, RegionDetail, RegionMembers};
-use crate::components::region::markup::{cell, col};
+use crate::components::region::markup::{cell, col, text_field, TextField};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -160,11 +160,8 @@ pub fn RegionPage(props: &RegionPageProps) -> Html {
                     </ul>
                 }
                 <form onsubmit={add_partner} class="inline-form">
-                    <label for="partner-name">{ R::PartnerName.t(lang) }</label>
-                    <input id="partner-name" type="text" maxlength="120" value={partner.name.clone()}
-                        aria-invalid={partner_error.is_some().to_string()} aria-describedby={crate::components::form::described_by("partner-name", partner_error.as_deref())}
-                        oninput={ let p = partner.clone(); move |e: InputEvent| p.set(PartnerInput { name: event_value(&e.into()), ..(*p).clone() }) } />
-                    { field_error("partner-name", partner_error.as_deref()) }
+                    { text_field(TextField { id: "partner-name", label: R::PartnerName.t(lang), value: partner.name.clone(), error: partner_error, max: "120", ..Default::default() },
+                        { let p = partner.clone(); Callback::from(move |e: InputEvent| p.set(PartnerInput { name: event_value(&e.into()), ..(*p).clone() })) }) }
                     <label for="partner-kind">{ R::PartnerKindLabel.t(lang) }</label>
                     <select id="partner-kind" onchange={ let p = partner.clone(); move |e: Event| {
                         let kind = PartnerKind::from_key(&event_value(&e)).unwrap_or_default();

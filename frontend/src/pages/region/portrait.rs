@@ -7,7 +7,7 @@ use super::run_change;
 use crate::api::{self, ApiError};
 use crate::app::Route;
 use crate::components::error_box::ErrorBox;
-use crate::components::form::{described_by, event_value, field_error};
+use crate::components::form::event_value;
 use crate::components::loading::Loading;
 use crate::components::region::portrait_tables::PortraitTables;
 use crate::components::region::pupil_import::PupilImportForm;
@@ -18,7 +18,7 @@ use crate::i18n::{format, Text};
 use rubric::assessment::AspectBenchmark;
 use rubric::region::portrait::{parse_pupils, validate_facility, validate_progression, FacilityInput, FacilityKind, Portrait, ProgressionError, ProgressionInput, ProgressionKind};
 use rubric::region::{validate_region, RegionInput};
-use crate::components::region::markup::{cell, col};
+use crate::components::region::markup::{cell, col, text_field, TextField};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -150,18 +150,12 @@ pub fn PortraitPage(props: &PortraitPageProps) -> Html {
                     } }>
                         { for ProgressionKind::ALL.iter().map(|k| html! { <option value={k.key()} selected={figure.kind == *k}>{ progression_name(lang, *k) }</option> }) }
                     </select>
-                    <label for="fig-year">{ R::Year.t(lang) }</label>
-                    <input id="fig-year" type="text" inputmode="numeric" placeholder="2024-2025" value={figure.year.clone()} oninput={text_input(&figure, |f, v| f.year = v)}
-                        aria-invalid={year_error.is_some().to_string()} aria-describedby={described_by("fig-year", year_error.as_deref())} />
-                    { field_error("fig-year", year_error.as_deref()) }
-                    <label for="fig-leavers">{ R::Leavers.t(lang) }</label>
-                    <input id="fig-leavers" type="text" inputmode="numeric" value={figure.leavers.clone()} oninput={text_input(&figure, |f, v| f.leavers = v)}
-                        aria-invalid={leavers_error.is_some().to_string()} aria-describedby={described_by("fig-leavers", leavers_error.as_deref())} />
-                    { field_error("fig-leavers", leavers_error.as_deref()) }
-                    <label for="fig-continued">{ R::Continued.t(lang) }</label>
-                    <input id="fig-continued" type="text" inputmode="numeric" value={figure.continued.clone()} oninput={text_input(&figure, |f, v| f.continued = v)}
-                        aria-invalid={continued_error.is_some().to_string()} aria-describedby={described_by("fig-continued", continued_error.as_deref())} />
-                    { field_error("fig-continued", continued_error.as_deref()) }
+                    { text_field(TextField { id: "fig-year", label: R::Year.t(lang), value: figure.year.clone(), error: year_error, numeric: true, placeholder: "2024-2025", ..Default::default() },
+                        Callback::from(text_input(&figure, |f, v| f.year = v))) }
+                    { text_field(TextField { id: "fig-leavers", label: R::Leavers.t(lang), value: figure.leavers.clone(), error: leavers_error, numeric: true, ..Default::default() },
+                        Callback::from(text_input(&figure, |f, v| f.leavers = v))) }
+                    { text_field(TextField { id: "fig-continued", label: R::Continued.t(lang), value: figure.continued.clone(), error: continued_error, numeric: true, ..Default::default() },
+                        Callback::from(text_input(&figure, |f, v| f.continued = v))) }
                     <button type="submit" class="button secondary" disabled={*busy}>{ R::AddFigure.t(lang) }</button>
                 </form>
             </section>
@@ -187,16 +181,10 @@ pub fn PortraitPage(props: &PortraitPageProps) -> Html {
                     } }>
                         { for FacilityKind::ALL.iter().map(|k| html! { <option value={k.key()} selected={facility.kind == *k}>{ facility_name(lang, *k) }</option> }) }
                     </select>
-                    <label for="fac-name">{ R::Name.t(lang) }</label>
-                    <input id="fac-name" type="text" maxlength="120" value={facility.name.clone()}
-                        aria-invalid={fac_name_error.is_some().to_string()} aria-describedby={described_by("fac-name", fac_name_error.as_deref())}
-                        oninput={ let s = facility.clone(); move |e: InputEvent| s.set(FacilityInput { name: event_value(&e.into()), ..(*s).clone() }) } />
-                    { field_error("fac-name", fac_name_error.as_deref()) }
-                    <label for="fac-note">{ R::Note.t(lang) }</label>
-                    <input id="fac-note" type="text" maxlength="500" value={facility.note.clone()}
-                        aria-invalid={fac_note_error.is_some().to_string()} aria-describedby={described_by("fac-note", fac_note_error.as_deref())}
-                        oninput={ let s = facility.clone(); move |e: InputEvent| s.set(FacilityInput { note: event_value(&e.into()), ..(*s).clone() }) } />
-                    { field_error("fac-note", fac_note_error.as_deref()) }
+                    { text_field(TextField { id: "fac-name", label: R::Name.t(lang), value: facility.name.clone(), error: fac_name_error, max: "120", ..Default::default() },
+                        { let s = facility.clone(); Callback::from(move |e: InputEvent| s.set(FacilityInput { name: event_value(&e.into()), ..(*s).clone() })) }) }
+                    { text_field(TextField { id: "fac-note", label: R::Note.t(lang), value: facility.note.clone(), error: fac_note_error, max: "500", ..Default::default() },
+                        { let s = facility.clone(); Callback::from(move |e: InputEvent| s.set(FacilityInput { note: event_value(&e.into()), ..(*s).clone() })) }) }
                     <button type="submit" class="button secondary" disabled={*busy}>{ R::AddFacility.t(lang) }</button>
                 </form>
             </section>
