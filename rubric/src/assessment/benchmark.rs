@@ -198,14 +198,14 @@ mod tests {
         let b = benchmark(&[school(2, None)]);
         let json = serde_json::to_string(&b).expect("serializes");
         assert!(
-            json.contains(r#"{"status":"hidden","aspect":"curriculum","schools":1}"#),
+            json.contains(r#"{"hidden":{"aspect":"curriculum","schools":1}}"#),
             "{json}"
         );
         assert!(!json.contains("median"));
         let five: Vec<_> = (0..5).map(|_| school(2, None)).collect();
         let json = serde_json::to_string(&benchmark(&five)).expect("serializes");
         assert!(
-            json.contains(r#"{"status":"shown","aspect":"curriculum","schools":5,"median":2.0}"#),
+            json.contains(r#"{"shown":{"aspect":"curriculum","schools":5,"median":2.0}}"#),
             "{json}"
         );
         assert_eq!(
