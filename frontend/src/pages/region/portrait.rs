@@ -36,9 +36,10 @@ pub fn PortraitPage(props: &PortraitPageProps) -> Html {
     let error = use_state(|| None::<ApiError>);
     let figure = use_state(ProgressionInput::default);
     let facility = use_state(FacilityInput::default);
-    // A form's own check before sending, in the reader's language at the
-    // field it is about: (the field's id, the message).
-    let local = use_state(|| None::<(&'static str, String)>);
+    // Each form's own check before sending, in the reader's language at
+    // the field it is about: (the field's id, the message).
+    let figure_local = use_state(|| None::<(&'static str, String)>);
+    let facility_local = use_state(|| None::<(&'static str, String)>);
     let run = {
         let (busy, error, reload) = (busy.clone(), error.clone(), fetch.reload.clone());
         move |change: super::Change| run_change(change, busy.clone(), error.clone(), reload.clone())
@@ -49,7 +50,7 @@ pub fn PortraitPage(props: &PortraitPageProps) -> Html {
         Fetch::Ready(p) => p.clone(),
     };
     let add_figure = {
-        let (run, figure, local) = (run.clone(), figure.clone(), local.clone());
+        let (run, figure, local) = (run.clone(), figure.clone(), figure_local.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let (input, figure) = ((*figure).clone(), figure.clone());
@@ -71,7 +72,7 @@ pub fn PortraitPage(props: &PortraitPageProps) -> Html {
         })
     };
     let add_facility = {
-        let (run, facility, local) = (run.clone(), facility.clone(), local.clone());
+        let (run, facility, local) = (run.clone(), facility.clone(), facility_local.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let (input, facility) = ((*facility).clone(), facility.clone());
@@ -106,7 +107,9 @@ pub fn PortraitPage(props: &PortraitPageProps) -> Html {
             state.set(next);
         }
     };
-    let at = |id: &str| (*local).as_ref().filter(|(field, _)| *field == id).map(|(_, m)| m.clone());
+    let at = |id: &str| {
+        [&figure_local, &facility_local].into_iter().find_map(|l| (**l).as_ref().filter(|(field, _)| *field == id).map(|(_, m)| m.clone()))
+    };
     let (year_error, leavers_error, continued_error) = (at("fig-year"), at("fig-leavers"), at("fig-continued"));
     let (fac_name_error, fac_note_error) = (at("fac-name"), at("fac-note"));
     let error_message = (*error).as_ref().map(|e| e.fields.first().map(|f| f.message.clone()).unwrap_or_else(|| e.message.clone()));
