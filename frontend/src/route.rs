@@ -262,7 +262,7 @@ mod tests {
             Route::CompanyHome => App::Company,
                         Route::Dossier { .. } => App::Dossier,
             Route::RegionHome | Route::Region { .. } | Route::RegionPortrait { .. } => App::Region,
-            Route::RegionPlan { .. } | Route::RegionDossier { .. } => App::Region,
+            Route::RegionPlan { .. } | Route::RegionDossier { .. } => App::RegionPlan,
             Route::JuryHome | Route::JuryScore { .. } => App::Jury,
             Route::Schools | Route::Companies => App::Programme,
             Route::Matching | Route::Networks => App::Matching,

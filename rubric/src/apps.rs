@@ -26,6 +26,10 @@ pub enum App {
     /// A region (issue 17): the regional coordinator's pages (the region,
     /// its portrait) and the programme coordinator's region set-up.
     Region,
+    /// A region's plan (issue 17): the regional plan editor and the subsidy
+    /// dossier's print (`/region/{id}/plan`, `/region/{id}/dossier`): its
+    /// own app, so the region's portrait and set-up stay small.
+    RegionPlan,
     /// A school's action plan and its printable version, for the school
     /// team, its sponsor company and the coordinator: its own app (a link
     /// from the nulmeting or the company's list is a page load), so the
@@ -87,7 +91,7 @@ const PREFIXES: [(&str, App); 19] = [
 ];
 
 impl App {
-    pub const ALL: [App; 15] = [
+    pub const ALL: [App; 16] = [
         App::Public,
         App::School,
         App::Company,
@@ -103,6 +107,7 @@ impl App {
         App::People,
         App::Dossier,
         App::Region,
+        App::RegionPlan,
     ];
 
     /// The app's name: its binary, its page (`NAME.html`) and the prefix of
@@ -116,6 +121,7 @@ impl App {
             App::Coordinator => "coordinator",
             App::Dossier => "dossier",
             App::Region => "region",
+            App::RegionPlan => "regionplan",
             App::Plan => "plan",
             App::Report => "report",
             App::Team => "team",
@@ -142,6 +148,13 @@ impl App {
                 Some("report") => return App::Report,
                 Some("team") => return App::Team,
                 _ => {}
+            }
+        }
+        // A region's plan and its dossier are the region plan app's.
+        if let Some(rest) = path.strip_prefix("/region/") {
+            let mut parts = rest.split('/');
+            if let (Some(_), Some("plan" | "dossier"), None) = (parts.next(), parts.next(), parts.next()) {
+                return App::RegionPlan;
             }
         }
         PREFIXES
@@ -212,6 +225,10 @@ mod tests {
         assert_eq!(App::for_path("/region"), App::Region);
         assert_eq!(App::for_path("/region/3/portrait"), App::Region);
         assert_eq!(App::for_path("/regions"), App::Public);
+        assert_eq!(App::for_path("/region/3/plan"), App::RegionPlan);
+        assert_eq!(App::for_path("/region/3/dossier"), App::RegionPlan);
+        assert_eq!(App::for_path("/region/3/plan/x"), App::Region);
+        assert_eq!(App::for_path("/region/3"), App::Region);
     }
 
     #[test]

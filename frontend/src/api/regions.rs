@@ -4,9 +4,8 @@
 //! coordinator's set-up (regions, members, invitations).
 
 use super::client::{self, ApiError};
-use rubric::programme::Invitation;
 use rubric::region::portrait::{FacilityInput, Portrait, ProgressionInput, PupilImport};
-use rubric::region::{CoordinatorInput, PartnerInput, Region, RegionDetail, RegionInput, RegionMembers};
+use rubric::region::{CoordinatorInput, EditionRef, InvitationLink, NamedRef, PartnerInput, Region, RegionDetail, RegionInput, RegionMembers};
 use serde_json::json;
 
 pub async fn mine() -> Result<Vec<Region>, ApiError> {
@@ -27,7 +26,19 @@ pub async fn set_members(id: i64, members: &RegionMembers, version: i64) -> Resu
     client::put(&format!("/regions/{id}/members"), &body).await
 }
 
-pub async fn invite(id: i64, input: &CoordinatorInput) -> Result<Invitation, ApiError> {
+/// The editions, as far as the region pages read them.
+pub async fn editions() -> Result<Vec<EditionRef>, ApiError> {
+    client::get("/editions").await
+}
+
+/// The edition's schools or (`companies`) companies that are not archived,
+/// by id and name.
+pub async fn edition_members(edition: i64, companies: bool) -> Result<Vec<NamedRef>, ApiError> {
+    let kind = if companies { "companies" } else { "schools" };
+    client::get(&format!("/editions/{edition}/{kind}?archived=false")).await
+}
+
+pub async fn invite(id: i64, input: &CoordinatorInput) -> Result<InvitationLink, ApiError> {
     client::post(&format!("/regions/{id}/coordinators"), input).await
 }
 

@@ -17,6 +17,7 @@ pub mod plan;
 pub mod programme;
 pub mod public;
 pub mod region;
+pub mod regionplan;
 pub mod report;
 pub mod school;
 pub mod team;

@@ -1,6 +1,7 @@
 //! The region app (issue 17): the regional coordinator's pages (their
 //! region, its portrait) and the programme coordinator's region set-up,
-//! reached by a real page load so no other app grows.
+//! reached by a real page load so no other app grows. The regional plan
+//! and its dossier are the region plan app's (`apps::regionplan`).
 
 use crate::app::{Elsewhere, Route};
 use crate::pages;
@@ -12,8 +13,6 @@ fn switch(route: Route) -> Html {
         Route::Home | Route::RegionHome => html! { <pages::region::home::RegionHomePage /> },
         Route::Region { id } => html! { <pages::region::overview::RegionPage {id} /> },
         Route::RegionPortrait { id } => html! { <pages::region::portrait::PortraitPage {id} /> },
-        Route::RegionPlan { id } => html! { <pages::regional_plan::editor::RegionalPlanRoute {id} /> },
-        Route::RegionDossier { id } => html! { <pages::regional_plan::dossier::RegionDossierPage {id} /> },
         _ => html! { <Elsewhere /> },
     }
 }

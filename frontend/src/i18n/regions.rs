@@ -3,8 +3,8 @@
 //! numbers import, tables, chart, progression, facilities, profile).
 
 use super::{pick, Lang, Text};
-use rubric::region::portrait::{FacilityKind, ProgressionKind, PupilRowError};
-use rubric::region::{PartnerKind, SchoolLevel};
+use rubric::region::portrait::{FacilityKind, ProgressionError, ProgressionKind, PupilRowError};
+use rubric::region::{PartnerKind, RegionError, SchoolLevel};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum R {
@@ -82,12 +82,17 @@ pub enum R {
     Median,
     SchoolsCounted,
     Replaces,
+    /// The links to the region plan app (its own texts there).
+    PlanLink,
+    DossierLink,
 }
 
 impl Text for R {
     fn texts(self) -> (&'static str, &'static str) {
         match self {
             R::RegionsTitle => ("Regio's", "Regions"),
+            R::PlanLink => ("Regionaal plan", "Regional plan"),
+            R::DossierLink => ("Subsidiedossier (afdrukken)", "Subsidy dossier (print)"),
             R::NoRegions => ("Er is nog geen regio. Maak er hieronder een aan.", "There is no region yet. Create one below."),
             R::NoRegionsCoordinator => ("U bent nog aan geen regio gekoppeld. Vraag het de programmacoördinator.", "You are not linked to a region yet. Ask the programme coordinator."),
             R::NewRegion => ("Nieuwe regio", "New region"),
@@ -243,6 +248,41 @@ pub fn row_error(lang: Lang, e: &PupilRowError) -> String {
             lang,
             format!("dezelfde school, hetzelfde profiel en schooljaar staan al op regel {first_line}"),
             format!("the same school, profile and year are already on line {first_line}"),
+        ),
+    }
+}
+
+/// What is wrong with a name (a region's, a partner's, a facility's) or a
+/// facility's note, in the reader's language, shown at the field.
+pub fn region_error(lang: Lang, e: &RegionError) -> String {
+    match e {
+        RegionError::NameRequired => pick(lang, "Vul een naam in.", "Fill in a name.").to_string(),
+        RegionError::NameTooLong { chars, max } => pick(
+            lang,
+            format!("Dit is {chars} tekens lang; hoogstens {max} mag."),
+            format!("This is {chars} characters long; at most {max} are allowed."),
+        ),
+        RegionError::ControlCharacter => {
+            pick(lang, "Hier staat een onzichtbaar stuurteken in; haal het weg.", "This contains an invisible control character; remove it.").to_string()
+        }
+        RegionError::SchoolTwice { .. } => pick(lang, "Een school staat er twee keer in.", "A school is named twice.").to_string(),
+        RegionError::CompanyTwice { .. } => pick(lang, "Een bedrijf staat er twee keer in.", "A company is named twice.").to_string(),
+    }
+}
+
+/// What is wrong with a progression figure, in the reader's language.
+pub fn progression_error(lang: Lang, e: &ProgressionError) -> String {
+    match e {
+        ProgressionError::BadYear { value } => pick(
+            lang,
+            format!("'{value}' is geen schooljaar: schrijf 2024 of 2024-2025."),
+            format!("'{value}' is not a school year: write 2024 or 2024-2025."),
+        ),
+        ProgressionError::Count(e) => row_error(lang, e),
+        ProgressionError::MoreContinuedThanLeavers { continued, leavers } => pick(
+            lang,
+            format!("Er gingen meer leerlingen verder ({continued}) dan er uitstroomden ({leavers})."),
+            format!("More pupils went on ({continued}) than left ({leavers})."),
         ),
     }
 }

@@ -117,6 +117,31 @@ pub struct RegionCoordinator {
     pub signed_in: bool,
 }
 
+/// The part of an edition (`GET /api/editions`) the region pages read:
+/// the region app decodes only these fields (serde passes over the rest),
+/// so it carries no decoder for the whole edition.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EditionRef {
+    pub id: i64,
+    pub active: bool,
+}
+
+/// The part of a school or company of an edition
+/// (`GET /api/editions/{id}/schools|companies`) the region's members form
+/// reads: its id and name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NamedRef {
+    pub id: i64,
+    pub name: String,
+}
+
+/// The part of an invitation (`POST /api/regions/{id}/coordinators`) the
+/// region page shows: the sign-in link to share.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InvitationLink {
+    pub link: String,
+}
+
 /// A region with everything that belongs to it (`GET /api/regions/{id}`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RegionDetail {

@@ -139,19 +139,27 @@ pub struct RegionalPlan {
     pub actions: Vec<RegionalAction>,
 }
 
+/// The indexes of items with these (position, id) keys in display order.
+/// One sort for goals and actions alike (the web app carries one copy of
+/// the sort, not one per item type); the ids make the keys unique.
+fn display_order(keys: impl Iterator<Item = (u32, i64)>) -> Vec<usize> {
+    let mut keyed: Vec<((u32, i64), usize)> = keys.enumerate().map(|(i, k)| (k, i)).collect();
+    keyed.sort_unstable();
+    keyed.into_iter().map(|(_, i)| i).collect()
+}
+
 impl RegionalPlan {
     /// The goals in display order (position, then id).
     pub fn goals_in_order(&self) -> Vec<&RegionalGoal> {
-        let mut goals: Vec<&RegionalGoal> = self.goals.iter().collect();
-        goals.sort_by_key(|g| (g.position, g.id));
-        goals
+        let order = display_order(self.goals.iter().map(|g| (g.position, g.id)));
+        order.into_iter().filter_map(|i| self.goals.get(i)).collect()
     }
 
     /// The actions of one goal in display order (position, then id).
     pub fn actions_of(&self, goal_id: i64) -> Vec<&RegionalAction> {
-        let mut actions: Vec<&RegionalAction> = self.actions.iter().filter(|a| a.goal_id == goal_id).collect();
-        actions.sort_by_key(|a| (a.position, a.id));
-        actions
+        let actions: Vec<&RegionalAction> = self.actions.iter().filter(|a| a.goal_id == goal_id).collect();
+        let order = display_order(actions.iter().map(|a| (a.position, a.id)));
+        order.into_iter().filter_map(|i| actions.get(i).copied()).collect()
     }
 
     /// The position for a goal added at the end.

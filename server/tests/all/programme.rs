@@ -276,7 +276,7 @@ async fn a_csv_import_previews_each_row_and_saves_all_or_only_the_good_ones() {
     assert_eq!(names, vec!["Atheneum Scheldeland", "Campus De Horizon", "Vakschool Noord"]);
     // A file the import cannot read says why.
     let preview = e.ok(Method::POST, &uri, &c, json!({ "csv": "gemeente\nGenk" })).await;
-    assert_eq!(preview["file_error"]["code"], "missing-column");
+    assert!(preview["file_error"]["missing-column"].is_object(), "{preview}");
     // Companies the same way.
     let uri = format!("/api/editions/{edition}/companies/import");
     let saved = e.ok(Method::POST, &uri, &c, json!({ "csv": "bedrijf,sector\nLaserwerk Kempen,metaal\nDijle Robotics,automatisering\n", "save": true })).await;

@@ -270,6 +270,7 @@ async fn demo(app: &TestServer) -> TestResult<Demo> {
         RolePage { app: App::People, person: Some(coordinator), path: "/coordinator/people".into(), ready: "[data-testid=link-status]" },
         RolePage { app: App::Dossier, person: Some(company_lead), path: format!("/dossier/{company_school}"), ready: "[data-testid=dossier-page]" },
         RolePage { app: App::Region, person: Some(regional), path: format!("/region/{region}"), ready: "[data-testid=region-schools]" },
+        RolePage { app: App::RegionPlan, person: Some(regional), path: format!("/region/{region}/plan"), ready: "[data-testid=regional-plan]" },
     ];
     Ok(Demo { pages, score_path, team_path: format!("/schools/{school}/team"), team_lead })
 }
@@ -469,10 +470,14 @@ const FRAME_MS: f64 = 16.7;
 const PORTRAIT_SCHOOLS: usize = 50;
 const PORTRAIT_YEARS: u16 = 6;
 const PORTRAIT_TRACKS: [&str; 3] = ["BWI", "PIE", "M&T"];
+/// Fresh browsers the portrait's chart is drawn in (the median is checked).
+const PORTRAIT_DRAWS: usize = 5;
 
 /// The region portrait (issue 17) with 50 schools x 6 years x 3 profiles:
 /// its re-render (language switch: every table, the profile; the chart's
-/// data does not change) and the chart's drawing, against one frame.
+/// data does not change) and the chart's drawing (median of the first draw
+/// in [`PORTRAIT_DRAWS`] fresh browsers, each part printed), against one
+/// frame.
 async fn portrait(app: &TestServer, budgets: &mut Budgets) -> TestResult {
     let db = app.state.writer.pool();
     let edition = scalar(db, "select id from editions where active = 1").await?;
@@ -503,11 +508,35 @@ async fn portrait(app: &TestServer, budgets: &mut Budgets) -> TestResult {
     .bind(region)
     .fetch_one(db)
     .await?;
+    // The chart's drawing, first page load in a fresh browser each time
+    // (an empty cache, no canvas or font used yet in that browser): the
+    // whole draw, from reading the canvas's size to its last line.
+    let url = format!("{}/region/{region}/portrait", app.url);
+    let (mut draws, mut parts) = (Vec::new(), Vec::new());
+    for _ in 0..PORTRAIT_DRAWS {
+        let browser = browser_as(app, Some(person)).await?;
+        browser.goto(&url).await?;
+        let chart = browser.wait_for("[data-testid=trend-chart][data-drawn=true]").await?;
+        let ms: f64 = chart.attr("data-draw-ms").await?.and_then(|v| v.parse().ok()).unwrap_or(f64::NAN);
+        draws.push(ms);
+        parts.push((ms, chart.attr("data-draw-parts").await?.unwrap_or_default()));
+        browser.close().await?;
+    }
+    let draw_ms = median(draws.clone());
+    let draw_verdict = budgets.check("region portrait chart drawing", draw_ms, FRAME_MS);
+    let each: Vec<String> = draws.iter().map(|ms| format!("{ms:.1}")).collect();
+    println!(
+        "    region portrait chart, drawn on the first load in {PORTRAIT_DRAWS} fresh browsers: median {draw_ms:.1} ms = {:.2}x one frame ({draw_verdict} {FRAME_MS} ms); each: {} ms",
+        draw_ms / FRAME_MS,
+        each.join(", ")
+    );
+    for (ms, p) in &parts {
+        println!("      {ms:.1} ms: {p}");
+    }
+
     let browser = browser_as(app, Some(person)).await?;
-    browser.goto(&format!("{}/region/{region}/portrait", app.url)).await?;
+    browser.goto(&url).await?;
     browser.wait_for("[data-testid=table-schools] tbody tr").await?;
-    let chart = browser.wait_for("[data-testid=trend-chart][data-drawn=true]").await?;
-    let draw_ms: f64 = chart.attr("data-draw-ms").await?.and_then(|v| v.parse().ok()).unwrap_or(f64::NAN);
     let rows = browser.all("[data-testid=table-schools] tbody tr").await?.len();
     // Done when the first table and the page's last section show the other language.
     let first = "document.querySelector('[data-testid=table-tracks] thead th').textContent";
@@ -517,10 +546,9 @@ async fn portrait(app: &TestServer, budgets: &mut Budgets) -> TestResult {
     let (dom, layout, frame) = time_clicks(&browser, "body", &pairs, 10).await?;
     let verdict = budgets.check("region portrait re-render", layout, FRAME_MS);
     println!(
-        "    region portrait, {PORTRAIT_SCHOOLS} schools x {PORTRAIT_YEARS} years x {} profiles ({rows} school rows), re-rendered (language switch, median of 10): {dom:.1} ms to the DOM, {layout:.1} ms with layout = {:.2}x one frame ({verdict} {FRAME_MS} ms), {frame:.1} ms to the next frame; chart drawn in {draw_ms:.1} ms = {:.2}x one frame",
+        "    region portrait, {PORTRAIT_SCHOOLS} schools x {PORTRAIT_YEARS} years x {} profiles ({rows} school rows), re-rendered (language switch, median of 10): {dom:.1} ms to the DOM, {layout:.1} ms with layout = {:.2}x one frame ({verdict} {FRAME_MS} ms), {frame:.1} ms to the next frame",
         PORTRAIT_TRACKS.len(),
         layout / FRAME_MS,
-        draw_ms / FRAME_MS
     );
     browser.close().await
 }
@@ -552,7 +580,7 @@ async fn main() -> TestResult {
         fixtures::edition(app.state.writer.pool(), "Bench Editie").await?;
         let mut budgets = Budgets::default();
         portrait(&app, &mut budgets).await?;
-        return Ok(());
+        return budgets.finish();
     }
     let app_dist = root.join(args.first().cloned().unwrap_or_else(|| "dist".into()));
     let empty_dist = root.join(args.get(1).cloned().unwrap_or_else(|| "dist-bench".into()));

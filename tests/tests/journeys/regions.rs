@@ -138,6 +138,8 @@ async fn a_regional_coordinator_imports_pupil_numbers_and_sees_the_portrait() ->
     assert!(again.contains("220"), "the numbers survive a reload: {again}");
     let schools = rc.text("[data-testid=table-schools]").await?;
     assert!(schools.contains("ROC Twente") && schools.contains("40"), "{schools}");
+    rc.js("document.querySelector('[data-testid=trend-chart]').scrollIntoView()").await?;
+    shot(&rc, "region-chart-1280").await?;
     shot(&rc, "region-portrait-1280").await?;
     // On a phone: nothing sticks out sideways (wide tables scroll in their box).
     rc.set_viewport(390, 844).await?;
@@ -145,6 +147,29 @@ async fn a_regional_coordinator_imports_pupil_numbers_and_sees_the_portrait() ->
     rc.no_horizontal_scroll("the region portrait at 390 px").await?;
     shot(&rc, "region-portrait-390").await?;
     rc.set_viewport(1280, 900).await?;
+
+    // A progression figure that cannot be (more went on than left) and a
+    // facility without a name: each refused at its field, in Dutch, and
+    // nothing sent; the corrected figure is saved.
+    type_into(&rc, "#fig-year", "2023-2024").await?;
+    type_into(&rc, "#fig-leavers", "80").await?;
+    type_into(&rc, "#fig-continued", "90").await?;
+    rc.click("[data-testid=progression] button[type=submit]").await?;
+    let said = rc.wait_for_text("[data-testid=error-fig-continued]", "meer leerlingen verder").await?;
+    assert!(said.contains("(90)") && said.contains("(80)"), "{said}");
+    assert_eq!(rc.wait_for("#fig-continued").await?.attr("aria-invalid").await?.as_deref(), Some("true"));
+    rc.click("[data-testid=facilities] button[type=submit]").await?;
+    rc.wait_for_text("[data-testid=error-fac-name]", "Vul een naam in").await?;
+    assert!(rc.text("[data-testid=error-fig-continued]").await?.contains("meer leerlingen verder"), "each form keeps its own message");
+    rc.js("document.querySelector('[data-testid=progression]').scrollIntoView()").await?;
+    shot(&rc, "region-field-errors").await?;
+    let figures: i64 = sqlx::query_scalar("select count(*) from region_progression").fetch_one(&db).await?;
+    let facilities: i64 = sqlx::query_scalar("select count(*) from region_facilities").fetch_one(&db).await?;
+    assert_eq!((figures, facilities), (0, 0), "nothing was sent");
+    type_into(&rc, "#fig-continued", "60").await?;
+    rc.click("[data-testid=progression] button[type=submit]").await?;
+    rc.wait_for_text("[data-testid=progression] table", "75 %").await?;
+    assert!(rc.all("[data-testid=error-fig-continued]").await?.is_empty(), "the message is gone once the figure is right");
 
     // A coordinator of another region: 403 from the API and in the browser.
     let zara = server.api();

@@ -24,9 +24,16 @@ pub struct MembersEditorProps {
 pub fn MembersEditor(props: &MembersEditorProps) -> Html {
     let lang = use_lang();
     let options = use_fetch(props.edition, |e| async move {
-        Ok((api::programme::schools(e, false).await?, api::programme::companies(e, false).await?))
+        Ok((api::regions::edition_members(e, false).await?, api::regions::edition_members(e, true).await?))
     });
-    let schools = use_state(|| props.schools.iter().map(|s| (s.school_id, s.level)).collect::<BTreeMap<i64, SchoolLevel>>());
+    let schools = use_state(|| {
+        // Inserted one by one: collecting into a map sorts, and the sort's code is bytes.
+        let mut chosen = BTreeMap::new();
+        for s in &props.schools {
+            chosen.insert(s.school_id, s.level);
+        }
+        chosen
+    });
     let companies = use_state(|| props.companies.clone());
     let Fetch::Ready(data) = &options.state else { return html! {} };
     let (all_schools, all_companies) = data.as_ref();

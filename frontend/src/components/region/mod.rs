@@ -1,5 +1,6 @@
 //! Parts of the region app's pages (issue 17).
 
+pub mod markup;
 pub mod members_editor;
 pub mod portrait_tables;
 pub mod pupil_import;

@@ -18,7 +18,14 @@ fn cell(v: Option<u32>) -> String {
 }
 
 fn table(lang: crate::i18n::Lang, caption: R, first: R, years: &[u16], rows: &[Series], total: Option<&Series>, testid: &'static str) -> Html {
-    let projected: Vec<u16> = rows.iter().chain(total).flat_map(|s| s.projection.iter().map(|(y, _)| *y)).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
+    // The projected years of every row, in order, each once (inserted in
+    // place: no sort code for a handful of years).
+    let mut projected: Vec<u16> = Vec::new();
+    for y in rows.iter().chain(total).flat_map(|s| s.projection.iter().map(|(y, _)| *y)) {
+        if let Err(at) = projected.binary_search(&y) {
+            projected.insert(at, y);
+        }
+    }
     let row = |s: &Series, label: String| html! {
         <tr>
             <th scope="row">{ label }</th>

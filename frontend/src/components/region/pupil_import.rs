@@ -10,6 +10,7 @@ use crate::i18n::programme::csv_file_error;
 use crate::i18n::regions::{row_error, R};
 use crate::i18n::{pick, Text};
 use rubric::region::portrait::PupilImport;
+use crate::components::region::markup::{cell, col};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -77,17 +78,17 @@ pub fn PupilImportForm(props: &PupilImportProps) -> Html {
                     <div class="table-scroll" role="region" tabindex="0" aria-label={R::Preview.t(lang)}>
                     <table class="cards-on-phone" data-testid="import-rows">
                         <thead><tr>
-                            <th scope="col">{ R::Line.t(lang) }</th><th scope="col">{ R::School.t(lang) }</th><th scope="col">{ R::Track.t(lang) }</th>
-                            <th scope="col">{ R::Year.t(lang) }</th><th scope="col">{ R::Pupils.t(lang) }</th><th scope="col">{ R::Status.t(lang) }</th>
+                            { col(R::Line.t(lang)) }{ col(R::School.t(lang)) }{ col(R::Track.t(lang)) }
+                            { col(R::Year.t(lang)) }{ col(R::Pupils.t(lang)) }{ col(R::Status.t(lang)) }
                         </tr></thead>
                         <tbody>
                             { for o.rows.iter().map(|r| html! {
                                 <tr key={r.line} class={if r.is_valid() { "row-ok" } else { "row-refused" }} data-line={r.line.to_string()}>
-                                    <td data-label={R::Line.t(lang)}>{ r.line }</td>
-                                    <td data-label={R::School.t(lang)}>{ r.input.school.clone() }</td>
-                                    <td data-label={R::Track.t(lang)}>{ r.input.track.clone() }</td>
-                                    <td data-label={R::Year.t(lang)}>{ r.input.year.clone() }</td>
-                                    <td data-label={R::Pupils.t(lang)}>{ r.input.pupils.clone() }</td>
+                                    { cell(R::Line.t(lang), html! { { r.line } }) }
+                                    { cell(R::School.t(lang), html! { { r.input.school.clone() } }) }
+                                    { cell(R::Track.t(lang), html! { { r.input.track.clone() } }) }
+                                    { cell(R::Year.t(lang), html! { { r.input.year.clone() } }) }
+                                    { cell(R::Pupils.t(lang), html! { { r.input.pupils.clone() } }) }
                                     <td data-label={R::Status.t(lang)} data-testid="row-status">
                                         if r.is_valid() { { R::RowOk.t(lang) } } else {
                                             { r.errors.iter().map(|e| row_error(lang, e)).collect::<Vec<_>>().join("; ") }

@@ -10,10 +10,10 @@ use crate::components::form::{event_value, field_error};
 use crate::components::loading::Loading;
 use crate::hooks::session::use_session;
 use crate::hooks::{use_fetch, use_lang, Fetch};
-use crate::i18n::regions::R;
+use crate::i18n::regions::{region_error, R};
 use crate::i18n::Text;
 use rubric::people::Role;
-use rubric::region::RegionInput;
+use rubric::region::{validate_region, RegionInput};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -26,14 +26,21 @@ pub fn RegionHomePage() -> Html {
     let name = use_state(String::new);
     let busy = use_state(|| false);
     let error = use_state(|| None::<ApiError>);
+    // The form's own check, in the reader's language at the name.
+    let local = use_state(|| None::<String>);
     let create = {
-        let (name, busy, error, reload) = (name.clone(), busy.clone(), error.clone(), fetch.reload.clone());
+        let (name, busy, error, reload, local) = (name.clone(), busy.clone(), error.clone(), fetch.reload.clone(), local.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let input = RegionInput { name: (*name).clone() };
+            if let Err(e) = validate_region(&input) {
+                local.set(Some(region_error(lang, &e)));
+                return;
+            }
+            local.set(None);
             let name = name.clone();
             let change = Box::pin(async move {
-                let editions = api::programme::editions().await?;
+                let editions = api::regions::editions().await?;
                 let edition = editions.iter().find(|e| e.active).or(editions.first()).map(|e| e.id).unwrap_or_default();
                 api::regions::create(edition, &input).await?;
                 name.set(String::new());
@@ -57,7 +64,7 @@ pub fn RegionHomePage() -> Html {
             </ul>
         },
     };
-    let field_message = (*error).as_ref().and_then(|e| e.field("name").map(str::to_string));
+    let field_message = (*local).clone().or_else(|| (*error).as_ref().and_then(|e| e.field("name").map(str::to_string)));
     html! {
         <section class="page" data-testid="region-home">
             <h1>{ R::RegionsTitle.t(lang) }</h1>

@@ -7,15 +7,16 @@ use super::run_change;
 use crate::api::{self, ApiError};
 use crate::app::Route;
 use crate::components::error_box::ErrorBox;
-use crate::components::form::{event_value, field_error};
+use crate::components::form::event_value;
 use crate::components::loading::Loading;
 use crate::components::region::members_editor::MembersEditor;
 use crate::hooks::session::use_session;
 use crate::hooks::{use_fetch, use_lang, Fetch};
-use crate::i18n::regions::{level_name, partner_kind_name, R};
+use crate::i18n::regions::{level_name, partner_kind_name, region_error, R};
 use crate::i18n::Text;
 use rubric::people::Role;
-use rubric::region::{CoordinatorInput, PartnerInput, PartnerKind, RegionDetail, RegionMembers};
+use rubric::region::{validate_partner, CoordinatorInput, PartnerInput, PartnerKind, RegionDetail, RegionMembers};
+use crate::components::region::markup::{cell, col, text_field, TextField};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -36,6 +37,8 @@ pub fn RegionPage(props: &RegionPageProps) -> Html {
     let invitee = use_state(CoordinatorInput::default);
     let link = use_state(|| None::<String>);
     let editing = use_state(|| false);
+    // The partner form's own check, in the reader's language at the name.
+    let partner_local = use_state(|| None::<String>);
     let id = props.id;
     let run = {
         let (busy, error, reload) = (busy.clone(), error.clone(), fetch.reload.clone());
@@ -48,10 +51,15 @@ pub fn RegionPage(props: &RegionPageProps) -> Html {
     };
     let d: &RegionDetail = &body;
     let add_partner = {
-        let (run, partner) = (run.clone(), partner.clone());
+        let (run, partner, partner_local) = (run.clone(), partner.clone(), partner_local.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let input = (*partner).clone();
+            if let Err(e) = validate_partner(&input) {
+                partner_local.set(Some(region_error(lang, &e)));
+                return;
+            }
+            partner_local.set(None);
             let partner = partner.clone();
             run(Box::pin(async move {
                 api::regions::add_partner(id, &input).await?;
@@ -93,15 +101,15 @@ pub fn RegionPage(props: &RegionPageProps) -> Html {
             }));
         })
     };
-    let partner_error = (*error).as_ref().and_then(|e| e.field("name").map(str::to_string));
+    let partner_error = (*partner_local).clone().or_else(|| (*error).as_ref().and_then(|e| e.field("name").map(str::to_string)));
     let kinds = PartnerKind::ALL;
     html! {
         <section class="page" data-testid="region-page">
             <h1>{ d.region.name.clone() }</h1>
             <p><Link<Route> classes="button" to={Route::RegionPortrait { id }}>{ R::OpenPortrait.t(lang) }</Link<Route>></p>
             <p class="form-buttons" data-testid="region-plan-links">
-                <Link<Route> classes="button" to={Route::RegionPlan { id }}>{ crate::i18n::regional_plan::RP::PlanTitle.t(lang) }</Link<Route>>
-                <Link<Route> classes="button secondary" to={Route::RegionDossier { id }}>{ crate::i18n::regional_plan::RP::Dossier.t(lang) }</Link<Route>>
+                <Link<Route> classes="button" to={Route::RegionPlan { id }}>{ R::PlanLink.t(lang) }</Link<Route>>
+                <Link<Route> classes="button secondary" to={Route::RegionDossier { id }}>{ R::DossierLink.t(lang) }</Link<Route>>
             </p>
             if let Some(e) = (*error).as_ref().filter(|e| e.fields.is_empty()) { <ErrorBox error={e.clone()} /> }
             <section class="panel" data-testid="region-schools">
@@ -110,12 +118,12 @@ pub fn RegionPage(props: &RegionPageProps) -> Html {
                     <p class="muted">{ R::NoSchools.t(lang) }</p>
                 } else {
                     <table class="cards-on-phone">
-                        <thead><tr><th scope="col">{ R::School.t(lang) }</th><th scope="col">{ R::Level.t(lang) }</th></tr></thead>
+                        <thead><tr>{ col(R::School.t(lang)) }{ col(R::Level.t(lang)) }</tr></thead>
                         <tbody>
                             { for d.schools.iter().map(|s| html! {
                                 <tr key={s.school_id}>
-                                    <td data-label={R::School.t(lang)}>{ s.name.clone() }</td>
-                                    <td data-label={R::Level.t(lang)}>{ level_name(lang, s.level) }</td>
+                                    { cell(R::School.t(lang), html! { { s.name.clone() } }) }
+                                    { cell(R::Level.t(lang), html! { { level_name(lang, s.level) } }) }
                                 </tr>
                             }) }
                         </tbody>
@@ -152,10 +160,8 @@ pub fn RegionPage(props: &RegionPageProps) -> Html {
                     </ul>
                 }
                 <form onsubmit={add_partner} class="inline-form">
-                    <label for="partner-name">{ R::PartnerName.t(lang) }</label>
-                    <input id="partner-name" type="text" maxlength="120" value={partner.name.clone()}
-                        oninput={ let p = partner.clone(); move |e: InputEvent| p.set(PartnerInput { name: event_value(&e.into()), ..(*p).clone() }) } />
-                    { field_error("partner-name", partner_error.as_deref()) }
+                    { text_field(TextField { id: "partner-name", label: R::PartnerName.t(lang), value: partner.name.clone(), error: partner_error, max: "120", ..Default::default() },
+                        { let p = partner.clone(); Callback::from(move |e: InputEvent| p.set(PartnerInput { name: event_value(&e.into()), ..(*p).clone() })) }) }
                     <label for="partner-kind">{ R::PartnerKindLabel.t(lang) }</label>
                     <select id="partner-kind" onchange={ let p = partner.clone(); move |e: Event| {
                         let kind = PartnerKind::from_key(&event_value(&e)).unwrap_or_default();

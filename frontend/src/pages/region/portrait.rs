@@ -13,10 +13,12 @@ use crate::components::region::portrait_tables::PortraitTables;
 use crate::components::region::pupil_import::PupilImportForm;
 use crate::components::region::trend_chart::TrendChart;
 use crate::hooks::{use_fetch, use_lang, Fetch};
-use crate::i18n::regions::{facility_name, progression_name, school_year, R};
+use crate::i18n::regions::{facility_name, progression_error, progression_name, region_error, school_year, R};
 use crate::i18n::{format, Text};
 use rubric::assessment::AspectBenchmark;
-use rubric::region::portrait::{FacilityInput, FacilityKind, Portrait, ProgressionInput, ProgressionKind};
+use rubric::region::portrait::{parse_pupils, validate_facility, validate_progression, FacilityInput, FacilityKind, Portrait, ProgressionError, ProgressionInput, ProgressionKind};
+use rubric::region::{validate_region, RegionInput};
+use crate::components::region::markup::{cell, col, text_field, TextField};
 use yew::prelude::*;
 use yew_router::prelude::*;
 
@@ -34,6 +36,10 @@ pub fn PortraitPage(props: &PortraitPageProps) -> Html {
     let error = use_state(|| None::<ApiError>);
     let figure = use_state(ProgressionInput::default);
     let facility = use_state(FacilityInput::default);
+    // Each form's own check before sending, in the reader's language at
+    // the field it is about: (the field's id, the message).
+    let figure_local = use_state(|| None::<(&'static str, String)>);
+    let facility_local = use_state(|| None::<(&'static str, String)>);
     let run = {
         let (busy, error, reload) = (busy.clone(), error.clone(), fetch.reload.clone());
         move |change: super::Change| run_change(change, busy.clone(), error.clone(), reload.clone())
@@ -44,10 +50,20 @@ pub fn PortraitPage(props: &PortraitPageProps) -> Html {
         Fetch::Ready(p) => p.clone(),
     };
     let add_figure = {
-        let (run, figure) = (run.clone(), figure.clone());
+        let (run, figure, local) = (run.clone(), figure.clone(), figure_local.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let (input, figure) = ((*figure).clone(), figure.clone());
+            if let Err(e) = validate_progression(&input) {
+                let field = match &e {
+                    ProgressionError::BadYear { .. } => "fig-year",
+                    ProgressionError::Count(_) if parse_pupils(&input.leavers).is_err() => "fig-leavers",
+                    ProgressionError::Count(_) | ProgressionError::MoreContinuedThanLeavers { .. } => "fig-continued",
+                };
+                local.set(Some((field, progression_error(lang, &e))));
+                return;
+            }
+            local.set(None);
             run(Box::pin(async move {
                 api::regions::add_progression(id, &input).await?;
                 figure.set(ProgressionInput::default());
@@ -56,10 +72,16 @@ pub fn PortraitPage(props: &PortraitPageProps) -> Html {
         })
     };
     let add_facility = {
-        let (run, facility) = (run.clone(), facility.clone());
+        let (run, facility, local) = (run.clone(), facility.clone(), facility_local.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let (input, facility) = ((*facility).clone(), facility.clone());
+            if let Err(e) = validate_facility(&input) {
+                let name_ok = validate_region(&RegionInput { name: input.name.clone() }).is_ok();
+                local.set(Some((if name_ok { "fac-note" } else { "fac-name" }, region_error(lang, &e))));
+                return;
+            }
+            local.set(None);
             run(Box::pin(async move {
                 api::regions::add_facility(id, &input).await?;
                 facility.set(FacilityInput::default());
@@ -85,6 +107,11 @@ pub fn PortraitPage(props: &PortraitPageProps) -> Html {
             state.set(next);
         }
     };
+    let at = |id: &str| {
+        [&figure_local, &facility_local].into_iter().find_map(|l| (**l).as_ref().filter(|(field, _)| *field == id).map(|(_, m)| m.clone()))
+    };
+    let (year_error, leavers_error, continued_error) = (at("fig-year"), at("fig-leavers"), at("fig-continued"));
+    let (fac_name_error, fac_note_error) = (at("fac-name"), at("fac-note"));
     let error_message = (*error).as_ref().map(|e| e.fields.first().map(|f| f.message.clone()).unwrap_or_else(|| e.message.clone()));
     html! {
         <section class="page" data-testid="portrait-page">
@@ -103,16 +130,16 @@ pub fn PortraitPage(props: &PortraitPageProps) -> Html {
                     <p class="muted">{ R::NoProgression.t(lang) }</p>
                 } else {
                     <table class="cards-on-phone">
-                        <thead><tr><th scope="col">{ R::Kind.t(lang) }</th><th scope="col">{ R::Year.t(lang) }</th><th scope="col">{ R::Leavers.t(lang) }</th>
-                            <th scope="col">{ R::Continued.t(lang) }</th><th scope="col">{ R::Share.t(lang) }</th><th scope="col"><span class="visually-hidden">{ R::Remove.t(lang) }</span></th></tr></thead>
+                        <thead><tr>{ col(R::Kind.t(lang)) }{ col(R::Year.t(lang)) }{ col(R::Leavers.t(lang)) }
+                            { col(R::Continued.t(lang)) }{ col(R::Share.t(lang)) }<th scope="col"><span class="visually-hidden">{ R::Remove.t(lang) }</span></th></tr></thead>
                         <tbody>
                             { for p.progression.iter().map(|f| html! {
                                 <tr key={f.id}>
-                                    <td data-label={R::Kind.t(lang)}>{ progression_name(lang, f.kind) }</td>
-                                    <td data-label={R::Year.t(lang)}>{ school_year(f.year) }</td>
-                                    <td data-label={R::Leavers.t(lang)}>{ f.leavers }</td>
-                                    <td data-label={R::Continued.t(lang)}>{ f.continued }</td>
-                                    <td data-label={R::Share.t(lang)}>{ f.percent().map(|p| format!("{p} %")).unwrap_or_else(|| "–".into()) }</td>
+                                    { cell(R::Kind.t(lang), html! { { progression_name(lang, f.kind) } }) }
+                                    { cell(R::Year.t(lang), html! { { school_year(f.year) } }) }
+                                    { cell(R::Leavers.t(lang), html! { { f.leavers } }) }
+                                    { cell(R::Continued.t(lang), html! { { f.continued } }) }
+                                    { cell(R::Share.t(lang), html! { { f.percent().map(|p| format!("{p} %")).unwrap_or_else(|| "–".into()) } }) }
                                     <td><button type="button" class="link-button" onclick={remove(true, f.id)} disabled={*busy}>{ R::Remove.t(lang) }</button></td>
                                 </tr>
                             }) }
@@ -126,12 +153,12 @@ pub fn PortraitPage(props: &PortraitPageProps) -> Html {
                     } }>
                         { for ProgressionKind::ALL.iter().map(|k| html! { <option value={k.key()} selected={figure.kind == *k}>{ progression_name(lang, *k) }</option> }) }
                     </select>
-                    <label for="fig-year">{ R::Year.t(lang) }</label>
-                    <input id="fig-year" type="text" inputmode="numeric" placeholder="2024-2025" value={figure.year.clone()} oninput={text_input(&figure, |f, v| f.year = v)} />
-                    <label for="fig-leavers">{ R::Leavers.t(lang) }</label>
-                    <input id="fig-leavers" type="text" inputmode="numeric" value={figure.leavers.clone()} oninput={text_input(&figure, |f, v| f.leavers = v)} />
-                    <label for="fig-continued">{ R::Continued.t(lang) }</label>
-                    <input id="fig-continued" type="text" inputmode="numeric" value={figure.continued.clone()} oninput={text_input(&figure, |f, v| f.continued = v)} />
+                    { text_field(TextField { id: "fig-year", label: R::Year.t(lang), value: figure.year.clone(), error: year_error, numeric: true, placeholder: "2024-2025", ..Default::default() },
+                        Callback::from(text_input(&figure, |f, v| f.year = v))) }
+                    { text_field(TextField { id: "fig-leavers", label: R::Leavers.t(lang), value: figure.leavers.clone(), error: leavers_error, numeric: true, ..Default::default() },
+                        Callback::from(text_input(&figure, |f, v| f.leavers = v))) }
+                    { text_field(TextField { id: "fig-continued", label: R::Continued.t(lang), value: figure.continued.clone(), error: continued_error, numeric: true, ..Default::default() },
+                        Callback::from(text_input(&figure, |f, v| f.continued = v))) }
                     <button type="submit" class="button secondary" disabled={*busy}>{ R::AddFigure.t(lang) }</button>
                 </form>
             </section>
@@ -157,27 +184,25 @@ pub fn PortraitPage(props: &PortraitPageProps) -> Html {
                     } }>
                         { for FacilityKind::ALL.iter().map(|k| html! { <option value={k.key()} selected={facility.kind == *k}>{ facility_name(lang, *k) }</option> }) }
                     </select>
-                    <label for="fac-name">{ R::Name.t(lang) }</label>
-                    <input id="fac-name" type="text" maxlength="120" value={facility.name.clone()}
-                        oninput={ let s = facility.clone(); move |e: InputEvent| s.set(FacilityInput { name: event_value(&e.into()), ..(*s).clone() }) } />
-                    <label for="fac-note">{ R::Note.t(lang) }</label>
-                    <input id="fac-note" type="text" maxlength="500" value={facility.note.clone()}
-                        oninput={ let s = facility.clone(); move |e: InputEvent| s.set(FacilityInput { note: event_value(&e.into()), ..(*s).clone() }) } />
+                    { text_field(TextField { id: "fac-name", label: R::Name.t(lang), value: facility.name.clone(), error: fac_name_error, max: "120", ..Default::default() },
+                        { let s = facility.clone(); Callback::from(move |e: InputEvent| s.set(FacilityInput { name: event_value(&e.into()), ..(*s).clone() })) }) }
+                    { text_field(TextField { id: "fac-note", label: R::Note.t(lang), value: facility.note.clone(), error: fac_note_error, max: "500", ..Default::default() },
+                        { let s = facility.clone(); Callback::from(move |e: InputEvent| s.set(FacilityInput { note: event_value(&e.into()), ..(*s).clone() })) }) }
                     <button type="submit" class="button secondary" disabled={*busy}>{ R::AddFacility.t(lang) }</button>
                 </form>
             </section>
             <section class="panel" data-testid="region-profile">
                 <h2>{ R::Profile.t(lang) }</h2>
                 <table class="cards-on-phone">
-                    <thead><tr><th scope="col">{ R::Aspect.t(lang) }</th><th scope="col">{ R::Median.t(lang) }</th></tr></thead>
+                    <thead><tr>{ col(R::Aspect.t(lang)) }{ col(R::Median.t(lang)) }</tr></thead>
                     <tbody>
                         { for p.profile.aspects.iter().map(|a| html! {
                             <tr>
-                                <td data-label={R::Aspect.t(lang)}>{ rubric::names::aspect_name(a.aspect(), lang) }</td>
-                                <td data-label={R::Median.t(lang)}>{ match a {
+                                { cell(R::Aspect.t(lang), html! { { rubric::names::aspect_name(a.aspect(), lang) } }) }
+                                { cell(R::Median.t(lang), html! { { match a {
                                     AspectBenchmark::Shown { median, schools, .. } => format!("{} ({schools} {})", format::level_score(lang, *median), R::SchoolsCounted.t(lang)),
                                     AspectBenchmark::Hidden { .. } => "–".to_string(),
-                                } }</td>
+                                } } }) }
                             </tr>
                         }) }
                     </tbody>
