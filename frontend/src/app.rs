@@ -11,7 +11,7 @@ use crate::hooks::session::SessionProvider;
 pub use crate::route::Route;
 use rubric::apps::App;
 use yew::prelude::*;
-use yew_router::prelude::*;
+use crate::router::*;
 
 /// The root of every app: which app this is (a context for [`Elsewhere`]
 /// and the start page), and its switch.
@@ -35,12 +35,12 @@ pub fn Shell(props: &ShellProps) -> Html {
         <ContextProvider<App> context={props.app}>
             <LangProvider>
                 <SessionProvider>
-                    <BrowserRouter>
+                    <Router>
                         <Header />
                         <main id="main" tabindex="-1">
-                            <Switch<Route> render={switch} />
+                            <Page {switch} />
                         </main>
-                    </BrowserRouter>
+                    </Router>
                 </SessionProvider>
             </LangProvider>
         </ContextProvider<App>>
@@ -48,6 +48,25 @@ pub fn Shell(props: &ShellProps) -> Html {
 }
 
 /// Mount `app` with its switch on the page's body.
+#[derive(Properties)]
+struct PageProps {
+    switch: fn(Route) -> Html,
+}
+
+impl PartialEq for PageProps {
+    fn eq(&self, _: &Self) -> bool {
+        // One app, one switch.
+        true
+    }
+}
+
+/// The page of the current route, as the app's switch renders it.
+#[component]
+fn Page(props: &PageProps) -> Html {
+    let route = use_route().unwrap_or(Route::NotFound);
+    (props.switch)(route)
+}
+
 pub fn run(app: App, switch: fn(Route) -> Html) {
     yew::Renderer::<Shell>::with_props(ShellProps { app, switch }).render();
 }

@@ -1,5 +1,6 @@
 //! The STEMpact web apps, one per kind of person (`apps`, entry points in
-//! `src/bin/`), sharing everything else. `app` holds the routes and the shell,
+//! `src/bin/`), sharing everything else. `app` holds the routes and the shell
+//! (`router` the app's own router),
 //! `pages` one component per route, `components` the reusable pieces,
 //! `hooks` state and data loading, `api` the thin HTTP client, `i18n` every
 //! text of the interface in Dutch and English.
@@ -13,4 +14,5 @@ pub mod i18n;
 pub mod markup;
 pub mod pages;
 pub mod route;
+pub mod router;
 pub mod storage;

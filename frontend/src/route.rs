@@ -1,11 +1,8 @@
-//! Every address of the interface as a `Route`, with its `Routable` written
-//! out by hand: the derive's route table (a pattern matcher and a
-//! `HashMap` of parameters) cost every app some 20 kB of wasm, a `match` on
-//! the path's segments a fraction of that. `rubric::apps::App::for_path`
-//! says which app serves each address.
-
-use std::collections::HashMap;
-use yew_router::Routable;
+//! Every address of the interface as a `Route`: its path, and the route of
+//! a path by a `match` on the path's segments (yew-router's derived route
+//! table, a pattern matcher and a `HashMap` of parameters, cost every app
+//! some 20 kB of wasm; `crate::router` is the app's own router now).
+//! `rubric::apps::App::for_path` says which app serves each address.
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Route {
@@ -97,14 +94,9 @@ pub enum Route {
     NotFound,
 }
 
-impl Routable for Route {
-    fn from_path(path: &str, params: &HashMap<&str, &str>) -> Option<Self> {
-        let filled: Vec<&str> =
-            path.split('/').map(|seg| seg.strip_prefix(':').and_then(|k| params.get(k).copied()).unwrap_or(seg)).collect();
-        Self::recognize(&filled.join("/")).filter(|r| *r != Route::NotFound)
-    }
-
-    fn to_path(&self) -> String {
+impl Route {
+    /// The address of the route.
+    pub fn to_path(&self) -> String {
         let fixed = match self {
             Route::Home => "/",
             Route::SignIn => "/signin",
@@ -142,26 +134,10 @@ impl Routable for Route {
         fixed.to_string()
     }
 
-    fn routes() -> Vec<&'static str> {
-        vec![
-            "/", "/signin", "/rubric", "/coordinator", "/coordinator/edition", "/coordinator/schools",
-            "/coordinator/companies", "/coordinator/matching", "/coordinator/networks", "/coordinator/people",
-            "/colleagues", "/coordinator/jury", "/coordinator/jury/results", "/coordinator/measurements",
-            "/coordinator/jury/results/print", "/nulmeting", "/schools/:id/team", "/schools/:id/report",
-            "/schools/:id/plan", "/schools/:id/plan/print", "/company", "/jury", "/jury/finalists/:id", "/jury/chair", "/award", "/404",
-            "/dossier/:id",
-            "/region", "/region/:id", "/region/:id/portrait",
-            "/region/:id/plan", "/region/:id/dossier",
-        ]
-    }
-
-    fn not_found_route() -> Option<Self> {
-        Some(Route::NotFound)
-    }
 
     /// The route of a path; a trailing slash is ignored, anything else
     /// unknown (or an id that is not a number) is `NotFound`.
-    fn recognize(pathname: &str) -> Option<Self> {
+    pub fn recognize(pathname: &str) -> Route {
         let path = pathname.strip_suffix('/').unwrap_or(pathname);
         let segments: Vec<&str> = path.split('/').skip(1).collect();
         let id = |s: &str| s.parse::<i64>().ok();
@@ -199,7 +175,7 @@ impl Routable for Route {
             ["region", s, "dossier"] => id(s).map(|id| Route::RegionDossier { id }),
             _ => None,
         };
-        Some(route.unwrap_or(Route::NotFound))
+        route.unwrap_or(Route::NotFound)
     }
 }
 
@@ -225,27 +201,20 @@ mod tests {
     #[test]
     fn every_route_reads_back_from_its_address() {
         for route in all() {
-            assert_eq!(Route::recognize(&route.to_path()), Some(route.clone()), "{route:?}");
+            assert_eq!(Route::recognize(&route.to_path()), route.clone(), "{route:?}");
             if route != Route::Home {
-                assert_eq!(Route::recognize(&format!("{}/", route.to_path())), Some(route.clone()), "{route:?} with a slash");
+                assert_eq!(Route::recognize(&format!("{}/", route.to_path())), route.clone(), "{route:?} with a slash");
             }
         }
-        assert_eq!(Route::routes().len(), all().len() + 1, "every route listed, and 404");
     }
 
     #[test]
     fn unknown_addresses_and_bad_ids_are_not_found() {
         for path in ["/nope", "/schools/x/report", "/schools/3", "/coordinator/jury/results/print/more", "/jury/finalists/", "//"] {
-            assert_eq!(Route::recognize(path), Some(Route::NotFound), "{path}");
+            assert_eq!(Route::recognize(path), Route::NotFound, "{path}");
         }
     }
 
-    #[test]
-    fn a_pattern_with_parameters_fills_in() {
-        let params = HashMap::from([("id", "7")]);
-        assert_eq!(Route::from_path("/schools/:id/plan", &params), Some(Route::SchoolPlan { id: 7 }));
-        assert_eq!(Route::from_path("/schools/:id/plan", &HashMap::new()), None);
-    }
 
     /// Each app's routes are served by that app (the start page by every
     /// app), so a link inside an app never needs the server.

@@ -17,14 +17,14 @@ use crate::i18n::common::{role_name, C};
 use crate::i18n::Text;
 use crate::storage;
 use yew::prelude::*;
-use yew_router::prelude::*;
+use crate::router::*;
 
 #[component]
 pub fn Header() -> Html {
     let lang = use_lang();
     let session = use_session();
     let navigator = use_navigator();
-    let route = use_route::<Route>();
+    let route = use_route();
     let menu_open = use_state(|| false);
     {
         let menu_open = menu_open.clone();
@@ -79,10 +79,10 @@ pub fn Header() -> Html {
         <header class={classes!("site-header", menu_open.then_some("menu-open"))}>
             <a class="skip-link" href="#main">{ C::SkipToContent.t(lang) }</a>
             <div class="header-inner">
-                <Link<Route> to={Route::Home} classes="brand">
+                <Link to={Route::Home} classes="brand">
                     <span class="brand-mark" aria-hidden="true">{ "S" }</span>
                     <span class="brand-name">{ C::AppName.t(lang) }</span>
-                </Link<Route>>
+                </Link>
                 <button type="button" class="nav-toggle" aria-expanded={menu_open.to_string()} aria-controls="main-nav who"
                     data-testid="nav-toggle" onclick={toggle}>
                     <span class="nav-toggle-icon" aria-hidden="true" />

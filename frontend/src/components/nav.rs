@@ -10,7 +10,7 @@ use crate::i18n::{common::C, Text};
 use rubric::access::{self, relation_to_own_company, relation_to_own_school, relation_to_programme, Action};
 use rubric::people::Me;
 use yew::prelude::*;
-use yew_router::prelude::*;
+use crate::router::*;
 
 /// The links for a person, in order: each page's link shows when
 /// `rubric::access` lets the person do what the page is for (the server
@@ -51,7 +51,7 @@ pub fn links_for(me: &Me) -> Vec<(Route, C)> {
 pub fn MainNav() -> Html {
     let lang = use_lang();
     let session = use_session();
-    let current = use_route::<Route>();
+    let current = use_route();
     let links = match &session.state {
         SessionState::SignedIn(me) => links_for(me),
         _ => vec![(Route::Home, C::NavHome)],

@@ -10,7 +10,7 @@ use crate::i18n::plural::{plural, Count};
 use crate::i18n::{format, Text};
 use rubric::plan::view::PlanSummary;
 use yew::prelude::*;
-use yew_router::prelude::*;
+use crate::router::*;
 
 /// A count of comments; when there are any, a link to the plan where they are.
 fn count_chip(school_id: i64, n: usize, testid: &'static str, class: &'static str, text: String) -> Html {
@@ -18,9 +18,9 @@ fn count_chip(school_id: i64, n: usize, testid: &'static str, class: &'static st
         return html! { <span class="count" data-testid={testid}>{ text }</span> };
     }
     html! {
-        <Link<Route> to={Route::SchoolPlan { id: school_id }} classes={classes!("count", class)}>
+        <Link to={Route::SchoolPlan { id: school_id }} classes={classes!("count", class)}>
             <span data-testid={testid}>{ text }</span>
-        </Link<Route>>
+        </Link>
     }
 }
 
@@ -49,12 +49,12 @@ pub fn plan_card(lang: rubric::Lang, s: &PlanSummary, for_company: bool) -> Html
                 { count_chip(s.school_id, s.counts.unread, "unread-count", "has-unread", plural(lang, s.counts.unread, Count::UnreadComments)) }
             </p>
             <div class="card-links">
-                <Link<Route> to={Route::SchoolPlan { id: s.school_id }} classes="button small">{ P::ToPlan.t(lang) }</Link<Route>>
+                <Link to={Route::SchoolPlan { id: s.school_id }} classes="button small">{ P::ToPlan.t(lang) }</Link>
                 if for_company {
-                    <Link<Route> to={Route::SchoolReport { id: s.school_id }} classes="button secondary small">{ P::OpenReport.t(lang) }</Link<Route>>
+                    <Link to={Route::SchoolReport { id: s.school_id }} classes="button secondary small">{ P::OpenReport.t(lang) }</Link>
                 }
                 if s.latest_version.is_some() {
-                    <Link<Route> to={Route::Dossier { id: s.school_id }} classes="button secondary small">{ crate::i18n::dossier::DossierLink::Open.t(lang) }</Link<Route>>
+                    <Link to={Route::Dossier { id: s.school_id }} classes="button secondary small">{ crate::i18n::dossier::DossierLink::Open.t(lang) }</Link>
                 }
             </div>
         </article>

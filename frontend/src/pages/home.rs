@@ -14,7 +14,7 @@ use crate::i18n::common::{role_name, C};
 use crate::i18n::Text;
 use rubric::apps::App;
 use yew::prelude::*;
-use yew_router::prelude::*;
+use crate::router::*;
 
 /// The public landing page: only the public app names it (as the
 /// [`HomePage`]'s `signed_out`), so the role apps do not carry its texts.
@@ -30,7 +30,7 @@ pub fn Landing() -> Html {
                 <h1>{ C::Tagline.t(lang) }</h1>
                 <p class="lead">{ C::LandingLead.t(lang) }</p>
                 <p>{ C::LandingHowToSignIn.t(lang) }</p>
-                <Link<Route> to={Route::Rubric} classes="button">{ C::ReadTheRubric.t(lang) }</Link<Route>>
+                <Link to={Route::Rubric} classes="button">{ C::ReadTheRubric.t(lang) }</Link>
             </div>
             <div class="card-grid">
                 { card(C::LandingSchools, C::LandingSchoolsBody) }

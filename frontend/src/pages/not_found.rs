@@ -4,7 +4,7 @@ use crate::app::Route;
 use crate::hooks::use_lang;
 use crate::i18n::{common::C, Text};
 use yew::prelude::*;
-use yew_router::prelude::*;
+use crate::router::*;
 
 #[component]
 pub fn NotFoundPage() -> Html {
@@ -13,7 +13,7 @@ pub fn NotFoundPage() -> Html {
         <section class="page narrow">
             <h1>{ C::NotFoundTitle.t(lang) }</h1>
             <p>{ C::NotFoundBody.t(lang) }</p>
-            <Link<Route> to={Route::Home} classes="button">{ C::BackHome.t(lang) }</Link<Route>>
+            <Link to={Route::Home} classes="button">{ C::BackHome.t(lang) }</Link>
         </section>
     }
 }

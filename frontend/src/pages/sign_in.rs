@@ -11,7 +11,7 @@ use crate::hooks::use_lang;
 use crate::i18n::{common::C, Text};
 use std::rc::Rc;
 use yew::prelude::*;
-use yew_router::prelude::*;
+use crate::router::*;
 
 /// The token from the address fragment, removed from the address bar so it
 /// does not linger in history.

@@ -54,20 +54,19 @@ async fn the_coordinator_opens_a_schools_report_in_the_report_app_and_comes_back
     browser.wait_for_text("[data-testid=who-name]", "Griet Van Damme").await?;
     wait_for_app(&browser, "coordinator").await?;
 
-    // The measurements overview is a page of the report app: a real page
-    // load that arrives whole, still signed in as the coordinator.
+    // The measurements overview is an app of its own: a real page load
+    // that arrives whole, still signed in as the coordinator.
     browser.click("nav.main-nav a[href='/coordinator/measurements']").await?;
     browser.wait_for(&format!("tr[data-school='{school}']")).await?;
-    wait_for_app(&browser, "report").await?;
+    wait_for_app(&browser, "measurements").await?;
     assert_eq!(browser.text("[data-testid=who-name]").await?, "Griet Van Damme", "still signed in as the coordinator");
 
-    // The school's report is in the same app: the router navigates, no
-    // page load, and the report app accepts the coordinator.
-    browser.js("window.stayedInApp = true; return null;").await?;
+    // The school's report is the report app's: another page load, and the
+    // report app accepts the coordinator.
     browser.click(&format!("tr[data-school='{school}'] a[href='/schools/{school}/report']")).await?;
     browser.wait_for_text("[data-testid=report-school]", "Atheneum Brugge").await?;
     browser.wait_for(r#"[data-testid=radar][data-drawn="true"]"#).await?;
-    assert_eq!(browser.js("return window.stayedInApp === true;").await?, serde_json::json!(true), "no page load within the app");
+    wait_for_app(&browser, "report").await?;
     assert_eq!(browser.text("[data-testid=who-name]").await?, "Griet Van Damme", "still signed in as the coordinator");
     let url = browser.client.current_url().await?;
     assert_eq!(url.path(), format!("/schools/{school}/report"));
@@ -81,6 +80,19 @@ async fn the_coordinator_opens_a_schools_report_in_the_report_app_and_comes_back
     browser.client.back().await?;
     browser.wait_for_text("[data-testid=report-school]", "Atheneum Brugge").await?;
     wait_for_app(&browser, "report").await?;
+
+    // Within one app the router navigates without a page load: the
+    // edition page and the people page are both the people app's.
+    browser.goto(&format!("{}/coordinator/edition", server.url)).await?;
+    browser.wait_for("[data-testid=edition-page]").await?;
+    wait_for_app(&browser, "people").await?;
+    browser.js("window.stayedInApp = true; return null;").await?;
+    browser.click("nav.main-nav a[href='/coordinator/people']").await?;
+    browser.wait_for("[data-testid=people]").await?;
+    assert_eq!(browser.js("return window.stayedInApp === true;").await?, serde_json::json!(true), "no page load within the app");
+    browser.client.back().await?;
+    browser.wait_for("[data-testid=edition-page]").await?;
+    assert_eq!(browser.js("return window.stayedInApp === true;").await?, serde_json::json!(true), "back within the app is no page load either");
     browser.close().await
 }
 

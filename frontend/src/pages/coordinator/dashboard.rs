@@ -16,7 +16,7 @@ use crate::hooks::{use_fetch, use_lang, Fetch};
 use crate::i18n::dossier::{status as dossier_status, DossierLink};
 use crate::i18n::programme::{track_name, P};
 use crate::app::Route;
-use yew_router::prelude::Link;
+use crate::router::Link;
 use crate::i18n::{pick, Text};
 use rubric::programme::{filter_schools, Dashboard, SchoolFilter, SchoolProgress, StepStatus, Track, REGIONS};
 use rubric::Lang;
@@ -45,7 +45,7 @@ fn dossier_cell(lang: Lang, s: &SchoolProgress) -> Html {
     if s.dossier == DS::NotStarted {
         label
     } else {
-        html! { <Link<Route> to={Route::Dossier { id: s.school_id }}>{ label }</Link<Route>> }
+        html! { <Link to={Route::Dossier { id: s.school_id }}>{ label }</Link> }
     }
 }
 

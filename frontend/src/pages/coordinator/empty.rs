@@ -8,7 +8,7 @@ use crate::hooks::use_lang;
 use crate::i18n::programme::P;
 use crate::i18n::Text;
 use yew::prelude::*;
-use yew_router::prelude::*;
+use crate::router::*;
 
 #[derive(Properties, PartialEq)]
 pub struct FirstStepsProps {
@@ -40,7 +40,7 @@ pub fn FirstSteps(p: &FirstStepsProps) -> Html {
             <h2>{ P::NoEditionTitle.t(lang) }</h2>
             <p>{ P::NoEditionBody.t(lang) }</p>
             <div class="form-actions">
-                <Link<Route> to={Route::Edition} classes="button">{ P::CreateEdition.t(lang) }</Link<Route>>
+                <Link to={Route::Edition} classes="button">{ P::CreateEdition.t(lang) }</Link>
                 <button type="button" class="button secondary" onclick={demo} disabled={*busy} data-testid="load-demo">{ P::LoadDemo.t(lang) }</button>
             </div>
             if let Some(e) = &*error { <ErrorBox error={e.clone()} /> }

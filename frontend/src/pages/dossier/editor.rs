@@ -26,7 +26,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use std::rc::Rc;
 use yew::prelude::*;
-use yew_router::prelude::Link;
+use crate::router::Link;
 
 #[derive(Properties, PartialEq)]
 pub struct DossierEditorProps {
@@ -312,7 +312,7 @@ pub fn DossierEditor(props: &DossierEditorProps) -> Html {
             </div>
             <p class="lead">{ D::Lead.t(lang) }</p>
             if p.side == Some(rubric::dossier::Side::School) {
-                <p><Link<Route> to={Route::SchoolPlan { id: p.school_id }}>{ D::BackToPlan.t(lang) }</Link<Route>></p>
+                <p><Link to={Route::SchoolPlan { id: p.school_id }}>{ D::BackToPlan.t(lang) }</Link></p>
             }
             if !candidate {
                 <p class="notice" data-testid="dossier-not-candidate">{ D::NotCandidate.t(lang) }</p>

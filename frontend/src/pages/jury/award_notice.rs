@@ -9,7 +9,7 @@ use crate::hooks::{use_fetch, use_lang, Fetch};
 use crate::i18n::jury::J;
 use crate::i18n::Text;
 use yew::prelude::*;
-use yew_router::prelude::*;
+use crate::router::*;
 
 #[component]
 pub fn AwardNotice() -> Html {
@@ -19,7 +19,7 @@ pub fn AwardNotice() -> Html {
         Fetch::Ready(p) if p.published_at.is_some() => html! {
             <p class="notice" data-testid="award-notice">
                 { J::AwardNoticeTitle.t(lang) }{ " " }
-                <Link<Route> to={Route::AwardResults}>{ J::SeePublishedResults.t(lang) }</Link<Route>>
+                <Link to={Route::AwardResults}>{ J::SeePublishedResults.t(lang) }</Link>
             </p>
         },
         _ => html! {},

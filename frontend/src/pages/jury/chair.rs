@@ -20,7 +20,7 @@ use crate::i18n::jury_results::R;
 use crate::i18n::Text;
 use rubric::jury::setup::JuryStatus;
 use yew::prelude::*;
-use yew_router::prelude::*;
+use crate::router::*;
 
 #[component]
 pub fn JuryChairPage() -> Html {
@@ -83,9 +83,9 @@ pub fn JuryChairPage() -> Html {
                     <p class="muted">{ format!("{} · {}", view.edition_name, status_text(view.settings.status).t(lang)) }</p>
                 </div>
                 if coordinator {
-                    <Link<Route> to={Route::JuryResults} classes="button secondary">{ R::BackToJuryResults.t(lang) }</Link<Route>>
+                    <Link to={Route::JuryResults} classes="button secondary">{ R::BackToJuryResults.t(lang) }</Link>
                 } else {
-                    <Link<Route> to={Route::JuryHome} classes="button secondary">{ J::BackToMyFinalists.t(lang) }</Link<Route>>
+                    <Link to={Route::JuryHome} classes="button secondary">{ J::BackToMyFinalists.t(lang) }</Link>
                 }
             </div>
             <p class="lead small">{ R::ChairPageIntro.t(lang) }</p>

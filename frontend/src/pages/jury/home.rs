@@ -22,7 +22,7 @@ use rubric::jury::views::{JurorHome, SheetState};
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
-use yew_router::prelude::*;
+use crate::router::*;
 
 #[component]
 pub fn JuryHomePage() -> Html {
@@ -100,10 +100,10 @@ pub fn JuryHomePage() -> Html {
                 </div>
                 <div class="head-actions">
                     if home.is_chair {
-                        <Link<Route> to={Route::JuryChair} classes="button secondary">{ R::ChairResultsLink.t(lang) }</Link<Route>>
+                        <Link to={Route::JuryChair} classes="button secondary">{ R::ChairResultsLink.t(lang) }</Link>
                     }
                     if home.published {
-                        <Link<Route> to={Route::AwardResults} classes="button">{ J::SeePublishedResults.t(lang) }</Link<Route>>
+                        <Link to={Route::AwardResults} classes="button">{ J::SeePublishedResults.t(lang) }</Link>
                     }
                 </div>
             </div>
@@ -142,7 +142,7 @@ pub fn JuryHomePage() -> Html {
                             };
                             html! {
                                 <li data-finalist={f.id.to_string()}>
-                                    <Link<Route> to={Route::JuryScore { id: f.id }}>{ &f.school_name }</Link<Route>>
+                                    <Link to={Route::JuryScore { id: f.id }}>{ &f.school_name }</Link>
                                     <span class="muted">{ format!(" · {}", f.town) }</span>
                                     <span class={classes!("badge", class)}>{ label }</span>
                                     if let Some(x) = extra { { " " }<span class="badge progress" data-testid="sheet-reopen-state">{ x }</span> }

@@ -21,7 +21,7 @@ use crate::i18n::Text;
 use rubric::jury::views::LockProblem;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
-use yew_router::prelude::*;
+use crate::router::*;
 
 fn confirm(text: &str) -> bool {
     web_sys::window().and_then(|w| w.confirm_with_message(text).ok()).unwrap_or(false)
@@ -114,8 +114,8 @@ pub fn JuryResultsPage() -> Html {
                         <strong data-testid="lock-state">{ state_text.t(lang) }</strong></p>
                 </div>
                 <div class="head-actions no-print">
-                    <Link<Route> to={Route::JurySetup} classes="button secondary">{ J::BackToSetup.t(lang) }</Link<Route>>
-                    <Link<Route> to={Route::JuryResultsPrint} classes="button secondary">{ J::PrintSheet.t(lang) }</Link<Route>>
+                    <Link to={Route::JurySetup} classes="button secondary">{ J::BackToSetup.t(lang) }</Link>
+                    <Link to={Route::JuryResultsPrint} classes="button secondary">{ J::PrintSheet.t(lang) }</Link>
                 </div>
             </div>
             <div class="exports no-print" data-testid="exports">

@@ -16,7 +16,7 @@ use crate::i18n::jury::J;
 use crate::i18n::Text;
 use crate::markup::Markup;
 use yew::prelude::*;
-use yew_router::prelude::*;
+use crate::router::*;
 
 #[derive(Properties, PartialEq)]
 pub struct JuryScorePageProps {
@@ -29,7 +29,7 @@ pub fn JuryScorePage(props: &JuryScorePageProps) -> Html {
     let session = use_session();
     let person_id = session.state.me().map_or(0, |m| m.id);
     let data = use_fetch(props.id, api::jury::my_finalist);
-    let back = html! { <Link<Route> to={Route::JuryHome} classes="back-link">{ J::BackToMyFinalists.t(lang) }</Link<Route>> };
+    let back = html! { <Link to={Route::JuryHome} classes="back-link">{ J::BackToMyFinalists.t(lang) }</Link> };
     let body = match &data.state {
         Fetch::Loading => html! { <Loading /> },
         Fetch::Failed(e) if e.status == 403 => html! {

@@ -23,7 +23,7 @@ use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
 use yew::prelude::*;
-use yew_router::prelude::*;
+use crate::router::*;
 
 type SetupFuture = Pin<Box<dyn Future<Output = Result<JurySetup, ApiError>>>>;
 
@@ -179,7 +179,7 @@ pub fn JurySetupPage() -> Html {
                     <h1>{ J::SetupTitle.t(lang) }</h1>
                     <p class="muted">{ &setup.edition_name }</p>
                 </div>
-                <Link<Route> to={Route::JuryResults} classes="button secondary">{ J::ToResults.t(lang) }</Link<Route>>
+                <Link to={Route::JuryResults} classes="button secondary">{ J::ToResults.t(lang) }</Link>
             </div>
             <nav class="section-nav no-print" aria-label={J::Sections.t(lang)}>
                 <a href="#status">{ J::StatusHeading.t(lang) }</a>

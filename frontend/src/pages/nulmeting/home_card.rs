@@ -13,7 +13,7 @@ use crate::i18n::nulmeting::{kind_name, unix_date, N};
 use crate::i18n::Text;
 use rubric::assessment::api::{MeasurementStatus, MySheet, Unavailable};
 use yew::prelude::*;
-use yew_router::prelude::*;
+use crate::router::*;
 
 /// Whether `me` fills in the nulmeting (the card shows only for them).
 pub fn is_member(me: Option<&Me>) -> bool {
@@ -66,11 +66,11 @@ pub fn nulmeting_card(lang: rubric::Lang, me: Option<&Me>, state: &Fetch<Option<
                             <div class="progress-bar large" aria-hidden="true"><span style={format!("width:{pct}%")}></span></div>
                             <p class="muted" data-testid="card-state">{ state }</p>
                             <div class="button-row">
-                                <Link<Route> to={Route::Nulmeting} classes="button">{ cta.t(lang) }</Link<Route>>
+                                <Link to={Route::Nulmeting} classes="button">{ cta.t(lang) }</Link>
                                 if sheet.leads {
-                                    <Link<Route> to={Route::SchoolTeam { id: school }} classes="button secondary">{ N::TeamLink.t(lang) }</Link<Route>>
+                                    <Link to={Route::SchoolTeam { id: school }} classes="button secondary">{ N::TeamLink.t(lang) }</Link>
                                 }
-                                <Link<Route> to={Route::SchoolReport { id: school }} classes="button secondary">{ N::ReportLink.t(lang) }</Link<Route>>
+                                <Link to={Route::SchoolReport { id: school }} classes="button secondary">{ N::ReportLink.t(lang) }</Link>
                             </div>
                         </>
                     }

@@ -17,7 +17,7 @@ use rubric::assessment::api::{BulkChange, MeasurementStatus, MeasurementSummary,
 use rubric::assessment::MeasurementKind;
 use rubric::Lang;
 use yew::prelude::*;
-use yew_router::prelude::*;
+use crate::router::*;
 
 /// The id of a school's status badge for one kind of measurement; the
 /// focus goes there after opening or closing it (issue 14).
@@ -44,9 +44,9 @@ fn summary_cell(lang: Lang, kind: MeasurementKind, school_id: i64, s: Option<&Me
                 <div><dt>{ N::ConsensusColumn.t(lang) }</dt><dd data-testid="decided">{ format!("{}/{}", s.decided, s.indicators) }</dd></div>
             </dl>
             if s.reopen_requests > 0 {
-                <Link<Route> to={Route::SchoolTeam { id: school_id }} classes="badge warn" >
+                <Link to={Route::SchoolTeam { id: school_id }} classes="badge warn" >
                     { format!("{} · {}", S::RequestsTitle.t(lang), s.reopen_requests) }
-                </Link<Route>>
+                </Link>
             }
         </td>
     }
@@ -251,9 +251,9 @@ pub fn MeasurementsPage() -> Html {
                                     <span class="school-name">{ s.school_name.clone() }</span>
                                     <span class="muted small">{ s.town.clone() }</span>
                                     <span class="row-links small">
-                                        <Link<Route> to={Route::SchoolTeam { id: s.school_id }}>{ N::TeamLink.t(lang) }</Link<Route>>
+                                        <Link to={Route::SchoolTeam { id: s.school_id }}>{ N::TeamLink.t(lang) }</Link>
                                         { " · " }
-                                        <Link<Route> to={Route::SchoolReport { id: s.school_id }}>{ N::ReportLink.t(lang) }</Link<Route>>
+                                        <Link to={Route::SchoolReport { id: s.school_id }}>{ N::ReportLink.t(lang) }</Link>
                                     </span>
                                 </th>
                                 <>{ summary_cell(lang, MeasurementKind::Baseline, s.school_id, s.baseline.as_ref(), s.members) }</>

@@ -27,7 +27,7 @@ use crate::i18n::rubric_versions::R;
 use rubric::access;
 use rubric::{AspectId, Lang};
 use yew::prelude::*;
-use yew_router::prelude::*;
+use crate::router::*;
 
 #[derive(Properties, PartialEq)]
 pub struct SchoolReportPageProps {
@@ -149,7 +149,7 @@ pub fn SchoolReportPage(props: &SchoolReportPageProps) -> Html {
             </div>
             <div class="report-actions no-print">
                 if leads_or_coordinator {
-                    <Link<Route> to={Route::SchoolTeam { id: report.school_id }} classes="button secondary">{ N::ToTeam.t(lang) }</Link<Route>>
+                    <Link to={Route::SchoolTeam { id: report.school_id }} classes="button secondary">{ N::ToTeam.t(lang) }</Link>
                 }
                 <button type="button" class="button secondary" onclick={print} data-testid="print">{ N::Print.t(lang) }</button>
             </div>
@@ -163,7 +163,7 @@ pub fn SchoolReportPage(props: &SchoolReportPageProps) -> Html {
                 { head }
                 <p class="notice" data-testid="report-blind">
                     { S::BlindReport.t(lang) }{ " " }
-                    <Link<Route> to={Route::Nulmeting}>{ S::ToMySheet.t(lang) }</Link<Route>>
+                    <Link to={Route::Nulmeting}>{ S::ToMySheet.t(lang) }</Link>
                 </p>
             </article>
         };

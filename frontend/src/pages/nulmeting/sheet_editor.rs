@@ -25,7 +25,7 @@ use rubric::submission::{ReopenInfo, ReopenOutcome, ReopenState, SheetStatus};
 use rubric::AspectId;
 use std::rc::Rc;
 use yew::prelude::*;
-use yew_router::prelude::*;
+use crate::router::*;
 
 fn aspect_from_hash() -> Option<AspectId> {
     let hash = web_sys::window()?.location().hash().ok()?;
@@ -309,9 +309,9 @@ pub fn SheetEditor(props: &SheetEditorProps) -> Html {
                             if let Some(n) = sub.changed {
                                 <p class="muted" data-testid="changes-recorded">{ S::ChangesRecorded.t(lang).replace("{n}", &n.to_string()) }</p>
                             }
-                            <Link<Route> to={Route::SchoolTeam { id: info.school_id }} classes="button secondary">
+                            <Link to={Route::SchoolTeam { id: info.school_id }} classes="button secondary">
                                 { N::SeeTeamAnswers.t(lang) }
-                            </Link<Route>>
+                            </Link>
                             if status == SheetStatus::Submitted && !is_closed {
                                 if sub.asking {
                                     <ReopenRequestForm required=false busy={sub.busy} error={sub.request_error.clone()}

@@ -23,7 +23,7 @@ use crate::pages::nulmeting::team_board::TeamBoard;
 use rubric::assessment::MeasurementKind;
 use rubric::access::{may_reopen_response, Permission};
 use yew::prelude::*;
-use yew_router::prelude::*;
+use crate::router::*;
 
 #[derive(Properties, PartialEq)]
 pub struct SchoolTeamPageProps {
@@ -116,7 +116,7 @@ pub fn SchoolTeamPage(props: &SchoolTeamPageProps) -> Html {
                         <span class={classes!("badge", format!("status-{}", m.status.key()))} data-testid="measurement-status">{ status_name(m.status).t(lang) }</span>
                     </p>
                 </div>
-                <Link<Route> to={Route::SchoolReport { id: view.school_id }} classes="button secondary">{ N::ToReport.t(lang) }</Link<Route>>
+                <Link to={Route::SchoolReport { id: view.school_id }} classes="button secondary">{ N::ToReport.t(lang) }</Link>
             </div>
             { for kind_switch }
             <section class="card">
@@ -135,7 +135,7 @@ pub fn SchoolTeamPage(props: &SchoolTeamPageProps) -> Html {
             } else {
                 <p class="notice" data-testid="answers-hidden">
                     { N::AnswersHidden.t(lang) }{ " " }
-                    <Link<Route> to={Route::Nulmeting}>{ N::ToMySheet.t(lang) }</Link<Route>>
+                    <Link to={Route::Nulmeting}>{ N::ToMySheet.t(lang) }</Link>
                 </p>
             }
         </section>

@@ -24,7 +24,7 @@ use crate::i18n::{format, Lang, Text};
 use rubric::plan::view::PlanPage;
 use std::rc::Rc;
 use yew::prelude::*;
-use yew_router::prelude::*;
+use crate::router::*;
 
 /// Version, date and submitter of the latest submission, or "draft only".
 fn status_line(page: &PlanPage, lang: Lang) -> Html {
@@ -90,9 +90,9 @@ pub fn PlanEditorPage(props: &PlanEditorProps) -> Html {
                     </p>
                 </div>
                 <div class="page-actions">
-                    <Link<Route> to={Route::SchoolPlanPrint { id: school.id }} classes="button secondary">{ P::PrintableVersion.t(lang) }</Link<Route>>
+                    <Link to={Route::SchoolPlanPrint { id: school.id }} classes="button secondary">{ P::PrintableVersion.t(lang) }</Link>
                     if page.latest_version().is_some() {
-                        <Link<Route> to={Route::Dossier { id: school.id }} classes="button secondary">{ crate::i18n::dossier::DossierLink::Open.t(lang) }</Link<Route>>
+                        <Link to={Route::Dossier { id: school.id }} classes="button secondary">{ crate::i18n::dossier::DossierLink::Open.t(lang) }</Link>
                     }
                     if access.edit {
                         <button type="button" class="button" data-testid="submit-plan" disabled={!can_submit || locked || ed.busy}
@@ -116,7 +116,7 @@ pub fn PlanEditorPage(props: &PlanEditorProps) -> Html {
                         } else if page.profile_hidden {
                             <p class="notice" data-testid="profile-hidden">
                                 { S::BlindPlan.t(lang) }{ " " }
-                                <Link<Route> to={Route::Nulmeting}>{ S::ToMySheet.t(lang) }</Link<Route>>
+                                <Link to={Route::Nulmeting}>{ S::ToMySheet.t(lang) }</Link>
                             </p>
                         } else {
                             <p class="notice" data-testid="no-profile">{ P::NoProfile.t(lang) }</p>

@@ -17,7 +17,7 @@ use crate::i18n::{format, Lang, Text};
 use rubric::plan::view::{PlanPage, ProfileMaps};
 use rubric::plan::{check_plan, format_euro, ActionPlan, ActionStatus, ContributionKind, PlanVersion};
 use yew::prelude::*;
-use yew_router::prelude::*;
+use crate::router::*;
 
 #[derive(Properties, PartialEq)]
 pub struct PlanPrintProps {
@@ -150,9 +150,7 @@ fn document(page: &PlanPage, frozen: Option<&PlanVersion>, rubric: &rubric::Rubr
 #[component]
 pub fn SchoolPlanPrintPage(props: &PlanPrintProps) -> Html {
     let lang = use_lang();
-    let version: Option<u32> = use_location()
-        .and_then(|l| l.query_str().trim_start_matches('?').split('&').find_map(|kv| kv.strip_prefix("version=").map(String::from)))
-        .and_then(|v| v.parse().ok());
+    let version: Option<u32> = use_location().and_then(|l| l.param("version")?.parse().ok());
     let fetch = use_fetch((props.id, version), |(id, v)| async move {
         let page = api::plans::page(id).await?;
         let frozen = match v {
@@ -183,7 +181,7 @@ pub fn SchoolPlanPrintPage(props: &PlanPrintProps) -> Html {
     html! {
         <article class="page print-page" data-testid="plan-print">
             <div class="print-tools no-print">
-                <Link<Route> to={Route::SchoolPlan { id: page.school.id }} classes="button secondary">{ P::BackToPlan.t(lang) }</Link<Route>>
+                <Link to={Route::SchoolPlan { id: page.school.id }} classes="button secondary">{ P::BackToPlan.t(lang) }</Link>
                 <button type="button" class="button" onclick={print}>{ P::PrintNow.t(lang) }</button>
             </div>
             { document(page, frozen, rubric, lang) }

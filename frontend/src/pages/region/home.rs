@@ -15,7 +15,7 @@ use crate::i18n::Text;
 use rubric::people::Role;
 use rubric::region::{validate_region, RegionInput};
 use yew::prelude::*;
-use yew_router::prelude::*;
+use crate::router::*;
 
 #[component]
 pub fn RegionHomePage() -> Html {
@@ -59,7 +59,7 @@ pub fn RegionHomePage() -> Html {
         Fetch::Ready(list) => html! {
             <ul class="plain-list" data-testid="regions">
                 { for list.iter().map(|r| html! {
-                    <li key={r.id}><Link<Route> to={Route::Region { id: r.id }}>{ r.name.clone() }</Link<Route>></li>
+                    <li key={r.id}><Link to={Route::Region { id: r.id }}>{ r.name.clone() }</Link></li>
                 }) }
             </ul>
         },

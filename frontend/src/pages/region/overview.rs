@@ -18,7 +18,7 @@ use rubric::people::Role;
 use rubric::region::{validate_partner, CoordinatorInput, PartnerInput, PartnerKind, RegionDetail, RegionMembers};
 use crate::components::region::markup::{cell, col, text_field, TextField};
 use yew::prelude::*;
-use yew_router::prelude::*;
+use crate::router::*;
 
 #[derive(Properties, PartialEq)]
 pub struct RegionPageProps {
@@ -106,10 +106,10 @@ pub fn RegionPage(props: &RegionPageProps) -> Html {
     html! {
         <section class="page" data-testid="region-page">
             <h1>{ d.region.name.clone() }</h1>
-            <p><Link<Route> classes="button" to={Route::RegionPortrait { id }}>{ R::OpenPortrait.t(lang) }</Link<Route>></p>
+            <p><Link classes="button" to={Route::RegionPortrait { id }}>{ R::OpenPortrait.t(lang) }</Link></p>
             <p class="form-buttons" data-testid="region-plan-links">
-                <Link<Route> classes="button" to={Route::RegionPlan { id }}>{ R::PlanLink.t(lang) }</Link<Route>>
-                <Link<Route> classes="button secondary" to={Route::RegionDossier { id }}>{ R::DossierLink.t(lang) }</Link<Route>>
+                <Link classes="button" to={Route::RegionPlan { id }}>{ R::PlanLink.t(lang) }</Link>
+                <Link classes="button secondary" to={Route::RegionDossier { id }}>{ R::DossierLink.t(lang) }</Link>
             </p>
             if let Some(e) = (*error).as_ref().filter(|e| e.fields.is_empty()) { <ErrorBox error={e.clone()} /> }
             <section class="panel" data-testid="region-schools">

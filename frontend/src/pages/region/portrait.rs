@@ -20,7 +20,7 @@ use rubric::region::portrait::{parse_pupils, validate_facility, validate_progres
 use rubric::region::{validate_region, RegionInput};
 use crate::components::region::markup::{cell, col, text_field, TextField};
 use yew::prelude::*;
-use yew_router::prelude::*;
+use crate::router::*;
 
 #[derive(Properties, PartialEq)]
 pub struct PortraitPageProps {
@@ -115,7 +115,7 @@ pub fn PortraitPage(props: &PortraitPageProps) -> Html {
     let error_message = (*error).as_ref().map(|e| e.fields.first().map(|f| f.message.clone()).unwrap_or_else(|| e.message.clone()));
     html! {
         <section class="page" data-testid="portrait-page">
-            <p><Link<Route> to={Route::Region { id }}>{ R::BackToRegion.t(lang) }</Link<Route>></p>
+            <p><Link to={Route::Region { id }}>{ R::BackToRegion.t(lang) }</Link></p>
             <h1>{ R::Portrait.t(lang) }</h1>
             <PupilImportForm region={id} on_saved={fetch.reload.clone()} />
             <section class="panel" data-testid="portrait-numbers">

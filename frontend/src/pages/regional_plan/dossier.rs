@@ -22,7 +22,7 @@ use rubric::region::{PartnerKind, RegionDetail, SchoolLevel};
 use rubric::regional_plan::view::RegionalPlanPage;
 use rubric::regional_plan::RegionalCofinancing;
 use yew::prelude::*;
-use yew_router::prelude::*;
+use crate::router::*;
 
 const NL: Lang = Lang::Nl;
 
@@ -281,7 +281,7 @@ pub fn RegionDossierPage(props: &DossierProps) -> Html {
     html! {
         <article class="page print-page" data-testid="region-dossier">
             <div class="print-tools no-print">
-                <Link<Route> to={Route::RegionPlan { id: props.id }} classes="button secondary">{ RP::BackToPlan.t(lang) }</Link<Route>>
+                <Link to={Route::RegionPlan { id: props.id }} classes="button secondary">{ RP::BackToPlan.t(lang) }</Link>
                 <a class="button secondary" href={api::regional_plan::budget_csv_href(props.id)} download="">{ RP::BudgetCsv.t(lang) }</a>
                 <button type="button" class="button" onclick={print}>{ RP::PrintNow.t(lang) }</button>
             </div>

@@ -23,7 +23,7 @@ use rubric::regional_plan::view::{RegionalActionWrite, RegionalGoalWrite, Region
 use rubric::regional_plan::{RegionalAction, RegionalGoal, RegionalGoalInput, RouteInput};
 use std::rc::Rc;
 use yew::prelude::*;
-use yew_router::prelude::*;
+use crate::router::*;
 
 /// What is open on the page.
 #[derive(Debug, Clone, PartialEq)]
@@ -283,7 +283,7 @@ pub fn RegionalPlanEditor(props: &EditorProps) -> Html {
         items.iter().find(|i| i.id == id).map(|i| html! {
             <li>
                 if opens_plans {
-                    <Link<Route> to={Route::SchoolPlan { id: i.school_id }}>{ format!("{}: {}", i.school_name, i.title) }</Link<Route>>
+                    <Link to={Route::SchoolPlan { id: i.school_id }}>{ format!("{}: {}", i.school_name, i.title) }</Link>
                 } else {
                     { format!("{}: {}", i.school_name, i.title) }
                 }
@@ -298,7 +298,7 @@ pub fn RegionalPlanEditor(props: &EditorProps) -> Html {
                     <p class="muted">{ format!("{} {}", RP::Edition.t(lang), page.edition_name) }</p>
                 </div>
                 <div class="page-actions">
-                    <Link<Route> to={Route::RegionDossier { id: region }} classes="button secondary">{ RP::Dossier.t(lang) }</Link<Route>>
+                    <Link to={Route::RegionDossier { id: region }} classes="button secondary">{ RP::Dossier.t(lang) }</Link>
                     <a class="button secondary" href={api::regional_plan::budget_csv_href(region)} download="" data-testid="budget-csv">{ RP::BudgetCsv.t(lang) }</a>
                 </div>
             </div>
