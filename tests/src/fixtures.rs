@@ -257,6 +257,23 @@ pub async fn juror_person(db: &SqlitePool, name: &str) -> DbResult<i64> {
         .await
 }
 
+/// A region of the edition (issue 17). Returns its id.
+pub async fn region(db: &SqlitePool, edition_id: i64, name: &str) -> DbResult<i64> {
+    sqlx::query_scalar("insert into regions (edition_id, name, created_at) values (?, ?, 0) returning id")
+        .bind(edition_id)
+        .bind(name)
+        .fetch_one(db)
+        .await
+}
+
+/// A regional coordinator of the region. Returns the person id.
+pub async fn regional_coordinator(db: &SqlitePool, region_id: i64, name: &str) -> DbResult<i64> {
+    sqlx::query_scalar("insert into people (name, role, region_id, created_at) values (?, 'regional-coordinator', ?, 0) returning id")
+        .bind(name)
+        .bind(region_id)
+        .fetch_one(db)
+        .await
+}
 
 // Layout and accessibility (issue 14) ----------------------------------------------
 

@@ -83,7 +83,7 @@ fn integrity(bytes: &[u8]) -> String {
 fn minify_js(dist: &Path) -> Result {
     let fail = |what: &str, path: &Path, e: std::io::Error| TaskError(format!("{what} {}: {e}", path.display()));
     let entries: Vec<PathBuf> = std::fs::read_dir(dist).map_err(|e| fail("cannot read", dist, e))?.filter_map(|e| e.ok()).map(|e| e.path()).collect();
-    let pages: Vec<&PathBuf> = entries.iter().filter(|p| p.extension().is_some_and(|e| e == "html")).collect();
+    let mut integrities = Vec::new();
     for js in entries.iter().filter(|p| p.extension().is_some_and(|e| e == "js")) {
         let before = std::fs::read(js).map_err(|e| fail("cannot read", js, e))?;
         run(
@@ -91,12 +91,13 @@ fn minify_js(dist: &Path) -> Result {
             &format!("minifying {} (esbuild; `cargo xtask setup` installs it)", js.display()),
         )?;
         let after = std::fs::read(js).map_err(|e| fail("cannot read", js, e))?;
-        let (old, new) = (integrity(&before), integrity(&after));
-        for page in &pages {
-            let html = std::fs::read_to_string(page).map_err(|e| fail("cannot read", page, e))?;
-            if html.contains(&old) {
-                std::fs::write(page, html.replace(&old, &new)).map_err(|e| fail("cannot write", page, e))?;
-            }
+        integrities.push((integrity(&before), integrity(&after)));
+    }
+    for page in entries.iter().filter(|p| p.extension().is_some_and(|e| e == "html")) {
+        let html = std::fs::read_to_string(page).map_err(|e| fail("cannot read", page, e))?;
+        let updated = integrities.iter().fold(html.clone(), |html, (old, new)| html.replace(old, new));
+        if updated != html {
+            std::fs::write(page, updated).map_err(|e| fail("cannot write", page, e))?;
         }
     }
     Ok(())

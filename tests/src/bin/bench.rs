@@ -248,21 +248,13 @@ async fn demo(app: &TestServer) -> TestResult<Demo> {
     .bind(company_school)
     .fetch_one(db)
     .await?;
-    let region: i64 = sqlx::query_scalar("insert into regions (edition_id, name, created_at) values (?, 'Bench Regio Demo', 0) returning id")
-        .bind(edition)
-        .fetch_one(db)
-        .await?;
+    let region = fixtures::region(db, edition, "Bench Regio Demo").await?;
     sqlx::query("insert into region_schools (school_id, region_id, level) select id, ?, 'secondary' from schools where edition_id = ? order by id limit 3")
         .bind(region)
         .bind(edition)
         .execute(db)
         .await?;
-    let regional: i64 = sqlx::query_scalar(
-        "insert into people (name, role, region_id, created_at) values ('Bench Regio Demo Coördinator', 'regional-coordinator', ?, 0) returning id",
-    )
-    .bind(region)
-    .fetch_one(db)
-    .await?;
+    let regional = fixtures::regional_coordinator(db, region, "Bench Regio Demo Coördinator").await?;
 
     let pages = vec![
         RolePage { app: App::Public, person: None, path: "/rubric".into(), ready: "[data-testid=rubric-page] .indicator" },
@@ -495,10 +487,7 @@ const PORTRAIT_DRAWS: usize = 5;
 async fn portrait(app: &TestServer, budgets: &mut Budgets) -> TestResult {
     let db = app.state.writer.pool();
     let edition = scalar(db, "select id from editions where active = 1").await?;
-    let region: i64 = sqlx::query_scalar("insert into regions (edition_id, name, created_at) values (?, 'Bench Regio', 0) returning id")
-        .bind(edition)
-        .fetch_one(db)
-        .await?;
+    let region = fixtures::region(db, edition, "Bench Regio").await?;
     for n in 0..PORTRAIT_SCHOOLS {
         let school = fixtures::school(db, edition, &format!("Regioschool {n:02}"), "Almelo").await?;
         sqlx::query("insert into region_schools (school_id, region_id, level) values (?, ?, 'vmbo')").bind(school).bind(region).execute(db).await?;
@@ -516,12 +505,7 @@ async fn portrait(app: &TestServer, budgets: &mut Budgets) -> TestResult {
             }
         }
     }
-    let person: i64 = sqlx::query_scalar(
-        "insert into people (name, role, region_id, created_at) values ('Bench Regiocoördinator', 'regional-coordinator', ?, 0) returning id",
-    )
-    .bind(region)
-    .fetch_one(db)
-    .await?;
+    let person = fixtures::regional_coordinator(db, region, "Bench Regiocoördinator").await?;
     // The chart's drawing, first page load in a fresh browser each time
     // (an empty cache, no canvas or font used yet in that browser): the
     // whole draw, from reading the canvas's size to its last line.

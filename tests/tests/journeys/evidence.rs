@@ -49,6 +49,12 @@ async fn scene() -> TestResult<Scene> {
 /// Put a file (text bytes, or `elf` for a Linux program) on an evidence
 /// field: chosen in the file input, or dropped on the field (`drop`).
 async fn attach(browser: &Browser, scope: &str, name: &str, elf: bool, drop: bool) -> TestResult {
+    let bytes = if elf { "new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0])".to_string() } else { format!("new TextEncoder().encode({PDF:?})") };
+    attach_bytes(browser, scope, name, &bytes, drop).await
+}
+
+/// [`attach`] with the file's bytes as a JavaScript expression.
+async fn attach_bytes(browser: &Browser, scope: &str, name: &str, bytes: &str, drop: bool) -> TestResult {
     let script = format!(
         r#"const scope = document.querySelector('{scope}');
         const bytes = {bytes};
@@ -61,8 +67,7 @@ async fn attach(browser: &Browser, scope: &str, name: &str, elf: bool, drop: boo
             input.files = dt.files;
             input.dispatchEvent(new Event('change', {{bubbles: true}}));
         }}
-        return true;"#,
-        bytes = if elf { "new Uint8Array([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0])".to_string() } else { format!("new TextEncoder().encode({PDF:?})") },
+        return true;"#
     );
     browser.js(&script).await?;
     Ok(())
@@ -307,18 +312,7 @@ async fn the_coordinator_sets_the_evidence_limits_and_a_larger_file_is_refused()
     let browser = Browser::start().await?;
     open_sheet(&browser, &s.teacher).await?;
     let card = format!(r#"[data-indicator="{FIRST}"]"#);
-    browser
-        .js(&format!(
-            r#"const scope = document.querySelector('{card}');
-            const bytes = new TextEncoder().encode('%PDF-1.4\n' + 'x'.repeat(2 * 1024 * 1024) + '\n%%EOF\n');
-            const dt = new DataTransfer();
-            dt.items.add(new File([bytes], 'groot.pdf', {{type: 'application/pdf'}}));
-            const input = scope.querySelector('[data-testid=evidence-input]');
-            input.files = dt.files;
-            input.dispatchEvent(new Event('change', {{bubbles: true}}));
-            return true;"#
-        ))
-        .await?;
+    attach_bytes(&browser, &card, "groot.pdf", r"new TextEncoder().encode('%PDF-1.4\n' + 'x'.repeat(2 * 1024 * 1024) + '\n%%EOF\n')", false).await?;
     browser.wait_for_text(&format!("{card} [data-testid=evidence-error]"), "hoogstens 1,0 MB").await?;
     let stored: i64 = sqlx::query_scalar("select count(*) from evidence_files").fetch_one(s.server.state.writer.pool()).await?;
     assert_eq!(stored, 0);
