@@ -12,6 +12,7 @@ pub mod components;
 pub mod hooks;
 pub mod i18n;
 pub mod markup;
+pub mod tree;
 pub mod pages;
 pub mod route;
 pub mod router;

@@ -1,13 +1,13 @@
 //! The plan's version history: unsubmitted changes in the draft, then each
 //! submitted version (newest first) with who submitted it when, what
 //! changed since the version before, and a link to print it. Read-only, so
-//! built as escaped markup.
+//! built with [`Tree`].
 
 use crate::hooks::use_lang;
 use crate::i18n::plural::{plural, Count};
 use crate::i18n::plans::{change_text, P};
 use crate::i18n::{format, Lang, Text};
-use crate::markup::Markup;
+use crate::tree::Tree;
 use rubric::plan::view::{ChangeLine, VersionSummary};
 use yew::prelude::*;
 
@@ -19,50 +19,53 @@ pub struct VersionHistoryProps {
     pub draft_changes: Vec<ChangeLine>,
 }
 
-fn changes(m: &mut Markup, list: &[ChangeLine], lang: Lang) {
-    m.raw("<ul class=\"changes\">");
+fn changes(m: &mut Tree, list: &[ChangeLine], lang: Lang) {
+    m.open("ul", "changes");
     for c in list {
-        m.el("<li>", &change_text(c, lang), "</li>");
+        m.el("li", "", &change_text(c, lang));
     }
-    m.raw("</ul>");
+    m.close();
 }
 
 #[component]
 pub fn VersionHistory(props: &VersionHistoryProps) -> Html {
     let lang = use_lang();
-    let mut m = Markup::new();
-    m.raw("<section class=\"version-history\" aria-labelledby=\"history-title\" data-testid=\"version-history\">");
-    m.el("<h2 id=\"history-title\">", P::History.t(lang), "</h2>");
+    let mut m = Tree::new();
+    m.open("section", "version-history").attr("aria-labelledby", "history-title").attr("data-testid", "version-history");
+    m.open("h2", "").attr("id", "history-title").text(P::History.t(lang)).close();
     match props.history.first() {
         None => {
-            m.el("<p class=\"muted\">", P::NoVersions.t(lang), "</p>");
+            m.el("p", "muted", P::NoVersions.t(lang));
         }
         Some(latest) if !props.draft_changes.is_empty() => {
-            m.raw("<div class=\"version draft\" data-testid=\"draft-changes\">");
-            m.el("<h3>", &format!("{} {}", P::ChangesSince.t(lang), latest.number), "</h3>");
+            m.open("div", "version draft").attr("data-testid", "draft-changes");
+            m.el("h3", "", &format!("{} {}", P::ChangesSince.t(lang), latest.number));
             changes(&mut m, &props.draft_changes, lang);
-            m.raw("</div>");
+            m.close();
         }
         Some(_) => {}
     }
     for (i, v) in props.history.iter().enumerate() {
         let day = rubric::Date::from_unix_seconds(v.submitted_at).map(|d| format::date(lang, d)).unwrap_or_default();
-        m.raw(if i == 0 { "<details class=\"version\" data-testid=\"version\" open>" } else { "<details class=\"version\" data-testid=\"version\">" });
-        m.el("<summary><strong>", &format!("{} {}", P::Version.t(lang), v.number), "</strong>");
+        m.open("details", "version").attr("data-testid", "version");
+        if i == 0 {
+            m.attr("open", "");
+        }
+        m.open("summary", "").el("strong", "", &format!("{} {}", P::Version.t(lang), v.number));
         m.text(&format!(" · {} {day} {} {}", P::SubmittedOn.t(lang), P::By.t(lang), v.submitted_by));
         let counts = format!(" · {} · {}", plural(lang, v.goals, Count::Goals), plural(lang, v.actions, Count::Actions));
-        m.el("<span class=\"muted small\">", &counts, "</span></summary>");
+        m.el("span", "muted small", &counts).close();
         if v.changes.is_empty() {
-            m.el("<p class=\"muted\">", P::NoChanges.t(lang), "</p>");
+            m.el("p", "muted", P::NoChanges.t(lang));
         } else {
             changes(&mut m, &v.changes, lang);
         }
-        m.raw("<a class=\"small\" data-testid=\"print-version\" href=\"")
-            .text(&format!("/schools/{}/plan/print?version={}", props.school_id, v.number))
-            .raw("\">")
+        m.open("a", "small").attr("data-testid", "print-version")
+            .attr_value("href", &format!("/schools/{}/plan/print?version={}", props.school_id, v.number))
             .text(&format!("{} {} — {}", P::Version.t(lang), v.number, rubric::people::fold_case(P::PrintableVersion.t(lang))))
-            .raw("</a></details>");
+            .close();
+        m.close();
     }
-    m.raw("</section>");
+    m.close();
     m.html()
 }
