@@ -7,7 +7,7 @@ use super::comment_box::{comment_box, CommentBox};
 use crate::i18n::common::role_name;
 use crate::i18n::plans::P;
 use crate::i18n::{format, Lang, Text};
-use crate::markup::Markup;
+use crate::tree::Tree;
 use rubric::plan::Thread;
 use wasm_bindgen::JsValue;
 use yew::prelude::*;
@@ -44,18 +44,17 @@ pub fn comment_thread(lang: Lang, props: CommentThread) -> Html {
         let resolve = !t.resolved;
         Callback::from(move |_: MouseEvent| cb.emit(resolve))
     };
-    let mut m = Markup::new();
-    m.raw("<ol class=\"comments\">");
+    let mut m = Tree::new();
+    m.open("ol", "comments");
     for c in &t.comments {
         let new = c.author_id != props.reader_id && props.last_read.is_none_or(|r| c.created_at > r);
-        m.el("<li class=\"comment\" data-testid=\"comment\"><div class=\"comment-meta\"><strong>", &c.author_name, "</strong>");
-        m.el("<span class=\"muted small\">", &format!(" · {} · {}", role_name(c.author_role).t(lang), when(c.created_at, lang)), "</span>");
+        m.open("li", "comment").attr("data-testid", "comment").open("div", "comment-meta").el("strong", "", &c.author_name);
+        m.el("span", "muted small", &format!(" · {} · {}", role_name(c.author_role).t(lang), when(c.created_at, lang)));
         if new {
-            m.el("<span class=\"new-badge\">", P::New.t(lang), "</span>");
+            m.el("span", "new-badge", P::New.t(lang));
         }
-        m.raw("</div><p class=\"pre\">").linked_text(&c.body).raw("</p></li>");
+        m.close().open("p", "pre").linked_text(&c.body).close().close();
     }
-    m.raw("</ol>");
     let comments = m.html();
     html! {
         <div key={t.id} class={classes!("thread", t.resolved.then_some("resolved"))} data-testid="thread" data-thread-id={t.id.to_string()}

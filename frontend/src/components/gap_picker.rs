@@ -4,7 +4,7 @@
 
 use super::next_steps_list::{next_steps_list, NextStepsList};
 use super::plan_view::{indicator_label, level_badge, level_label};
-use crate::markup::Markup;
+use crate::tree::Tree;
 use crate::hooks::use_lang;
 use crate::i18n::plans::P;
 use crate::i18n::Text;
@@ -66,19 +66,18 @@ pub fn GapPicker(props: &GapPickerProps) -> Html {
                         .unwrap_or_default();
                     let make = { let cb = props.on_make_goal.clone(); let id = id.clone(); Callback::from(move |_: MouseEvent| cb.emit(id.clone())) };
                     let add = { let cb = props.on_add_to_goal.clone(); let id = id.clone(); Callback::from(move |_: MouseEvent| cb.emit(id.clone())) };
-                    let mut m = Markup::new();
-                    m.el("<div><div class=\"gap-head\"><strong>", &indicator_label(&id, lang), "</strong> ");
-                    m.el("<span class=\"small muted\">", &format!("{}: ", P::Now.t(lang)), "</span>");
+                    let mut m = Tree::new();
+                    m.open("div", "").open("div", "gap-head").el("strong", "", &indicator_label(&id, lang)).text(" ");
+                    m.el("span", "small muted", &format!("{}: ", P::Now.t(lang)));
                     level_badge(&mut m, current, lang);
                     if targeted(&id) {
-                        m.el("<span class=\"small muted\">", &format!(" · {}", P::AlreadyInGoal.t(lang)), "</span>");
+                        m.el("span", "small muted", &format!(" · {}", P::AlreadyInGoal.t(lang)));
                     }
-                    m.raw("</div>");
+                    m.close();
                     if let Some(n) = next {
-                        m.el("<p class=\"gap-next\"><span class=\"gap-next-label\">", &format!("{} — {}: ", P::NextStep.t(lang), level_label(n, lang)), "</span>");
-                        m.text(&descriptor).raw("</p>");
+                        m.open("p", "gap-next").el("span", "gap-next-label", &format!("{} — {}: ", P::NextStep.t(lang), level_label(n, lang)));
+                        m.text(&descriptor).close();
                     }
-                    m.raw("</div>");
                     html! {
                         <li class="gap" key={id.clone()} data-testid="gap" data-indicator={id.clone()}>
                             { m.html() }

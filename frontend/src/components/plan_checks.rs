@@ -10,7 +10,7 @@ use crate::hooks::use_lang;
 use crate::i18n::plural::{plural, Count};
 use crate::i18n::plans::P;
 use crate::i18n::{Lang, Text};
-use crate::markup::Markup;
+use crate::tree::Tree;
 use rubric::plan::{ActionPlan, PlanChecks};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -62,18 +62,18 @@ pub fn check_list(checks: &PlanChecks, plan: &ActionPlan, lang: Lang) -> Option<
     if items.is_empty() {
         return None;
     }
-    let mut m = Markup::new();
+    let mut m = Tree::new();
     list_markup(&mut m, &items);
     Some(m.html())
 }
 
-fn list_markup(m: &mut Markup, items: &[CheckItem]) {
-    m.raw("<ul class=\"check-list\">");
+fn list_markup(m: &mut Tree, items: &[CheckItem]) {
+    m.open("ul", "check-list");
     for (kind, href, name, text) in items {
-        m.raw("<li class=\"check\" data-check=\"").raw(kind).raw("\"><a href=\"").text(href).raw("\">");
-        m.text(name).raw("</a> ").text(text).raw("</li>");
+        m.open("li", "check").attr("data-check", kind).open("a", "").attr_value("href", href).text(name).close();
+        m.text(" ").text(text).close();
     }
-    m.raw("</ul>");
+    m.close();
 }
 
 #[component]
@@ -84,22 +84,21 @@ pub fn PlanChecksPanel(props: &PlanChecksProps) -> Html {
     let co = &checks.cofinancing;
     let money = |c: i64| rubric::plan::format_euro(c, lang);
     let (class, share) = match (co.met(), co.format_share(lang)) {
-        (Some(true), Some(share)) => ("<div class=\"cofinancing met\" data-testid=\"cofinancing\">", format!("{share} · {}", P::Met.t(lang))),
-        (Some(false), Some(share)) => ("<div class=\"cofinancing below\" data-testid=\"cofinancing\">", format!("{share} · {}", P::Below.t(lang))),
-        _ => ("<div class=\"cofinancing\" data-testid=\"cofinancing\">", P::CofinancingNone.t(lang).to_string()),
+        (Some(true), Some(share)) => ("cofinancing met", format!("{share} · {}", P::Met.t(lang))),
+        (Some(false), Some(share)) => ("cofinancing below", format!("{share} · {}", P::Below.t(lang))),
+        _ => ("cofinancing", P::CofinancingNone.t(lang).to_string()),
     };
-    let mut m = Markup::new();
-    m.raw("<aside class=\"plan-checks\" aria-labelledby=\"checks-title\" data-testid=\"plan-checks\">");
-    m.el("<h2 id=\"checks-title\">", P::ChecksTitle.t(lang), "</h2>");
-    m.raw(class).el("<strong>", P::Cofinancing.t(lang), "</strong>").el("<span class=\"share\">", &share, "</span>");
+    let mut m = Tree::new();
+    m.open("aside", "plan-checks").attr("aria-labelledby", "checks-title").attr("data-testid", "plan-checks");
+    m.open("h2", "").attr("id", "checks-title").text(P::ChecksTitle.t(lang)).close();
+    m.open("div", class).attr("data-testid", "cofinancing").el("strong", "", P::Cofinancing.t(lang)).el("span", "share", &share);
     let threshold = super::plan_view::percent(co.threshold_percent, lang);
     let totals = format!("{} / {} · {} {threshold}", money(co.contribution_cents), money(co.budget_cents), P::Threshold.t(lang));
-    m.el("<span class=\"small muted\">", &totals, "</span></div>");
+    m.el("span", "small muted", &totals).close();
     if items.is_empty() {
-        m.el("<p class=\"check-ok\">", P::ChecksAllGood.t(lang), "</p>");
+        m.el("p", "check-ok", P::ChecksAllGood.t(lang));
     } else {
         list_markup(&mut m, &items);
     }
-    m.raw("</aside>");
     m.html()
 }

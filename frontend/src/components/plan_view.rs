@@ -2,13 +2,13 @@
 //! at (current level to target level) and their actions with every field.
 //! The printable plan renders it (the jury view may too); the markup
 //! helpers below are shared with the editing page. Read-only parts are
-//! built as escaped markup (see `crate::markup`), which costs far less
-//! bundle than `html!` trees.
+//! built with [`Tree`] (Yew's virtual DOM by plain calls), which costs far
+//! less bundle than `html!` trees.
 
 use crate::hooks::use_lang;
 use crate::i18n::plans::{kind_text, status_text, P};
 use crate::i18n::{format, Lang, Text};
-use crate::markup::Markup;
+use crate::tree::Tree;
 use rubric::plan::{Action, ActionPlan, ActionStatus, ContributionKind, Goal};
 use rubric::{Date, Level};
 use std::rc::Rc;
@@ -31,58 +31,53 @@ fn day(d: Option<Date>, lang: Lang) -> String {
     d.map(|d| format::date(lang, d)).unwrap_or_else(|| "…".into())
 }
 
-const LEVEL_CLASS: [&str; 5] = [
-    "<span class=\"level-badge\">",
-    "<span class=\"level-badge level-1\">",
-    "<span class=\"level-badge level-2\">",
-    "<span class=\"level-badge level-3\">",
-    "<span class=\"level-badge level-4\">",
-];
+const LEVEL_CLASS: [&str; 5] = ["level-badge", "level-badge level-1", "level-badge level-2", "level-badge level-3", "level-badge level-4"];
 
 /// A small coloured badge with a level.
-pub fn level_badge(m: &mut Markup, level: Option<Level>, lang: Lang) {
+pub fn level_badge(m: &mut Tree, level: Option<Level>, lang: Lang) {
     match level {
-        Some(l) => m.el(LEVEL_CLASS[usize::from(l.get()).min(4)], &level_label(l, lang), "</span>"),
-        None => m.el(LEVEL_CLASS[0], P::NotApplicable.t(lang), "</span>"),
+        Some(l) => m.el("span", LEVEL_CLASS[usize::from(l.get()).min(4)], &level_label(l, lang)),
+        None => m.el("span", LEVEL_CLASS[0], P::NotApplicable.t(lang)),
     };
 }
 
 /// A level badge as a node.
 pub fn badge_html(level: Option<Level>, lang: Lang) -> Html {
-    let mut m = Markup::new();
+    let mut m = Tree::new();
     level_badge(&mut m, level, lang);
     m.html()
 }
 
 /// The indicators of a goal with current and target level.
-pub fn goal_targets(m: &mut Markup, goal: &Goal, lang: Lang) {
+pub fn goal_targets(m: &mut Tree, goal: &Goal, lang: Lang) {
     if goal.indicator_targets.is_empty() {
         return;
     }
-    m.raw("<ul class=\"goal-targets\">");
+    m.open("ul", "goal-targets");
     for t in &goal.indicator_targets {
-        m.raw("<li data-indicator=\"").text(&t.indicator_id).raw("\">");
-        m.el("<span class=\"target-name\">", &indicator_label(&t.indicator_id, lang), "</span> ");
+        m.open("li", "").attr_value("data-indicator", &t.indicator_id);
+        m.el("span", "target-name", &indicator_label(&t.indicator_id, lang)).text(" ");
         level_badge(m, t.current_level, lang);
-        m.raw(" <span aria-hidden=\"true\">→</span> ").el("<span class=\"visually-hidden\">", P::TargetLevel.t(lang), "</span>");
+        m.text(" ").open("span", "").attr("aria-hidden", "true").text("→").close().text(" ");
+        m.el("span", "visually-hidden", P::TargetLevel.t(lang));
         level_badge(m, Some(t.target_level), lang);
-        m.raw("</li>");
+        m.close();
     }
-    m.raw("</ul>");
+    m.close();
 }
 
 /// The status of an action as a badge.
-pub fn status_badge(m: &mut Markup, status: ActionStatus, lang: Lang) {
-    m.raw("<span class=\"status-badge status-").text(status.key()).raw("\">").text(status_text(status).t(lang)).raw("</span>");
+pub fn status_badge(m: &mut Tree, status: ActionStatus, lang: Lang) {
+    m.open("span", "").attr_value("class", &format!("status-badge status-{}", status.key())).text(status_text(status).t(lang)).close();
 }
 
 /// Every field of an action except its description, as a definition list.
-pub fn action_facts(m: &mut Markup, a: &Action, lang: Lang) {
+pub fn action_facts(m: &mut Tree, a: &Action, lang: Lang) {
     let money = |c: i64| rubric::plan::format_euro(c, lang);
-    let row = |m: &mut Markup, label: P, value: &str| {
-        m.el("<div><dt>", label.t(lang), "</dt>").el("<dd>", value, "</dd></div>");
+    let row = |m: &mut Tree, label: P, value: &str| {
+        m.open("div", "").el("dt", "", label.t(lang)).el("dd", "", value).close();
     };
-    m.raw("<dl class=\"action-facts\">");
+    m.open("dl", "action-facts");
     let owner = if a.owner.is_empty() { P::NoOwner.t(lang) } else { a.owner.as_str() };
     row(m, P::Owner, owner);
     row(m, P::Period, &format!("{} – {}", day(a.start, lang), day(a.deadline, lang)));
@@ -96,38 +91,39 @@ pub fn action_facts(m: &mut Markup, a: &Action, lang: Lang) {
         row(m, P::SuccessCriterion, &a.success_criterion);
     }
     if let Some(url) = &a.evidence_url {
-        m.el("<div><dt>", P::Evidence.t(lang), "</dt><dd>");
-        m.raw("<a rel=\"noopener noreferrer\" target=\"_blank\" href=\"").text(url).raw("\">").text(url).raw("</a></dd></div>");
+        m.open("div", "").el("dt", "", P::Evidence.t(lang)).open("dd", "");
+        m.open("a", "").attr("rel", "noopener noreferrer").attr("target", "_blank").attr_value("href", url).text(url).close();
+        m.close().close();
     }
-    m.raw("</dl>");
+    m.close();
 }
 
-/// The whole plan as markup.
-pub fn plan_markup(m: &mut Markup, plan: &ActionPlan, lang: Lang) {
+/// The whole plan, read-only.
+pub fn plan_markup(m: &mut Tree, plan: &ActionPlan, lang: Lang) {
     if plan.goals.is_empty() {
-        m.el("<p class=\"muted\">", P::NoGoals.t(lang), "</p>");
+        m.el("p", "muted", P::NoGoals.t(lang));
         return;
     }
-    m.raw("<div class=\"plan-view\" data-testid=\"plan-view\">");
+    m.open("div", "plan-view").attr("data-testid", "plan-view");
     for (i, goal) in plan.goals_in_order().into_iter().enumerate() {
-        m.raw("<section class=\"plan-goal\" data-testid=\"plan-view-goal\">");
-        m.el("<h3>", &format!("{}. {}", i + 1, goal.title), "</h3>");
+        m.open("section", "plan-goal").attr("data-testid", "plan-view-goal");
+        m.el("h3", "", &format!("{}. {}", i + 1, goal.title));
         if !goal.description.is_empty() {
-            m.el("<p class=\"pre\">", &goal.description, "</p>");
+            m.el("p", "pre", &goal.description);
         }
         goal_targets(m, goal, lang);
-        m.raw("<ol class=\"plan-actions\">");
+        m.open("ol", "plan-actions");
         for a in plan.actions_of(goal.id) {
-            m.raw(if a.status == ActionStatus::Dropped { "<li class=\"plan-action dropped\">" } else { "<li class=\"plan-action\">" });
-            m.el("<div class=\"action-head\"><span class=\"action-what pre\">", &a.description, "</span> ");
+            m.open("li", if a.status == ActionStatus::Dropped { "plan-action dropped" } else { "plan-action" });
+            m.open("div", "action-head").el("span", "action-what pre", &a.description).text(" ");
             status_badge(m, a.status, lang);
-            m.raw("</div>");
+            m.close();
             action_facts(m, a, lang);
-            m.raw("</li>");
+            m.close();
         }
-        m.raw("</ol></section>");
+        m.close().close();
     }
-    m.raw("</div>");
+    m.close();
 }
 
 #[derive(Properties, PartialEq)]
@@ -138,9 +134,8 @@ pub struct PlanViewProps {
 #[component]
 pub fn PlanView(props: &PlanViewProps) -> Html {
     let lang = use_lang();
-    let mut m = Markup::new();
-    m.raw("<div>");
+    let mut m = Tree::new();
+    m.open("div", "");
     plan_markup(&mut m, &props.plan, lang);
-    m.raw("</div>");
     m.html()
 }

@@ -9,7 +9,7 @@ use crate::components::plan_view::{action_facts, status_badge};
 use crate::hooks::plan_editor::PlanEditor;
 use crate::hooks::plan_state::Editor;
 use crate::i18n::plans::P;
-use crate::markup::Markup;
+use crate::tree::Tree;
 use rubric::plan::{Action, ActionStatus, CommentTarget, Direction};
 use yew::prelude::*;
 
@@ -35,10 +35,10 @@ pub fn ActionItem(props: &ActionItemProps) -> Html {
         let a = a.clone();
         ed.cb(move |ed| ed.set_status(&a, status))
     };
-    let mut head = Markup::new();
-    head.el("<span class=\"action-what pre\">", &a.description, "</span> ");
+    let mut head = Tree::new();
+    head.el("span", "action-what pre", &a.description).text(" ");
     status_badge(&mut head, a.status, lang);
-    let mut facts = Markup::new();
+    let mut facts = Tree::new();
     action_facts(&mut facts, a, lang);
     html! {
         <li class={classes!("plan-action", dropped.then_some("dropped"))} id={format!("action-{id}")}

@@ -12,7 +12,7 @@ use crate::hooks::plan_editor::PlanEditor;
 use crate::hooks::plan_state::Editor;
 use crate::i18n::plans::P;
 use crate::i18n::Text;
-use crate::markup::Markup;
+use crate::tree::Tree;
 use rubric::plan::{Action, ActionStatus, CommentTarget, Direction, Goal};
 use yew::prelude::*;
 
@@ -36,16 +36,16 @@ pub fn GoalCard(props: &GoalCardProps) -> Html {
         ed.plan.actions_of(id).into_iter().partition(|a| a.status != ActionStatus::Dropped);
     let editing = matches!(&ed.draft.editor, Some(Editor::Goal { id: Some(x), .. }) if *x == id);
     let new_action = matches!(&ed.draft.editor, Some(Editor::Action { id: None, goal_id, .. }) if *goal_id == id);
-    let mut body = Markup::new();
+    let mut body = Tree::new();
     if !goal.description.is_empty() {
-        body.el("<p class=\"pre\">", &goal.description, "</p>");
+        body.el("p", "pre", &goal.description);
     }
     goal_targets(&mut body, goal, lang);
     if ed.checks.goals_without_gap.contains(&id) {
-        body.el("<p class=\"flag\" data-testid=\"flag-no-gap\">", P::GoalNoGap.t(lang), "</p>");
+        body.open("p", "flag").attr("data-testid", "flag-no-gap").text(P::GoalNoGap.t(lang)).close();
     }
     if ed.checks.goals_without_actions.contains(&id) && !new_action {
-        body.el("<p class=\"flag\" data-testid=\"flag-no-actions\">", P::GoalNoActions.t(lang), "</p>");
+        body.open("p", "flag").attr("data-testid", "flag-no-actions").text(P::GoalNoActions.t(lang)).close();
     }
     let action = |a: &&Action, first: bool, last: bool| {
         html! { <ActionItem key={a.id} editor={ed.clone()} action={(*a).clone()} first={first} last={last} /> }

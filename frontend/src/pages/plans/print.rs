@@ -8,7 +8,7 @@ use crate::app::Route;
 use crate::components::error_box::ErrorBox;
 use crate::components::loading::Loading;
 use crate::components::plan_view::{indicator_label, level_badge, percent, plan_markup};
-use crate::markup::Markup;
+use crate::tree::Tree;
 use crate::hooks::{use_fetch, use_lang, Fetch};
 use crate::i18n::plans::P;
 use crate::i18n::submission::S;
@@ -24,33 +24,46 @@ pub struct PlanPrintProps {
     pub id: i64,
 }
 
-fn profile_summary(m: &mut Markup, page: &PlanPage, rubric: &rubric::Rubric, lang: Lang) {
+fn profile_summary(m: &mut Tree, page: &PlanPage, rubric: &rubric::Rubric, lang: Lang) {
     let Some(profile) = &page.profile else {
         let text = if page.profile_hidden { S::BlindPlan.t(lang) } else { P::NoProfile.t(lang) };
-        m.el("<p class=\"muted\">", text, "</p>");
+        m.el("p", "muted", text);
         return;
     };
-    m.raw("<table class=\"print-table profile-table\" data-testid=\"print-profile\"><thead><tr>");
-    m.el("<th scope=\"col\">", P::Aspect.t(lang), "</th>").el("<th scope=\"col\" class=\"num\">", P::Score.t(lang), "</th>");
-    m.raw("<th aria-hidden=\"true\"></th></tr></thead><tbody>");
+    m.open("table", "print-table profile-table").attr("data-testid", "print-profile").open("thead", "").open("tr", "");
+    col_head(m, "", P::Aspect.t(lang));
+    col_head(m, "num", P::Score.t(lang));
+    m.open("th", "").attr("aria-hidden", "true").close().close().close().open("tbody", "");
     for a in &profile.aspects {
         let name = rubric.aspect(a.aspect).map(|x| x.name.get(lang).to_string()).unwrap_or_default();
         let score = a.score.map(|s| format::level_score(lang, s)).unwrap_or_else(|| "–".into());
         let width = a.score.map(|s| (s * 25.0).round().clamp(0.0, 100.0) as i64).unwrap_or(0);
-        m.el("<tr><th scope=\"row\">", &name, "</th>").el("<td class=\"num\">", &score, "</td>");
-        m.raw("<td class=\"bar-cell\"><span class=\"bar\" style=\"width:").text(&width.to_string()).raw("%\"></span></td></tr>");
+        m.open("tr", "");
+        row_head(m, &name);
+        m.el("td", "num", &score);
+        m.open("td", "bar-cell").open("span", "bar").attr_value("style", &format!("width:{width}%")).close().close().close();
     }
-    m.raw("</tbody></table>");
-    m.el("<p class=\"small\"><strong>", &format!("{}:", P::GapsTitle.t(lang)), "</strong></p><ul class=\"weakest\">");
+    m.close().close();
+    m.open("p", "small").el("strong", "", &format!("{}:", P::GapsTitle.t(lang))).close().open("ul", "weakest");
     for i in profile.weakest(3) {
-        m.el("<li>", &indicator_label(&i.indicator_id, lang), " ");
+        m.open("li", "").text(&indicator_label(&i.indicator_id, lang)).text(" ");
         level_badge(m, i.level(), lang);
-        m.raw("</li>");
+        m.close();
     }
-    m.raw("</ul>");
+    m.close();
 }
 
-fn budget_table(m: &mut Markup, page: &PlanPage, plan: &ActionPlan, rubric: &rubric::Rubric, lang: Lang) {
+/// A column's heading cell.
+fn col_head(m: &mut Tree, class: &'static str, text: &str) {
+    m.open("th", class).attr("scope", "col").text(text).close();
+}
+
+/// A row's heading cell.
+fn row_head(m: &mut Tree, text: &str) {
+    m.open("th", "").attr("scope", "row").text(text).close();
+}
+
+fn budget_table(m: &mut Tree, page: &PlanPage, plan: &ActionPlan, rubric: &rubric::Rubric, lang: Lang) {
     let money = |c: i64| format_euro(c, lang);
     let maps = ProfileMaps::new(page.profile.as_ref());
     let checks = check_plan(plan, &maps.context(page.today, page.edition.cofinancing_threshold_percent, rubric));
@@ -68,24 +81,27 @@ fn budget_table(m: &mut Markup, page: &PlanPage, plan: &ActionPlan, rubric: &rub
             })
     };
     // On a phone the table becomes cards; each number carries its column.
-    let cell = |m: &mut Markup, label: P, value: &str| {
-        m.raw("<td class=\"num\" data-label=\"").text(label.t(lang)).el("\">", value, "</td>");
+    let cell = |m: &mut Tree, label: P, value: &str| {
+        m.open("td", "num").attr("data-label", label.t(lang)).text(value).close();
     };
-    let row = |m: &mut Markup, name: &str, (b, mo, k): (i64, i64, i64)| {
-        m.el("<tr><th scope=\"row\">", name, "</th>");
+    let row = |m: &mut Tree, name: &str, (b, mo, k): (i64, i64, i64)| {
+        m.open("tr", "");
+        row_head(m, name);
         cell(m, P::BudgetTable, &money(b));
         cell(m, P::KindMoney, &money(mo));
         cell(m, P::KindInKind, &money(k));
-        m.raw("</tr>");
+        m.close();
     };
-    m.raw("<table class=\"print-table budget-table cards-on-phone\" data-testid=\"print-budget\"><thead><tr>");
-    m.el("<th scope=\"col\">", P::Goals.t(lang), "</th>").el("<th scope=\"col\" class=\"num\">", P::BudgetTable.t(lang), "</th>");
-    m.el("<th scope=\"col\" class=\"num\">", P::KindMoney.t(lang), "</th>").el("<th scope=\"col\" class=\"num\">", P::KindInKind.t(lang), "</th>");
-    m.raw("</tr></thead><tbody>");
+    m.open("table", "print-table budget-table cards-on-phone").attr("data-testid", "print-budget").open("thead", "").open("tr", "");
+    col_head(m, "", P::Goals.t(lang));
+    col_head(m, "num", P::BudgetTable.t(lang));
+    col_head(m, "num", P::KindMoney.t(lang));
+    col_head(m, "num", P::KindInKind.t(lang));
+    m.close().close().open("tbody", "");
     for (i, g) in plan.goals_in_order().into_iter().enumerate() {
         row(m, &format!("{}. {}", i + 1, g.title), sums(Some(g.id)));
     }
-    m.raw("</tbody><tfoot>");
+    m.close().open("tfoot", "");
     row(m, P::Total.t(lang), sums(None));
     let co = &checks.cofinancing;
     let verdict = match co.met() {
@@ -99,8 +115,10 @@ fn budget_table(m: &mut Markup, page: &PlanPage, plan: &ActionPlan, rubric: &rub
         P::Threshold.t(lang),
         percent(co.threshold_percent, lang)
     );
-    m.el("<tr><th scope=\"row\">", P::CompanyShare.t(lang), "</th>");
-    m.el("<td colspan=\"3\" class=\"num\" data-testid=\"print-share\">", &share, "</td></tr></tfoot></table>");
+    m.open("tr", "");
+    row_head(m, P::CompanyShare.t(lang));
+    m.open("td", "num").attr("colspan", "3").attr("data-testid", "print-share").text(&share).close();
+    m.close().close().close();
 }
 
 /// The whole document below the tool bar.
@@ -129,21 +147,21 @@ fn document(page: &PlanPage, frozen: Option<&PlanVersion>, rubric: &rubric::Rubr
         (None, None) => format!("{} · {} {}", P::Draft.t(lang), P::PrintedOn.t(lang), format::date(lang, page.today)),
     };
     let sponsor = school.company_name.clone().unwrap_or_else(|| P::NoSponsor.t(lang).into());
-    let mut m = Markup::new();
-    m.raw("<header class=\"print-head\">");
-    m.el("<p class=\"print-kicker\">", &format!("STEMpact · {} {}", P::Edition.t(lang), page.edition.name), "</p>");
-    m.el("<h1>", &format!("{} · {}", P::PlanTitle.t(lang), school.name), "</h1>");
-    m.el("<p>", &format!("{} · {}: {sponsor}", school.town, P::Sponsor.t(lang)), "</p>");
-    m.el("<p class=\"muted\" data-testid=\"print-state\">", &state, "</p></header>");
-    m.el("<section class=\"print-section\"><h2>", P::ProfileSummary.t(lang), "</h2>");
+    let mut m = Tree::new();
+    m.open("header", "print-head");
+    m.el("p", "print-kicker", &format!("STEMpact · {} {}", P::Edition.t(lang), page.edition.name));
+    m.el("h1", "", &format!("{} · {}", P::PlanTitle.t(lang), school.name));
+    m.el("p", "", &format!("{} · {}: {sponsor}", school.town, P::Sponsor.t(lang)));
+    m.open("p", "muted").attr("data-testid", "print-state").text(&state).close().close();
+    m.open("section", "print-section").el("h2", "", P::ProfileSummary.t(lang));
     profile_summary(&mut m, page, rubric, lang);
-    m.el("</section><section class=\"print-section\"><h2>", P::Goals.t(lang), "</h2>");
+    m.close().open("section", "print-section").el("h2", "", P::Goals.t(lang));
     plan_markup(&mut m, plan, lang);
-    m.el("</section><section class=\"print-section\"><h2>", P::BudgetTable.t(lang), "</h2>");
+    m.close().open("section", "print-section").el("h2", "", P::BudgetTable.t(lang));
     budget_table(&mut m, page, plan, rubric, lang);
-    m.el("</section><section class=\"print-section\"><h2>", P::CommentsSummary.t(lang), "</h2>");
+    m.close().open("section", "print-section").el("h2", "", P::CommentsSummary.t(lang));
     let counts = format!("{} · {}", plural(lang, page.counts.open, Count::OpenComments), plural(lang, page.counts.resolved, Count::ResolvedComments));
-    m.el("<p data-testid=\"print-comments\">", &counts, "</p></section>");
+    m.open("p", "").attr("data-testid", "print-comments").text(&counts).close();
     m.html()
 }
 
