@@ -25,7 +25,7 @@ pub fn remove(key: &str) {
 
 /// The key prefixes of local drafts: nulmeting answers, plan forms and
 /// comments, jury scores, award dossier texts.
-const DRAFT_PREFIXES: [&str; 4] = ["stempact.nulmeting.", "stempact.plan-draft.", "stempact.jury.", "stempact.dossier."];
+const DRAFT_PREFIXES: [&str; 5] = ["stempact.nulmeting.", "stempact.plan-draft.", "stempact.jury.", "stempact.dossier.", "stempact.regional-plan."];
 
 fn draft_keys() -> Vec<String> {
     let Some(s) = local() else { return Vec::new() };

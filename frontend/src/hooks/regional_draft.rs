@@ -15,7 +15,7 @@ use rubric::regional_plan::{
 pub type Errors = Vec<(String, String)>;
 
 /// One company's line as typed.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct ContributionDraft {
     pub company_id: Option<i64>,
     pub money: String,
@@ -23,8 +23,8 @@ pub struct ContributionDraft {
     pub in_kind_description: String,
 }
 
-/// The action form as typed.
-#[derive(Debug, Clone, PartialEq, Default)]
+/// The action form as typed (kept on the device until saved or cancelled).
+#[derive(Debug, Clone, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct ActionDraft {
     pub description: String,
     pub owner: Option<Organisation>,

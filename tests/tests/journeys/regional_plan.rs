@@ -142,6 +142,27 @@ async fn a_regional_coordinator_builds_a_plan_with_two_companies_crosses_ten_per
     let shares = browser.text("[data-testid=company-shares]").await?;
     assert!(shares.contains("Metaalunie Oss") && shares.contains("Installatiebedrijf Van Dijk"), "{shares}");
 
+    // An action being typed survives a reload, open as it was left; cancelling ends it.
+    browser.press(&format!("[data-testid=new-action-{goal_id}]")).await?;
+    browser.fill("[data-testid=action-description]", "Gastlessen lassen door Metaalunie").await?;
+    browser.fill("[data-testid=action-budget]", "1.250").await?;
+    browser.eventually("the typed action kept on the device", || async {
+        Ok(browser.js("return Object.keys(localStorage).filter(k => k.startsWith('stempact.regional-plan.')).length").await?.as_u64().filter(|&n| n == 1))
+    }).await?;
+    browser.reload().await?;
+    browser.wait_for("[data-testid=regional-action-form]").await?;
+    let typed = browser.js("return [document.querySelector('[data-testid=action-description]').value, document.querySelector('[data-testid=action-budget]').value]").await?;
+    assert_eq!(typed, serde_json::json!(["Gastlessen lassen door Metaalunie", "1.250"]), "the form comes back as typed");
+    browser.press("[data-testid=regional-action-form] .form-buttons .button.secondary").await?;
+    browser.wait_gone("[data-testid=regional-action-form]").await?;
+    browser.reload().await?;
+    wait_share(&browser, "true", "10,0 %").await?;
+    assert!(browser.all("[data-testid=regional-action-form]").await?.is_empty(), "a cancelled form does not come back");
+    let kept = browser.js("return Object.keys(localStorage).filter(k => k.startsWith('stempact.regional-plan.')).length").await?;
+    assert_eq!(kept, serde_json::json!(0), "nothing kept after cancelling");
+    let actions: i64 = sqlx::query_scalar("select count(*) from regional_actions").fetch_one(&w.server.state.db).await?;
+    assert_eq!(actions, 1, "the draft was never saved");
+
     // Nothing is lost on reload.
     browser.reload().await?;
     wait_share(&browser, "true", "10,0 %").await?;

@@ -5,6 +5,8 @@
 //! against the threshold while an action is typed. The programme
 //! coordinator reads. Every write sends the version it was based on; a
 //! stale write shows the other version with "keep mine" / "take theirs".
+//! An open goal or action form is kept on the device as typed, so a reload
+//! (or a closed tab) brings it back open; saving or cancelling ends it.
 
 use crate::api;
 use crate::api::{ApiError, ErrorCode};
@@ -26,7 +28,7 @@ use yew::prelude::*;
 use crate::router::*;
 
 /// What is open on the page.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 enum Open {
     Goal { id: Option<i64>, version: i64, input: RegionalGoalInput },
     Action { goal_id: i64, id: Option<i64>, version: i64, draft: ActionDraft },
@@ -60,6 +62,16 @@ pub fn RegionalPlanRoute(props: &RegionalPlanProps) -> Html {
     }
 }
 
+/// Where this reader's open form for this region is kept on the device.
+fn draft_key(reader: i64, region: i64) -> String {
+    format!("stempact.regional-plan.{reader}.{region}")
+}
+
+/// The form left open here, if any (a delete question is not kept).
+fn stored_form(key: &str) -> Option<Open> {
+    crate::storage::get(key).and_then(|json| serde_json::from_str::<Open>(&json).ok()).filter(|o| !matches!(o, Open::Delete { .. }))
+}
+
 #[derive(Properties, PartialEq)]
 pub struct EditorProps {
     pub page: Rc<RegionalPlanPage>,
@@ -91,9 +103,24 @@ pub fn RegionalPlanEditor(props: &EditorProps) -> Html {
     let lang = use_lang();
     // A school's plan opens for the programme coordinator; a regional
     // coordinator may not read it (403), so they see the name only.
-    let opens_plans = crate::hooks::session::use_session().state.me().is_some_and(|m| m.role == rubric::people::Role::Coordinator);
+    let me = crate::hooks::session::use_session().state.me().map(|m| (m.id, m.role));
+    let opens_plans = me.is_some_and(|(_, role)| role == rubric::people::Role::Coordinator);
     let page = props.page.clone();
-    let open = use_state(|| None::<Open>);
+    let key = draft_key(me.map_or(0, |(id, _)| id), page.region_id);
+    let open = {
+        let (key, may_edit) = (key.clone(), page.may_edit);
+        use_state(move || if may_edit { stored_form(&key) } else { None })
+    };
+    // The open form as typed stays on the device until it is saved or
+    // cancelled.
+    use_effect_with((*open).clone(), move |o| match o {
+        Some(form @ (Open::Goal { .. } | Open::Action { .. })) => {
+            if let Ok(json) = serde_json::to_string(form) {
+                crate::storage::set(&key, &json);
+            }
+        }
+        _ => crate::storage::remove(&key),
+    });
     let errors = use_state(Errors::new);
     let busy = use_state(|| false);
     let failure = use_state(|| None::<ApiError>);
