@@ -709,6 +709,7 @@ pub fn document(today: Date, _now: i64) -> ExchangeDocument {
             }
         }
     }
+    demo_region(&mut b);
     b.doc.jury_settings = Some(JurySettingsRecord {
         status: JuryStatus::Open,
         tie_break: json!([{ "higher-criterion": "1" }, "more-first-places", "chair-decision"]),
@@ -720,6 +721,97 @@ pub fn document(today: Date, _now: i64) -> ExchangeDocument {
     });
     b.doc.sort_canonical();
     b.doc
+}
+
+/// A region of the demo (issue 17): six schools around Antwerp and Leuven
+/// (five with a nulmeting: enough for the region's pooled profile) with three
+/// of their companies and three partners, five school years of pupil
+/// numbers per track, the move on to higher education, two shared
+/// facilities, and a regional plan of two goals whose actions cross the
+/// cofinancing threshold. Its regional coordinator is invited from the
+/// region's page, as in real use (sign-in links are not in the document).
+fn demo_region(b: &mut Builder) {
+    use rubric::exchange::regions::*;
+    use rubric::region::portrait::{FacilityKind, ProgressionKind};
+    use rubric::region::{PartnerKind, SchoolLevel};
+    use rubric::regional_plan::{CompanyContribution, Organisation};
+    let created_at = b.at(120);
+    let this_year = SchoolYear::containing(b.today).first_year();
+    // Pupils per school and track this year, and the change per year before it.
+    let tracks: [(i64, &str, u32, i32); 9] = [
+        (1, "Elektromechanische technieken", 58, -2),
+        (1, "STEM-wetenschappen", 74, 4),
+        (2, "Mechanische vormgevingstechnieken", 41, -3),
+        (2, "Elektrotechnieken", 36, -1),
+        (3, "Industriële wetenschappen", 63, 2),
+        (3, "Bouwtechnieken", 29, -2),
+        (4, "STEM-wetenschappen", 52, 3),
+        (13, "Industriële wetenschappen", 47, 1),
+        (14, "Mechanica-elektriciteit", 39, -1),
+    ];
+    let mut pupils = Vec::new();
+    for (school_id, track, now, step) in tracks {
+        for back in 0..5u16 {
+            let count = i64::from(now) - i64::from(step) * i64::from(back);
+            pupils.push(RegionPupilsRecord { school_id, track: track.into(), year: this_year - back, pupils: u32::try_from(count.max(0)).unwrap_or(0) });
+        }
+    }
+    let progression = (1..=4u16)
+        .map(|back| RegionProgressionRecord { kind: ProgressionKind::SecondaryToHigher, year: this_year - back, leavers: 180 + u32::from(back) * 6, continued: 97 + u32::from(back) * 2 })
+        .collect();
+    let partner = |id: i64, name: &str, kind: PartnerKind, created_at: i64| RegionPartnerRecord { id, name: name.into(), kind, version: 1, created_at };
+    b.doc.regions.push(RegionRecord {
+        id: 1,
+        name: "STEM-regio Antwerpen-Leuven".into(),
+        version: 1,
+        created_at,
+        schools: [1, 2, 3, 4, 13, 14].into_iter().map(|school_id| RegionSchoolRecord { school_id, level: SchoolLevel::Secondary }).collect(),
+        companies: vec![1, 2, 3],
+        partners: vec![
+            partner(1, "RTC Provincie Antwerpen", PartnerKind::Rtc, created_at),
+            partner(2, "Stad Geel", PartnerKind::Municipality, created_at),
+            partner(3, "Thomas More Hogeschool", PartnerKind::Other, created_at),
+        ],
+        pupils,
+        progression,
+        facilities: vec![
+            RegionFacilityRecord { kind: FacilityKind::Facility, name: "FabLab Kempenlab".into(), note: "Lasersnijder, 3D-printers en een CNC-frees, open voor de scholen van de regio.".into() },
+            RegionFacilityRecord { kind: FacilityKind::Network, name: "Lerend netwerk STEM-Kempen".into(), note: "Vier keer per jaar, bij een school of een bedrijf.".into() },
+        ],
+    });
+    let goal = |id: i64, title: &str, description: &str, position: u32, at: i64| RegionalGoalRecord {
+        id,
+        region_id: 1,
+        title: title.into(),
+        description: description.into(),
+        sending_school_id: None,
+        receiving_school_id: None,
+        linked_goal_ids: vec![],
+        position,
+        version: 1,
+        created_at: at,
+        updated_at: at,
+    };
+    let at = b.at(40);
+    b.doc.regional_goals.push(goal(1, "Eén FabLab voor de hele regio", "De scholen delen het FabLab van Kempenlab, met vaste uren per school.", 1, at));
+    b.doc.regional_goals.push(goal(2, "Meer leerlingen kiezen een STEM-richting in het hoger onderwijs", "Samen met de hogeschool en de bedrijven de overstap zichtbaar maken.", 2, at));
+    let action = |id: i64, goal_id: i64, description: &str, owner: Organisation, budget_cents: i64, contributions: Vec<CompanyContribution>, position: u32| RegionalActionRecord {
+        id,
+        goal_id,
+        description: description.into(),
+        owner,
+        budget_cents,
+        contributions,
+        linked_action_ids: vec![],
+        position,
+        version: 1,
+        created_at: at,
+        updated_at: at,
+    };
+    let gift = |company_id: i64, money_cents: i64, in_kind_cents: i64, what: &str| CompanyContribution { company_id, money_cents, in_kind_cents, in_kind_description: what.into() };
+    b.doc.regional_actions.push(action(1, 1, "Uurrooster en vervoer zodat elke school twee dagdelen per maand in het FabLab werkt", Organisation::School(2), 1_200_000, vec![gift(2, 0, 150_000, "Een technicus van Laserwerk Kempen begeleidt de eerste sessies")], 1));
+    b.doc.regional_actions.push(action(2, 1, "Een tweede lasersnijder en materiaal voor twee jaar", Organisation::Partner(1), 1_800_000, vec![gift(2, 200_000, 0, ""), gift(1, 100_000, 0, "")], 2));
+    b.doc.regional_actions.push(action(3, 2, "Een STEM-doedag op de hogeschool voor alle leerlingen van het vijfde jaar", Organisation::Partner(3), 600_000, vec![gift(3, 0, 120_000, "Rupel Ceramics toont een productielijn en geeft workshops")], 1));
 }
 
 #[cfg(test)]
@@ -748,6 +840,19 @@ mod tests {
         assert!(d.threads.iter().any(|t| t.resolved_at.is_none()));
         assert_eq!(d.criteria.iter().map(|c| u32::from(c.weight)).sum::<u32>(), 100);
         assert_eq!(d.finalists.len(), 6);
+        // A region with its portrait figures and a regional plan above the threshold.
+        assert_eq!(d.regions.len(), 1);
+        assert_eq!(d.regions[0].schools.len(), 6);
+        let decided = |school: i64| {
+            d.measurements.iter().filter(|m| m.school_id == school).any(|m| d.consensus.iter().filter(|c| c.measurement_id == m.id).count() == 28)
+        };
+        let pooled = d.regions[0].schools.iter().filter(|s| decided(s.school_id)).count();
+        assert!(pooled >= rubric::assessment::BENCHMARK_MIN_SCHOOLS, "the region's profile needs {} schools with a nulmeting, has {pooled}", rubric::assessment::BENCHMARK_MIN_SCHOOLS);
+        assert!(d.regions[0].pupils.len() >= 30 && !d.regions[0].progression.is_empty() && !d.regions[0].facilities.is_empty());
+        assert_eq!((d.regional_goals.len(), d.regional_actions.len()), (2, 3));
+        let budget: i64 = d.regional_actions.iter().map(|a| a.budget_cents).sum();
+        let given: i64 = d.regional_actions.iter().flat_map(|a| &a.contributions).map(|c| c.money_cents + c.in_kind_cents).sum();
+        assert!(given * 100 >= budget * i64::from(d.edition.cofinancing_threshold_pct), "{given} of {budget}");
         assert!(d.score_sheets.iter().any(|s| s.submitted_at.is_some()));
         assert!(d.score_sheets.iter().any(|s| s.submitted_at.is_none()));
         // Snapshots read back as action plans.
