@@ -130,13 +130,32 @@ async fn autosave(http: reqwest::Client, base: String, cookie: String, measureme
     acked
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn every_acknowledged_answer_survives_a_kill_9_during_autosave() {
+/// A data folder with the prepared people, the binary running on it, its
+/// people signed in (cookie, measurement), and the client they use.
+pub(crate) struct Crash {
+    pub(crate) data: tempfile::TempDir,
+    pub(crate) dist: tempfile::TempDir,
+    pub(crate) http: reqwest::Client,
+    pub(crate) people: Vec<(String, i64)>,
+    /// Writes acknowledged before the kill, by all writers.
+    pub(crate) acks: usize,
+}
+
+/// Prepare a data folder, start the binary, sign everyone in, run `writer`
+/// for each person at once (`n` numbers them; each counts its
+/// acknowledged writes in `acks`), and kill the binary with SIGKILL once
+/// `min_acks` writes were acknowledged (or after `within`), while all keep
+/// writing. Returns what each writer had acknowledged, in order of people.
+pub(crate) async fn write_then_kill<T, F, Fut>(min_acks: usize, within: Duration, writer: F) -> (Crash, Vec<T>)
+where
+    T: Send + 'static,
+    F: Fn(reqwest::Client, String, String, i64, usize, Arc<AtomicUsize>) -> Fut,
+    Fut: std::future::Future<Output = T> + Send + 'static,
+{
     let (data, dist) = (tempfile::tempdir().expect("data"), tempfile::tempdir().expect("dist"));
     std::fs::write(dist.path().join("public.html"), "<html></html>").expect("index");
     let tokens = prepare(data.path(), dist.path()).await;
     let http = reqwest::Client::new();
-
     let mut running = start(data.path(), dist.path()).await;
     let mut people = Vec::new();
     for token in &tokens {
@@ -146,12 +165,11 @@ async fn every_acknowledged_answer_survives_a_kill_9_during_autosave() {
     let tasks: Vec<_> = people
         .iter()
         .enumerate()
-        .map(|(n, (cookie, m))| tokio::spawn(autosave(http.clone(), running.base.clone(), cookie.clone(), *m, n * 5, acks.clone())))
+        .map(|(n, (cookie, m))| tokio::spawn(writer(http.clone(), running.base.clone(), cookie.clone(), *m, n, acks.clone())))
         .collect();
-    // Kill mid-way: once a few hundred answers are in, while all keep writing.
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while acks.load(Ordering::Relaxed) < 300 && Instant::now() < deadline {
-        tokio::time::sleep(Duration::from_millis(5)).await;
+    let deadline = Instant::now() + within;
+    while acks.load(Ordering::Relaxed) < min_acks && Instant::now() < deadline {
+        tokio::time::sleep(Duration::from_millis(2)).await;
     }
     running.child.kill().expect("SIGKILL");
     running.child.wait().expect("gone");
@@ -159,8 +177,17 @@ async fn every_acknowledged_answer_survives_a_kill_9_during_autosave() {
     for task in tasks {
         acked.push(task.await.expect("writer"));
     }
+    let acks = acks.load(Ordering::Relaxed);
+    (Crash { data, dist, http, people, acks }, acked)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_acknowledged_answer_survives_a_kill_9_during_autosave() {
+    // Kill mid-way: once a few hundred answers are in, while all keep writing.
+    let (crash, acked) = write_then_kill(300, Duration::from_secs(20), |http, base, cookie, m, n, acks| autosave(http, base, cookie, m, n * 5, acks)).await;
+    let Crash { data, dist, http, people, acks } = &crash;
     let total: usize = acked.iter().map(BTreeMap::len).sum();
-    assert!(acks.load(Ordering::Relaxed) >= 300 && total > 0, "the writers got answers through before the kill");
+    assert!(*acks >= 300 && total > 0, "the writers got answers through before the kill");
 
     // Start again on the same folder: every acknowledged answer is there.
     let running = start(data.path(), dist.path()).await;
@@ -207,6 +234,6 @@ async fn every_acknowledged_answer_survives_a_kill_9_during_autosave() {
     assert_eq!(check, "ok");
     println!(
         "crash: killed after {} acknowledged saves by {RESPONDENTS} respondents; the last acknowledged version of all {total} answers present after restart",
-        acks.load(Ordering::Relaxed)
+        acks
     );
 }

@@ -4,11 +4,11 @@
 //! file left, every stored file's bytes match its hash, no file is without
 //! a row, and every upload it had acknowledged downloads byte for byte.
 
-use crate::crash::{prepare, sign_in, start};
+use crate::crash::{start, write_then_kill, Crash};
 use serde_json::Value;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 /// The teachers of `crash::prepare`, each uploading.
 const UPLOADERS: usize = 6;
@@ -44,31 +44,8 @@ async fn upload_loop(http: reqwest::Client, base: String, cookie: String, measur
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn no_half_written_file_and_every_acknowledged_upload_after_a_kill_9() {
-    let (data, dist) = (tempfile::tempdir().expect("data"), tempfile::tempdir().expect("dist"));
-    std::fs::write(dist.path().join("public.html"), "<html></html>").expect("index");
-    let tokens = prepare(data.path(), dist.path()).await;
-    let http = reqwest::Client::new();
-    let mut running = start(data.path(), dist.path()).await;
-    let mut people = Vec::new();
-    for token in &tokens {
-        people.push(sign_in(&http, &running.base, token).await);
-    }
-    let acks = Arc::new(AtomicUsize::new(0));
-    let tasks: Vec<_> = people
-        .iter()
-        .enumerate()
-        .map(|(n, (cookie, m))| tokio::spawn(upload_loop(http.clone(), running.base.clone(), cookie.clone(), *m, n, acks.clone())))
-        .collect();
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while acks.load(Ordering::Relaxed) < 40 && Instant::now() < deadline {
-        tokio::time::sleep(Duration::from_millis(2)).await;
-    }
-    running.child.kill().expect("SIGKILL");
-    running.child.wait().expect("gone");
-    let mut acked = Vec::new();
-    for task in tasks {
-        acked.push(task.await.expect("uploader"));
-    }
+    let (crash, acked) = write_then_kill(40, Duration::from_secs(30), upload_loop).await;
+    let Crash { data, dist, http, people, .. } = &crash;
     let total: usize = acked.iter().map(Vec::len).sum();
     assert!(total >= 40, "uploads got through before the kill: {total}");
     let files = server::files::files_dir(data.path());
