@@ -38,8 +38,8 @@ async fn world() -> TestResult<World> {
     let server = TestServer::start().await?;
     let s = &server;
     let edition = e2e::fixtures::edition(s.state.writer.pool(), "STO 2026-2027").await?;
-    let region = insert(s, "insert into regions (edition_id, name, created_at) values (?, 'Noordoost-Brabant', 0) returning id", vec![json!(edition)]).await?;
-    let other = insert(s, "insert into regions (edition_id, name, created_at) values (?, 'Twente', 0) returning id", vec![json!(edition)]).await?;
+    let region = e2e::fixtures::region(s.state.writer.pool(), edition, "Noordoost-Brabant").await?;
+    let other = e2e::fixtures::region(s.state.writer.pool(), edition, "Twente").await?;
     let vmbo = e2e::fixtures::school(s.state.writer.pool(), edition, "Vmbo Het Hooghuis", "Oss").await?;
     let mbo = e2e::fixtures::school(s.state.writer.pool(), edition, "Koning Willem I College", "Den Bosch").await?;
     for (school, level) in [(vmbo, "vmbo"), (mbo, "mbo")] {
@@ -52,8 +52,8 @@ async fn world() -> TestResult<World> {
     }
     insert(s, "insert into region_partners (region_id, name, kind, created_at) values (?, 'RTC Noordoost-Brabant', 'rtc', 0) returning id", vec![json!(region)]).await?;
     insert(s, "insert into region_facilities (region_id, kind, name, note) values (?, 'facility', 'Techniekhuis Oss', 'Gedeelde werkplaats') returning id", vec![json!(region)]).await?;
-    let coordinator = insert(s, "insert into people (name, role, region_id, created_at) values ('Anja Regio', 'regional-coordinator', ?, 0) returning id", vec![json!(region)]).await?;
-    let other_coordinator = insert(s, "insert into people (name, role, region_id, created_at) values ('Bram Twente', 'regional-coordinator', ?, 0) returning id", vec![json!(other)]).await?;
+    let coordinator = e2e::fixtures::regional_coordinator(s.state.writer.pool(), region, "Anja Regio").await?;
+    let other_coordinator = e2e::fixtures::regional_coordinator(s.state.writer.pool(), other, "Bram Twente").await?;
     Ok(World { server, region, vmbo, mbo, metaal, installatie, coordinator, other_coordinator })
 }
 
