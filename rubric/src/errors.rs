@@ -28,6 +28,9 @@ pub enum FieldCode {
     FileType,
     /// The school's space for evidence files is full.
     QuotaFull,
+    /// The edition's rubric version cannot change: an open measurement
+    /// already holds answers on the current one.
+    RubricVersionInUse,
 }
 
 /// What went wrong, as the API names it. Read back by [`ErrorCode::from_code`]

@@ -962,7 +962,7 @@ pub fn field_message(lang: Lang, error: &FieldError) -> String {
         Some(FieldCode::NotEmail) => J::SmEmail,
         Some(FieldCode::AlreadyJuror) => J::SmAlreadyJuror,
         Some(FieldCode::ReasonMissing) => J::SmGiveReason,
-        None | Some(FieldCode::FileTooLarge | FieldCode::FileType | FieldCode::QuotaFull) => return error.message.clone(),
+        None | Some(FieldCode::FileTooLarge | FieldCode::FileType | FieldCode::QuotaFull | FieldCode::RubricVersionInUse) => return error.message.clone(),
     };
     key.t(lang).to_string()
 }

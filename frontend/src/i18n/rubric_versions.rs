@@ -16,6 +16,7 @@ pub enum R {
     // The edition's rubric version
     VersionLabel,
     VersionHelp,
+    VersionInUse,
     Version1,
     Version2,
     VersionOf,
@@ -65,6 +66,10 @@ impl Text for R {
             R::DontKnowShort => ("?", "?"),
             R::DontKnowCount => ("Weet ik niet", "Don't know"),
             R::VersionLabel => ("Versie van de rubriek", "Rubric version"),
+            R::VersionInUse => (
+                "De versie kan nu niet wijzigen: in een meting die nog open is, zijn al antwoorden op de huidige versie gegeven. Sluit die meting eerst.",
+                "The version cannot change now: a measurement that is still open already holds answers on the current version. Close that measurement first.",
+            ),
             R::VersionHelp => (
                 "Elke meting van deze editie opent met deze versie. Ze kan niet meer wijzigen zolang een open meting antwoorden heeft.",
                 "Every measurement of this edition opens with this version. It cannot change while an open measurement holds answers.",

@@ -10,6 +10,7 @@ use axum::extract::{Path, State};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use rubric::programme::{validate_edition, Edition, EditionInput};
+use rubric::errors::FieldCode;
 use rubric::rubric_versions::{self, RubricVersionError};
 use rubric::Date;
 use serde::{Deserialize, Serialize};
@@ -27,9 +28,13 @@ pub(crate) fn invalid(errors: Vec<rubric::programme::FieldError>) -> AppError {
     AppError::Validation(errors.into_iter().map(|e| FieldError::new(e.field.key(), e.message())).collect())
 }
 
-/// A 422 at the rubric version field.
+/// A 422 at the rubric version field; a change refused because answers
+/// were given carries its code, so the form words it in Dutch or English.
 fn version_error(e: RubricVersionError) -> AppError {
-    AppError::Validation(vec![FieldError::new("rubric_version", e)])
+    match e {
+        RubricVersionError::AnswersGiven { .. } => AppError::field_coded("rubric_version", FieldCode::RubricVersionInUse, e),
+        RubricVersionError::Unknown { .. } => AppError::Validation(vec![FieldError::new("rubric_version", e)]),
+    }
 }
 
 /// A 409 carrying the current state of the row.

@@ -63,6 +63,7 @@ async fn the_version_cannot_change_while_an_open_measurement_holds_answers() {
     assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY, "{}", r.text);
     assert_eq!(r.json["fields"][0]["field"], "rubric_version");
     assert!(r.text.contains("already given on version 1"), "{}", r.text);
+    assert_eq!(r.json["fields"][0]["code"], "rubric_version_in_use", "the form words it by its code: {}", r.text);
     assert_eq!(edition_version(&w).await["rubric_version"], json!(1), "nothing changed");
     // Keeping the version while editing the rest is fine.
     assert_eq!(set_version(&w, 1).await.status, StatusCode::OK);

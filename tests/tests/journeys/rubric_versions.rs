@@ -96,12 +96,27 @@ async fn a_v1_nulmeting_with_dont_know_then_a_v2_eindmeting_shows_growth_where_c
     let (status, _) = chris.send(reqwest::Method::POST, &format!("/measurements/{baseline}/consensus/accept-proposals"), &json!({})).await?;
     assert_eq!(status, 200);
 
+    // While the nulmeting is open with answers, the form refuses a change of
+    // version at its field, in Dutch, and nothing changes.
+    // (The nulmeting period is over: its deadline before the plan's again;
+    // the measurement itself stays open.)
+    fixtures::nulmeting_deadline(db, edition, "2025-12-19").await?;
+    browser.goto(&fresh_link(&server, "Griet Van Damme").await?).await?;
+    browser.wait_for_text("[data-testid=who-name]", "Griet Van Damme").await?;
+    browser.goto(&format!("{}/coordinator/edition", server.url)).await?;
+    press(&browser, r#"tr[data-edition="STEMpact 2025-2026"] button.link-button"#).await?;
+    browser.wait_for("[data-testid=rubric-version]").await?;
+    browser.js(r#"const s = document.querySelector('[data-testid=rubric-version]'); s.value = '2'; s.dispatchEvent(new Event('change', {bubbles: true}));"#).await?;
+    press(&browser, "[data-testid=save-edition]").await?;
+    let refused = browser.wait_for_text(r#"[data-field=rubric_version] .field-error"#, "Sluit die meting eerst").await?;
+    assert!(refused.contains("kan nu niet wijzigen"), "{refused}");
+    let version: i64 = sqlx::query_scalar("select rubric_version from editions where id = ?").bind(edition).fetch_one(db).await?;
+    assert_eq!(version, 1, "nothing changed");
+
     // The coordinator closes the nulmeting and moves the edition to v2 in the form.
     let coordinator = api_as(&server, "Griet Van Damme").await?;
     let (status, body) = coordinator.send(reqwest::Method::POST, &format!("/schools/{school}/measurements/baseline/close"), &json!({})).await?;
     assert_eq!(status, 200, "{body}");
-    // (The nulmeting period is over: its deadline before the plan's again.)
-    fixtures::nulmeting_deadline(db, edition, "2025-12-19").await?;
     browser.goto(&fresh_link(&server, "Griet Van Damme").await?).await?;
     browser.wait_for_text("[data-testid=who-name]", "Griet Van Damme").await?;
     browser.goto(&format!("{}/coordinator/edition", server.url)).await?;

@@ -21,17 +21,25 @@ pub mod track_picker;
 
 use crate::api::ApiError;
 use crate::i18n::programme::error_text;
+use crate::i18n::Text;
 use rubric::programme::FieldError;
 use rubric::Lang;
 
 /// The message to show at a field: a local validation error (translated)
-/// first, else what the server said about it.
+/// first, else the server's problem there: in the interface's words when
+/// it names it with a code, else as the server wrote it.
 pub fn field_message(lang: Lang, local: &[FieldError], server: Option<&ApiError>, key: &str) -> Option<String> {
     local
         .iter()
         .find(|e| e.field.key() == key)
         .map(|e| error_text(lang, &e.error))
-        .or_else(|| server.and_then(|s| s.field(key)).map(str::to_string))
+        .or_else(|| {
+            let f = server?.fields.iter().find(|f| f.field == key)?;
+            Some(match f.code {
+                Some(rubric::errors::FieldCode::RubricVersionInUse) => crate::i18n::rubric_versions::R::VersionInUse.t(lang).to_string(),
+                _ => f.message.clone(),
+            })
+        })
 }
 
 /// The value of an input, select or textarea from its event.
