@@ -42,3 +42,57 @@ pub fn answer_changes(lang: Lang, changes: &[AnswerChange]) -> Html {
     }
     m.html()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rubric::assessment::Answer;
+    use yew::virtual_dom::VNode;
+
+    /// Each element as "tag attr=value ..." in document order, and the text.
+    fn walk(node: &VNode, elements: &mut Vec<String>, text: &mut String) {
+        match node {
+            VNode::VText(t) => text.push_str(&t.text),
+            VNode::VList(list) => list.iter().for_each(|n| walk(n, elements, text)),
+            VNode::VTag(tag) => {
+                let attrs: String = tag.attributes.iter().map(|(k, v)| format!(" {k}={v}")).collect();
+                elements.push(format!("{}{attrs}", tag.tag()));
+                if let Some(children) = tag.children() {
+                    walk(children, elements, text);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    #[test]
+    fn each_change_is_a_row_of_six_cells_and_its_values_stay_text() {
+        let change = AnswerChange {
+            person_id: 1,
+            person_name: "An <b>Peeters</b>".into(),
+            indicator_id: "x\"y".into(),
+            before: None,
+            after: Some(Answer::NotApplicable),
+            changed_at: 1_767_225_600,
+            reopened_by: None,
+            reason: String::new(),
+        };
+        let (mut elements, mut text) = (Vec::new(), String::new());
+        walk(&answer_changes(Lang::En, &[change]), &mut elements, &mut text);
+        assert_eq!(elements[0], "section class=card reopen-changes data-testid=answer-changes");
+        assert!(elements.contains(&"div class=table-scroll".to_string()) && elements.contains(&"table class=data-table".to_string()));
+        assert_eq!(elements.iter().filter(|e| *e == "th scope=col").count(), 6);
+        let row = elements.iter().position(|e| e == "tr data-testid=answer-change data-indicator=x\"y").expect("the change's row");
+        assert_eq!(&elements[row + 1..], ["td", "td", "td class=before-after", "td", "td", "td"]);
+        assert!(text.contains("An <b>Peeters</b>"), "the name is one text, not markup: {text}");
+        assert!(text.contains("– → "), "not answered before: {text}");
+        assert!(!elements.iter().any(|e| e == "b"));
+    }
+
+    #[test]
+    fn no_changes_show_nothing() {
+        let (mut elements, mut text) = (Vec::new(), String::new());
+        walk(&answer_changes(Lang::Nl, &[]), &mut elements, &mut text);
+        assert!(elements.is_empty() && text.is_empty());
+    }
+}
