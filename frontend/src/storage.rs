@@ -1,7 +1,11 @@
 //! The browser's localStorage, for the language choice and local drafts.
 //! Every failure (private mode, quota) degrades to "nothing stored".
 //! Drafts (answers, plan forms, scores) are erased on sign-out, so the next
-//! person on a shared school computer finds nothing of them.
+//! person on a shared school computer finds nothing of them. A draft is
+//! JSON: [`load`] reads one back, [`keep`] writes or removes it.
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
 
 fn local() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
@@ -20,6 +24,22 @@ pub fn set(key: &str, value: &str) {
 pub fn remove(key: &str) {
     if let Some(s) = local() {
         let _ = s.remove_item(key);
+    }
+}
+
+/// The value kept as JSON under `key`, when there is one this build can
+/// read (a draft written by an older build is not read back).
+pub fn load<T: DeserializeOwned>(key: &str) -> Option<T> {
+    serde_json::from_str(&get(key)?).ok()
+}
+
+/// Keep `value` as JSON under `key`, or remove the key when there is
+/// nothing to keep (`is_empty`: a draft equal to what the server has).
+pub fn keep<T: Serialize + ?Sized>(key: &str, value: &T, is_empty: bool) {
+    if is_empty {
+        remove(key);
+    } else if let Ok(json) = serde_json::to_string(value) {
+        set(key, &json);
     }
 }
 

@@ -407,15 +407,11 @@ pub fn drafts_key(person_id: i64, measurement_id: i64) -> String {
 // reads that type, where a type of their own cost a second set of
 // deserializers (issue 13: about 3 kB gzip of the school app).
 fn read_drafts(key: &str) -> Vec<(String, Draft)> {
-    let stored: Vec<StoredAnswer> = storage::get(key).and_then(|json| serde_json::from_str(&json).ok()).unwrap_or_default();
+    let stored: Vec<StoredAnswer> = storage::load(key).unwrap_or_default();
     stored.into_iter().map(|s| (s.indicator_id.clone(), Draft::of(Some(&s)))).collect()
 }
 
 fn write_drafts(key: &str, drafts: &[(String, Draft)]) {
-    if drafts.is_empty() {
-        storage::remove(key);
-        return;
-    }
     let stored: Vec<StoredAnswer> = drafts
         .iter()
         .map(|(id, d)| StoredAnswer {
@@ -427,9 +423,7 @@ fn write_drafts(key: &str, drafts: &[(String, Draft)]) {
             updated_at: 0,
         })
         .collect();
-    if let Ok(json) = serde_json::to_string(&stored) {
-        storage::set(key, &json);
-    }
+    storage::keep(key, &stored, stored.is_empty());
 }
 
 async fn send(measurement_id: i64, indicator: String, draft: Draft, dispatch: Callback<SheetAction>) {

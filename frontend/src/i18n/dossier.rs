@@ -247,11 +247,30 @@ pub fn dossier_error(lang: Lang, code: ErrorCode) -> Option<&'static str> {
 
 /// A file size: "850 kB", "2,4 MB".
 pub fn size(lang: Lang, bytes: i64) -> String {
-    let kb = (bytes.max(0) as f64) / 1000.0;
-    if kb < 1000.0 {
-        format!("{} kB", kb.ceil() as i64)
+    let bytes = bytes.max(0);
+    if bytes < 1_000_000 {
+        format!("{} kB", (bytes + 999) / 1000)
     } else {
-        let mb = format!("{:.1}", kb / 1000.0);
-        format!("{} MB", pick(lang, mb.replace('.', ","), mb))
+        // Tenths of a MB, rounded half up, in whole numbers: printing a
+        // float links the float formatter (about 11 kB of wasm).
+        let tenths = bytes.saturating_add(50_000) / 100_000;
+        format!("{}{}{} MB", tenths / 10, pick(lang, ",", "."), tenths % 10)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_sizes_read_in_kilobytes_then_in_tenths_of_a_megabyte() {
+        assert_eq!(size(Lang::Nl, -5), "0 kB");
+        assert_eq!(size(Lang::Nl, 1), "1 kB");
+        assert_eq!(size(Lang::En, 850_000), "850 kB");
+        assert_eq!(size(Lang::En, 999_999), "1000 kB");
+        assert_eq!(size(Lang::Nl, 1_000_000), "1,0 MB");
+        assert_eq!(size(Lang::Nl, 2_449_999), "2,4 MB");
+        assert_eq!(size(Lang::En, 2_450_000), "2.5 MB");
+        assert_eq!(size(Lang::En, 12_345_678), "12.3 MB");
     }
 }

@@ -94,7 +94,7 @@ pub fn EditionPage() -> Html {
                 let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string()).unwrap_or_default();
                 let result = match serde_json::from_str::<serde_json::Value>(&text) {
                     Err(_) => Err((P::NotJsonFile, String::new())),
-                    Ok(doc) => api::programme::import_edition(doc).await.map_err(|e| (import_error_lead(e.code), e.message)),
+                    Ok(doc) => api::programme::import_edition(&doc).await.map_err(|e| (import_error_lead(e.code), e.message)),
                 };
                 if let Ok(s) = &result {
                     storage::set(EDITION_KEY, &s.edition_id.to_string());

@@ -74,8 +74,7 @@ fn draft_key(school: i64, side: &str) -> String {
 /// The draft of a part kept on this device, when it differs from the part
 /// saved on the server.
 fn stored_draft<T: DeserializeOwned + PartialEq>(key: &str, saved: &T) -> Option<Draft<T>> {
-    let draft = storage::get(key).and_then(|json| serde_json::from_str::<Draft<T>>(&json).ok());
-    match draft {
+    match storage::load::<Draft<T>>(key) {
         Some(d) if d.part != *saved => Some(d),
         Some(_) => {
             storage::remove(key);
@@ -87,11 +86,7 @@ fn stored_draft<T: DeserializeOwned + PartialEq>(key: &str, saved: &T) -> Option
 
 /// Keep `part` as the draft of `key` while it differs from the saved one.
 fn keep_draft<T: Serialize + PartialEq>(key: &str, base: i64, part: &T, saved: &T) {
-    if part == saved {
-        storage::remove(key);
-    } else if let Ok(json) = serde_json::to_string(&Draft { base, part }) {
-        storage::set(key, &json);
-    }
+    storage::keep(key, &Draft { base, part }, part == saved);
 }
 
 #[component]

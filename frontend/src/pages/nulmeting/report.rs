@@ -15,7 +15,6 @@ use crate::hooks::{use_fetch, use_lang, Fetch};
 use crate::i18n::nulmeting::{answer_label, discussion_points_label, kind_name, unix_date, N};
 use crate::i18n::submission::S;
 use crate::components::answer_changes::answer_changes;
-use crate::markup::Markup;
 use crate::i18n::{format, Text};
 use rubric::assessment::api::MeasurementReport;
 use rubric::assessment::{growth, IndicatorResult, MeasurementKind, SchoolProfile};
@@ -409,11 +408,7 @@ pub fn SchoolReportPage(props: &SchoolReportPageProps) -> Html {
                     </table>
                 }
             </section>
-            { {
-                let mut m = Markup::new();
-                answer_changes(&mut m, lang, &main.changes);
-                m.html()
-            } }
+            { answer_changes(lang, &main.changes) }
             <footer class="report-foot muted small">
                 { N::ReportFooter.t(lang).replace("{version}", &profile.rubric_version.to_string()) }
                 { " · " }{ kind_name(main.measurement.kind).t(lang) }{ " " }{ unix_date(lang, main.measurement.opened_at) }

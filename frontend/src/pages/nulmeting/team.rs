@@ -18,7 +18,6 @@ use crate::hooks::evidence::{use_evidence, EvidenceScope};
 use crate::hooks::{use_fetch, use_lang, Fetch};
 use crate::i18n::nulmeting::{kind_name, status_name, N};
 use crate::i18n::Text;
-use crate::markup::Markup;
 use crate::pages::nulmeting::team_board::TeamBoard;
 use rubric::assessment::MeasurementKind;
 use rubric::access::{may_reopen_response, Permission};
@@ -126,7 +125,7 @@ pub fn SchoolTeamPage(props: &SchoolTeamPageProps) -> Html {
             <ReopenDecisions rows={decision_rows} busy={decider.busy} error={decider.error.clone()}
                 on_reopen={decider.on_reopen.clone()} on_decline={decider.on_decline.clone()} />
             if view.answers_visible {
-                { { let mut mk = Markup::new(); answer_changes(&mut mk, lang, &view.changes); mk.html() } }
+                { answer_changes(lang, &view.changes) }
                 <ContextProvider<Option<EvidenceScope>> context={evidence}>
                     <crate::hooks::rubric::RubricGate version={m.rubric_version}>
                         <TeamBoard key={m.id} view={view.clone()} />

@@ -15,7 +15,7 @@ use crate::components::loading::Loading;
 use crate::hooks::{use_fetch, use_lang, Fetch};
 use crate::i18n::regional_plan::RP;
 use crate::i18n::{format, Lang, Text};
-use crate::markup::Markup;
+use crate::tree::Tree;
 use rubric::plan::money::format_euro_nl;
 use rubric::region::portrait::{FacilityKind, Portrait, ProgressionKind, Series};
 use rubric::region::{PartnerKind, RegionDetail, SchoolLevel};
@@ -51,201 +51,236 @@ fn num(n: u32) -> String {
     n.to_string()
 }
 
+/// A column heading (`class` "num" for a number column).
+fn col(m: &mut Tree, class: &'static str, label: &str) {
+    m.open("th", class).attr("scope", "col").text(label).close();
+}
+
+/// Opens a table row with its heading cell; the row stays open.
+fn row(m: &mut Tree, label: &str) {
+    m.open("tr", "").open("th", "").attr("scope", "row").text(label).close();
+}
+
+/// Opens a section of the dossier with its heading.
+fn section(m: &mut Tree, testid: &'static str, title: RP) {
+    m.open("section", "print-section").attr("data-testid", testid).el("h2", "", t(title));
+}
+
+/// `<li><strong>name</strong> (kind)` with the item left open.
+fn named_item(m: &mut Tree, name: &str, kind: &str) {
+    m.open("li", "").el("strong", "", name).text(&format!(" ({kind})"));
+}
+
 /// One row of the pupil table: known years, then the projected ones.
-fn series_row(m: &mut Markup, label: &str, s: &Series, projected_years: &[u16]) {
-    m.el("<tr><th scope=\"row\">", label, "</th>");
+fn series_row(m: &mut Tree, label: &str, s: &Series, projected_years: &[u16]) {
+    row(m, label);
     for c in &s.counts {
-        m.el("<td class=\"num\">", &c.map(num).unwrap_or_else(|| "–".into()), "</td>");
+        m.el("td", "num", &c.map(num).unwrap_or_else(|| "–".into()));
     }
     for y in projected_years {
         let v = s.projection.iter().find(|(py, _)| py == y).map(|(_, v)| num(*v)).unwrap_or_else(|| "–".into());
-        m.el("<td class=\"num projected\">", &v, "</td>");
+        m.el("td", "num projected", &v);
     }
-    m.raw("</tr>");
+    m.close();
 }
 
-fn portrait_section(m: &mut Markup, detail: &RegionDetail, portrait: &Portrait) {
-    m.el("<section class=\"print-section\" data-testid=\"dossier-portrait\"><h2>", t(RP::SectionPortrait), "</h2>");
-    m.el("<h3>", t(RP::Schools2), "</h3>");
-    m.raw("<table class=\"print-table\"><thead><tr>");
-    m.el("<th scope=\"col\">", t(RP::Schools), "</th>").el("<th scope=\"col\">", t(RP::Level), "</th>").el("<th scope=\"col\">", t(RP::Town), "</th>");
-    m.raw("</tr></thead><tbody>");
+fn portrait_section(m: &mut Tree, detail: &RegionDetail, portrait: &Portrait) {
+    section(m, "dossier-portrait", RP::SectionPortrait);
+    m.el("h3", "", t(RP::Schools2));
+    m.open("table", "print-table").open("thead", "").open("tr", "");
+    col(m, "", t(RP::Schools));
+    col(m, "", t(RP::Level));
+    col(m, "", t(RP::Town));
+    m.close().close().open("tbody", "");
     for s in &detail.schools {
-        m.el("<tr><th scope=\"row\">", &s.name, "</th>").el("<td>", level(s.level), "</td>").el("<td>", &s.town, "</td></tr>");
+        row(m, &s.name);
+        m.el("td", "", level(s.level)).el("td", "", &s.town).close();
     }
-    m.raw("</tbody></table>");
-    m.el("<h3>", t(RP::PupilNumbers), "</h3>");
+    m.close().close();
+    m.el("h3", "", t(RP::PupilNumbers));
     let summary = &portrait.summary;
     match &summary.total {
         None => {
-            m.el("<p class=\"muted\">", t(RP::NoPupils), "</p>");
+            m.el("p", "muted", t(RP::NoPupils));
         }
         Some(total) => {
             let projected: Vec<u16> = total.projection.iter().map(|(y, _)| *y).collect();
-            m.raw("<div class=\"table-scroll\"><table class=\"print-table\" data-testid=\"dossier-pupils\"><thead><tr>");
-            m.el("<th scope=\"col\">", t(RP::Track), "</th>");
+            m.open("div", "table-scroll").open("table", "print-table").attr("data-testid", "dossier-pupils").open("thead", "").open("tr", "");
+            col(m, "", t(RP::Track));
             for y in &summary.years {
-                m.el("<th scope=\"col\" class=\"num\">", &format!("{y}-{}", y + 1), "</th>");
+                col(m, "num", &format!("{y}-{}", y + 1));
             }
             for y in &projected {
-                m.el("<th scope=\"col\" class=\"num projected\">", &format!("{y}-{}*", y + 1), "</th>");
+                col(m, "num projected", &format!("{y}-{}*", y + 1));
             }
-            m.raw("</tr></thead><tbody>");
+            m.close().close().open("tbody", "");
             for s in &summary.tracks {
                 series_row(m, &s.label, s, &projected);
             }
-            m.raw("</tbody><tfoot>");
+            m.close().open("tfoot", "");
             series_row(m, t(RP::AllTracks), total, &projected);
-            m.raw("</tfoot></table></div>");
-            m.el("<p class=\"small muted\">", &format!("* {}", t(RP::Expected)), "</p>");
+            m.close().close().close();
+            m.el("p", "small muted", &format!("* {}", t(RP::Expected)));
         }
     }
-    m.el("<h3>", t(RP::ProgressionTitle), "</h3>");
+    m.el("h3", "", t(RP::ProgressionTitle));
     if portrait.progression.is_empty() {
-        m.el("<p class=\"muted\">", t(RP::NoProgression), "</p>");
+        m.el("p", "muted", t(RP::NoProgression));
     } else {
-        m.raw("<table class=\"print-table\"><thead><tr>");
-        m.el("<th scope=\"col\">", t(RP::Kind), "</th>").el("<th scope=\"col\">", t(RP::Year), "</th>");
-        m.el("<th scope=\"col\" class=\"num\">", t(RP::Leavers), "</th>").el("<th scope=\"col\" class=\"num\">", t(RP::Continued), "</th>");
-        m.raw("</tr></thead><tbody>");
+        m.open("table", "print-table").open("thead", "").open("tr", "");
+        col(m, "", t(RP::Kind));
+        col(m, "", t(RP::Year));
+        col(m, "num", t(RP::Leavers));
+        col(m, "num", t(RP::Continued));
+        m.close().close().open("tbody", "");
         for p in &portrait.progression {
             let kind = t(match p.kind {
                 ProgressionKind::VmboToMbo => RP::VmboToMbo,
                 ProgressionKind::SecondaryToHigher => RP::SecondaryToHigher,
             });
             let pct = p.percent().map(|x| format!(" ({x} %)")).unwrap_or_default();
-            m.el("<tr><th scope=\"row\">", kind, "</th>").el("<td>", &format!("{}-{}", p.year, p.year + 1), "</td>");
-            m.el("<td class=\"num\">", &num(p.leavers), "</td>").el("<td class=\"num\">", &format!("{}{pct}", num(p.continued)), "</td></tr>");
+            row(m, kind);
+            m.el("td", "", &format!("{}-{}", p.year, p.year + 1));
+            m.el("td", "num", &num(p.leavers)).el("td", "num", &format!("{}{pct}", num(p.continued))).close();
         }
-        m.raw("</tbody></table>");
+        m.close().close();
     }
-    m.el("<h3>", t(RP::FacilitiesTitle), "</h3>");
+    m.el("h3", "", t(RP::FacilitiesTitle));
     if portrait.facilities.is_empty() {
-        m.el("<p class=\"muted\">", t(RP::NoFacilities), "</p>");
+        m.el("p", "muted", t(RP::NoFacilities));
     } else {
-        m.raw("<ul>");
+        m.open("ul", "");
         for f in &portrait.facilities {
-            let kind = t(if f.kind == FacilityKind::Network { RP::Network } else { RP::Facility });
-            m.el("<li><strong>", &f.name, "</strong>").text(&format!(" ({kind})"));
+            named_item(m, &f.name, t(if f.kind == FacilityKind::Network { RP::Network } else { RP::Facility }));
             if !f.note.is_empty() {
                 m.text(&format!(": {}", f.note));
             }
-            m.raw("</li>");
+            m.close();
         }
-        m.raw("</ul>");
+        m.close();
     }
-    m.raw("</section>");
+    m.close();
 }
 
-fn plan_section(m: &mut Markup, page: &RegionalPlanPage) {
+fn plan_section(m: &mut Tree, page: &RegionalPlanPage) {
     let d = &page.directory;
-    m.el("<section class=\"print-section\" data-testid=\"dossier-plan\"><h2>", t(RP::SectionPlan), "</h2>");
+    section(m, "dossier-plan", RP::SectionPlan);
     let goals = page.plan.goals_in_order();
     if goals.is_empty() {
-        m.el("<p class=\"muted\">", t(RP::NoGoals), "</p>");
+        m.el("p", "muted", t(RP::NoGoals));
     }
     for (i, g) in goals.iter().enumerate() {
-        m.el("<div class=\"print-goal\"><h3>", &format!("{}. {}", i + 1, g.title), "</h3>");
+        m.open("div", "print-goal").el("h3", "", &format!("{}. {}", i + 1, g.title));
         if let Some(r) = g.route {
             let name = |id: i64| d.schools.get(&id).cloned().unwrap_or_default();
-            m.el("<p><strong>", t(RP::RouteLabel), ":</strong> ").text(&format!("{} → {}", name(r.sending_school_id), name(r.receiving_school_id))).raw("</p>");
+            m.open("p", "").el("strong", "", &format!("{}:", t(RP::RouteLabel))).text(&format!(" {} → {}", name(r.sending_school_id), name(r.receiving_school_id))).close();
         }
         if !g.description.is_empty() {
-            m.el("<p>", &g.description, "</p>");
+            m.el("p", "", &g.description);
         }
-        m.raw("<ul>");
+        m.open("ul", "");
         for a in page.plan.actions_of(g.id) {
             let owner = d.name(a.owner).unwrap_or_default();
-            m.el("<li>", &a.description, "").el(" <span class=\"muted\">(", &format!("{}: {owner}; {}: {}", t(RP::Owner), t(RP::Budget), format_euro_nl(a.budget_cents)), ")</span></li>");
+            m.open("li", "").text(&a.description).text(" ");
+            m.el("span", "muted", &format!("({}: {owner}; {}: {})", t(RP::Owner), t(RP::Budget), format_euro_nl(a.budget_cents))).close();
         }
-        m.raw("</ul></div>");
+        m.close().close();
     }
-    m.raw("</section>");
+    m.close();
 }
 
 fn percent(tenths: Option<i64>) -> String {
     tenths.map(|t| format!("{},{} %", t / 10, t % 10)).unwrap_or_else(|| "–".into())
 }
 
-fn budget_section(m: &mut Markup, page: &RegionalPlanPage, c: &RegionalCofinancing) {
+fn budget_section(m: &mut Tree, page: &RegionalPlanPage, c: &RegionalCofinancing) {
     let d = &page.directory;
     let companies: Vec<i64> = c.per_company.iter().map(|s| s.company_id).collect();
-    m.el("<section class=\"print-section\" data-testid=\"dossier-budget\"><h2>", t(RP::SectionBudget), "</h2>");
-    m.raw("<div class=\"table-scroll\"><table class=\"print-table budget-table\"><thead><tr>");
-    m.el("<th scope=\"col\">", t(RP::Action), "</th>").el("<th scope=\"col\" class=\"num\">", t(RP::Budget), "</th>");
+    section(m, "dossier-budget", RP::SectionBudget);
+    m.open("div", "table-scroll").open("table", "print-table budget-table").open("thead", "").open("tr", "");
+    col(m, "", t(RP::Action));
+    col(m, "num", t(RP::Budget));
     for id in &companies {
-        m.el("<th scope=\"col\" class=\"num\">", &d.companies.get(id).cloned().unwrap_or_default(), "</th>");
+        col(m, "num", &d.companies.get(id).cloned().unwrap_or_default());
     }
-    m.el("<th scope=\"col\" class=\"num\">", t(RP::TotalContributions), "</th></tr></thead><tbody>");
+    col(m, "num", t(RP::TotalContributions));
+    m.close().close().open("tbody", "");
     for g in page.plan.goals_in_order() {
         for a in page.plan.actions_of(g.id) {
-            m.el("<tr><th scope=\"row\">", &a.description, "</th>").el("<td class=\"num\">", &format_euro_nl(a.budget_cents), "</td>");
+            row(m, &a.description);
+            m.el("td", "num", &format_euro_nl(a.budget_cents));
             for id in &companies {
                 let v = a.contributions.iter().find(|x| x.company_id == *id).map(|x| x.total_cents()).unwrap_or(0);
-                m.el("<td class=\"num\">", &format_euro_nl(v), "</td>");
+                m.el("td", "num", &format_euro_nl(v));
             }
-            m.el("<td class=\"num\">", &format_euro_nl(a.contribution_cents()), "</td></tr>");
+            m.el("td", "num", &format_euro_nl(a.contribution_cents())).close();
         }
     }
-    m.raw("</tbody><tfoot>");
-    m.el("<tr><th scope=\"row\">", t(RP::Total), "</th>").el("<td class=\"num\" data-testid=\"dossier-total-budget\">", &format_euro_nl(c.total.budget_cents), "</td>");
+    m.close().open("tfoot", "");
+    row(m, t(RP::Total));
+    m.open("td", "num").attr("data-testid", "dossier-total-budget").text(&format_euro_nl(c.total.budget_cents)).close();
     for s in &c.per_company {
-        m.el("<td class=\"num\">", &format_euro_nl(s.total_cents), "</td>");
+        m.el("td", "num", &format_euro_nl(s.total_cents));
     }
-    m.el("<td class=\"num\">", &format_euro_nl(c.total.contribution_cents), "</td></tr></tfoot></table></div>");
+    m.el("td", "num", &format_euro_nl(c.total.contribution_cents)).close().close().close().close();
     let verdict = match c.met() {
         Some(true) => t(RP::Met),
         Some(false) => t(RP::NotMet),
         None => t(RP::NoBudget),
     };
     let share = c.total.format_share(NL).unwrap_or_else(|| "–".into());
-    m.el("<p class=\"print-share\" data-testid=\"dossier-share\"><strong>", t(RP::Cofinancing), ":</strong> ");
-    m.text(&format!("{share} ({} {} %): {verdict}", t(RP::Threshold), c.total.threshold_percent)).raw("</p>");
-    m.raw("</section>");
+    m.open("p", "print-share").attr("data-testid", "dossier-share").el("strong", "", &format!("{}:", t(RP::Cofinancing)));
+    m.text(&format!(" {share} ({} {} %): {verdict}", t(RP::Threshold), c.total.threshold_percent)).close();
+    m.close();
 }
 
-fn partners_section(m: &mut Markup, detail: &RegionDetail, c: &RegionalCofinancing) {
-    m.el("<section class=\"print-section\" data-testid=\"dossier-partners\"><h2>", t(RP::SectionPartners), "</h2>");
-    m.el("<h3>", t(RP::CompaniesContributions), "</h3>");
+fn partners_section(m: &mut Tree, detail: &RegionDetail, c: &RegionalCofinancing) {
+    section(m, "dossier-partners", RP::SectionPartners);
+    m.el("h3", "", t(RP::CompaniesContributions));
     if detail.companies.is_empty() {
-        m.el("<p class=\"muted\">", t(RP::NoCompanies), "</p>");
+        m.el("p", "muted", t(RP::NoCompanies));
     } else {
-        m.raw("<table class=\"print-table\"><thead><tr>");
-        m.el("<th scope=\"col\">", t(RP::Company), "</th>").el("<th scope=\"col\">", t(RP::Town), "</th>");
-        m.el("<th scope=\"col\" class=\"num\">", t(RP::Money), "</th>").el("<th scope=\"col\" class=\"num\">", t(RP::InKind), "</th>");
-        m.el("<th scope=\"col\" class=\"num\">", t(RP::Share), "</th></tr></thead><tbody>");
+        m.open("table", "print-table").open("thead", "").open("tr", "");
+        col(m, "", t(RP::Company));
+        col(m, "", t(RP::Town));
+        col(m, "num", t(RP::Money));
+        col(m, "num", t(RP::InKind));
+        col(m, "num", t(RP::Share));
+        m.close().close().open("tbody", "");
         for co in &detail.companies {
             let s = c.per_company.iter().find(|s| s.company_id == co.company_id);
-            m.el("<tr><th scope=\"row\">", &co.name, "</th>").el("<td>", &co.town, "</td>");
-            m.el("<td class=\"num\">", &format_euro_nl(s.map_or(0, |s| s.money_cents)), "</td>");
-            m.el("<td class=\"num\">", &format_euro_nl(s.map_or(0, |s| s.in_kind_cents)), "</td>");
-            m.el("<td class=\"num\">", &percent(s.and_then(|s| s.share_tenths_percent)), "</td></tr>");
+            row(m, &co.name);
+            m.el("td", "", &co.town);
+            m.el("td", "num", &format_euro_nl(s.map_or(0, |s| s.money_cents)));
+            m.el("td", "num", &format_euro_nl(s.map_or(0, |s| s.in_kind_cents)));
+            m.el("td", "num", &percent(s.and_then(|s| s.share_tenths_percent))).close();
         }
-        m.raw("</tbody></table>");
+        m.close().close();
     }
-    m.el("<h3>", t(RP::OtherPartners), "</h3>");
+    m.el("h3", "", t(RP::OtherPartners));
     if detail.partners.is_empty() {
-        m.el("<p class=\"muted\">", t(RP::NoPartners), "</p>");
+        m.el("p", "muted", t(RP::NoPartners));
     } else {
-        m.raw("<ul>");
+        m.open("ul", "");
         for p in &detail.partners {
-            m.el("<li><strong>", &p.name, "</strong>").text(&format!(" ({})", partner_kind(p.kind))).raw("</li>");
+            named_item(m, &p.name, partner_kind(p.kind));
+            m.close();
         }
-        m.raw("</ul>");
+        m.close();
     }
-    m.raw("</section>");
+    m.close();
 }
 
 fn document(plan: &RegionalPlanPage, detail: &RegionDetail, portrait: &Portrait, today: Option<rubric::Date>) -> Html {
-    let mut m = Markup::new();
-    m.raw("<header class=\"print-head\">");
-    m.el("<p class=\"print-kicker\">", &format!("STEMpact · {} {}", t(RP::Edition), plan.edition_name), "</p>");
-    m.el("<h1>", t(RP::DossierTitle), "</h1>");
-    m.el("<p>", &format!("{} {}", t(RP::DossierKicker), plan.region_name), "</p>");
+    let mut m = Tree::new();
+    m.open("header", "print-head");
+    m.el("p", "print-kicker", &format!("STEMpact · {} {}", t(RP::Edition), plan.edition_name));
+    m.el("h1", "", t(RP::DossierTitle));
+    m.el("p", "", &format!("{} {}", t(RP::DossierKicker), plan.region_name));
     if let Some(day) = today {
-        m.el("<p class=\"muted\">", &format!("{} {}", t(RP::PrintedOn), format::date(NL, day)), "</p>");
+        m.el("p", "muted", &format!("{} {}", t(RP::PrintedOn), format::date(NL, day)));
     }
-    m.raw("</header>");
+    m.close();
     portrait_section(&mut m, detail, portrait);
     plan_section(&mut m, plan);
     budget_section(&mut m, plan, &plan.cofinancing);
