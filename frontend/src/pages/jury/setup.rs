@@ -192,7 +192,7 @@ pub fn JurySetupPage() -> Html {
 
             <section id="status" class="panel" data-testid="jury-status">
                 <h2>{ J::StatusHeading.t(lang) }</h2>
-                <p><strong data-testid="status-text">{ status_text(s.status).t(lang) }</strong>
+                <p><strong data-testid="status-text">{ status_text(lang, s.status) }</strong>
                     { format!(" · {}", match s.status {
                         JuryStatus::Setup => J::StatusSetupHelp,
                         JuryStatus::Open => J::StatusOpenHelp,
