@@ -21,12 +21,24 @@ fn cell(m: &mut Tree, lang: Lang, v: Option<f64>) {
 
 /// A table's head row, then its body opened (closed by the caller). The
 /// labels come as texts: a key looked up in a loop links its whole table.
-fn heads(m: &mut Tree, cols: &[(&str, bool)]) {
+pub(crate) fn heads(m: &mut Tree, cols: &[(&str, bool)]) {
     m.open("thead", "").open("tr", "");
     for (label, num) in cols {
         m.open("th", if *num { "num" } else { "" }).attr("scope", "col").text(label).close();
     }
     m.close().close().open("tbody", "");
+}
+
+/// The ranking's columns (label, numeric), here and on the printed sheet.
+pub(crate) fn ranking_columns(lang: Lang) -> [(&'static str, bool); 6] {
+    [
+        (J::Place.t(lang), false),
+        (J::Finalist.t(lang), false),
+        (J::Score.t(lang), true),
+        (J::Normalized.t(lang), true),
+        (J::MeanRank.t(lang), true),
+        (J::Jurors.t(lang), true),
+    ]
 }
 
 /// A wide table's scrolling box a keyboard can reach (issue 14), named.
@@ -55,17 +67,7 @@ pub fn category_results(m: &mut Tree, lang: Lang, c: &CategoryResults, criteria:
     // Wide number tables scroll inside a box a keyboard can reach (issue 14).
     scroll_box(m, &c.name);
     m.open("table", "data-table").attr("data-testid", "ranking");
-    heads(
-        m,
-        &[
-            (J::Place.t(lang), false),
-            (J::Finalist.t(lang), false),
-            (J::Score.t(lang), true),
-            (J::Normalized.t(lang), true),
-            (J::MeanRank.t(lang), true),
-            (J::Jurors.t(lang), true),
-        ],
-    );
+    heads(m, &ranking_columns(lang));
     for p in &r.ranking {
         let f = r.finalists.iter().find(|f| f.finalist == p.finalist);
         m.open("tr", if r.winner.as_ref() == Some(&p.finalist) { "is-winner" } else { "" });

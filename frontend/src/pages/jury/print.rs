@@ -9,6 +9,7 @@
 use crate::api;
 use crate::components::error_box::ErrorBox;
 use crate::components::loading::Loading;
+use crate::components::category_results::{heads, ranking_columns};
 use crate::components::robustness_note::robustness_note;
 use crate::hooks::{use_fetch, use_lang, use_session, Fetch};
 use crate::i18n::format::{score, shown_date};
@@ -44,19 +45,8 @@ fn ranking(m: &mut Tree, lang: Lang, c: &CategoryResults, r: &JuryResults, v: &R
     let notes = place_notes(r, &criterion);
     // On a phone the ranking scrolls inside a labelled box (issue 14); on paper it fits.
     m.open("div", "table-scroll").attr("tabindex", "0").attr("role", "region").attr_value("aria-label", &c.name);
-    m.open("table", "sheet-table").attr("data-testid", "sheet-ranking").open("thead", "").open("tr", "");
-    let heads = [
-        (J::Place.t(lang), false),
-        (J::Finalist.t(lang), false),
-        (J::Score.t(lang), true),
-        (J::Normalized.t(lang), true),
-        (J::MeanRank.t(lang), true),
-        (J::Jurors.t(lang), true),
-    ];
-    for (label, num) in heads {
-        m.open("th", if num { "num" } else { "" }).attr("scope", "col").text(label).close();
-    }
-    m.close().close().open("tbody", "");
+    m.open("table", "sheet-table").attr("data-testid", "sheet-ranking");
+    heads(m, &ranking_columns(lang));
     for p in &r.ranking {
         let f = r.finalists.iter().find(|f| f.finalist == p.finalist);
         let town = c.finalists.iter().find(|n| n.key == p.finalist).map(|n| n.detail.as_str()).unwrap_or_default();
