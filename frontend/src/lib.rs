@@ -11,7 +11,6 @@ pub mod apps;
 pub mod components;
 pub mod hooks;
 pub mod i18n;
-pub mod markup;
 pub mod tree;
 pub mod pages;
 pub mod route;

@@ -10,7 +10,6 @@
 use yew::virtual_dom::{VList, VNode, VTag, VText};
 use yew::{AttrValue, Html};
 
-pub use crate::markup::split_links;
 
 /// A read-only view under construction: the elements still open (the last
 /// is where what follows goes) and what is finished at the top level.
@@ -119,6 +118,49 @@ impl Tree {
             _ => VList::with_children(self.done, None).into(),
         }
     }
+}
+
+/// `text` cut into plain parts and web addresses (`true`). An address
+/// runs to the next space; closing punctuation at its end (a full stop, a
+/// comma, a closing bracket without an opening one in the address) stays
+/// text, so "zie https://x.be/a." links "https://x.be/a".
+pub fn split_links(text: &str) -> Vec<(bool, &str)> {
+    let mut parts = Vec::new();
+    // `plain` marks where the current run of plain text began.
+    let (mut plain, mut at) = (0, 0);
+    while let Some(found) = find_link_start(&text[at..]) {
+        let start = at + found;
+        let tail = &text[start..];
+        let mut end = tail.find(|c: char| c.is_whitespace() || c == '<' || c == '>' || c == '"').unwrap_or(tail.len());
+        while let Some(last) = tail[..end].chars().last() {
+            let unbalanced_close = last == ')' && tail[..end].matches('(').count() < tail[..end].matches(')').count();
+            if matches!(last, '.' | ',' | ';' | ':' | '!' | '?' | '\'') || unbalanced_close {
+                end -= last.len_utf8();
+            } else {
+                break;
+            }
+        }
+        if tail[..end].trim_end_matches('/').ends_with(':') {
+            // Only a scheme ("https://"): text.
+            at = start + end.max(1);
+            continue;
+        }
+        if start > plain {
+            parts.push((false, &text[plain..start]));
+        }
+        parts.push((true, &tail[..end]));
+        (plain, at) = (start + end, start + end);
+    }
+    if plain < text.len() {
+        parts.push((false, &text[plain..]));
+    }
+    parts
+}
+
+/// Where the next `http://` or `https://` starts (case-insensitive).
+fn find_link_start(text: &str) -> Option<usize> {
+    let lower = text.to_ascii_lowercase();
+    [lower.find("https://"), lower.find("http://")].into_iter().flatten().min()
 }
 
 #[cfg(test)]

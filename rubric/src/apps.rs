@@ -45,10 +45,9 @@ pub enum App {
     /// The coordinator's measurements overview, linking to the schools'
     /// reports and team views.
     Measurements,
-    /// The coordinator's jury set-up, results and print sheet, the jury
-    /// chair's page and the published award results (the same results
-    /// views): its own app, so the coordinator's dashboard and the jurors'
-    /// sheets stay small.
+    /// The coordinator's jury results and print sheet and the jury chair's
+    /// page (the same results views): its own app, so the coordinator's
+    /// dashboard and the jurors' sheets stay small.
     Judging,
     /// Who takes part: the coordinator's schools and companies (their
     /// forms and CSV import). The set-up was one app of 308 kB; it is three
@@ -62,12 +61,17 @@ pub enum App {
     /// people and invitations, and a school's STEM coordinator inviting
     /// colleagues (the same people forms).
     People,
+    /// The award: the coordinator's jury set-up and the published award
+    /// results (for everyone of the edition). Split from [`App::Judging`]
+    /// (316 kB with both), whose results views these pages do not show.
+    Award,
 }
 
 /// Address prefixes and the app that serves them; the first match wins.
 /// `/` itself is served by the signed-in person's app ([`App::home_for`]).
-const PREFIXES: [(&str, App); 19] = [
-    ("/coordinator/jury", App::Judging),
+const PREFIXES: [(&str, App); 20] = [
+    ("/coordinator/jury/results", App::Judging),
+    ("/coordinator/jury", App::Award),
     ("/coordinator/measurements", App::Measurements),
     ("/coordinator/edition", App::People),
     ("/coordinator/schools", App::Programme),
@@ -84,14 +88,14 @@ const PREFIXES: [(&str, App); 19] = [
     ("/colleagues", App::People),
     ("/company", App::Company),
     ("/jury", App::Jury),
-    ("/award", App::Judging),
+    ("/award", App::Award),
     ("/rubric", App::Public),
     ("/dossier", App::Dossier),
     ("/region", App::Region),
 ];
 
 impl App {
-    pub const ALL: [App; 16] = [
+    pub const ALL: [App; 17] = [
         App::Public,
         App::School,
         App::Company,
@@ -108,6 +112,7 @@ impl App {
         App::Dossier,
         App::Region,
         App::RegionPlan,
+        App::Award,
     ];
 
     /// The app's name: its binary, its page (`NAME.html`) and the prefix of
@@ -130,6 +135,7 @@ impl App {
             App::Matching => "matching",
             App::People => "people",
             App::Judging => "judging",
+            App::Award => "award",
         }
     }
 
@@ -196,7 +202,7 @@ mod tests {
     fn addresses_go_to_their_role_app() {
         assert_eq!(App::for_path("/coordinator"), App::Coordinator);
         assert_eq!(App::for_path("/coordinator/jury/results/print"), App::Judging);
-        assert_eq!(App::for_path("/coordinator/jury"), App::Judging);
+        assert_eq!(App::for_path("/coordinator/jury"), App::Award);
         assert_eq!(App::for_path("/coordinator/jury/results"), App::Judging);
         assert_eq!(App::for_path("/coordinator/juryx"), App::Coordinator);
         assert_eq!(App::for_path("/coordinator/measurements"), App::Measurements);
@@ -218,7 +224,8 @@ mod tests {
         assert_eq!(App::for_path("/jury"), App::Jury);
         assert_eq!(App::for_path("/jury/finalists/3"), App::Jury);
         assert_eq!(App::for_path("/jury/chair"), App::Judging);
-        assert_eq!(App::for_path("/award"), App::Judging);
+        assert_eq!(App::for_path("/award"), App::Award);
+        assert_eq!(App::for_path("/coordinator/jury/resultsx"), App::Award);
         assert_eq!(App::for_path("/rubric"), App::Public);
         assert_eq!(App::for_path("/signin"), App::Public);
         assert_eq!(App::for_path("/dossier/12"), App::Dossier);

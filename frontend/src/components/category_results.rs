@@ -1,5 +1,5 @@
 //! The results of one award category for the coordinator and the chair, as
-//! read-only markup: progress of the sheets, the winner with its robustness,
+//! a read-only [`Tree`]: progress of the sheets, the winner with its robustness,
 //! the ranking (score, normalized score, mean rank), the agreement
 //! statistics, each juror's numbers with flags for discussion, the
 //! tie-breaks applied, ties left to the chair, and warnings. Every number
@@ -10,90 +10,106 @@ use crate::components::robustness_note::robustness_note;
 use crate::i18n::format::score;
 use crate::i18n::jury::{rule_text, warning_text, J};
 use crate::i18n::Text;
-use crate::markup::Markup;
+use crate::tree::Tree;
 use rubric::jury::setup::CriterionDef;
 use rubric::jury::views::CategoryResults;
 use rubric::Lang;
 
-fn cell(m: &mut Markup, lang: Lang, v: Option<f64>) {
-    m.el("<td class=\"num\">", &v.map_or_else(|| "–".to_string(), |v| score(lang, v)), "</td>");
+fn cell(m: &mut Tree, lang: Lang, v: Option<f64>) {
+    m.el("td", "num", &v.map_or_else(|| "–".to_string(), |v| score(lang, v)));
 }
 
-fn heads(m: &mut Markup, lang: Lang, cols: &[(J, bool)]) {
-    m.raw("<thead><tr>");
+/// A table's head row, then its body opened (closed by the caller). The
+/// labels come as texts: a key looked up in a loop links its whole table.
+pub(crate) fn heads(m: &mut Tree, cols: &[(&str, bool)]) {
+    m.open("thead", "").open("tr", "");
     for (label, num) in cols {
-        m.el(if *num { "<th scope=\"col\" class=\"num\">" } else { "<th scope=\"col\">" }, label.t(lang), "</th>");
+        m.open("th", if *num { "num" } else { "" }).attr("scope", "col").text(label).close();
     }
-    m.raw("</tr></thead><tbody>");
+    m.close().close().open("tbody", "");
+}
+
+/// The ranking's columns (label, numeric), here and on the printed sheet.
+pub(crate) fn ranking_columns(lang: Lang) -> [(&'static str, bool); 6] {
+    [
+        (J::Place.t(lang), false),
+        (J::Finalist.t(lang), false),
+        (J::Score.t(lang), true),
+        (J::Normalized.t(lang), true),
+        (J::MeanRank.t(lang), true),
+        (J::Jurors.t(lang), true),
+    ]
+}
+
+/// A wide table's scrolling box a keyboard can reach (issue 14), named.
+fn scroll_box(m: &mut Tree, label: &str) {
+    m.open("div", "table-scroll").attr("tabindex", "0").attr("role", "region").attr_value("aria-label", label);
 }
 
 /// `frozen`: the results are locked, so tie-breaks are in the audit log.
-pub fn category_results(m: &mut Markup, lang: Lang, c: &CategoryResults, criteria: &[CriterionDef], frozen: bool) {
-    m.raw("<section class=\"category-results\" data-category=\"").text(&c.category_id.to_string()).raw("\">");
-    m.el("<h2>", &c.name, "</h2>");
-    m.el(
-        "<p class=\"muted\" data-testid=\"sheet-progress\">",
-        &format!("{} / {} {}", c.submitted_sheets, c.expected_sheets, J::SheetsSubmitted.t(lang)),
-        "</p>",
-    );
+pub fn category_results(m: &mut Tree, lang: Lang, c: &CategoryResults, criteria: &[CriterionDef], frozen: bool) {
+    m.open("section", "category-results").attr_value("data-category", &c.category_id.to_string());
+    m.el("h2", "", &c.name);
+    m.open("p", "muted")
+        .attr("data-testid", "sheet-progress")
+        .text(&format!("{} / {} {}", c.submitted_sheets, c.expected_sheets, J::SheetsSubmitted.t(lang)))
+        .close();
     let Some(r) = &c.results else {
-        m.el("<p class=\"error-box\">", c.problem.as_deref().unwrap_or_default(), "</p></section>");
+        m.el("p", "error-box", c.problem.as_deref().unwrap_or_default()).close();
         return;
     };
     match &r.winner {
-        Some(w) => m.el("<p class=\"winner\" data-testid=\"winner\">", &format!("{}: {}", J::Winner.t(lang), c.finalist_name(w)), "</p>"),
-        None => m.el("<p class=\"notice\" data-testid=\"no-winner\">", J::NoWinnerYet.t(lang), "</p>"),
+        Some(w) => m.open("p", "winner").attr("data-testid", "winner").text(&format!("{}: {}", J::Winner.t(lang), c.finalist_name(w))),
+        None => m.open("p", "notice").attr("data-testid", "no-winner").text(J::NoWinnerYet.t(lang)),
     };
+    m.close();
     robustness_note(m, lang, c, r);
     // Wide number tables scroll inside a box a keyboard can reach (issue 14).
-    m.raw("<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"").text(&c.name).raw("\">");
-    m.raw("<table class=\"data-table\" data-testid=\"ranking\">");
-    heads(
-        m,
-        lang,
-        &[(J::Place, false), (J::Finalist, false), (J::Score, true), (J::Normalized, true), (J::MeanRank, true), (J::Jurors, true)],
-    );
+    scroll_box(m, &c.name);
+    m.open("table", "data-table").attr("data-testid", "ranking");
+    heads(m, &ranking_columns(lang));
     for p in &r.ranking {
         let f = r.finalists.iter().find(|f| f.finalist == p.finalist);
-        m.raw(if r.winner.as_ref() == Some(&p.finalist) { "<tr class=\"is-winner\">" } else { "<tr>" });
-        m.el("<td>", &format!("{}{}", p.place, if p.tied { " =" } else { "" }), "</td>");
-        m.el("<td>", &c.finalist_name(&p.finalist), "</td>");
+        m.open("tr", if r.winner.as_ref() == Some(&p.finalist) { "is-winner" } else { "" });
+        m.el("td", "", &format!("{}{}", p.place, if p.tied { " =" } else { "" }));
+        m.el("td", "", &c.finalist_name(&p.finalist));
         cell(m, lang, Some(p.score));
         cell(m, lang, f.and_then(|f| f.normalized_score));
         cell(m, lang, f.and_then(|f| f.mean_rank));
-        m.el("<td class=\"num\">", &f.map_or(0, |f| f.jurors).to_string(), "</td></tr>");
+        m.el("td", "num", &f.map_or(0, |f| f.jurors).to_string()).close();
     }
-    m.raw("</tbody></table></div>");
+    // tbody, table, the scrolling box
+    m.close().close().close();
     agreement_panel(m, lang, c, r);
-    m.el("<h3>", J::Jurors.t(lang), "</h3><div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"");
-    m.text(&format!("{} · {}", J::Jurors.t(lang), c.name)).raw("\"><table class=\"data-table\" data-testid=\"juror-table\">");
+    m.el("h3", "", J::Jurors.t(lang));
+    scroll_box(m, &format!("{} · {}", J::Jurors.t(lang), c.name));
+    m.open("table", "data-table").attr("data-testid", "juror-table");
     heads(
         m,
-        lang,
         &[
-            (J::Juror, false),
-            (J::FinalistsScored, true),
-            (J::MeanScore, true),
-            (J::Spread, true),
-            (J::AgreementWithOthers, true),
-            (J::Flag, false),
+            (J::Juror.t(lang), false),
+            (J::FinalistsScored.t(lang), true),
+            (J::MeanScore.t(lang), true),
+            (J::Spread.t(lang), true),
+            (J::AgreementWithOthers.t(lang), true),
+            (J::Flag.t(lang), false),
         ],
     );
     for j in &r.jurors {
-        m.el("<tr><td>", &c.juror_name(&j.juror), "</td>");
-        m.el("<td class=\"num\">", &j.finalists_scored.to_string(), "</td>");
+        m.open("tr", "").el("td", "", &c.juror_name(&j.juror));
+        m.el("td", "num", &j.finalists_scored.to_string());
         cell(m, lang, j.mean);
         cell(m, lang, j.spread);
         cell(m, lang, j.agreement_with_others);
-        m.raw("<td>");
+        m.open("td", "");
         if j.flagged {
-            m.el("<span class=\"badge warn\" data-testid=\"flagged\">", J::ToDiscuss.t(lang), "</span>");
+            m.open("span", "badge warn").attr("data-testid", "flagged").text(J::ToDiscuss.t(lang)).close();
         }
-        m.raw("</td></tr>");
+        m.close().close();
     }
-    m.raw("</tbody></table></div>");
+    m.close().close().close();
     if !r.tie_breaks.is_empty() {
-        m.el("<h3>", J::TieBreaks.t(lang), "</h3><ul class=\"tie-breaks\" data-testid=\"tie-breaks\">");
+        m.el("h3", "", J::TieBreaks.t(lang)).open("ul", "tie-breaks").attr("data-testid", "tie-breaks");
         for t in &r.tie_breaks {
             let tied: Vec<String> = t.finalists.iter().map(|k| c.finalist_name(k)).collect();
             let values: Vec<String> = t.values.iter().map(|(k, v)| format!("{} {}", c.finalist_name(k), score(lang, *v))).collect();
@@ -110,26 +126,24 @@ pub fn category_results(m: &mut Markup, lang: Lang, c: &CategoryResults, criteri
                 J::Order.t(lang),
                 outcome.join(" > ")
             );
-            m.el("<li>", &text, "<span class=\"badge\">")
-                .text(if frozen { J::Logged.t(lang) } else { J::LoggedAtLock.t(lang) })
-                .raw("</span></li>");
+            m.open("li", "").text(&text).el("span", "badge", if frozen { J::Logged.t(lang) } else { J::LoggedAtLock.t(lang) }).close();
         }
-        m.raw("</ul>");
+        m.close();
     }
     if !r.unresolved_ties.is_empty() {
-        m.raw("<div class=\"notice warn\" data-testid=\"unresolved\">");
+        m.open("div", "notice warn").attr("data-testid", "unresolved");
         for t in &r.unresolved_ties {
             let names: Vec<String> = t.finalists.iter().map(|k| c.finalist_name(k)).collect();
-            m.el("<p>", &format!("{} {}: {}", J::ChairMustDecide.t(lang), t.place, names.join(", ")), "</p>");
+            m.el("p", "", &format!("{} {}: {}", J::ChairMustDecide.t(lang), t.place, names.join(", ")));
         }
-        m.raw("</div>");
+        m.close();
     }
     if !r.warnings.is_empty() {
-        m.el("<h3>", J::Warnings.t(lang), "</h3><ul class=\"warnings\" data-testid=\"warnings\">");
+        m.el("h3", "", J::Warnings.t(lang)).open("ul", "warnings").attr("data-testid", "warnings");
         for w in &r.warnings {
-            m.el("<li>", &warning_text(lang, w, c), "</li>");
+            m.el("li", "", &warning_text(lang, w, c));
         }
-        m.raw("</ul>");
+        m.close();
     }
-    m.raw("</section>");
+    m.close();
 }

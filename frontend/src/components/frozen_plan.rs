@@ -8,7 +8,7 @@ use crate::hooks::use_lang;
 use crate::i18n::format::date;
 use crate::i18n::jury::{action_status, J};
 use crate::i18n::Text;
-use crate::markup::Markup;
+use crate::tree::Tree;
 use rubric::jury::views::ScoreFinalist;
 use rubric::plan::{format_euro, ContributionKind};
 use rubric::Lang;
@@ -33,61 +33,59 @@ fn day(lang: Lang, d: Option<rubric::Date>) -> String {
     d.map(|d| date(lang, d)).unwrap_or_else(|| "–".into())
 }
 
-fn fact(m: &mut Markup, label: &str, value: &str) {
-    m.el("<dt>", label, "</dt>").el("<dd>", value, "</dd>");
+fn fact(m: &mut Tree, label: &str, value: &str) {
+    m.el("dt", "", label).el("dd", "", value);
 }
 
 #[component]
 pub fn FrozenPlan(props: &FrozenPlanProps) -> Html {
     let lang = use_lang();
     let Some(v) = &props.finalist.plan else { return Html::default() };
-    let mut m = Markup::new();
-    m.raw("<section class=\"frozen-plan\" data-testid=\"frozen-plan\">").el("<h2>", J::ActionPlan.t(lang), "</h2>");
+    let mut m = Tree::new();
+    m.open("section", "frozen-plan").attr("data-testid", "frozen-plan").el("h2", "", J::ActionPlan.t(lang));
     let submitted = rubric::Date::from_unix_seconds(v.submitted_at).map(|d| date(lang, d)).unwrap_or_default();
-    m.el(
-        "<p class=\"muted small\">",
-        &format!("{} {} · {} {}", J::Version.t(lang), v.number, J::SubmittedOn.t(lang), submitted),
-        "</p>",
-    );
+    m.el("p", "muted small", &format!("{} {} · {} {}", J::Version.t(lang), v.number, J::SubmittedOn.t(lang), submitted));
     if let Some(c) = &props.finalist.cofinancing {
-        m.raw(if c.met().unwrap_or(false) { "<p class=\"fp-share ok\">" } else { "<p class=\"fp-share warn\">" });
-        m.text(&format!(
-            "{}: {} ({} {} {}; {} {} %)",
-            J::CompanyShare.t(lang),
-            c.format_share(lang).unwrap_or_else(|| "–".into()),
-            format_euro(c.contribution_cents, lang),
-            J::Of.t(lang),
-            format_euro(c.budget_cents, lang),
-            J::Threshold.t(lang),
-            c.threshold_percent
-        ))
-        .raw("</p>");
+        m.el(
+            "p",
+            if c.met().unwrap_or(false) { "fp-share ok" } else { "fp-share warn" },
+            &format!(
+                "{}: {} ({} {} {}; {} {} %)",
+                J::CompanyShare.t(lang),
+                c.format_share(lang).unwrap_or_else(|| "–".into()),
+                format_euro(c.contribution_cents, lang),
+                J::Of.t(lang),
+                format_euro(c.budget_cents, lang),
+                J::Threshold.t(lang),
+                c.threshold_percent
+            ),
+        );
     }
     if v.plan.goals.is_empty() {
-        m.el("<p class=\"muted\">", J::PlanHasNoGoals.t(lang), "</p>");
+        m.el("p", "muted", J::PlanHasNoGoals.t(lang));
     }
-    m.raw("<ol class=\"fp-goals\">");
+    m.open("ol", "fp-goals");
     for g in &v.plan.goals {
-        m.raw("<li class=\"fp-goal\">").el("<h3>", &g.title, "</h3>");
+        m.open("li", "fp-goal").el("h3", "", &g.title);
         if !g.description.is_empty() {
-            m.el("<p>", &g.description, "</p>");
+            m.el("p", "", &g.description);
         }
         if !g.indicator_targets.is_empty() {
-            m.raw("<ul class=\"fp-targets\">");
+            m.open("ul", "fp-targets");
             for t in &g.indicator_targets {
                 let title = rubric::names::indicator(&t.indicator_id, lang).map_or(t.indicator_id.as_str(), |(_, title)| title);
                 let current = t.current_level.map_or_else(|| "?".to_string(), |l| l.to_string());
-                m.el("<li>", &format!("{title}: {} {current} → {}", J::Level.t(lang), t.target_level), "</li>");
+                m.el("li", "", &format!("{title}: {} {current} → {}", J::Level.t(lang), t.target_level));
             }
-            m.raw("</ul>");
+            m.close();
         }
         let mut any = false;
         for a in v.plan.actions.iter().filter(|a| a.goal_id == g.id) {
             if !any {
-                m.raw("<ul class=\"fp-actions\">");
+                m.open("ul", "fp-actions");
                 any = true;
             }
-            m.raw("<li class=\"fp-action\">").el("<p class=\"fp-action-what\">", &a.description, "</p><dl class=\"fp-facts\">");
+            m.open("li", "fp-action").el("p", "fp-action-what", &a.description).open("dl", "fp-facts");
             fact(&mut m, J::Owner.t(lang), if a.owner.is_empty() { "–" } else { &a.owner });
             fact(&mut m, J::When.t(lang), &format!("{} → {}", day(lang, a.start), day(lang, a.deadline)));
             fact(&mut m, J::Budget.t(lang), &format_euro(a.budget_cents, lang));
@@ -106,16 +104,17 @@ pub fn FrozenPlan(props: &FrozenPlanProps) -> Html {
             if !a.success_criterion.is_empty() {
                 fact(&mut m, J::SuccessCriterion.t(lang), &a.success_criterion);
             }
-            fact(&mut m, J::ActionStatus.t(lang), action_status(a.status).t(lang));
-            m.raw("</dl></li>");
+            fact(&mut m, J::ActionStatus.t(lang), action_status(lang, a.status));
+            // the facts, the action
+            m.close().close();
         }
         if any {
-            m.raw("</ul>");
+            m.close();
         } else {
-            m.el("<p class=\"muted small\">", J::GoalWithoutActions.t(lang), "</p>");
+            m.el("p", "muted small", J::GoalWithoutActions.t(lang));
         }
-        m.raw("</li>");
+        m.close();
     }
-    m.raw("</ol></section>");
+    m.close().close();
     m.html()
 }

@@ -1,4 +1,4 @@
-//! A school's nulmeting result for the jury, as read-only markup: the score
+//! A school's nulmeting result for the jury, read-only (a [`Tree`]): the score
 //! per aspect (1 to 4) as a bar, the growth since the nulmeting when the
 //! school measured again, and the weakest indicators (where a plan should
 //! start).
@@ -6,51 +6,49 @@
 use crate::i18n::format::level_score;
 use crate::i18n::jury::J;
 use crate::i18n::Text;
-use crate::markup::Markup;
+use crate::tree::Tree;
 use rubric::jury::views::JurorProfile;
 use rubric::Lang;
 
 /// The profile section (`None`: the school has no nulmeting result).
-pub fn profile_summary(m: &mut Markup, lang: Lang, profile: Option<&JurorProfile>) {
-    m.raw("<section class=\"profile-summary\" data-testid=\"profile\">").el("<h2>", J::Nulmeting.t(lang), "</h2>");
+pub fn profile_summary(m: &mut Tree, lang: Lang, profile: Option<&JurorProfile>) {
+    m.open("section", "profile-summary").attr("data-testid", "profile").el("h2", "", J::Nulmeting.t(lang));
     let Some(profile) = profile else {
-        m.el("<p class=\"muted\">", J::NoNulmeting.t(lang), "</p></section>");
+        m.el("p", "muted", J::NoNulmeting.t(lang)).close();
         return;
     };
-    m.raw("<table class=\"ps-table\"><thead><tr>")
-        .el("<th scope=\"col\">", J::Aspect.t(lang), "</th>")
-        .el("<th scope=\"col\">", J::Score14.t(lang), "</th>");
+    m.open("table", "ps-table").open("thead", "").open("tr", "");
+    m.open("th", "").attr("scope", "col").text(J::Aspect.t(lang)).close();
+    m.open("th", "").attr("scope", "col").text(J::Score14.t(lang)).close();
     if profile.has_growth {
-        m.el("<th scope=\"col\">", J::Growth.t(lang), "</th>");
+        m.open("th", "").attr("scope", "col").text(J::Growth.t(lang)).close();
     }
-    m.raw("</tr></thead><tbody>");
+    m.close().close().open("tbody", "");
     for a in &profile.aspects {
         let name = rubric::names::aspect_name(a.aspect, lang);
         let width = a.score.map_or(0.0, |s| (s / 4.0 * 100.0).clamp(0.0, 100.0));
-        m.el("<tr><th scope=\"row\">", name, "</th><td><span class=\"ps-bar\" aria-hidden=\"true\"><span style=\"width:")
-            .text(&(width.round() as i64).to_string())
-            .raw("%\"></span></span>")
-            .text(&a.score.map_or_else(|| "–".into(), |s| level_score(lang, s)))
-            .raw("</td>");
+        m.open("tr", "").open("th", "").attr("scope", "row").text(name).close().open("td", "");
+        m.open("span", "ps-bar").attr("aria-hidden", "true");
+        m.open("span", "").attr_value("style", &format!("width:{}%", width.round() as i64)).close().close();
+        m.text(&a.score.map_or_else(|| "–".into(), |s| level_score(lang, s))).close();
         if profile.has_growth {
-            m.raw(match a.delta {
-                Some(d) if d > 0.0 => "<td class=\"up\">",
-                Some(d) if d < 0.0 => "<td class=\"down\">",
-                _ => "<td>",
-            })
-            .text(&a.delta.map_or_else(|| "–".into(), |d| format!("{}{}", if d > 0.0 { "+" } else { "" }, level_score(lang, d))))
-            .raw("</td>");
+            let class = match a.delta {
+                Some(d) if d > 0.0 => "up",
+                Some(d) if d < 0.0 => "down",
+                _ => "",
+            };
+            m.el("td", class, &a.delta.map_or_else(|| "–".into(), |d| format!("{}{}", if d > 0.0 { "+" } else { "" }, level_score(lang, d))));
         }
-        m.raw("</tr>");
+        m.close();
     }
-    m.raw("</tbody></table>");
+    m.close().close();
     if !profile.weakest.is_empty() {
-        m.el("<h3>", J::WeakestIndicators.t(lang), "</h3><ul class=\"ps-weakest\">");
+        m.el("h3", "", J::WeakestIndicators.t(lang)).open("ul", "ps-weakest");
         for w in &profile.weakest {
             let title = rubric::names::indicator(&w.indicator_id, lang).map_or(w.indicator_id.as_str(), |(_, title)| title);
-            m.el("<li>", &format!("{title}: {} {}", J::Level.t(lang), w.level), "</li>");
+            m.el("li", "", &format!("{title}: {} {}", J::Level.t(lang), w.level));
         }
-        m.raw("</ul>");
+        m.close();
     }
-    m.raw("</section>");
+    m.close();
 }

@@ -728,55 +728,59 @@ impl Text for J {
     }
 }
 
-pub fn status_text(s: JuryStatus) -> J {
+// The helpers below pick a constant key in each arm and return its text:
+// a key chosen at run time and looked up afterwards would link the whole
+// table of `J` (every jury text) into each app that calls them (issue 13).
+
+pub fn status_text(lang: Lang, s: JuryStatus) -> &'static str {
     match s {
-        JuryStatus::Setup => J::StatusSetup,
-        JuryStatus::Open => J::StatusOpen,
-        JuryStatus::Closed => J::StatusClosed,
+        JuryStatus::Setup => J::StatusSetup.t(lang),
+        JuryStatus::Open => J::StatusOpen.t(lang),
+        JuryStatus::Closed => J::StatusClosed.t(lang),
     }
 }
 
-pub fn action_status(s: ActionStatus) -> J {
+pub fn action_status(lang: Lang, s: ActionStatus) -> &'static str {
     match s {
-        ActionStatus::Planned => J::ActPlanned,
-        ActionStatus::InProgress => J::ActInProgress,
-        ActionStatus::Done => J::ActDone,
-        ActionStatus::Dropped => J::ActDropped,
+        ActionStatus::Planned => J::ActPlanned.t(lang),
+        ActionStatus::InProgress => J::ActInProgress.t(lang),
+        ActionStatus::Done => J::ActDone.t(lang),
+        ActionStatus::Dropped => J::ActDropped.t(lang),
     }
 }
 
 /// The name of a reading: poor, moderate, good, excellent.
-pub fn reading_text(r: Reading) -> J {
+pub fn reading_text(lang: Lang, r: Reading) -> &'static str {
     match r {
-        Reading::BelowZero => J::ReadBelowZero,
-        Reading::Poor => J::ReadPoor,
-        Reading::Moderate => J::ReadModerate,
-        Reading::Good => J::ReadGood,
-        Reading::Excellent => J::ReadExcellent,
+        Reading::BelowZero => J::ReadBelowZero.t(lang),
+        Reading::Poor => J::ReadPoor.t(lang),
+        Reading::Moderate => J::ReadModerate.t(lang),
+        Reading::Good => J::ReadGood.t(lang),
+        Reading::Excellent => J::ReadExcellent.t(lang),
     }
 }
 
 /// What a reading means for the jury, in a sentence.
-pub fn reading_sentence(r: Reading) -> J {
+pub fn reading_sentence(lang: Lang, r: Reading) -> &'static str {
     match r {
-        Reading::BelowZero => J::SayBelowZero,
-        Reading::Poor => J::SayPoor,
-        Reading::Moderate => J::SayModerate,
-        Reading::Good => J::SayGood,
-        Reading::Excellent => J::SayExcellent,
+        Reading::BelowZero => J::SayBelowZero.t(lang),
+        Reading::Poor => J::SayPoor.t(lang),
+        Reading::Moderate => J::SayModerate.t(lang),
+        Reading::Good => J::SayGood.t(lang),
+        Reading::Excellent => J::SayExcellent.t(lang),
     }
 }
 
 /// Why a statistic has no value.
-pub fn not_computable(n: NotComputable) -> J {
+pub fn not_computable(lang: Lang, n: NotComputable) -> &'static str {
     match n {
-        NotComputable::FewerThanTwoJurors => J::NcFewJurors,
-        NotComputable::FewerThanTwoFinalists => J::NcFewFinalists,
-        NotComputable::NoVariance => J::NcNoVariance,
-        NotComputable::DegenerateMeanSquares => J::NcDegenerate,
-        NotComputable::RaggedMatrix => J::NcRagged,
-        NotComputable::NonFiniteValue => J::NcNonFinite,
-        NotComputable::EstimateBelowZero => J::NcBelowZero,
+        NotComputable::FewerThanTwoJurors => J::NcFewJurors.t(lang),
+        NotComputable::FewerThanTwoFinalists => J::NcFewFinalists.t(lang),
+        NotComputable::NoVariance => J::NcNoVariance.t(lang),
+        NotComputable::DegenerateMeanSquares => J::NcDegenerate.t(lang),
+        NotComputable::RaggedMatrix => J::NcRagged.t(lang),
+        NotComputable::NonFiniteValue => J::NcNonFinite.t(lang),
+        NotComputable::EstimateBelowZero => J::NcBelowZero.t(lang),
     }
 }
 
@@ -795,39 +799,38 @@ pub fn rule_text(lang: Lang, rule: &TieBreakRule, criteria: &[CriterionDef]) -> 
 
 pub fn tie_break_problem(lang: Lang, p: &TieBreakProblem) -> String {
     match p {
-        TieBreakProblem::Duplicate { .. } => J::TbDuplicate,
-        TieBreakProblem::UnknownCriterion { .. } => J::TbUnknown,
-        TieBreakProblem::ChairNotLast => J::TbChairNotLast,
-        TieBreakProblem::NoChair => J::TbNoChair,
+        TieBreakProblem::Duplicate { .. } => J::TbDuplicate.t(lang),
+        TieBreakProblem::UnknownCriterion { .. } => J::TbUnknown.t(lang),
+        TieBreakProblem::ChairNotLast => J::TbChairNotLast.t(lang),
+        TieBreakProblem::NoChair => J::TbNoChair.t(lang),
     }
-    .t(lang)
     .into()
 }
 
-pub fn sheet_problem(p: &SheetProblem) -> J {
+pub fn sheet_problem(lang: Lang, p: &SheetProblem) -> &'static str {
     match p {
-        SheetProblem::ScoreOutOfRange { .. } => J::SpScoreRange,
-        SheetProblem::UnknownCriterion { .. } => J::SpUnknown,
-        SheetProblem::RemarkTooLong { .. } => J::SpRemarkLong,
-        SheetProblem::Unscored { .. } => J::SpUnscored,
-        SheetProblem::RemarkWithoutScore { .. } => J::SpRemarkNoScore,
+        SheetProblem::ScoreOutOfRange { .. } => J::SpScoreRange.t(lang),
+        SheetProblem::UnknownCriterion { .. } => J::SpUnknown.t(lang),
+        SheetProblem::RemarkTooLong { .. } => J::SpRemarkLong.t(lang),
+        SheetProblem::Unscored { .. } => J::SpUnscored.t(lang),
+        SheetProblem::RemarkWithoutScore { .. } => J::SpRemarkNoScore.t(lang),
     }
 }
 
 pub fn criteria_problem(lang: Lang, p: &CriteriaProblem) -> String {
-    let key = match p {
-        CriteriaProblem::NoCriteria => J::CpNone,
-        CriteriaProblem::TooMany => J::CpTooMany,
-        CriteriaProblem::NameMissing { .. } => J::CpName,
-        CriteriaProblem::NameTooLong { .. } => J::CpNameLong,
-        CriteriaProblem::DuplicateName { .. } => J::CpDuplicate,
-        CriteriaProblem::DescriptionTooLong { .. } | CriteriaProblem::AnchorTooLong { .. } => J::CpTextLong,
-        CriteriaProblem::AnchorCount { .. } => J::CpAnchorCount,
-        CriteriaProblem::AnchorMissing { .. } => J::CpAnchor,
-        CriteriaProblem::WeightTooHigh { .. } => J::CpWeightHigh,
+    match p {
+        CriteriaProblem::NoCriteria => J::CpNone.t(lang),
+        CriteriaProblem::TooMany => J::CpTooMany.t(lang),
+        CriteriaProblem::NameMissing { .. } => J::CpName.t(lang),
+        CriteriaProblem::NameTooLong { .. } => J::CpNameLong.t(lang),
+        CriteriaProblem::DuplicateName { .. } => J::CpDuplicate.t(lang),
+        CriteriaProblem::DescriptionTooLong { .. } | CriteriaProblem::AnchorTooLong { .. } => J::CpTextLong.t(lang),
+        CriteriaProblem::AnchorCount { .. } => J::CpAnchorCount.t(lang),
+        CriteriaProblem::AnchorMissing { .. } => J::CpAnchor.t(lang),
+        CriteriaProblem::WeightTooHigh { .. } => J::CpWeightHigh.t(lang),
         CriteriaProblem::WeightSum { sum } => return format!("{} {sum}.", J::CpWeightSum.t(lang)),
-    };
-    key.t(lang).into()
+    }
+    .into()
 }
 
 pub fn open_problem(lang: Lang, p: &OpenProblem) -> String {
@@ -884,35 +887,35 @@ pub fn warning_text(lang: Lang, w: &JuryWarning, c: &CategoryResults) -> String 
 }
 
 /// The label of a jury audit action.
-pub fn audit_action(action: &str) -> J {
+pub fn audit_action(lang: Lang, action: &str) -> &'static str {
     match action {
-        "jury.status" => J::AuStatus,
-        "jury.criteria" => J::AuCriteria,
-        "jury.category" => J::AuCategory,
-        "jury.finalist" => J::AuFinalist,
-        "jury.juror" => J::AuJuror,
-        "jury.tie-break-rule" => J::AuRule,
-        "jury.conflict.automatic" => J::AuFlag,
-        "jury.conflict.cleared" => J::AuFlagCleared,
-        "jury.conflict.dismissed" => J::AuDismissed,
-        "jury.conflict.restored" => J::AuRestored,
-        "jury.conflict.declared" => J::AuDeclared,
-        "jury.conflict.withdrawn" => J::AuWithdrawn,
-        "jury.sheet.submitted" => J::AuSubmitted,
-        "jury.sheet.changed" => J::AuChanged,
-        "jury.sheet.reopen-requested" => J::AuReopenRequested,
-        "jury.sheet.reopened" => J::AuReopened,
-        "jury.sheet.reopen-declined" => J::AuReopenDeclined,
-        "jury.sheet.resubmitted" => J::AuResubmitted,
-        "jury.chair-decision" => J::AuChairDecision,
-        "jury.tie-break" => J::AuTieBreak,
-        "jury.winner" => J::AuWinner,
-        "jury.locked" => J::AuLocked,
-        "jury.unlocked" => J::AuUnlocked,
-        "jury.published" => J::AuPublished,
-        "jury.chair" => J::AuChair,
-        "jury.robustness-acknowledged" => J::AuAcknowledged,
-        _ => J::AuOther,
+        "jury.status" => J::AuStatus.t(lang),
+        "jury.criteria" => J::AuCriteria.t(lang),
+        "jury.category" => J::AuCategory.t(lang),
+        "jury.finalist" => J::AuFinalist.t(lang),
+        "jury.juror" => J::AuJuror.t(lang),
+        "jury.tie-break-rule" => J::AuRule.t(lang),
+        "jury.conflict.automatic" => J::AuFlag.t(lang),
+        "jury.conflict.cleared" => J::AuFlagCleared.t(lang),
+        "jury.conflict.dismissed" => J::AuDismissed.t(lang),
+        "jury.conflict.restored" => J::AuRestored.t(lang),
+        "jury.conflict.declared" => J::AuDeclared.t(lang),
+        "jury.conflict.withdrawn" => J::AuWithdrawn.t(lang),
+        "jury.sheet.submitted" => J::AuSubmitted.t(lang),
+        "jury.sheet.changed" => J::AuChanged.t(lang),
+        "jury.sheet.reopen-requested" => J::AuReopenRequested.t(lang),
+        "jury.sheet.reopened" => J::AuReopened.t(lang),
+        "jury.sheet.reopen-declined" => J::AuReopenDeclined.t(lang),
+        "jury.sheet.resubmitted" => J::AuResubmitted.t(lang),
+        "jury.chair-decision" => J::AuChairDecision.t(lang),
+        "jury.tie-break" => J::AuTieBreak.t(lang),
+        "jury.winner" => J::AuWinner.t(lang),
+        "jury.locked" => J::AuLocked.t(lang),
+        "jury.unlocked" => J::AuUnlocked.t(lang),
+        "jury.published" => J::AuPublished.t(lang),
+        "jury.chair" => J::AuChair.t(lang),
+        "jury.robustness-acknowledged" => J::AuAcknowledged.t(lang),
+        _ => J::AuOther.t(lang),
     }
 }
 
@@ -932,21 +935,21 @@ pub fn audit_time(lang: Lang, at: i64) -> String {
 
 /// The jury's own error codes in words; `None` for codes the shared error
 /// box knows or that carry their own message.
-pub fn jury_error(code: ErrorCode) -> Option<J> {
+pub fn jury_error(lang: Lang, code: ErrorCode) -> Option<&'static str> {
     Some(match code {
-        ErrorCode::ScoringClosed => J::ErScoringClosed,
-        ErrorCode::JuryNotInSetup | ErrorCode::BadTransition => J::ErNotInSetup,
-        ErrorCode::JuryLocked => J::ErLocked,
-        ErrorCode::HasScores => J::ErHasScores,
-        ErrorCode::DeclaredConflict => J::ErDeclared,
-        ErrorCode::JurorIsChair => J::ErJurorIsChair,
-        ErrorCode::JuryClosed => J::ErClosed,
-        ErrorCode::JuryNotClosed => J::ErNotClosed,
-        ErrorCode::NotLocked => J::ErNotLocked,
-        ErrorCode::Published => J::ErPublished,
-        ErrorCode::Stale => J::ErStale,
-        ErrorCode::Robust => J::ErRobust,
-        ErrorCode::NoWinner => J::ErNoWinner,
+        ErrorCode::ScoringClosed => J::ErScoringClosed.t(lang),
+        ErrorCode::JuryNotInSetup | ErrorCode::BadTransition => J::ErNotInSetup.t(lang),
+        ErrorCode::JuryLocked => J::ErLocked.t(lang),
+        ErrorCode::HasScores => J::ErHasScores.t(lang),
+        ErrorCode::DeclaredConflict => J::ErDeclared.t(lang),
+        ErrorCode::JurorIsChair => J::ErJurorIsChair.t(lang),
+        ErrorCode::JuryClosed => J::ErClosed.t(lang),
+        ErrorCode::JuryNotClosed => J::ErNotClosed.t(lang),
+        ErrorCode::NotLocked => J::ErNotLocked.t(lang),
+        ErrorCode::Published => J::ErPublished.t(lang),
+        ErrorCode::Stale => J::ErStale.t(lang),
+        ErrorCode::Robust => J::ErRobust.t(lang),
+        ErrorCode::NoWinner => J::ErNoWinner.t(lang),
         _ => return None,
     })
 }
@@ -955,16 +958,16 @@ pub fn jury_error(code: ErrorCode) -> Option<J> {
 /// server names it with a [`FieldCode`]; otherwise as the server wrote it.
 pub fn field_message(lang: Lang, error: &FieldError) -> String {
     let key = match error.code {
-        Some(FieldCode::CategoryTaken) => J::SmCategoryTaken,
-        Some(FieldCode::NoSubmittedPlan) => J::SmNoPlan,
-        Some(FieldCode::AlreadyFinalist) => J::SmAlreadyFinalist,
-        Some(FieldCode::NameEmpty) => J::SmNameEmpty,
-        Some(FieldCode::NotEmail) => J::SmEmail,
-        Some(FieldCode::AlreadyJuror) => J::SmAlreadyJuror,
-        Some(FieldCode::ReasonMissing) => J::SmGiveReason,
+        Some(FieldCode::CategoryTaken) => J::SmCategoryTaken.t(lang),
+        Some(FieldCode::NoSubmittedPlan) => J::SmNoPlan.t(lang),
+        Some(FieldCode::AlreadyFinalist) => J::SmAlreadyFinalist.t(lang),
+        Some(FieldCode::NameEmpty) => J::SmNameEmpty.t(lang),
+        Some(FieldCode::NotEmail) => J::SmEmail.t(lang),
+        Some(FieldCode::AlreadyJuror) => J::SmAlreadyJuror.t(lang),
+        Some(FieldCode::ReasonMissing) => J::SmGiveReason.t(lang),
         None | Some(FieldCode::FileTooLarge | FieldCode::FileType | FieldCode::QuotaFull | FieldCode::RubricVersionInUse) => return error.message.clone(),
     };
-    key.t(lang).to_string()
+    key.to_string()
 }
 
 #[cfg(test)]

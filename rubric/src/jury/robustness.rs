@@ -11,9 +11,11 @@ use super::{JuryInput, TIE_EPSILON};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 
-/// What one check says about the winner.
+/// What one check says about the winner. Read through [`CheckWire`] (the
+/// same JSON): the derived decoder of an internally tagged enum buffers the
+/// value first, which is the largest decoder of the results app (issue 13).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "kebab-case")]
+#[serde(tag = "kind", rename_all = "kebab-case", try_from = "CheckWire")]
 pub enum Check {
     /// The check names the same winner.
     Same,
@@ -44,6 +46,42 @@ impl Check {
     }
 }
 
+/// Which [`Check`] a [`CheckWire`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+enum CheckKind {
+    Same,
+    Other,
+    Shared,
+    Unscored,
+}
+
+/// A [`Check`] as its JSON is written: the tag and every variant's fields
+/// side by side, decoded field by field without buffering.
+#[derive(Deserialize)]
+struct CheckWire {
+    kind: CheckKind,
+    #[serde(default)]
+    finalist: Option<String>,
+    #[serde(default)]
+    finalists: Option<Vec<String>>,
+}
+
+impl TryFrom<CheckWire> for Check {
+    type Error = &'static str;
+
+    fn try_from(w: CheckWire) -> Result<Check, &'static str> {
+        Ok(match (w.kind, w.finalist, w.finalists) {
+            (CheckKind::Same, _, _) => Check::Same,
+            (CheckKind::Other, Some(finalist), _) => Check::Other { finalist },
+            (CheckKind::Shared, _, Some(finalists)) => Check::Shared { finalists },
+            (CheckKind::Unscored, _, Some(finalists)) => Check::Unscored { finalists },
+            (CheckKind::Other, None, _) => return Err("missing field `finalist`"),
+            _ => return Err("missing field `finalists`"),
+        })
+    }
+}
+
 /// The winner without one juror.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct LeaveOneOut {
@@ -70,12 +108,44 @@ pub struct Robustness {
 
 /// One check that does not confirm the winner, as the app and the audit log
 /// put it into words.
+/// Read through [`FindingWire`] (the same JSON), as [`Check`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "by", rename_all = "kebab-case")]
+#[serde(tag = "by", rename_all = "kebab-case", try_from = "FindingWire")]
 pub enum Finding {
     Normalized { check: Check },
     MeanRank { check: Check },
     WithoutJuror { juror: String, check: Check },
+}
+
+/// Which [`Finding`] a [`FindingWire`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+enum FindingBy {
+    Normalized,
+    MeanRank,
+    WithoutJuror,
+}
+
+/// A [`Finding`] as its JSON is written (see [`CheckWire`]).
+#[derive(Deserialize)]
+struct FindingWire {
+    by: FindingBy,
+    check: Check,
+    #[serde(default)]
+    juror: Option<String>,
+}
+
+impl TryFrom<FindingWire> for Finding {
+    type Error = &'static str;
+
+    fn try_from(w: FindingWire) -> Result<Finding, &'static str> {
+        Ok(match (w.by, w.juror) {
+            (FindingBy::Normalized, _) => Finding::Normalized { check: w.check },
+            (FindingBy::MeanRank, _) => Finding::MeanRank { check: w.check },
+            (FindingBy::WithoutJuror, Some(juror)) => Finding::WithoutJuror { juror, check: w.check },
+            (FindingBy::WithoutJuror, None) => return Err("missing field `juror`"),
+        })
+    }
 }
 
 impl Finding {
@@ -183,4 +253,39 @@ pub(crate) fn analyse(input: &JuryInput, results: &JuryResults) -> Option<Robust
     }
     let robust = normalized.is_same() && mean_rank.is_same() && leave_one_out.iter().all(|l| l.check.is_same());
     Some(Robustness { winner, normalized, mean_rank, leave_one_out, robust })
+}
+
+#[cfg(test)]
+mod wire_tests {
+    use super::*;
+
+    /// The flat decoders read exactly what the derived encoders write, and
+    /// refuse a variant without its field, as the derived ones did.
+    #[test]
+    fn checks_and_findings_read_back_from_their_json() {
+        let names = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let checks = [
+            Check::Same,
+            Check::Other { finalist: "7".into() },
+            Check::Shared { finalists: names(&["1", "2"]) },
+            Check::Unscored { finalists: names(&["3"]) },
+        ];
+        for check in &checks {
+            let json = serde_json::to_string(check).expect("written");
+            assert_eq!(&serde_json::from_str::<Check>(&json).expect("read"), check, "{json}");
+            for finding in [
+                Finding::Normalized { check: check.clone() },
+                Finding::MeanRank { check: check.clone() },
+                Finding::WithoutJuror { juror: "4".into(), check: check.clone() },
+            ] {
+                let json = serde_json::to_string(&finding).expect("written");
+                assert_eq!(serde_json::from_str::<Finding>(&json).expect("read"), finding, "{json}");
+            }
+        }
+        assert_eq!(serde_json::to_string(&checks[1]).expect("written"), r#"{"kind":"other","finalist":"7"}"#);
+        for bad in [r#"{"kind":"other"}"#, r#"{"kind":"shared"}"#, r#"{"kind":"nope"}"#, r#"{"finalist":"7"}"#] {
+            assert!(serde_json::from_str::<Check>(bad).is_err(), "{bad}");
+        }
+        assert!(serde_json::from_str::<Finding>(r#"{"by":"without-juror","check":{"kind":"same"}}"#).is_err());
+    }
 }

@@ -647,8 +647,10 @@ impl ResultsView {
 
 /// Why a finalist stands where it stands although its score equals a
 /// neighbour's, with keys ([`place_notes`]) or names (published).
+/// Read through [`PlaceNoteWire`] (the same JSON), as
+/// [`super::robustness::Check`]: no buffering decoder in the award app.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "kebab-case")]
+#[serde(tag = "kind", rename_all = "kebab-case", try_from = "PlaceNoteWire")]
 pub enum PlaceNote {
     /// Tied on score with these finalists; the place was decided by the
     /// rule (the last rule that separated this finalist).
@@ -656,6 +658,40 @@ pub enum PlaceNote {
     /// The score shows the same as the finalist above, which is ahead on
     /// the unrounded score.
     Unrounded { behind: String },
+}
+
+/// Which [`PlaceNote`] a [`PlaceNoteWire`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+enum PlaceNoteKind {
+    TieBreak,
+    Unrounded,
+}
+
+/// A [`PlaceNote`] as its JSON is written: the tag and every variant's
+/// fields side by side, decoded field by field.
+#[derive(Deserialize)]
+struct PlaceNoteWire {
+    kind: PlaceNoteKind,
+    #[serde(default)]
+    rule: Option<NamedRule>,
+    #[serde(default)]
+    tied_with: Option<Vec<String>>,
+    #[serde(default)]
+    behind: Option<String>,
+}
+
+impl TryFrom<PlaceNoteWire> for PlaceNote {
+    type Error = &'static str;
+
+    fn try_from(w: PlaceNoteWire) -> Result<PlaceNote, &'static str> {
+        match (w.kind, w.rule, w.tied_with, w.behind) {
+            (PlaceNoteKind::TieBreak, Some(rule), Some(tied_with), _) => Ok(PlaceNote::TieBreak { rule, tied_with }),
+            (PlaceNoteKind::Unrounded, _, _, Some(behind)) => Ok(PlaceNote::Unrounded { behind }),
+            (PlaceNoteKind::TieBreak, _, _, _) => Err("missing field `rule` or `tied_with`"),
+            (PlaceNoteKind::Unrounded, _, _, None) => Err("missing field `behind`"),
+        }
+    }
 }
 
 /// The notes of a ranking, finalist key → note: who won a tie on score by
@@ -824,6 +860,27 @@ mod tests {
                 position: 0,
             })
             .collect()
+    }
+
+    /// The flat decoder reads exactly what the derived encoder writes.
+    #[test]
+    fn place_notes_read_back_from_their_json() {
+        let notes = [
+            PlaceNote::TieBreak {
+                rule: NamedRule { rule: TieBreakRule::HigherCriterion("3".into()), criterion: Some(LocalizedText::new("Haalbaarheid", "Feasibility")) },
+                tied_with: vec!["Campus Zuid".into()],
+            },
+            PlaceNote::TieBreak { rule: NamedRule { rule: TieBreakRule::MoreFirstPlaces, criterion: None }, tied_with: vec![] },
+            PlaceNote::Unrounded { behind: "Atheneum".into() },
+        ];
+        for note in &notes {
+            let json = serde_json::to_string(note).unwrap();
+            assert_eq!(&serde_json::from_str::<PlaceNote>(&json).unwrap(), note, "{json}");
+        }
+        assert_eq!(serde_json::to_string(&notes[2]).unwrap(), r#"{"kind":"unrounded","behind":"Atheneum"}"#);
+        for bad in [r#"{"kind":"unrounded"}"#, r#"{"kind":"tie-break","tied_with":[]}"#, r#"{"kind":"other","behind":"x"}"#] {
+            assert!(serde_json::from_str::<PlaceNote>(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

@@ -106,10 +106,10 @@ async fn each_address_gets_the_page_of_its_app() {
         ("/company", "company"),
         ("/jury", "jury"),
         ("/jury/finalists/2", "jury"),
-        ("/award", "judging"),
+        ("/award", "award"),
         ("/jury/chair", "judging"),
         ("/coordinator", "coordinator"),
-        ("/coordinator/jury", "judging"),
+        ("/coordinator/jury", "award"),
         ("/coordinator/jury/results", "judging"),
     ] {
         let (status, body, headers) = page(&state, path, None).await;

@@ -174,10 +174,11 @@ async fn the_plan_opens_in_its_own_app_from_the_school_app_and_the_companys_list
     browser.close().await
 }
 
-/// The jury set-up, results and the chair's page are the judging app's:
-/// the coordinator's menu link is a real page load there and back.
+/// The jury set-up is the award app's, the results (and the chair's page)
+/// the judging app's: the coordinator's menu link and the set-up's link to
+/// the results are real page loads, and so is the way back.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn the_coordinator_opens_the_jury_set_up_in_the_judging_app_and_comes_back() -> TestResult {
+async fn the_coordinator_opens_the_jury_set_up_and_results_in_their_apps_and_comes_back() -> TestResult {
     let server = TestServer::start().await?;
     let db = server.state.writer.pool();
     let edition = fixtures::edition(db, "STEMpact 2025-2026").await?;
@@ -191,8 +192,13 @@ async fn the_coordinator_opens_the_jury_set_up_in_the_judging_app_and_comes_back
 
     browser.click("nav.main-nav a[href='/coordinator/jury']").await?;
     browser.wait_for("[data-testid=jury-setup]").await?;
-    wait_for_app(&browser, "judging").await?;
+    wait_for_app(&browser, "award").await?;
     assert_eq!(browser.text("[data-testid=who-name]").await?, "Griet Van Damme", "still signed in");
+
+    browser.click("[data-testid=jury-setup] a[href='/coordinator/jury/results']").await?;
+    browser.wait_for("[data-testid=jury-results]").await?;
+    wait_for_app(&browser, "judging").await?;
+    assert_eq!(browser.client.current_url().await?.path(), "/coordinator/jury/results");
 
     browser.click("nav.main-nav a[href='/coordinator']").await?;
     browser.wait_for("[data-testid=school-status]").await?;

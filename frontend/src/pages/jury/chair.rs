@@ -80,7 +80,7 @@ pub fn JuryChairPage() -> Html {
             <div class="page-head">
                 <div>
                     <h1>{ R::ChairPageTitle.t(lang) }</h1>
-                    <p class="muted">{ format!("{} · {}", view.edition_name, status_text(view.settings.status).t(lang)) }</p>
+                    <p class="muted">{ format!("{} · {}", view.edition_name, status_text(lang, view.settings.status)) }</p>
                 </div>
                 if coordinator {
                     <Link to={Route::JuryResults} classes="button secondary">{ R::BackToJuryResults.t(lang) }</Link>

@@ -96,7 +96,7 @@ pub fn JuryHomePage() -> Html {
             <div class="page-head">
                 <div>
                     <h1>{ J::JuryTitle.t(lang) }</h1>
-                    <p class="muted">{ format!("{} · {}", home.edition_name, status_text(home.status).t(lang)) }</p>
+                    <p class="muted">{ format!("{} · {}", home.edition_name, status_text(lang, home.status)) }</p>
                 </div>
                 <div class="head-actions">
                     if home.is_chair {

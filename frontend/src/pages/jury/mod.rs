@@ -22,7 +22,7 @@ use crate::components::loading::Loading;
 use crate::hooks::fetch::FetchHandle;
 use crate::hooks::Fetch;
 use crate::i18n::jury::J;
-use crate::markup::Markup;
+use crate::tree::Tree;
 use rubric::jury::views::{AuditLine, ResultsView};
 use crate::i18n::jury_results::R;
 use crate::i18n::{jury::jury_error, Lang, Text};
@@ -31,8 +31,8 @@ use yew::prelude::*;
 /// A failed jury request: the jury's own error codes in the interface
 /// language, everything else through the shared error box.
 pub(crate) fn error_view(lang: Lang, e: &ApiError) -> Html {
-    match jury_error(e.code) {
-        Some(text) => html! { <div class="error-box" role="alert"><p>{ text.t(lang) }</p></div> },
+    match jury_error(lang, e.code) {
+        Some(text) => html! { <div class="error-box" role="alert"><p>{ text }</p></div> },
         None => html! { <ErrorBox error={e.clone()} /> },
     }
 }
@@ -49,7 +49,7 @@ pub(crate) fn juror_error_view(lang: Lang, e: &ApiError) -> Html {
 /// The results of every category and the jury's audit log, as the
 /// coordinator's and the chair's pages show them.
 pub(crate) fn results_and_log(lang: Lang, view: &ResultsView, audit: &FetchHandle<Vec<AuditLine>>) -> Html {
-    let mut m = Markup::new();
+    let mut m = Tree::new();
     for c in &view.categories {
         category_results(&mut m, lang, c, &view.criteria, view.frozen);
     }
@@ -71,5 +71,5 @@ pub(crate) fn results_and_log(lang: Lang, view: &ResultsView, audit: &FetchHandl
 
 /// Whether [`error_view`] has a jury text for this error.
 pub(crate) fn jury_error_known(e: &ApiError) -> bool {
-    jury_error(e.code).is_some()
+    jury_error(Lang::Nl, e.code).is_some()
 }

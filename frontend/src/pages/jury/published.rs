@@ -12,32 +12,33 @@ use crate::i18n::format::{date, score};
 use crate::i18n::jury::J;
 use crate::i18n::jury_results::place_note_text;
 use crate::i18n::Text;
-use crate::markup::Markup;
+use crate::tree::Tree;
 use rubric::jury::views::PublishedResults;
 use rubric::Lang;
 use yew::prelude::*;
 
 fn ranking(lang: Lang, p: &PublishedResults, at: i64) -> Html {
-    let mut m = Markup::new();
+    let mut m = Tree::new();
     let day = rubric::Date::from_unix_seconds(at).map(|d| date(lang, d)).unwrap_or_default();
-    m.el("<p class=\"muted\">", &format!("{} · {} {day}", p.edition_name, J::PublishedOn.t(lang)), "</p>");
+    m.el("p", "muted", &format!("{} · {} {day}", p.edition_name, J::PublishedOn.t(lang)));
     for c in &p.categories {
-        m.raw("<section class=\"award-category\">").el("<h2>", &c.name, "</h2>");
+        m.open("section", "award-category").el("h2", "", &c.name);
         if let Some(w) = c.places.iter().find(|p| p.winner) {
-            m.el("<p class=\"winner\" data-testid=\"published-winner\">", &format!("{}: {}", J::Winner.t(lang), w.school_name), "</p>");
+            m.open("p", "winner").attr("data-testid", "published-winner").text(&format!("{}: {}", J::Winner.t(lang), w.school_name)).close();
         }
-        m.raw("<ol class=\"award-ranking\">");
+        m.open("ol", "award-ranking");
         for p in &c.places {
-            m.raw(if p.winner { "<li class=\"is-winner\">" } else { "<li>" })
-                .el("<span class=\"place\">", &p.place.to_string(), "</span>")
-                .el("<span class=\"who\">", &p.school_name, "")
-                .el("<span class=\"muted\"> · ", &p.town, "</span>");
+            m.open("li", if p.winner { "is-winner" } else { "" })
+                .el("span", "place", &p.place.to_string())
+                .open("span", "who")
+                .text(&p.school_name)
+                .el("span", "muted", &format!(" · {}", p.town));
             if let Some(note) = &p.note {
-                m.el("<span class=\"place-note small\" data-testid=\"place-note\">", &place_note_text(lang, note), "</span>");
+                m.open("span", "place-note small").attr("data-testid", "place-note").text(&place_note_text(lang, note)).close();
             }
-            m.raw("</span>").el("<span class=\"num\">", &score(lang, p.score), "</span></li>");
+            m.close().el("span", "num", &score(lang, p.score)).close();
         }
-        m.raw("</ol></section>");
+        m.close().close();
     }
     m.html()
 }

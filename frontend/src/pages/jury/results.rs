@@ -52,11 +52,13 @@ pub fn JuryResultsPage() -> Html {
         };
     };
     let (data, audit, updated, error, busy) = (&jr.data, &jr.audit, &jr.updated, &jr.error, *jr.busy);
-    let action = |name: &'static str, question: J| {
+    // The question is looked up here, by a constant key (a key kept in the
+    // callback would link every jury text into the app).
+    let action = |name: &'static str, question: &'static str| {
         let apply = jr.apply.clone();
         let version = view.settings.version;
         Callback::from(move |_: MouseEvent| {
-            if confirm(question.t(lang)) {
+            if confirm(question) {
                 apply.emit(Box::pin(async move { api::jury::results_action(name, version).await }));
             }
         })
@@ -110,7 +112,7 @@ pub fn JuryResultsPage() -> Html {
             <div class="page-head">
                 <div>
                     <h1>{ J::ResultsTitle.t(lang) }</h1>
-                    <p class="muted">{ format!("{} · {} · ", view.edition_name, status_text(s.status).t(lang)) }
+                    <p class="muted">{ format!("{} · {} · ", view.edition_name, status_text(lang, s.status)) }
                         <strong data-testid="lock-state">{ state_text.t(lang) }</strong></p>
                 </div>
                 <div class="head-actions no-print">
@@ -156,14 +158,14 @@ pub fn JuryResultsPage() -> Html {
                 }
                 if !view.frozen {
                     <button type="button" class="button" data-testid="lock" disabled={busy || !lock_problems.is_empty()}
-                        onclick={action("lock", J::ConfirmLock)}>{ J::Lock.t(lang) }</button>
+                        onclick={action("lock", J::ConfirmLock.t(lang))}>{ J::Lock.t(lang) }</button>
                 } else if s.published_at.is_none() {
                     <p>{ J::LockedExplained.t(lang) }</p>
                     <button type="button" class="button" data-testid="publish" disabled={busy}
-                        onclick={action("publish", J::ConfirmPublish)}>{ J::Publish.t(lang) }</button>
+                        onclick={action("publish", J::ConfirmPublish.t(lang))}>{ J::Publish.t(lang) }</button>
                     { " " }
                     <button type="button" class="button secondary" data-testid="unlock" disabled={busy}
-                        onclick={action("unlock", J::ConfirmUnlock)}>{ J::Unlock.t(lang) }</button>
+                        onclick={action("unlock", J::ConfirmUnlock.t(lang))}>{ J::Unlock.t(lang) }</button>
                 } else {
                     <p data-testid="published-notice">{ J::PublishedExplained.t(lang) }</p>
                 }

@@ -14,7 +14,7 @@ use crate::hooks::session::use_session;
 use crate::hooks::{use_fetch, use_lang, Fetch};
 use crate::i18n::jury::J;
 use crate::i18n::Text;
-use crate::markup::Markup;
+use crate::tree::Tree;
 use yew::prelude::*;
 use crate::router::*;
 
@@ -55,7 +55,7 @@ pub fn JuryScorePage(props: &JuryScorePageProps) -> Html {
                             <p class="notice">{ J::NoFrozenPlan.t(lang) }</p>
                         }
                         { {
-                            let mut m = Markup::new();
+                            let mut m = Tree::new();
                             profile_summary(&mut m, lang, f.profile.as_ref());
                             m.html()
                         } }

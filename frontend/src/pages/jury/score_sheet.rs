@@ -11,7 +11,7 @@ use crate::components::criterion_score::CriterionScore;
 use crate::components::error_box::ErrorBox;
 use crate::components::reopen_request::ReopenRequestForm;
 use crate::components::others_scores::others_scores;
-use crate::markup::Markup;
+use crate::tree::Tree;
 use crate::hooks::use_lang;
 use crate::i18n::format::date;
 use crate::i18n::jury::{sheet_problem, J};
@@ -325,7 +325,7 @@ pub fn ScoreSheetForm(props: &ScoreSheetFormProps) -> Html {
     let editable = open && status.is_editable();
     let submitted_at = saved.submitted_at.filter(|_| status.is_submitted());
     let error_for = |field: String| -> Option<String> {
-        problems.iter().find(|p| p.field() == field).map(|p| sheet_problem(p).t(lang).to_string()).or_else(|| match saving {
+        problems.iter().find(|p| p.field() == field).map(|p| sheet_problem(lang, p).to_string()).or_else(|| match saving {
             Saving::Failed(e) => e.field(&field).map(String::from),
             _ => None,
         })
@@ -411,7 +411,7 @@ pub fn ScoreSheetForm(props: &ScoreSheetFormProps) -> Html {
                 }
             </form>
             if let Some(o) = others.as_ref().filter(|_| status.is_submitted()) {
-                { { let mut m = Markup::new(); others_scores(&mut m, lang, &criteria, o); m.html() } }
+                { { let mut m = Tree::new(); others_scores(&mut m, lang, &criteria, o); m.html() } }
             }
         </>
     }

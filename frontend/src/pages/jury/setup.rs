@@ -96,13 +96,14 @@ pub fn JurySetupPage() -> Html {
     let open_problems = setup.open_problems();
     let unlocked = s.locked_at.is_none();
 
-    let status_button = |to: JuryStatus, label: J, question: J, testid: &'static str, primary: bool| {
+    // Texts come looked up (a key kept in the closure links the whole table).
+    let status_button = |to: JuryStatus, label: &'static str, question: &'static str, testid: &'static str, primary: bool| {
         let run = run.clone();
         let disabled = to == JuryStatus::Open && in_setup && !open_problems.is_empty();
         html! {
             <button type="button" class={classes!("button", (!primary).then_some("secondary"))} data-testid={testid} disabled={disabled}
-                onclick={move |_| if confirm(question.t(lang)) { run(Section::Status, Box::pin(api::jury::set_status(version, to))) }}>
-                { label.t(lang) }
+                onclick={move |_| if confirm(question) { run(Section::Status, Box::pin(api::jury::set_status(version, to))) }}>
+                { label }
             </button>
         }
     };
@@ -192,7 +193,7 @@ pub fn JurySetupPage() -> Html {
 
             <section id="status" class="panel" data-testid="jury-status">
                 <h2>{ J::StatusHeading.t(lang) }</h2>
-                <p><strong data-testid="status-text">{ status_text(s.status).t(lang) }</strong>
+                <p><strong data-testid="status-text">{ status_text(lang, s.status) }</strong>
                     { format!(" · {}", match s.status {
                         JuryStatus::Setup => J::StatusSetupHelp,
                         JuryStatus::Open => J::StatusOpenHelp,
@@ -207,14 +208,14 @@ pub fn JurySetupPage() -> Html {
                 if unlocked {
                     <div class="form-actions">
                         { match s.status {
-                            JuryStatus::Setup => status_button(JuryStatus::Open, J::OpenScoring, J::ConfirmOpen, "open-scoring", true),
+                            JuryStatus::Setup => status_button(JuryStatus::Open, J::OpenScoring.t(lang), J::ConfirmOpen.t(lang), "open-scoring", true),
                             JuryStatus::Open => html! {
                                 <>
-                                    { status_button(JuryStatus::Closed, J::CloseScoring, J::ConfirmClose, "close-scoring", true) }
-                                    if !setup.has_scores { { status_button(JuryStatus::Setup, J::BackToSetupStatus, J::ConfirmBackToSetup, "back-to-setup", false) } }
+                                    { status_button(JuryStatus::Closed, J::CloseScoring.t(lang), J::ConfirmClose.t(lang), "close-scoring", true) }
+                                    if !setup.has_scores { { status_button(JuryStatus::Setup, J::BackToSetupStatus.t(lang), J::ConfirmBackToSetup.t(lang), "back-to-setup", false) } }
                                 </>
                             },
-                            JuryStatus::Closed => status_button(JuryStatus::Open, J::ReopenScoring, J::ConfirmReopen, "reopen-scoring", false),
+                            JuryStatus::Closed => status_button(JuryStatus::Open, J::ReopenScoring.t(lang), J::ConfirmReopen.t(lang), "reopen-scoring", false),
                         } }
                     </div>
                 } else {
