@@ -241,19 +241,15 @@ async fn demo(app: &TestServer) -> TestResult<Demo> {
     }
 
     // The award dossier of the company's school, opened by its STEM
-    // coordinator; a region of three demo schools and its coordinator.
+    // coordinator; the demo's region (its schools, portrait figures and
+    // regional plan) and a coordinator of it.
     let company_lead: i64 = sqlx::query_scalar(
         "select id from people where role = 'school-member' and school_id = ? order by school_function = 'stem-coordinator' desc, id limit 1",
     )
     .bind(company_school)
     .fetch_one(db)
     .await?;
-    let region = fixtures::region(db, edition, "Bench Regio Demo").await?;
-    sqlx::query("insert into region_schools (school_id, region_id, level) select id, ?, 'secondary' from schools where edition_id = ? order by id limit 3")
-        .bind(region)
-        .bind(edition)
-        .execute(db)
-        .await?;
+    let region: i64 = sqlx::query_scalar("select id from regions where edition_id = ? order by id limit 1").bind(edition).fetch_one(db).await?;
     let regional = fixtures::regional_coordinator(db, region, "Bench Regio Demo Coördinator").await?;
 
     let pages = vec![
