@@ -190,6 +190,17 @@ async fn a_regional_coordinator_builds_a_plan_with_two_companies_crosses_ten_per
     assert!(partners.contains("Metaalunie Oss") && partners.contains("Installatiebedrijf Van Dijk") && partners.contains("RTC Noordoost-Brabant"), "{partners}");
     let pdf = browser.pdf().await?;
     assert!(pdf_pages(&pdf) >= 1, "the dossier prints");
+    // On a phone its tables scroll sideways in their own boxes, reachable by keyboard.
+    browser.set_viewport(390, 844).await?;
+    browser.no_horizontal_scroll("regional dossier at 390 px").await?;
+    let boxes = browser.js("return [...document.querySelectorAll('[data-testid=region-dossier] .table-scroll')].map(b => [b.tabIndex, b.getAttribute('role'), !!b.getAttribute('aria-label'), b.scrollWidth > b.clientWidth])").await?;
+    let boxes = boxes.as_array().cloned().unwrap_or_default();
+    let tables = browser.js("return document.querySelectorAll('[data-testid=region-dossier] table').length").await?;
+    assert!(boxes.len() >= 3 && tables == serde_json::json!(boxes.len()), "every table of the dossier in a scroll box: {tables} tables, {boxes:?}");
+    assert!(boxes.iter().all(|b| b[0] == 0 && b[1] == "region" && b[2] == true), "{boxes:?}");
+    assert!(boxes.iter().any(|b| b[3] == true), "a wide table scrolls in its box at 390 px: {boxes:?}");
+    browser.axe_check("regional dossier at 390 px").await?;
+    browser.set_viewport(1280, 900).await?;
 
     // The budget CSV as the coordinator downloads it.
     let href = browser.wait_for("[data-testid=region-dossier] a[download]").await?.attr("href").await?.unwrap_or_default();

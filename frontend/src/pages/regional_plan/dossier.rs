@@ -61,6 +61,12 @@ fn row(m: &mut Tree, label: &str) {
     m.open("tr", "").open("th", "").attr("scope", "row").text(label).close();
 }
 
+/// Opens a table in a box that scrolls sideways on a narrow screen (a
+/// keyboard reaches it; on paper it is whole); box and table stay open.
+fn scroll_table(m: &mut Tree, label: &str, class: &'static str) {
+    m.open("div", "table-scroll").attr("tabindex", "0").attr("role", "region").attr_value("aria-label", label).open("table", class);
+}
+
 /// Opens a section of the dossier with its heading.
 fn section(m: &mut Tree, testid: &'static str, title: RP) {
     m.open("section", "print-section").attr("data-testid", testid).el("h2", "", t(title));
@@ -87,7 +93,8 @@ fn series_row(m: &mut Tree, label: &str, s: &Series, projected_years: &[u16]) {
 fn portrait_section(m: &mut Tree, detail: &RegionDetail, portrait: &Portrait) {
     section(m, "dossier-portrait", RP::SectionPortrait);
     m.el("h3", "", t(RP::Schools2));
-    m.open("table", "print-table").open("thead", "").open("tr", "");
+    scroll_table(m, t(RP::Schools2), "print-table");
+    m.open("thead", "").open("tr", "");
     col(m, "", t(RP::Schools));
     col(m, "", t(RP::Level));
     col(m, "", t(RP::Town));
@@ -96,7 +103,7 @@ fn portrait_section(m: &mut Tree, detail: &RegionDetail, portrait: &Portrait) {
         row(m, &s.name);
         m.el("td", "", level(s.level)).el("td", "", &s.town).close();
     }
-    m.close().close();
+    m.close().close().close();
     m.el("h3", "", t(RP::PupilNumbers));
     let summary = &portrait.summary;
     match &summary.total {
@@ -105,7 +112,8 @@ fn portrait_section(m: &mut Tree, detail: &RegionDetail, portrait: &Portrait) {
         }
         Some(total) => {
             let projected: Vec<u16> = total.projection.iter().map(|(y, _)| *y).collect();
-            m.open("div", "table-scroll").open("table", "print-table").attr("data-testid", "dossier-pupils").open("thead", "").open("tr", "");
+            scroll_table(m, t(RP::PupilNumbers), "print-table");
+            m.attr("data-testid", "dossier-pupils").open("thead", "").open("tr", "");
             col(m, "", t(RP::Track));
             for y in &summary.years {
                 col(m, "num", &format!("{y}-{}", y + 1));
@@ -127,7 +135,8 @@ fn portrait_section(m: &mut Tree, detail: &RegionDetail, portrait: &Portrait) {
     if portrait.progression.is_empty() {
         m.el("p", "muted", t(RP::NoProgression));
     } else {
-        m.open("table", "print-table").open("thead", "").open("tr", "");
+        scroll_table(m, t(RP::ProgressionTitle), "print-table");
+        m.open("thead", "").open("tr", "");
         col(m, "", t(RP::Kind));
         col(m, "", t(RP::Year));
         col(m, "num", t(RP::Leavers));
@@ -143,7 +152,7 @@ fn portrait_section(m: &mut Tree, detail: &RegionDetail, portrait: &Portrait) {
             m.el("td", "", &format!("{}-{}", p.year, p.year + 1));
             m.el("td", "num", &num(p.leavers)).el("td", "num", &format!("{}{pct}", num(p.continued))).close();
         }
-        m.close().close();
+        m.close().close().close();
     }
     m.el("h3", "", t(RP::FacilitiesTitle));
     if portrait.facilities.is_empty() {
@@ -197,7 +206,8 @@ fn budget_section(m: &mut Tree, page: &RegionalPlanPage, c: &RegionalCofinancing
     let d = &page.directory;
     let companies: Vec<i64> = c.per_company.iter().map(|s| s.company_id).collect();
     section(m, "dossier-budget", RP::SectionBudget);
-    m.open("div", "table-scroll").open("table", "print-table budget-table").open("thead", "").open("tr", "");
+    scroll_table(m, t(RP::SectionBudget), "print-table budget-table");
+    m.open("thead", "").open("tr", "");
     col(m, "", t(RP::Action));
     col(m, "num", t(RP::Budget));
     for id in &companies {
@@ -240,7 +250,8 @@ fn partners_section(m: &mut Tree, detail: &RegionDetail, c: &RegionalCofinancing
     if detail.companies.is_empty() {
         m.el("p", "muted", t(RP::NoCompanies));
     } else {
-        m.open("table", "print-table").open("thead", "").open("tr", "");
+        scroll_table(m, t(RP::CompaniesContributions), "print-table");
+        m.open("thead", "").open("tr", "");
         col(m, "", t(RP::Company));
         col(m, "", t(RP::Town));
         col(m, "num", t(RP::Money));
@@ -255,7 +266,7 @@ fn partners_section(m: &mut Tree, detail: &RegionDetail, c: &RegionalCofinancing
             m.el("td", "num", &format_euro_nl(s.map_or(0, |s| s.in_kind_cents)));
             m.el("td", "num", &percent(s.and_then(|s| s.share_tenths_percent))).close();
         }
-        m.close().close();
+        m.close().close().close();
     }
     m.el("h3", "", t(RP::OtherPartners));
     if detail.partners.is_empty() {
