@@ -65,6 +65,10 @@ pub enum App {
     /// results (for everyone of the edition). Split from [`App::Judging`]
     /// (316 kB with both), whose results views these pages do not show.
     Award,
+    /// A school's plan as an A4 document (`/schools/{id}/plan/print`): its
+    /// own app, so the plan editor does not carry the print page (the link
+    /// between the two is a page load).
+    PlanPrint,
 }
 
 /// Address prefixes and the app that serves them; the first match wins.
@@ -95,7 +99,7 @@ const PREFIXES: [(&str, App); 20] = [
 ];
 
 impl App {
-    pub const ALL: [App; 17] = [
+    pub const ALL: [App; 18] = [
         App::Public,
         App::School,
         App::Company,
@@ -113,6 +117,7 @@ impl App {
         App::Region,
         App::RegionPlan,
         App::Award,
+        App::PlanPrint,
     ];
 
     /// The app's name: its binary, its page (`NAME.html`) and the prefix of
@@ -136,6 +141,7 @@ impl App {
             App::People => "people",
             App::Judging => "judging",
             App::Award => "award",
+            App::PlanPrint => "planprint",
         }
     }
 
@@ -147,9 +153,12 @@ impl App {
     /// addresses belong to the public app.
     pub fn for_path(path: &str) -> App {
         // A school's plan (`/schools/{id}/plan` and below) is the plan
-        // app's, its team view and report the report app's.
+        // app's, its print the plan print app's, its team view and report
+        // the report app's.
         if let Some(rest) = path.strip_prefix("/schools/") {
-            match rest.split('/').nth(1) {
+            let mut parts = rest.split('/').skip(1);
+            match parts.next() {
+                Some("plan") if parts.next() == Some("print") && parts.next().is_none() => return App::PlanPrint,
                 Some("plan") => return App::Plan,
                 Some("report") => return App::Report,
                 Some("team") => return App::Team,
@@ -214,7 +223,9 @@ mod tests {
         assert_eq!(App::for_path("/coordinator/schools"), App::Programme);
         assert_eq!(App::for_path("/nulmeting"), App::School);
         assert_eq!(App::for_path("/schools/12/report"), App::Report);
-        assert_eq!(App::for_path("/schools/12/plan/print"), App::Plan);
+        assert_eq!(App::for_path("/schools/12/plan/print"), App::PlanPrint);
+        assert_eq!(App::for_path("/schools/12/plan/printx"), App::Plan);
+        assert_eq!(App::for_path("/schools/12/plan/print/x"), App::Plan);
         assert_eq!(App::for_path("/schools/12/plan"), App::Plan);
         assert_eq!(App::for_path("/schools/12/team"), App::Team);
         assert_eq!(App::for_path("/schools/12/teamx"), App::School);
@@ -258,6 +269,8 @@ mod tests {
         assert!(App::Report.serves("/schools/1/report", Some(Role::Coordinator)));
         assert!(App::Plan.serves("/schools/1/plan", Some(Role::CompanyMember)));
         assert!(!App::Plan.serves("/", Some(Role::SchoolMember)));
+        assert!(App::PlanPrint.serves("/schools/1/plan/print", Some(Role::CompanyMember)));
+        assert!(!App::Plan.serves("/schools/1/plan/print", Some(Role::CompanyMember)));
     }
 
     #[test]

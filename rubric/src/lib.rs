@@ -23,6 +23,7 @@ pub mod programme;
 pub mod region;
 pub mod regional_plan;
 pub mod rubric_versions;
+pub mod small_sort;
 pub mod submission;
 
 pub use content::{current as current_rubric, AspectId, Indicator, Lang, Level, LocalizedText, Rubric, RubricVersion};

@@ -15,6 +15,7 @@ pub mod measurements;
 pub mod matching;
 pub mod people;
 pub mod plan;
+pub mod planprint;
 pub mod programme;
 pub mod public;
 pub mod region;

@@ -6,20 +6,12 @@
 //! items ([`check_list`]) so nobody submits without seeing them.
 
 use super::plan_view::indicator_label;
-use crate::hooks::use_lang;
 use crate::i18n::plural::{plural, Count};
 use crate::i18n::plans::P;
 use crate::i18n::{Lang, Text};
 use crate::tree::Tree;
 use rubric::plan::{ActionPlan, PlanChecks};
-use std::rc::Rc;
 use yew::prelude::*;
-
-#[derive(Properties, PartialEq)]
-pub struct PlanChecksProps {
-    pub checks: Rc<PlanChecks>,
-    pub plan: Rc<ActionPlan>,
-}
 
 /// One check item: kind (for tests), link target, what it is about, what is wrong.
 type CheckItem = (&'static str, String, String, String);
@@ -76,11 +68,9 @@ fn list_markup(m: &mut Tree, items: &[CheckItem]) {
     m.close();
 }
 
-#[component]
-pub fn PlanChecksPanel(props: &PlanChecksProps) -> Html {
-    let lang = use_lang();
-    let checks = &props.checks;
-    let items = check_items(checks, &props.plan, lang);
+/// The panel beside the plan (a view function: it has no state of its own).
+pub fn checks_panel(checks: &PlanChecks, plan: &ActionPlan, lang: Lang) -> Html {
+    let items = check_items(checks, plan, lang);
     let co = &checks.cofinancing;
     let money = |c: i64| rubric::plan::format_euro(c, lang);
     let (class, share) = match (co.met(), co.format_share(lang)) {

@@ -1,27 +1,18 @@
 //! A short message at the bottom of the screen after a delete or drop,
 //! with an undo button; announced to screen readers.
 
-use crate::hooks::use_lang;
 use crate::i18n::plans::P;
-use crate::i18n::Text;
+use crate::i18n::{Lang, Text};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct UndoToastProps {
-    pub message: AttrValue,
-    /// `None`: nothing to undo, only a message.
-    pub on_undo: Option<Callback<()>>,
-    pub on_close: Callback<()>,
-}
-
-#[component]
-pub fn UndoToast(props: &UndoToastProps) -> Html {
-    let lang = use_lang();
-    let close = props.on_close.clone();
+/// The toast (a view function: it has no state of its own); `on_undo`
+/// `None`: nothing to undo, only a message.
+pub fn undo_toast(message: String, on_undo: Option<Callback<()>>, on_close: Callback<()>, lang: Lang) -> Html {
+    let close = on_close;
     html! {
         <div class="toast" role="status" aria-live="polite" data-testid="toast">
-            <span>{ props.message.clone() }</span>
-            if let Some(undo) = props.on_undo.clone() {
+            <span>{ message }</span>
+            if let Some(undo) = on_undo {
                 <button type="button" class="button small" data-testid="undo" onclick={move |_| undo.emit(())}>{ P::Undo.t(lang) }</button>
             }
             <button type="button" class="link-button small" aria-label="×" onclick={move |_| close.emit(())}>{ "×" }</button>

@@ -3,21 +3,12 @@
 //! changed since the version before, and a link to print it. Read-only, so
 //! built with [`Tree`].
 
-use crate::hooks::use_lang;
 use crate::i18n::plural::{plural, Count};
 use crate::i18n::plans::{change_text, P};
 use crate::i18n::{format, Lang, Text};
 use crate::tree::Tree;
 use rubric::plan::view::{ChangeLine, VersionSummary};
 use yew::prelude::*;
-
-#[derive(Properties, PartialEq)]
-pub struct VersionHistoryProps {
-    /// For the link to print each version.
-    pub school_id: i64,
-    pub history: Vec<VersionSummary>,
-    pub draft_changes: Vec<ChangeLine>,
-}
 
 fn changes(m: &mut Tree, list: &[ChangeLine], lang: Lang) {
     m.open("ul", "changes");
@@ -27,25 +18,25 @@ fn changes(m: &mut Tree, list: &[ChangeLine], lang: Lang) {
     m.close();
 }
 
-#[component]
-pub fn VersionHistory(props: &VersionHistoryProps) -> Html {
-    let lang = use_lang();
+/// The history section (a view function: it has no state of its own);
+/// `school_id` is for the link to print each version.
+pub fn version_history(school_id: i64, history: &[VersionSummary], draft_changes: &[ChangeLine], lang: Lang) -> Html {
     let mut m = Tree::new();
     m.open("section", "version-history").attr("aria-labelledby", "history-title").attr("data-testid", "version-history");
     m.open("h2", "").attr("id", "history-title").text(P::History.t(lang)).close();
-    match props.history.first() {
+    match history.first() {
         None => {
             m.el("p", "muted", P::NoVersions.t(lang));
         }
-        Some(latest) if !props.draft_changes.is_empty() => {
+        Some(latest) if !draft_changes.is_empty() => {
             m.open("div", "version draft").attr("data-testid", "draft-changes");
             m.el("h3", "", &format!("{} {}", P::ChangesSince.t(lang), latest.number));
-            changes(&mut m, &props.draft_changes, lang);
+            changes(&mut m, draft_changes, lang);
             m.close();
         }
         Some(_) => {}
     }
-    for (i, v) in props.history.iter().enumerate() {
+    for (i, v) in history.iter().enumerate() {
         let day = rubric::Date::from_unix_seconds(v.submitted_at).map(|d| format::date(lang, d)).unwrap_or_default();
         m.open("details", "version").attr("data-testid", "version");
         if i == 0 {
@@ -61,7 +52,7 @@ pub fn VersionHistory(props: &VersionHistoryProps) -> Html {
             changes(&mut m, &v.changes, lang);
         }
         m.open("a", "small").attr("data-testid", "print-version")
-            .attr_value("href", &format!("/schools/{}/plan/print?version={}", props.school_id, v.number))
+            .attr_value("href", &format!("/schools/{}/plan/print?version={}", school_id, v.number))
             .text(&format!("{} {} — {}", P::Version.t(lang), v.number, rubric::people::fold_case(P::PrintableVersion.t(lang))))
             .close();
         m.close();

@@ -212,7 +212,7 @@ impl SchoolProfile {
             .filter_map(|i| i.level().map(|l| (l, i)))
             .collect();
         // Stable sort keeps rubric order among equal levels.
-        with_level.sort_by(|a, b| order(a.0, b.0));
+        crate::small_sort::sort_by(&mut with_level, |a, b| order(a.0, b.0));
         with_level.into_iter().take(n).map(|(_, i)| i).collect()
     }
 }

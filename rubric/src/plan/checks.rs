@@ -247,12 +247,14 @@ pub fn check_plan(plan: &ActionPlan, context: &PlanContext<'_>) -> PlanChecks {
         })
         .collect();
 
-    let targeted: BTreeSet<AspectId> = plan
-        .goals
-        .iter()
-        .flat_map(|g| &g.indicator_targets)
-        .filter_map(|t| context.rubric.indicator(&t.indicator_id).map(|(aspect, _)| aspect))
-        .collect();
+    // Inserted one by one: collecting a set sorts first (a copy of the
+    // standard sort in the web apps, issue 13).
+    let mut targeted: BTreeSet<AspectId> = BTreeSet::new();
+    for t in plan.goals.iter().flat_map(|g| &g.indicator_targets) {
+        if let Some((aspect, _)) = context.rubric.indicator(&t.indicator_id) {
+            targeted.insert(aspect);
+        }
+    }
     let uncovered_low_aspects = context
         .aspect_scores
         .iter()

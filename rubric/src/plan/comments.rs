@@ -9,12 +9,39 @@ use serde::{Deserialize, Serialize};
 /// Longest comment body, in characters.
 pub const MAX_COMMENT_CHARS: usize = 4000;
 
-/// What a thread is about.
+/// What a thread is about: `{"kind": "goal", "id": 5}`. Read through
+/// [`TargetWire`] (the same JSON): the derived decoder of an adjacently
+/// tagged enum buffers the value when the id comes first (issue 13).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(tag = "kind", content = "id", rename_all = "kebab-case")]
+#[serde(tag = "kind", content = "id", rename_all = "kebab-case", from = "TargetWire")]
 pub enum CommentTarget {
     Goal(i64),
     Action(i64),
+}
+
+/// Which [`CommentTarget`] a [`TargetWire`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+enum TargetKind {
+    Goal,
+    Action,
+}
+
+/// A [`CommentTarget`] as its JSON is written: the kind and the id side by
+/// side, decoded field by field without buffering.
+#[derive(Deserialize)]
+struct TargetWire {
+    kind: TargetKind,
+    id: i64,
+}
+
+impl From<TargetWire> for CommentTarget {
+    fn from(w: TargetWire) -> CommentTarget {
+        match w.kind {
+            TargetKind::Goal => CommentTarget::Goal(w.id),
+            TargetKind::Action => CommentTarget::Action(w.id),
+        }
+    }
 }
 
 /// One comment in a thread.
@@ -123,6 +150,18 @@ pub fn validate_comment_body(raw: &str) -> Result<String, CommentError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn targets_read_back_as_written_in_any_field_order() {
+        for t in [CommentTarget::Goal(5), CommentTarget::Action(7)] {
+            let json = serde_json::to_string(&t).unwrap();
+            assert_eq!(serde_json::from_str::<CommentTarget>(&json).unwrap(), t);
+        }
+        assert_eq!(serde_json::to_string(&CommentTarget::Goal(5)).unwrap(), r#"{"kind":"goal","id":5}"#);
+        assert_eq!(serde_json::from_str::<CommentTarget>(r#"{"id":7,"kind":"action"}"#).unwrap(), CommentTarget::Action(7));
+        assert!(serde_json::from_str::<CommentTarget>(r#"{"kind":"plan","id":7}"#).is_err());
+        assert!(serde_json::from_str::<CommentTarget>(r#"{"kind":"goal"}"#).is_err());
+    }
 
     fn comment(id: i64, author_id: i64, created_at: i64) -> Comment {
         Comment {

@@ -220,7 +220,7 @@ impl ActionPlan {
     /// The goals in display order (position, then id).
     pub fn goals_in_order(&self) -> Vec<&Goal> {
         let mut goals: Vec<&Goal> = self.goals.iter().collect();
-        goals.sort_by_key(|g| (g.position, g.id));
+        crate::small_sort::sort_by(&mut goals, |a, b| (a.position, a.id).cmp(&(b.position, b.id)));
         goals
     }
 
@@ -228,7 +228,7 @@ impl ActionPlan {
     pub fn actions_of(&self, goal_id: i64) -> Vec<&Action> {
         let mut actions: Vec<&Action> =
             self.actions.iter().filter(|a| a.goal_id == goal_id).collect();
-        actions.sort_by_key(|a| (a.position, a.id));
+        crate::small_sort::sort_by(&mut actions, |a, b| (a.position, a.id).cmp(&(b.position, b.id)));
         actions
     }
 

@@ -317,19 +317,19 @@ pub struct ProfileMaps {
 impl ProfileMaps {
     pub fn new(profile: Option<&SchoolProfile>) -> ProfileMaps {
         let Some(profile) = profile else { return ProfileMaps::default() };
-        ProfileMaps {
-            indicator_levels: profile
-                .indicators
-                .iter()
-                .filter(|i| i.outcome.is_some())
-                .map(|i| (i.indicator_id.clone(), i.level()))
-                .collect(),
-            aspect_scores: profile
-                .aspects
-                .iter()
-                .filter_map(|a| a.score.map(|s| (a.aspect, s)))
-                .collect(),
+        // Inserted one by one, not collected: collecting a map sorts its
+        // entries first, a copy of the standard sort per map type in the
+        // web apps (issue 13). The same maps either way.
+        let mut maps = ProfileMaps::default();
+        for i in profile.indicators.iter().filter(|i| i.outcome.is_some()) {
+            maps.indicator_levels.insert(i.indicator_id.clone(), i.level());
         }
+        for a in &profile.aspects {
+            if let Some(s) = a.score {
+                maps.aspect_scores.insert(a.aspect, s);
+            }
+        }
+        maps
     }
 
     /// The check context for a day and an edition threshold.

@@ -95,7 +95,7 @@ async fn each_address_gets_the_page_of_its_app() {
         ("/schools/4/report", "report"),
         ("/coordinator/measurements", "measurements"),
         ("/schools/4/plan", "plan"),
-        ("/schools/4/plan/print", "plan"),
+        ("/schools/4/plan/print", "planprint"),
         ("/colleagues", "people"),
         ("/coordinator/schools", "programme"),
         ("/coordinator/companies", "programme"),

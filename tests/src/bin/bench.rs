@@ -270,6 +270,7 @@ async fn demo(app: &TestServer) -> TestResult<Demo> {
         RolePage { app: App::Region, person: Some(regional), path: format!("/region/{region}"), ready: "[data-testid=region-schools]" },
         RolePage { app: App::RegionPlan, person: Some(regional), path: format!("/region/{region}/plan"), ready: "[data-testid=regional-plan]" },
         RolePage { app: App::Award, person: Some(coordinator), path: "/coordinator/jury".into(), ready: "[data-testid=jury-setup]" },
+        RolePage { app: App::PlanPrint, person: Some(company), path: format!("/schools/{company_school}/plan/print"), ready: "[data-testid=print-budget]" },
     ];
     Ok(Demo { pages, score_path, team_path: format!("/schools/{school}/team"), team_lead })
 }

@@ -134,8 +134,9 @@ async fn a_school_member_reads_the_public_rubric_and_goes_home_to_the_school_app
 /// The plan is its own app (the teachers filling in the nulmeting do not
 /// load the plan editor): the school member's menu link to the plan is a
 /// real page load into the plan app, and the menu brings them back to the
-/// nulmeting in the school app; the sponsor company opens the same plan
-/// from its list.
+/// nulmeting in the school app; the printable version is the plan print
+/// app's (a page load there and back); the sponsor company opens the same
+/// plan from its list.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_plan_opens_in_its_own_app_from_the_school_app_and_the_companys_list() -> TestResult {
     let server = TestServer::start().await?;
@@ -156,6 +157,15 @@ async fn the_plan_opens_in_its_own_app_from_the_school_app_and_the_companys_list
     wait_for_app(&browser, "plan").await?;
     assert_eq!(browser.text("[data-testid=who-name]").await?, "Ann Peeters", "still signed in");
     assert_eq!(browser.client.current_url().await?.path(), format!("/schools/{school}/plan"));
+
+    // The printable version is the plan print app's: there and back are page loads.
+    browser.click(&format!("[data-testid=plan-page] a.button[href='/schools/{school}/plan/print']")).await?;
+    browser.wait_for("[data-testid=print-budget]").await?;
+    wait_for_app(&browser, "planprint").await?;
+    assert_eq!(browser.text("[data-testid=who-name]").await?, "Ann Peeters", "still signed in");
+    browser.click(&format!("[data-testid=plan-print] a.button[href='/schools/{school}/plan']")).await?;
+    browser.wait_for("[data-testid=plan-page]").await?;
+    wait_for_app(&browser, "plan").await?;
 
     browser.click("nav.main-nav a[href='/nulmeting']").await?;
     browser.wait_for(".level-choice").await?;

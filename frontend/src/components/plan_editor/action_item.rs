@@ -1,7 +1,7 @@
 //! One action in a goal card: what, status, facts and comments, with the
 //! school's tools (move, edit, drop; restore when dropped), or its open form.
 
-use super::item_comments::ItemComments;
+use super::item_comments::item_comments;
 use super::item_tool::item_tool;
 use super::open_form::open_form;
 use crate::components::evidence_files::{EvidenceFiles, Target};
@@ -13,21 +13,12 @@ use crate::tree::Tree;
 use rubric::plan::{Action, ActionStatus, CommentTarget, Direction};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct ActionItemProps {
-    pub editor: PlanEditor,
-    pub action: Action,
-    /// First and last of the goal's live actions (no move up / down).
-    pub first: bool,
-    pub last: bool,
-}
-
-#[component]
-pub fn ActionItem(props: &ActionItemProps) -> Html {
-    let (ed, a) = (&props.editor, &props.action);
+/// One action, keyed by its id (a view function: the state lives in the
+/// editor); `first` and `last` among the goal's live actions (no move up / down).
+pub fn action_item(ed: &PlanEditor, a: &Action, first: bool, last: bool) -> Html {
     let (lang, id) = (ed.lang, a.id);
     if matches!(&ed.draft.editor, Some(Editor::Action { id: Some(x), .. }) if *x == id) {
-        return html! { <li class="plan-action editing" id={format!("action-{id}")}>{ open_form(ed) }</li> };
+        return html! { <li key={id} class="plan-action editing" id={format!("action-{id}")}>{ open_form(ed) }</li> };
     }
     let locked = ed.locked() || ed.busy;
     let dropped = a.status == ActionStatus::Dropped;
@@ -41,7 +32,7 @@ pub fn ActionItem(props: &ActionItemProps) -> Html {
     let mut facts = Tree::new();
     action_facts(&mut facts, a, lang);
     html! {
-        <li class={classes!("plan-action", dropped.then_some("dropped"))} id={format!("action-{id}")}
+        <li key={id} class={classes!("plan-action", dropped.then_some("dropped"))} id={format!("action-{id}")}
             data-testid="action" data-action-id={id.to_string()} data-status={a.status.key()}>
             <div class="action-head">
                 { head.html() }
@@ -50,8 +41,8 @@ pub fn ActionItem(props: &ActionItemProps) -> Html {
                         if dropped {
                             { item_tool(lang, P::Restore, "", "restore-action", locked, set_status(ActionStatus::Planned)) }
                         } else {
-                            { item_tool(lang, P::MoveUp, "↑", "action-up", props.first || ed.busy, ed.cb(move |ed| ed.move_item(false, id, Direction::Up))) }
-                            { item_tool(lang, P::MoveDown, "↓", "action-down", props.last || ed.busy, ed.cb(move |ed| ed.move_item(false, id, Direction::Down))) }
+                            { item_tool(lang, P::MoveUp, "↑", "action-up", first || ed.busy, ed.cb(move |ed| ed.move_item(false, id, Direction::Up))) }
+                            { item_tool(lang, P::MoveDown, "↓", "action-down", last || ed.busy, ed.cb(move |ed| ed.move_item(false, id, Direction::Down))) }
                             { item_tool(lang, P::Edit, "", "edit-action", locked, { let a = a.clone(); ed.cb(move |ed| ed.edit_action(&a)) }) }
                             { item_tool(lang, P::Drop, "", "drop-action", locked, set_status(ActionStatus::Dropped)) }
                         }
@@ -60,7 +51,7 @@ pub fn ActionItem(props: &ActionItemProps) -> Html {
             </div>
             { facts.html() }
             <EvidenceFiles target={Target::Action(id)} editable={ed.page.access.edit && !dropped} />
-            <ItemComments editor={ed.clone()} target={CommentTarget::Action(id)} />
+            { item_comments(ed, CommentTarget::Action(id)) }
         </li>
     }
 }

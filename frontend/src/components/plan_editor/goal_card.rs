@@ -3,8 +3,8 @@
 //! away) and the school's tools (move, edit, delete, add an action), or
 //! its open form.
 
-use super::action_item::ActionItem;
-use super::item_comments::ItemComments;
+use super::action_item::action_item;
+use super::item_comments::item_comments;
 use super::item_tool::item_tool;
 use super::open_form::open_form;
 use crate::components::plan_view::goal_targets;
@@ -16,18 +16,9 @@ use crate::tree::Tree;
 use rubric::plan::{Action, ActionStatus, CommentTarget, Direction, Goal};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct GoalCardProps {
-    pub editor: PlanEditor,
-    pub goal: Goal,
-    /// Its place among the goals, and how many there are.
-    pub index: usize,
-    pub count: usize,
-}
-
-#[component]
-pub fn GoalCard(props: &GoalCardProps) -> Html {
-    let (ed, goal, index) = (&props.editor, &props.goal, props.index);
+/// One goal card, keyed by the goal's id (a view function: the state lives
+/// in the editor); `index` is its place among the goals, `count` how many there are.
+pub fn goal_card(ed: &PlanEditor, goal: &Goal, index: usize, count: usize) -> Html {
     let (lang, id) = (ed.lang, goal.id);
     let edit = ed.page.access.edit;
     // The tools wait while a form is open or a request runs.
@@ -48,10 +39,10 @@ pub fn GoalCard(props: &GoalCardProps) -> Html {
         body.open("p", "flag").attr("data-testid", "flag-no-actions").text(P::GoalNoActions.t(lang)).close();
     }
     let action = |a: &&Action, first: bool, last: bool| {
-        html! { <ActionItem key={a.id} editor={ed.clone()} action={(*a).clone()} first={first} last={last} /> }
+        action_item(ed, a, first, last)
     };
     html! {
-        <article class="goal-card" id={format!("goal-{id}")} data-testid="goal" data-goal-id={id.to_string()}>
+        <article key={id} class="goal-card" id={format!("goal-{id}")} data-testid="goal" data-goal-id={id.to_string()}>
             if editing {
                 { open_form(ed) }
             } else {
@@ -60,14 +51,14 @@ pub fn GoalCard(props: &GoalCardProps) -> Html {
                     if edit {
                         <span class="item-tools">
                             { item_tool(lang, P::MoveUp, "↑", "goal-up", index == 0 || ed.busy, ed.cb(move |ed| ed.move_item(true, id, Direction::Up))) }
-                            { item_tool(lang, P::MoveDown, "↓", "goal-down", index + 1 == props.count || ed.busy, ed.cb(move |ed| ed.move_item(true, id, Direction::Down))) }
+                            { item_tool(lang, P::MoveDown, "↓", "goal-down", index + 1 == count || ed.busy, ed.cb(move |ed| ed.move_item(true, id, Direction::Down))) }
                             { item_tool(lang, P::Edit, "", "edit-goal", locked, { let g = goal.clone(); ed.cb(move |ed| ed.edit_goal(&g)) }) }
                             { item_tool(lang, P::Delete, "", "delete-goal", locked, ed.cb(move |ed| ed.delete_goal(id))) }
                         </span>
                     }
                 </header>
                 { body.html() }
-                <ItemComments editor={ed.clone()} target={CommentTarget::Goal(id)} />
+                { item_comments(ed, CommentTarget::Goal(id)) }
             }
             <h4 class="visually-hidden">{ P::Actions.t(lang) }</h4>
             <ol class="plan-actions">

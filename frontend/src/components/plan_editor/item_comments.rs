@@ -10,15 +10,8 @@ use crate::i18n::Text;
 use rubric::plan::CommentTarget;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct ItemCommentsProps {
-    pub editor: PlanEditor,
-    pub target: CommentTarget,
-}
-
-#[component]
-pub fn ItemComments(props: &ItemCommentsProps) -> Html {
-    let (ed, target) = (&props.editor, props.target);
+/// The threads and boxes (a view function: the drafts live in the editor).
+pub fn item_comments(ed: &PlanEditor, target: CommentTarget) -> Html {
     let (lang, access) = (ed.lang, ed.page.access);
     let key = comment_key(target);
     let error_for = |k: &str| ed.comment_error.clone().filter(|(ek, _)| ek == k).map(|(_, m)| m);

@@ -7,14 +7,8 @@ use crate::i18n::plans::P;
 use crate::i18n::Text;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct SubmitConfirmProps {
-    pub editor: PlanEditor,
-}
-
-#[component]
-pub fn SubmitConfirm(props: &SubmitConfirmProps) -> Html {
-    let ed = &props.editor;
+/// The dialog (a view function: it has no state of its own).
+pub fn submit_confirm(ed: &PlanEditor) -> Html {
     let lang = ed.lang;
     let next = format!("{} {}", rubric::people::fold_case(P::Version.t(lang)), ed.page.latest_version().unwrap_or(0) + 1);
     html! {

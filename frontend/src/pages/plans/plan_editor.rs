@@ -9,12 +9,12 @@
 use crate::app::Route;
 use crate::components::error_box::ErrorBox;
 use crate::components::gap_picker::GapPicker;
-use crate::components::plan_checks::PlanChecksPanel;
-use crate::components::plan_editor::goal_card::GoalCard;
+use crate::components::plan_checks::checks_panel;
+use crate::components::plan_editor::goal_card::goal_card;
 use crate::components::plan_editor::open_form::open_form;
-use crate::components::plan_editor::submit_confirm::SubmitConfirm;
-use crate::components::undo_toast::UndoToast;
-use crate::components::version_history::VersionHistory;
+use crate::components::plan_editor::submit_confirm::submit_confirm;
+use crate::components::undo_toast::undo_toast;
+use crate::components::version_history::version_history;
 use crate::hooks::plan_editor::{use_plan_editor, PlanEditor};
 use crate::hooks::plan_state::{Editor, Notice};
 use crate::i18n::plans::P;
@@ -101,7 +101,7 @@ pub fn PlanEditorPage(props: &PlanEditorProps) -> Html {
                     }
                 </div>
             </div>
-            if ed.confirm { <SubmitConfirm editor={ed.clone()} /> }
+            if ed.confirm { { submit_confirm(&ed) } }
             if !access.edit { <p class="notice">{ P::ReadOnlyNote.t(lang) }</p> }
             if let Some(e) = ed.error.clone() { <ErrorBox error={e} /> }
             <div class="plan-layout">
@@ -132,18 +132,14 @@ pub fn PlanEditorPage(props: &PlanEditorProps) -> Html {
                         </div>
                         if new_goal { <div class="goal-card new-goal">{ open_form(&ed) }</div> }
                         if goals.is_empty() && !locked { <p class="muted" data-testid="no-goals">{ P::NoGoals.t(lang) }</p> }
-                        { for goals.iter().enumerate().map(|(i, g)| html! {
-                            <GoalCard key={g.id} editor={ed.clone()} goal={(*g).clone()} index={i} count={count} />
-                        }) }
+                        { for goals.iter().enumerate().map(|(i, g)| goal_card(&ed, g, i, count)) }
                     </section>
-                    <VersionHistory school_id={school.id} history={page.history.clone()} draft_changes={page.draft_changes.clone()} />
+                    { version_history(school.id, &page.history, &page.draft_changes, lang) }
                 </div>
-                <PlanChecksPanel checks={ed.checks.clone()} plan={ed.plan.clone()} />
+                { checks_panel(&ed.checks, &ed.plan, lang) }
             </div>
             if let Some(t) = ed.toast {
-                <UndoToast message={notice_text(t.notice, lang)}
-                    on_undo={t.undo.map(|u| ed.cb(move |ed| ed.undo(u)))}
-                    on_close={ed.cb(PlanEditor::close_toast)} />
+                { undo_toast(notice_text(t.notice, lang), t.undo.map(|u| ed.cb(move |ed| ed.undo(u))), ed.cb(PlanEditor::close_toast), lang) }
             }
         </div>
     }

@@ -1,0 +1,5 @@
+//! Entry point of the plan print app (`frontend::apps::planprint`).
+
+fn main() {
+    frontend::apps::planprint::run();
+}
