@@ -28,6 +28,18 @@ async fn press(browser: &Browser, css: &str) -> TestResult {
 
 /// Answer every indicator of the person's open measurement of `kind` not
 /// answered yet with `level`, then submit. Returns the measurement id.
+/// The coordinator (signed in afresh) opens the 2025-2026 edition's form,
+/// chooses rubric version 2 and saves.
+async fn save_version_2_as_coordinator(browser: &Browser, server: &TestServer) -> TestResult {
+    browser.goto(&fresh_link(server, "Griet Van Damme").await?).await?;
+    browser.wait_for_text("[data-testid=who-name]", "Griet Van Damme").await?;
+    browser.goto(&format!("{}/coordinator/edition", server.url)).await?;
+    press(browser, r#"tr[data-edition="STEMpact 2025-2026"] button.link-button"#).await?;
+    browser.wait_for("[data-testid=rubric-version]").await?;
+    browser.js(r#"const s = document.querySelector('[data-testid=rubric-version]'); s.value = '2'; s.dispatchEvent(new Event('change', {bubbles: true}));"#).await?;
+    press(browser, "[data-testid=save-edition]").await
+}
+
 async fn answer_rest(api: &ApiClient, kind: &str, level: i64, version: RubricVersion) -> TestResult<i64> {
     let (status, sheet) = api.get(&format!("/my/measurement?kind={kind}")).await?;
     assert_eq!(status, 200, "{sheet}");
@@ -101,13 +113,7 @@ async fn a_v1_nulmeting_with_dont_know_then_a_v2_eindmeting_shows_growth_where_c
     // (The nulmeting period is over: its deadline before the plan's again;
     // the measurement itself stays open.)
     fixtures::nulmeting_deadline(db, edition, "2025-12-19").await?;
-    browser.goto(&fresh_link(&server, "Griet Van Damme").await?).await?;
-    browser.wait_for_text("[data-testid=who-name]", "Griet Van Damme").await?;
-    browser.goto(&format!("{}/coordinator/edition", server.url)).await?;
-    press(&browser, r#"tr[data-edition="STEMpact 2025-2026"] button.link-button"#).await?;
-    browser.wait_for("[data-testid=rubric-version]").await?;
-    browser.js(r#"const s = document.querySelector('[data-testid=rubric-version]'); s.value = '2'; s.dispatchEvent(new Event('change', {bubbles: true}));"#).await?;
-    press(&browser, "[data-testid=save-edition]").await?;
+    save_version_2_as_coordinator(&browser, &server).await?;
     let refused = browser.wait_for_text(r#"[data-field=rubric_version] .field-error"#, "Sluit die meting eerst").await?;
     assert!(refused.contains("kan nu niet wijzigen"), "{refused}");
     let version: i64 = sqlx::query_scalar("select rubric_version from editions where id = ?").bind(edition).fetch_one(db).await?;
@@ -117,13 +123,7 @@ async fn a_v1_nulmeting_with_dont_know_then_a_v2_eindmeting_shows_growth_where_c
     let coordinator = api_as(&server, "Griet Van Damme").await?;
     let (status, body) = coordinator.send(reqwest::Method::POST, &format!("/schools/{school}/measurements/baseline/close"), &json!({})).await?;
     assert_eq!(status, 200, "{body}");
-    browser.goto(&fresh_link(&server, "Griet Van Damme").await?).await?;
-    browser.wait_for_text("[data-testid=who-name]", "Griet Van Damme").await?;
-    browser.goto(&format!("{}/coordinator/edition", server.url)).await?;
-    press(&browser, r#"tr[data-edition="STEMpact 2025-2026"] button.link-button"#).await?;
-    browser.wait_for("[data-testid=rubric-version]").await?;
-    browser.js(r#"const s = document.querySelector('[data-testid=rubric-version]'); s.value = '2'; s.dispatchEvent(new Event('change', {bubbles: true}));"#).await?;
-    press(&browser, "[data-testid=save-edition]").await?;
+    save_version_2_as_coordinator(&browser, &server).await?;
     browser.wait_for_text(r#"tr[data-edition="STEMpact 2025-2026"] [data-testid=edition-rubric-version]"#, "2").await?;
     let version: i64 = sqlx::query_scalar("select rubric_version from editions where id = ?").bind(edition).fetch_one(db).await?;
     assert_eq!(version, 2);

@@ -67,6 +67,16 @@ fn scroll_table(m: &mut Tree, label: &str, class: &'static str) {
     m.open("div", "table-scroll").attr("tabindex", "0").attr("role", "region").attr_value("aria-label", label).open("table", class);
 }
 
+/// The head row of a table just opened (each column's class and name);
+/// its body is left open.
+fn head(m: &mut Tree, cols: &[(&'static str, &str)]) {
+    m.open("thead", "").open("tr", "");
+    for (class, label) in cols {
+        col(m, class, label);
+    }
+    m.close().close().open("tbody", "");
+}
+
 /// Opens a section of the dossier with its heading.
 fn section(m: &mut Tree, testid: &'static str, title: RP) {
     m.open("section", "print-section").attr("data-testid", testid).el("h2", "", t(title));
@@ -94,11 +104,7 @@ fn portrait_section(m: &mut Tree, detail: &RegionDetail, portrait: &Portrait) {
     section(m, "dossier-portrait", RP::SectionPortrait);
     m.el("h3", "", t(RP::Schools2));
     scroll_table(m, t(RP::Schools2), "print-table");
-    m.open("thead", "").open("tr", "");
-    col(m, "", t(RP::Schools));
-    col(m, "", t(RP::Level));
-    col(m, "", t(RP::Town));
-    m.close().close().open("tbody", "");
+    head(m, &[("", t(RP::Schools)), ("", t(RP::Level)), ("", t(RP::Town))]);
     for s in &detail.schools {
         row(m, &s.name);
         m.el("td", "", level(s.level)).el("td", "", &s.town).close();
@@ -136,12 +142,7 @@ fn portrait_section(m: &mut Tree, detail: &RegionDetail, portrait: &Portrait) {
         m.el("p", "muted", t(RP::NoProgression));
     } else {
         scroll_table(m, t(RP::ProgressionTitle), "print-table");
-        m.open("thead", "").open("tr", "");
-        col(m, "", t(RP::Kind));
-        col(m, "", t(RP::Year));
-        col(m, "num", t(RP::Leavers));
-        col(m, "num", t(RP::Continued));
-        m.close().close().open("tbody", "");
+        head(m, &[("", t(RP::Kind)), ("", t(RP::Year)), ("num", t(RP::Leavers)), ("num", t(RP::Continued))]);
         for p in &portrait.progression {
             let kind = t(match p.kind {
                 ProgressionKind::VmboToMbo => RP::VmboToMbo,
@@ -251,13 +252,7 @@ fn partners_section(m: &mut Tree, detail: &RegionDetail, c: &RegionalCofinancing
         m.el("p", "muted", t(RP::NoCompanies));
     } else {
         scroll_table(m, t(RP::CompaniesContributions), "print-table");
-        m.open("thead", "").open("tr", "");
-        col(m, "", t(RP::Company));
-        col(m, "", t(RP::Town));
-        col(m, "num", t(RP::Money));
-        col(m, "num", t(RP::InKind));
-        col(m, "num", t(RP::Share));
-        m.close().close().open("tbody", "");
+        head(m, &[("", t(RP::Company)), ("", t(RP::Town)), ("num", t(RP::Money)), ("num", t(RP::InKind)), ("num", t(RP::Share))]);
         for co in &detail.companies {
             let s = c.per_company.iter().find(|s| s.company_id == co.company_id);
             row(m, &co.name);
