@@ -51,6 +51,10 @@ pub struct RegionalPlanProps {
 #[component]
 pub fn RegionalPlanRoute(props: &RegionalPlanProps) -> Html {
     let fetch = use_fetch(props.id, api::regional_plan::page);
+    // The reader names the form kept on the device: the editor waits for
+    // the session, so a reload finds the right one whichever answer comes
+    // first.
+    let me = crate::hooks::session::use_session().state.me().map(|m| (m.id, m.role));
     match &fetch.state {
         Fetch::Loading => html! { <section class="page"><Loading /></section> },
         Fetch::Failed(e) => html! {
@@ -58,7 +62,10 @@ pub fn RegionalPlanRoute(props: &RegionalPlanProps) -> Html {
                 <ErrorBox error={e.clone()} on_retry={(e.status == 0).then(|| fetch.reload.clone())} />
             </section>
         },
-        Fetch::Ready(page) => html! { <RegionalPlanEditor page={page.clone()} reload={fetch.reload.clone()} /> },
+        Fetch::Ready(page) => match me {
+            Some((reader, role)) => html! { <RegionalPlanEditor page={page.clone()} reload={fetch.reload.clone()} {reader} {role} /> },
+            None => html! { <section class="page"><Loading /></section> },
+        },
     }
 }
 
@@ -76,6 +83,9 @@ fn stored_form(key: &str) -> Option<Open> {
 pub struct EditorProps {
     pub page: Rc<RegionalPlanPage>,
     pub reload: Callback<()>,
+    /// Who reads: their open form is kept under their id.
+    pub reader: i64,
+    pub role: rubric::people::Role,
 }
 
 fn owner_name(page: &RegionalPlanPage, a: &RegionalAction) -> String {
@@ -103,10 +113,9 @@ pub fn RegionalPlanEditor(props: &EditorProps) -> Html {
     let lang = use_lang();
     // A school's plan opens for the programme coordinator; a regional
     // coordinator may not read it (403), so they see the name only.
-    let me = crate::hooks::session::use_session().state.me().map(|m| (m.id, m.role));
-    let opens_plans = me.is_some_and(|(_, role)| role == rubric::people::Role::Coordinator);
+    let opens_plans = props.role == rubric::people::Role::Coordinator;
     let page = props.page.clone();
-    let key = draft_key(me.map_or(0, |(id, _)| id), page.region_id);
+    let key = draft_key(props.reader, page.region_id);
     let open = {
         let (key, may_edit) = (key.clone(), page.may_edit);
         use_state(move || if may_edit { stored_form(&key) } else { None })
