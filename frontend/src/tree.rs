@@ -10,7 +10,6 @@
 use yew::virtual_dom::{VList, VNode, VTag, VText};
 use yew::{AttrValue, Html};
 
-
 /// A read-only view under construction: the elements still open (the last
 /// is where what follows goes) and what is finished at the top level.
 #[derive(Default)]

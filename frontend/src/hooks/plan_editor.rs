@@ -371,7 +371,7 @@ pub fn use_plan_editor(rubric: &'static rubric::Rubric, page: Rc<PlanPage>, relo
     let state = {
         let (key, page) = (key.clone(), page.clone());
         use_reducer(move || {
-            let draft = storage::get(&key).and_then(|s| serde_json::from_str::<Draft>(&s).ok()).unwrap_or_default();
+            let draft = storage::load::<Draft>(&key).unwrap_or_default();
             PlanState::new(page, draft)
         })
     };
@@ -384,13 +384,7 @@ pub fn use_plan_editor(rubric: &'static rubric::Rubric, page: Rc<PlanPage>, relo
             }
         });
     }
-    use_effect_with(state.draft.clone(), move |d| {
-        if *d == Draft::default() {
-            storage::remove(&key);
-        } else if let Ok(json) = serde_json::to_string(d) {
-            storage::set(&key, &json);
-        }
-    });
+    use_effect_with(state.draft.clone(), move |d| storage::keep(&key, d, *d == Draft::default()));
     // Reading the page marks its comments read (for the counts elsewhere).
     use_effect_with((page.school.id, page.counts.unread), move |&(school, unread)| {
         if unread > 0 {

@@ -150,7 +150,7 @@ pub fn ScoreSheetForm(props: &ScoreSheetFormProps) -> Html {
     // The draft as typed (`latest` is the truth for async code, `draft` renders).
     let server_input = input_of(&f.sheet);
     let initial = {
-        let local = storage::get(&key).and_then(|s| serde_json::from_str::<SheetInput>(&s).ok());
+        let local = storage::load::<SheetInput>(&key);
         match local {
             Some(l) if open && f.sheet.status.is_editable() && l.version == f.sheet.version && !same(&l, &server_input) => l,
             _ => server_input.clone(),

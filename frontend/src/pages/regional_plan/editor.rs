@@ -76,7 +76,7 @@ fn draft_key(reader: i64, region: i64) -> String {
 
 /// The form left open here, if any (a delete question is not kept).
 fn stored_form(key: &str) -> Option<Open> {
-    crate::storage::get(key).and_then(|json| serde_json::from_str::<Open>(&json).ok()).filter(|o| !matches!(o, Open::Delete { .. }))
+    crate::storage::load::<Open>(key).filter(|o| !matches!(o, Open::Delete { .. }))
 }
 
 #[derive(Properties, PartialEq)]
@@ -122,13 +122,8 @@ pub fn RegionalPlanEditor(props: &EditorProps) -> Html {
     };
     // The open form as typed stays on the device until it is saved or
     // cancelled.
-    use_effect_with((*open).clone(), move |o| match o {
-        Some(form @ (Open::Goal { .. } | Open::Action { .. })) => {
-            if let Ok(json) = serde_json::to_string(form) {
-                crate::storage::set(&key, &json);
-            }
-        }
-        _ => crate::storage::remove(&key),
+    use_effect_with((*open).clone(), move |o| {
+        crate::storage::keep(&key, o, !matches!(o, Some(Open::Goal { .. } | Open::Action { .. })))
     });
     let errors = use_state(Errors::new);
     let busy = use_state(|| false);
