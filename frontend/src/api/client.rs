@@ -29,7 +29,21 @@ pub struct ApiError {
     #[serde(default)]
     pub fields: Vec<FieldError>,
     #[serde(default)]
-    pub current: Option<serde_json::Value>,
+    pub current: Option<Current>,
+}
+
+/// The state a refusal came with (a stale write's stored row), kept as the
+/// JSON text it came as and read as its type only where it is used
+/// ([`ApiError::current_as`]): no untyped JSON tree (`serde_json::Value`)
+/// in any app.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(transparent)]
+pub struct Current(Box<serde_json::value::RawValue>);
+
+impl PartialEq for Current {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.get() == other.0.get()
+    }
 }
 
 impl ApiError {
@@ -44,9 +58,7 @@ impl ApiError {
     /// The current state a refusal came with (a stale write's stored row),
     /// read as the type the endpoint answers with.
     pub fn current_as<T: DeserializeOwned>(&self) -> Option<T> {
-        // Read from text, as the answers are: one deserializer per type in
-        // the wasm, where `from_value` would add a second one.
-        serde_json::from_str(&self.current.as_ref()?.to_string()).ok()
+        serde_json::from_str(self.current.as_ref()?.0.get()).ok()
     }
 
     /// The server's problem at a field, if it flagged it.

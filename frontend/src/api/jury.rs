@@ -1,6 +1,7 @@
 //! The jury endpoints: the coordinator's set-up and results, a juror's
-//! scoring, the published results. Bodies are JSON values so each call
-//! stays a thin, non-generic wrapper.
+//! scoring, the published results. Request bodies are small typed structs
+//! (building them as `serde_json::Value`s linked the JSON tree's code into
+//! the jury apps).
 
 use super::client::{self, ApiError};
 use rubric::jury::setup::{CriterionInput, JuryStatus};
@@ -10,9 +11,83 @@ use rubric::jury::views::{
 };
 use rubric::jury::{Finding, TieBreakRule};
 use rubric::submission::ReopenOutcome;
-use serde_json::{json, Value};
+use serde::Serialize;
 
 type R<T> = Result<T, ApiError>;
+
+/// A body of one name.
+#[derive(Serialize)]
+struct Named<'a> {
+    name: &'a str,
+}
+
+/// A body of one reason.
+#[derive(Serialize)]
+struct Reason<'a> {
+    reason: &'a str,
+}
+
+/// A body with nothing in it (`{}`).
+#[derive(Serialize)]
+struct Empty {}
+
+/// A change to a versioned part of the set-up or the results.
+#[derive(Serialize)]
+struct Versioned<T: Serialize> {
+    version: i64,
+    #[serde(flatten)]
+    change: T,
+}
+
+#[derive(Serialize)]
+struct Criteria<'a> {
+    criteria: &'a [CriterionInput],
+}
+
+#[derive(Serialize)]
+struct NewFinalist {
+    category_id: i64,
+    school_id: i64,
+}
+
+#[derive(Serialize)]
+struct JurorCompany {
+    company_id: Option<i64>,
+}
+
+#[derive(Serialize)]
+struct TieBreak<'a> {
+    rules: &'a [TieBreakRule],
+    chair_id: Option<i64>,
+}
+
+#[derive(Serialize)]
+struct Chair {
+    chair_id: Option<i64>,
+}
+
+#[derive(Serialize)]
+struct Status {
+    status: JuryStatus,
+}
+
+#[derive(Serialize)]
+struct Order<'a> {
+    order: &'a [i64],
+}
+
+#[derive(Serialize)]
+struct Acknowledgement<'a> {
+    category_id: i64,
+    findings: &'a [Finding],
+    reason: &'a str,
+}
+
+#[derive(Serialize)]
+struct Conflict<'a> {
+    finalist_id: i64,
+    reason: &'a str,
+}
 
 // Set-up (coordinator) ----------------------------------------------------------
 
@@ -21,11 +96,11 @@ pub async fn setup() -> R<JurySetup> {
 }
 
 pub async fn add_category(name: &str) -> R<JurySetup> {
-    client::post("/jury/categories", &json!({ "name": name })).await
+    client::post("/jury/categories", &Named { name }).await
 }
 
 pub async fn rename_category(id: i64, name: &str) -> R<JurySetup> {
-    client::put(&format!("/jury/categories/{id}"), &json!({ "name": name })).await
+    client::put(&format!("/jury/categories/{id}"), &Named { name }).await
 }
 
 pub async fn delete_category(id: i64) -> R<JurySetup> {
@@ -33,11 +108,11 @@ pub async fn delete_category(id: i64) -> R<JurySetup> {
 }
 
 pub async fn save_criteria(version: i64, criteria: &[CriterionInput]) -> R<JurySetup> {
-    client::put("/jury/criteria", &json!({ "version": version, "criteria": criteria })).await
+    client::put("/jury/criteria", &Versioned { version, change: Criteria { criteria } }).await
 }
 
 pub async fn add_finalist(category_id: i64, school_id: i64) -> R<JurySetup> {
-    client::post("/jury/finalists", &json!({ "category_id": category_id, "school_id": school_id })).await
+    client::post("/jury/finalists", &NewFinalist { category_id, school_id }).await
 }
 
 pub async fn remove_finalist(id: i64) -> R<JurySetup> {
@@ -45,15 +120,15 @@ pub async fn remove_finalist(id: i64) -> R<JurySetup> {
 }
 
 pub async fn refreeze_finalist(id: i64) -> R<JurySetup> {
-    client::post(&format!("/jury/finalists/{id}/refreeze"), &Value::Null).await
+    client::post(&format!("/jury/finalists/{id}/refreeze"), &Empty {}).await
 }
 
 pub async fn add_juror(juror: &NewJuror) -> R<JurorAdded> {
-    client::post("/jury/jurors", &json!(juror)).await
+    client::post("/jury/jurors", juror).await
 }
 
 pub async fn set_juror_company(person_id: i64, company_id: Option<i64>) -> R<JurySetup> {
-    client::put(&format!("/jury/jurors/{person_id}"), &json!({ "company_id": company_id })).await
+    client::put(&format!("/jury/jurors/{person_id}"), &JurorCompany { company_id }).await
 }
 
 pub async fn remove_juror(person_id: i64) -> R<JurySetup> {
@@ -61,28 +136,28 @@ pub async fn remove_juror(person_id: i64) -> R<JurySetup> {
 }
 
 pub async fn juror_link(person_id: i64) -> R<JurorAdded> {
-    client::post(&format!("/jury/jurors/{person_id}/link"), &Value::Null).await
+    client::post(&format!("/jury/jurors/{person_id}/link"), &Empty {}).await
 }
 
 pub async fn save_tie_break(version: i64, rules: &[TieBreakRule], chair_id: Option<i64>) -> R<JurySetup> {
-    client::put("/jury/tie-break", &json!({ "version": version, "rules": rules, "chair_id": chair_id })).await
+    client::put("/jury/tie-break", &Versioned { version, change: TieBreak { rules, chair_id } }).await
 }
 
 /// Appoint the chair (or none) until the results are locked.
 pub async fn set_chair(version: i64, chair_id: Option<i64>) -> R<JurySetup> {
-    client::put("/jury/chair", &json!({ "version": version, "chair_id": chair_id })).await
+    client::put("/jury/chair", &Versioned { version, change: Chair { chair_id } }).await
 }
 
 pub async fn dismiss_conflict(id: i64, reason: &str) -> R<JurySetup> {
-    client::post(&format!("/jury/conflicts/{id}/dismiss"), &json!({ "reason": reason })).await
+    client::post(&format!("/jury/conflicts/{id}/dismiss"), &Reason { reason }).await
 }
 
 pub async fn restore_conflict(id: i64) -> R<JurySetup> {
-    client::post(&format!("/jury/conflicts/{id}/restore"), &Value::Null).await
+    client::post(&format!("/jury/conflicts/{id}/restore"), &Empty {}).await
 }
 
 pub async fn set_status(version: i64, status: JuryStatus) -> R<JurySetup> {
-    client::post("/jury/status", &json!({ "version": version, "status": status })).await
+    client::post("/jury/status", &Versioned { version, change: Status { status } }).await
 }
 
 // Results (coordinator and chair) ------------------------------------------------
@@ -92,17 +167,17 @@ pub async fn results() -> R<ResultsView> {
 }
 
 pub async fn chair_order(version: i64, order: &[i64]) -> R<ResultsView> {
-    client::put("/jury/chair-order", &json!({ "version": version, "order": order })).await
+    client::put("/jury/chair-order", &Versioned { version, change: Order { order } }).await
 }
 
 /// The chair confirms a winner that is not robust, with the findings seen.
 pub async fn acknowledge(category_id: i64, findings: &[Finding], reason: &str) -> R<ResultsView> {
-    client::post("/jury/acknowledgements", &json!({ "category_id": category_id, "findings": findings, "reason": reason })).await
+    client::post("/jury/acknowledgements", &Acknowledgement { category_id, findings, reason }).await
 }
 
 /// `action` is `lock`, `unlock` or `publish`.
 pub async fn results_action(action: &str, version: i64) -> R<ResultsView> {
-    client::post(&format!("/jury/{action}"), &json!({ "version": version })).await
+    client::post(&format!("/jury/{action}"), &Versioned { version, change: Empty {} }).await
 }
 
 pub async fn audit() -> R<Vec<AuditLine>> {
@@ -121,23 +196,22 @@ pub async fn my_finalist(id: i64) -> R<ScoreFinalist> {
 
 /// Autosave (`submit` false) or submit the sheet.
 pub async fn save_sheet(id: i64, input: &SheetInput, submit: bool) -> R<Sheet> {
-    let body = json!(input);
     if submit {
-        client::post(&format!("/jury/my/finalists/{id}/submit"), &body).await
+        client::post(&format!("/jury/my/finalists/{id}/submit"), input).await
     } else {
-        client::put(&format!("/jury/my/finalists/{id}/sheet"), &body).await
+        client::put(&format!("/jury/my/finalists/{id}/sheet"), input).await
     }
 }
 
 /// Ask to reopen one's own submitted sheet for a finalist (a reason is required).
 pub async fn request_reopen(finalist_id: i64, reason: &str) -> R<ReopenOutcome> {
-    client::post(&format!("/jury/my/finalists/{finalist_id}/reopen-request"), &json!({ "reason": reason })).await
+    client::post(&format!("/jury/my/finalists/{finalist_id}/reopen-request"), &Reason { reason }).await
 }
 
 /// Reopen a juror's sheet (`note` `None`), or decline with a note.
 pub async fn decide_reopen(finalist_id: i64, person_id: i64, note: Option<&str>) -> R<ReopenOutcome> {
     let what = if note.is_some() { "decline" } else { "reopen" };
-    client::post(&format!("/jury/finalists/{finalist_id}/sheets/{person_id}/{what}"), &json!({ "reason": note.unwrap_or("") })).await
+    client::post(&format!("/jury/finalists/{finalist_id}/sheets/{person_id}/{what}"), &Reason { reason: note.unwrap_or("") }).await
 }
 
 pub async fn other_sheets(id: i64) -> R<OtherSheets> {
@@ -145,7 +219,7 @@ pub async fn other_sheets(id: i64) -> R<OtherSheets> {
 }
 
 pub async fn declare_conflict(finalist_id: i64, reason: &str) -> R<JurorHome> {
-    client::post("/jury/my/conflicts", &json!({ "finalist_id": finalist_id, "reason": reason })).await
+    client::post("/jury/my/conflicts", &Conflict { finalist_id, reason }).await
 }
 
 pub async fn withdraw_conflict(finalist_id: i64) -> R<JurorHome> {

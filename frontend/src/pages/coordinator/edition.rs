@@ -92,7 +92,7 @@ pub fn EditionPage() -> Html {
             }
             wasm_bindgen_futures::spawn_local(async move {
                 let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string()).unwrap_or_default();
-                let result = match serde_json::from_str::<serde_json::Value>(&text) {
+                let result = match serde_json::from_str::<Box<serde_json::value::RawValue>>(&text) {
                     Err(_) => Err((P::NotJsonFile, String::new())),
                     Ok(doc) => api::programme::import_edition(&doc).await.map_err(|e| (import_error_lead(e.code), e.message)),
                 };

@@ -50,10 +50,9 @@ fn input_of(sheet: &Sheet) -> SheetInput {
     }
 }
 
-/// The draft as this browser keeps it, written through the same JSON value
-/// the request sends (one encoder for both in the bundle).
+/// The draft as this browser keeps it: the same JSON the request sends.
 fn draft_json(d: &SheetInput) -> String {
-    serde_json::to_value(d).and_then(|v| serde_json::to_string(&v)).unwrap_or_default()
+    serde_json::to_string(d).unwrap_or_default()
 }
 
 /// Same content, whatever version it was based on.
