@@ -393,6 +393,21 @@ impl Browser {
         Ok(())
     }
 
+    /// No card, panel or list item pokes out past the right edge of the box
+    /// it sits in (an overflow the page's own width does not show: a plan
+    /// action wider than its goal card on a phone, issue 14). Boxes in a
+    /// scroll box are exempt: scrolling inside it is what it is for.
+    pub async fn boxes_inside(&self, label: &str) -> TestResult {
+        let out = self.js(BOXES_SCRIPT).await?;
+        match out.as_array() {
+            Some(list) if !list.is_empty() => {
+                let names: Vec<String> = list.iter().map(|v| v.as_str().unwrap_or_default().to_string()).collect();
+                Err(format!("{label}: {} box(es) wider than what holds them: {}", names.len(), names.join(", ")).into())
+            }
+            _ => Ok(()),
+        }
+    }
+
     /// Every visible control (buttons, button-like links, fields, menus,
     /// the navigation, summaries, the labels of hidden radio buttons) is at
     /// least 44 px tall and wide: a finger can hit it (issue 14). Links
@@ -454,6 +469,29 @@ const OVERFLOW_SCRIPT: &str = r#"
         }
     }
     return { scroll: document.documentElement.scrollWidth, inner, culprits: culprits.join(', ') };
+"#;
+
+/// Lists the cards, panels and list items (at most a dozen) whose right
+/// edge is past their parent's inner right edge, outside scroll boxes.
+const BOXES_SCRIPT: &str = r#"
+    const out = [];
+    const boxes = document.querySelectorAll(
+        'main .card, main .panel, main .goal-card, main .plan-action, main .gap-picker, main .version-history, main .comment, ' +
+        'main .evidence-files, main .aspect-sheet, main .notice, main li, main fieldset');
+    for (const e of boxes) {
+        const parent = e.parentElement;
+        if (!parent || e.getBoundingClientRect().width === 0) continue;
+        if (e.closest('.table-scroll, [role=region][tabindex]')) continue;
+        const style = getComputedStyle(parent);
+        const inner = parent.getBoundingClientRect().right - parseFloat(style.borderRightWidth);
+        const right = e.getBoundingClientRect().right;
+        if (right > inner + 1) {
+            out.push(e.tagName.toLowerCase() + (typeof e.className === 'string' && e.className ? '.' + e.className.trim().split(/\s+/).join('.') : '') +
+                ' (' + Math.round(right - inner) + ' px past its ' + parent.tagName.toLowerCase() + ')');
+        }
+        if (out.length >= 12) break;
+    }
+    return out;
 "#;
 
 /// The number of pages of a PDF Chromium printed (its page objects).

@@ -1,5 +1,6 @@
 //! Every role's main pages at phone, tablet and desktop width (issue 14):
-//! the page never scrolls sideways and axe-core finds no serious or
+//! the page never scrolls sideways, no card pokes out of the box it sits
+//! in, and axe-core finds no serious or
 //! critical violation. Runs on the demo edition, so the pages carry
 //! realistic amounts of text. Each page's axe-core counts are printed
 //! (`--nocapture`) so a change can be measured.
@@ -24,6 +25,9 @@ async fn sweep(browser: Browser, server: &TestServer, who: &str, paths: &[String
             browser.wait_for("main h1").await?;
             browser.wait_gone("main .loading").await?;
             if let Err(e) = browser.no_horizontal_scroll(&label).await {
+                problems.push(e.to_string());
+            }
+            if let Err(e) = browser.boxes_inside(&label).await {
                 problems.push(e.to_string());
             }
             if width <= TABLET {
