@@ -1,7 +1,6 @@
 //! The jury endpoints: the coordinator's set-up and results, a juror's
-//! scoring, the published results. Request bodies are small typed structs
-//! (building them as `serde_json::Value`s linked the JSON tree's code into
-//! the jury apps).
+//! scoring, the published results. The request bodies are the server's own
+//! types ([`rubric::jury::bodies`]): one definition for both sides.
 
 use super::client::{self, ApiError};
 use rubric::jury::setup::{CriterionInput, JuryStatus};
@@ -11,83 +10,18 @@ use rubric::jury::views::{
 };
 use rubric::jury::{Finding, TieBreakRule};
 use rubric::submission::ReopenOutcome;
+use rubric::jury::bodies::{
+    Acknowledgement, CategoryName, ChairChange, ChairOrder, ConflictDeclaration, CriteriaChange, JurorCompany, NewFinalist,
+    ResultsVersion, StatusChange, TieBreakChange,
+};
+use rubric::submission::ReasonInput;
 use serde::Serialize;
 
 type R<T> = Result<T, ApiError>;
 
-/// A body of one name.
+/// The body of a call that sends nothing (`{}`).
 #[derive(Serialize)]
-struct Named<'a> {
-    name: &'a str,
-}
-
-/// A body of one reason.
-#[derive(Serialize)]
-struct Reason<'a> {
-    reason: &'a str,
-}
-
-/// A body with nothing in it (`{}`).
-#[derive(Serialize)]
-struct Empty {}
-
-/// A change to a versioned part of the set-up or the results.
-#[derive(Serialize)]
-struct Versioned<T: Serialize> {
-    version: i64,
-    #[serde(flatten)]
-    change: T,
-}
-
-#[derive(Serialize)]
-struct Criteria<'a> {
-    criteria: &'a [CriterionInput],
-}
-
-#[derive(Serialize)]
-struct NewFinalist {
-    category_id: i64,
-    school_id: i64,
-}
-
-#[derive(Serialize)]
-struct JurorCompany {
-    company_id: Option<i64>,
-}
-
-#[derive(Serialize)]
-struct TieBreak<'a> {
-    rules: &'a [TieBreakRule],
-    chair_id: Option<i64>,
-}
-
-#[derive(Serialize)]
-struct Chair {
-    chair_id: Option<i64>,
-}
-
-#[derive(Serialize)]
-struct Status {
-    status: JuryStatus,
-}
-
-#[derive(Serialize)]
-struct Order<'a> {
-    order: &'a [i64],
-}
-
-#[derive(Serialize)]
-struct Acknowledgement<'a> {
-    category_id: i64,
-    findings: &'a [Finding],
-    reason: &'a str,
-}
-
-#[derive(Serialize)]
-struct Conflict<'a> {
-    finalist_id: i64,
-    reason: &'a str,
-}
+struct NoBody {}
 
 // Set-up (coordinator) ----------------------------------------------------------
 
@@ -96,11 +30,11 @@ pub async fn setup() -> R<JurySetup> {
 }
 
 pub async fn add_category(name: &str) -> R<JurySetup> {
-    client::post("/jury/categories", &Named { name }).await
+    client::post("/jury/categories", &CategoryName { name: name.to_string() }).await
 }
 
 pub async fn rename_category(id: i64, name: &str) -> R<JurySetup> {
-    client::put(&format!("/jury/categories/{id}"), &Named { name }).await
+    client::put(&format!("/jury/categories/{id}"), &CategoryName { name: name.to_string() }).await
 }
 
 pub async fn delete_category(id: i64) -> R<JurySetup> {
@@ -108,7 +42,7 @@ pub async fn delete_category(id: i64) -> R<JurySetup> {
 }
 
 pub async fn save_criteria(version: i64, criteria: &[CriterionInput]) -> R<JurySetup> {
-    client::put("/jury/criteria", &Versioned { version, change: Criteria { criteria } }).await
+    client::put("/jury/criteria", &CriteriaChange { version, criteria: criteria.to_vec() }).await
 }
 
 pub async fn add_finalist(category_id: i64, school_id: i64) -> R<JurySetup> {
@@ -120,7 +54,7 @@ pub async fn remove_finalist(id: i64) -> R<JurySetup> {
 }
 
 pub async fn refreeze_finalist(id: i64) -> R<JurySetup> {
-    client::post(&format!("/jury/finalists/{id}/refreeze"), &Empty {}).await
+    client::post(&format!("/jury/finalists/{id}/refreeze"), &NoBody {}).await
 }
 
 pub async fn add_juror(juror: &NewJuror) -> R<JurorAdded> {
@@ -136,28 +70,28 @@ pub async fn remove_juror(person_id: i64) -> R<JurySetup> {
 }
 
 pub async fn juror_link(person_id: i64) -> R<JurorAdded> {
-    client::post(&format!("/jury/jurors/{person_id}/link"), &Empty {}).await
+    client::post(&format!("/jury/jurors/{person_id}/link"), &NoBody {}).await
 }
 
 pub async fn save_tie_break(version: i64, rules: &[TieBreakRule], chair_id: Option<i64>) -> R<JurySetup> {
-    client::put("/jury/tie-break", &Versioned { version, change: TieBreak { rules, chair_id } }).await
+    client::put("/jury/tie-break", &TieBreakChange { version, rules: rules.to_vec(), chair_id }).await
 }
 
 /// Appoint the chair (or none) until the results are locked.
 pub async fn set_chair(version: i64, chair_id: Option<i64>) -> R<JurySetup> {
-    client::put("/jury/chair", &Versioned { version, change: Chair { chair_id } }).await
+    client::put("/jury/chair", &ChairChange { version, chair_id }).await
 }
 
 pub async fn dismiss_conflict(id: i64, reason: &str) -> R<JurySetup> {
-    client::post(&format!("/jury/conflicts/{id}/dismiss"), &Reason { reason }).await
+    client::post(&format!("/jury/conflicts/{id}/dismiss"), &ReasonInput { reason: reason.to_string() }).await
 }
 
 pub async fn restore_conflict(id: i64) -> R<JurySetup> {
-    client::post(&format!("/jury/conflicts/{id}/restore"), &Empty {}).await
+    client::post(&format!("/jury/conflicts/{id}/restore"), &NoBody {}).await
 }
 
 pub async fn set_status(version: i64, status: JuryStatus) -> R<JurySetup> {
-    client::post("/jury/status", &Versioned { version, change: Status { status } }).await
+    client::post("/jury/status", &StatusChange { version, status }).await
 }
 
 // Results (coordinator and chair) ------------------------------------------------
@@ -167,17 +101,17 @@ pub async fn results() -> R<ResultsView> {
 }
 
 pub async fn chair_order(version: i64, order: &[i64]) -> R<ResultsView> {
-    client::put("/jury/chair-order", &Versioned { version, change: Order { order } }).await
+    client::put("/jury/chair-order", &ChairOrder { version, order: order.to_vec() }).await
 }
 
 /// The chair confirms a winner that is not robust, with the findings seen.
 pub async fn acknowledge(category_id: i64, findings: &[Finding], reason: &str) -> R<ResultsView> {
-    client::post("/jury/acknowledgements", &Acknowledgement { category_id, findings, reason }).await
+    client::post("/jury/acknowledgements", &Acknowledgement { category_id, findings: findings.to_vec(), reason: reason.to_string() }).await
 }
 
 /// `action` is `lock`, `unlock` or `publish`.
 pub async fn results_action(action: &str, version: i64) -> R<ResultsView> {
-    client::post(&format!("/jury/{action}"), &Versioned { version, change: Empty {} }).await
+    client::post(&format!("/jury/{action}"), &ResultsVersion { version }).await
 }
 
 pub async fn audit() -> R<Vec<AuditLine>> {
@@ -205,13 +139,13 @@ pub async fn save_sheet(id: i64, input: &SheetInput, submit: bool) -> R<Sheet> {
 
 /// Ask to reopen one's own submitted sheet for a finalist (a reason is required).
 pub async fn request_reopen(finalist_id: i64, reason: &str) -> R<ReopenOutcome> {
-    client::post(&format!("/jury/my/finalists/{finalist_id}/reopen-request"), &Reason { reason }).await
+    client::post(&format!("/jury/my/finalists/{finalist_id}/reopen-request"), &ReasonInput { reason: reason.to_string() }).await
 }
 
 /// Reopen a juror's sheet (`note` `None`), or decline with a note.
 pub async fn decide_reopen(finalist_id: i64, person_id: i64, note: Option<&str>) -> R<ReopenOutcome> {
     let what = if note.is_some() { "decline" } else { "reopen" };
-    client::post(&format!("/jury/finalists/{finalist_id}/sheets/{person_id}/{what}"), &Reason { reason: note.unwrap_or("") }).await
+    client::post(&format!("/jury/finalists/{finalist_id}/sheets/{person_id}/{what}"), &ReasonInput { reason: note.unwrap_or("").to_string() }).await
 }
 
 pub async fn other_sheets(id: i64) -> R<OtherSheets> {
@@ -219,7 +153,7 @@ pub async fn other_sheets(id: i64) -> R<OtherSheets> {
 }
 
 pub async fn declare_conflict(finalist_id: i64, reason: &str) -> R<JurorHome> {
-    client::post("/jury/my/conflicts", &Conflict { finalist_id, reason }).await
+    client::post("/jury/my/conflicts", &ConflictDeclaration { finalist_id, reason: reason.to_string() }).await
 }
 
 pub async fn withdraw_conflict(finalist_id: i64) -> R<JurorHome> {

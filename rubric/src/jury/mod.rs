@@ -14,6 +14,7 @@
 //! audit log's entries and [`views`] the JSON the server and the app
 //! exchange.
 
+pub mod bodies;
 pub mod csv;
 pub mod display;
 pub mod events;

@@ -13,16 +13,17 @@ use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::routing::{delete, get, post, put};
 use axum::{Json, Router};
+use rubric::submission::ReasonInput;
+use rubric::jury::bodies::{CategoryName, ChairChange, CriteriaChange, JurorCompany, NewFinalist, StatusChange, TieBreakChange};
 use rubric::jury::events::{JuryEvent, NamedNumber, NamedRule};
 use rubric::jury::setup::{
-    normalize_criteria, validate_chair, validate_criteria, validate_tie_break, ConflictKind, CriterionDef, CriterionInput,
+    normalize_criteria, validate_chair, validate_criteria, validate_tie_break, ConflictKind, CriterionDef,
     JuryStatus, TieBreakProblem, MAX_REASON_CHARS,
 };
 use rubric::jury::views::{JurorAdded, JurySettings, JurySetup, NewJuror};
 use rubric::jury::TieBreakRule;
 use rubric::errors::FieldCode;
 use rubric::people::{validate_name, Role};
-use serde::Deserialize;
 use sqlx::SqliteConnection;
 
 pub fn router() -> Router<AppState> {
@@ -176,11 +177,6 @@ async fn get_setup(State(state): State<AppState>, user: AuthUser) -> Result<Json
     Ok(Json(setup))
 }
 
-#[derive(Deserialize)]
-struct CategoryBody {
-    name: String,
-}
-
 fn category_name(raw: &str) -> Result<String> {
     validate_name(raw).map_err(|e| AppError::name("name", e))
 }
@@ -189,7 +185,7 @@ fn category_name(raw: &str) -> Result<String> {
 async fn add_category(
     State(state): State<AppState>,
     user: AuthUser,
-    AppJson(body): AppJson<CategoryBody>,
+    AppJson(body): AppJson<CategoryName>,
 ) -> Result<Json<JurySetup>> {
     user.require_coordinator()?;
     let name = category_name(&body.name)?;
@@ -207,7 +203,7 @@ async fn rename_category(
     State(state): State<AppState>,
     user: AuthUser,
     Path(id): Path<i64>,
-    AppJson(body): AppJson<CategoryBody>,
+    AppJson(body): AppJson<CategoryName>,
 ) -> Result<Json<JurySetup>> {
     user.require_coordinator()?;
     let name = category_name(&body.name)?;
@@ -230,18 +226,12 @@ async fn delete_category(State(state): State<AppState>, user: AuthUser, Path(id)
     finish(tx, &edition, &user, JuryEvent::CategoryDeleted { name }).await
 }
 
-#[derive(Deserialize)]
-struct CriteriaBody {
-    version: i64,
-    criteria: Vec<CriterionInput>,
-}
-
 
 // PUT /api/jury/criteria
 async fn save_criteria(
     State(state): State<AppState>,
     user: AuthUser,
-    AppJson(mut body): AppJson<CriteriaBody>,
+    AppJson(mut body): AppJson<CriteriaChange>,
 ) -> Result<Json<JurySetup>> {
     user.require_coordinator()?;
     let problems = validate_criteria(&body.criteria);
@@ -268,17 +258,11 @@ async fn save_criteria(
     finish(tx, &edition, &user, event).await
 }
 
-#[derive(Deserialize)]
-struct FinalistBody {
-    category_id: i64,
-    school_id: i64,
-}
-
 // POST /api/jury/finalists
 async fn add_finalist(
     State(state): State<AppState>,
     user: AuthUser,
-    AppJson(body): AppJson<FinalistBody>,
+    AppJson(body): AppJson<NewFinalist>,
 ) -> Result<Json<JurySetup>> {
     let (mut tx, edition, settings) = begin(&state, &user).await?;
     require_setup(&settings)?;
@@ -382,11 +366,6 @@ async fn add_juror(State(state): State<AppState>, user: AuthUser, AppJson(body):
     Ok(Json(JurorAdded { person_id, sign_in_link }))
 }
 
-#[derive(Deserialize)]
-struct JurorBody {
-    company_id: Option<i64>,
-}
-
 async fn juror_name(conn: &mut SqliteConnection, edition: &Edition, person_id: i64) -> Result<String> {
     if !dbj::is_juror(&mut *conn, edition.id, person_id).await? {
         return Err(AppError::NotFound("juror"));
@@ -399,7 +378,7 @@ async fn update_juror(
     State(state): State<AppState>,
     user: AuthUser,
     Path(person_id): Path<i64>,
-    AppJson(body): AppJson<JurorBody>,
+    AppJson(body): AppJson<JurorCompany>,
 ) -> Result<Json<JurySetup>> {
     let (mut tx, edition, settings) = begin(&state, &user).await?;
     require_unlocked(&settings)?;
@@ -434,14 +413,6 @@ async fn juror_link(State(state): State<AppState>, user: AuthUser, Path(person_i
     Ok(Json(JurorAdded { person_id, sign_in_link: Some(crate::sign_in_link(&state.config.public_url, &token)) }))
 }
 
-#[derive(Deserialize)]
-struct TieBreakBody {
-    version: i64,
-    rules: Vec<TieBreakRule>,
-    #[serde(default)]
-    chair_id: Option<i64>,
-}
-
 /// A rule with the name of the criterion it names.
 pub(crate) fn named_rule(rule: &TieBreakRule, criteria: &[CriterionDef]) -> NamedRule {
     let criterion = match rule {
@@ -464,7 +435,7 @@ async fn chair_name(conn: &mut SqliteConnection, edition: &Edition, chair_id: Op
 async fn save_tie_break(
     State(state): State<AppState>,
     user: AuthUser,
-    AppJson(body): AppJson<TieBreakBody>,
+    AppJson(body): AppJson<TieBreakChange>,
 ) -> Result<Json<JurySetup>> {
     let (mut tx, edition, settings) = begin(&state, &user).await?;
     require_setup(&settings)?;
@@ -481,16 +452,10 @@ async fn save_tie_break(
     finish(tx, &edition, &user, JuryEvent::TieBreakRuleSet { rules, chair }).await
 }
 
-#[derive(Deserialize)]
-struct ChairBody {
-    version: i64,
-    chair_id: Option<i64>,
-}
-
 // PUT /api/jury/chair
 /// Appoint or change the chair until the results are locked (a jury set up
 /// without one may need a chair to confirm a winner that is not robust).
-async fn save_chair(State(state): State<AppState>, user: AuthUser, AppJson(body): AppJson<ChairBody>) -> Result<Json<JurySetup>> {
+async fn save_chair(State(state): State<AppState>, user: AuthUser, AppJson(body): AppJson<ChairChange>) -> Result<Json<JurySetup>> {
     let (mut tx, edition, settings) = begin(&state, &user).await?;
     require_unlocked(&settings)?;
     validate_chair(&settings.tie_break, body.chair_id).map_err(|e| AppError::field("chair_id", e))?;
@@ -500,17 +465,12 @@ async fn save_chair(State(state): State<AppState>, user: AuthUser, AppJson(body)
     finish(tx, &edition, &user, JuryEvent::ChairAppointed { chair }).await
 }
 
-#[derive(Deserialize)]
-struct DismissBody {
-    reason: String,
-}
-
 // POST /api/jury/conflicts/{id}/dismiss
 async fn dismiss_conflict(
     State(state): State<AppState>,
     user: AuthUser,
     Path(id): Path<i64>,
-    AppJson(body): AppJson<DismissBody>,
+    AppJson(body): AppJson<ReasonInput>,
 ) -> Result<Json<JurySetup>> {
     user.require_coordinator()?;
     let why = reason("reason", &body.reason)?;
@@ -546,14 +506,8 @@ async fn restore_conflict(State(state): State<AppState>, user: AuthUser, Path(id
     finish(tx, &edition, &user, event).await
 }
 
-#[derive(Deserialize)]
-struct StatusBody {
-    version: i64,
-    status: JuryStatus,
-}
-
 // POST /api/jury/status
-async fn set_status(State(state): State<AppState>, user: AuthUser, AppJson(body): AppJson<StatusBody>) -> Result<Json<JurySetup>> {
+async fn set_status(State(state): State<AppState>, user: AuthUser, AppJson(body): AppJson<StatusChange>) -> Result<Json<JurySetup>> {
     let (mut tx, edition, settings) = begin(&state, &user).await?;
     let from = settings.status;
     let to = body.status;

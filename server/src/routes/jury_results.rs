@@ -15,17 +15,17 @@ use crate::state::AppState;
 use axum::extract::State;
 use axum::routing::{get, post, put};
 use axum::{Json, Router};
+use rubric::jury::bodies::{Acknowledgement, ChairOrder, ResultsVersion};
 use rubric::content::LocalizedText;
 use rubric::jury::events::{JuryEvent, NamedChange};
 use rubric::jury::setup::{CriterionDef, JuryStatus};
 use rubric::jury::views::{
     lock_problems, AuditEntry, CategoryResults, ChangedSheet, JurySettings, Named, PublishedResults, ResultsView,
 };
-use rubric::jury::{compute_results, Finding, JuryInput, ScoreSheet, TieBreak, TieBreakRule};
+use rubric::jury::{compute_results, JuryInput, ScoreSheet, TieBreak, TieBreakRule};
 use rubric::access::{relation_to_edition, relation_to_jury, Action};
 use rubric::people::Role;
 use rubric::submission::{ReopenState, ScoreChange};
-use serde::Deserialize;
 use sqlx::SqliteConnection;
 use std::collections::HashSet;
 
@@ -226,18 +226,12 @@ async fn chair_on_closed_scoring(conn: &mut SqliteConnection, user: &AuthUser) -
     Ok((edition, settings))
 }
 
-#[derive(Deserialize)]
-struct ChairOrderBody {
-    version: i64,
-    order: Vec<i64>,
-}
-
 // PUT /api/jury/chair-order
 /// The chair's own decision for ties no rule breaks.
 async fn save_chair_order(
     State(state): State<AppState>,
     user: AuthUser,
-    AppJson(body): AppJson<ChairOrderBody>,
+    AppJson(body): AppJson<ChairOrder>,
 ) -> Result<Json<ResultsView>> {
     user.check_role(Action::ActAsChair)?;
     let mut tx = state.write().await?;
@@ -267,21 +261,13 @@ async fn save_chair_order(
     Ok(Json(view))
 }
 
-#[derive(Deserialize)]
-struct AcknowledgeBody {
-    category_id: i64,
-    /// The findings the chair saw; a mismatch means the results changed.
-    findings: Vec<Finding>,
-    reason: String,
-}
-
 // POST /api/jury/acknowledgements
 /// The chair confirms a winner that is not robust, with a reason: the
 /// coordinator can lock only after that.
 async fn acknowledge(
     State(state): State<AppState>,
     user: AuthUser,
-    AppJson(body): AppJson<AcknowledgeBody>,
+    AppJson(body): AppJson<Acknowledgement>,
 ) -> Result<Json<ResultsView>> {
     user.check_role(Action::ActAsChair)?;
     let mut tx = state.write().await?;
@@ -319,11 +305,6 @@ async fn acknowledge(
     Ok(Json(view))
 }
 
-#[derive(Deserialize)]
-struct VersionBody {
-    version: i64,
-}
-
 /// A tie-break as an audit event, with names.
 fn tie_break_event(category: &CategoryResults, criteria: &[CriterionDef], t: &TieBreak) -> JuryEvent {
     let name = |k: &String| category.finalist_name(k);
@@ -338,7 +319,7 @@ fn tie_break_event(category: &CategoryResults, criteria: &[CriterionDef], t: &Ti
 }
 
 // POST /api/jury/lock
-async fn lock(State(state): State<AppState>, user: AuthUser, AppJson(body): AppJson<VersionBody>) -> Result<Json<ResultsView>> {
+async fn lock(State(state): State<AppState>, user: AuthUser, AppJson(body): AppJson<ResultsVersion>) -> Result<Json<ResultsView>> {
     let (mut tx, edition, settings) = begin(&state, &user).await?;
     require_unlocked(&settings)?;
     let categories = compute_all(&mut tx, &edition, &settings).await?;
@@ -365,7 +346,7 @@ async fn lock(State(state): State<AppState>, user: AuthUser, AppJson(body): AppJ
 }
 
 // POST /api/jury/unlock
-async fn unlock(State(state): State<AppState>, user: AuthUser, AppJson(body): AppJson<VersionBody>) -> Result<Json<ResultsView>> {
+async fn unlock(State(state): State<AppState>, user: AuthUser, AppJson(body): AppJson<ResultsVersion>) -> Result<Json<ResultsView>> {
     user.require_coordinator()?;
     let mut tx = state.write().await?;
     let edition = edition(&mut tx).await?;
@@ -385,7 +366,7 @@ async fn unlock(State(state): State<AppState>, user: AuthUser, AppJson(body): Ap
 }
 
 // POST /api/jury/publish
-async fn publish(State(state): State<AppState>, user: AuthUser, AppJson(body): AppJson<VersionBody>) -> Result<Json<ResultsView>> {
+async fn publish(State(state): State<AppState>, user: AuthUser, AppJson(body): AppJson<ResultsVersion>) -> Result<Json<ResultsView>> {
     user.require_coordinator()?;
     let mut tx = state.write().await?;
     let edition = edition(&mut tx).await?;

@@ -15,6 +15,7 @@ use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::routing::{delete, get, post, put};
 use axum::{Json, Router};
+use rubric::jury::bodies::ConflictDeclaration;
 use rubric::assessment::{growth, MeasurementKind, SchoolProfile};
 use rubric::jury::setup::{ConflictKind, CriterionDef, JuryStatus};
 use rubric::jury::views::{
@@ -29,7 +30,6 @@ use rubric::plan::{check_plan, ActionPlan, PlanContext, PlanVersion};
 use rubric::submission::{changes, check_edit, check_submit, may_see_other_sheets, ReopenState, SheetStatus};
 use crate::db::reopenings::{self, Sheets};
 use rubric::Date;
-use serde::Deserialize;
 use sqlx::SqliteConnection;
 use std::collections::BTreeMap;
 
@@ -353,17 +353,11 @@ async fn other_sheets(State(state): State<AppState>, user: AuthUser, Path(id): P
     Ok(Json(OtherSheets { finalist_id: id, sheets, mean }))
 }
 
-#[derive(Deserialize)]
-struct DeclareBody {
-    finalist_id: i64,
-    reason: String,
-}
-
 // POST /api/jury/my/conflicts
 async fn declare_conflict(
     State(state): State<AppState>,
     user: AuthUser,
-    AppJson(body): AppJson<DeclareBody>,
+    AppJson(body): AppJson<ConflictDeclaration>,
 ) -> Result<Json<JurorHome>> {
     user.check_role(Action::Score)?;
     let why = reason("reason", &body.reason)?;
