@@ -398,14 +398,7 @@ impl Browser {
     /// action wider than its goal card on a phone, issue 14). Boxes in a
     /// scroll box are exempt: scrolling inside it is what it is for.
     pub async fn boxes_inside(&self, label: &str) -> TestResult {
-        let out = self.js(BOXES_SCRIPT).await?;
-        match out.as_array() {
-            Some(list) if !list.is_empty() => {
-                let names: Vec<String> = list.iter().map(|v| v.as_str().unwrap_or_default().to_string()).collect();
-                Err(format!("{label}: {} box(es) wider than what holds them: {}", names.len(), names.join(", ")).into())
-            }
-            _ => Ok(()),
-        }
+        listed(label, "box(es) wider than what holds them", self.js(BOXES_SCRIPT).await?)
     }
 
     /// Every visible control (buttons, button-like links, fields, menus,
@@ -413,14 +406,7 @@ impl Browser {
     /// least 44 px tall and wide: a finger can hit it (issue 14). Links
     /// inside running text are exempt, as WCAG's target-size rule allows.
     pub async fn touch_targets(&self, label: &str) -> TestResult {
-        let small = self.js(TOUCH_SCRIPT).await?;
-        match small.as_array() {
-            Some(list) if !list.is_empty() => {
-                let names: Vec<String> = list.iter().map(|v| v.as_str().unwrap_or_default().to_string()).collect();
-                Err(format!("{label}: {} control(s) smaller than 44 px: {}", names.len(), names.join(", ")).into())
-            }
-            _ => Ok(()),
-        }
+        listed(label, "control(s) smaller than 44 px", self.js(TOUCH_SCRIPT).await?)
     }
 
     /// The current page printed to PDF (A4, backgrounds on), as Chromium's
@@ -470,6 +456,16 @@ const OVERFLOW_SCRIPT: &str = r#"
     }
     return { scroll: document.documentElement.scrollWidth, inner, culprits: culprits.join(', ') };
 "#;
+
+/// A page check's findings (a list of names from a script) as a failure
+/// naming them, or none.
+fn listed(label: &str, what: &str, found: serde_json::Value) -> TestResult {
+    let names: Vec<&str> = found.as_array().map(|l| l.iter().filter_map(|v| v.as_str()).collect()).unwrap_or_default();
+    if names.is_empty() {
+        return Ok(());
+    }
+    Err(format!("{label}: {} {what}: {}", names.len(), names.join(", ")).into())
+}
 
 /// Lists the cards, panels and list items (at most a dozen) whose right
 /// edge is past their parent's inner right edge, outside scroll boxes.
