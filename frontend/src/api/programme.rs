@@ -6,62 +6,17 @@
 //! Each function sends its typed body and reads its typed answer through
 //! [`client`]; a write whose answer the page does not read (it reloads what
 //! changed) only checks success ([`client::write_unread`]). Bodies are the
-//! structs the server's handlers read.
+//! types the server's handlers read (`rubric::programme::bodies`).
 
 use super::client::{self, ApiError};
 use rubric::evidence::{EvidenceLimits, LimitsInput};
 use gloo_net::http::Method;
+use rubric::programme::bodies::{Attendance, CsvImport, NewEdition, Sponsor, VersionOnly, Versioned};
 use rubric::programme::{
     ColleagueInput, Company, CompanyInput, Dashboard, Edition, EditionInput, Invitation, InviteInput, Matching,
     Network, Person, School, SchoolInput, SessionInput,
 };
 use serde::{Deserialize, Serialize};
-
-/// An input with the version it was based on: its fields and `version`
-/// side by side, as the server's update bodies read them.
-#[derive(Serialize)]
-struct Versioned<'a, T> {
-    #[serde(flatten)]
-    input: &'a T,
-    version: i64,
-}
-
-/// A new edition's fields and whether it becomes the active one.
-#[derive(Serialize)]
-struct NewEdition<'a> {
-    #[serde(flatten)]
-    input: &'a EditionInput,
-    activate: bool,
-}
-
-/// The version an archive or restore is based on.
-#[derive(Serialize)]
-struct Version {
-    version: i64,
-}
-
-/// A CSV file to save (the valid rows, all at once).
-#[derive(Serialize)]
-struct CsvImport<'a> {
-    csv: &'a str,
-    save: bool,
-    skip_invalid: bool,
-}
-
-/// A school's sponsor company (none: `None`).
-#[derive(Serialize)]
-struct Sponsor {
-    company_id: Option<i64>,
-    version: i64,
-}
-
-/// Who attended a network session.
-#[derive(Serialize)]
-struct Attendance<'a> {
-    school_ids: &'a [i64],
-    company_ids: &'a [i64],
-    version: i64,
-}
 
 /// What an import or the demo created.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -127,7 +82,7 @@ pub async fn update_company(id: i64, input: &CompanyInput, version: i64) -> Resu
 /// company ("companies"); the answer is the row's new name.
 pub async fn set_archived(kind: &str, id: i64, version: i64, archive: bool) -> Result<String, ApiError> {
     let action = if archive { "archive" } else { "restore" };
-    let row: Named = client::post(&format!("/{kind}/{id}/{action}"), &Version { version }).await?;
+    let row: Named = client::post(&format!("/{kind}/{id}/{action}"), &VersionOnly { version }).await?;
     Ok(row.name)
 }
 
@@ -141,7 +96,7 @@ struct Named {
 /// ("companies"): the valid rows, all at once. The preview is made in the
 /// browser with the same rules.
 pub async fn import_csv(edition: i64, kind: &str, csv: &str) -> Result<Saved, ApiError> {
-    client::post(&format!("/editions/{edition}/{kind}/import"), &CsvImport { csv, save: true, skip_invalid: true }).await
+    client::post(&format!("/editions/{edition}/{kind}/import"), &CsvImport { csv: csv.to_string(), save: true, skip_invalid: true }).await
 }
 
 pub async fn matching(edition: i64) -> Result<Matching, ApiError> {
@@ -169,7 +124,7 @@ pub async fn delete_session(id: i64) -> Result<(), ApiError> {
 }
 
 pub async fn set_attendance(session: i64, school_ids: &[i64], company_ids: &[i64], version: i64) -> Result<(), ApiError> {
-    client::write_unread(Method::PUT, &format!("/sessions/{session}/attendance"), Some(&Attendance { school_ids, company_ids, version })).await
+    client::write_unread(Method::PUT, &format!("/sessions/{session}/attendance"), Some(&Attendance { school_ids: school_ids.to_vec(), company_ids: company_ids.to_vec(), version })).await
 }
 
 pub async fn people(edition: i64) -> Result<Vec<Person>, ApiError> {

@@ -9,6 +9,7 @@
 //! [`FieldError`] whose [`ProgrammeError`] carries a `code` so the interface
 //! can show it in Dutch or English.
 
+pub mod bodies;
 pub mod csv;
 pub mod dashboard;
 pub mod edition;

@@ -3,7 +3,7 @@
 //! sponsors schools cannot be archived. Coordinators only.
 
 use super::editions::{edition, invalid, stale};
-use super::schools::{ImportBody, ListQuery, VersionBody};
+use super::schools::ListQuery;
 use crate::auth::AuthUser;
 use crate::db;
 use crate::error::{AppError, AppJson, Result};
@@ -11,8 +11,8 @@ use crate::state::AppState;
 use axum::extract::{Path, Query, State};
 use axum::routing::{get, post, put};
 use axum::{Json, Router};
+use rubric::programme::bodies::{CsvImport, VersionOnly, Versioned};
 use rubric::programme::{mark_existing, parse_companies_csv, validate_company, Company, CompanyInput, ImportOutcome};
-use serde::Deserialize;
 use sqlx::SqliteExecutor;
 
 pub fn router() -> Router<AppState> {
@@ -22,13 +22,6 @@ pub fn router() -> Router<AppState> {
         .route("/companies/{id}", put(update))
         .route("/companies/{id}/archive", post(archive))
         .route("/companies/{id}/restore", post(restore))
-}
-
-#[derive(Deserialize)]
-struct UpdateBody {
-    #[serde(flatten)]
-    input: CompanyInput,
-    version: i64,
 }
 
 /// The company, or 404.
@@ -71,7 +64,7 @@ async fn update(
     State(state): State<AppState>,
     user: AuthUser,
     Path(id): Path<i64>,
-    AppJson(body): AppJson<UpdateBody>,
+    AppJson(body): AppJson<Versioned<CompanyInput>>,
 ) -> Result<Json<Company>> {
     user.require_coordinator()?;
     let fields = validate_company(&body.input).map_err(invalid)?;
@@ -91,7 +84,7 @@ async fn archive(
     State(state): State<AppState>,
     user: AuthUser,
     Path(id): Path<i64>,
-    AppJson(body): AppJson<VersionBody>,
+    AppJson(body): AppJson<VersionOnly>,
 ) -> Result<Json<Company>> {
     user.require_coordinator()?;
     let mut tx = state.write().await?;
@@ -120,7 +113,7 @@ async fn restore(
     State(state): State<AppState>,
     user: AuthUser,
     Path(id): Path<i64>,
-    AppJson(body): AppJson<VersionBody>,
+    AppJson(body): AppJson<VersionOnly>,
 ) -> Result<Json<Company>> {
     user.require_coordinator()?;
     let mut tx = state.write().await?;
@@ -139,7 +132,7 @@ async fn import(
     State(state): State<AppState>,
     user: AuthUser,
     Path(id): Path<i64>,
-    AppJson(body): AppJson<ImportBody>,
+    AppJson(body): AppJson<CsvImport>,
 ) -> Result<Json<ImportOutcome<CompanyInput>>> {
     user.require_coordinator()?;
     edition(&state.db, id).await?;

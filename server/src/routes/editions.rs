@@ -9,11 +9,12 @@ use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::routing::{get, post};
 use axum::{Json, Router};
+use rubric::programme::bodies::{NewEdition, Versioned};
 use rubric::programme::{validate_edition, Edition, EditionInput};
 use rubric::errors::FieldCode;
 use rubric::rubric_versions::{self, RubricVersionError};
 use rubric::Date;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use sqlx::SqliteExecutor;
 
 pub fn router() -> Router<AppState> {
@@ -56,22 +57,6 @@ pub(crate) fn today() -> Result<Date> {
     Date::from_unix_seconds(db::now()).ok_or_else(|| AppError::Internal("the system clock is out of range".into()))
 }
 
-#[derive(Deserialize)]
-struct CreateBody {
-    #[serde(flatten)]
-    input: EditionInput,
-    /// Make it the active edition (the first edition always is).
-    #[serde(default)]
-    activate: bool,
-}
-
-#[derive(Deserialize)]
-struct UpdateBody {
-    #[serde(flatten)]
-    input: EditionInput,
-    version: i64,
-}
-
 // GET /api/editions
 async fn list(State(state): State<AppState>, user: AuthUser) -> Result<Json<Vec<Edition>>> {
     user.require_coordinator()?;
@@ -82,7 +67,7 @@ async fn list(State(state): State<AppState>, user: AuthUser) -> Result<Json<Vec<
 async fn create(
     State(state): State<AppState>,
     user: AuthUser,
-    AppJson(body): AppJson<CreateBody>,
+    AppJson(body): AppJson<NewEdition<EditionInput>>,
 ) -> Result<Json<Edition>> {
     user.require_coordinator()?;
     let chosen = body.input.rubric_version.unwrap_or_else(rubric_versions::default_for_new_edition);
@@ -108,7 +93,7 @@ async fn update(
     State(state): State<AppState>,
     user: AuthUser,
     Path(id): Path<i64>,
-    AppJson(body): AppJson<UpdateBody>,
+    AppJson(body): AppJson<Versioned<EditionInput>>,
 ) -> Result<Json<Edition>> {
     user.require_coordinator()?;
     let fields = validate_edition(&body.input).map_err(invalid)?;

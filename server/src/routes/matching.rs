@@ -13,9 +13,9 @@ use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::routing::{get, put};
 use axum::{Json, Router};
+use rubric::programme::bodies::Sponsor;
 use rubric::assessment::MeasurementKind;
 use rubric::programme::{Matching, MatchingSchool, School};
-use serde::Deserialize;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -38,18 +38,12 @@ async fn matching(State(state): State<AppState>, user: AuthUser, Path(id): Path<
     Ok(Json(Matching { schools, companies }))
 }
 
-#[derive(Deserialize)]
-struct SponsorBody {
-    company_id: Option<i64>,
-    version: i64,
-}
-
 // PUT /api/schools/{id}/sponsor
 async fn set_sponsor(
     State(state): State<AppState>,
     user: AuthUser,
     Path(id): Path<i64>,
-    AppJson(body): AppJson<SponsorBody>,
+    AppJson(body): AppJson<Sponsor>,
 ) -> Result<Json<School>> {
     user.require_coordinator()?;
     let mut tx = state.write().await?;

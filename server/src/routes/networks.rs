@@ -11,8 +11,8 @@ use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::routing::{get, post, put};
 use axum::{Json, Router};
+use rubric::programme::bodies::{Attendance, Versioned};
 use rubric::programme::{validate_session, Network, NetworkSession, SessionInput};
-use serde::Deserialize;
 use std::collections::HashSet;
 
 pub fn router() -> Router<AppState> {
@@ -57,19 +57,12 @@ async fn create(
     Ok(Json(session(&state, session_id).await?))
 }
 
-#[derive(Deserialize)]
-struct UpdateBody {
-    #[serde(flatten)]
-    input: SessionInput,
-    version: i64,
-}
-
 // PUT /api/sessions/{id}
 async fn update(
     State(state): State<AppState>,
     user: AuthUser,
     Path(id): Path<i64>,
-    AppJson(body): AppJson<UpdateBody>,
+    AppJson(body): AppJson<Versioned<SessionInput>>,
 ) -> Result<Json<NetworkSession>> {
     user.require_coordinator()?;
     let current = session(&state, id).await?;
@@ -100,21 +93,12 @@ async fn remove(State(state): State<AppState>, user: AuthUser, Path(id): Path<i6
     Ok(Json(serde_json::json!({ "deleted": id })))
 }
 
-#[derive(Deserialize)]
-struct AttendanceBody {
-    #[serde(default)]
-    school_ids: Vec<i64>,
-    #[serde(default)]
-    company_ids: Vec<i64>,
-    version: i64,
-}
-
 // PUT /api/sessions/{id}/attendance
 async fn attendance(
     State(state): State<AppState>,
     user: AuthUser,
     Path(id): Path<i64>,
-    AppJson(body): AppJson<AttendanceBody>,
+    AppJson(body): AppJson<Attendance>,
 ) -> Result<Json<NetworkSession>> {
     user.require_coordinator()?;
     let current = session(&state, id).await?;

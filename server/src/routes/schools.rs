@@ -10,6 +10,7 @@ use crate::state::AppState;
 use axum::extract::{Path, Query, State};
 use axum::routing::{get, post, put};
 use axum::{Json, Router};
+use rubric::programme::bodies::{CsvImport, VersionOnly, Versioned};
 use rubric::programme::{
     mark_existing, parse_schools_csv, validate_school, ImportOutcome, School, SchoolInput,
 };
@@ -29,30 +30,6 @@ pub fn router() -> Router<AppState> {
 pub(crate) struct ListQuery {
     #[serde(default)]
     pub archived: bool,
-}
-
-#[derive(Deserialize)]
-struct UpdateBody {
-    #[serde(flatten)]
-    input: SchoolInput,
-    version: i64,
-}
-
-#[derive(Deserialize)]
-pub(crate) struct VersionBody {
-    pub version: i64,
-}
-
-/// A CSV file to preview (`save: false`) or save.
-#[derive(Deserialize)]
-pub(crate) struct ImportBody {
-    pub csv: String,
-    #[serde(default)]
-    pub save: bool,
-    /// Save the good rows and leave out the bad ones (otherwise any bad
-    /// row refuses the whole file).
-    #[serde(default)]
-    pub skip_invalid: bool,
 }
 
 /// The school, or 404.
@@ -95,7 +72,7 @@ async fn update(
     State(state): State<AppState>,
     user: AuthUser,
     Path(id): Path<i64>,
-    AppJson(body): AppJson<UpdateBody>,
+    AppJson(body): AppJson<Versioned<SchoolInput>>,
 ) -> Result<Json<School>> {
     user.require_coordinator()?;
     let fields = validate_school(&body.input).map_err(invalid)?;
@@ -135,7 +112,7 @@ async fn archive(
     State(state): State<AppState>,
     user: AuthUser,
     Path(id): Path<i64>,
-    AppJson(body): AppJson<VersionBody>,
+    AppJson(body): AppJson<VersionOnly>,
 ) -> Result<Json<School>> {
     set_archived(state, user, id, body.version, true).await
 }
@@ -145,7 +122,7 @@ async fn restore(
     State(state): State<AppState>,
     user: AuthUser,
     Path(id): Path<i64>,
-    AppJson(body): AppJson<VersionBody>,
+    AppJson(body): AppJson<VersionOnly>,
 ) -> Result<Json<School>> {
     set_archived(state, user, id, body.version, false).await
 }
@@ -155,7 +132,7 @@ async fn import(
     State(state): State<AppState>,
     user: AuthUser,
     Path(id): Path<i64>,
-    AppJson(body): AppJson<ImportBody>,
+    AppJson(body): AppJson<CsvImport>,
 ) -> Result<Json<ImportOutcome<SchoolInput>>> {
     user.require_coordinator()?;
     edition(&state.db, id).await?;
