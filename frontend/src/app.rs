@@ -28,9 +28,19 @@ impl PartialEq for ShellProps {
     }
 }
 
+/// The performance mark set once the shell's first render is in the DOM:
+/// `cargo xtask bench` reads it beside first paint (the empty page sets
+/// the same mark), a time that does not come in whole frames.
+pub const RENDERED_MARK: &str = "stempact-rendered";
+
 #[component]
 pub fn Shell(props: &ShellProps) -> Html {
     let switch = props.switch;
+    use_effect_with((), |_| {
+        if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+            let _ = p.mark(RENDERED_MARK);
+        }
+    });
     html! {
         <ContextProvider<App> context={props.app}>
             <LangProvider>
