@@ -6,22 +6,8 @@
 use super::client::{self, ApiError};
 use rubric::region::portrait::{FacilityInput, Portrait, ProgressionInput, PupilImport};
 use rubric::region::{CoordinatorInput, EditionRef, InvitationLink, NamedRef, PartnerInput, Region, RegionDetail, RegionInput, RegionMembers};
-use serde::Serialize;
-
-/// The members with the region's version they are based on.
-#[derive(Serialize)]
-struct MembersBody<'a> {
-    #[serde(flatten)]
-    members: &'a RegionMembers,
-    version: i64,
-}
-
-/// A pupil numbers CSV to check (`save` false) or save.
-#[derive(Serialize)]
-struct PupilsBody<'a> {
-    csv: &'a str,
-    save: bool,
-}
+use rubric::programme::bodies::Versioned;
+use rubric::region::portrait::PupilCsv;
 
 pub async fn mine() -> Result<Vec<Region>, ApiError> {
     client::get("/regions").await
@@ -36,7 +22,7 @@ pub async fn detail(id: i64) -> Result<RegionDetail, ApiError> {
 }
 
 pub async fn set_members(id: i64, members: &RegionMembers, version: i64) -> Result<RegionDetail, ApiError> {
-    client::put(&format!("/regions/{id}/members"), &MembersBody { members, version }).await
+    client::put(&format!("/regions/{id}/members"), &Versioned { input: members, version }).await
 }
 
 /// The editions, as far as the region pages read them.
@@ -68,7 +54,7 @@ pub async fn portrait(id: i64) -> Result<Portrait, ApiError> {
 }
 
 pub async fn import_pupils(id: i64, csv: &str, save: bool) -> Result<PupilImport, ApiError> {
-    client::post(&format!("/regions/{id}/pupils/import"), &PupilsBody { csv, save }).await
+    client::post(&format!("/regions/{id}/pupils/import"), &PupilCsv { csv: csv.to_string(), save }).await
 }
 
 pub async fn add_progression(id: i64, input: &ProgressionInput) -> Result<Portrait, ApiError> {

@@ -101,6 +101,15 @@ pub struct PortraitDiff {
     pub removed: usize,
 }
 
+/// The body of `POST /api/regions/{id}/pupils/import`: a CSV of pupil
+/// numbers to preview (`save` false) or save.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PupilCsv {
+    pub csv: String,
+    #[serde(default)]
+    pub save: bool,
+}
+
 /// What the import endpoint answers: the rows with their errors (or why
 /// the file cannot be read), the difference with what is saved, and how
 /// many rows were saved (0 for a preview or a refused file).

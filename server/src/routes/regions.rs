@@ -15,6 +15,8 @@ use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::routing::{delete, get, post, put};
 use axum::{Json, Router};
+use rubric::programme::bodies::Versioned;
+use rubric::region::portrait::PupilCsv;
 use rubric::access::{relation_to_region, Action};
 use rubric::assessment::{benchmark, IndicatorIndex, MeasurementKind, SchoolProfile};
 use rubric::people::Role;
@@ -24,7 +26,6 @@ use rubric::region::portrait::{
     ProgressionInput, PupilImport,
 };
 use rubric::region::{validate_members, CoordinatorInput, validate_partner, validate_region, PartnerInput, Region, RegionDetail, RegionInput, RegionMembers};
-use serde::Deserialize;
 use sqlx::SqliteExecutor;
 
 pub fn router() -> Router<AppState> {
@@ -42,28 +43,6 @@ pub fn router() -> Router<AppState> {
         .route("/regions/{id}/progression/{pid}", delete(remove_progression))
         .route("/regions/{id}/facilities", post(add_facility))
         .route("/regions/{id}/facilities/{fid}", delete(remove_facility))
-}
-
-#[derive(Deserialize)]
-struct RenameBody {
-    #[serde(flatten)]
-    input: RegionInput,
-    version: i64,
-}
-
-#[derive(Deserialize)]
-struct MembersBody {
-    #[serde(flatten)]
-    members: RegionMembers,
-    version: i64,
-}
-
-/// A CSV of pupil numbers to preview (`save: false`) or save.
-#[derive(Deserialize)]
-struct PupilsBody {
-    csv: String,
-    #[serde(default)]
-    save: bool,
 }
 
 fn region_error(field: &'static str, e: impl ToString) -> AppError {
@@ -142,7 +121,7 @@ async fn detail(State(state): State<AppState>, user: AuthUser, Path(id): Path<i6
 }
 
 // PUT /api/regions/{id}
-async fn rename(State(state): State<AppState>, user: AuthUser, Path(id): Path<i64>, AppJson(body): AppJson<RenameBody>) -> Result<Json<Region>> {
+async fn rename(State(state): State<AppState>, user: AuthUser, Path(id): Path<i64>, AppJson(body): AppJson<Versioned<RegionInput>>) -> Result<Json<Region>> {
     user.require_coordinator()?;
     let input = validate_region(&body.input).map_err(|e| region_error("name", e))?;
     let mut tx = state.write().await?;
@@ -157,23 +136,23 @@ async fn rename(State(state): State<AppState>, user: AuthUser, Path(id): Path<i6
 }
 
 // PUT /api/regions/{id}/members
-async fn set_members(State(state): State<AppState>, user: AuthUser, Path(id): Path<i64>, AppJson(body): AppJson<MembersBody>) -> Result<Json<RegionDetail>> {
+async fn set_members(State(state): State<AppState>, user: AuthUser, Path(id): Path<i64>, AppJson(body): AppJson<Versioned<RegionMembers>>) -> Result<Json<RegionDetail>> {
     user.require_coordinator()?;
-    validate_members(&body.members).map_err(|e| region_error("members", e))?;
+    validate_members(&body.input).map_err(|e| region_error("members", e))?;
     let mut tx = state.write().await?;
     let current = region_in(&mut *tx, id).await?;
-    let school_ids: Vec<i64> = body.members.schools.iter().map(|s| s.school_id).collect();
+    let school_ids: Vec<i64> = body.input.schools.iter().map(|s| s.school_id).collect();
     if db::regions::count_in_edition(&mut tx, "schools", current.edition_id, &school_ids).await? != school_ids.len() {
         return Err(AppError::field("schools", "a school is not in this region's edition, or it is archived"));
     }
-    if db::regions::count_in_edition(&mut tx, "companies", current.edition_id, &body.members.companies).await? != body.members.companies.len() {
+    if db::regions::count_in_edition(&mut tx, "companies", current.edition_id, &body.input.companies).await? != body.input.companies.len() {
         return Err(AppError::field("companies", "a company is not in this region's edition, or it is archived"));
     }
     if !db::regions::touch(&mut *tx, id, body.version).await? {
         return Err(stale(&current));
     }
-    db::regions::set_members(&mut tx, id, &body.members).await?;
-    let detail = format!("region {id}: {} schools, {} companies", school_ids.len(), body.members.companies.len());
+    db::regions::set_members(&mut tx, id, &body.input).await?;
+    let detail = format!("region {id}: {} schools, {} companies", school_ids.len(), body.input.companies.len());
     db::audit(&mut *tx, Some(user.id()), "region-members", &detail).await?;
     tx.commit().await?;
     let region = region_in(&state.db, id).await?;
@@ -251,7 +230,7 @@ async fn portrait(State(state): State<AppState>, user: AuthUser, Path(id): Path<
 // errors and the difference with the saved numbers) or save. Saving
 // replaces the region's numbers as a whole and happens only when every
 // row is valid: nothing is saved when any row is refused.
-async fn import_pupils(State(state): State<AppState>, user: AuthUser, Path(id): Path<i64>, AppJson(body): AppJson<PupilsBody>) -> Result<Json<PupilImport>> {
+async fn import_pupils(State(state): State<AppState>, user: AuthUser, Path(id): Path<i64>, AppJson(body): AppJson<PupilCsv>) -> Result<Json<PupilImport>> {
     let region = region_for(&state, &user, id, Action::ManageRegion).await?;
     let names: Vec<(i64, String)> = db::regions::schools(&state.db, id).await?.into_iter().map(|s| (s.school_id, s.name)).collect();
     let (file_error, rows) = match parse_pupil_csv(&body.csv, &names) {
