@@ -55,8 +55,18 @@ pub fn RubricPage() -> Html {
     let (load, retry) = use_rubric_version(Some(*version));
     let shown = use_state(|| FIRST_FRAME_ASPECTS);
     {
+        // Once the rubric is there (it comes from the server after the
+        // first frames): one aspect in the frame it arrives in, the rest
+        // right after that frame is painted. Counted from the page's mount
+        // instead, the rest was let in before the rubric came, and the
+        // first paint held the whole rubric.
         let shown = shown.clone();
-        use_effect_with((), move |()| after_paint(move || shown.set(usize::MAX)));
+        let ready = matches!(load, RubricLoad::Ready(_));
+        use_effect_with(ready, move |&ready| {
+            if ready && *shown == FIRST_FRAME_ASPECTS {
+                after_paint(move || shown.set(usize::MAX));
+            }
+        });
     }
     let print = Callback::from(|_: MouseEvent| {
         if let Some(w) = web_sys::window() {
