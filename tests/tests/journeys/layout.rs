@@ -24,28 +24,41 @@ async fn sweep(browser: Browser, server: &TestServer, who: &str, paths: &[String
             browser.goto(&format!("{}{path}", server.url)).await?;
             browser.wait_for("main h1").await?;
             browser.wait_gone("main .loading").await?;
-            if let Err(e) = browser.no_horizontal_scroll(&label).await {
-                problems.push(e.to_string());
-            }
-            if let Err(e) = browser.boxes_inside(&label).await {
-                problems.push(e.to_string());
-            }
-            if width <= TABLET {
-                if let Err(e) = browser.touch_targets(&label).await {
-                    problems.push(e.to_string());
-                }
-            }
-            let report = browser.axe().await?;
-            println!("axe {label}: serious+critical {}, all {}", report.serious(), report.total());
-            if report.total() > report.serious() {
-                println!("{}", report.describe(false));
-            }
-            if report.serious() > 0 {
-                problems.push(format!("axe-core on {label}:\n{}", report.describe(true)));
-            }
+            check_page(&browser, &label, width, &mut problems).await?;
         }
     }
     browser.close().await?;
+    verdict(problems)
+}
+
+/// The page as it stands: it does not scroll sideways, no box pokes out of
+/// its parent, controls are big enough for a finger up to tablet width,
+/// and axe-core finds nothing serious. What fails is added to `problems`.
+async fn check_page(browser: &Browser, label: &str, width: u32, problems: &mut Vec<String>) -> TestResult {
+    if let Err(e) = browser.no_horizontal_scroll(label).await {
+        problems.push(e.to_string());
+    }
+    if let Err(e) = browser.boxes_inside(label).await {
+        problems.push(e.to_string());
+    }
+    if width <= TABLET {
+        if let Err(e) = browser.touch_targets(label).await {
+            problems.push(e.to_string());
+        }
+    }
+    let report = browser.axe().await?;
+    println!("axe {label}: serious+critical {}, all {}", report.serious(), report.total());
+    if report.total() > report.serious() {
+        println!("{}", report.describe(false));
+    }
+    if report.serious() > 0 {
+        problems.push(format!("axe-core on {label}:\n{}", report.describe(true)));
+    }
+    Ok(())
+}
+
+/// Fail with every problem found, or pass when there is none.
+fn verdict(problems: Vec<String>) -> TestResult {
     if problems.is_empty() {
         Ok(())
     } else {
@@ -89,6 +102,38 @@ async fn school_team_pages_fit_phone_and_desktop_and_pass_axe() -> TestResult {
         .chain([format!("/dossier/{school}")])
         .collect();
     sweep(browser, &server, "school", &paths, &[PHONE, TABLET, DESKTOP]).await
+}
+
+/// The plan's open goal form and action form on a phone and a tablet: the
+/// forms are where a phone user types the most.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_plans_goal_and_action_forms_fit_a_phone() -> TestResult {
+    let server = TestServer::start().await?;
+    fixtures::demo_edition(&server.state.writer).await?;
+    let school: i64 = sqlx::query_scalar(SCHOOL_SQL).fetch_one(&server.state.db).await?;
+    let browser = signed_in(
+        &server,
+        &format!("select id from people where school_id = {school} and school_function = 'stem-coordinator' limit 1"),
+    )
+    .await?;
+    let mut problems = Vec::new();
+    for width in [PHONE, TABLET] {
+        browser.set_viewport(width, 900).await?;
+        browser.goto(&format!("{}/schools/{school}/plan", server.url)).await?;
+        browser.wait_for("[data-testid=plan-page]").await?;
+        browser.click("[data-testid=new-goal]").await?;
+        browser.wait_for("[data-testid=goal-form]").await?;
+        check_page(&browser, &format!("the new goal form @{width}"), width, &mut problems).await?;
+        browser.click("[data-testid=goal-form] .form-buttons button.secondary").await?;
+        browser.wait_gone("[data-testid=goal-form]").await?;
+        browser.click("[data-testid=add-action]").await?;
+        browser.wait_for("[data-testid=action-form]").await?;
+        check_page(&browser, &format!("the new action form @{width}"), width, &mut problems).await?;
+        browser.click("[data-testid=action-form] .form-buttons button.secondary").await?;
+        browser.wait_gone("[data-testid=action-form]").await?;
+    }
+    browser.close().await?;
+    verdict(problems)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
