@@ -15,13 +15,8 @@ use rubric::jury::bodies::{
     ResultsVersion, StatusChange, TieBreakChange,
 };
 use rubric::submission::ReasonInput;
-use serde::Serialize;
 
 type R<T> = Result<T, ApiError>;
-
-/// The body of a call that sends nothing (`{}`).
-#[derive(Serialize)]
-struct NoBody {}
 
 // Set-up (coordinator) ----------------------------------------------------------
 
@@ -54,7 +49,7 @@ pub async fn remove_finalist(id: i64) -> R<JurySetup> {
 }
 
 pub async fn refreeze_finalist(id: i64) -> R<JurySetup> {
-    client::post(&format!("/jury/finalists/{id}/refreeze"), &NoBody {}).await
+    client::post(&format!("/jury/finalists/{id}/refreeze"), &()).await
 }
 
 pub async fn add_juror(juror: &NewJuror) -> R<JurorAdded> {
@@ -70,7 +65,7 @@ pub async fn remove_juror(person_id: i64) -> R<JurySetup> {
 }
 
 pub async fn juror_link(person_id: i64) -> R<JurorAdded> {
-    client::post(&format!("/jury/jurors/{person_id}/link"), &NoBody {}).await
+    client::post(&format!("/jury/jurors/{person_id}/link"), &()).await
 }
 
 pub async fn save_tie_break(version: i64, rules: &[TieBreakRule], chair_id: Option<i64>) -> R<JurySetup> {
@@ -87,7 +82,7 @@ pub async fn dismiss_conflict(id: i64, reason: &str) -> R<JurySetup> {
 }
 
 pub async fn restore_conflict(id: i64) -> R<JurySetup> {
-    client::post(&format!("/jury/conflicts/{id}/restore"), &NoBody {}).await
+    client::post(&format!("/jury/conflicts/{id}/restore"), &()).await
 }
 
 pub async fn set_status(version: i64, status: JuryStatus) -> R<JurySetup> {

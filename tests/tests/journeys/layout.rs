@@ -85,8 +85,9 @@ async fn visitor_pages_fit_phone_and_desktop_and_pass_axe() -> TestResult {
     sweep(browser, &server, "visitor", &paths, &[PHONE, TABLET, DESKTOP]).await
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn school_team_pages_fit_phone_and_desktop_and_pass_axe() -> TestResult {
+/// A server with the demo edition, its school with a sponsor, a plan and a
+/// baseline, and a browser signed in as that school's STEM coordinator.
+async fn school_coordinator() -> TestResult<(TestServer, i64, Browser)> {
     let server = TestServer::start().await?;
     fixtures::demo_edition(&server.state.writer).await?;
     let school: i64 = sqlx::query_scalar(SCHOOL_SQL).fetch_one(&server.state.db).await?;
@@ -95,6 +96,12 @@ async fn school_team_pages_fit_phone_and_desktop_and_pass_axe() -> TestResult {
         &format!("select id from people where school_id = {school} and school_function = 'stem-coordinator' limit 1"),
     )
     .await?;
+    Ok((server, school, browser))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn school_team_pages_fit_phone_and_desktop_and_pass_axe() -> TestResult {
+    let (server, school, browser) = school_coordinator().await?;
     let paths: Vec<String> = ["/", "/nulmeting", "/colleagues", "/award"]
         .iter()
         .map(|p| p.to_string())
@@ -108,14 +115,7 @@ async fn school_team_pages_fit_phone_and_desktop_and_pass_axe() -> TestResult {
 /// forms are where a phone user types the most.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_plans_goal_and_action_forms_fit_a_phone() -> TestResult {
-    let server = TestServer::start().await?;
-    fixtures::demo_edition(&server.state.writer).await?;
-    let school: i64 = sqlx::query_scalar(SCHOOL_SQL).fetch_one(&server.state.db).await?;
-    let browser = signed_in(
-        &server,
-        &format!("select id from people where school_id = {school} and school_function = 'stem-coordinator' limit 1"),
-    )
-    .await?;
+    let (server, school, browser) = school_coordinator().await?;
     let mut problems = Vec::new();
     for width in [PHONE, TABLET] {
         browser.set_viewport(width, 900).await?;

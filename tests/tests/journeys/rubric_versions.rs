@@ -26,8 +26,6 @@ async fn press(browser: &Browser, css: &str) -> TestResult {
     Ok(())
 }
 
-/// Answer every indicator of the person's open measurement of `kind` not
-/// answered yet with `level`, then submit. Returns the measurement id.
 /// The coordinator (signed in afresh) opens the 2025-2026 edition's form,
 /// chooses rubric version 2 and saves.
 async fn save_version_2_as_coordinator(browser: &Browser, server: &TestServer) -> TestResult {
@@ -40,6 +38,8 @@ async fn save_version_2_as_coordinator(browser: &Browser, server: &TestServer) -
     press(browser, "[data-testid=save-edition]").await
 }
 
+/// Answer every indicator of the person's open measurement of `kind` not
+/// answered yet with `level`, then submit. Returns the measurement id.
 async fn answer_rest(api: &ApiClient, kind: &str, level: i64, version: RubricVersion) -> TestResult<i64> {
     let (status, sheet) = api.get(&format!("/my/measurement?kind={kind}")).await?;
     assert_eq!(status, 200, "{sheet}");
