@@ -9,7 +9,7 @@
 //! start with the app's name; the stylesheet is the same file for all, so a
 //! browser crossing from one app to another has it already).
 
-use crate::{root, run, tool_path, Result, TaskError};
+use crate::{root, run, split, tool_path, Result, TaskError};
 use rubric::apps::App;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -33,21 +33,24 @@ fn compile_apps() -> Result {
 
 /// `index.html` with the app's binary instead of the public one, written
 /// beside it (trunk resolves the page's links from the page's folder).
-fn write_page_source(app: App) -> Result<PathBuf> {
+fn write_page_source(app: App, profiling: bool) -> Result<PathBuf> {
     let template_path = root().join("index.html");
     let template = std::fs::read_to_string(&template_path).map_err(|e| io_error("cannot read", &template_path, e))?;
     if template.matches(TEMPLATE_BIN).count() != 1 {
         return Err(TaskError(format!("index.html must name its binary once as {TEMPLATE_BIN}")));
     }
     let path = root().join(format!("app-{}.html", app.name()));
-    let page = template.replace(TEMPLATE_BIN, &format!("data-bin=\"{}\"", app.name()));
+    // An app that is split keeps its function names through wasm-opt; the
+    // split reads them and the final wasm-opt drops them.
+    let names = if split::profile_path(app.name()).is_file() || profiling { " data-wasm-opt-params=\"-g\"" } else { "" };
+    let page = template.replace(TEMPLATE_BIN, &format!("data-bin=\"{}\"{names}", app.name()));
     std::fs::write(&path, page).map_err(|e| io_error("cannot write", &path, e))?;
     Ok(path)
 }
 
 /// Trunk one app into `staging/NAME/` (no compiling: cargo is up to date).
-fn trunk_app(app: App, staging: &Path) -> Result<PathBuf> {
-    let source = write_page_source(app)?;
+fn trunk_app(app: App, staging: &Path, profiling: bool) -> Result<PathBuf> {
+    let source = write_page_source(app, profiling)?;
     let out = staging.join(app.name());
     let result = run(
         Command::new("trunk")
@@ -75,8 +78,22 @@ fn collect(app: App, from: &Path, dist: &Path) -> Result {
 }
 
 /// Build every app into `dist/` (emptied first, so no stale bundle
-/// stays), with a gzipped copy of every file for the server.
+/// stays), with a gzipped copy of every file for the server. An app with a
+/// profile (`frontend/split/NAME.txt`) is split in two ([`split`]).
 pub fn build_apps(dist: &Path) -> Result {
+    build_into(dist, None)
+}
+
+/// Build only the apps that have a profile, instrumented to record which
+/// functions run ([`split::instrument_app`]), into `dist`; returns each
+/// app's function names by number.
+pub fn build_instrumented(dist: &Path) -> Result<Vec<(App, Vec<String>)>> {
+    let mut names = Vec::new();
+    build_into(dist, Some(&mut names))?;
+    Ok(names)
+}
+
+fn build_into(dist: &Path, mut profiling: Option<&mut Vec<(App, Vec<String>)>>) -> Result {
     println!("==> compiling the web apps (one cargo build, release, wasm32)");
     compile_apps()?;
     let staging = root().join("target/trunk-apps");
@@ -85,8 +102,29 @@ pub fn build_apps(dist: &Path) -> Result {
     }
     std::fs::create_dir_all(dist).map_err(|e| io_error("cannot create", dist, e))?;
     for app in App::ALL {
+        let profile = split::profile_path(app.name());
+        let split_app = profile.is_file();
+        if profiling.is_some() && !split_app {
+            continue;
+        }
         println!("==> bundling the {} app (trunk build --release --offline)", app.name());
-        let out = trunk_app(app, &staging)?;
+        let out = trunk_app(app, &staging, profiling.is_some() && split_app)?;
+        match profiling.as_deref_mut() {
+            Some(names) if split_app => names.push((app, split::instrument_app(app.name(), &out)?)),
+            Some(_) => {}
+            None if split_app => {
+                let r = split::split_app(app.name(), &out, &profile)?;
+                println!(
+                    "    split by {}: {} functions deferred ({} stubs); first load {} kB wasm, the rest {} kB",
+                    profile.strip_prefix(root()).unwrap_or(&profile).display(),
+                    r.deferred,
+                    r.stubs,
+                    r.primary_bytes / 1000,
+                    r.secondary_bytes / 1000
+                );
+            }
+            None => {}
+        }
         collect(app, &out, dist)?;
     }
     crate::precompress(dist)

@@ -5,10 +5,12 @@
 //! - `cargo xtask test`   setup, build the frontend, run every test
 //! - `cargo xtask bench`  bytes per role, first paint, input to paint (release)
 //! - `cargo xtask build`  setup, build the frontend only
+//! - `cargo xtask split-profile`  which functions the split apps' first pages run
 
 mod bench;
 mod build;
 mod setup;
+mod split;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
@@ -71,7 +73,7 @@ pub fn gzip(bytes: &[u8]) -> std::result::Result<Vec<u8>, std::io::Error> {
 }
 
 /// The subresource-integrity value of `bytes` as trunk writes it.
-fn integrity(bytes: &[u8]) -> String {
+pub fn integrity(bytes: &[u8]) -> String {
     use base64::Engine as _;
     use sha2::Digest as _;
     format!("sha384-{}", base64::engine::general_purpose::STANDARD.encode(sha2::Sha384::digest(bytes)))
@@ -168,6 +170,40 @@ fn test(args: &[String]) -> Result {
     Ok(())
 }
 
+/// Write each split app's profile anew (`frontend/split/APP.txt`): build
+/// those apps instrumented into `dist-profile/`, open their first pages on
+/// the demo edition in headless Chromium (the bench's `--split-profile`),
+/// and keep the names of the functions that ran. Run it after changing what
+/// a split app's first page does; to split another app, create its empty
+/// profile file first.
+fn split_profile() -> Result {
+    setup::setup()?;
+    let names = build::build_instrumented(&root().join("dist-profile"))?;
+    if names.is_empty() {
+        return Err(TaskError("no app has a profile: create an empty frontend/split/APP.txt for the app to split".into()));
+    }
+    let out = "target/split-profile.json";
+    run(
+        Command::new(env!("CARGO"))
+            .args(["run", "--quiet", "--profile", "server", "-p", "e2e", "--bin", "bench", "--", "--split-profile", "dist-profile", out])
+            .arg(names.iter().map(|(app, _)| app.name()).collect::<Vec<_>>().join(","))
+            .env("PATH", tool_path()),
+        "opening the apps' first pages",
+    )?;
+    let seen = std::fs::read(root().join(out)).map_err(|e| TaskError(format!("cannot read {out}: {e}")))?;
+    let seen: std::collections::BTreeMap<String, Vec<usize>> =
+        serde_json::from_slice(&seen).map_err(|e| TaskError(format!("cannot read {out}: {e}")))?;
+    for (app, names) in names {
+        let numbers = seen.get(app.name()).map(Vec::as_slice).unwrap_or_default();
+        let kept: std::collections::BTreeSet<&str> = numbers.iter().filter_map(|&n| names.get(n)).map(String::as_str).collect();
+        let path = split::profile_path(app.name());
+        let text: String = kept.iter().map(|name| format!("{name}\n")).collect();
+        std::fs::write(&path, text).map_err(|e| TaskError(format!("cannot write {}: {e}", path.display())))?;
+        println!("    {}: {} of {} functions ran on the first pages ({} names)", app.name(), numbers.len(), names.len(), kept.len());
+    }
+    Ok(())
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let (task, rest) = match args.split_first() {
@@ -180,8 +216,9 @@ fn main() -> ExitCode {
         "serve" => serve(rest),
         "test" => test(rest),
         "bench" => bench::bench(),
+        "split-profile" => split_profile(),
         _ => {
-            eprintln!("usage: cargo xtask setup | serve [--port N] [--data-dir D] | test | bench | build");
+            eprintln!("usage: cargo xtask setup | serve [--port N] [--data-dir D] | test | bench | build | split-profile");
             return if task == "help" { ExitCode::SUCCESS } else { ExitCode::FAILURE };
         }
     };

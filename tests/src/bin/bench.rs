@@ -180,6 +180,8 @@ struct Demo {
     /// The team view of the big school, and its STEM coordinator.
     team_path: String,
     team_lead: i64,
+    /// More views of the plan app for its profile: (person, path).
+    plan_views: Vec<(i64, String)>,
 }
 
 async fn scalar(db: &sqlx::SqlitePool, sql: &str) -> TestResult<i64> {
@@ -289,7 +291,46 @@ async fn demo(app: &TestServer) -> TestResult<Demo> {
         RolePage { app: App::Award, person: Some(coordinator), path: "/coordinator/jury".into(), ready: "[data-testid=jury-setup]" },
         RolePage { app: App::PlanPrint, person: Some(company), path: format!("/schools/{company_school}/plan/print"), ready: "[data-testid=print-budget]" },
     ];
-    Ok(Demo { pages, score_path, team_path: format!("/schools/{school}/team"), team_lead })
+    // The plan as its school writes it, as the coordinator reads it, and a
+    // school's plan without goals yet, as its STEM coordinator sees it.
+    let empty_plan_lead = scalar(
+        db,
+        "select p.id from people p where p.role = 'school-member' and not exists (select 1 from plans pl join goals g on g.plan_id = pl.id \
+         where pl.school_id = p.school_id) order by p.school_function = 'stem-coordinator' desc, p.id limit 1",
+    )
+    .await?;
+    let empty_plan_school = scalar(db, &format!("select school_id from people where id = {empty_plan_lead}")).await?;
+    let plan_views = vec![
+        (company_lead, format!("/schools/{company_school}/plan")),
+        (coordinator, format!("/schools/{company_school}/plan")),
+        (empty_plan_lead, format!("/schools/{empty_plan_school}/plan")),
+    ];
+    Ok(Demo { pages, score_path, team_path: format!("/schools/{school}/team"), team_lead, plan_views })
+}
+
+/// Per app, the numbers of the functions its first pages ran (the union
+/// over the demo's pages of that app and, for the plan, the plan as its
+/// school, its company and the coordinator see it, and an empty plan).
+async fn split_profile(app: &TestServer, demo: &Demo) -> TestResult<std::collections::BTreeMap<String, std::collections::BTreeSet<u64>>> {
+    let mut pages: Vec<(App, Option<i64>, String, &str)> =
+        demo.pages.iter().map(|p| (p.app, p.person, p.path.clone(), p.ready)).collect();
+    for (person, path) in &demo.plan_views {
+        pages.push((App::Plan, Some(*person), path.clone(), "[data-testid=plan-page]"));
+    }
+    let mut seen: std::collections::BTreeMap<String, std::collections::BTreeSet<u64>> = Default::default();
+    for (app_kind, person, path, ready) in pages {
+        let browser = browser_as(app, person).await?;
+        browser.goto(&format!("{}{}", app.url, path)).await?;
+        browser.wait_for(ready).await?;
+        // What runs once the data is in: wait for the page to go quiet.
+        browser.js("return new Promise((done) => setTimeout(done, 1000));").await?;
+        let numbers = browser.js("return [...(globalThis.__splitSeen || [])];").await?;
+        let numbers: Vec<u64> = numbers.as_array().into_iter().flatten().filter_map(|n| n.as_u64()).collect();
+        println!("    {:<12} {path}: {} functions ran", app_kind.name(), numbers.len());
+        seen.entry(app_kind.name().to_string()).or_default().extend(numbers);
+        browser.close().await?;
+    }
+    Ok(seen)
 }
 
 async fn link_for(app: &TestServer, person: i64) -> TestResult<String> {
@@ -595,6 +636,22 @@ async fn main() -> TestResult {
         demo.pages.retain(|p| only.is_empty() || only.iter().any(|o| o == "all" || o == p.app.name()));
         roles(&app, &empty, &demo, &mut budgets).await?;
         return budgets.finish();
+    }
+    if args.first().is_some_and(|a| a.as_os_str() == "--split-profile") {
+        // Which functions each app's first pages run, from a build whose
+        // split apps are instrumented (`cargo xtask split-profile`).
+        let (Some(dist), Some(out), Some(apps)) = (args.get(1), args.get(2), args.get(3).and_then(|a| a.to_str())) else {
+            return Err("usage: bench --split-profile DIST OUT.json APP,APP...".into());
+        };
+        let app = TestServer::start_with(root.join(dist), tempfile::tempdir()?).await?;
+        let mut demo = demo(&app).await?;
+        demo.pages.retain(|p| apps.split(',').any(|a| a == p.app.name()));
+        if !apps.split(',').any(|a| a == App::Plan.name()) {
+            demo.plan_views.clear();
+        }
+        let seen = split_profile(&app, &demo).await?;
+        std::fs::write(root.join(out), serde_json::to_string(&seen)?)?;
+        return Ok(());
     }
     if args.first().is_some_and(|a| a.as_os_str() == "--portrait") {
         // The region portrait alone (issue 17), on an edition of its own.
