@@ -104,7 +104,9 @@ fn build_into(dist: &Path, mut profiling: Option<&mut Vec<(App, Vec<String>)>>) 
     for app in App::ALL {
         let profile = split::profile_path(app.name());
         let split_app = profile.is_file();
-        if profiling.is_some() && !split_app {
+        // A profile needs the split apps and the public app (the server's
+        // fallback page), nothing else.
+        if profiling.is_some() && !split_app && app != App::Public {
             continue;
         }
         println!("==> bundling the {} app (trunk build --release --offline)", app.name());
