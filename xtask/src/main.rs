@@ -217,6 +217,12 @@ fn main() -> ExitCode {
         "test" => test(rest),
         "bench" => bench::bench(),
         "split-profile" => split_profile(),
+        // Split one app's trunk output folder again (for debugging a split
+        // with STEMPACT_SPLIT_NAMES=1): `split APP DIR`.
+        "split" => match rest {
+            [app, dir] => split::split_app(app, Path::new(dir), &split::profile_path(app)).map(|_| ()),
+            _ => Err(TaskError("usage: cargo xtask split APP DIR".into())),
+        },
         _ => {
             eprintln!("usage: cargo xtask setup | serve [--port N] [--data-dir D] | test | bench | build | split-profile");
             return if task == "help" { ExitCode::SUCCESS } else { ExitCode::FAILURE };

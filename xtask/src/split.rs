@@ -176,7 +176,7 @@ pub struct Split {
 /// Split `wasm` (with a name section) so that the functions named in `keep`
 /// stay in the primary module; see the module documentation.
 pub fn split(wasm: &[u8], keep: &HashSet<String>) -> Result<Split> {
-    let mut primary = parse(wasm, false)?;
+    let mut primary = parse(wasm, std::env::var_os("STEMPACT_SPLIT_NAMES").is_some())?;
     let table = function_table(&primary)?;
     // What the JavaScript calls by name (the start, the allocator, the
     // closures' shims) stays, whatever the profile says.
@@ -192,7 +192,8 @@ pub fn split(wasm: &[u8], keep: &HashSet<String>) -> Result<Split> {
         .funcs
         .iter()
         .filter(|f| matches!(f.kind, FunctionKind::Local(_)))
-        .filter(|f| !keep.contains(&stable_name(f.name.as_deref().unwrap_or(""))))
+        // A function without a name cannot be found in a profile: it stays.
+        .filter(|f| f.name.as_deref().is_some_and(|name| !name.is_empty() && !keep.contains(&stable_name(name))))
         .map(|f| f.id())
         .filter(|f| !exported.contains(f) && primary.start != Some(*f))
         .collect();
@@ -433,6 +434,7 @@ const __split = {
             for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
             module = __split_module = new WebAssembly.Module(bytes);
         }
+        if (globalThis.STEMPACT_SPLIT_TRACE) console.trace("loading the rest");
         const imports = __wbg_get_imports();
         imports.primary = wasm;
         new WebAssembly.Instance(module, imports);
@@ -485,8 +487,14 @@ fn write(path: &Path, bytes: impl AsRef<[u8]>) -> Result {
     std::fs::write(path, bytes).map_err(|e| fail(&format!("cannot write {}", path.display()), e))
 }
 
-/// `wasm-opt -Oz` on a file, in place (names dropped).
+/// `wasm-opt -Oz` on a file, in place (names dropped). Not with
+/// `STEMPACT_SPLIT_NAMES` set in the environment: then the names stay and no
+/// stub is inlined, so a stack trace in the browser (`globalThis.
+/// STEMPACT_SPLIT_TRACE = 1`) names the function that loaded the rest.
 fn optimize(path: &Path) -> Result {
+    if std::env::var_os("STEMPACT_SPLIT_NAMES").is_some() {
+        return Ok(());
+    }
     crate::run(
         std::process::Command::new(crate::setup::tools_bin().join("wasm-opt"))
             .arg("-Oz")
