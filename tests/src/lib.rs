@@ -167,6 +167,8 @@ impl ApiClient {
 /// ChromeDriver plus one headless Chromium session.
 pub struct Browser {
     pub client: Client,
+    /// ChromeDriver's address, for the calls WebDriver has no command for ([`Browser::cdp`]).
+    driver_url: String,
     driver: Child,
     _profile: tempfile::TempDir,
 }
@@ -214,7 +216,22 @@ impl Browser {
                 }
             }
         };
-        Ok(Browser { client, driver, _profile: profile })
+        Ok(Browser { client, driver_url: url, driver, _profile: profile })
+    }
+
+    /// Send a Chrome DevTools Protocol command through ChromeDriver (for
+    /// what WebDriver cannot do, such as refusing a file to the page:
+    /// `Network.setBlockedURLs`).
+    pub async fn cdp(&self, cmd: &str, params: serde_json::Value) -> TestResult<serde_json::Value> {
+        let session = self.client.session_id().await?.ok_or("the browser has no session")?;
+        let url = format!("{}/session/{session}/goog/cdp/execute", self.driver_url);
+        let answer = reqwest::Client::new().post(url).json(&serde_json::json!({ "cmd": cmd, "params": params })).send().await?;
+        let status = answer.status();
+        let body: serde_json::Value = answer.json().await?;
+        if !status.is_success() {
+            return Err(format!("{cmd}: ChromeDriver answered {status}: {body}").into());
+        }
+        Ok(body["value"].clone())
     }
 
     pub async fn goto(&self, url: &str) -> TestResult {

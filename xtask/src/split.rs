@@ -173,9 +173,34 @@ pub struct Split {
     pub stubs: usize,
 }
 
+/// The function a closure belongs to (its name without `::{{closure}}`): a
+/// profile keeps a function together with all of its closures. Which
+/// closure of a function runs first depends on the data (a plan check that
+/// passes or fails), so one page's profile would miss the others.
+pub fn owner(name: &str) -> String {
+    name.replace("::{{closure}}", "")
+}
+
+/// What a profile keeps together: for the project's own code (`frontend::`,
+/// `rubric::`) the module or type a function is in (which of a component's
+/// functions render depends on the data: a check that fails shows a list,
+/// one that passes does not), for everything else the function with its
+/// closures ([`owner`]).
+pub fn scope(name: &str) -> String {
+    let owner = owner(name);
+    if owner.starts_with("frontend::") || owner.starts_with("rubric::") {
+        if let Some((module, _)) = owner.rsplit_once("::") {
+            return module.to_string();
+        }
+    }
+    owner
+}
+
 /// Split `wasm` (with a name section) so that the functions named in `keep`
-/// stay in the primary module; see the module documentation.
+/// and what belongs with them ([`scope`]) stay in the primary module; see
+/// the module documentation.
 pub fn split(wasm: &[u8], keep: &HashSet<String>) -> Result<Split> {
+    let keep: HashSet<String> = keep.iter().map(|name| scope(name)).collect();
     let mut primary = parse(wasm, std::env::var_os("STEMPACT_SPLIT_NAMES").is_some())?;
     let table = function_table(&primary)?;
     // What the JavaScript calls by name (the start, the allocator, the
@@ -193,7 +218,7 @@ pub fn split(wasm: &[u8], keep: &HashSet<String>) -> Result<Split> {
         .iter()
         .filter(|f| matches!(f.kind, FunctionKind::Local(_)))
         // A function without a name cannot be found in a profile: it stays.
-        .filter(|f| f.name.as_deref().is_some_and(|name| !name.is_empty() && !keep.contains(&stable_name(name))))
+        .filter(|f| f.name.as_deref().is_some_and(|name| !name.is_empty() && !keep.contains(&scope(&stable_name(name)))))
         .map(|f| f.id())
         .filter(|f| !exported.contains(f) && primary.start != Some(*f))
         .collect();
@@ -606,5 +631,23 @@ mod tests {
         assert_eq!(stable_name("memcpy"), "memcpy");
         assert_eq!(stable_name("v1.2"), "v1");
         assert_eq!(stable_name("a::h0123456789abcdeg"), "a::h0123456789abcdeg");
+    }
+
+    #[test]
+    fn a_closure_belongs_to_its_function() {
+        use super::owner;
+        assert_eq!(owner("frontend::components::plan_checks::check_items::{{closure}}"), "frontend::components::plan_checks::check_items");
+        assert_eq!(owner("a::b::{{closure}}::{{closure}}"), "a::b");
+        assert_eq!(owner("a::b"), "a::b");
+    }
+
+    #[test]
+    fn the_projects_own_code_is_kept_by_module() {
+        use super::scope;
+        assert_eq!(scope("frontend::components::plan_checks::list_markup"), "frontend::components::plan_checks");
+        assert_eq!(scope("frontend::components::plan_checks::check_items::{{closure}}"), "frontend::components::plan_checks");
+        assert_eq!(scope("rubric::plan::checks::check"), "rubric::plan::checks");
+        assert_eq!(scope("yew::html::component::Component::view::{{closure}}"), "yew::html::component::Component::view");
+        assert_eq!(scope("<frontend::x::Y as core::fmt::Debug>::fmt"), "<frontend::x::Y as core::fmt::Debug>::fmt");
     }
 }

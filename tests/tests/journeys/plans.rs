@@ -401,3 +401,77 @@ async fn two_people_editing_one_action_see_both_versions_and_choose() -> TestRes
     assert_eq!(page["plan"]["actions"][0]["owner"], "Dana");
     browser.close().await
 }
+
+/// The plan app's bundle files as the page fetched them: (path, start ms,
+/// whether the fetch had ended), and the first contentful paint in ms.
+async fn bundle_timing(browser: &Browser) -> TestResult<(Vec<(String, f64, bool)>, Option<f64>)> {
+    let v = browser
+        .js(
+            "return [performance.getEntriesByType('resource')
+                         .map((e) => [new URL(e.name).pathname, e.startTime, e.responseEnd > 0])
+                         .filter(([p]) => p.startsWith('/plan-') && p.endsWith('.wasm')),
+                     (performance.getEntriesByName('first-contentful-paint')[0] || {}).startTime ?? null];",
+        )
+        .await?;
+    let files = v[0]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|e| (e[0].as_str().unwrap_or_default().to_string(), e[1].as_f64().unwrap_or(f64::NAN), e[2].as_bool().unwrap_or(false)))
+        .collect();
+    Ok((files, v[1].as_f64()))
+}
+
+/// The plan app is split in two (issue 13): what its first page runs comes
+/// before the first paint, the editing code after it. Editing works once
+/// the rest is in; a click that needs it while it cannot be fetched does
+/// nothing, and the same click works once the network is back.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_plans_editing_code_comes_after_the_first_paint_and_a_click_needing_it_waits_for_the_network() -> TestResult {
+    let w = world().await?;
+    let link = w.link(Role::SchoolMember, "Lien Maes").await?;
+    let browser = Browser::start().await?;
+    sign_in(&browser, &link, "Lien Maes").await?;
+    open_plan(&browser, &w, w.school_a).await?;
+
+    // The first part before the first paint, the rest after it.
+    let (files, fcp) = browser
+        .eventually("the rest of the plan app, fetched", || async {
+            let (files, fcp) = bundle_timing(&browser).await?;
+            Ok(files.iter().any(|(p, _, done)| p.ends_with(".rest.wasm") && *done).then_some((files, fcp)))
+        })
+        .await?;
+    let fcp = fcp.ok_or("no first contentful paint")?;
+    let first = files.iter().find(|(p, _, _)| p.ends_with("_bg.wasm")).ok_or("the plan app's wasm was not fetched")?;
+    let rest = files.iter().find(|(p, _, _)| p.ends_with(".rest.wasm")).ok_or("the rest was not fetched")?;
+    assert!(first.1 < fcp, "the first part is fetched before the first paint ({files:?}, paint at {fcp} ms)");
+    assert!(rest.1 >= fcp, "the rest is fetched after the first paint, not before ({files:?}, paint at {fcp} ms)");
+
+    // The editing code works: a goal is written, saved and still there after a reload.
+    click(&browser, "[data-testid=new-goal]").await?;
+    browser.fill("#goal-title", "Techniek in elke klas").await?;
+    click(&browser, "[data-testid=save-goal]").await?;
+    browser.wait_for_text("[data-testid=goal] h3", "Techniek in elke klas").await?;
+    browser.reload().await?;
+    browser.wait_for_text("[data-testid=goal] h3", "Techniek in elke klas").await?;
+    browser.close().await?;
+
+    // Without a network for the rest: the page still shows, the click on
+    // "new goal" opens nothing; with the network back, the same click works.
+    let browser = Browser::start().await?;
+    sign_in(&browser, &w.link(Role::SchoolMember, "Jonas Maes").await?, "Jonas Maes").await?;
+    browser.cdp("Network.enable", serde_json::json!({})).await?;
+    browser.cdp("Network.setBlockedURLs", serde_json::json!({ "urls": ["*.rest.wasm"] })).await?;
+    open_plan(&browser, &w, w.school_a).await?;
+    browser.wait_for_text("[data-testid=goal] h3", "Techniek in elke klas").await?;
+    click(&browser, "[data-testid=new-goal]").await?;
+    assert!(browser.client.find_all(fantoccini::Locator::Css("[data-testid=goal-form]")).await?.is_empty(), "no form without the editing code");
+    browser.cdp("Network.setBlockedURLs", serde_json::json!({ "urls": [] })).await?;
+    click(&browser, "[data-testid=new-goal]").await?;
+    browser.fill("#goal-title", "Ouders betrekken").await?;
+    click(&browser, "[data-testid=save-goal]").await?;
+    browser.wait_for_text("section.goals", "Ouders betrekken").await?;
+    browser.reload().await?;
+    browser.wait_for_text("section.goals", "Ouders betrekken").await?;
+    browser.close().await
+}
