@@ -196,9 +196,21 @@ pub fn scope(name: &str) -> String {
     owner
 }
 
-/// Split `wasm` (with a name section) so that the functions named in `keep`
-/// and what belongs with them ([`scope`]) stay in the primary module; see
-/// the module documentation.
+/// The runtime that schedules and keeps the work (Yew's scheduler, the
+/// futures queue, wasm-bindgen's cells and closures, the allocator): always
+/// kept, whatever the profile says, because timing decides which of its
+/// paths run first and one profile can miss some (it missed a cell borrow of
+/// Yew's scheduler once).
+pub fn is_runtime(name: &str) -> bool {
+    ["yew::scheduler", "wasm_bindgen::__rt", "wasm_bindgen::closure", "wasm_bindgen_futures", "js_sys::futures", "dlmalloc", "__rust", "__rdl", "alloc::alloc"]
+        .iter()
+        .any(|p| name.contains(p))
+}
+
+/// Split `wasm` (with a name section): the functions the profile `keep`
+/// names (and what belongs with them, [`scope`]) and the runtime
+/// ([`is_runtime`]) stay in the primary module, the others move to the
+/// secondary one with whatever only they use; see the module documentation.
 pub fn split(wasm: &[u8], keep: &HashSet<String>) -> Result<Split> {
     let keep: HashSet<String> = keep.iter().map(|name| scope(name)).collect();
     let mut primary = parse(wasm, std::env::var_os("STEMPACT_SPLIT_NAMES").is_some())?;
@@ -217,45 +229,27 @@ pub fn split(wasm: &[u8], keep: &HashSet<String>) -> Result<Split> {
         .funcs
         .iter()
         .filter(|f| matches!(f.kind, FunctionKind::Local(_)))
-        // A function without a name cannot be found in a profile: it stays.
-        .filter(|f| f.name.as_deref().is_some_and(|name| !name.is_empty() && !keep.contains(&scope(&stable_name(name)))))
+        .filter(|f| {
+            f.name.as_deref().is_some_and(|name| {
+                let name = stable_name(name);
+                !is_runtime(&name) && !keep.contains(&scope(&name))
+            })
+        })
         .map(|f| f.id())
         .filter(|f| !exported.contains(f) && primary.start != Some(*f))
         .collect();
 
-    // What the deferred code needs from the primary, and the deferred
-    // functions that kept code (or the table, or an export) refers to.
-    let mut needed_funcs = BTreeSet::new();
-    let mut needed_globals = BTreeSet::new();
-    let mut needed_tables = BTreeSet::from([table]);
+    // The deferred functions that kept code, the table or an export refers
+    // to get a stub; the others go once nothing kept refers to them.
     let mut frontier = BTreeSet::new();
-    for f in primary.funcs.iter().map(|f| f.id()).collect::<Vec<_>>() {
-        let r = refs(&primary, f);
-        if deferred.contains(&f) {
-            if let Some(what) = r.unmovable {
-                return Err(fail("a deferred function", format!("{what} in {:?}", primary.funcs.get(f).name)));
-            }
-            needed_funcs.extend(r.funcs.into_iter().filter(|g| !deferred.contains(g)));
-            needed_globals.extend(r.globals);
-            needed_tables.extend(r.tables);
-        } else {
-            frontier.extend(r.funcs.into_iter().filter(|g| deferred.contains(g)));
-        }
+    for f in primary.funcs.iter().map(|f| f.id()).filter(|f| !deferred.contains(f)).collect::<Vec<_>>() {
+        frontier.extend(refs(&primary, f).funcs.into_iter().filter(|g| deferred.contains(g)));
     }
-    for export in primary.exports.iter() {
-        if let ExportItem::Function(f) = export.item {
-            if deferred.contains(&f) {
-                frontier.insert(f);
-            }
-        }
-    }
+    frontier.extend(exported.iter().filter(|f| deferred.contains(f)));
     for element in primary.elements.iter() {
         if let ElementItems::Functions(items) = &element.items {
             frontier.extend(items.iter().filter(|f| deferred.contains(f)));
         }
-    }
-    if primary.start.is_some_and(|f| deferred.contains(&f)) {
-        return Err(fail("the start function", "it is not in the profile"));
     }
     let frontier: Vec<FunctionId> = frontier.into_iter().collect();
 
@@ -294,25 +288,56 @@ pub fn split(wasm: &[u8], keep: &HashSet<String>) -> Result<Split> {
         body.i32_const(slot).call_indirect(ty, table);
         primary.funcs.get_mut(f).kind = FunctionKind::Local(builder.local_func(args));
     }
-    for &f in &needed_funcs {
+    walrus::passes::gc::run(&mut primary);
+
+    // What moves: every function of the original that the primary no
+    // longer has, and the real bodies of the stubs.
+    let original = parse(wasm, false)?;
+    let kept: HashSet<usize> = primary.funcs.iter().map(|f| f.id().index()).collect();
+    let stubbed: HashSet<usize> = frontier.iter().map(|f| f.index()).collect();
+    let moved: HashSet<usize> = original
+        .funcs
+        .iter()
+        .filter(|f| matches!(f.kind, FunctionKind::Local(_)))
+        .map(|f| f.id().index())
+        .filter(|i| !kept.contains(i) || stubbed.contains(i))
+        .collect();
+    let (mut needed_funcs, mut needed_globals, mut needed_tables) = (BTreeSet::new(), BTreeSet::new(), BTreeSet::from([table.index()]));
+    for f in original.funcs.iter().filter(|f| moved.contains(&f.id().index())) {
+        let r = refs(&original, f.id());
+        if let Some(what) = r.unmovable {
+            return Err(fail("a deferred function", format!("{what} in {:?}", f.name)));
+        }
+        // (Imports stay imports of the rest: the same JavaScript functions.)
+        let local = |g: &FunctionId| matches!(original.funcs.get(*g).kind, FunctionKind::Local(_));
+        needed_funcs.extend(r.funcs.iter().filter(|g| local(g)).map(|g| g.index()).filter(|g| !moved.contains(g)));
+        needed_globals.extend(r.globals.iter().map(|g| g.index()));
+        needed_tables.extend(r.tables.iter().map(|t| t.index()));
+    }
+    // The primary exports what the rest needs of it (by position in the
+    // original, which both readings share).
+    let funcs: HashMap<usize, FunctionId> = primary.funcs.iter().map(|f| (f.id().index(), f.id())).collect();
+    for i in &needed_funcs {
+        let f = funcs.get(i).copied().ok_or_else(|| fail("the primary", "a function the rest needs is gone"))?;
         if matches!(primary.funcs.get(f).kind, FunctionKind::Local(_)) {
-            primary.exports.add(&format!("f{}", f.index()), f);
+            primary.exports.add(&format!("f{i}"), f);
         }
     }
-    for &g in &needed_globals {
+    let globals: Vec<GlobalId> = primary.globals.iter().map(|g| g.id()).filter(|g| needed_globals.contains(&g.index())).collect();
+    for g in globals {
         primary.exports.add(&format!("g{}", g.index()), g);
     }
-    for &t in &needed_tables {
+    let tables: Vec<TableId> = primary.tables.iter().map(|t| t.id()).filter(|t| needed_tables.contains(&t.index())).collect();
+    for t in tables {
         primary.exports.add(&format!("t{}", t.index()), t);
     }
     let memories: Vec<_> = primary.memories.iter().map(|m| m.id()).collect();
-    for &m in &memories {
+    for m in memories {
         primary.exports.add(&format!("m{}", m.index()), m);
     }
-    walrus::passes::gc::run(&mut primary);
 
-    let secondary = secondary(wasm, &deferred, &needed_funcs, &frontier, table, base)?;
-    Ok(Split { primary: primary.emit_wasm(), secondary, deferred: deferred.len(), stubs: frontier.len() })
+    let secondary = secondary(original, &moved, &needed_funcs, &frontier, table, base)?;
+    Ok(Split { primary: primary.emit_wasm(), secondary, deferred: moved.len(), stubs: frontier.len() })
 }
 
 /// Maps the kept functions the deferred code calls to their imports.
@@ -326,24 +351,20 @@ impl VisitorMut for Remap {
     }
 }
 
-/// The secondary module: a second reading of `wasm` (so its ids match the
-/// primary's) with everything but the deferred code turned into imports.
+/// The secondary module: a second reading of the wasm (so its positions
+/// match the primary's) with everything but the moved code turned into
+/// imports from the primary.
 fn secondary(
-    wasm: &[u8],
-    deferred: &HashSet<FunctionId>,
-    needed: &BTreeSet<FunctionId>,
+    mut module: Module,
+    moved: &HashSet<usize>,
+    needed: &BTreeSet<usize>,
     frontier: &[FunctionId],
     table: TableId,
     base: u64,
 ) -> Result<Vec<u8>> {
-    let mut module = parse(wasm, false)?;
-    // The same function or table in this second reading (walrus ids belong
-    // to one module; their positions are the same in both).
     let funcs: HashMap<usize, FunctionId> = module.funcs.iter().map(|f| (f.id().index(), f.id())).collect();
-    let func = |f: &FunctionId| funcs.get(&f.index()).copied().ok_or_else(|| fail("the second reading", "a function is missing"));
-    let deferred: Vec<FunctionId> = deferred.iter().map(func).collect::<Result<_>>()?;
-    let needed: Vec<FunctionId> = needed.iter().map(func).collect::<Result<_>>()?;
-    let frontier: Vec<FunctionId> = frontier.iter().map(func).collect::<Result<_>>()?;
+    let func = |i: usize| funcs.get(&i).copied().ok_or_else(|| fail("the second reading", "a function is missing"));
+    let frontier: Vec<FunctionId> = frontier.iter().map(|f| func(f.index())).collect::<Result<_>>()?;
     let table = module
         .tables
         .iter()
@@ -390,15 +411,16 @@ fn secondary(
         }
     }
     let mut remap = Remap(HashMap::new());
-    for &f in &needed {
+    for &i in needed {
+        let f = func(i)?;
         if matches!(module.funcs.get(f).kind, FunctionKind::Local(_)) {
             let ty = module.funcs.get(f).ty();
-            let (import, _) = module.add_import_func(PRIMARY, &format!("f{}", f.index()), ty);
+            let (import, _) = module.add_import_func(PRIMARY, &format!("f{i}"), ty);
             remap.0.insert(f, import);
         }
     }
-    for &f in &deferred {
-        if let FunctionKind::Local(local) = &mut module.funcs.get_mut(f).kind {
+    for &i in moved {
+        if let FunctionKind::Local(local) = &mut module.funcs.get_mut(func(i)?).kind {
             let entry = local.entry_block();
             dfs_pre_order_mut(&mut remap, local, entry);
         }
@@ -649,5 +671,15 @@ mod tests {
         assert_eq!(scope("rubric::plan::checks::check"), "rubric::plan::checks");
         assert_eq!(scope("yew::html::component::Component::view::{{closure}}"), "yew::html::component::Component::view");
         assert_eq!(scope("<frontend::x::Y as core::fmt::Debug>::fmt"), "<frontend::x::Y as core::fmt::Debug>::fmt");
+    }
+
+    #[test]
+    fn the_runtime_always_stays() {
+        use super::is_runtime;
+        assert!(is_runtime("wasm_bindgen::__rt::WasmRefCell<T>::borrow_mut"));
+        assert!(is_runtime("yew::scheduler::arch::run_scheduler"));
+        assert!(is_runtime("<dlmalloc::dlmalloc::Dlmalloc<dlmalloc::sys::System>>::malloc"));
+        assert!(!is_runtime("frontend::components::goal_form::goal_form"));
+        assert!(!is_runtime("serde_json::de::from_str"));
     }
 }

@@ -180,8 +180,9 @@ struct Demo {
     /// The team view of the big school, and its STEM coordinator.
     team_path: String,
     team_lead: i64,
-    /// More views of the plan app for its profile: (person, path).
-    plan_views: Vec<(i64, String)>,
+    /// More first pages of the split apps for their profiles: (app,
+    /// person, path, what shows when it is ready).
+    plan_views: Vec<(App, i64, String, &'static str)>,
 }
 
 async fn scalar(db: &sqlx::SqlitePool, sql: &str) -> TestResult<i64> {
@@ -301,9 +302,11 @@ async fn demo(app: &TestServer) -> TestResult<Demo> {
     .await?;
     let empty_plan_school = scalar(db, &format!("select school_id from people where id = {empty_plan_lead}")).await?;
     let plan_views = vec![
-        (company_lead, format!("/schools/{company_school}/plan")),
-        (coordinator, format!("/schools/{company_school}/plan")),
-        (empty_plan_lead, format!("/schools/{empty_plan_school}/plan")),
+        (App::Plan, company_lead, format!("/schools/{company_school}/plan"), "[data-testid=plan-page]"),
+        (App::Plan, coordinator, format!("/schools/{company_school}/plan"), "[data-testid=plan-page]"),
+        (App::Plan, empty_plan_lead, format!("/schools/{empty_plan_school}/plan"), "[data-testid=plan-page]"),
+        (App::Judging, coordinator, "/coordinator/jury/results/print".into(), "#main .page"),
+        (App::RegionPlan, regional, format!("/region/{region}/dossier"), "[data-testid=region-dossier]"),
     ];
     Ok(Demo { pages, score_path, team_path: format!("/schools/{school}/team"), team_lead, plan_views })
 }
@@ -314,8 +317,8 @@ async fn demo(app: &TestServer) -> TestResult<Demo> {
 async fn split_profile(app: &TestServer, demo: &Demo) -> TestResult<std::collections::BTreeMap<String, std::collections::BTreeSet<u64>>> {
     let mut pages: Vec<(App, Option<i64>, String, &str)> =
         demo.pages.iter().map(|p| (p.app, p.person, p.path.clone(), p.ready)).collect();
-    for (person, path) in &demo.plan_views {
-        pages.push((App::Plan, Some(*person), path.clone(), "[data-testid=plan-page]"));
+    for (app_kind, person, path, ready) in &demo.plan_views {
+        pages.push((*app_kind, Some(*person), path.clone(), ready));
     }
     let mut seen: std::collections::BTreeMap<String, std::collections::BTreeSet<u64>> = Default::default();
     for (app_kind, person, path, ready) in pages {
@@ -682,9 +685,7 @@ async fn main() -> TestResult {
         let app = TestServer::start_with(root.join(dist), tempfile::tempdir()?).await?;
         let mut demo = demo(&app).await?;
         demo.pages.retain(|p| apps.split(',').any(|a| a == p.app.name()));
-        if !apps.split(',').any(|a| a == App::Plan.name()) {
-            demo.plan_views.clear();
-        }
+        demo.plan_views.retain(|v| apps.split(',').any(|a| a == v.0.name()));
         let seen = split_profile(&app, &demo).await?;
         std::fs::write(root.join(out), serde_json::to_string(&seen)?)?;
         return Ok(());
