@@ -5,10 +5,12 @@
 //!
 //! Which functions the first page runs comes from a profile (`frontend/split/
 //! APP.txt`, one function name per line, written by `cargo xtask
-//! split-profile`). The names are the wasm name section's, without the
-//! trailing `::h0123…` hash, so the list survives a rebuild. A function not in
-//! the list is deferred; a list that has fallen behind the code only moves
-//! bytes (the page then loads the rest early), it never breaks a call.
+//! split-profile`). The names are the wasm name section's, without what
+//! changes between builds ([`stable_name`]), so the list survives a
+//! rebuild. A function the list does not keep ([`scope`]; the runtime and
+//! unnamed functions always stay) is deferred; a list that has fallen behind
+//! the code only moves bytes (the page then loads the rest early), it never
+//! breaks a call.
 //!
 //! The split, on the wasm as wasm-bindgen and wasm-opt (`-g`) left it:
 //! - **primary**: every deferred function that kept code still calls (or the
