@@ -241,13 +241,13 @@ pub fn split(wasm: &[u8], keep: &HashSet<String>) -> Result<Split> {
         .filter(|f| !exported.contains(f) && primary.start != Some(*f))
         .collect();
 
-    // The deferred functions that kept code, the table or an export refers
-    // to get a stub; the others go once nothing kept refers to them.
+    // The deferred functions that kept code or the table refers to get a
+    // stub (exports are never deferred); the others go once nothing kept
+    // refers to them.
     let mut frontier = BTreeSet::new();
     for f in primary.funcs.iter().map(|f| f.id()).filter(|f| !deferred.contains(f)).collect::<Vec<_>>() {
         frontier.extend(refs(&primary, f).funcs.into_iter().filter(|g| deferred.contains(g)));
     }
-    frontier.extend(exported.iter().filter(|f| deferred.contains(f)));
     for element in primary.elements.iter() {
         if let ElementItems::Functions(items) = &element.items {
             frontier.extend(items.iter().filter(|f| deferred.contains(f)));
@@ -565,6 +565,21 @@ fn content_hash(parts: &[&[u8]]) -> String {
     hasher.finalize().iter().take(8).map(|b| format!("{b:02x}")).collect()
 }
 
+/// Put the new names and integrity values of an app's glue and wasm into
+/// its page (`dir/index.html`), each old text replaced by its new one; an
+/// old text the page does not hold is an error (trunk's page changed).
+fn rewrite_page<const N: usize>(dir: &Path, replacements: [(String, String); N]) -> Result {
+    let path = dir.join("index.html");
+    let mut page = std::fs::read_to_string(&path).map_err(|e| fail("cannot read the page", e))?;
+    for (old, new) in replacements {
+        if !page.contains(&old) {
+            return Err(fail("the page", format!("it does not hold {old}")));
+        }
+        page = page.replace(&old, &new);
+    }
+    write(&path, page)
+}
+
 /// Sizes of one split app, for the build's log.
 pub struct Report {
     pub deferred: usize,
@@ -597,17 +612,15 @@ pub fn split_app(app: &str, dir: &Path, keep: &Path) -> Result<Report> {
     let (old_js_name, old_wasm_name) = (file_name(&js_path), file_name(&wasm_path));
     let (js_name, wasm_name, rest_name) = (format!("{app}-{hash}.js"), format!("{app}-{hash}_bg.wasm"), format!("{app}-{hash}.rest.wasm"));
     let js = patch_glue(&String::from_utf8_lossy(&old_js), app, &LOADER_JS.replace("REST", &rest_name), true)?;
-    let page_path = dir.join("index.html");
-    let page = std::fs::read_to_string(&page_path).map_err(|e| fail("cannot read the page", e))?;
-    if !page.contains(&old_js_name) || !page.contains(&old_wasm_name) {
-        return Err(fail("the page", "it does not name the app's glue and wasm"));
-    }
-    let page = page
-        .replace(&crate::integrity(&old_js), &crate::integrity(js.as_bytes()))
-        .replace(&crate::integrity(&original), &crate::integrity(&primary))
-        .replace(&old_js_name, &js_name)
-        .replace(&old_wasm_name, &wasm_name);
-    write(&page_path, page)?;
+    rewrite_page(
+        dir,
+        [
+            (crate::integrity(&old_js), crate::integrity(js.as_bytes())),
+            (crate::integrity(&original), crate::integrity(&primary)),
+            (old_js_name, js_name.clone()),
+            (old_wasm_name, wasm_name.clone()),
+        ],
+    )?;
     for path in [&primary_tmp, &js_path, &wasm_path] {
         std::fs::remove_file(path).map_err(|e| fail(&format!("cannot remove {}", path.display()), e))?;
     }
@@ -625,12 +638,13 @@ pub fn instrument_app(app: &str, dir: &Path) -> Result<Vec<String>> {
     let (original, old_js) = (read(&wasm_path)?, read(&js_path)?);
     let (instrumented, names) = instrument(&original)?;
     let js = patch_glue(&String::from_utf8_lossy(&old_js), app, MARK_JS, false)?;
-    let page_path = dir.join("index.html");
-    let page = std::fs::read_to_string(&page_path).map_err(|e| fail("cannot read the page", e))?;
-    let page = page
-        .replace(&crate::integrity(&old_js), &crate::integrity(js.as_bytes()))
-        .replace(&crate::integrity(&original), &crate::integrity(&instrumented));
-    write(&page_path, page)?;
+    rewrite_page(
+        dir,
+        [
+            (crate::integrity(&old_js), crate::integrity(js.as_bytes())),
+            (crate::integrity(&original), crate::integrity(&instrumented)),
+        ],
+    )?;
     write(&js_path, js)?;
     write(&wasm_path, instrumented)?;
     Ok(names)
