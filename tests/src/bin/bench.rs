@@ -28,6 +28,13 @@
 //! the region portrait alone, or `bench --roles [APP,APP... [DIST]]` for the
 //! bytes and first paint of every app (or the apps named; `all` for every
 //! one) alone, of `dist` or the folder given.
+//!
+//! To take a first paint apart: `STEMPACT_BENCH_MARKS=1` prints, per app
+//! and for the empty page, the median time of each resource's start and
+//! end, of each performance mark and of first paint over 20 more loads
+//! (add marks to a copy of the built glue to time its steps), and
+//! `STEMPACT_CHROME_ARGS` passes more flags to Chromium (e.g.
+//! `--js-flags=--no-wasm-lazy-compilation`).
 
 use e2e::{fixtures, Browser, TestResult, TestServer};
 use rubric::apps::App;
@@ -182,7 +189,7 @@ struct Demo {
     team_lead: i64,
     /// More first pages of the split apps for their profiles: (app,
     /// person, path, what shows when it is ready).
-    plan_views: Vec<(App, i64, String, &'static str)>,
+    profile_views: Vec<(App, i64, String, &'static str)>,
 }
 
 async fn scalar(db: &sqlx::SqlitePool, sql: &str) -> TestResult<i64> {
@@ -301,36 +308,79 @@ async fn demo(app: &TestServer) -> TestResult<Demo> {
     )
     .await?;
     let empty_plan_school = scalar(db, &format!("select school_id from people where id = {empty_plan_lead}")).await?;
-    let plan_views = vec![
+    let chair = scalar(db, &format!("select chair_id from jury_settings where edition_id = {edition} and chair_id is not null")).await?;
+    let mut profile_views = vec![
         (App::Plan, company_lead, format!("/schools/{company_school}/plan"), "[data-testid=plan-page]"),
         (App::Plan, coordinator, format!("/schools/{company_school}/plan"), "[data-testid=plan-page]"),
         (App::Plan, empty_plan_lead, format!("/schools/{empty_plan_school}/plan"), "[data-testid=plan-page]"),
         (App::Judging, coordinator, "/coordinator/jury/results/print".into(), "#main .page"),
+        (App::Judging, chair, "/jury/chair".into(), "[data-testid=jury-chair]"),
         (App::RegionPlan, regional, format!("/region/{region}/dossier"), "[data-testid=region-dossier]"),
+        (App::Report, company_lead, format!("/schools/{company_school}/report"), "[data-testid=report-page]"),
+        (App::Report, coordinator, format!("/schools/{company_school}/report"), "[data-testid=report-page]"),
+        (App::PlanPrint, company_lead, format!("/schools/{company_school}/plan/print"), "[data-testid=print-budget]"),
+        (App::Team, company_lead, format!("/schools/{company_school}/team"), "[data-testid=team-page]"),
+        (App::Team, coordinator, format!("/schools/{school}/team"), "[data-testid=team-page]"),
+        (App::Company, company, "/".into(), "[data-testid=plan-card]"),
+        (App::School, teacher, "/".into(), ".start-cards"),
+        (App::School, company_lead, "/".into(), ".start-cards"),
     ];
-    Ok(Demo { pages, score_path, team_path: format!("/schools/{school}/team"), team_lead, plan_views })
+    // A school member whose sheet is submitted (the sheet read-only).
+    let submitted: Option<i64> = sqlx::query_scalar(
+        "select p.id from people p join responses r on r.person_id = p.id where p.role = 'school-member' \
+         and r.submitted_at is not null order by p.id limit 1",
+    )
+    .fetch_optional(db)
+    .await?;
+    if let Some(submitted) = submitted {
+        profile_views.push((App::School, submitted, "/nulmeting".into(), "[data-testid=submitted]"));
+    }
+    // A company without a school yet (its empty start page), if the demo has one.
+    let unmatched: Option<i64> = sqlx::query_scalar(
+        "select p.id from people p where p.role = 'company-member' \
+         and not exists (select 1 from schools s where s.company_id = p.company_id) order by p.id limit 1",
+    )
+    .fetch_optional(db)
+    .await?;
+    if let Some(unmatched) = unmatched {
+        profile_views.push((App::Company, unmatched, "/company".into(), "#main .page"));
+    }
+    Ok(Demo { pages, score_path, team_path: format!("/schools/{school}/team"), team_lead, profile_views })
 }
 
-/// Per app, the numbers of the functions its first pages ran (the union
-/// over the demo's pages of that app and, for the plan, the plan as its
-/// school, its company and the coordinator see it, and an empty plan).
+/// Loads of each page for a split app's profile (one cold, the rest warm).
+const PROFILE_LOADS: usize = 3;
+
+/// Per app, the numbers of the functions its first pages ran: the union
+/// over the demo's page of that app and its other first pages (the plan as
+/// its school, its company and the coordinator see it, an empty plan; the
+/// chair's page; the report and team view as the school and the
+/// coordinator see them; the company's and the school's start pages; a
+/// submitted sheet), each loaded
+/// [`PROFILE_LOADS`] times.
 async fn split_profile(app: &TestServer, demo: &Demo) -> TestResult<std::collections::BTreeMap<String, std::collections::BTreeSet<u64>>> {
     let mut pages: Vec<(App, Option<i64>, String, &str)> =
         demo.pages.iter().map(|p| (p.app, p.person, p.path.clone(), p.ready)).collect();
-    for (app_kind, person, path, ready) in &demo.plan_views {
+    for (app_kind, person, path, ready) in &demo.profile_views {
         pages.push((*app_kind, Some(*person), path.clone(), ready));
     }
     let mut seen: std::collections::BTreeMap<String, std::collections::BTreeSet<u64>> = Default::default();
     for (app_kind, person, path, ready) in pages {
         let browser = browser_as(app, person).await?;
-        browser.goto(&format!("{}{}", app.url, path)).await?;
-        browser.wait_for(ready).await?;
-        // What runs once the data is in: wait for the page to go quiet.
-        browser.js("return new Promise((done) => setTimeout(done, 1000));").await?;
-        let numbers = browser.js("return [...(globalThis.__splitSeen || [])];").await?;
-        let numbers: Vec<u64> = numbers.as_array().into_iter().flatten().filter_map(|n| n.as_u64()).collect();
-        println!("    {:<12} {path}: {} functions ran", app_kind.name(), numbers.len());
-        seen.entry(app_kind.name().to_string()).or_default().extend(numbers);
+        // A cold load and two warm ones: the page's requests answer in
+        // another order from one load to the next, and each order may run
+        // code of its own before the first paint.
+        let mut ran = std::collections::BTreeSet::new();
+        for _ in 0..PROFILE_LOADS {
+            browser.goto(&format!("{}{}", app.url, path)).await?;
+            browser.wait_for(ready).await?;
+            // What runs once the data is in: wait for the page to go quiet.
+            browser.js("return new Promise((done) => setTimeout(done, 1000));").await?;
+            let numbers = browser.js("return [...(globalThis.__splitSeen || [])];").await?;
+            ran.extend(numbers.as_array().into_iter().flatten().filter_map(|n| n.as_u64()));
+        }
+        println!("    {:<12} {path}: {} functions ran", app_kind.name(), ran.len());
+        seen.entry(app_kind.name().to_string()).or_default().extend(ran);
         browser.close().await?;
     }
     Ok(seen)
@@ -427,12 +477,44 @@ async fn roles(app: &TestServer, dist: &std::path::Path, empty: &TestServer, dem
         let url = format!("{}{}", app.url, page.path);
         browser.goto(&url).await?;
         browser.wait_for(page.ready).await?;
-        let (bytes, files, later) = bundle_bytes(&browser, rest_expected(dist, page.app)).await?;
+        let split = rest_expected(dist, page.app);
+        let (bytes, files, later) = bundle_bytes(&browser, split).await?;
+        // A split app's first page must run on its first part alone: the
+        // rest fetched before the first paint means the page called a
+        // function its profile left out (and waited for the rest).
+        if split && files.iter().any(|f| f.contains(".rest.wasm") && !f.ends_with("after the first paint")) {
+            budgets.missed.push(format!(
+                "{name} app: its first page needed the rest before its first paint (run `cargo xtask split-profile`)"
+            ));
+        }
         first_paint(&browser, &empty.url, "#empty-rendered").await?;
         let (mut real, mut base) = (Vec::new(), Vec::new());
         for _ in 0..LOADS {
             real.push(first_paint(&browser, &url, page.ready).await?);
             base.push(first_paint(&browser, &empty.url, "#empty-rendered").await?);
+        }
+        if std::env::var_os("STEMPACT_BENCH_MARKS").is_some() {
+            let mut marks: std::collections::BTreeMap<(bool, String), Vec<f64>> = Default::default();
+            for _ in 0..LOADS {
+                for (real, u, css) in [(true, url.as_str(), page.ready), (false, empty.url.as_str(), "#empty-rendered")] {
+                    first_paint(&browser, u, css).await?;
+                    let v = browser
+                        .js("const r = {}; r.html = performance.getEntriesByType('navigation')[0].responseEnd; \
+                             for (const e of performance.getEntriesByType('resource')) r['end ' + e.name.split('/').pop().replace(/-[0-9a-f]{12,}/, '').slice(0, 24)] = e.responseEnd; \
+                             for (const e of performance.getEntriesByType('resource')) r['start ' + e.name.split('/').pop().replace(/-[0-9a-f]{12,}/, '').slice(0, 24)] = e.startTime; \
+                             for (const m of performance.getEntriesByType('mark')) r[m.name] = m.startTime; \
+                             r.fcp = performance.getEntriesByName('first-contentful-paint')[0].startTime; return r;")
+                        .await?;
+                    for (k, t) in v.as_object().into_iter().flatten() {
+                        marks.entry((real, k.clone())).or_default().push(t.as_f64().unwrap_or(f64::NAN));
+                    }
+                }
+            }
+            for real in [true, false] {
+                let mut row: Vec<(f64, String)> = marks.iter().filter(|((r, _), _)| *r == real).map(|((_, k), v)| (median(v.clone()), k.clone())).collect();
+                row.sort_by(|a, b| a.0.total_cmp(&b.0));
+                println!("      {}: {}", if real { name } else { "empty" }, row.iter().map(|(t, k)| format!("{k}={t:.1}")).collect::<Vec<_>>().join("  "));
+            }
         }
         browser.close().await?;
         // Each load of the app is paired with the empty page's load right
@@ -685,7 +767,7 @@ async fn main() -> TestResult {
         let app = TestServer::start_with(root.join(dist), tempfile::tempdir()?).await?;
         let mut demo = demo(&app).await?;
         demo.pages.retain(|p| apps.split(',').any(|a| a == p.app.name()));
-        demo.plan_views.retain(|v| apps.split(',').any(|a| a == v.0.name()));
+        demo.profile_views.retain(|v| apps.split(',').any(|a| a == v.0.name()));
         let seen = split_profile(&app, &demo).await?;
         std::fs::write(root.join(out), serde_json::to_string(&seen)?)?;
         return Ok(());
