@@ -349,6 +349,57 @@ async fn a_team_fills_in_discusses_and_gets_its_stem_profile() -> TestResult {
     browser.close().await
 }
 
+/// The school app is split in two (issue 13): its start page and the
+/// nulmeting sheet show on the first part alone, the rest comes after the
+/// first paint. With the rest refused, both pages still show; with the
+/// network back, a choice is saved and kept after a reload.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_school_app_shows_its_first_pages_before_the_rest_of_its_code() -> TestResult {
+    let (t, links) = team().await?;
+    let browser = Browser::start().await?;
+    browser.cdp("Network.enable", json!({})).await?;
+    browser.cdp("Network.setBlockedURLs", json!({ "urls": ["*.rest.wasm"] })).await?;
+    let stale = |e: Box<dyn std::error::Error + Send + Sync>| {
+        format!(
+            "{e}: the school app needs the rest of its code before this page can show, so frontend/split/school.txt \
+             is behind the code; run `cargo xtask split-profile`"
+        )
+    };
+    browser.goto(&links[0]).await?;
+    browser.wait_for_text("[data-testid=nulmeting-card]", "0 van 28").await.map_err(stale)?;
+    press(&browser, "[data-testid=nulmeting-card] a.button").await?;
+    browser.wait_for(&format!(r#"[data-indicator="{FIRST}"] label[data-answer="4"]"#)).await.map_err(stale)?;
+    browser.goto(&format!("{}/nulmeting", t.server.url)).await?;
+    browser.wait_for(&format!(r#"[data-indicator="{FIRST}"] label[data-answer="4"]"#)).await.map_err(stale)?;
+
+    // With the network back: the rest comes after the first paint, and a
+    // choice is saved and still there after a reload.
+    browser.cdp("Network.setBlockedURLs", json!({ "urls": [] })).await?;
+    browser.reload().await?;
+    choose(&browser, FIRST, "3").await?;
+    let timing = browser
+        .eventually("the rest of the school app, fetched", || async {
+            let v = browser
+                .js("const files = performance.getEntriesByType('resource').filter((e) => { const p = new URL(e.name).pathname; return p.startsWith('/school-') && p.endsWith('.wasm'); }); \
+                     const paint = performance.getEntriesByName('first-contentful-paint')[0]; \
+                     const rest = files.find((e) => e.name.endsWith('.rest.wasm') && e.responseEnd > 0); \
+                     const first = files.find((e) => e.name.endsWith('_bg.wasm')); \
+                     return rest && first && paint ? [first.startTime, rest.startTime, paint.startTime] : null;")
+                .await?;
+            Ok(v.as_array().map(|a| a.iter().map(|x| x.as_f64().unwrap_or(f64::NAN)).collect::<Vec<_>>()))
+        })
+        .await?;
+    let (first, rest, paint) = (timing[0], timing[1], timing[2]);
+    assert!(first < paint, "the first part is fetched before the first paint ({first} ms, paint at {paint} ms)");
+    assert!(rest >= paint, "the rest is fetched after the first paint, not before ({rest} ms, paint at {paint} ms)");
+    browser.reload().await?;
+    browser.wait_for(&format!(r#"[data-indicator="{FIRST}"] input[value="3"]"#)).await?;
+    assert!(is_checked(&browser, FIRST, "3").await?, "the choice is kept after a reload");
+    let stored = answer_of(&t.server, "An Peeters", FIRST).await?;
+    assert_eq!(stored.and_then(|(level, ..)| level), Some(3));
+    browser.close().await
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_answer_changed_elsewhere_shows_the_newer_value() -> TestResult {
     let (t, links) = team().await?;
