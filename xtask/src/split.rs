@@ -446,14 +446,47 @@ pub fn profile_path(app: &str) -> PathBuf {
 /// the secondary module's file name. After the first contentful paint (or
 /// 5 s at the latest) the rest is fetched and compiled in the background; a
 /// stub called before that loads it synchronously (a blocking request, then
-/// a synchronous compile: a rare wait, never a wrong call).
+/// a synchronous compile: a rare wait, never a wrong call). A failed fetch
+/// is tried again when the browser is back online or after 10 s; a stub
+/// that cannot load the rest says so in a notice on the page (in the
+/// page's language) until the rest is in.
 const LOADER_JS: &str = r#"
 const __split_url = new URL("REST", import.meta.url);
 let __split_module;
 function __split_fetch() {
     if (__split_module === undefined) {
-        __split_module = WebAssembly.compileStreaming(fetch(__split_url)).then((m) => (__split_module = m), () => (__split_module = undefined));
+        __split_module = WebAssembly.compileStreaming(fetch(__split_url)).then(
+            (m) => {
+                __split_module = m;
+                __split_notice(false);
+            },
+            () => {
+                __split_module = undefined;
+                __split_retry();
+            },
+        );
     }
+}
+function __split_retry() {
+    addEventListener("online", __split_fetch, { once: true });
+    setTimeout(__split_fetch, 10000);
+}
+function __split_notice(show) {
+    let notice = document.getElementById("split-offline");
+    if (!show) {
+        if (notice) notice.remove();
+        return;
+    }
+    if (!notice) {
+        notice = document.createElement("p");
+        notice.id = "split-offline";
+        notice.className = "split-offline";
+        notice.setAttribute("role", "alert");
+        document.body.append(notice);
+    }
+    notice.textContent = document.documentElement.lang === "en"
+        ? "This part of STEMpact could not be loaded. Check your connection and try again."
+        : "Dit deel van STEMpact kon niet geladen worden. Controleer je verbinding en probeer opnieuw.";
 }
 function __split_after_paint() {
     setTimeout(__split_fetch, 5000);
@@ -474,10 +507,16 @@ const __split = {
         let module = __split_module;
         if (!(module instanceof WebAssembly.Module)) {
             const request = new XMLHttpRequest();
-            request.open("GET", __split_url, false);
-            request.overrideMimeType("text/plain; charset=x-user-defined");
-            request.send();
-            if (request.status !== 200) throw new Error(`cannot load ${__split_url}: ${request.status}`);
+            try {
+                request.open("GET", __split_url, false);
+                request.overrideMimeType("text/plain; charset=x-user-defined");
+                request.send();
+                if (request.status !== 200) throw new Error(`cannot load ${__split_url}: ${request.status}`);
+            } catch (e) {
+                __split_notice(true);
+                __split_retry();
+                throw e;
+            }
             const text = request.responseText;
             const bytes = new Uint8Array(text.length);
             for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
@@ -488,6 +527,7 @@ const __split = {
         imports.primary = wasm;
         new WebAssembly.Instance(module, imports);
         wasm.__split_loaded.value = 1;
+        __split_notice(false);
     },
 };
 "#;

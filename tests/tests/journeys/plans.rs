@@ -425,7 +425,8 @@ async fn bundle_timing(browser: &Browser) -> TestResult<(Vec<(String, f64, bool)
 /// The plan app is split in two (issue 13): what its first page runs comes
 /// before the first paint, the editing code after it. Editing works once
 /// the rest is in; a click that needs it while it cannot be fetched does
-/// nothing, and the same click works once the network is back.
+/// nothing but say so in a notice, and the same click works once the
+/// network is back (and the notice goes).
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_plans_editing_code_comes_after_the_first_paint_and_a_click_needing_it_waits_for_the_network() -> TestResult {
     let w = world().await?;
@@ -472,8 +473,12 @@ async fn the_plans_editing_code_comes_after_the_first_paint_and_a_click_needing_
     browser.wait_for_text("[data-testid=goal] h3", "Techniek in elke klas").await?;
     click(&browser, "[data-testid=new-goal]").await?;
     assert!(browser.client.find_all(fantoccini::Locator::Css("[data-testid=goal-form]")).await?.is_empty(), "no form without the editing code");
+    // The page says why nothing opened.
+    browser.wait_for_text("#split-offline[role=alert]", "kon niet geladen worden").await?;
     browser.cdp("Network.setBlockedURLs", serde_json::json!({ "urls": [] })).await?;
     click(&browser, "[data-testid=new-goal]").await?;
+    browser.wait_for("[data-testid=goal-form]").await?;
+    assert!(browser.client.find_all(fantoccini::Locator::Css("#split-offline")).await?.is_empty(), "the notice goes once the code is in");
     browser.fill("#goal-title", "Ouders betrekken").await?;
     click(&browser, "[data-testid=save-goal]").await?;
     browser.wait_for_text("section.goals", "Ouders betrekken").await?;
