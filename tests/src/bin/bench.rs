@@ -356,8 +356,7 @@ const PROFILE_LOADS: usize = 3;
 /// its school, its company and the coordinator see it, an empty plan; the
 /// chair's page; the report and team view as the school and the
 /// coordinator see them; the company's and the school's start pages; a
-/// submitted sheet), each loaded
-/// [`PROFILE_LOADS`] times.
+/// submitted sheet), each loaded [`PROFILE_LOADS`] times.
 async fn split_profile(app: &TestServer, demo: &Demo) -> TestResult<std::collections::BTreeMap<String, std::collections::BTreeSet<u64>>> {
     let mut pages: Vec<(App, Option<i64>, String, &str)> =
         demo.pages.iter().map(|p| (p.app, p.person, p.path.clone(), p.ready)).collect();
@@ -462,6 +461,34 @@ fn rest_expected(dist: &std::path::Path, app: App) -> bool {
     })
 }
 
+/// `STEMPACT_BENCH_MARKS=1`: over [`LOADS`] more loads each of the app's
+/// page and the empty page, the median time of each resource's start and
+/// end, each performance mark and the first paint, in order.
+async fn print_marks(browser: &Browser, name: &str, url: &str, ready: &str, empty_url: &str) -> TestResult {
+    let mut marks: std::collections::BTreeMap<(bool, String), Vec<f64>> = Default::default();
+    for _ in 0..LOADS {
+        for (real, u, css) in [(true, url, ready), (false, empty_url, "#empty-rendered")] {
+            first_paint(browser, u, css).await?;
+            let v = browser
+                .js("const r = {}; r.html = performance.getEntriesByType('navigation')[0].responseEnd; \
+                     for (const e of performance.getEntriesByType('resource')) r['end ' + e.name.split('/').pop().replace(/-[0-9a-f]{12,}/, '').slice(0, 24)] = e.responseEnd; \
+                     for (const e of performance.getEntriesByType('resource')) r['start ' + e.name.split('/').pop().replace(/-[0-9a-f]{12,}/, '').slice(0, 24)] = e.startTime; \
+                     for (const m of performance.getEntriesByType('mark')) r[m.name] = m.startTime; \
+                     r.fcp = performance.getEntriesByName('first-contentful-paint')[0].startTime; return r;")
+                .await?;
+            for (k, t) in v.as_object().into_iter().flatten() {
+                marks.entry((real, k.clone())).or_default().push(t.as_f64().unwrap_or(f64::NAN));
+            }
+        }
+    }
+    for real in [true, false] {
+        let mut row: Vec<(f64, String)> = marks.iter().filter(|((r, _), _)| *r == real).map(|((_, k), v)| (median(v.clone()), k.clone())).collect();
+        row.sort_by(|a, b| a.0.total_cmp(&b.0));
+        println!("      {}: {}", if real { name } else { "empty" }, row.iter().map(|(t, k)| format!("{k}={t:.1}")).collect::<Vec<_>>().join("  "));
+    }
+    Ok(())
+}
+
 /// Per role: the bytes before its first page (cold cache), then the first
 /// paint of that page against the empty Yew page (warm, alternating).
 async fn roles(app: &TestServer, dist: &std::path::Path, empty: &TestServer, demo: &Demo, budgets: &mut Budgets) -> TestResult {
@@ -494,27 +521,7 @@ async fn roles(app: &TestServer, dist: &std::path::Path, empty: &TestServer, dem
             base.push(first_paint(&browser, &empty.url, "#empty-rendered").await?);
         }
         if std::env::var_os("STEMPACT_BENCH_MARKS").is_some() {
-            let mut marks: std::collections::BTreeMap<(bool, String), Vec<f64>> = Default::default();
-            for _ in 0..LOADS {
-                for (real, u, css) in [(true, url.as_str(), page.ready), (false, empty.url.as_str(), "#empty-rendered")] {
-                    first_paint(&browser, u, css).await?;
-                    let v = browser
-                        .js("const r = {}; r.html = performance.getEntriesByType('navigation')[0].responseEnd; \
-                             for (const e of performance.getEntriesByType('resource')) r['end ' + e.name.split('/').pop().replace(/-[0-9a-f]{12,}/, '').slice(0, 24)] = e.responseEnd; \
-                             for (const e of performance.getEntriesByType('resource')) r['start ' + e.name.split('/').pop().replace(/-[0-9a-f]{12,}/, '').slice(0, 24)] = e.startTime; \
-                             for (const m of performance.getEntriesByType('mark')) r[m.name] = m.startTime; \
-                             r.fcp = performance.getEntriesByName('first-contentful-paint')[0].startTime; return r;")
-                        .await?;
-                    for (k, t) in v.as_object().into_iter().flatten() {
-                        marks.entry((real, k.clone())).or_default().push(t.as_f64().unwrap_or(f64::NAN));
-                    }
-                }
-            }
-            for real in [true, false] {
-                let mut row: Vec<(f64, String)> = marks.iter().filter(|((r, _), _)| *r == real).map(|((_, k), v)| (median(v.clone()), k.clone())).collect();
-                row.sort_by(|a, b| a.0.total_cmp(&b.0));
-                println!("      {}: {}", if real { name } else { "empty" }, row.iter().map(|(t, k)| format!("{k}={t:.1}")).collect::<Vec<_>>().join("  "));
-            }
+            print_marks(&browser, name, &url, page.ready, &empty.url).await?;
         }
         browser.close().await?;
         // Each load of the app is paired with the empty page's load right
