@@ -199,14 +199,28 @@ pub fn scope(name: &str) -> String {
 }
 
 /// The runtime that schedules and keeps the work (Yew's scheduler, the
-/// futures queue, wasm-bindgen's cells and closures, the allocator): always
-/// kept, whatever the profile says, because timing decides which of its
-/// paths run first and one profile can miss some (it missed a cell borrow of
-/// Yew's scheduler once).
+/// futures queue, wasm-bindgen's cells and closures, the allocator) and
+/// Yew's DOM bundle (how a render is written into the page: attach,
+/// reconcile, shift, detach, keyed or not): always kept, whatever the
+/// profile says, because timing decides which of their paths run first
+/// (whether two answers land in one render or two) and one profile can
+/// miss some (it missed a cell borrow of Yew's scheduler once, and a plan
+/// page once needed the rest before it showed in a loaded test run).
 pub fn is_runtime(name: &str) -> bool {
-    ["yew::scheduler", "wasm_bindgen::__rt", "wasm_bindgen::closure", "wasm_bindgen_futures", "js_sys::futures", "dlmalloc", "__rust", "__rdl", "alloc::alloc"]
-        .iter()
-        .any(|p| name.contains(p))
+    [
+        "yew::scheduler",
+        "yew::dom_bundle",
+        "wasm_bindgen::__rt",
+        "wasm_bindgen::closure",
+        "wasm_bindgen_futures",
+        "js_sys::futures",
+        "dlmalloc",
+        "__rust",
+        "__rdl",
+        "alloc::alloc",
+    ]
+    .iter()
+    .any(|p| name.contains(p))
 }
 
 /// Split `wasm` (with a name section): the functions the profile `keep`
@@ -734,6 +748,7 @@ mod tests {
         use super::is_runtime;
         assert!(is_runtime("wasm_bindgen::__rt::WasmRefCell<T>::borrow_mut"));
         assert!(is_runtime("yew::scheduler::arch::run_scheduler"));
+        assert!(is_runtime("yew::dom_bundle::blist::BList::apply_keyed"));
         assert!(is_runtime("<dlmalloc::dlmalloc::Dlmalloc<dlmalloc::sys::System>>::malloc"));
         assert!(!is_runtime("frontend::components::goal_form::goal_form"));
         assert!(!is_runtime("serde_json::de::from_str"));
