@@ -481,9 +481,15 @@ function __split_fetch() {
         );
     }
 }
+let __split_retry_timer;
 function __split_retry() {
     addEventListener("online", __split_fetch, { once: true });
-    setTimeout(__split_fetch, 10000);
+    if (__split_retry_timer === undefined) {
+        __split_retry_timer = setTimeout(() => {
+            __split_retry_timer = undefined;
+            __split_fetch();
+        }, 10000);
+    }
 }
 function __split_notice(show) {
     let notice = document.getElementById("split-offline");
