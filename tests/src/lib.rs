@@ -225,6 +225,27 @@ impl Browser {
         Ok(Browser { client, driver_url: url, driver, _profile: profile })
     }
 
+    /// The wasm files of `app` (`plan`, `school`, ...) as the page fetched
+    /// them: (path, start ms, whether the fetch had ended), and the first
+    /// contentful paint in ms (for a split app: its first part before the
+    /// paint, its rest after).
+    pub async fn wasm_timing(&self, app: &str) -> TestResult<(Vec<(String, f64, bool)>, Option<f64>)> {
+        let script = format!(
+            "return [performance.getEntriesByType('resource')
+                         .map((e) => [new URL(e.name).pathname, e.startTime, e.responseEnd > 0])
+                         .filter(([p]) => p.startsWith('/{app}-') && p.endsWith('.wasm')),
+                     (performance.getEntriesByName('first-contentful-paint')[0] || {{}}).startTime ?? null];"
+        );
+        let v = self.js(&script).await?;
+        let files = v[0]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|e| (e[0].as_str().unwrap_or_default().to_string(), e[1].as_f64().unwrap_or(f64::NAN), e[2].as_bool().unwrap_or(false)))
+            .collect();
+        Ok((files, v[1].as_f64()))
+    }
+
     /// Send a Chrome DevTools Protocol command through ChromeDriver (for
     /// what WebDriver cannot do, such as refusing a file to the page:
     /// `Network.setBlockedURLs`).

@@ -411,10 +411,11 @@ async fn browser_as(app: &TestServer, person: Option<i64>) -> TestResult<Browser
 }
 
 /// The wasm, js and css this page fetched: (encoded bytes as sent before
-/// its first contentful paint, files, bytes fetched after it). A split app
+/// its first contentful paint, files, bytes fetched after it, whether the
+/// rest of a split app was fetched before it). A split app
 /// ([`rest_expected`]) fetches the rest of its wasm after the first paint:
 /// that is waited for (5 s at most) and counted apart, not in the budget.
-async fn bundle_bytes(browser: &Browser, rest_expected: bool) -> TestResult<(f64, Vec<String>, f64)> {
+async fn bundle_bytes(browser: &Browser, rest_expected: bool) -> TestResult<(f64, Vec<String>, f64, bool)> {
     let script = format!(
         "const done = arguments[arguments.length - 1];
          const rest = () => performance.getEntriesByType('resource').some((e) => e.name.endsWith('.rest.wasm') && e.responseEnd > 0);
@@ -438,18 +439,20 @@ async fn bundle_bytes(browser: &Browser, rest_expected: bool) -> TestResult<(f64
     let v = browser.client.execute_async(&script, vec![]).await?;
     let (mut before, mut after) = (0.0, 0.0);
     let mut files = Vec::new();
+    let mut rest_early = false;
     for entry in v.as_array().into_iter().flatten() {
         let bytes = entry[1].as_f64().unwrap_or(f64::NAN);
         let early = entry[2].as_bool().unwrap_or(true);
         if early {
             before += bytes;
+            rest_early |= entry[0].as_str().is_some_and(|p| p.ends_with(".rest.wasm"));
         } else {
             after += bytes;
         }
         let when = if early { "" } else { " after the first paint" };
         files.push(format!("{} {:.1} kB{when}", entry[0].as_str().unwrap_or("?"), bytes / 1000.0));
     }
-    Ok((before, files, after))
+    Ok((before, files, after, rest_early))
 }
 
 /// Whether `app` was built split in `dist` (a `NAME-HASH.rest.wasm` beside it).
@@ -471,8 +474,9 @@ async fn print_marks(browser: &Browser, name: &str, url: &str, ready: &str, empt
             first_paint(browser, u, css).await?;
             let v = browser
                 .js("const r = {}; r.html = performance.getEntriesByType('navigation')[0].responseEnd; \
-                     for (const e of performance.getEntriesByType('resource')) r['end ' + e.name.split('/').pop().replace(/-[0-9a-f]{12,}/, '').slice(0, 24)] = e.responseEnd; \
-                     for (const e of performance.getEntriesByType('resource')) r['start ' + e.name.split('/').pop().replace(/-[0-9a-f]{12,}/, '').slice(0, 24)] = e.startTime; \
+                     for (const e of performance.getEntriesByType('resource')) { \
+                         const file = e.name.split('/').pop().replace(/-[0-9a-f]{12,}/, '').slice(0, 24); \
+                         r['start ' + file] = e.startTime; r['end ' + file] = e.responseEnd; } \
                      for (const m of performance.getEntriesByType('mark')) r[m.name] = m.startTime; \
                      r.fcp = performance.getEntriesByName('first-contentful-paint')[0].startTime; return r;")
                 .await?;
@@ -504,12 +508,11 @@ async fn roles(app: &TestServer, dist: &std::path::Path, empty: &TestServer, dem
         let url = format!("{}{}", app.url, page.path);
         browser.goto(&url).await?;
         browser.wait_for(page.ready).await?;
-        let split = rest_expected(dist, page.app);
-        let (bytes, files, later) = bundle_bytes(&browser, split).await?;
+        let (bytes, files, later, rest_early) = bundle_bytes(&browser, rest_expected(dist, page.app)).await?;
         // A split app's first page must run on its first part alone: the
         // rest fetched before the first paint means the page called a
         // function its profile left out (and waited for the rest).
-        if split && files.iter().any(|f| f.contains(".rest.wasm") && !f.ends_with("after the first paint")) {
+        if rest_early {
             budgets.missed.push(format!(
                 "{name} app: its first page needed the rest before its first paint (run `cargo xtask split-profile`)"
             ));

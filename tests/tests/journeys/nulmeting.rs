@@ -377,21 +377,17 @@ async fn the_school_app_shows_its_first_pages_before_the_rest_of_its_code() -> T
     browser.cdp("Network.setBlockedURLs", json!({ "urls": [] })).await?;
     browser.reload().await?;
     choose(&browser, FIRST, "3").await?;
-    let timing = browser
+    let (files, fcp) = browser
         .eventually("the rest of the school app, fetched", || async {
-            let v = browser
-                .js("const files = performance.getEntriesByType('resource').filter((e) => { const p = new URL(e.name).pathname; return p.startsWith('/school-') && p.endsWith('.wasm'); }); \
-                     const paint = performance.getEntriesByName('first-contentful-paint')[0]; \
-                     const rest = files.find((e) => e.name.endsWith('.rest.wasm') && e.responseEnd > 0); \
-                     const first = files.find((e) => e.name.endsWith('_bg.wasm')); \
-                     return rest && first && paint ? [first.startTime, rest.startTime, paint.startTime] : null;")
-                .await?;
-            Ok(v.as_array().map(|a| a.iter().map(|x| x.as_f64().unwrap_or(f64::NAN)).collect::<Vec<_>>()))
+            let (files, fcp) = browser.wasm_timing("school").await?;
+            Ok(files.iter().any(|(p, _, done)| p.ends_with(".rest.wasm") && *done).then_some((files, fcp)))
         })
         .await?;
-    let (first, rest, paint) = (timing[0], timing[1], timing[2]);
-    assert!(first < paint, "the first part is fetched before the first paint ({first} ms, paint at {paint} ms)");
-    assert!(rest >= paint, "the rest is fetched after the first paint, not before ({rest} ms, paint at {paint} ms)");
+    let paint = fcp.ok_or("no first contentful paint")?;
+    let first = files.iter().find(|(p, _, _)| p.ends_with("_bg.wasm")).ok_or("the school app's wasm was not fetched")?;
+    let rest = files.iter().find(|(p, _, _)| p.ends_with(".rest.wasm")).ok_or("the rest was not fetched")?;
+    assert!(first.1 < paint, "the first part is fetched before the first paint ({files:?}, paint at {paint} ms)");
+    assert!(rest.1 >= paint, "the rest is fetched after the first paint, not before ({files:?}, paint at {paint} ms)");
     browser.reload().await?;
     browser.wait_for(&format!(r#"[data-indicator="{FIRST}"] input[value="3"]"#)).await?;
     assert!(is_checked(&browser, FIRST, "3").await?, "the choice is kept after a reload");

@@ -402,26 +402,6 @@ async fn two_people_editing_one_action_see_both_versions_and_choose() -> TestRes
     browser.close().await
 }
 
-/// The plan app's bundle files as the page fetched them: (path, start ms,
-/// whether the fetch had ended), and the first contentful paint in ms.
-async fn bundle_timing(browser: &Browser) -> TestResult<(Vec<(String, f64, bool)>, Option<f64>)> {
-    let v = browser
-        .js(
-            "return [performance.getEntriesByType('resource')
-                         .map((e) => [new URL(e.name).pathname, e.startTime, e.responseEnd > 0])
-                         .filter(([p]) => p.startsWith('/plan-') && p.endsWith('.wasm')),
-                     (performance.getEntriesByName('first-contentful-paint')[0] || {}).startTime ?? null];",
-        )
-        .await?;
-    let files = v[0]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .map(|e| (e[0].as_str().unwrap_or_default().to_string(), e[1].as_f64().unwrap_or(f64::NAN), e[2].as_bool().unwrap_or(false)))
-        .collect();
-    Ok((files, v[1].as_f64()))
-}
-
 /// The plan app is split in two (issue 13): what its first page runs comes
 /// before the first paint, the editing code after it. Editing works once
 /// the rest is in; a click that needs it while it cannot be fetched does
@@ -438,7 +418,7 @@ async fn the_plans_editing_code_comes_after_the_first_paint_and_a_click_needing_
     // The first part before the first paint, the rest after it.
     let (files, fcp) = browser
         .eventually("the rest of the plan app, fetched", || async {
-            let (files, fcp) = bundle_timing(&browser).await?;
+            let (files, fcp) = browser.wasm_timing("plan").await?;
             Ok(files.iter().any(|(p, _, done)| p.ends_with(".rest.wasm") && *done).then_some((files, fcp)))
         })
         .await?;
