@@ -31,6 +31,11 @@ pub enum FieldCode {
     /// The edition's rubric version cannot change: an open measurement
     /// already holds answers on the current one.
     RubricVersionInUse,
+    /// A school or company named is not (or no longer) in the edition, or
+    /// it is archived: a region's members.
+    NotInEdition,
+    /// A file's rows have errors: nothing of it was saved.
+    RowsRefused,
 }
 
 /// What went wrong, as the API names it. Read back by [`ErrorCode::from_code`]

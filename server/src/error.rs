@@ -22,11 +22,23 @@ pub struct FieldError {
     /// The problem by name, for the ones the interface words itself.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub code: Option<FieldCode>,
+    /// The problem as the domain crate describes it (a validation error
+    /// enum of `rubric`, tagged by its own `code`), for the forms whose
+    /// page words that enum in the reader's language; `message` is its
+    /// English text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub detail: Option<serde_json::Value>,
 }
 
 impl FieldError {
     pub fn new(field: impl Into<String>, message: impl ToString) -> Self {
-        Self { field: field.into(), message: message.to_string(), code: None }
+        Self { field: field.into(), message: message.to_string(), code: None, detail: None }
+    }
+
+    /// A domain validation error at `field`, with the error itself as
+    /// [`FieldError::detail`].
+    pub fn detailed<E: std::fmt::Display + Serialize>(field: impl Into<String>, error: &E) -> Self {
+        Self { detail: serde_json::to_value(error).ok(), ..Self::new(field, error) }
     }
 }
 
@@ -88,6 +100,11 @@ impl AppError {
 
     pub fn field(field: impl Into<String>, message: impl ToString) -> Self {
         AppError::Validation(vec![FieldError::new(field, message)])
+    }
+
+    /// A domain validation error at `field` ([`FieldError::detailed`]).
+    pub fn field_detailed<E: std::fmt::Display + Serialize>(field: impl Into<String>, error: &E) -> Self {
+        AppError::Validation(vec![FieldError::detailed(field, error)])
     }
 
     /// As [`AppError::field`], naming the problem with a [`FieldCode`].

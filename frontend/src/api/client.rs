@@ -17,6 +17,17 @@ pub struct FieldError {
     /// The problem by name, when the interface words it itself.
     #[serde(default)]
     pub code: Option<FieldCode>,
+    /// The problem as the domain crate's validation error (a region's,
+    /// a regional plan's), for the page that words it ([`FieldError::detail_as`]).
+    #[serde(default)]
+    pub detail: Option<Current>,
+}
+
+impl FieldError {
+    /// The domain error this field problem came with, read as `T`.
+    pub fn detail_as<T: DeserializeOwned>(&self) -> Option<T> {
+        serde_json::from_str(self.detail.as_ref()?.0.get()).ok()
+    }
 }
 
 /// A failed request. `status` 0 means the server was not reached.
@@ -45,6 +56,8 @@ impl PartialEq for Current {
         self.0.get() == other.0.get()
     }
 }
+
+impl Eq for Current {}
 
 impl ApiError {
     pub fn network() -> Self {

@@ -965,7 +965,9 @@ pub fn field_message(lang: Lang, error: &FieldError) -> String {
         Some(FieldCode::NotEmail) => J::SmEmail.t(lang),
         Some(FieldCode::AlreadyJuror) => J::SmAlreadyJuror.t(lang),
         Some(FieldCode::ReasonMissing) => J::SmGiveReason.t(lang),
-        None | Some(FieldCode::FileTooLarge | FieldCode::FileType | FieldCode::QuotaFull | FieldCode::RubricVersionInUse) => return error.message.clone(),
+        None | Some(FieldCode::FileTooLarge | FieldCode::FileType | FieldCode::QuotaFull | FieldCode::RubricVersionInUse | FieldCode::NotInEdition | FieldCode::RowsRefused) => {
+            return error.message.clone()
+        }
     };
     key.to_string()
 }
@@ -976,7 +978,7 @@ mod tests {
 
     #[test]
     fn named_field_problems_are_translated_and_others_kept() {
-        let at = |code, message: &str| FieldError { field: "reason".into(), message: message.into(), code };
+        let at = |code, message: &str| FieldError { field: "reason".into(), message: message.into(), code, detail: None };
         assert_eq!(field_message(Lang::Nl, &at(Some(FieldCode::ReasonMissing), "give a reason")), "Geef een reden.");
         assert_eq!(field_message(Lang::En, &at(Some(FieldCode::AlreadyFinalist), "… in Brons")), "This school is already a finalist.");
         assert_eq!(field_message(Lang::Nl, &at(None, "something new")), "something new");

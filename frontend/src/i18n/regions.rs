@@ -3,6 +3,9 @@
 //! numbers import, tables, chart, progression, facilities, profile).
 
 use super::{pick, Lang, Text};
+use crate::api::{ApiError, FieldError};
+use rubric::errors::FieldCode;
+use rubric::programme::csv::CsvFileError;
 use rubric::region::portrait::{FacilityKind, ProgressionError, ProgressionKind, PupilRowError};
 use rubric::region::{PartnerKind, RegionError, SchoolLevel};
 
@@ -268,6 +271,50 @@ pub fn region_error(lang: Lang, e: &RegionError) -> String {
         RegionError::SchoolTwice { .. } => pick(lang, "Een school staat er twee keer in.", "A school is named twice.").to_string(),
         RegionError::CompanyTwice { .. } => pick(lang, "Een bedrijf staat er twee keer in.", "A company is named twice.").to_string(),
     }
+}
+
+/// A region form's field problem as the server reported it, in the
+/// reader's language: from the domain error it came with (a name, the
+/// members, a progression figure) or its code; `None` for a problem
+/// without either (the page shows its English text, or the refusal whole).
+pub fn server_field_error(lang: Lang, f: &FieldError) -> Option<String> {
+    if let Some(e) = f.detail_as::<RegionError>() {
+        return Some(region_error(lang, &e));
+    }
+    if let Some(e) = f.detail_as::<ProgressionError>() {
+        return Some(progression_error(lang, &e));
+    }
+    if let Some(e) = f.detail_as::<CsvFileError>() {
+        return Some(super::programme::csv_file_error(lang, &e));
+    }
+    Some(match f.code? {
+        FieldCode::NotInEdition => pick(
+            lang,
+            "Een school of bedrijf hoort niet (meer) bij de editie van deze regio, of is gearchiveerd. Laad de pagina opnieuw en kies opnieuw.",
+            "A school or company is not (or no longer) in this region's edition, or it is archived. Reload the page and choose again.",
+        )
+        .to_string(),
+        FieldCode::RowsRefused => pick(
+            lang,
+            "Er staan rijen met fouten in het bestand: niets is bewaard. Verbeter ze en importeer het bestand opnieuw.",
+            "The file has rows with errors: nothing was saved. Fix them and import the file again.",
+        )
+        .to_string(),
+        _ => return None,
+    })
+}
+
+/// The first field problem of a region form's refusal, worded as
+/// [`server_field_error`] does, else as the server wrote it; `None` for a
+/// refusal without field problems.
+pub fn first_field_error(lang: Lang, e: &ApiError) -> Option<String> {
+    e.fields.first().map(|f| server_field_error(lang, f).unwrap_or_else(|| f.message.clone()))
+}
+
+/// The problem at the field `name` of a region form's refusal, worded as
+/// [`first_field_error`].
+pub fn field_error_at(lang: Lang, e: &ApiError, name: &str) -> Option<String> {
+    e.field_error(name).map(|f| server_field_error(lang, f).unwrap_or_else(|| f.message.clone()))
 }
 
 /// What is wrong with a progression figure, in the reader's language.

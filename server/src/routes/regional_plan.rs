@@ -83,7 +83,7 @@ async fn threshold(conn: &mut SqliteConnection, edition_id: i64) -> Result<u32> 
 }
 
 fn validation(errors: Vec<RegionalFieldError>) -> AppError {
-    AppError::Validation(errors.into_iter().map(|e| FieldError::new(e.field.clone(), e.error.to_string())).collect())
+    AppError::Validation(errors.into_iter().map(|e| FieldError::detailed(e.field, &e.error)).collect())
 }
 
 fn stale<T: serde::Serialize>(what: &str, current: &T) -> AppError {

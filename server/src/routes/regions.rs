@@ -18,6 +18,7 @@ use axum::{Json, Router};
 use rubric::programme::bodies::Versioned;
 use rubric::region::portrait::PupilCsv;
 use rubric::access::{relation_to_region, Action};
+use rubric::errors::FieldCode;
 use rubric::assessment::{benchmark, IndicatorIndex, MeasurementKind, SchoolProfile};
 use rubric::people::Role;
 use rubric::programme::{Invitation, InviteInput};
@@ -45,8 +46,10 @@ pub fn router() -> Router<AppState> {
         .route("/regions/{id}/facilities/{fid}", delete(remove_facility))
 }
 
-fn region_error(field: &'static str, e: impl ToString) -> AppError {
-    AppError::field(field, e)
+/// A region form's validation error at `field`, with the domain error as
+/// its detail for the page to word (`RegionError`, `ProgressionError`).
+fn region_error<E: std::fmt::Display + serde::Serialize>(field: &'static str, e: E) -> AppError {
+    AppError::field_detailed(field, &e)
 }
 
 /// The region, or 404.
@@ -143,10 +146,10 @@ async fn set_members(State(state): State<AppState>, user: AuthUser, Path(id): Pa
     let current = region_in(&mut *tx, id).await?;
     let school_ids: Vec<i64> = body.input.schools.iter().map(|s| s.school_id).collect();
     if db::regions::count_in_edition(&mut tx, "schools", current.edition_id, &school_ids).await? != school_ids.len() {
-        return Err(AppError::field("schools", "a school is not in this region's edition, or it is archived"));
+        return Err(AppError::field_coded("schools", FieldCode::NotInEdition, "a school is not in this region's edition, or it is archived"));
     }
     if db::regions::count_in_edition(&mut tx, "companies", current.edition_id, &body.input.companies).await? != body.input.companies.len() {
-        return Err(AppError::field("companies", "a company is not in this region's edition, or it is archived"));
+        return Err(AppError::field_coded("companies", FieldCode::NotInEdition, "a company is not in this region's edition, or it is archived"));
     }
     if !db::regions::touch(&mut *tx, id, body.version).await? {
         return Err(stale(&current));
@@ -243,10 +246,14 @@ async fn import_pupils(State(state): State<AppState>, user: AuthUser, Path(id): 
         return Ok(Json(outcome));
     }
     if let Some(e) = &outcome.file_error {
-        return Err(AppError::field("csv", e));
+        return Err(AppError::field_detailed("csv", e));
     }
     if !outcome.can_save() {
-        return Err(AppError::field("csv", format!("{} rows have errors; nothing was saved: fix them and import the file again", outcome.refused())));
+        return Err(AppError::field_coded(
+            "csv",
+            FieldCode::RowsRefused,
+            format!("{} rows have errors; nothing was saved: fix them and import the file again", outcome.refused()),
+        ));
     }
     let counts = outcome.counts();
     let mut tx = state.write().await?;

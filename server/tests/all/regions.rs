@@ -102,6 +102,7 @@ async fn a_bad_row_refuses_the_whole_file_and_a_reimport_replaces_with_a_diff() 
     let saved = call(&w, &c1, Method::POST, &uri, Some(&json!({"csv": bad, "save": true}))).await;
     assert_eq!(saved.status.as_u16(), 422, "{}", saved.text);
     assert!(saved.text.contains("nothing was saved"), "{}", saved.text);
+    assert_eq!(saved.json.clone()["fields"][0]["code"], "rows_refused", "the page words it by its code: {}", saved.text);
     assert_eq!(w.scalar("select count(*) from region_pupils").await, 0, "nothing half-saved");
     let good = csv(&["Atheneum Alfaweg;BWI;2023;40", "Atheneum Alfaweg;BWI;2024;44", "Spaarschool Sigmalaan;PIE;2024;30"]);
     let r = call(&w, &c1, Method::POST, &uri, Some(&json!({"csv": good, "save": true}))).await;
@@ -124,8 +125,16 @@ async fn a_bad_row_refuses_the_whole_file_and_a_reimport_replaces_with_a_diff() 
     // Progression and facilities.
     let fig = call(&w, &c1, Method::POST, &format!("/api/regions/{r1}/progression"), Some(&json!({"kind": "vmbo-to-mbo", "year": "2023-2024", "leavers": "80", "continued": "90"}))).await;
     assert_eq!(fig.status.as_u16(), 422, "{}", fig.text);
+    // The domain error comes along for the page to word in its language.
+    assert_eq!(fig.json.clone()["fields"][0]["detail"], json!({"code": "more-continued-than-leavers", "continued": 90, "leavers": 80}), "{}", fig.text);
+    let fig = call(&w, &c1, Method::POST, &format!("/api/regions/{r1}/progression"), Some(&json!({"kind": "vmbo-to-mbo", "year": "2023-2024", "leavers": "veel", "continued": "1"}))).await;
+    assert_eq!(fig.status.as_u16(), 422, "{}", fig.text);
+    assert_eq!(fig.json.clone()["fields"][0]["message"], "'veel' is not a number of pupils", "{}", fig.text);
     let fig = call(&w, &c1, Method::POST, &format!("/api/regions/{r1}/progression"), Some(&json!({"kind": "vmbo-to-mbo", "year": "2023-2024", "leavers": "80", "continued": "60"}))).await;
     assert_eq!(fig.json.clone()["progression"][0]["continued"], 60, "{}", fig.text);
+    let f = call(&w, &c1, Method::POST, &format!("/api/regions/{r1}/facilities"), Some(&json!({"kind": "network", "name": " "}))).await;
+    assert_eq!(f.status.as_u16(), 422, "{}", f.text);
+    assert_eq!(f.json.clone()["fields"][0]["detail"], json!({"code": "name-required"}), "{}", f.text);
     let f = call(&w, &c1, Method::POST, &format!("/api/regions/{r1}/facilities"), Some(&json!({"kind": "network", "name": "PLG techniek vmbo-mbo"}))).await;
     assert_eq!(f.json.clone()["facilities"][0]["name"], "PLG techniek vmbo-mbo", "{}", f.text);
 }
@@ -226,4 +235,22 @@ async fn the_portrait_profile_of_a_v2_edition_reads_the_v2_rubric() {
     assert_ne!(expected, by_v1, "the test needs consensus whose v1 reading differs");
     assert_eq!(portrait["profile"], expected, "{}", portrait["profile"]);
     assert!(portrait["profile"]["aspects"].as_array().unwrap().iter().all(|a| a["shown"]["schools"] == 5), "{}", portrait["profile"]);
+}
+
+#[tokio::test]
+async fn a_members_refusal_names_its_problem_for_the_page_to_word() {
+    let w = common::world().await;
+    let (r1, _, _, _) = two_regions(&w).await;
+    let uri = format!("/api/regions/{r1}/members");
+    // A company that is not in the edition (gone, or never there).
+    let members = json!({"schools": [{"school_id": w.ids.school_a, "level": "vmbo"}], "companies": [999_999], "version": 2});
+    let r = w.call(Who::Coord, Method::PUT, &uri, Some(&members)).await;
+    assert_eq!(r.status.as_u16(), 422, "{}", r.text);
+    assert_eq!(r.json.clone()["fields"][0]["field"], "companies", "{}", r.text);
+    assert_eq!(r.json.clone()["fields"][0]["code"], "not_in_edition", "{}", r.text);
+    // A school named twice: the domain error as its detail.
+    let twice = json!({"schools": [{"school_id": w.ids.school_a, "level": "vmbo"}, {"school_id": w.ids.school_a, "level": "mbo"}], "companies": [], "version": 2});
+    let r = w.call(Who::Coord, Method::PUT, &uri, Some(&twice)).await;
+    assert_eq!(r.status.as_u16(), 422, "{}", r.text);
+    assert_eq!(r.json.clone()["fields"][0]["detail"], json!({"code": "school-twice", "school_id": w.ids.school_a}), "{}", r.text);
 }

@@ -7,7 +7,7 @@ use crate::components::error_box::ErrorBox;
 use crate::components::form::event_value;
 use crate::hooks::use_lang;
 use crate::i18n::programme::csv_file_error;
-use crate::i18n::regions::{row_error, R};
+use crate::i18n::regions::{first_field_error, row_error, R};
 use crate::i18n::{pick, Text};
 use rubric::region::portrait::PupilImport;
 use crate::components::region::markup::{cell, col};
@@ -114,7 +114,11 @@ pub fn PupilImportForm(props: &PupilImportProps) -> Html {
                 <button type="button" class="button secondary" onclick={send(false)} disabled={*busy || csv.trim().is_empty()} data-testid="preview">{ R::Preview.t(lang) }</button>
                 <button type="button" class="button" onclick={send(true)} disabled={*busy || csv.trim().is_empty()} data-testid="import">{ R::SaveImport.t(lang) }</button>
             </div>
-            if let Some(e) = &*error { <ErrorBox error={e.clone()} /> }
+            if let Some(m) = (*error).as_ref().and_then(|e| first_field_error(lang, e)) {
+                <p class="error-box" role="alert" data-testid="import-error">{ m }</p>
+            } else if let Some(e) = &*error {
+                <ErrorBox error={e.clone()} />
+            }
             { summary.unwrap_or_default() }
         </section>
     }

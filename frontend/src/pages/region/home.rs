@@ -10,7 +10,7 @@ use crate::components::form::{event_value, field_error};
 use crate::components::loading::Loading;
 use crate::hooks::session::use_session;
 use crate::hooks::{use_fetch, use_lang, Fetch};
-use crate::i18n::regions::{region_error, R};
+use crate::i18n::regions::{field_error_at, region_error, R};
 use crate::i18n::Text;
 use rubric::people::Role;
 use rubric::region::{validate_region, RegionInput};
@@ -64,7 +64,7 @@ pub fn RegionHomePage() -> Html {
             </ul>
         },
     };
-    let field_message = (*local).clone().or_else(|| (*error).as_ref().and_then(|e| e.field("name").map(str::to_string)));
+    let field_message = (*local).clone().or_else(|| (*error).as_ref().and_then(|e| field_error_at(lang, e, "name")));
     html! {
         <section class="page" data-testid="region-home">
             <h1>{ R::RegionsTitle.t(lang) }</h1>

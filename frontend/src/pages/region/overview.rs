@@ -12,7 +12,7 @@ use crate::components::loading::Loading;
 use crate::components::region::members_editor::MembersEditor;
 use crate::hooks::session::use_session;
 use crate::hooks::{use_fetch, use_lang, Fetch};
-use crate::i18n::regions::{level_name, partner_kind_name, region_error, R};
+use crate::i18n::regions::{field_error_at, first_field_error, level_name, partner_kind_name, region_error, R};
 use crate::i18n::Text;
 use rubric::people::Role;
 use rubric::region::{validate_partner, CoordinatorInput, PartnerInput, PartnerKind, RegionDetail, RegionMembers};
@@ -101,7 +101,10 @@ pub fn RegionPage(props: &RegionPageProps) -> Html {
             }));
         })
     };
-    let partner_error = (*partner_local).clone().or_else(|| (*error).as_ref().and_then(|e| e.field("name").map(str::to_string)));
+    let partner_error = (*partner_local).clone().or_else(|| (*error).as_ref().and_then(|e| field_error_at(lang, e, "name")));
+    // A refusal of the members (a school or company no longer in the
+    // edition, one named twice): shown at the members, in the reader's words.
+    let members_error = (*error).as_ref().filter(|e| e.field_error("name").is_none()).and_then(|e| first_field_error(lang, e));
     let kinds = PartnerKind::ALL;
     html! {
         <section class="page" data-testid="region-page">
@@ -144,6 +147,7 @@ pub fn RegionPage(props: &RegionPageProps) -> Html {
                             onclick={ let e = editing.clone(); move |_| e.set(true) }>{ R::EditMembers.t(lang) }</button>
                     }
                 }
+                if let Some(m) = members_error { <p class="error-box" role="alert" data-testid="members-error">{ m }</p> }
             </section>
             <section class="panel" data-testid="region-partners">
                 <h2>{ R::Partners.t(lang) }</h2>

@@ -13,7 +13,7 @@ use crate::components::region::portrait_tables::PortraitTables;
 use crate::components::region::pupil_import::PupilImportForm;
 use crate::components::region::trend_chart::TrendChart;
 use crate::hooks::{use_fetch, use_lang, Fetch};
-use crate::i18n::regions::{facility_name, progression_error, progression_name, region_error, school_year, R};
+use crate::i18n::regions::{facility_name, first_field_error, progression_error, progression_name, region_error, school_year, R};
 use crate::i18n::{format, Text};
 use rubric::assessment::AspectBenchmark;
 use rubric::region::portrait::{parse_pupils, validate_facility, validate_progression, FacilityInput, FacilityKind, Portrait, ProgressionError, ProgressionInput, ProgressionKind};
@@ -112,7 +112,9 @@ pub fn PortraitPage(props: &PortraitPageProps) -> Html {
     };
     let (year_error, leavers_error, continued_error) = (at("fig-year"), at("fig-leavers"), at("fig-continued"));
     let (fac_name_error, fac_note_error) = (at("fac-name"), at("fac-note"));
-    let error_message = (*error).as_ref().map(|e| e.fields.first().map(|f| f.message.clone()).unwrap_or_else(|| e.message.clone()));
+    // The server's refusal: a field problem in the reader's words, any
+    // other refusal as the error box words it (by its code).
+    let field_problem = (*error).as_ref().and_then(|e| first_field_error(lang, e));
     html! {
         <section class="page" data-testid="portrait-page">
             <p><Link to={Route::Region { id }}>{ R::BackToRegion.t(lang) }</Link></p>
@@ -123,7 +125,11 @@ pub fn PortraitPage(props: &PortraitPageProps) -> Html {
                 <TrendChart summary={p.summary.clone()} />
                 <PortraitTables summary={p.summary.clone()} />
             </section>
-            if let Some(m) = &error_message { <p class="error-box" role="alert" data-testid="portrait-error">{ m.clone() }</p> }
+            if let Some(m) = field_problem {
+                <p class="error-box" role="alert" data-testid="portrait-error">{ m }</p>
+            } else if let Some(e) = (*error).as_ref() {
+                <div data-testid="portrait-error"><ErrorBox error={e.clone()} /></div>
+            }
             <section class="panel" data-testid="progression">
                 <h2>{ R::Progression.t(lang) }</h2>
                 if p.progression.is_empty() {
