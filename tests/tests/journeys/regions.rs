@@ -80,8 +80,17 @@ async fn a_regional_coordinator_imports_pupil_numbers_and_sees_the_portrait() ->
         Ok((n == 3).then_some(()))
     }).await?;
     coord.wait_for("[data-testid=members-editor] select[aria-label*='ROC Twente']").await?.select_by_value("mbo").await?;
+    // Meanwhile another coordinator archives one of the schools: the save
+    // is refused, and the page says why in Dutch at the members.
+    sqlx::query("update schools set archived_at = '2026-12-05T09:00:00Z' where name = 'ROC Twente'").execute(&db).await?;
+    coord.click("[data-testid=members-editor] button[type=submit]").await?;
+    let refused = coord.wait_for_text("[data-testid=members-error]", "hoort niet (meer) bij de editie").await?;
+    assert!(!refused.contains("edition"), "no English: {refused}");
+    assert!(coord.all("[data-testid=region-schools] table").await?.is_empty(), "nothing saved");
+    sqlx::query("update schools set archived_at = null where name = 'ROC Twente'").execute(&db).await?;
     coord.click("[data-testid=members-editor] button[type=submit]").await?;
     coord.wait_for_text("[data-testid=region-schools] table", "ROC Twente").await?;
+    assert!(coord.all("[data-testid=members-error]").await?.is_empty(), "the refusal goes once saved");
     let schools = coord.text("[data-testid=region-schools] table").await?;
     assert!(schools.contains("mbo") && !schools.contains("Zuiderschool"), "{schools}");
     // Invites the regional coordinator: the link is shown once.
