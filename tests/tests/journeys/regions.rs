@@ -71,6 +71,8 @@ async fn a_regional_coordinator_imports_pupil_numbers_and_sees_the_portrait() ->
     // Three schools, with their level.
     coord.click("[data-testid=edit-members]").await?;
     coord.wait_for("[data-testid=members-editor] input[type=checkbox]").await?;
+    // The edition has no companies yet: the editor says so.
+    coord.wait_for_text("[data-testid=members-editor]", "Deze editie heeft nog geen bedrijven.").await?;
     for name in ["Vechtdal College", "Techniek Campus", "ROC Twente"] {
         let script = format!("for (const l of document.querySelectorAll('[data-testid=members-editor] label')) {{ if (l.textContent.includes({name:?})) l.querySelector('input').click(); }}");
         coord.js(&script).await?;
@@ -86,6 +88,10 @@ async fn a_regional_coordinator_imports_pupil_numbers_and_sees_the_portrait() ->
     coord.click("[data-testid=members-editor] button[type=submit]").await?;
     let refused = coord.wait_for_text("[data-testid=members-error]", "hoort niet (meer) bij de editie").await?;
     assert!(!refused.contains("edition"), "no English: {refused}");
+    if std::env::var_os("STEMPACT_SHOTS").is_some() {
+        coord.js("document.querySelector('[data-testid=members-error]').scrollIntoView({block: 'center'}); return true;").await?;
+        shot(&coord, "members-refused").await?;
+    }
     assert!(coord.all("[data-testid=region-schools] table").await?.is_empty(), "nothing saved");
     sqlx::query("update schools set archived_at = null where name = 'ROC Twente'").execute(&db).await?;
     coord.click("[data-testid=members-editor] button[type=submit]").await?;

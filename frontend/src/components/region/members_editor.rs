@@ -2,7 +2,9 @@
 //! level) and companies, from the region's edition.
 
 use crate::api;
+use crate::components::error_box::ErrorBox;
 use crate::components::form::event_value;
+use crate::components::loading::Loading;
 use crate::hooks::{use_fetch, use_lang, Fetch};
 use crate::i18n::regions::{level_name, R};
 use crate::i18n::Text;
@@ -35,7 +37,11 @@ pub fn MembersEditor(props: &MembersEditorProps) -> Html {
         chosen
     });
     let companies = use_state(|| props.companies.clone());
-    let Fetch::Ready(data) = &options.state else { return html! {} };
+    let data = match &options.state {
+        Fetch::Loading => return html! { <Loading /> },
+        Fetch::Failed(e) => return html! { <ErrorBox error={e.clone()} on_retry={options.reload.clone()} /> },
+        Fetch::Ready(data) => data,
+    };
     let (all_schools, all_companies) = data.as_ref();
     let save = {
         let (schools, companies, on_save) = (schools.clone(), companies.clone(), props.on_save.clone());
@@ -52,6 +58,7 @@ pub fn MembersEditor(props: &MembersEditorProps) -> Html {
         <form class="members-editor" onsubmit={save} data-testid="members-editor">
             <fieldset>
                 <legend>{ R::Schools.t(lang) }</legend>
+                if all_schools.is_empty() { <p class="muted">{ R::EditionHasNoSchools.t(lang) }</p> }
                 { for all_schools.iter().map(|s| {
                     let sid = s.id;
                     let level = schools.get(&sid).copied();
@@ -79,6 +86,7 @@ pub fn MembersEditor(props: &MembersEditorProps) -> Html {
             </fieldset>
             <fieldset>
                 <legend>{ R::Companies.t(lang) }</legend>
+                if all_companies.is_empty() { <p class="muted">{ R::EditionHasNoCompanies.t(lang) }</p> }
                 { for all_companies.iter().map(|c| {
                     let cid = c.id;
                     let on = companies.contains(&cid);
