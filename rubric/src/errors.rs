@@ -36,6 +36,10 @@ pub enum FieldCode {
     NotInEdition,
     /// A file's rows have errors: nothing of it was saved.
     RowsRefused,
+    /// An action plan without goals cannot be submitted.
+    PlanHasNoGoals,
+    /// An action plan unchanged since its last submitted version.
+    NothingNewToSubmit,
 }
 
 /// What went wrong, as the API names it. Read back by [`ErrorCode::from_code`]

@@ -3,6 +3,8 @@
 //! translated messages of the plan rules (validation, money, comments).
 
 use super::{pick, Lang, Text};
+use crate::api::ApiError;
+use rubric::errors::FieldCode;
 use rubric::plan::view::ChangeLine;
 use rubric::plan::{ActionStatus, CommentError, ContributionKind, Field, MoneyError, PlanError};
 
@@ -20,6 +22,7 @@ pub enum P {
     SubmitYes,
     Cancel,
     NothingNew,
+    SubmitNeedsGoal,
     Submitted,
     ReadOnlyNote,
     // Gaps
@@ -184,6 +187,10 @@ impl Text for P {
             P::SubmitYes => ("Ja, indienen", "Yes, submit"),
             P::Cancel => ("Annuleren", "Cancel"),
             P::NothingNew => ("Niets gewijzigd sinds de laatste versie.", "Nothing changed since the last version."),
+            P::SubmitNeedsGoal => (
+                "Het plan heeft nog geen doelen: voeg minstens één doel toe voor je het indient.",
+                "The plan has no goals yet: add at least one goal before you submit it.",
+            ),
             P::Submitted => ("ingediend", "submitted"),
             P::ReadOnlyNote => (
                 "Je leest dit actieplan mee. Plaats een opmerking bij een doel of actie; de school antwoordt.",
@@ -545,4 +552,15 @@ pub fn change_text(c: &ChangeLine, lang: Lang) -> String {
         text.push_str(&format!(" ({})", names.join(", ")));
     }
     text
+}
+
+/// A submit the server refused at the plan (no goals; nothing new since
+/// the last version, when a colleague submitted the same a moment
+/// earlier), in the reader's words; `None` for any other refusal.
+pub fn submit_refusal(lang: Lang, e: &ApiError) -> Option<&'static str> {
+    match e.field_error("plan")?.code? {
+        FieldCode::PlanHasNoGoals => Some(P::SubmitNeedsGoal.t(lang)),
+        FieldCode::NothingNewToSubmit => Some(P::NothingNew.t(lang)),
+        _ => None,
+    }
 }

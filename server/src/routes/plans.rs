@@ -10,6 +10,7 @@
 
 use crate::auth::AuthUser;
 use crate::db::{self, plans::Write};
+use rubric::errors::FieldCode;
 use crate::error::{AppError, AppJson, FieldError, Result};
 use crate::state::AppState;
 use axum::extract::{Path, State};
@@ -392,13 +393,14 @@ async fn move_action(
 async fn submit_in(tx: &mut SqliteConnection, plan_id: i64, person_id: i64) -> Result<Submitted> {
     let (plan, _) = db::plans::load(tx, plan_id).await?;
     if plan.goals.is_empty() {
-        return Err(AppError::field("plan", "the plan has no goals yet; add at least one goal before submitting"));
+        return Err(AppError::field_coded("plan", FieldCode::PlanHasNoGoals, "the plan has no goals yet; add at least one goal before submitting"));
     }
     let stored = db::plans::versions(&mut *tx, plan_id).await?;
     if let Some(last) = stored.last() {
         if diff_plans(&last.version.plan, &plan).is_empty() {
-            return Err(AppError::field(
+            return Err(AppError::field_coded(
                 "plan",
+                FieldCode::NothingNewToSubmit,
                 format!("nothing changed since version {}; there is nothing new to submit", last.version.number),
             ));
         }
@@ -419,7 +421,7 @@ async fn submit_in(tx: &mut SqliteConnection, plan_id: i64, person_id: i64) -> R
 async fn submit(State(state): State<AppState>, user: AuthUser, Path(school_id): Path<i64>) -> Result<Json<Submitted>> {
     let scope = school_only(&state, &user, school_id).await?;
     let Some(plan_id) = db::plans::plan_id(&state.db, scope.edition_id, school_id).await? else {
-        return Err(AppError::field("plan", "the plan has no goals yet; add at least one goal before submitting"));
+        return Err(AppError::field_coded("plan", FieldCode::PlanHasNoGoals, "the plan has no goals yet; add at least one goal before submitting"));
     };
     let mut tx = state.write().await?;
     let submitted = submit_in(&mut tx, plan_id, user.id()).await?;

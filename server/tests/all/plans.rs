@@ -419,6 +419,7 @@ async fn submitting_freezes_a_numbered_version() {
     let (status, body) = w.post(&format!("{a}/submit"), &w.school_a_member, json!({})).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(body["fields"][0]["field"], "plan");
+    assert_eq!(body["fields"][0]["code"], "plan_has_no_goals", "{body}");
     let (_, action_id) = w.goal_with_action().await;
     let (status, body) = w.post(&format!("{a}/submit"), &w.school_a_member, json!({})).await;
     assert_eq!(status, StatusCode::OK, "{body}");
@@ -427,6 +428,7 @@ async fn submitting_freezes_a_numbered_version() {
     let (status, body) = w.post(&format!("{a}/submit"), &w.school_a_member, json!({})).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert!(body["fields"][0]["message"].as_str().unwrap().contains("version 1"), "{body}");
+    assert_eq!(body["fields"][0]["code"], "nothing_new_to_submit", "{body}");
     // Later edits change the draft, not version 1.
     let mut edit = action_body("Leerlijn graad 1 en 2 schrijven");
     edit["version"] = json!(1);

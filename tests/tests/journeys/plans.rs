@@ -399,6 +399,18 @@ async fn two_people_editing_one_action_see_both_versions_and_choose() -> TestRes
     assert!(browser.all("[data-testid=action-form]").await?.is_empty());
     let (_, page) = api.get(&base).await?;
     assert_eq!(page["plan"]["actions"][0]["owner"], "Dana");
+
+    // The colleague submits the plan as it is; Chris, whose page has not
+    // seen that yet, submits the same a moment later: refused, and said in
+    // Dutch (nothing new since the last version), not as the server's English.
+    let (status, submitted) = api.send(Method::POST, &format!("{base}/submit"), &json!({})).await?;
+    assert_eq!(status, StatusCode::OK, "{submitted}");
+    click(&browser, "[data-testid=submit-plan]").await?;
+    click(&browser, "[data-testid=confirm-submit-yes]").await?;
+    let said = browser.wait_for_text("[data-testid=submit-refused]", "Niets gewijzigd sinds de laatste versie").await?;
+    assert!(!said.contains("nothing"), "{said}");
+    let (_, page) = api.get(&base).await?;
+    assert_eq!(page["history"].as_array().map(Vec::len), Some(1), "one version, not two: {}", page["history"]);
     browser.close().await
 }
 

@@ -17,7 +17,7 @@ use crate::components::undo_toast::undo_toast;
 use crate::components::version_history::version_history;
 use crate::hooks::plan_editor::{use_plan_editor, PlanEditor};
 use crate::hooks::plan_state::{Editor, Notice};
-use crate::i18n::plans::P;
+use crate::i18n::plans::{submit_refusal, P};
 use crate::i18n::plural::{plural, Count};
 use crate::i18n::submission::S;
 use crate::i18n::{format, Lang, Text};
@@ -103,7 +103,11 @@ pub fn PlanEditorPage(props: &PlanEditorProps) -> Html {
             </div>
             if ed.confirm { { submit_confirm(&ed) } }
             if !access.edit { <p class="notice">{ P::ReadOnlyNote.t(lang) }</p> }
-            if let Some(e) = ed.error.clone() { <ErrorBox error={e} /> }
+            if let Some(m) = ed.error.as_ref().and_then(|e| submit_refusal(lang, e)) {
+                <p class="error-box" role="alert" data-testid="submit-refused">{ m }</p>
+            } else if let Some(e) = ed.error.clone() {
+                <ErrorBox error={e} />
+            }
             <div class="plan-layout">
                 <div class="plan-main">
                     if access.edit {
