@@ -13,4 +13,4 @@ pub mod regional_plan;
 pub mod regions;
 pub mod rubric;
 
-pub use client::{ApiError, ErrorCode, FieldError};
+pub use client::{ApiError, ErrorCode, FieldCode, FieldError};

@@ -1,7 +1,7 @@
 //! Shows a failed request in plain words, with a retry button when the
 //! caller can retry.
 
-use crate::api::ApiError;
+use crate::api::{ApiError, FieldCode};
 use crate::hooks::use_lang;
 use crate::i18n::common::{error_text, C};
 use crate::i18n::submission::submission_error;
@@ -20,6 +20,10 @@ pub fn ErrorBox(props: &ErrorBoxProps) -> Html {
     let lang = use_lang();
     let message = if props.error.is_network() {
         C::ServerUnreachable.t(lang).to_string()
+    } else if props.error.fields.iter().any(|f| f.code == Some(FieldCode::NotInEdition)) {
+        // A choice the server no longer accepts (a school or company
+        // archived meanwhile): said as such, not as "fields not valid".
+        C::ErrNotInEdition.t(lang).to_string()
     } else if let Some(text) = error_text(props.error.code) {
         text.t(lang).to_string()
     } else if let Some(text) = submission_error(props.error.code) {

@@ -82,6 +82,7 @@ pub enum C {
     ErrNotFound,
     ErrInternal,
     ErrValidation,
+    ErrNotInEdition,
     ErrConflict,
     ErrBusy,
     ErrTimedOut,
@@ -208,6 +209,10 @@ impl Text for C {
                 "Something went wrong on the server. Please try again.",
             ),
             C::ErrValidation => ("Enkele velden zijn niet in orde.", "Some fields are not valid."),
+            C::ErrNotInEdition => (
+                "Een school of bedrijf hoort niet (meer) bij deze editie, of is gearchiveerd. Laad de pagina opnieuw en kies opnieuw.",
+                "A school or company is not (or no longer) in this edition, or it is archived. Reload the page and choose again.",
+            ),
             C::ErrBusy => (
                 "Het is even erg druk. Niets is verloren; probeer het over enkele seconden opnieuw.",
                 "The server is very busy for a moment. Nothing is lost; try again in a few seconds.",

@@ -292,12 +292,7 @@ pub fn server_field_error(lang: Lang, f: &FieldError) -> Option<String> {
         return Some(super::programme::csv_file_error(lang, &e));
     }
     Some(match f.code? {
-        FieldCode::NotInEdition => pick(
-            lang,
-            "Een school of bedrijf hoort niet (meer) bij de editie van deze regio, of is gearchiveerd. Laad de pagina opnieuw en kies opnieuw.",
-            "A school or company is not (or no longer) in this region's edition, or it is archived. Reload the page and choose again.",
-        )
-        .to_string(),
+        FieldCode::NotInEdition => super::common::C::ErrNotInEdition.t(lang).to_string(),
         FieldCode::RowsRefused => pick(
             lang,
             "Er staan rijen met fouten in het bestand: niets is bewaard. Verbeter ze en importeer het bestand opnieuw.",

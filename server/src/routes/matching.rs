@@ -8,6 +8,7 @@ use super::editions::{edition, stale};
 use super::schools::school_in;
 use crate::auth::AuthUser;
 use crate::db;
+use rubric::errors::FieldCode;
 use crate::error::{AppError, AppJson, Result};
 use crate::state::AppState;
 use axum::extract::{Path, State};
@@ -50,12 +51,12 @@ async fn set_sponsor(
     let current = school_in(&mut *tx, id).await?;
     let name = match body.company_id {
         Some(company_id) => {
-            let c = company_in(&mut *tx, company_id).await.map_err(|_| AppError::field("company_id", "there is no such company"))?;
+            let c = company_in(&mut *tx, company_id).await.map_err(|_| AppError::field_coded("company_id", FieldCode::NotInEdition, "there is no such company"))?;
             if c.edition_id != current.edition_id {
-                return Err(AppError::field("company_id", "this company belongs to another edition"));
+                return Err(AppError::field_coded("company_id", FieldCode::NotInEdition, "this company belongs to another edition"));
             }
             if c.archived && current.company_id != Some(c.id) {
-                return Err(AppError::field("company_id", "this company is archived; restore it first"));
+                return Err(AppError::field_coded("company_id", FieldCode::NotInEdition, "this company is archived; restore it first"));
             }
             c.name
         }

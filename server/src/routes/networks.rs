@@ -6,6 +6,7 @@
 use super::editions::{edition, invalid, stale};
 use crate::auth::AuthUser;
 use crate::db;
+use rubric::errors::FieldCode;
 use crate::error::{AppError, AppJson, Result};
 use crate::state::AppState;
 use axum::extract::{Path, State};
@@ -106,10 +107,10 @@ async fn attendance(
     let schools: HashSet<i64> = db::schools::list(&state.db, edition_id, true).await?.iter().map(|s| s.id).collect();
     let companies: HashSet<i64> = db::companies::list(&state.db, edition_id, true).await?.iter().map(|c| c.id).collect();
     if let Some(bad) = body.school_ids.iter().find(|s| !schools.contains(s)) {
-        return Err(AppError::field("school_ids", format!("school {bad} is not part of this edition")));
+        return Err(AppError::field_coded("school_ids", FieldCode::NotInEdition, format!("school {bad} is not part of this edition")));
     }
     if let Some(bad) = body.company_ids.iter().find(|c| !companies.contains(c)) {
-        return Err(AppError::field("company_ids", format!("company {bad} is not part of this edition")));
+        return Err(AppError::field_coded("company_ids", FieldCode::NotInEdition, format!("company {bad} is not part of this edition")));
     }
     let mut school_ids = body.school_ids.clone();
     school_ids.sort_unstable();

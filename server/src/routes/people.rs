@@ -10,6 +10,7 @@
 use super::editions::{edition, invalid};
 use crate::auth::AuthUser;
 use crate::db;
+use rubric::errors::FieldCode;
 use crate::error::{AppError, AppJson, Result};
 use crate::invite::{InviteError, NewInvite};
 use crate::state::AppState;
@@ -46,8 +47,8 @@ fn invite_error(e: InviteError) -> AppError {
     match e {
         InviteError::SchoolMissing => AppError::field("school_id", "a school member needs a school"),
         InviteError::CompanyMissing => AppError::field("company_id", "a company member needs a company"),
-        InviteError::NoSuchSchool(_) => AppError::field("school_id", "there is no such school, or it is archived"),
-        InviteError::NoSuchCompany(_) => AppError::field("company_id", "there is no such company, or it is archived"),
+        InviteError::NoSuchSchool(_) => AppError::field_coded("school_id", FieldCode::NotInEdition, "there is no such school, or it is archived"),
+        InviteError::NoSuchCompany(_) => AppError::field_coded("company_id", FieldCode::NotInEdition, "there is no such company, or it is archived"),
         InviteError::ScopeNotAllowed => {
             AppError::field("role", "only a school member has a school, and only a company member a company")
         }

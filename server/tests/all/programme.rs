@@ -315,6 +315,7 @@ async fn matching_shows_the_profile_once_there_is_a_consensus() {
     let foreign = e.ok(Method::POST, &format!("/api/editions/{other}/companies"), &c, json!({ "name": "Elders" })).await["id"].as_i64().unwrap();
     let (status, v) = e.call(Method::PUT, &format!("/api/schools/{school}/sponsor"), &c, Some(json!({ "company_id": foreign, "version": 2 }))).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{v}");
+    assert_eq!(v["fields"][0]["code"], "not_in_edition", "the page words it by its code: {v}");
     let (status, _) = e.call(Method::PUT, &format!("/api/schools/{school}/sponsor"), &c, Some(json!({ "company_id": null, "version": 1 }))).await;
     assert_eq!(status, StatusCode::CONFLICT);
 }

@@ -134,7 +134,10 @@ pub fn NetworksPage() -> Html {
                 };
                 html! {
                     <>
-                    if let Some(e) = &*error { if e.fields.is_empty() { <ErrorBox error={localize(lang, e)} /> } }
+                    // A refusal at the session's own fields shows in its form;
+                    // any other (an attendance naming a school or company no
+                    // longer in the edition) here.
+                    if let Some(e) = &*error { if e.fields.iter().all(|f| f.field.starts_with("school_ids") || f.field.starts_with("company_ids")) { <ErrorBox error={localize(lang, e)} /> } }
                     { for networks.iter().map(|n| {
                         let nid = n.id;
                         let add = { let o = open.clone(); Callback::from(move |_: MouseEvent| o.set(Open::NewSession(nid))) };
