@@ -86,7 +86,7 @@ async fn a_regional_coordinator_imports_pupil_numbers_and_sees_the_portrait() ->
     // is refused, and the page says why in Dutch at the members.
     sqlx::query("update schools set archived_at = '2026-12-05T09:00:00Z' where name = 'ROC Twente'").execute(&db).await?;
     coord.click("[data-testid=members-editor] button[type=submit]").await?;
-    let refused = coord.wait_for_text("[data-testid=members-error]", "hoort niet (meer) bij de editie").await?;
+    let refused = coord.wait_for_text("[data-testid=members-error]", "hoort niet (meer) bij deze editie").await?;
     assert!(!refused.contains("edition"), "no English: {refused}");
     if std::env::var_os("STEMPACT_SHOTS").is_some() {
         coord.js("document.querySelector('[data-testid=members-error]').scrollIntoView({block: 'center'}); return true;").await?;
