@@ -40,6 +40,9 @@ pub enum FieldCode {
     PlanHasNoGoals,
     /// An action plan unchanged since its last submitted version.
     NothingNewToSubmit,
+    /// A school, company, partner or school plan item a regional plan
+    /// names is not (or no longer) of the region.
+    NotInRegion,
 }
 
 /// What went wrong, as the API names it. Read back by [`ErrorCode::from_code`]

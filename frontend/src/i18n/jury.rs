@@ -965,7 +965,7 @@ pub fn field_message(lang: Lang, error: &FieldError) -> String {
         Some(FieldCode::NotEmail) => J::SmEmail.t(lang),
         Some(FieldCode::AlreadyJuror) => J::SmAlreadyJuror.t(lang),
         Some(FieldCode::ReasonMissing) => J::SmGiveReason.t(lang),
-        None | Some(FieldCode::FileTooLarge | FieldCode::FileType | FieldCode::QuotaFull | FieldCode::RubricVersionInUse | FieldCode::NotInEdition | FieldCode::RowsRefused | FieldCode::PlanHasNoGoals | FieldCode::NothingNewToSubmit) => {
+        None | Some(FieldCode::FileTooLarge | FieldCode::FileType | FieldCode::QuotaFull | FieldCode::RubricVersionInUse | FieldCode::NotInEdition | FieldCode::RowsRefused | FieldCode::PlanHasNoGoals | FieldCode::NothingNewToSubmit | FieldCode::NotInRegion) => {
             return error.message.clone()
         }
     };

@@ -15,6 +15,7 @@ pub enum RP {
     BudgetCsv,
     Goals,
     NoGoals,
+    NotInRegion,
     NewGoal,
     NewRoute,
     Title,
@@ -129,6 +130,10 @@ impl Text for RP {
             RP::BudgetCsv => ("Begroting als CSV", "Budget as CSV"),
             RP::Goals => ("Doelen", "Goals"),
             RP::NoGoals => ("Nog geen doelen. Begin met een doel of een doorlopende leerroute.", "No goals yet. Start with a goal or a continuous learning route."),
+            RP::NotInRegion => (
+                "Dit hoort niet (meer) bij deze regio: iemand heeft de regio intussen gewijzigd. Laad de pagina opnieuw en kies opnieuw.",
+                "This is not (or no longer) part of this region: someone changed the region meanwhile. Reload the page and choose again.",
+            ),
             RP::NewGoal => ("Nieuw doel", "New goal"),
             RP::NewRoute => ("Nieuwe leerroute", "New learning route"),
             RP::Title => ("Titel", "Title"),

@@ -278,16 +278,13 @@ pub fn region_error(lang: Lang, e: &RegionError) -> String {
 }
 
 /// A region form's field problem as the server reported it, in the
-/// reader's language: from the domain error it came with (a name, the
-/// members, a progression figure) or its code; `None` for a problem
-/// without either (the page shows its English text, or the refusal whole).
+/// reader's language: the server-only ones, by their code, and a file
+/// that cannot be read, from the error it came with (the preview's own
+/// type). `None` for the others: the pages check names, members and
+/// figures with the same rules before they send (a region's or a
+/// progression's error from the server would mean a client out of date;
+/// decoding those here would cost the region app about 4 kB of wasm).
 pub fn server_field_error(lang: Lang, f: &FieldError) -> Option<String> {
-    if let Some(e) = f.detail_as::<RegionError>() {
-        return Some(region_error(lang, &e));
-    }
-    if let Some(e) = f.detail_as::<ProgressionError>() {
-        return Some(progression_error(lang, &e));
-    }
     if let Some(e) = f.detail_as::<CsvFileError>() {
         return Some(super::programme::csv_file_error(lang, &e));
     }

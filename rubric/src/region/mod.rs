@@ -198,9 +198,10 @@ pub struct PartnerInput {
     pub kind: PartnerKind,
 }
 
-/// What is wrong with a region form.
+/// What is wrong with a region form. JSON externally tagged (see
+/// `RegionalPlanError`), sent whole with a refusal.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
-#[serde(tag = "code", rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case")]
 pub enum RegionError {
     #[error("a name is required")]
     NameRequired,

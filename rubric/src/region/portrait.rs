@@ -465,9 +465,10 @@ pub struct ProgressionInput {
     pub continued: String,
 }
 
-/// What is wrong with a progression figure.
+/// What is wrong with a progression figure. JSON externally tagged (see
+/// `RegionalPlanError`), sent whole with a refusal.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
-#[serde(tag = "code", rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case")]
 pub enum ProgressionError {
     #[error("'{value}' is not a school year: write 2024 or 2024-2025")]
     BadYear { value: String },

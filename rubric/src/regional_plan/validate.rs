@@ -148,10 +148,13 @@ impl fmt::Display for RegionalField {
     }
 }
 
-/// What is wrong with one field. Serialized with a `code` tag so the
-/// frontend can word it in its own language.
+/// What is wrong with one field. Sent whole with a refusal (the field
+/// problem's `detail`) so the frontend words it in its own language; JSON
+/// externally tagged (`"same-school"`, `{"too-long": {..}}`), whose
+/// deserializer is several times smaller in the web apps than an
+/// internally tagged one's.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
-#[serde(tag = "code", rename_all = "kebab-case")]
+#[serde(rename_all = "kebab-case")]
 pub enum RegionalPlanError {
     #[error("the {field} is required")]
     Required { field: RegionalField },
@@ -488,10 +491,14 @@ mod tests {
     }
 
     #[test]
-    fn errors_travel_with_a_code() {
+    fn errors_travel_by_their_name_and_read_back() {
         let e = RegionalFieldError { field: "route.receiving_school_id".into(), error: RegionalPlanError::SameSchool };
         let json = serde_json::to_value(&e).unwrap();
-        assert_eq!(json["error"]["code"], "same-school");
+        assert_eq!(json["error"], "same-school");
+        let long = RegionalPlanError::TooLong { field: RegionalField::Title, chars: 300, max: 200 };
+        let json = serde_json::to_string(&long).unwrap();
+        assert_eq!(json, r#"{"too-long":{"field":"title","chars":300,"max":200}}"#);
+        assert_eq!(serde_json::from_str::<RegionalPlanError>(&json).unwrap(), long);
     }
 
     proptest! {

@@ -20,10 +20,11 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
 use axum::{Json, Router};
 use rubric::access::Action;
+use rubric::errors::FieldCode;
 use rubric::regional_plan::view::{RegionalActionWrite, RegionalDeleted, RegionalGoalWrite, RegionalPlanPage, RegionalWritten};
 use rubric::regional_plan::{
     budget_csv, regional_cofinancing, validate_regional_action, validate_regional_goal, RegionDirectory, RegionalCofinancing,
-    RegionalFieldError,
+    RegionalFieldError, RegionalPlanError,
 };
 use serde::Deserialize;
 use sqlx::SqliteConnection;
@@ -82,8 +83,27 @@ async fn threshold(conn: &mut SqliteConnection, edition_id: i64) -> Result<u32> 
     Ok(edition.cofinancing_threshold_percent)
 }
 
+/// The regional plan's field problems, each with its domain error as
+/// detail; the ones only the server can see (a school, company, partner or
+/// linked item no longer of the region: the page's list was older) are
+/// also named by a code, which the page words.
 fn validation(errors: Vec<RegionalFieldError>) -> AppError {
-    AppError::Validation(errors.into_iter().map(|e| FieldError::detailed(e.field, &e.error)).collect())
+    AppError::Validation(
+        errors
+            .into_iter()
+            .map(|e| {
+                let not_in_region = matches!(
+                    e.error,
+                    RegionalPlanError::SchoolNotInRegion { .. }
+                        | RegionalPlanError::OwnerNotInRegion
+                        | RegionalPlanError::CompanyNotInRegion
+                        | RegionalPlanError::LinkNotInRegion { .. }
+                );
+                let code = not_in_region.then_some(FieldCode::NotInRegion);
+                FieldError { code, ..FieldError::detailed(e.field, &e.error) }
+            })
+            .collect(),
+    )
 }
 
 fn stale<T: serde::Serialize>(what: &str, current: &T) -> AppError {

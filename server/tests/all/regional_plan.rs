@@ -198,7 +198,8 @@ async fn bad_input_is_refused_at_its_field() {
     assert_eq!(field_of(&other_region), vec!["route.receiving_school_id"]);
     assert!(other_region.text.contains("not a school of this region"), "{}", other_region.text);
     // The domain error comes along, for the page to word in its language.
-    assert_eq!(other_region.json["fields"][0]["detail"], json!({"code": "school-not-in-region", "field": "receiving-school"}), "{}", other_region.text);
+    assert_eq!(other_region.json["fields"][0]["detail"], json!({"school-not-in-region": {"field": "receiving-school"}}), "{}", other_region.text);
+    assert_eq!(other_region.json["fields"][0]["code"], "not_in_region", "the page words it by its code: {}", other_region.text);
     let same = w.goal(c, json!({"title": "Leerroute", "route": {"sending_school_id": w.vmbo, "receiving_school_id": w.vmbo}})).await;
     assert_eq!(field_of(&same), vec!["route.receiving_school_id"]);
     let no_title = w.goal(c, json!({"title": "  ", "linked_school_goal_ids": [w.school_goal_a + 1000]})).await;

@@ -9,7 +9,7 @@
 //! (or a closed tab) brings it back open; saving or cancelling ends it.
 
 use crate::api;
-use crate::api::{ApiError, ErrorCode};
+use crate::api::{ApiError, ErrorCode, FieldCode};
 use crate::app::Route;
 use crate::components::error_box::ErrorBox;
 use crate::components::loading::Loading;
@@ -18,11 +18,11 @@ use crate::components::regional_plan::cofinancing_panel::CofinancingPanel;
 use crate::components::regional_plan::goal_form::RegionalGoalForm;
 use crate::hooks::regional_draft::{check_action, check_goal, preview, ActionDraft, Errors};
 use crate::hooks::{use_fetch, use_lang, Fetch};
-use crate::i18n::regional_plan::{error_message, RP};
+use crate::i18n::regional_plan::RP;
 use crate::i18n::{Lang, Text};
 use rubric::plan::money::format_euro;
 use rubric::regional_plan::view::{RegionalActionWrite, RegionalGoalWrite, RegionalPlanPage};
-use rubric::regional_plan::{RegionalAction, RegionalGoal, RegionalGoalInput, RegionalPlanError, RouteInput};
+use rubric::regional_plan::{RegionalAction, RegionalGoal, RegionalGoalInput, RouteInput};
 use std::rc::Rc;
 use yew::prelude::*;
 use crate::router::*;
@@ -174,9 +174,13 @@ pub fn RegionalPlanEditor(props: &EditorProps) -> Html {
                 };
                 stale.set(theirs);
             } else if !e.fields.is_empty() {
-                // The server's check at each field, worded from the
-                // domain error it came with (its English text otherwise).
-                let worded = |f: &crate::api::FieldError| f.detail_as::<RegionalPlanError>().map_or_else(|| f.message.clone(), |d| error_message(&d, lang));
+                // The server's check at each field: what only it can see
+                // (something no longer of the region) by its code; the
+                // rest the form checked before sending, with the same rules.
+                let worded = |f: &crate::api::FieldError| match f.code {
+                    Some(FieldCode::NotInRegion) => RP::NotInRegion.t(lang).to_string(),
+                    _ => f.message.clone(),
+                };
                 errors.set(e.fields.iter().map(|f| (f.field.clone(), worded(f))).collect());
             } else {
                 failure.set(Some(e));
