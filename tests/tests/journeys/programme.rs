@@ -149,7 +149,17 @@ async fn a_coordinator_sets_up_an_edition_from_scratch() -> TestResult {
     b.wait_for("[data-testid=no-profile]").await?;
     let first = b.wait_for("[data-testid=candidates] li").await?.attr("data-company").await?;
     assert_eq!(first.as_deref(), Some("Polymeer Waasland"));
-    b.click("[data-testid=candidates] li[data-company='Polymeer Waasland'] [data-testid=choose-sponsor]").await?;
+    // Meanwhile another coordinator archives the company: choosing it is
+    // refused, said in Dutch (not "some fields are not valid"), nothing saved.
+    let choose = "[data-testid=candidates] li[data-company='Polymeer Waasland'] [data-testid=choose-sponsor]";
+    let pool = server.state.writer.pool();
+    sqlx::query("update companies set archived_at = 1 where name = 'Polymeer Waasland'").execute(pool).await?;
+    b.click(choose).await?;
+    b.wait_for_text("[data-testid=match-detail] .error-box", "hoort niet (meer) bij deze editie, of is gearchiveerd").await?;
+    let sponsor: Option<i64> = sqlx::query_scalar("select company_id from schools where name = 'Atheneum Scheldeland'").fetch_one(pool).await?;
+    assert_eq!(sponsor, None, "nothing saved");
+    sqlx::query("update companies set archived_at = null where name = 'Polymeer Waasland'").execute(pool).await?;
+    b.click(choose).await?;
     b.wait_for_text("button[data-school='Atheneum Scheldeland']", "Polymeer Waasland").await?;
     b.wait_for_text("[data-testid=candidates] li.current", "Polymeer Waasland").await?;
     shot(&b, "matching").await?;
