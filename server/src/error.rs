@@ -23,9 +23,9 @@ pub struct FieldError {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub code: Option<FieldCode>,
     /// The problem as the domain crate describes it (a validation error
-    /// enum of `rubric`, tagged by its own `code`), for the forms whose
-    /// page words that enum in the reader's language; `message` is its
-    /// English text.
+    /// enum of `rubric`, externally tagged), for a page that words that
+    /// enum in the reader's language and for other API clients; `message`
+    /// is its English text.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub detail: Option<serde_json::Value>,
 }

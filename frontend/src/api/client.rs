@@ -17,8 +17,8 @@ pub struct FieldError {
     /// The problem by name, when the interface words it itself.
     #[serde(default)]
     pub code: Option<FieldCode>,
-    /// The problem as the domain crate's validation error (a region's,
-    /// a regional plan's), for the page that words it ([`FieldError::detail_as`]).
+    /// The problem as the domain crate's validation error, for a page
+    /// that words it ([`FieldError::detail_as`]; the pupil file's).
     #[serde(default)]
     pub detail: Option<Current>,
 }

@@ -1,9 +1,9 @@
 //! Shows a failed request in plain words, with a retry button when the
 //! caller can retry.
 
-use crate::api::{ApiError, FieldCode};
+use crate::api::ApiError;
 use crate::hooks::use_lang;
-use crate::i18n::common::{error_text, C};
+use crate::i18n::common::{error_text, field_code_text, C};
 use crate::i18n::submission::submission_error;
 use crate::i18n::Text;
 use yew::prelude::*;
@@ -20,10 +20,10 @@ pub fn ErrorBox(props: &ErrorBoxProps) -> Html {
     let lang = use_lang();
     let message = if props.error.is_network() {
         C::ServerUnreachable.t(lang).to_string()
-    } else if props.error.fields.iter().any(|f| f.code == Some(FieldCode::NotInEdition)) {
-        // A choice the server no longer accepts (a school or company
-        // archived meanwhile): said as such, not as "fields not valid".
-        C::ErrNotInEdition.t(lang).to_string()
+    } else if let Some(text) = props.error.fields.iter().find_map(|f| f.code.and_then(field_code_text)) {
+        // A field problem every app words alike (a choice no longer in the
+        // edition): said as such, not as "fields not valid".
+        text.t(lang).to_string()
     } else if let Some(text) = error_text(props.error.code) {
         text.t(lang).to_string()
     } else if let Some(text) = submission_error(props.error.code) {

@@ -2,7 +2,7 @@
 //! browser and other pages shared by every role.
 
 use super::Text;
-use rubric::errors::ErrorCode;
+use rubric::errors::{ErrorCode, FieldCode};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum C {
@@ -242,6 +242,16 @@ pub fn role_name(role: rubric::people::Role) -> C {
         Role::CompanyMember => C::RoleCompanyMember,
         Role::Juror => C::RoleJuror,
         Role::RegionalCoordinator => C::RoleRegionalCoordinator,
+    }
+}
+
+/// The shared text for a field problem's code, if it is one every app
+/// words alike (the others belong to their page's area: a plan's, a
+/// region's, the jury's).
+pub fn field_code_text(code: FieldCode) -> Option<C> {
+    match code {
+        FieldCode::NotInEdition => Some(C::ErrNotInEdition),
+        _ => None,
     }
 }
 

@@ -288,8 +288,11 @@ pub fn server_field_error(lang: Lang, f: &FieldError) -> Option<String> {
     if let Some(e) = f.detail_as::<CsvFileError>() {
         return Some(super::programme::csv_file_error(lang, &e));
     }
-    Some(match f.code? {
-        FieldCode::NotInEdition => super::common::C::ErrNotInEdition.t(lang).to_string(),
+    let code = f.code?;
+    if let Some(text) = super::common::field_code_text(code) {
+        return Some(text.t(lang).to_string());
+    }
+    Some(match code {
         FieldCode::RowsRefused => pick(
             lang,
             "Er staan rijen met fouten in het bestand: niets is bewaard. Verbeter ze en importeer het bestand opnieuw.",
@@ -300,17 +303,21 @@ pub fn server_field_error(lang: Lang, f: &FieldError) -> Option<String> {
     })
 }
 
-/// The first field problem of a region form's refusal, worded as
-/// [`server_field_error`] does, else as the server wrote it; `None` for a
-/// refusal without field problems.
-pub fn first_field_error(lang: Lang, e: &ApiError) -> Option<String> {
-    e.fields.first().map(|f| server_field_error(lang, f).unwrap_or_else(|| f.message.clone()))
+/// A field problem worded as [`server_field_error`] does, else as the
+/// server wrote it.
+fn worded(lang: Lang, f: &FieldError) -> String {
+    server_field_error(lang, f).unwrap_or_else(|| f.message.clone())
 }
 
-/// The problem at the field `name` of a region form's refusal, worded as
-/// [`first_field_error`].
+/// The first field problem of a region form's refusal ([`worded`]);
+/// `None` for a refusal without field problems.
+pub fn first_field_error(lang: Lang, e: &ApiError) -> Option<String> {
+    e.fields.first().map(|f| worded(lang, f))
+}
+
+/// The problem at the field `name` of a region form's refusal ([`worded`]).
 pub fn field_error_at(lang: Lang, e: &ApiError, name: &str) -> Option<String> {
-    e.field_error(name).map(|f| server_field_error(lang, f).unwrap_or_else(|| f.message.clone()))
+    e.field_error(name).map(|f| worded(lang, f))
 }
 
 /// What is wrong with a progression figure, in the reader's language.

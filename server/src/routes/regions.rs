@@ -46,8 +46,8 @@ pub fn router() -> Router<AppState> {
         .route("/regions/{id}/facilities/{fid}", delete(remove_facility))
 }
 
-/// A region form's validation error at `field`, with the domain error as
-/// its detail for the page to word (`RegionError`, `ProgressionError`).
+/// A region form's validation error at `field`, with the domain error
+/// (`RegionError`, `ProgressionError`) as its detail.
 fn region_error<E: std::fmt::Display + serde::Serialize>(field: &'static str, e: E) -> AppError {
     AppError::field_detailed(field, &e)
 }

@@ -37,8 +37,7 @@ pub fn field_message(lang: Lang, local: &[FieldError], server: Option<&ApiError>
             let f = server?.fields.iter().find(|f| f.field == key)?;
             Some(match f.code {
                 Some(rubric::errors::FieldCode::RubricVersionInUse) => crate::i18n::rubric_versions::R::VersionInUse.t(lang).to_string(),
-                Some(rubric::errors::FieldCode::NotInEdition) => crate::i18n::common::C::ErrNotInEdition.t(lang).to_string(),
-                _ => f.message.clone(),
+                code => code.and_then(crate::i18n::common::field_code_text).map_or_else(|| f.message.clone(), |text| text.t(lang).to_string()),
             })
         })
 }
