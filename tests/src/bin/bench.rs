@@ -34,15 +34,18 @@
 //! end, of each performance mark and of first paint over 20 more loads
 //! (add marks to a copy of the built glue to time its steps), and
 //! `STEMPACT_CHROME_ARGS` passes more flags to Chromium (e.g.
-//! `--js-flags=--no-wasm-lazy-compilation`).
+//! `--js-flags=--no-wasm-lazy-compilation`). `STEMPACT_BENCH_RAW=1` prints
+//! every paired load's render and paint times.
 
 use e2e::{fixtures, Browser, TestResult, TestServer};
 use rubric::apps::App;
 use std::path::PathBuf;
 
-/// Warm loads per app for its first paint (the median counts): FCP comes
-/// in steps of about 4 ms, so fewer loads let one step decide the ratio.
-const LOADS: usize = 20;
+/// Warm loads per app for its first paint: FCP comes in steps of about
+/// 4 ms, and one load of the same page takes anywhere from 40 to 100 ms on
+/// a busy machine. With 20 loads one build's ratio moved by ±0.1x from run
+/// to run; with 60, by about ±0.04x (session 9).
+const LOADS: usize = 60;
 
 /// The mean without the fastest and the slowest fifth.
 fn trimmed_mean(v: &[f64]) -> f64 {
@@ -522,6 +525,11 @@ async fn roles(app: &TestServer, dist: &std::path::Path, empty: &TestServer, dem
         for _ in 0..LOADS {
             real.push(first_paint(&browser, &url, page.ready).await?);
             base.push(first_paint(&browser, &empty.url, "#empty-rendered").await?);
+        }
+        // Every load's own times, to see the spread behind a ratio.
+        if std::env::var_os("STEMPACT_BENCH_RAW").is_some() {
+            let show = |v: &[Load]| v.iter().map(|l| format!("{:.0}/{:.0}", l.rendered, l.paint)).collect::<Vec<_>>().join(" ");
+            println!("      {name} loads (render/paint ms): {}\n      empty loads: {}", show(&real), show(&base));
         }
         if std::env::var_os("STEMPACT_BENCH_MARKS").is_some() {
             print_marks(&browser, name, &url, page.ready, &empty.url).await?;
