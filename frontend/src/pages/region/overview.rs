@@ -109,7 +109,7 @@ pub fn RegionPage(props: &RegionPageProps) -> Html {
     html! {
         <section class="page" data-testid="region-page">
             <h1>{ d.region.name.clone() }</h1>
-            <p><Link classes="button" to={Route::RegionPortrait { id }}>{ R::OpenPortrait.t(lang) }</Link></p>
+            <p class="form-buttons"><Link classes="button" to={Route::RegionPortrait { id }}>{ R::OpenPortrait.t(lang) }</Link></p>
             <p class="form-buttons" data-testid="region-plan-links">
                 <Link classes="button" to={Route::RegionPlan { id }}>{ R::PlanLink.t(lang) }</Link>
                 <Link classes="button secondary" to={Route::RegionDossier { id }}>{ R::DossierLink.t(lang) }</Link>
