@@ -31,8 +31,10 @@ pub enum FieldCode {
     /// The edition's rubric version cannot change: an open measurement
     /// already holds answers on the current one.
     RubricVersionInUse,
-    /// A school or company named is not (or no longer) in the edition, or
-    /// it is archived: a region's members.
+    /// What was chosen (a school, a company, a jury category, a person for
+    /// the jury) is not (or no longer) in the edition, or it is archived:
+    /// matching, attendance, invitations, a region's members, a sponsor, the
+    /// jury's finalists and jurors.
     NotInEdition,
     /// A file's rows have errors: nothing of it was saved.
     RowsRefused,

@@ -210,8 +210,8 @@ impl Text for C {
             ),
             C::ErrValidation => ("Enkele velden zijn niet in orde.", "Some fields are not valid."),
             C::ErrNotInEdition => (
-                "Een school of bedrijf hoort niet (meer) bij deze editie, of is gearchiveerd. Laad de pagina opnieuw en kies opnieuw.",
-                "A school or company is not (or no longer) in this edition, or it is archived. Reload the page and choose again.",
+                "Wat je koos hoort niet (meer) bij deze editie, of is gearchiveerd. Laad de pagina opnieuw en kies opnieuw.",
+                "What you chose is not (or no longer) in this edition, or it is archived. Reload the page and choose again.",
             ),
             C::ErrBusy => (
                 "Het is even erg druk. Niets is verloren; probeer het over enkele seconden opnieuw.",

@@ -957,6 +957,10 @@ pub fn jury_error(lang: Lang, code: ErrorCode) -> Option<&'static str> {
 /// The server's problem at a field, in the interface language when the
 /// server names it with a [`FieldCode`]; otherwise as the server wrote it.
 pub fn field_message(lang: Lang, error: &FieldError) -> String {
+    // Problems every app words alike (a choice gone meanwhile).
+    if let Some(text) = error.code.and_then(crate::i18n::common::field_code_text) {
+        return text.t(lang).to_string();
+    }
     let key = match error.code {
         Some(FieldCode::CategoryTaken) => J::SmCategoryTaken.t(lang),
         Some(FieldCode::NoSubmittedPlan) => J::SmNoPlan.t(lang),
@@ -982,6 +986,7 @@ mod tests {
         assert_eq!(field_message(Lang::Nl, &at(Some(FieldCode::ReasonMissing), "give a reason")), "Geef een reden.");
         assert_eq!(field_message(Lang::En, &at(Some(FieldCode::AlreadyFinalist), "… in Brons")), "This school is already a finalist.");
         assert_eq!(field_message(Lang::Nl, &at(None, "something new")), "something new");
+        assert!(field_message(Lang::Nl, &at(Some(FieldCode::NotInEdition), "choose a school of this edition")).starts_with("Wat je koos hoort niet (meer)"));
         assert_eq!(
             criteria_problem(Lang::Nl, &CriteriaProblem::WeightSum { sum: 95 }),
             "De gewichten moeten optellen tot 100; nu is het 95."

@@ -268,10 +268,10 @@ async fn add_finalist(
     require_setup(&settings)?;
     let category = dbj::category_name(&mut *tx, edition.id, body.category_id)
         .await?
-        .ok_or_else(|| AppError::field("category_id", "choose a category of this edition"))?;
+        .ok_or_else(|| AppError::field_coded("category_id", FieldCode::NotInEdition, "choose a category of this edition"))?;
     let school = dbj::school_name(&mut *tx, edition.id, body.school_id)
         .await?
-        .ok_or_else(|| AppError::field("school_id", "choose a school of this edition"))?;
+        .ok_or_else(|| AppError::field_coded("school_id", FieldCode::NotInEdition, "choose a school of this edition"))?;
     if let Some(other) = dbj::finalist_category_of_school(&mut *tx, edition.id, body.school_id).await? {
         return Err(AppError::field_coded("school_id", FieldCode::AlreadyFinalist, format!("this school is already a finalist in {other}")));
     }
@@ -311,7 +311,7 @@ async fn check_company(conn: &mut SqliteConnection, edition: &Edition, company_i
         Some(id) => dbj::company_name(&mut *conn, edition.id, id)
             .await?
             .map(Some)
-            .ok_or_else(|| AppError::field("company_id", "choose a company of this edition")),
+            .ok_or_else(|| AppError::field_coded("company_id", FieldCode::NotInEdition, "choose a company of this edition")),
     }
 }
 
@@ -327,7 +327,7 @@ async fn add_juror(State(state): State<AppState>, user: AuthUser, AppJson(body):
         Some(id) => {
             let name = dbj::juror_person(&mut *tx, id)
                 .await?
-                .ok_or_else(|| AppError::field("person_id", "choose a person with the juror role"))?;
+                .ok_or_else(|| AppError::field_coded("person_id", FieldCode::NotInEdition, "choose a person with the juror role"))?;
             if dbj::is_juror(&mut *tx, edition.id, id).await? {
                 return Err(AppError::field_coded("person_id", FieldCode::AlreadyJuror, "this person is already on the jury"));
             }

@@ -194,6 +194,17 @@ async fn the_coordinator_sets_up_the_jury_and_opens_scoring() -> TestResult {
     browser.click("[data-testid=add-category] button[type=submit]").await?;
     browser.wait_for_text("#new-category-error", "Er bestaat al een categorie met deze naam.").await?;
     let category: i64 = sqlx::query_scalar("select id from award_categories").fetch_one(server.state.writer.pool()).await?;
+    // A colleague archives the school chosen meanwhile: the refusal says so
+    // in Dutch at the finalists, nothing is added, and it goes once a
+    // finalist is added.
+    let db = server.state.writer.pool();
+    choose(&browser, &format!("#add-finalist-{category}"), &p.schools[0].to_string()).await?;
+    sqlx::query("update schools set archived_at = 1767225600, version = version + 1 where id = ?").bind(p.schools[0]).execute(db).await?;
+    browser.click(&format!("section[data-category='{category}'] .inline-form button")).await?;
+    browser.wait_for_text("[data-testid=categories] .field-error", "Wat je koos hoort niet (meer) bij deze editie").await?;
+    let added: i64 = sqlx::query_scalar("select count(*) from finalists").fetch_one(db).await?;
+    assert_eq!(added, 0, "nothing added for an archived school");
+    sqlx::query("update schools set archived_at = null, version = version + 1 where id = ?").bind(p.schools[0]).execute(db).await?;
     for school in p.schools {
         choose(&browser, &format!("#add-finalist-{category}"), &school.to_string()).await?;
         browser.click(&format!("section[data-category='{category}'] .inline-form button")).await?;
@@ -209,6 +220,7 @@ async fn the_coordinator_sets_up_the_jury_and_opens_scoring() -> TestResult {
     }
     browser.wait_for_text(&format!("section[data-category='{category}']"), SCHOOLS[2]).await?;
     browser.wait_for_text(&format!("section[data-category='{category}']"), "peterbedrijf Acme Chemicals").await?;
+    browser.wait_gone("[data-testid=categories] .field-error").await?;
 
     // Jurors: an existing person who works for Acme, and a new one with a link.
     browser.click("[data-testid=add-juror] .radio-row label:nth-child(2) input").await?;
