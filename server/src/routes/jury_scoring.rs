@@ -11,6 +11,7 @@ use crate::db::jury::{self as dbj, Edition};
 use crate::db::jury_sheets::{self, SheetWrite};
 use crate::db::{audit_event, profile::school_profile};
 use crate::error::{AppError, AppJson, FieldError, Result};
+use rubric::errors::FieldCode;
 use crate::state::AppState;
 use axum::extract::{Path, State};
 use axum::routing::{delete, get, post, put};
@@ -367,7 +368,7 @@ async fn declare_conflict(
         require_unlocked(&dbj::settings(&mut *tx, edition.id).await?)?;
         let finalist = dbj::finalist(&mut *tx, edition.id, body.finalist_id)
             .await?
-            .ok_or_else(|| AppError::field("finalist_id", "choose a finalist of this jury"))?;
+            .ok_or_else(|| AppError::field_coded("finalist_id", FieldCode::NotInEdition, "choose a finalist of this jury"))?;
         dbj::declare_conflict(&mut tx, user.id(), finalist.id, &why).await?;
         let event = JuryEvent::ConflictDeclared { juror: user.0.name.clone(), school: finalist.school_name, reason: why };
         audit_event(&mut *tx, Some(user.id()), edition.id, &event).await?;

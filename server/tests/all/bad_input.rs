@@ -527,7 +527,7 @@ async fn ids_of_another_edition_are_refused() {
         assert!(matches!(r.status.as_u16(), 404 | 409 | 422), "{context}: {} {}", r.status, r.text);
         // A school, company, jury category or person outside the edition is
         // named by its code, for the page to say so in the reader's language.
-        let jury_choice = uri == "/api/jury/finalists" || uri.starts_with("/api/jury/jurors");
+        let jury_choice = uri == "/api/jury/finalists" || uri.starts_with("/api/jury/jurors") || uri == "/api/jury/my/conflicts";
         if uri.contains("/sponsor") || uri.contains("/attendance") || uri == "/api/people" && body["company_id"] == 999_999 || jury_choice {
             assert_eq!(r.json["fields"][0]["code"], "not_in_edition", "{context}: {}", r.text);
         }

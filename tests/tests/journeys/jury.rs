@@ -534,10 +534,20 @@ async fn a_juror_declares_a_conflict_and_withdraws_it() -> TestResult {
     browser.wait_for_text("[data-testid=jury-progress]", "0 / 3").await?;
     // The button stays off until a finalist and a reason are given.
     assert!(browser.wait_for("[data-testid=declare-conflict] button").await?.attr("disabled").await?.is_some());
+    // A finalist gone meanwhile while the page still lists it (its option
+    // made to name one that is no more): the refusal says so in Dutch at
+    // the form, and nothing is declared.
+    browser.js("document.querySelector('#conflict-finalist option:nth-child(2)').value = '999999'; return null;").await?;
+    choose(&browser, "#conflict-finalist", "999999").await?;
+    browser.fill("#conflict-reason", "Oud-leerling").await?;
+    browser.click("[data-testid=declare-conflict] button").await?;
+    browser.wait_for_text("#conflict-error", "Wat je koos hoort niet (meer) bij deze editie").await?;
+    assert!(browser.all("[data-testid=my-conflicts] li").await?.is_empty(), "nothing declared");
     choose(&browser, "#conflict-finalist", &fc.to_string()).await?;
     browser.fill("#conflict-reason", "Mijn zus geeft er les").await?;
     browser.click("[data-testid=declare-conflict] button").await?;
     browser.wait_for_text(&format!("[data-testid=my-conflicts] li[data-conflict-finalist='{fc}']"), "Mijn zus geeft er les").await?;
+    browser.wait_gone("#conflict-error").await?;
     browser.wait_for_text("[data-testid=jury-progress]", "0 / 2").await?;
     assert!(browser.all(&format!(".finalist-list li[data-finalist='{fc}']")).await?.is_empty());
     // Still so after a reload, and the API refuses the finalist.

@@ -13,7 +13,7 @@ use crate::components::reopen_decisions::{DecisionRow, ReopenDecisions};
 use crate::components::loading::Loading;
 use crate::hooks::reopen_decider::use_reopen_decider;
 use crate::hooks::{use_fetch, use_lang, Fetch};
-use crate::i18n::jury::{status_text, J};
+use crate::i18n::jury::{field_message, status_text, J};
 use crate::i18n::submission::S;
 use crate::i18n::jury_results::R;
 use crate::i18n::Text;
@@ -90,7 +90,9 @@ pub fn JuryHomePage() -> Html {
 
     let (done, total) = home.progress();
     let finalists: Vec<_> = home.categories.iter().flat_map(|c| c.finalists.iter()).collect();
-    let field_error = error.as_ref().and_then(|e| e.field("reason").or(e.field("finalist_id")).map(String::from));
+    // In the reader's words when the server names the problem (a reason
+    // missing, a finalist gone meanwhile), else as the server wrote it.
+    let field_error = error.as_ref().and_then(|e| e.field_error("reason").or(e.field_error("finalist_id"))).map(|f| field_message(lang, f));
     html! {
         <section class="page jury-home" data-testid="jury-home">
             <div class="page-head">
