@@ -188,6 +188,23 @@ pub enum RegionalPlanError {
     DuplicateLink { id: i64 },
 }
 
+impl RegionalPlanError {
+    /// The code a refusal names this problem by, for one only the server
+    /// can see: something no longer of the region (the page's list of the
+    /// region's schools, companies, partners and school plan items was
+    /// older). The form checks the others before it sends, with these
+    /// same rules.
+    pub fn field_code(&self) -> Option<crate::errors::FieldCode> {
+        match self {
+            RegionalPlanError::SchoolNotInRegion { .. }
+            | RegionalPlanError::OwnerNotInRegion
+            | RegionalPlanError::CompanyNotInRegion
+            | RegionalPlanError::LinkNotInRegion { .. } => Some(crate::errors::FieldCode::NotInRegion),
+            _ => None,
+        }
+    }
+}
+
 /// A problem at one field, by its JSON path (`title`,
 /// `route.receiving_school_id`, `contributions[1].money_cents`).
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
@@ -488,6 +505,18 @@ mod tests {
         let errs = errors_of(validate_regional_action(&input, &d));
         assert_eq!(errs[0].1, RegionalPlanError::Required { field: RegionalField::Owner });
         assert!(matches!(errs[1].1, RegionalPlanError::AmountTooLarge { .. }));
+    }
+
+    #[test]
+    fn what_only_the_server_sees_is_named_by_a_code() {
+        use crate::errors::FieldCode;
+        let field = RegionalField::ReceivingSchool;
+        assert_eq!(RegionalPlanError::SchoolNotInRegion { field }.field_code(), Some(FieldCode::NotInRegion));
+        assert_eq!(RegionalPlanError::OwnerNotInRegion.field_code(), Some(FieldCode::NotInRegion));
+        assert_eq!(RegionalPlanError::CompanyNotInRegion.field_code(), Some(FieldCode::NotInRegion));
+        assert_eq!(RegionalPlanError::LinkNotInRegion { id: 5 }.field_code(), Some(FieldCode::NotInRegion));
+        assert_eq!(RegionalPlanError::SameSchool.field_code(), None);
+        assert_eq!(RegionalPlanError::Required { field }.field_code(), None);
     }
 
     #[test]

@@ -20,11 +20,10 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
 use axum::{Json, Router};
 use rubric::access::Action;
-use rubric::errors::FieldCode;
 use rubric::regional_plan::view::{RegionalActionWrite, RegionalDeleted, RegionalGoalWrite, RegionalPlanPage, RegionalWritten};
 use rubric::regional_plan::{
     budget_csv, regional_cofinancing, validate_regional_action, validate_regional_goal, RegionDirectory, RegionalCofinancing,
-    RegionalFieldError, RegionalPlanError,
+    RegionalFieldError,
 };
 use serde::Deserialize;
 use sqlx::SqliteConnection;
@@ -84,25 +83,11 @@ async fn threshold(conn: &mut SqliteConnection, edition_id: i64) -> Result<u32> 
 }
 
 /// The regional plan's field problems, each with its domain error as
-/// detail; the ones only the server can see (a school, company, partner or
-/// linked item no longer of the region: the page's list was older) are
-/// also named by a code, which the page words.
+/// detail; the ones only the server can see are also named by a code
+/// (`RegionalPlanError::field_code`), which the page words.
 fn validation(errors: Vec<RegionalFieldError>) -> AppError {
     AppError::Validation(
-        errors
-            .into_iter()
-            .map(|e| {
-                let not_in_region = matches!(
-                    e.error,
-                    RegionalPlanError::SchoolNotInRegion { .. }
-                        | RegionalPlanError::OwnerNotInRegion
-                        | RegionalPlanError::CompanyNotInRegion
-                        | RegionalPlanError::LinkNotInRegion { .. }
-                );
-                let code = not_in_region.then_some(FieldCode::NotInRegion);
-                FieldError { code, ..FieldError::detailed(e.field, &e.error) }
-            })
-            .collect(),
+        errors.into_iter().map(|e| FieldError { code: e.error.field_code(), ..FieldError::detailed(e.field, &e.error) }).collect(),
     )
 }
 
