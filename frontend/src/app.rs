@@ -4,6 +4,7 @@
 //! own routes, so its bundle holds only its own pages; any other route is a
 //! page of another app and loads it with a real page load ([`Elsewhere`]).
 
+use crate::boot::Boot;
 use crate::components::header::Header;
 use crate::components::loading::Loading;
 use crate::hooks::lang::LangProvider;
@@ -19,12 +20,14 @@ use crate::router::*;
 pub struct ShellProps {
     pub app: App,
     pub switch: fn(Route) -> Html,
+    /// Where the page starts: its language, session and address.
+    pub boot: Boot,
 }
 
 impl PartialEq for ShellProps {
     /// The switch belongs to the app: one app, one switch.
     fn eq(&self, other: &Self) -> bool {
-        self.app == other.app
+        self.app == other.app && self.boot == other.boot
     }
 }
 
@@ -36,6 +39,7 @@ pub const RENDERED_MARK: &str = "stempact-rendered";
 #[component]
 pub fn Shell(props: &ShellProps) -> Html {
     let switch = props.switch;
+    let boot = &props.boot;
     use_effect_with((), |_| {
         if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
             let _ = p.mark(RENDERED_MARK);
@@ -43,9 +47,9 @@ pub fn Shell(props: &ShellProps) -> Html {
     });
     html! {
         <ContextProvider<App> context={props.app}>
-            <LangProvider>
-                <SessionProvider>
-                    <Router>
+            <LangProvider start={boot.lang}>
+                <SessionProvider start={boot.session.clone()}>
+                    <Router start={boot.location.clone()}>
                         <Header />
                         <main id="main" tabindex="-1">
                             <Page {switch} />
@@ -77,8 +81,14 @@ fn Page(props: &PageProps) -> Html {
     (props.switch)(route)
 }
 
+/// Start `app` on the page: with the session the server wrote into it,
+/// in place of the first screen the server rendered (removed here; the
+/// first render follows in a microtask of the same task, so nothing paints
+/// between the two).
 pub fn run(app: App, switch: fn(Route) -> Html) {
-    yew::Renderer::<Shell>::with_props(ShellProps { app, switch }).render();
+    let boot = Boot::from_page();
+    crate::boot::remove_first_screen();
+    yew::Renderer::<Shell>::with_props(ShellProps { app, switch, boot }).render();
 }
 
 /// The app this bundle is (the public one outside a [`Shell`]).

@@ -8,6 +8,7 @@
 pub mod api;
 pub mod app;
 pub mod apps;
+pub mod boot;
 pub mod components;
 pub mod hooks;
 pub mod i18n;
@@ -15,4 +16,6 @@ pub mod tree;
 pub mod pages;
 pub mod route;
 pub mod router;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod ssr;
 pub mod storage;

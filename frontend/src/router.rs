@@ -19,6 +19,11 @@ pub struct Location {
 }
 
 impl Location {
+    /// The address `path` with its query (`a=1&b=2`, without `?`).
+    pub fn at(path: &str, query: &str) -> Location {
+        Location { route: Route::recognize(path), query: query.trim_start_matches('?').to_string() }
+    }
+
     /// The browser's address now.
     fn current() -> Location {
         let location = web_sys::window().map(|w| w.location());
@@ -62,13 +67,19 @@ struct RouterContext {
 #[derive(Properties, PartialEq)]
 pub struct RouterProps {
     pub children: Html,
+    /// Where to start (the server's request); the window's address when not given.
+    #[prop_or_default]
+    pub start: Option<Location>,
 }
 
 /// Holds the current address for everything below it and follows the
 /// browser's back and forward buttons.
 #[component]
 pub fn Router(props: &RouterProps) -> Html {
-    let location = use_state(Location::current);
+    let location = {
+        let start = props.start.clone();
+        use_state(move || start.unwrap_or_else(Location::current))
+    };
     {
         let location = location.clone();
         use_effect_with((), move |_| {

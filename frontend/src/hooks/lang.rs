@@ -28,14 +28,23 @@ fn apply(lang: Lang) {
 #[derive(Properties, PartialEq)]
 pub struct LangProviderProps {
     pub children: Html,
+    /// The language to start in (the server's request); the stored one when not given.
+    #[prop_or_default]
+    pub start: Option<Lang>,
 }
 
 #[component]
 pub fn LangProvider(props: &LangProviderProps) -> Html {
-    let lang = use_state(stored_lang);
+    let lang = {
+        let start = props.start;
+        use_state(move || start.unwrap_or_else(stored_lang))
+    };
     {
         let current = *lang;
-        use_effect_with(current, move |l| apply(*l));
+        use_effect_with(current, move |l| {
+            apply(*l);
+            crate::boot::remember_lang_for_server(*l);
+        });
     }
     let set = {
         let lang = lang.clone();

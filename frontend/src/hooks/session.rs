@@ -1,7 +1,9 @@
-//! Who is signed in: a context loaded from `GET /api/me` when the app
-//! starts, updated on sign-in and sign-out.
+//! Who is signed in: a context that starts from the session the server
+//! wrote into the page (`crate::boot`), or is loaded from `GET /api/me`
+//! when the page has none; updated on sign-in and sign-out.
 
 use crate::api::{self, ApiError};
+use crate::boot::KnownSession;
 use rubric::people::Me;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -36,11 +38,21 @@ pub struct SessionContext {
 #[derive(Properties, PartialEq)]
 pub struct SessionProviderProps {
     pub children: Html,
+    /// Who the page was sent to, when the server said (`crate::boot`): the
+    /// provider then starts there without asking `GET /api/me`.
+    #[prop_or_default]
+    pub start: Option<KnownSession>,
 }
 
 #[component]
 pub fn SessionProvider(props: &SessionProviderProps) -> Html {
-    let state = use_state(|| SessionState::Loading);
+    let known = props.start.clone();
+    let asked_already = known.is_some();
+    let state = use_state(move || match known {
+        Some(KnownSession::SignedIn(me)) => SessionState::SignedIn(me),
+        Some(KnownSession::SignedOut) => SessionState::SignedOut,
+        None => SessionState::Loading,
+    });
     let generation = use_state(|| 0u32);
     // Bumped by every explicit change, so a `/api/me` answer that was on its
     // way while someone signed in (or out) cannot overwrite the newer state.
@@ -48,7 +60,11 @@ pub fn SessionProvider(props: &SessionProviderProps) -> Html {
     {
         let state = state.clone();
         let changes = changes.clone();
-        use_effect_with(*generation, move |_| {
+        use_effect_with(*generation, move |generation| {
+            // The page came with the session: no need to ask on the first render.
+            if *generation == 0 && asked_already {
+                return;
+            }
             let asked_at = *changes.borrow();
             wasm_bindgen_futures::spawn_local(async move {
                 let answer = match api::auth::me().await {

@@ -2,7 +2,8 @@
 //! own small app at `/`, and a link into another app's page is a real page
 //! load that arrives whole: the coordinator opens the measurements overview
 //! and a school's report (the report app) and comes back by the menu;
-//! a school member reads the public rubric and goes home again.
+//! a school member reads the public rubric and goes home again. Every
+//! page paints the server's first screen before its app is in.
 
 use e2e::fixtures;
 use e2e::{Browser, TestResult, TestServer};
@@ -214,5 +215,75 @@ async fn the_coordinator_opens_the_jury_set_up_and_results_in_their_apps_and_com
     browser.wait_for("[data-testid=school-status]").await?;
     wait_for_app(&browser, "coordinator").await?;
     assert_eq!(browser.client.current_url().await?.path(), "/coordinator");
+    browser.close().await
+}
+
+/// Whether the page asked `GET /api/me` since it loaded.
+async fn asked_for_session(browser: &Browser) -> TestResult<bool> {
+    let v = browser.js("return performance.getEntriesByType('resource').some(e => new URL(e.name).pathname === '/api/me');").await?;
+    Ok(v.as_bool().unwrap_or(false))
+}
+
+/// A page paints its first screen before its app is in: the server renders
+/// the app's header for the person (their name, their menu, their
+/// language) and the page's loading state; the app then takes its place,
+/// once, and starts from the session the page came with (no `GET
+/// /api/me`). Blocking the wasm shows what paints before it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_page_paints_its_first_screen_before_its_app_is_in() -> TestResult {
+    let server = TestServer::start().await?;
+    let db = server.state.writer.pool();
+    fixtures::edition(db, "STEMpact 2025-2026").await?;
+    let link = server.invite(Role::Coordinator, "Griet Van Damme").await?;
+    let browser = Browser::start().await?;
+    browser.goto(&link).await?;
+    browser.wait_for("[data-testid=start-page] [data-testid=stats]").await?;
+    let schools = format!("{}/coordinator/schools", server.url);
+
+    // Without its wasm the schools page shows the coordinator's header and
+    // menu and that the page is loading, in Dutch; not the page itself.
+    browser.cdp("Network.enable", serde_json::json!({})).await?;
+    browser.cdp("Network.setBlockedURLs", serde_json::json!({ "urls": ["*.wasm"] })).await?;
+    browser.goto(&schools).await?;
+    browser.wait_for_text("#first-screen [data-testid=who-name]", "Griet Van Damme").await?;
+    assert_eq!(browser.all("#first-screen nav.main-nav a[href='/coordinator/matching']").await?.len(), 1, "the coordinator's menu");
+    browser.wait_for("#first-screen nav.main-nav a[href='/coordinator/schools'][aria-current=page]").await?;
+    assert_eq!(browser.text("#first-screen .loading").await?, "Laden…");
+    assert!(browser.all("[data-testid=add]").await?.is_empty(), "the page itself needs its app");
+    assert_eq!(browser.js("return document.documentElement.lang;").await?, serde_json::json!("nl"));
+
+    // With it, the app takes the first screen's place: one header, the
+    // page whole, and the session was not asked again.
+    browser.cdp("Network.setBlockedURLs", serde_json::json!({ "urls": [] })).await?;
+    browser.goto(&schools).await?;
+    browser.wait_for("[data-testid=add]").await?;
+    browser.wait_gone("#first-screen").await?;
+    assert_eq!(browser.all("header.site-header").await?.len(), 1, "one header");
+    assert_eq!(browser.text("[data-testid=who-name]").await?, "Griet Van Damme");
+    assert!(!asked_for_session(&browser).await?, "the app starts from the session the page came with");
+
+    // The language chosen in the app is the first screen's on the next load.
+    browser.click("button[data-lang=en]").await?;
+    browser.wait_for_text("#main-nav", "Schools").await?;
+    browser.cdp("Network.setBlockedURLs", serde_json::json!({ "urls": ["*.wasm"] })).await?;
+    browser.goto(&schools).await?;
+    browser.wait_for_text("#first-screen .loading", "Loading").await?;
+    assert_eq!(browser.js("return document.documentElement.lang;").await?, serde_json::json!("en"));
+    browser.cdp("Network.setBlockedURLs", serde_json::json!({ "urls": [] })).await?;
+
+    // Signed out, the first screen says so (and the app agrees without asking).
+    browser.goto(&schools).await?;
+    browser.wait_for("[data-testid=add]").await?;
+    browser.click("[data-testid=sign-out]").await?;
+    browser.wait_for("[data-testid=landing]").await?;
+    browser.cdp("Network.setBlockedURLs", serde_json::json!({ "urls": ["*.wasm"] })).await?;
+    browser.goto(&format!("{}/rubric", server.url)).await?;
+    browser.wait_for_text("#first-screen #who", "Not signed in").await?;
+    assert!(browser.all("#first-screen [data-testid=who-name]").await?.is_empty());
+    browser.cdp("Network.setBlockedURLs", serde_json::json!({ "urls": [] })).await?;
+    browser.goto(&format!("{}/rubric", server.url)).await?;
+    browser.wait_for("[data-testid=rubric-page] .indicator").await?;
+    browser.wait_for_text("#who", "Not signed in").await?;
+    assert!(!asked_for_session(&browser).await?, "signed out, as the page said");
     browser.close().await
 }
