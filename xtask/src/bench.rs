@@ -70,6 +70,26 @@ pub fn bench() -> Result {
     let started = std::time::Instant::now();
     build_frontend()?;
     let build_time = started.elapsed();
+    bench_pages()?;
+    println!("==> bundle size per app (release, wasm-opt z; the browser's own count follows)");
+    println!("    the apps built in {:.0} s", build_time.as_secs_f64());
+    app_sizes(&root().join("dist"))?;
+    let (_, empty_gz) = bundle_size(&root().join("dist-bench"), |_| true)?;
+    println!("    empty Yew page: {:.1} kB gzip", empty_gz as f64 / 1000.0);
+    println!("==> browser timings (headless Chromium, same run), then the server under load");
+    run(
+        Command::new(env!("CARGO"))
+            .args(["run", "--quiet", "--profile", "server", "-p", "e2e", "--bin", "bench", "--"])
+            .args(["dist", "dist-bench", "dist-bench-aggregate"])
+            .env("PATH", tool_path()),
+        "the browser benchmark",
+    )
+}
+
+/// Build the benchmark's own pages (the empty Yew page, the aggregation
+/// page) into `dist-bench` and `dist-bench-aggregate`, gzipped like the
+/// apps: `cargo xtask bench-pages`, for a `bench --roles` run of its own.
+pub fn bench_pages() -> Result {
     println!("==> building the empty Yew page the same way (benches/empty-page)");
     run(
         Command::new("trunk")
@@ -85,18 +105,5 @@ pub fn bench() -> Result {
             .env("PATH", tool_path()),
         "building the aggregation page",
     )?;
-    crate::precompress(&root().join("dist-bench-aggregate"))?;
-    println!("==> bundle size per app (release, wasm-opt z; the browser's own count follows)");
-    println!("    the apps built in {:.0} s", build_time.as_secs_f64());
-    app_sizes(&root().join("dist"))?;
-    let (_, empty_gz) = bundle_size(&root().join("dist-bench"), |_| true)?;
-    println!("    empty Yew page: {:.1} kB gzip", empty_gz as f64 / 1000.0);
-    println!("==> browser timings (headless Chromium, same run), then the server under load");
-    run(
-        Command::new(env!("CARGO"))
-            .args(["run", "--quiet", "--profile", "server", "-p", "e2e", "--bin", "bench", "--"])
-            .args(["dist", "dist-bench", "dist-bench-aggregate"])
-            .env("PATH", tool_path()),
-        "the browser benchmark",
-    )
+    crate::precompress(&root().join("dist-bench-aggregate"))
 }

@@ -216,6 +216,7 @@ fn main() -> ExitCode {
         "serve" => serve(rest),
         "test" => test(rest),
         "bench" => bench::bench(),
+        "bench-pages" => setup::setup().and_then(|()| bench::bench_pages()),
         "split-profile" => split_profile(),
         // Split one app's trunk output folder again (for debugging a split
         // with STEMPACT_SPLIT_NAMES=1): `split APP DIR`.
@@ -224,7 +225,7 @@ fn main() -> ExitCode {
             _ => Err(TaskError("usage: cargo xtask split APP DIR".into())),
         },
         _ => {
-            eprintln!("usage: cargo xtask setup | serve [--port N] [--data-dir D] | test | bench | build | split-profile");
+            eprintln!("usage: cargo xtask setup | serve [--port N] [--data-dir D] | test | bench | bench-pages | build | split-profile");
             return if task == "help" { ExitCode::SUCCESS } else { ExitCode::FAILURE };
         }
     };
