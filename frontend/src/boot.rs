@@ -38,11 +38,6 @@ pub struct Boot {
 }
 
 impl Boot {
-    /// The language: given, or the one the browser keeps.
-    pub fn lang(&self) -> Lang {
-        self.lang.unwrap_or_else(crate::hooks::lang::stored_lang)
-    }
-
     /// The session the server wrote into the page (`SESSION_META`), if it
     /// did: a page built without it asks `GET /api/me` as before.
     pub fn from_page() -> Boot {

@@ -4,8 +4,11 @@
 //!   the bytes of wasm, js and css the browser fetched before the page
 //!   showed (encoded, as sent, from its resource timing; a fresh browser
 //!   with an empty cache each), and that page's first contentful paint
-//!   against an empty Yew page built the same way (trimmed means of 20
-//!   loads each, in pairs);
+//!   against an empty Yew page built the same way (each page carries its
+//!   first screen as the server renders it, and the app replaces it with
+//!   its own render: `frontend::ssr`, `benches/empty-page`; trimmed means
+//!   of 60 loads each, in pairs), beside the first render of each in the
+//!   DOM by its wasm;
 //! - input to paint: a click on the language switch, on a nulmeting level
 //!   and on a jury score until the new state is in the DOM and laid out, and
 //!   until the next animation frame; the 200-row team table re-rendered;
