@@ -73,7 +73,11 @@ pub fn clear_cookie(secure: bool) -> HeaderValue {
 /// The session token from the request's cookies, if any (only the cookie
 /// name this installation uses counts).
 pub fn session_token(headers: &HeaderMap, secure: bool) -> Option<String> {
-    let name = cookie_name(secure);
+    cookie(headers, cookie_name(secure)).map(str::to_string).filter(|v| !v.is_empty())
+}
+
+/// The value of the request's cookie `name`, if it sent one.
+pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
     headers
         .get_all(header::COOKIE)
         .iter()
@@ -81,8 +85,7 @@ pub fn session_token(headers: &HeaderMap, secure: bool) -> Option<String> {
         .flat_map(|v| v.split(';'))
         .filter_map(|kv| kv.trim().split_once('='))
         .find(|(k, _)| *k == name)
-        .map(|(_, v)| v.to_string())
-        .filter(|v| !v.is_empty())
+        .map(|(_, v)| v)
 }
 
 /// The signed-in person. Rejects with 401 when there is no live session.

@@ -111,8 +111,15 @@ async fn with_first_screen(page: String, request: frontend::ssr::Request) -> Str
     let Some(at) = page.find(BODY) else { return page };
     let session = serde_json::to_string(&request.me).unwrap_or_else(|_| "null".into());
     let lang = request.lang;
-    let screen = match tokio::time::timeout(FIRST_SCREEN_TIMEOUT, frontend::ssr::first_screen(request)).await {
-        Ok(screen) => screen,
+    // In a task of its own: a component that panicked would end that task
+    // (and the render's own wait), not this answer.
+    let render = tokio::spawn(frontend::ssr::first_screen(request));
+    let screen = match tokio::time::timeout(FIRST_SCREEN_TIMEOUT, render).await {
+        Ok(Ok(screen)) => screen,
+        Ok(Err(e)) => {
+            tracing::error!("a first screen could not be rendered ({e}); the page goes without");
+            return page;
+        }
         Err(_) => {
             tracing::warn!("a first screen took longer than {FIRST_SCREEN_TIMEOUT:?}; the page goes without");
             return page;
@@ -152,15 +159,7 @@ fn escape_attribute(value: &str) -> String {
 /// The language the page's person chose (`frontend::boot::LANG_COOKIE`,
 /// set by the app), Dutch when none.
 fn lang_of(headers: &HeaderMap) -> Lang {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == frontend::boot::LANG_COOKIE)
-        .and_then(|(_, value)| Lang::from_code(value.trim()))
-        .unwrap_or_default()
+    crate::auth::cookie(headers, frontend::boot::LANG_COOKIE).and_then(|value| Lang::from_code(value.trim())).unwrap_or_default()
 }
 
 /// `body` gzipped (fast: a page is a few kB and rendered per request).

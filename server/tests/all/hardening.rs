@@ -261,10 +261,11 @@ async fn api_answers_are_never_cached_and_files_vary_on_encoding() {
     let plain = w.send(Req::new(Method::GET, "/app-1a2b3c.js")).await;
     assert_eq!(h(&plain, "content-encoding"), "");
     assert!(h(&plain, "vary").to_ascii_lowercase().contains("accept-encoding"));
-    // The app's page, for its own routes: revalidated each time.
+    // The app's page, for its own routes: revalidated each time, and
+    // never kept by a shared cache (it names the person it was sent to).
     let page = w.send(Req::new(Method::GET, "/schools/4/plan").header("accept-encoding", "gzip")).await;
     assert_eq!(page.status, StatusCode::OK);
-    assert_eq!(h(&page, "cache-control"), "no-cache");
+    assert_eq!(h(&page, "cache-control"), "private, no-cache");
     assert!(h(&page, "vary").to_ascii_lowercase().contains("accept-encoding"));
 }
 

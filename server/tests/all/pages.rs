@@ -116,7 +116,7 @@ async fn each_address_gets_the_page_of_its_app() {
         assert_eq!(status, StatusCode::OK, "{path}");
         assert_eq!(body, format!("<title>{app}</title>"), "{path}");
         assert_eq!(headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()), Some("text/html; charset=utf-8"));
-        assert_eq!(headers.get(header::CACHE_CONTROL).and_then(|v| v.to_str().ok()), Some("no-cache"), "{path}");
+        assert_eq!(headers.get(header::CACHE_CONTROL).and_then(|v| v.to_str().ok()), Some("private, no-cache"), "{path}");
         assert!(headers.get(header::LAST_MODIFIED).is_none() && headers.get(header::ETAG).is_none(), "{path}: no validator");
     }
 }
@@ -143,4 +143,32 @@ async fn the_start_page_comes_with_the_signed_in_persons_app() {
     }
     let (_, body, _) = page(&state, "/", Some("stempact_session=not-a-session")).await;
     assert_eq!(body, "<title>public</title>", "a dead session is a visitor");
+}
+
+/// An app's page carries the first screen rendered for whoever asks: the
+/// signed-in person's name and session for them, nobody's for a visitor or
+/// a dead session; the language cookie decides the screen's language.
+#[tokio::test]
+async fn the_page_carries_the_first_screen_of_the_person_who_asks() {
+    let (state, _dir) = state_with_pages().await;
+    let dist = &state.config.dist_dir;
+    std::fs::write(dist.join("jury.html"), "<html lang=nl><head></head><body data-first-screen></body></html>").expect("page");
+    let cookie = session(&state, Role::Juror).await;
+
+    let (status, body, _) = page(&state, "/jury", Some(&cookie)).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("<meta name=stempact-session content=\"{&quot;id&quot;:"), "{body}");
+    assert!(body.contains("&quot;role&quot;:&quot;juror&quot;"), "{body}");
+    assert!(body.contains("<div id=first-screen><header"), "{body}");
+    assert!(body.contains("class=\"who-name\">Page</span>"), "the juror's name: {body}");
+    assert!(body.contains("Laden…"), "in Dutch without the cookie: {body}");
+
+    let (_, body, _) = page(&state, "/jury", Some(&format!("{cookie}; stempact-lang=en"))).await;
+    assert!(body.starts_with("<html lang=en>") && body.contains("Loading…"), "{body}");
+
+    for visitor in [None, Some("stempact_session=not-a-session")] {
+        let (_, body, _) = page(&state, "/jury", visitor).await;
+        assert!(body.contains("<meta name=stempact-session content=\"null\">"), "{visitor:?}: {body}");
+        assert!(!body.contains("who-name"), "{visitor:?}: nobody's name: {body}");
+    }
 }
