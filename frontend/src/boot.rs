@@ -11,7 +11,7 @@ use std::rc::Rc;
 
 /// Name of the `<meta>` element in which the server gives the page the
 /// person it was sent to: `Me` as JSON, or `null` for nobody signed in.
-/// Its content is an attribute, escaped by the renderer like any other.
+/// The server escapes it as any attribute value (`server::pages`).
 pub const SESSION_META: &str = "stempact-session";
 
 /// Name of the cookie that tells the server the page's language, so the
