@@ -105,8 +105,10 @@ fn minify_js(dist: &Path) -> Result {
     Ok(())
 }
 
-/// Write `NAME.gz` (zopfli, [`gzip`]) beside each html, js, css and wasm
-/// file of a built dist folder; the server's static files prefer it. The
+/// Write `NAME.gz` (zopfli, [`gzip`]) beside each js, css and wasm file
+/// of a built dist folder; the server's static files prefer it. Not for
+/// the pages: the server writes the person's first screen into a page and
+/// gzips it as it sends it (`server/src/pages.rs`). The
 /// files are compressed on as many threads as there are cores. The
 /// JavaScript is minified first ([`minify_js`]).
 pub fn precompress(dist: &Path) -> Result {
@@ -116,7 +118,7 @@ pub fn precompress(dist: &Path) -> Result {
     let mut paths: Vec<PathBuf> = entries
         .filter_map(|e| e.ok())
         .map(|e| e.path())
-        .filter(|p| matches!(p.extension().and_then(|e| e.to_str()).unwrap_or(""), "html" | "js" | "css" | "wasm"))
+        .filter(|p| matches!(p.extension().and_then(|e| e.to_str()).unwrap_or(""), "js" | "css" | "wasm"))
         .collect();
     // Smallest first in the list: the threads pop the biggest first, so they finish together.
     paths.sort_by_key(|p| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0));
